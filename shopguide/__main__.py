@@ -1,0 +1,5 @@
+import sys
+
+from shopguide.cli import main
+
+sys.exit(main())

@@ -1,0 +1,74 @@
+"""The ``shopguide`` command: the window by default, or a subcommand.
+
+This is the outermost shell and the one core module that may name ``ui``;
+it does so only inside ``_run_gui``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from shopguide import __version__
+
+# Each of these modules has register(subparsers); see shopguide/commands/__init__.py.
+_COMMAND_MODULES = (
+    "shopguide.commands.store_cmds",
+    "shopguide.commands.guide_cmds",
+    "shopguide.commands.llm_cmds",
+    "shopguide.commands.train_cmds",
+    "shopguide.commands.customer_cmds",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="shopguide",
+        description="Offline shopping guide: answers from your store's own catalog and policies.",
+    )
+    parser.add_argument("--version", action="version", version=f"ShopGuide {__version__}")
+    parser.add_argument(
+        "--store",
+        metavar="PATH",
+        help="store database file (default: $SHOPGUIDE_STORE or the user data folder)",
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="work on a fresh copy of the bundled demo store"
+    )
+    parser.add_argument("--model", metavar="SPEC", help="'bundled', a model folder, or a cached HF id")
+    parser.add_argument("--mode", choices=("clerk", "kiosk"), help="window mode (default: clerk)")
+    parser.add_argument("--lang", choices=("zh", "en"), help="interface language")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in _COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue  # an area not built yet
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        return _run_gui(args)
+    try:
+        return int(handler(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    from ui.app import run  # the one place the core reaches the UI
+
+    return run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
