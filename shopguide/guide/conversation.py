@@ -1,0 +1,141 @@
+"""A conversation: what was asked and shown so far, and how a follow-up leans on it.
+
+``便宜一点的呢？`` keeps the last search and lowers the budget below everything shown;
+``有43码的吗？`` adds a size to it; ``第二个呢`` points at a shown product; ``compare
+them`` compares what was shown.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from shopguide.guide import lexicon as lx
+from shopguide.guide.query import Query, content_terms, refers_back
+from shopguide.guide.vocab import fold, stems
+from shopguide.store.models import Customer, FaqEntry, Product
+
+MAX_HISTORY = 6  # turns kept for the prompt; older ones are dropped first anyway
+
+
+@dataclass
+class Conversation:
+    """One shopper's session. The engine updates it after every answered turn."""
+
+    id: int | None = None  # the store's conversation row, when turns are saved
+    customer: Customer | None = None
+    history: list[tuple[str, str]] = field(default_factory=list)  # (question, answer)
+    last_query: Query | None = None
+    shown: list[Product] = field(default_factory=list)  # products of the last product answer
+    last_faq: FaqEntry | None = None
+
+    def remember(self, question: str, answer: str, query: Query,
+                 products: list[Product], faq: FaqEntry | None) -> None:
+        self.history.append((question, answer))
+        del self.history[:-MAX_HISTORY]
+        if query.intent in ("find", "compare", "locate") and products:
+            self.last_query = query
+            self.shown = list(products)
+        self.last_faq = faq
+
+    def clear(self) -> None:
+        self.history.clear()
+        self.last_query = None
+        self.shown = []
+        self.last_faq = None
+
+
+def _novel_terms(q: Query) -> list[str]:
+    """Terms that are not just the constraints restated (``black``, a brand, a tag)."""
+    named = " ".join(x for x in (q.color, q.brand, q.size, *q.tags) if x)
+    named_f = fold(named)
+    named_stems = set(stems(named))
+    out = []
+    for t in q.terms:
+        if lx.is_chinese(t):
+            if t not in named_f and not lx.canonical_colors(t):
+                out.append(t)
+        elif not (set(stems(t)) <= named_stems) and not lx.canonical_colors(t):
+            out.append(t)
+    return [t for t in out if t not in ("ones", "option", "options", "else", "other", "others")]
+
+
+def is_follow_up(q: Query, conv: Conversation) -> bool:
+    if conv.last_query is None or q.intent in ("greeting", "thanks", "goodbye", "staff"):
+        return False
+    if q.category and not q.category_soft:
+        return False  # a new category is a new search
+    if q.cheaper or q.refs:
+        return True
+    low = fold(q.text)
+    novel = _novel_terms(q)
+    if refers_back(q, low) and len(novel) <= 2:
+        return True
+    if q.intent in ("compare", "locate") and not novel:
+        return True
+    has_constraint = (q.size or q.color or q.brand or q.in_stock or q.cheap
+                      or q.min_price is not None or q.max_price is not None)
+    return bool(has_constraint and not novel)
+
+
+def resolve(q: Query, conv: Conversation) -> Query:
+    """Apply the conversation to a freshly understood message."""
+    if not is_follow_up(q, conv):
+        return q
+    last = conv.last_query
+    assert last is not None
+    merged = replace(
+        last,
+        text=q.text,
+        lang=q.lang,
+        terms=list(dict.fromkeys(last.terms + _novel_terms(q))),
+        tags=list(dict.fromkeys(last.tags + q.tags)),
+        brand=q.brand or last.brand,
+        size=q.size or last.size,
+        color=q.color or last.color,
+        min_price=q.min_price if q.min_price is not None else last.min_price,
+        max_price=q.max_price if q.max_price is not None else last.max_price,
+        cheap=q.cheap or (last.cheap and not q.cheaper),
+        cheaper=q.cheaper,
+        in_stock=q.in_stock or last.in_stock,
+        stock_question=q.stock_question,
+        policy_cue=False,
+        refs=list(q.refs),
+        follow_up=True,
+    )
+    if q.intent in ("compare", "locate"):
+        merged.intent = q.intent
+    elif q.refs:
+        merged.intent = last.intent if last.intent != "compare" else "find"
+    else:
+        merged.intent = "find"
+    if q.cheaper and conv.shown:
+        # "Cheaper" means cheaper than everything the shopper has just seen.
+        floor = min(p.price for p in conv.shown)
+        merged.max_price = round(floor - 0.01, 2)
+        merged.cheap = False
+        if merged.min_price is not None and merged.min_price >= merged.max_price:
+            merged.min_price = None
+    if not merged.refs and conv.shown and _points_at_one(q):
+        merged.refs = [0]
+    return merged
+
+
+def _points_at_one(q: Query) -> bool:
+    low = fold(q.text)
+    single = re.search(r"(?:这|那)(?:个|款|双|件)|它(?!们)|\bit\b|\bthis one\b|\bthat one\b", low)
+    return bool(single) and q.intent != "compare"
+
+
+def referenced(q: Query, conv: Conversation) -> list[Product]:
+    """The shown products a message points at, in the order it names them."""
+    out: list[Product] = []
+    for i in q.refs:
+        if -len(conv.shown) <= i < len(conv.shown):
+            p = conv.shown[i]
+            if p not in out:
+                out.append(p)
+    return out
+
+
+__all__ = ["Conversation", "resolve", "referenced", "is_follow_up", "content_terms"]

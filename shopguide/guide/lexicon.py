@@ -1,0 +1,170 @@
+"""Language-level words: how people phrase budgets, colours, intents and common synonyms.
+
+Nothing here names a store's own categories, brands or tags; those come from the
+store's database (see ``vocab.py``), so a new store works without code changes.
+"""
+
+from __future__ import annotations
+
+import re
+
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+# Canonical colour → the words people use for it, in both languages.
+COLORS: dict[str, tuple[str, ...]] = {
+    "black": ("black", "黑色", "黑"),
+    "white": ("white", "白色", "白"),
+    "red": ("red", "红色", "红"),
+    "blue": ("blue", "蓝色", "蓝"),
+    "navy": ("navy", "藏青", "藏蓝", "海军蓝"),
+    "green": ("green", "绿色", "绿"),
+    "yellow": ("yellow", "黄色", "黄"),
+    "grey": ("grey", "gray", "灰色", "灰"),
+    "pink": ("pink", "粉色", "粉红", "粉"),
+    "purple": ("purple", "紫色", "紫"),
+    "orange": ("orange", "橙色", "橘色", "橙"),
+    "brown": ("brown", "棕色", "咖啡色", "褐色", "棕"),
+    "silver": ("silver", "银色", "银"),
+    "gold": ("gold", "金色"),
+    "beige": ("beige", "cream", "米色", "米白"),
+    "khaki": ("khaki", "卡其"),
+}
+
+# Common synonyms: a word a shopper says → words a catalog is likely to use.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "运动鞋": ("鞋", "跑鞋"),
+    "球鞋": ("鞋",),
+    "跑步鞋": ("跑鞋",),
+    "慢跑鞋": ("跑鞋",),
+    "棉衣": ("棉服",),
+    "棉服": ("棉衣",),
+    "羽绒衣": ("羽绒服",),
+    "冲锋衣": ("外套",),
+    "t恤": ("短袖", "t-shirt"),
+    "短袖": ("t恤",),
+    "sneaker": ("running shoe", "shoe"),
+    "trainer": ("running shoe", "shoe"),
+    "tee": ("t-shirt",),
+    "tshirt": ("t-shirt",),
+    "jogging": ("running",),
+    "jog": ("running",),
+    "duvet": ("comforter",),
+    "comforter": ("duvet",),
+    "skillet": ("frying pan", "pan"),
+    "frypan": ("frying pan", "pan"),
+    "saucepan": ("pot", "pan"),
+    "cutlery": ("flatware",),
+    "flatware": ("cutlery",),
+    "sofa": ("couch",),
+    "couch": ("sofa",),
+    "cheap": (),
+}
+
+# Intent cue words. Checked on lowercased text; English ones on word boundaries.
+GREETING = ("你好", "您好", "嗨", "哈喽", "早上好", "下午好", "晚上好", "在吗",
+            "hi", "hello", "hey", "good morning", "good afternoon", "good evening", "howdy")
+THANKS = ("谢谢", "感谢", "多谢", "谢啦", "thanks", "thank you", "thx", "cheers", "appreciate it")
+GOODBYE = ("再见", "拜拜", "回头见", "bye", "goodbye", "see you", "see ya")
+STAFF = ("人工", "店员", "服务员", "工作人员", "导购", "真人", "经理", "叫个人", "找个人",
+         "staff", "human", "real person", "sales assistant", "shop assistant", "clerk",
+         "manager", "employee", "someone who works", "talk to a person", "speak to a person",
+         "salesperson", "store associate")
+COMPARE = ("比较", "对比", "区别", "哪个好", "哪个更", "哪款更", "哪一个更", "有什么不同", "差别",
+           "compare", "comparison", "difference", "differences", " vs ", " vs.", "versus",
+           "which is better", "which one is better", "which is cheaper")
+LOCATE = ("在哪", "哪里", "哪儿", "位置", "货架", "几号", "放在", "where is", "where are",
+          "where can i find", "where do you keep", "which aisle", "what aisle", "aisle")
+STOCK = ("有货", "有没有货", "库存", "还有吗", "还有没有", "现货", "缺货", "卖完",
+         "in stock", "stock", "available", "availability", "sold out", "left")
+# Questions that ask about the store's rules or a buying guide rather than a product.
+POLICY = ("退货", "退换", "换货", "退款", "保修", "售后", "会员", "积分", "营业时间", "几点",
+          "配送", "送货", "快递", "运费", "发票", "付款", "支付", "停车", "怎么选", "如何选",
+          "怎么挑", "如何挑", "怎样选", "选购", "保养", "清洗", "政策", "优惠", "打折",
+          "return", "refund", "exchange", "warranty", "guarantee", "membership", "member",
+          "loyalty", "points", "opening hours", "open", "close", "hours", "delivery",
+          "shipping", "deliver", "invoice", "receipt", "pay", "payment", "parking",
+          "how to choose", "how do i choose", "how to pick", "which size", "care", "clean",
+          "wash", "policy", "discount", "gift card", "price match", "assembly", "install")
+CHEAP = ("便宜", "实惠", "划算", "性价比", "低价", "平价", "不贵",
+         "cheap", "cheapest", "inexpensive", "affordable", "budget", "low-cost", "low cost",
+         "bargain", "economical")
+CHEAPER = ("便宜一点", "便宜点", "更便宜", "再便宜", "便宜些", "便宜一些", "还有便宜",
+           "cheaper", "less expensive", "lower price", "lower-priced", "more affordable")
+IN_STOCK_WANTED = ("有货的", "现货", "有库存", "in stock", "available now", "in-stock")
+
+# Ordinals for "第二个" / "the second one".
+ORDINALS_ZH = {"一": 0, "1": 0, "二": 1, "两": 1, "2": 1, "三": 2, "3": 2, "四": 3, "4": 3,
+               "五": 4, "5": 4}
+ORDINALS_EN = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2,
+               "fourth": 3, "4th": 3, "fifth": 4, "5th": 4, "last": -1}
+
+STOP_EN = frozenset(
+    """a an the and or of for to in on at by with from is are was were be been do does did
+    have has had i me my we our you your it its this that these those there here what which
+    who whom how when where why can could would should will shall may might must please
+    any some something anything show find looking look want need get buy like would im i'm
+    about just also very really more most much many one ones them they their do got tell
+    give recommend suggest good best nice new kind sort type types kinds item items product
+    products thing things sell selling sold have got stuff hi hello hey thanks thank""".split()
+)
+
+# Chinese filler: removed before the remaining text is matched. Longest first matters.
+STOP_ZH = tuple(
+    sorted(
+        """有没有 有吗 有哪些 有什么 我想要 我想买 我想 我要 想要 想买 请问 帮我 给我 推荐 介绍
+        一下 一款 一双 一个 一件 一套 一些 哪些 哪款 什么 可以 能不能 需要 看看 看一下 找 买
+        适合 适用 用的 的 吗 呢 吧 啊 呀 嘛 了 和 与 及 或 还有 这 那 些 个 双 件 款 种 是 要 在 用
+        你们 店里 这里 有 没有 请 我 您 你 给 对 比较好 好的 好一点 一点""".split(),
+        key=len,
+        reverse=True,
+    )
+)
+
+
+def is_chinese(text: str) -> bool:
+    return bool(CJK.search(text))
+
+
+def stem(word: str) -> str:
+    """A crude English stemmer, applied the same way to queries and catalog text."""
+    w = word.lower()
+    if len(w) <= 3:
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith("ves"):
+        w = w[:-3] + "f"
+    elif w.endswith("es") and w[:-2].endswith(("s", "x", "ch", "sh", "z")):
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if w.endswith("e") and len(w) > 3:
+        w = w[:-1]
+    return w
+
+
+def canonical_colors(text: str) -> set[str]:
+    """Canonical colours named in ``text`` (``"深蓝色"`` → ``{"blue"}``)."""
+    low = text.lower()
+    found = set()
+    for canon, words in COLORS.items():
+        for w in words:
+            if is_chinese(w):
+                if w in low:
+                    found.add(canon)
+                    break
+            elif re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", low):
+                found.add(canon)
+                break
+    return found
+
+
+def has_cue(low_text: str, cues: tuple[str, ...]) -> bool:
+    """Whether a cue occurs: Chinese cues as substrings, English ones as whole words."""
+    for cue in cues:
+        if is_chinese(cue):
+            if cue in low_text:
+                return True
+        elif re.search(rf"(?<![a-z0-9]){re.escape(cue.strip())}(?![a-z0-9])", low_text):
+            return True
+    return False

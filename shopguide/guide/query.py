@@ -1,0 +1,199 @@
+"""Understanding: a shopper's text (plus the conversation so far) → a ``Query``.
+
+Store words (categories, brands, tags, sizes, colours) come from ``StoreVocab``;
+only language-level words live in ``lexicon.py`` and ``budget.py``. Whether a
+question is about a product, a policy or nothing in the store is settled later by
+retrieval, which sees the scores; here we only read the cues.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from shopguide.guide import lexicon as lx
+from shopguide.guide.budget import normalize_numbers, parse_budget
+from shopguide.guide.vocab import StoreVocab, fold
+
+INTENTS = ("find", "compare", "locate", "policy", "greeting", "thanks", "goodbye", "staff",
+           "out_of_scope")
+MAX_UNDERSTOOD_CHARS = 2000  # the rest of a very long message is kept, but not parsed
+
+_SIZE_PATTERNS = (
+    re.compile(r"(\d{2}(?:\.5)?)\s*(?:码|号|eu\b)", re.I),
+    re.compile(r"(?:size|sz|尺码|码数|鞋码|穿)\s*[:：]?\s*(\d{1,2}(?:\.5)?|x{0,3}[sml]|\d?xl)\b", re.I),
+    re.compile(r"(?<![a-z])(x{0,3}[sml]|\d?xl)\s*(?:码|号)", re.I),
+    re.compile(r"(?:size|sz)\s*[:：]?\s*([a-z]{3,}(?:\s+[a-z]+)?)", re.I),
+)
+_ORDINAL_ZH = re.compile(r"第\s*([一二两三四五12345])\s*(?:个|款|双|件|种|套|台|把|只|条|项)?")
+_ORDINAL_EN = re.compile(
+    r"\b(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)\b(?:\s+one)?"
+    r"|(?:#|number\s*|no\.\s*)([1-5])\b", re.I)
+_LAST_ZH = re.compile(r"最后(?:一|那)?(?:个|款|双|件)")
+_PRONOUN_ZH = re.compile(r"(?:这|那)(?:个|款|双|件|一款|一个)|它")
+_PRONOUN_EN = re.compile(r"\b(?:it|this one|that one)\b", re.I)
+_THEM = re.compile(r"\b(?:them|these|those|both|the two|all of them)\b|这几|那几|这两|那两|它们|两个|两款",
+                   re.I)
+
+
+@dataclass
+class Query:
+    text: str
+    lang: str = "en"
+    intent: str = "find"
+    terms: list[str] = field(default_factory=list)  # content words for text search
+    tags: list[str] = field(default_factory=list)  # store tags the text names
+    category: str | None = None  # a store category path (or a segment of one)
+    category_soft: bool = False  # named through a synonym: rank by it, don't filter
+    brand: str | None = None
+    size: str | None = None
+    color: str | None = None
+    min_price: float | None = None
+    max_price: float | None = None
+    cheap: bool = False
+    cheaper: bool = False
+    in_stock: bool = False
+    stock_question: bool = False  # "有货吗" / "is it in stock"
+    policy_cue: bool = False
+    refs: list[int] = field(default_factory=list)  # indexes into the products shown last
+    follow_up: bool = False
+
+    def has_product_signal(self) -> bool:
+        return bool(self.category or self.brand or self.tags or self.size or self.color
+                    or self.min_price is not None or self.max_price is not None or self.cheap)
+
+    def constraints(self) -> dict[str, object]:
+        """The hard constraints, as the eval and the JSON report name them."""
+        out: dict[str, object] = {}
+        for key in ("category", "brand", "size", "color", "min_price", "max_price"):
+            value = getattr(self, key)
+            if value is not None and not (key == "category" and self.category_soft):
+                out[key] = value
+        if self.in_stock:
+            out["in_stock"] = True
+        return out
+
+
+def detect_lang(text: str, default: str = "en") -> str:
+    if lx.is_chinese(text):
+        return "zh"
+    return "en" if re.search(r"[A-Za-z]", text) else default
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for a, b in spans:
+        for i in range(max(a, 0), min(b, len(chars))):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def _strip_cues(low: str, cues: tuple[str, ...]) -> str:
+    for cue in sorted(cues, key=len, reverse=True):
+        if lx.is_chinese(cue):
+            low = low.replace(cue, " ")
+        else:
+            low = re.sub(rf"(?<![a-z0-9]){re.escape(cue.strip())}(?![a-z0-9])", " ", low)
+    return low
+
+
+def content_terms(text: str) -> list[str]:
+    """Words worth searching for, with fillers and social words removed."""
+    low = _strip_cues(fold(text), lx.GREETING + lx.THANKS + lx.GOODBYE + lx.CHEAP + lx.CHEAPER)
+    terms: list[str] = []
+    for run in re.findall(r"[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+(?:[-'][a-z0-9]+)*", low):
+        if lx.is_chinese(run):
+            for stop in lx.STOP_ZH:
+                run = run.replace(stop, " ")
+            terms.extend(p for p in run.split() if p)
+        elif run not in lx.STOP_EN and not run.isdigit() and len(run) > 1:
+            terms.append(run)
+    return list(dict.fromkeys(terms))
+
+
+def _social_only(low: str) -> bool:
+    rest = _strip_cues(low, lx.GREETING + lx.THANKS + lx.GOODBYE + lx.STAFF)
+    return not content_terms(rest)
+
+
+def _refs(low: str) -> list[int]:
+    refs = [lx.ORDINALS_ZH[m.group(1)] for m in _ORDINAL_ZH.finditer(low)]
+    for m in _ORDINAL_EN.finditer(low):
+        refs.append(lx.ORDINALS_EN[m.group(1).lower()] if m.group(1) else int(m.group(2)) - 1)
+    if _LAST_ZH.search(low):
+        refs.append(-1)
+    return list(dict.fromkeys(refs))
+
+
+def _size(low: str, vocab: StoreVocab) -> tuple[str | None, list[tuple[int, int]]]:
+    for i, pat in enumerate(_SIZE_PATTERNS):
+        for m in pat.finditer(low):
+            raw = m.group(1).strip()
+            known = vocab.known_size(raw) or vocab.known_size(raw.split()[0])
+            if i == len(_SIZE_PATTERNS) - 1 and not known:
+                continue  # "size should I get" is not a size
+            if known:
+                return known, [m.span()]
+            letter = re.fullmatch(r"x{0,3}[sml]|\d?xl", raw, re.I)
+            return (raw.upper() if letter else raw), [m.span()]
+    words = vocab.match_all(vocab.size_words(), low)
+    if words:
+        m0 = words[0]
+        return m0.value, ([(m0.start, m0.end)] if m0.start >= 0 else [])
+    return None, []
+
+
+def understand(text: str, vocab: StoreVocab, default_lang: str = "en") -> Query:
+    """Read one message on its own; ``conversation.resolve`` then applies follow-ups."""
+    raw = (text or "")[:MAX_UNDERSTOOD_CHARS]
+    norm = normalize_numbers(fold(raw))
+    q = Query(text=text or "", lang=detect_lang(raw, default_lang))
+    budget = parse_budget(norm)
+    q.min_price, q.max_price = budget.min_price, budget.max_price
+    q.cheap, q.cheaper = budget.cheap, budget.cheaper
+    size, size_spans = _size(norm, vocab)
+    q.size = size
+    rest = _blank(norm, budget.spans + size_spans)
+    q.color = vocab.match_color(rest)
+    brand = vocab.match_brand(rest)
+    q.brand = brand.value if brand else None
+    cat = vocab.match_category(rest)
+    if cat:
+        q.category, q.category_soft = cat.value, cat.via_synonym
+    q.tags = vocab.match_tags(rest)
+    q.refs = _refs(norm)
+    low = norm
+    q.stock_question = lx.has_cue(low, lx.STOCK) and not lx.has_cue(low, lx.IN_STOCK_WANTED[:3])
+    q.in_stock = lx.has_cue(low, lx.IN_STOCK_WANTED)
+    q.policy_cue = lx.has_cue(low, lx.POLICY)
+    q.terms = content_terms(_strip_cues(rest, lx.LOCATE + lx.STOCK + lx.COMPARE + lx.STAFF))
+    q.intent = _intent(low, q)
+    return q
+
+
+def _intent(low: str, q: Query) -> str:
+    if not low.strip() or not re.search(r"\w", low):
+        return "out_of_scope"
+    if lx.has_cue(low, lx.STAFF):
+        return "staff"
+    if _social_only(low):
+        if lx.has_cue(low, lx.GOODBYE):
+            return "goodbye"
+        if lx.has_cue(low, lx.THANKS):
+            return "thanks"
+        if lx.has_cue(low, lx.GREETING):
+            return "greeting"
+    if lx.has_cue(f" {low} ", lx.COMPARE):
+        return "compare"
+    if lx.has_cue(low, lx.LOCATE) or q.stock_question:
+        return "locate"
+    return "find"
+
+
+def refers_back(q: Query, low: str) -> bool:
+    """Whether the message leans on what was shown before (``them``, ``它``, ``第二个``)."""
+    return bool(q.refs or _THEM.search(low) or _PRONOUN_ZH.search(low) or _PRONOUN_EN.search(low))
+
+
+def with_changes(q: Query, **changes: object) -> Query:
+    return replace(q, **changes)

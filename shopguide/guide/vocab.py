@@ -1,0 +1,184 @@
+"""The store's own words (categories, brands, tags, sizes, colours), read from its database.
+
+Matching is language-aware: Chinese words match as substrings, English ones as
+whole (stemmed) words, so ``knives`` finds the category ``Kitchen knife`` words and
+``pan`` does not fire inside ``panel``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from shopguide.guide.lexicon import SYNONYMS, canonical_colors, is_chinese, stem
+
+_WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
+
+
+def fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold().strip()
+
+
+def stems(text: str) -> list[str]:
+    return [stem(w) for w in _WORD.findall(fold(text))]
+
+
+@dataclass(frozen=True)
+class Match:
+    value: str  # the store's own spelling
+    start: int
+    end: int
+    via_synonym: bool = False
+
+
+def _find_phrase(phrase: str, text: str, text_stems: list[str]) -> tuple[int, int] | None:
+    """Where ``phrase`` occurs in ``text``: a span for Chinese, a stem-index span for English."""
+    p = fold(phrase)
+    if not p:
+        return None
+    if is_chinese(p):
+        i = text.find(p)
+        return (i, i + len(p)) if i >= 0 else None
+    ps = stems(p)
+    if not ps:
+        return None
+    n = len(ps)
+    for i in range(len(text_stems) - n + 1):
+        if text_stems[i : i + n] == ps:
+            return (-1 - i, -1 - i - n)  # negative: word positions, not characters
+    return None
+
+
+@dataclass
+class StoreVocab:
+    """What a query can name in this store. Built once per store, refreshed after imports."""
+
+    category_paths: list[str] = field(default_factory=list)
+    brands: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    sizes: list[str] = field(default_factory=list)
+    colors: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_store_vocabulary(cls, v: object) -> StoreVocab:
+        paths = list(getattr(v, "category_paths", None) or getattr(v, "categories", None) or [])
+        return cls(
+            category_paths=[str(p) for p in paths],
+            brands=[str(x) for x in getattr(v, "brands", None) or []],
+            tags=[str(x) for x in getattr(v, "tags", None) or []],
+            sizes=[str(x) for x in getattr(v, "sizes", None) or []],
+            colors=[str(x) for x in getattr(v, "colors", None) or []],
+        )
+
+    def category_segments(self) -> dict[str, str]:
+        """Each category name (any level) → the path up to it (``跑鞋`` → ``鞋/跑鞋``)."""
+        out: dict[str, str] = {}
+        for path in self.category_paths:
+            parts = [s.strip() for s in path.split("/") if s.strip()]
+            for i, seg in enumerate(parts):
+                out.setdefault(seg, "/".join(parts[: i + 1]))
+        return out
+
+    def match_all(self, values: list[str], text: str) -> list[Match]:
+        """Every value occurring in ``text``, longest first, without overlaps."""
+        low = fold(text)
+        tstems = stems(low)
+        found: list[Match] = []
+        used_chars: set[int] = set()
+        used_words: set[int] = set()
+        for value in sorted(set(values), key=lambda s: -len(s)):
+            span = _find_phrase(value, low, tstems)
+            if span is None:
+                continue
+            a, b = span
+            if a >= 0:
+                rng = set(range(a, b))
+                if rng & used_chars:
+                    continue
+                used_chars |= rng
+            else:
+                rng = set(range(-1 - a, -1 - b))
+                if rng & used_words:
+                    continue
+                used_words |= rng
+            found.append(Match(value, a, b))
+        return found
+
+    def match_category(self, text: str) -> Match | None:
+        """The most specific category the text names, directly or through a synonym."""
+        segs = self.category_segments()
+        direct = self.match_all(list(segs), text)
+        if direct:
+            best = max(direct, key=lambda m: (len(segs[m.value].split("/")), len(m.value)))
+            return Match(segs[best.value], best.start, best.end)
+        for alt in synonym_forms(text):
+            via = self.match_all(list(segs), alt)
+            if via:
+                best = max(via, key=lambda m: (len(segs[m.value].split("/")), len(m.value)))
+                return Match(segs[best.value], -1, -1, via_synonym=True)
+        return None
+
+    def match_brand(self, text: str) -> Match | None:
+        found = self.match_all(self.brands, text)
+        return found[0] if found else None
+
+    def match_tags(self, text: str) -> list[str]:
+        return [m.value for m in self.match_all(self.tags, text)]
+
+    def match_color(self, text: str) -> str | None:
+        """A store colour named verbatim, else a canonical colour word (``black``)."""
+        found = self.match_all(self.colors, text)
+        if found:
+            return found[0].value
+        canon = canonical_colors(text)
+        return sorted(canon)[0] if canon else None
+
+    def size_words(self) -> list[str]:
+        """Sizes that can be recognised without a ``size``/``码`` cue: words like ``King``."""
+        return [s for s in self.sizes if len(s) >= 3 and not re.fullmatch(r"[\d.]+", s)]
+
+    def known_size(self, value: str) -> str | None:
+        f = fold(value)
+        for s in self.sizes:
+            if fold(s) == f:
+                return s
+        return None
+
+
+def synonym_forms(text: str) -> list[str]:
+    """The text rewritten with each common synonym it contains (``运动鞋`` → ``鞋``)."""
+    low = fold(text)
+    words = set(stems(low))
+    out: list[str] = []
+    for word, alts in SYNONYMS.items():
+        hit = word in low if is_chinese(word) else stem(word) in words
+        if hit:
+            out.extend(alts)
+    return out
+
+
+def color_matches(product_colors: tuple[str, ...] | list[str], wanted: str) -> bool:
+    """Whether a product comes in the wanted colour (same word, or the same canonical colour)."""
+    w = fold(wanted)
+    wanted_canon = canonical_colors(wanted)
+    for c in product_colors:
+        fc = fold(c)
+        if fc == w or (w and w in fc):
+            return True
+        if wanted_canon and wanted_canon & canonical_colors(c):
+            return True
+    return False
+
+
+def size_matches(product_sizes: tuple[str, ...] | list[str], wanted: str) -> bool:
+    w = fold(wanted)
+    return any(fold(s) == w for s in product_sizes)
+
+
+def category_matches(product_category: str, wanted: str) -> bool:
+    """The product's category is the wanted one or sits under it (any level of the path)."""
+    segs = [fold(s) for s in product_category.split("/") if s.strip()]
+    want = [fold(s) for s in wanted.split("/") if s.strip()]
+    n = len(want)
+    return any(segs[i : i + n] == want for i in range(len(segs) - n + 1)) if n else True
