@@ -1,0 +1,67 @@
+"""The store: one SQLite file holding a shop's catalog, policies and customers.
+
+    from shopguide.store import open_store
+    with open_store(path) as store:
+        for product, score in store.search_products("跑鞋", max_price=500):
+            ...
+
+One ``Store`` per thread: a worker thread opens its own with ``open_store(store.path)``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from shopguide.store import connection, schema
+from shopguide.store.catalog import CatalogMixin, Vocabulary
+from shopguide.store.chat import ChatMixin
+from shopguide.store.errors import (
+    ImportError_,
+    ImportFailed,
+    Problem,
+    SchemaTooNewError,
+    StoreError,
+)
+from shopguide.store.people import PeopleMixin
+
+LATEST_VERSION = schema.LATEST_VERSION
+
+
+class Store(CatalogMixin, PeopleMixin, ChatMixin):
+    """A connection to one store file, with the catalog, customer and chat API."""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __repr__(self) -> str:
+        return f"<Store {self.path}>"
+
+
+def open_store(path: str | Path, create: bool = True) -> Store:
+    """Open (or create) the store at ``path`` and bring its schema up to date.
+
+    WAL mode, foreign keys on, busy timeout set. A store saved by a newer
+    ShopGuide raises SchemaTooNewError and is left untouched; a file that is not
+    a ShopGuide store raises StoreError.
+    """
+    path = Path(path)
+    if str(path) != ":memory:":
+        if not path.exists():
+            if not create:
+                raise StoreError(f"{path}: no store here")
+            path.parent.mkdir(parents=True, exist_ok=True)
+        elif path.is_dir():
+            raise StoreError(f"{path}: is a folder, not a store file")
+    conn = connection.connect(path)
+    try:
+        connection.prepare(conn, path)
+    except BaseException:
+        conn.close()
+        raise
+    return Store(conn, path)
+
+
+__all__ = [
+    "ImportError_", "ImportFailed", "LATEST_VERSION", "Problem", "SchemaTooNewError", "Store",
+    "StoreError", "Vocabulary", "open_store",
+]

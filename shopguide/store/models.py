@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, datetime
 
 
 @dataclass(frozen=True)
@@ -68,3 +69,89 @@ class StoreSettings:
     name: str = "ShopGuide Store"
     language: str = "en"  # default answer language when a question's is unclear
     currency: str = "USD"
+
+
+# Relationship records (customer sidebar). Times are timezone-aware UTC datetimes;
+# calendar days (a purchase, a follow-up's due day, a consent's expiry) are dates.
+
+CONSENT_MARKETING = "marketing"  # may the shop send this person offers
+CONSENT_HISTORY = "history"  # may conversations be kept and linked to this person
+
+
+@dataclass(frozen=True)
+class Note:
+    id: int
+    customer_id: str
+    text: str
+    pinned: bool
+    created: datetime
+    updated: datetime
+
+
+@dataclass(frozen=True)
+class Purchase:
+    id: int
+    customer_id: str | None  # None once the customer was erased but the sale kept
+    sku: str
+    quantity: int
+    price: float  # unit price
+    date: date
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    id: int
+    customer_id: str
+    due: date
+    text: str
+    done: bool
+    created: datetime
+
+    def overdue(self, today: date | None = None) -> bool:
+        return not self.done and self.due < (today or date.today())
+
+
+@dataclass(frozen=True)
+class Consent:
+    """One consent decision. Withdrawal is a new record with granted=False."""
+
+    id: int
+    customer_id: str
+    purpose: str  # CONSENT_MARKETING, CONSENT_HISTORY, or a shop's own purpose
+    granted: bool
+    date: datetime
+    source: str  # counter, kiosk, import, migration …
+    expiry: date | None = None
+
+    def in_force(self, today: date | None = None) -> bool:
+        return self.granted and (self.expiry is None or self.expiry >= (today or date.today()))
+
+
+@dataclass(frozen=True)
+class PrivacyLogEntry:
+    """What was done and why; never who (no personal data in the log)."""
+
+    id: int
+    time: datetime
+    action: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Conversation:
+    id: int
+    customer_id: str | None
+    mode: str
+    started: datetime
+
+
+@dataclass(frozen=True)
+class Message:
+    id: int
+    conversation_id: int
+    role: str  # "user" or "assistant"
+    text: str
+    created: datetime
+    cards: list | None = field(default=None, compare=False, hash=False)
+    meta: dict | None = field(default=None, compare=False, hash=False)
+    rating: int | None = None  # +1 helpful, -1 not helpful

@@ -1,0 +1,294 @@
+"""Products and FAQ: lookups, full-text search with SQL filters, the vocabulary."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from shopguide.store import text as _text
+from shopguide.store.connection import now
+from shopguide.store.core import StoreBase, from_cents, to_cents
+from shopguide.store.models import FaqEntry, Product
+
+# bm25 column weights: name, brand, category, tags, description, extra
+_PRODUCT_WEIGHTS = "10.0, 6.0, 6.0, 4.0, 1.0, 1.0"
+# question, alternates, answer, tags
+_FAQ_WEIGHTS = "8.0, 6.0, 1.0, 3.0"
+
+_PRODUCT_COLUMNS = (
+    "sku", "name", "category", "price_cents", "currency", "brand", "stock", "aisle", "sizes",
+    "colors", "tags", "description", "image", "name_en", "name_zh", "description_en",
+    "description_zh", "extra",
+)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Distinct values in the catalog, for recognising them in a question."""
+
+    categories: tuple[str, ...]  # every segment of every path: 鞋, 跑鞋
+    category_paths: tuple[str, ...]  # every path and parent path: 鞋, 鞋/跑鞋
+    brands: tuple[str, ...]
+    tags: tuple[str, ...]
+    sizes: tuple[str, ...]
+    colors: tuple[str, ...]
+
+
+def product_from_row(row: dict[str, Any]) -> Product:
+    return Product(
+        id=row["id"],
+        sku=row["sku"],
+        name=row["name"],
+        category=row["category"],
+        price=from_cents(row["price_cents"]) or 0.0,
+        currency=row["currency"],
+        brand=row["brand"],
+        stock=row["stock"],
+        aisle=row["aisle"],
+        sizes=tuple(json.loads(row["sizes"] or "[]")),
+        colors=tuple(json.loads(row["colors"] or "[]")),
+        tags=tuple(json.loads(row["tags"] or "[]")),
+        description=row["description"] or "",
+        image=row["image"],
+        name_en=row["name_en"],
+        name_zh=row["name_zh"],
+        description_en=row["description_en"],
+        description_zh=row["description_zh"],
+        extra=json.loads(row["extra"] or "{}"),
+    )
+
+
+def product_to_row(p: Product) -> dict[str, Any]:
+    return {
+        "sku": p.sku,
+        "name": p.name,
+        "category": p.category,
+        "price_cents": to_cents(p.price),
+        "currency": p.currency,
+        "brand": p.brand or None,
+        "stock": p.stock,
+        "aisle": p.aisle or None,
+        "sizes": _json_list(p.sizes),
+        "colors": _json_list(p.colors),
+        "tags": _json_list(p.tags),
+        "description": p.description or "",
+        "image": p.image or None,
+        "name_en": p.name_en or None,
+        "name_zh": p.name_zh or None,
+        "description_en": p.description_en or None,
+        "description_zh": p.description_zh or None,
+        "extra": json.dumps(dict(p.extra), ensure_ascii=False, sort_keys=True),
+    }
+
+
+def faq_from_row(row: dict[str, Any]) -> FaqEntry:
+    return FaqEntry(
+        id=row["id"],
+        question=row["question"],
+        answer=row["answer"],
+        alternates=tuple(json.loads(row["alternates"] or "[]")),
+        tags=tuple(json.loads(row["tags"] or "[]")),
+    )
+
+
+def faq_to_row(f: FaqEntry) -> dict[str, Any]:
+    return {
+        "id": f.id,
+        "question": f.question,
+        "answer": f.answer,
+        "alternates": _json_list(f.alternates),
+        "tags": _json_list(f.tags),
+    }
+
+
+def _json_list(items: Iterable[str]) -> str:
+    return json.dumps(list(items), ensure_ascii=False)
+
+
+def _as_list(value: str | Sequence[str] | None) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value] if value.strip() else []
+    return [v for v in value if v and v.strip()]
+
+
+class CatalogMixin(StoreBase):
+    # -- products ----------------------------------------------------------
+    def product(self, sku: str) -> Product | None:
+        rows = self.query("SELECT * FROM products WHERE sku = ?", (sku,))
+        return product_from_row(rows[0]) if rows else None
+
+    def products(self, skus: Sequence[str]) -> list[Product]:
+        """The products with these SKUs, in the given order; unknown SKUs are skipped."""
+        if not skus:
+            return []
+        marks = ",".join("?" * len(skus))
+        rows = self.query(f"SELECT * FROM products WHERE sku IN ({marks})", tuple(skus))
+        by_sku = {r["sku"]: product_from_row(r) for r in rows}
+        return [by_sku[s] for s in dict.fromkeys(skus) if s in by_sku]
+
+    def all_products(self) -> list[Product]:
+        return [product_from_row(r) for r in self.query("SELECT * FROM products ORDER BY id")]
+
+    def count_products(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM products").fetchone()[0])
+
+    def save_product(self, product: Product) -> Product:
+        """Insert or update by SKU."""
+        row = product_to_row(product)
+        row["updated"] = now()
+        cols = ", ".join(row)
+        sets = ", ".join(f"{c} = excluded.{c}" for c in row if c != "sku")
+        with self.transaction() as conn:
+            conn.execute(
+                f"INSERT INTO products ({cols}) VALUES ({', '.join('?' * len(row))}) "
+                f"ON CONFLICT (sku) DO UPDATE SET {sets}",
+                tuple(row.values()),
+            )
+        saved = self.product(product.sku)
+        assert saved is not None
+        return saved
+
+    def delete_product(self, sku: str) -> bool:
+        with self.transaction() as conn:
+            return conn.execute("DELETE FROM products WHERE sku = ?", (sku,)).rowcount > 0
+
+    def search_products(
+        self,
+        text: str | None = None,
+        *,
+        category: str | Sequence[str] | None = None,
+        brand: str | Sequence[str] | None = None,
+        min_price: float | None = None,
+        max_price: float | None = None,
+        size: str | Sequence[str] | None = None,
+        color: str | Sequence[str] | None = None,
+        in_stock: bool = False,
+        limit: int = 50,
+    ) -> list[tuple[Product, float]]:
+        """Full-text candidates AND'ed with filters, best first, as (product, score).
+
+        Score is -bm25 (higher is better); 0.0 for a filters-only search (no words
+        in ``text``), which lists products in catalog order. Category matches
+        a path, a parent or any segment (``跑鞋`` and ``鞋`` both match ``鞋/跑鞋``);
+        brand, size and color match case-insensitively; ``in_stock`` keeps products
+        with stock > 0 or unknown.
+        """
+        where: list[str] = []
+        params: list[Any] = []
+        for kind, value in (("category", category), ("brand", brand), ("size", size),
+                            ("color", color)):
+            values = _as_list(value)
+            if not values:
+                continue
+            keys = [_text.category_key(v) if kind == "category" else _text.fold(v) for v in values]
+            where.append(
+                "p.id IN (SELECT product_id FROM product_values WHERE kind = ? AND value IN "
+                f"({','.join('?' * len(keys))}))"
+            )
+            params += [kind, *keys]
+        if min_price is not None:
+            where.append("p.price_cents >= ?")
+            params.append(to_cents(min_price))
+        if max_price is not None:
+            where.append("p.price_cents <= ?")
+            params.append(to_cents(max_price))
+        if in_stock:
+            where.append("(p.stock IS NULL OR p.stock > 0)")
+        match = _text.ranked_query(text)
+        if match is None:
+            sql = "SELECT p.*, 0.0 AS score FROM products p"
+            sql += (" WHERE " + " AND ".join(where)) if where else ""
+            sql += " ORDER BY p.id LIMIT ?"
+        else:
+            sql = (
+                f"SELECT p.*, -bm25(products_fts, {_PRODUCT_WEIGHTS}) AS score "
+                "FROM products_fts JOIN products p ON p.id = products_fts.rowid "
+                "WHERE products_fts MATCH ?"
+            )
+            params.insert(0, match)
+            sql += "".join(" AND " + w for w in where)
+            sql += " ORDER BY score DESC, p.id LIMIT ?"
+        params.append(int(limit))
+        return [(product_from_row(r), float(r["score"])) for r in self.query(sql, params)]
+
+    # -- vocabulary ----------------------------------------------------------
+    def vocabulary(self) -> Vocabulary:
+        return self._cached("vocabulary", self._build_vocabulary)
+
+    def _build_vocabulary(self) -> Vocabulary:
+        def distinct(column: str) -> tuple[str, ...]:
+            rows = self.conn.execute(
+                f"SELECT DISTINCT j.value FROM products, json_each(products.{column}) j"
+            )
+            return _sorted_unique(r[0] for r in rows)
+
+        paths = [r[0] for r in self.conn.execute("SELECT DISTINCT category FROM products")]
+        segments: list[str] = []
+        parents: list[str] = []
+        for path in paths:
+            parts = [s.strip() for s in path.split("/") if s.strip()]
+            segments += parts
+            parents += ["/".join(parts[: i + 1]) for i in range(len(parts))]
+        brands = self.conn.execute(
+            "SELECT DISTINCT brand FROM products WHERE coalesce(brand, '') <> ''"
+        )
+        return Vocabulary(
+            categories=_sorted_unique(segments),
+            category_paths=_sorted_unique(parents),
+            brands=_sorted_unique(r[0] for r in brands),
+            tags=distinct("tags"),
+            sizes=distinct("sizes"),
+            colors=distinct("colors"),
+        )
+
+    # -- FAQ -------------------------------------------------------------------
+    def faq(self, faq_id: str) -> FaqEntry | None:
+        rows = self.query("SELECT * FROM faq WHERE id = ?", (faq_id,))
+        return faq_from_row(rows[0]) if rows else None
+
+    def all_faq(self) -> list[FaqEntry]:
+        return [faq_from_row(r) for r in self.query("SELECT * FROM faq ORDER BY pk")]
+
+    def count_faq(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM faq").fetchone()[0])
+
+    def save_faq(self, entry: FaqEntry) -> FaqEntry:
+        row = faq_to_row(entry)
+        row["updated"] = now()
+        sets = ", ".join(f"{c} = excluded.{c}" for c in row if c != "id")
+        with self.transaction() as conn:
+            conn.execute(
+                f"INSERT INTO faq ({', '.join(row)}) VALUES ({', '.join('?' * len(row))}) "
+                f"ON CONFLICT (id) DO UPDATE SET {sets}",
+                tuple(row.values()),
+            )
+        return entry
+
+    def delete_faq(self, faq_id: str) -> bool:
+        with self.transaction() as conn:
+            return conn.execute("DELETE FROM faq WHERE id = ?", (faq_id,)).rowcount > 0
+
+    def search_faq(self, text: str, limit: int = 5) -> list[tuple[FaqEntry, float]]:
+        """FAQ rows whose question, alternates, answer or tags match, best first."""
+        match = _text.ranked_query(text)
+        if match is None:
+            return []
+        rows = self.query(
+            f"SELECT faq.*, -bm25(faq_fts, {_FAQ_WEIGHTS}) AS score "
+            "FROM faq_fts JOIN faq ON faq.pk = faq_fts.rowid WHERE faq_fts MATCH ? "
+            "ORDER BY score DESC, faq.pk LIMIT ?",
+            (match, int(limit)),
+        )
+        return [(faq_from_row(r), float(r["score"])) for r in rows]
+
+
+def _sorted_unique(values: Iterable[str]) -> tuple[str, ...]:
+    seen: dict[str, str] = {}
+    for v in values:
+        if v and v.strip():
+            seen.setdefault(_text.fold(v), v.strip())
+    return tuple(sorted(seen.values(), key=lambda s: (_text.fold(s), s)))

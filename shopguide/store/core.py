@@ -1,0 +1,149 @@
+"""The Store object's base: connection, transactions, settings, change tracking."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from shopguide.store import connection
+from shopguide.store.errors import StoreError
+from shopguide.store.models import StoreSettings
+
+_SETTING_NAMES = ("name", "language", "currency")
+
+
+def to_cents(amount: float | int | str | Decimal) -> int:
+    return int((Decimal(str(amount)) * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def from_cents(cents: int | None) -> float | None:
+    return None if cents is None else cents / 100
+
+
+def default_currency(language: str) -> str:
+    return "CNY" if language == "zh" else "USD"
+
+
+class StoreBase:
+    """One connection to one store file. Use it from the thread that opened it."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+        self.db = sqlite_utils.Database(conn, execute_plugins=False)
+        self._cache: dict[str, tuple[tuple[int, int], Any]] = {}
+
+    # -- lifecycle --------------------------------------------------------
+    def close(self) -> None:
+        if self.conn is not None:
+            try:
+                self.conn.execute("PRAGMA optimize")
+            except sqlite3.Error:
+                pass
+            self.conn.close()
+            self.conn = None  # type: ignore[assignment]
+
+    def __enter__(self) -> StoreBase:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return connection.schema_version(self.conn)
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All or nothing. Takes the write lock at once (BEGIN IMMEDIATE), so two
+        writers queue on busy_timeout instead of failing on a lock upgrade.
+        Nested use becomes a savepoint."""
+        conn = self.conn
+        if conn is None:
+            raise StoreError("the store is closed")
+        if conn.in_transaction:
+            name = f"sp_{id(object())}"
+            conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute(f"ROLLBACK TO {name}")
+                conn.execute(f"RELEASE {name}")
+                raise
+            conn.execute(f"RELEASE {name}")
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    def query(self, sql: str, params: Any = ()) -> list[sqlite3.Row]:
+        cur = self.conn.execute(sql, params)
+        cols = [d[0] for d in cur.description or ()]
+        return [dict(zip(cols, row)) for row in cur.fetchall()]  # type: ignore[misc]
+
+    # -- caching of derived data ------------------------------------------
+    def _change_key(self) -> tuple[int, int]:
+        """Changes when this connection writes or another one commits."""
+        data_version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        return (data_version, self.conn.total_changes)
+
+    def _cached(self, name: str, build: Any) -> Any:
+        key = self._change_key()
+        hit = self._cache.get(name)
+        if hit and hit[0] == key:
+            return hit[1]
+        value = build()
+        self._cache[name] = (self._change_key(), value)
+        return value
+
+    # -- settings ----------------------------------------------------------
+    def settings(self) -> StoreSettings:
+        values = dict(self.conn.execute("SELECT key, value FROM settings").fetchall())
+        language = values.get("language") or StoreSettings.language
+        return StoreSettings(
+            name=values.get("name") or StoreSettings.name,
+            language=language,
+            currency=values.get("currency") or default_currency(language),
+        )
+
+    def set_settings(
+        self, name: str | None = None, language: str | None = None, currency: str | None = None
+    ) -> StoreSettings:
+        given = {"name": name, "language": language, "currency": currency}
+        if language is not None and language not in ("zh", "en"):
+            raise StoreError(f"store language must be 'zh' or 'en', not {language!r}")
+        if currency is not None:
+            currency = currency.strip().upper()
+            if len(currency) != 3 or not currency.isalpha():
+                raise StoreError(f"currency must be a 3-letter ISO 4217 code, not {currency!r}")
+            given["currency"] = currency
+        with self.transaction() as conn:
+            for key in _SETTING_NAMES:
+                if given[key] is not None:
+                    conn.execute(
+                        "INSERT INTO settings (key, value) VALUES (?, ?) "
+                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                        (key, given[key]),
+                    )
+        return self.settings()
+
+    def counts(self) -> dict[str, int]:
+        from shopguide.store.schema import TABLES
+
+        names = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master")}
+        return {
+            t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in TABLES
+            if t in names
+        }

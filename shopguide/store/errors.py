@@ -1,0 +1,59 @@
+"""Errors the store raises. Messages are written for a merchant, not a developer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class StoreError(Exception):
+    """The store file cannot be opened or used as asked."""
+
+
+class SchemaTooNewError(StoreError):
+    """The store was written by a newer ShopGuide than this one."""
+
+    def __init__(self, path: object, found: int, supported: int) -> None:
+        self.found = found
+        self.supported = supported
+        super().__init__(
+            f"{path}: this store was saved by a newer ShopGuide (schema version {found}); "
+            f"this version understands up to version {supported}. Update ShopGuide to open "
+            "it, or open a backup made with this version. The file was not changed."
+        )
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an import file, located as a spreadsheet user would."""
+
+    file: str
+    message: str
+    row: int | None = None  # spreadsheet row: the header is row 1
+    column: str | None = None
+
+    def __str__(self) -> str:
+        where = [self.file]
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.column:
+            where.append(f"column '{self.column}'")
+        return f"{', '.join(where)}: {self.message}"
+
+
+class ImportFailed(StoreError):
+    """An import found problems; nothing was changed. ``problems`` lists them all."""
+
+    MAX_SHOWN = 50
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = list(problems)
+        lines = [str(p) for p in self.problems[: self.MAX_SHOWN]]
+        if len(self.problems) > self.MAX_SHOWN:
+            lines.append(f"… and {len(self.problems) - self.MAX_SHOWN} more")
+        n = len(self.problems)
+        head = f"import failed with {n} problem{'s' if n != 1 else ''}; nothing was changed:"
+        super().__init__("\n".join([head, *("  " + line for line in lines)]))
+
+
+# The API brief names this ImportError_; keep both spellings importable.
+ImportError_ = ImportFailed

@@ -1,0 +1,282 @@
+"""The store's schema, as a list of forward migrations.
+
+``PRAGMA user_version`` holds the schema version. Step N takes a store from
+version N-1 to N inside one transaction, so a store is never half-migrated.
+Never edit a released step; add a new one.
+
+The full-text indexes hold a normalised text (see ``text.py``) that triggers
+compute with the ``sg_*`` SQL functions ``functions.register`` installs on every
+connection the store opens. A tool without them can read the store but not
+change indexed columns, which is what we want: the index can never drift.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+# PRAGMA application_id marks a file as a ShopGuide store ("SGst").
+APPLICATION_ID = 0x53477374
+
+_PRODUCT_FTS_VALUES = """
+    new.id,
+    sg_index_text(new.name, new.name_en, new.name_zh),
+    sg_index_text(new.brand),
+    sg_index_text(replace(new.category, '/', ' ')),
+    sg_index_list(new.tags),
+    sg_index_text(new.description, new.description_en, new.description_zh),
+    sg_index_list(new.extra)
+"""
+
+_PRODUCT_VALUES = """
+    INSERT INTO product_values (product_id, kind, value)
+        SELECT new.id, 'category', value FROM json_each(sg_category_keys(new.category))
+        UNION SELECT new.id, 'brand', sg_fold(new.brand) WHERE coalesce(new.brand, '') <> ''
+        UNION SELECT new.id, 'size', sg_fold(value) FROM json_each(new.sizes)
+        UNION SELECT new.id, 'color', sg_fold(value) FROM json_each(new.colors)
+        UNION SELECT new.id, 'tag', sg_fold(value) FROM json_each(new.tags);
+"""
+
+V1 = f"""
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE products (
+    id INTEGER PRIMARY KEY,
+    sku TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    category TEXT NOT NULL,
+    price_cents INTEGER NOT NULL CHECK (price_cents > 0),
+    currency TEXT NOT NULL,
+    brand TEXT,
+    stock INTEGER CHECK (stock IS NULL OR stock >= 0),
+    aisle TEXT,
+    sizes TEXT NOT NULL DEFAULT '[]',
+    colors TEXT NOT NULL DEFAULT '[]',
+    tags TEXT NOT NULL DEFAULT '[]',
+    description TEXT NOT NULL DEFAULT '',
+    image TEXT,
+    name_en TEXT, name_zh TEXT, description_en TEXT, description_zh TEXT,
+    extra TEXT NOT NULL DEFAULT '{{}}',
+    updated TEXT NOT NULL
+);
+CREATE INDEX products_price ON products (price_cents);
+
+-- Folded list values and category keys, so filters use an index, not a scan.
+CREATE TABLE product_values (
+    kind TEXT NOT NULL,
+    value TEXT NOT NULL,
+    product_id INTEGER NOT NULL REFERENCES products (id) ON DELETE CASCADE,
+    PRIMARY KEY (kind, value, product_id)
+) WITHOUT ROWID;
+CREATE INDEX product_values_product ON product_values (product_id);
+
+CREATE VIRTUAL TABLE products_fts USING fts5 (
+    name, brand, category, tags, description, extra,
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+
+CREATE TRIGGER products_ai AFTER INSERT ON products BEGIN
+    INSERT INTO products_fts (rowid, name, brand, category, tags, description, extra)
+        VALUES ({_PRODUCT_FTS_VALUES});
+    {_PRODUCT_VALUES}
+END;
+CREATE TRIGGER products_ad AFTER DELETE ON products BEGIN
+    DELETE FROM products_fts WHERE rowid = old.id;
+    DELETE FROM product_values WHERE product_id = old.id;
+END;
+CREATE TRIGGER products_au_fts AFTER UPDATE OF
+        name, name_en, name_zh, brand, category, tags, description, description_en,
+        description_zh, extra ON products BEGIN
+    DELETE FROM products_fts WHERE rowid = old.id;
+    INSERT INTO products_fts (rowid, name, brand, category, tags, description, extra)
+        VALUES ({_PRODUCT_FTS_VALUES});
+END;
+CREATE TRIGGER products_au_values AFTER UPDATE OF category, brand, sizes, colors, tags
+        ON products BEGIN
+    DELETE FROM product_values WHERE product_id = old.id;
+    {_PRODUCT_VALUES}
+END;
+
+CREATE TABLE faq (
+    pk INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    question TEXT NOT NULL,
+    answer TEXT NOT NULL,
+    alternates TEXT NOT NULL DEFAULT '[]',
+    tags TEXT NOT NULL DEFAULT '[]',
+    updated TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE faq_fts USING fts5 (
+    question, alternates, answer, tags,
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER faq_ai AFTER INSERT ON faq BEGIN
+    INSERT INTO faq_fts (rowid, question, alternates, answer, tags) VALUES (
+        new.pk, sg_index_text(new.question), sg_index_list(new.alternates),
+        sg_index_text(new.answer), sg_index_list(new.tags));
+END;
+CREATE TRIGGER faq_ad AFTER DELETE ON faq BEGIN
+    DELETE FROM faq_fts WHERE rowid = old.pk;
+END;
+CREATE TRIGGER faq_au AFTER UPDATE ON faq BEGIN
+    DELETE FROM faq_fts WHERE rowid = old.pk;
+    INSERT INTO faq_fts (rowid, question, alternates, answer, tags) VALUES (
+        new.pk, sg_index_text(new.question), sg_index_list(new.alternates),
+        sg_index_text(new.answer), sg_index_list(new.tags));
+END;
+
+CREATE TABLE customers (
+    pk INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    phone TEXT,
+    email TEXT,
+    tags TEXT NOT NULL DEFAULT '[]',
+    preferred_language TEXT,
+    sizes TEXT NOT NULL DEFAULT '{{}}',
+    brands TEXT NOT NULL DEFAULT '[]',
+    budget_min_cents INTEGER,
+    budget_max_cents INTEGER,
+    consent_marketing INTEGER NOT NULL DEFAULT 0,
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL
+);
+CREATE INDEX customers_name ON customers (name, id);
+
+CREATE TABLE notes (
+    id INTEGER PRIMARY KEY,
+    customer_id TEXT NOT NULL
+        REFERENCES customers (id) ON DELETE CASCADE ON UPDATE CASCADE,
+    text TEXT NOT NULL,
+    pinned INTEGER NOT NULL DEFAULT 0,
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL
+);
+CREATE INDEX notes_customer ON notes (customer_id);
+
+CREATE TABLE purchases (
+    id INTEGER PRIMARY KEY,
+    customer_id TEXT REFERENCES customers (id) ON DELETE SET NULL ON UPDATE CASCADE,
+    sku TEXT NOT NULL,
+    quantity INTEGER NOT NULL CHECK (quantity > 0),
+    price_cents INTEGER NOT NULL CHECK (price_cents >= 0),
+    date TEXT NOT NULL
+);
+CREATE INDEX purchases_customer ON purchases (customer_id);
+
+CREATE TABLE followups (
+    id INTEGER PRIMARY KEY,
+    customer_id TEXT NOT NULL
+        REFERENCES customers (id) ON DELETE CASCADE ON UPDATE CASCADE,
+    due TEXT NOT NULL,
+    text TEXT NOT NULL,
+    done INTEGER NOT NULL DEFAULT 0,
+    created TEXT NOT NULL
+);
+CREATE INDEX followups_customer ON followups (customer_id);
+CREATE INDEX followups_open ON followups (done, due);
+
+CREATE TABLE conversations (
+    id INTEGER PRIMARY KEY,
+    customer_id TEXT REFERENCES customers (id) ON DELETE CASCADE ON UPDATE CASCADE,
+    mode TEXT NOT NULL DEFAULT 'clerk',
+    started TEXT NOT NULL
+);
+CREATE INDEX conversations_customer ON conversations (customer_id);
+
+CREATE TABLE messages (
+    id INTEGER PRIMARY KEY,
+    conversation_id INTEGER NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+    role TEXT NOT NULL,
+    text TEXT NOT NULL,
+    cards TEXT,
+    rating INTEGER CHECK (rating IS NULL OR rating IN (-1, 1)),
+    created TEXT NOT NULL
+);
+CREATE INDEX messages_conversation ON messages (conversation_id);
+"""
+
+# v2: consent becomes a history of decisions (withdrawal is a new row), a privacy
+# log, indexed customer search, and free-form metadata on messages.
+V2 = """
+CREATE TABLE consents (
+    id INTEGER PRIMARY KEY,
+    customer_id TEXT NOT NULL
+        REFERENCES customers (id) ON DELETE CASCADE ON UPDATE CASCADE,
+    purpose TEXT NOT NULL,
+    granted INTEGER NOT NULL,
+    date TEXT NOT NULL,
+    source TEXT NOT NULL,
+    expiry TEXT
+);
+CREATE INDEX consents_customer ON consents (customer_id, purpose, id);
+
+INSERT INTO consents (customer_id, purpose, granted, date, source)
+    SELECT id, 'marketing', 1, updated, 'migration' FROM customers WHERE consent_marketing;
+ALTER TABLE customers DROP COLUMN consent_marketing;
+
+-- Time, action and reason only: never a name, phone or customer id.
+CREATE TABLE privacy_log (
+    id INTEGER PRIMARY KEY,
+    time TEXT NOT NULL,
+    action TEXT NOT NULL,
+    reason TEXT NOT NULL DEFAULT ''
+);
+
+ALTER TABLE messages ADD COLUMN meta TEXT;
+
+CREATE VIRTUAL TABLE customers_fts USING fts5 (
+    person, tokenize = 'unicode61 remove_diacritics 2'
+);
+INSERT INTO customers_fts (rowid, person)
+    SELECT pk, sg_person_text(name, phone, email, tags) FROM customers;
+CREATE TRIGGER customers_ai AFTER INSERT ON customers BEGIN
+    INSERT INTO customers_fts (rowid, person)
+        VALUES (new.pk, sg_person_text(new.name, new.phone, new.email, new.tags));
+END;
+CREATE TRIGGER customers_ad AFTER DELETE ON customers BEGIN
+    DELETE FROM customers_fts WHERE rowid = old.pk;
+END;
+CREATE TRIGGER customers_au AFTER UPDATE OF name, phone, email, tags ON customers BEGIN
+    DELETE FROM customers_fts WHERE rowid = old.pk;
+    INSERT INTO customers_fts (rowid, person)
+        VALUES (new.pk, sg_person_text(new.name, new.phone, new.email, new.tags));
+END;
+"""
+
+
+def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
+    def step(conn: sqlite3.Connection) -> None:
+        # executescript would COMMIT first; run statement by statement instead.
+        for statement in _statements(sql):
+            conn.execute(statement)
+
+    return step
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a script into statements; a trigger body's inner ``;`` stays inside."""
+    out: list[str] = []
+    buf = ""
+    for line in sql.splitlines(keepends=True):
+        if line.strip().startswith("--"):
+            continue
+        buf += line
+        if sqlite3.complete_statement(buf):
+            if buf.strip():
+                out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        out.append(buf.strip())
+    return out
+
+
+# MIGRATIONS[i] takes the store from version i to version i + 1.
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_script(V1), _script(V2)]
+LATEST_VERSION = len(MIGRATIONS)
+
+TABLES = (
+    "products", "faq", "customers", "notes", "purchases", "followups",
+    "consents", "conversations", "messages", "privacy_log",
+)
+FTS_TABLES = ("products_fts", "faq_fts", "customers_fts")

@@ -1,0 +1,154 @@
+"""Text for the full-text indexes, and FTS5 queries built from a user's words.
+
+SQLite's ``unicode61`` tokenizer treats a run of Chinese characters as one token,
+so ``跑鞋`` would never find ``云跃缓震跑鞋``. We therefore index a normalised text
+in which every CJK character stands alone (``云 跃 缓 震 跑 鞋``); a CJK word in a
+query becomes a phrase of its characters, which matches them side by side.
+Latin words go through ``porter`` (``kettles`` finds ``Kettle``).
+
+User text never reaches MATCH as it is: we pick out the words ourselves and
+quote each one, so ``"``, ``*``, ``AND``, ``)`` or ``NEAR(`` are just text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+
+# Han (incl. extensions and compatibility), kana, bopomofo, hangul.
+_CJK = (
+    "\u2e80-\u2fdf\u3005\u3007\u3040-\u30ff\u3100-\u312f\u31a0-\u31bf\u3400-\u4dbf"
+    "\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f"
+)
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+_MAX_TERMS = 40
+
+# Dropped from product/FAQ queries only when the query has other words too.
+_STOPWORDS = frozenset(
+    "a an the is are am was be do does did you your yours i me my we our it its this that "
+    "these those what which who how where when why of for to in on at by with and or any "
+    "some have has can could would should will shall please there here about from".split()
+)
+
+
+def fold(text: str) -> str:
+    """Compare-form of a value: NFKC (full-width → half-width), case-folded, trimmed."""
+    return unicodedata.normalize("NFKC", text).casefold().strip()
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(_CJK_CHAR.match(ch))
+
+
+def index_text(*parts: str | None) -> str:
+    """The text stored in an FTS column: CJK characters spaced out, the rest as is."""
+    text = " ".join(p for p in parts if p)
+    text = unicodedata.normalize("NFKC", text)
+    return _CJK_CHAR.sub(lambda m: f" {m.group(0)} ", text)
+
+
+def index_list(json_list: str | None) -> str:
+    """FTS text for a JSON list column (tags, alternates …)."""
+    if not json_list:
+        return ""
+    try:
+        items = json.loads(json_list)
+    except ValueError:
+        return index_text(json_list)
+    if isinstance(items, dict):
+        items = [f"{k} {v}" for k, v in items.items()]
+    return index_text(*(str(i) for i in items))
+
+
+def runs(text: str) -> list[tuple[str, str]]:
+    """Split text into ("cjk", run) and ("word", word) pieces; everything else separates."""
+    text = unicodedata.normalize("NFKC", text or "")
+    out: list[tuple[str, str]] = []
+    kind: str | None = None
+    buf: list[str] = []
+    for ch in text:
+        if is_cjk(ch):
+            k: str | None = "cjk"
+        elif ch.isalnum() or unicodedata.category(ch).startswith("M"):
+            k = "word"
+        else:
+            k = None
+        if k != kind and buf:
+            out.append((kind or "", "".join(buf)))
+            buf = []
+        kind = k
+        if k is not None:
+            buf.append(ch)
+    if buf and kind:
+        out.append((kind, "".join(buf)))
+    return out
+
+
+def _phrase(chars: Iterable[str]) -> str:
+    # Pieces contain no quote characters (only letters, digits, CJK), so this is safe.
+    return '"' + " ".join(chars) + '"'
+
+
+def ranked_query(text: str | None) -> str | None:
+    """An OR query for products and FAQ: every word, and every pair of adjacent CJK
+    characters, so a longer Chinese sentence still finds the words inside it.
+    bm25 ranks rows matching more (and rarer) terms first. None when no words."""
+    terms: list[str] = []
+    words: list[str] = []
+    for kind, piece in runs(text or ""):
+        if kind == "word":
+            words.append(piece.casefold())
+        elif len(piece) == 1:
+            terms.append(_phrase(piece))
+        else:
+            terms.extend(_phrase(piece[i : i + 2]) for i in range(len(piece) - 1))
+    content = [w for w in words if w not in _STOPWORDS]
+    if content or terms:
+        words = content
+    terms = [_phrase([w]) for w in words] + terms
+    unique = list(dict.fromkeys(terms))[:_MAX_TERMS]
+    return " OR ".join(unique) if unique else None
+
+
+def prefix_query(text: str | None) -> str | None:
+    """An AND query for people: each word as a prefix (``jo`` finds John, ``5678``
+    finds a phone ending in 5678 since phones are indexed by their suffixes), each
+    CJK run as a phrase (``张伟``). None when no words."""
+    terms: list[str] = []
+    for kind, piece in runs(text or ""):
+        if kind == "word":
+            terms.append(_phrase([piece.casefold()]) + "*")
+        else:
+            terms.append(_phrase(piece))
+    unique = list(dict.fromkeys(terms))[:_MAX_TERMS]
+    return " AND ".join(unique) if unique else None
+
+
+def phone_tokens(phone: str | None) -> str:
+    """Every suffix of the phone's digits, so a prefix query finds any part of it."""
+    digits = "".join(ch for ch in unicodedata.normalize("NFKC", phone or "") if ch.isdigit())
+    return " ".join(digits[i:] for i in range(len(digits)))
+
+
+def person_text(name: str | None, phone: str | None, email: str | None, tags: str | None) -> str:
+    return " ".join(
+        p for p in (index_text(name), phone_tokens(phone), index_text(email), index_list(tags)) if p
+    )
+
+
+def category_keys(path: str | None) -> str:
+    """JSON list of the folded keys a category filter may use: the whole path, each
+    parent, each segment and every contiguous sub-path (``鞋/跑鞋`` → 鞋, 跑鞋, 鞋/跑鞋)."""
+    segments = [fold(s) for s in (path or "").split("/") if s.strip()]
+    keys: list[str] = []
+    for i in range(len(segments)):
+        for j in range(i + 1, len(segments) + 1):
+            keys.append("/".join(segments[i:j]))
+    return json.dumps(list(dict.fromkeys(keys)), ensure_ascii=False)
+
+
+def category_key(value: str) -> str:
+    """The folded form of a category filter value, to compare with category_keys()."""
+    return "/".join(fold(s) for s in value.split("/") if s.strip())
