@@ -1,0 +1,54 @@
+"""Language-model runtime: load GPT-2 checkpoints, stream answers, stop at once.
+
+Errors and settings import without torch, so the UI can name them cheaply;
+``load_model`` and the model classes import torch on first use.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from shopguide.llm.errors import (
+    ModelConfigMismatch,
+    ModelCorrupt,
+    ModelFilesMissing,
+    ModelLoadError,
+    ModelNotFound,
+    NotAModel,
+)
+from shopguide.llm.settings import GenerationSettings
+
+if TYPE_CHECKING:
+    from shopguide.llm.model import LoadedModel
+    from shopguide.llm.runtime import load_model
+    from shopguide.llm.stream import GenerationStream
+
+_LAZY = {
+    "load_model": "shopguide.llm.runtime",
+    "LoadedModel": "shopguide.llm.model",
+    "GenerationStream": "shopguide.llm.stream",
+}
+
+__all__ = [
+    "GenerationSettings",
+    "GenerationStream",
+    "LoadedModel",
+    "ModelConfigMismatch",
+    "ModelCorrupt",
+    "ModelFilesMissing",
+    "ModelLoadError",
+    "ModelNotFound",
+    "NotAModel",
+    "load_model",
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'shopguide.llm' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

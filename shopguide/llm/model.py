@@ -1,0 +1,167 @@
+"""A loaded model: tokenizer + network + the settings the app needs to budget its prompts."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any, Protocol
+
+import torch
+
+from shopguide.llm.gpt2 import LeanGPT2
+from shopguide.llm.settings import GenerationSettings
+from shopguide.llm.stream import GenerationStream
+from shopguide.llm.tokenizer import TextTokenizer
+
+
+class Session(Protocol):
+    def prefill(self, ids: list[int]) -> torch.Tensor: ...
+    def step(self, token: int) -> torch.Tensor: ...
+
+
+class Backend(Protocol):
+    name: str
+
+    def start(self, length: int) -> Session: ...
+
+
+class LeanBackend:
+    """The plain-torch GPT-2 of gpt2.py with a KV cache allocated once per answer."""
+
+    name = "lean-gpt2"
+
+    def __init__(self, net: LeanGPT2) -> None:
+        self.net = net
+
+    def start(self, length: int) -> Session:
+        return _LeanSession(self.net, length)
+
+
+class _LeanSession:
+    __slots__ = ("net", "cache", "pos")
+
+    def __init__(self, net: LeanGPT2, length: int) -> None:
+        self.net = net
+        self.cache = net.new_cache(length)
+        self.pos = 0
+
+    def prefill(self, ids: list[int]) -> torch.Tensor:
+        t = torch.tensor(ids, dtype=torch.long, device=self.net.device)
+        logits = self.net.forward(t, 0, self.cache)
+        self.pos = len(ids)
+        return logits[0].float()
+
+    def step(self, token: int) -> torch.Tensor:
+        logits = self.net.forward(token, self.pos, self.cache)
+        self.pos += 1
+        return logits[0].float()
+
+
+class LoadedModel:
+    """What ``load_model`` returns. Safe to share between threads; each stream has its own cache.
+
+    ``count_tokens`` and ``context_length`` let the engine budget prompts;
+    ``stream`` (a str or a ``guide.prompt.Prompt``) returns a ``GenerationStream``.
+    """
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        path: Path,
+        model_type: str,
+        backend: Backend,
+        tokenizer: TextTokenizer,
+        context_length: int,
+        vocab_size: int,
+        num_parameters: int,
+        device: torch.device,
+        dtype: torch.dtype,
+        hf_model: Any = None,
+    ) -> None:
+        self.name = name
+        self.path = path
+        self.model_type = model_type
+        self.backend = backend
+        self.tokenizer = tokenizer
+        self.context_length = context_length
+        self.vocab_size = vocab_size
+        self.num_parameters = num_parameters
+        self.torch_device = device
+        self.dtype = dtype
+        self.hf_model = hf_model
+        self.load_s: float | None = None
+
+    @property
+    def device(self) -> str:
+        return str(self.torch_device)
+
+    @property
+    def eos_ids(self) -> tuple[int, ...]:
+        return self.tokenizer.eos_ids
+
+    def __repr__(self) -> str:
+        return (
+            f"LoadedModel({self.name!r}, {self.num_parameters / 1e6:.1f}M params, "
+            f"context {self.context_length}, {self.device}/{str(self.dtype).replace('torch.', '')}, "
+            f"{self.backend.name})"
+        )
+
+    def count_tokens(self, text: str) -> int:
+        return len(self.tokenizer.encode(text))
+
+    def encode(self, text: str) -> list[int]:
+        return self.tokenizer.encode(text)
+
+    def decode(self, ids: list[int]) -> str:
+        return self.tokenizer.decode(ids)
+
+    def prompt_budget(self, settings: GenerationSettings) -> int:
+        """Tokens the prompt may use so that the answer still fits in the context."""
+        return max(1, self.context_length - min(settings.max_new_tokens, self.context_length - 1))
+
+    def render_prompt(self, prompt: Any, settings: GenerationSettings | None = None) -> str:
+        """A ``Prompt`` rendered to fit: oldest conversation cut first, facts last."""
+        settings = settings or GenerationSettings()
+        return prompt.fit(self.count_tokens, self.prompt_budget(settings))
+
+    def stream(
+        self,
+        prompt: Any,
+        settings: GenerationSettings | None = None,
+        cancel: threading.Event | None = None,
+    ) -> GenerationStream:
+        """Start an answer. ``prompt`` is a str or anything with ``fit`` (a guide ``Prompt``).
+
+        A str longer than the budget loses its oldest tokens: a last resort, since
+        it may cut facts. Pass a ``Prompt`` to have the conversation cut first.
+        """
+        settings = settings or GenerationSettings()
+        text = prompt if isinstance(prompt, str) else self.render_prompt(prompt, settings)
+        ids = self.tokenizer.encode(text)
+        budget = self.prompt_budget(settings)
+        truncated = len(ids) > budget
+        if truncated:
+            ids = ids[-budget:]
+        if not ids:
+            # An empty prompt: start from end-of-text, as GPT-2 was trained to.
+            ids = list(self.eos_ids[:1]) or [0]
+        return GenerationStream(self, ids, settings, cancel, truncated)
+
+    def stream_prompt(
+        self,
+        prompt: Any,
+        settings: GenerationSettings | None = None,
+        cancel: threading.Event | None = None,
+    ) -> GenerationStream:
+        """Same as ``stream`` for a ``Prompt``; the name says the structured cut is used."""
+        return self.stream(prompt, settings, cancel)
+
+    def generate(
+        self,
+        prompt: Any,
+        settings: GenerationSettings | None = None,
+        cancel: threading.Event | None = None,
+    ) -> str:
+        """The whole answer at once (tests, scripts); the app streams instead."""
+        return self.stream(prompt, settings, cancel).read_all()

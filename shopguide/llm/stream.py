@@ -1,0 +1,147 @@
+"""One answer being generated: an iterator of text pieces, cancellable from any thread."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from time import perf_counter
+from typing import TYPE_CHECKING
+
+import torch
+
+from shopguide.llm.detok import StopMatcher
+from shopguide.llm.sampling import TokenChooser
+from shopguide.llm.settings import GenerationSettings
+
+if TYPE_CHECKING:
+    from shopguide.llm.model import LoadedModel
+
+FINISH_REASONS = ("stop", "eos", "length", "cancelled")
+
+
+class GenerationStream:
+    """Iterate for text pieces (whole characters, stop strings never shown).
+
+    The model runs inside ``__next__``, in the thread that iterates: the app's
+    worker thread. ``cancel`` (a ``threading.Event``) is checked before every
+    token, so setting it from the GUI thread ends the stream after at most one
+    more token. After the last piece: ``finish_reason`` is one of ``"stop"``
+    (a stop string), ``"eos"`` (end-of-text), ``"length"`` (max_new_tokens or
+    the context is full) or ``"cancelled"``; ``n_tokens`` counts generated
+    tokens (end-of-text excluded); ``first_token_s`` is the time from the first
+    ``next()`` to the first token (tokenizing + prompt pass); ``tokens_per_s``
+    is the decode rate after the first token.
+    """
+
+    def __init__(
+        self,
+        model: LoadedModel,
+        prompt_ids: list[int],
+        settings: GenerationSettings,
+        cancel: threading.Event | None,
+        truncated: bool = False,
+    ) -> None:
+        self.model = model
+        self.prompt_ids = prompt_ids
+        self.settings = settings
+        self.cancel = cancel if cancel is not None else threading.Event()
+        self.prompt_truncated = truncated
+        self.finish_reason: str | None = None
+        self.n_tokens = 0
+        self.token_ids: list[int] = []
+        self.first_token_s: float | None = None
+        self.total_s: float | None = None
+        self.text = ""
+        self._gen = self._run()
+
+    @property
+    def prompt_tokens(self) -> int:
+        return len(self.prompt_ids)
+
+    @property
+    def done(self) -> bool:
+        return self.finish_reason is not None
+
+    @property
+    def tokens_per_s(self) -> float:
+        if self.first_token_s is None or self.total_s is None or self.n_tokens < 2:
+            return 0.0
+        span = self.total_s - self.first_token_s
+        return (self.n_tokens - 1) / span if span > 0 else 0.0
+
+    def __iter__(self) -> Iterator[str]:
+        return self
+
+    def __next__(self) -> str:
+        return next(self._gen)
+
+    def close(self) -> None:
+        """Stop now from the iterating thread (another thread sets ``cancel`` instead)."""
+        self._gen.close()
+
+    def read_all(self) -> str:
+        for _ in self:
+            pass
+        return self.text
+
+    def _run(self) -> Iterator[str]:
+        t0 = perf_counter()
+        m, s = self.model, self.settings
+        ids = self.prompt_ids
+        max_new = max(0, min(s.max_new_tokens, m.context_length - len(ids)))
+        chooser = TokenChooser(s, m.vocab_size, ids, m.eos_ids, m.torch_device)
+        eos = frozenset(m.eos_ids)
+        detok = m.tokenizer.detokenizer()
+        stops = StopMatcher(s.stop)
+        cancel = self.cancel
+        text, shown = "", 0
+        reason = "length"
+        try:
+            if cancel.is_set() or max_new == 0:
+                reason = "cancelled" if cancel.is_set() else "length"
+                return
+            with torch.inference_mode():
+                session = m.backend.start(len(ids) + max_new)
+                logits = session.prefill(ids)
+            while True:
+                token = chooser.choose(logits, self.n_tokens)
+                if self.first_token_s is None:
+                    self.first_token_s = perf_counter() - t0
+                if token in eos:
+                    reason = "eos"
+                    break
+                self.n_tokens += 1
+                self.token_ids.append(token)
+                piece = detok.push(token)
+                if piece:
+                    text += piece
+                    hit = stops.find(text, shown)
+                    if hit >= 0:
+                        text, reason = text[:hit], "stop"
+                        break
+                    safe = stops.safe_end(text)
+                    if safe > shown:
+                        self.text = text[:safe]
+                        yield text[shown:safe]
+                        shown = safe
+                if self.n_tokens >= max_new:
+                    break
+                if cancel.is_set():
+                    reason = "cancelled"
+                    break
+                with torch.inference_mode():
+                    logits = session.step(token)
+            if reason != "stop":
+                text += detok.flush()
+                hit = stops.find(text, shown)
+                if hit >= 0:
+                    text, reason = text[:hit], "stop"
+            self.text = text
+            if len(text) > shown:
+                yield text[shown:]
+        except GeneratorExit:
+            reason = "cancelled"
+            raise
+        finally:
+            self.finish_reason = reason
+            self.total_s = perf_counter() - t0
