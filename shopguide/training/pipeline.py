@@ -1,0 +1,145 @@
+"""From nothing to a model folder: corpus → tokenizer → GPT-2 → training → saved model.
+
+``PRESETS["bundled"]`` is the recipe of the model shipped in
+``resources/models/shopguide-gpt2``; ``PRESETS["tiny"]`` runs in seconds for tests.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import shutil
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import torch
+
+from shopguide.training import corpus as corpus_mod
+from shopguide.training.data import tokenize_pairs
+from shopguide.training.tokenizer import load_tokenizer, train_tokenizer
+from shopguide.training.train import Progress, TrainConfig, TrainResult, train
+
+
+@dataclass
+class ModelShape:
+    n_layer: int = 4
+    n_embd: int = 256
+    n_head: int = 4
+    n_positions: int = 512
+
+
+@dataclass
+class Preset:
+    corpus: corpus_mod.CorpusSpec
+    vocab_size: int
+    shape: ModelShape
+    train: TrainConfig
+    max_len: int = 384
+    include_demo_faq: bool = True
+
+
+PRESETS: dict[str, Preset] = {
+    "bundled": Preset(
+        corpus=corpus_mod.CorpusSpec(stores=450, per_store=60, validation_stores=20, test_stores=30),
+        vocab_size=6000,
+        shape=ModelShape(n_layer=4, n_embd=256, n_head=4, n_positions=512),
+        train=TrainConfig(lr=1.5e-3, warmup_steps=150, max_steps=2400, batch_size=16,
+                          eval_every=200, eval_examples=256, patience=4, max_minutes=40, threads=2),
+    ),
+    "tiny": Preset(
+        corpus=corpus_mod.CorpusSpec(stores=14, per_store=12, validation_stores=2, test_stores=2),
+        vocab_size=400,
+        shape=ModelShape(n_layer=1, n_embd=32, n_head=2, n_positions=256),
+        train=TrainConfig(lr=3e-3, warmup_steps=5, max_steps=30, batch_size=8, eval_every=10,
+                          eval_examples=32, patience=10, threads=1),
+        max_len=256,
+        include_demo_faq=False,
+    ),
+}
+
+
+def new_model(vocab_size: int, shape: ModelShape, eos_id: int, seed: int):
+    from transformers import GPT2Config, GPT2LMHeadModel
+
+    torch.manual_seed(seed)
+    cfg = GPT2Config(vocab_size=vocab_size, n_positions=shape.n_positions, n_embd=shape.n_embd,
+                     n_layer=shape.n_layer, n_head=shape.n_head, resid_pdrop=0.0, embd_pdrop=0.0,
+                     attn_pdrop=0.0, bos_token_id=eos_id, eos_token_id=eos_id, pad_token_id=eos_id,
+                     tie_word_embeddings=True)
+    return GPT2LMHeadModel(cfg)
+
+
+def save_model(model, tokenizer_dir: Path, out: Path, card: dict) -> None:
+    """Weights (safetensors), config, tokenizer files, generation config and model card."""
+    out.mkdir(parents=True, exist_ok=True)
+    model.generation_config.eos_token_id = model.config.eos_token_id
+    model.generation_config.pad_token_id = model.config.eos_token_id
+    model.generation_config.do_sample = False
+    model.generation_config.max_new_tokens = 120
+    model.save_pretrained(str(out), safe_serialization=True)
+    for name in ("tokenizer.json", "vocab.json", "merges.txt", "tokenizer_config.json",
+                 "special_tokens_map.json"):
+        if (tokenizer_dir / name).exists() and tokenizer_dir.resolve() != out.resolve():
+            shutil.copy(tokenizer_dir / name, out / name)
+    (out / "model_card.json").write_text(json.dumps(card, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def hardware() -> dict:
+    return {"cpu": platform.processor() or platform.machine(), "threads": torch.get_num_threads(),
+            "torch": torch.__version__, "python": platform.python_version()}
+
+
+@dataclass
+class PipelineResult:
+    out: Path
+    result: TrainResult
+    corpus_stats: dict
+    params: int
+    card: dict = field(default_factory=dict)
+
+
+def run_preset(name: str, out: Path, workdir: Path, demo_faq: Path | None = None,
+               progress: Callable[[Progress], None] | None = None,
+               cancel: threading.Event | None = None, resume: bool = False,
+               log: Callable[[str], None] = print) -> PipelineResult:
+    preset = PRESETS[name]
+    t0 = time.monotonic()
+    records = corpus_mod.build(preset.corpus, demo_faq if preset.include_demo_faq else None)
+    corpus_mod.save(records, workdir / "corpus")
+    stats = corpus_mod.stats(records)
+    log(f"corpus: {stats['examples']} examples, stores {stats['stores']}")
+    tok_dir = workdir / "tokenizer"
+    train_recs = [r for r in records if r.split == "train"]
+    train_tokenizer((r.context + r.target for r in train_recs), tok_dir, preset.vocab_size)
+    tok = load_tokenizer(tok_dir)
+    train_items = tokenize_pairs(tok, [(r.context, r.target) for r in train_recs], preset.max_len)
+    val_items = tokenize_pairs(tok, [(r.context, r.target) for r in records if r.split == "validation"],
+                               preset.max_len)
+    stats["train_tokens"] = sum(len(t.ids) for t in train_items)
+    stats["vocab_size"] = len(tok)
+    model = new_model(len(tok), preset.shape, tok.eos_token_id, preset.train.seed)
+    params = sum(p.numel() for p in model.parameters())
+    log(f"model: {params / 1e6:.2f}M parameters; {len(train_items)} training examples, "
+        f"{stats['train_tokens']} tokens")
+    result = train(model, train_items, val_items, tok.eos_token_id, preset.train, workdir / "run",
+                   resume=resume, progress=progress, cancel=cancel)
+    card = {
+        "name": "shopguide-gpt2",
+        "preset": name,
+        "architecture": "GPT2LMHeadModel",
+        "shape": asdict(preset.shape),
+        "parameters": params,
+        "corpus": stats,
+        "training": {**asdict(preset.train), "steps": result.steps, "best_step": result.best_step,
+                     "best_val_loss": result.best_val_loss, "stopped": result.stopped,
+                     "train_seconds": round(result.elapsed_s, 1),
+                     "total_seconds": round(time.monotonic() - t0, 1), "history": result.history},
+        "hardware": hardware(),
+        "prompt_format": "shopguide/guide/prompt.py (Facts / Customer / Q: … / A:)",
+    }
+    if result.stopped != "cancelled":
+        save_model(model, tok_dir, out, card)
+    return PipelineResult(out, result, stats, params, card)
