@@ -6,6 +6,7 @@ merchant's Llama- or Qwen-style checkpoint is not refused without reason.
 
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
 
 import torch
@@ -35,18 +36,26 @@ class _HFSession:
         self.model = model
         self.device = next(model.parameters()).device
         self.past = None
+        # transformers 5.x renamed ``past_key_values`` to ``cache``; accept either.
+        params = inspect.signature(model.forward).parameters
+        self.cache_arg = "cache" if "cache" in params else "past_key_values"
 
     def prefill(self, ids: list[int]) -> torch.Tensor:
         x = torch.tensor([ids], dtype=torch.long, device=self.device)
         out = self.model(input_ids=x, use_cache=True, logits_to_keep=1)
-        self.past = out.past_key_values
+        self.past = _cache_of(out)
         return out.logits[0, -1].float()
 
     def step(self, token: int) -> torch.Tensor:
         x = torch.tensor([[token]], dtype=torch.long, device=self.device)
-        out = self.model(input_ids=x, past_key_values=self.past, use_cache=True)
-        self.past = out.past_key_values
+        out = self.model(input_ids=x, use_cache=True, **{self.cache_arg: self.past})
+        self.past = _cache_of(out)
         return out.logits[0, -1].float()
+
+
+def _cache_of(out):
+    cache = getattr(out, "cache", None)
+    return cache if cache is not None else getattr(out, "past_key_values", None)
 
 
 def load_with_transformers(folder: Path, config: dict, device: torch.device, dtype: torch.dtype):

@@ -117,8 +117,12 @@ class LoadedModel:
         return self.tokenizer.decode(ids)
 
     def prompt_budget(self, settings: GenerationSettings) -> int:
-        """Tokens the prompt may use so that the answer still fits in the context."""
-        return max(1, self.context_length - min(settings.max_new_tokens, self.context_length - 1))
+        """Tokens the prompt may use so that the answer still fits in the context.
+
+        An answer budget beyond half the context would starve the prompt of its
+        facts, so at most half is reserved; such an answer ends when the context is full.
+        """
+        return self.context_length - min(settings.max_new_tokens, self.context_length // 2)
 
     def render_prompt(self, prompt: Any, settings: GenerationSettings | None = None) -> str:
         """A ``Prompt`` rendered to fit: oldest conversation cut first, facts last."""
