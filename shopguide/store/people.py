@@ -57,7 +57,7 @@ def customer_to_row(c: Customer) -> dict[str, Any]:
         "email": c.email or None,
         "tags": json.dumps(list(c.tags), ensure_ascii=False),
         "preferred_language": c.preferred_language or None,
-        "sizes": json.dumps(dict(c.sizes), ensure_ascii=False),
+        "sizes": json.dumps(dict(c.sizes), ensure_ascii=False, sort_keys=True),
         "brands": json.dumps(list(c.brands), ensure_ascii=False),
         "budget_min_cents": None if c.budget_min is None else to_cents(c.budget_min),
         "budget_max_cents": None if c.budget_max is None else to_cents(c.budget_max),

@@ -1,0 +1,262 @@
+"""Reading a merchant's CSV file, and turning its cells into typed values.
+
+Every problem is reported where a spreadsheet user will look for it: file, row
+(the header is row 1) and column. Cell parsers raise ``CellError`` with a message
+that says what is wrong and what would be right.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from shopguide.store.errors import Problem
+
+MAX_CENTS = 10**13  # far above any shop price; keeps cents inside SQLite's integer
+
+
+class CellError(ValueError):
+    """A cell's value is not what its column needs."""
+
+
+@dataclass
+class CsvTable:
+    """The rows of one CSV file: each a {lower-case column: stripped cell} dict."""
+
+    name: str
+    columns: list[str] = field(default_factory=list)
+    rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)  # header columns the table doesn't know
+
+    def problem(self, message: str, row: int | None = None, column: str | None = None) -> None:
+        self.problems.append(Problem(self.name, message, row, column))
+
+    def warn(self, message: str, row: int | None = None, column: str | None = None) -> None:
+        self.warnings.append(Problem(self.name, message, row, column))
+
+
+def decode(data: bytes, name: str) -> tuple[str | None, Problem | None]:
+    """UTF-8 text (a leading BOM dropped), or a problem saying what the bytes are."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, Problem(name, "the file is UTF-16 (Excel 'Unicode Text'); "
+                                   "save it as 'CSV UTF-8' instead")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        hint = ""
+        try:
+            data.decode("gb18030")
+            hint = " It looks like GBK/GB18030 (Chinese Excel's default)."
+        except UnicodeDecodeError:
+            pass
+        return None, Problem(
+            name,
+            f"the file is not UTF-8 text (byte 0x{data[exc.start]:02X} on line {line}).{hint} "
+            "Save it as 'CSV UTF-8' and import again.",
+        )
+    return text, None
+
+
+def read_csv(path: Path, required: tuple[str, ...], known: tuple[str, ...]) -> CsvTable:
+    """Read ``path``; check the header for required and duplicate columns."""
+    table = CsvTable(path.name)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        table.problem(f"cannot read the file ({exc.strerror or exc})")
+        return table
+    text, problem = decode(data, path.name)
+    if problem:
+        table.problems.append(problem)
+        return table
+    assert text is not None
+    if not text.strip():
+        table.problem("the file is empty; expected a header row (e.g. "
+                      + ",".join(required) + ")")
+        return table
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    row_no = 0
+    try:
+        for row_no, cells in enumerate(reader, start=1):
+            if row_no == 1:
+                _read_header(table, cells, required, known)
+                if table.problems:
+                    return table
+                continue
+            if not any(c.strip() for c in cells):
+                continue  # a blank line
+            if len(cells) > len(table.columns):
+                extra = [c for c in cells[len(table.columns):] if c.strip()]
+                if extra:
+                    table.problem(f"the row has {len(cells)} cells but the header has "
+                                  f"{len(table.columns)} columns (a missing quote around a "
+                                  "cell with a comma?)", row_no)
+                    continue
+            values = {col: (cells[i].strip() if i < len(cells) else "")
+                      for i, col in enumerate(table.columns) if col}
+            table.rows.append((row_no, values))
+    except csv.Error as exc:
+        table.problem(f"malformed CSV ({exc}); check the quotes on this row", row_no + 1)
+    return table
+
+
+def _read_header(table: CsvTable, cells: list[str], required: tuple[str, ...],
+                 known: tuple[str, ...]) -> None:
+    columns = [c.strip().lstrip("\ufeff").lower() for c in cells]
+    seen: set[str] = set()
+    for i, col in enumerate(columns, start=1):
+        if not col:
+            table.warn(f"column {i} has no name in the header; its values are ignored")
+        elif col in seen:
+            table.problem(f"column '{col}' appears more than once in the header")
+        seen.add(col)
+    for col in required:
+        if col not in seen:
+            table.problem(f"missing required column '{col}' (the header has: "
+                          f"{', '.join(c for c in columns if c) or 'nothing'})")
+    table.columns = columns
+    table.unknown = [c for c in columns if c and c not in known]
+
+
+# -- cell parsers --------------------------------------------------------------
+
+_DECIMAL = re.compile(r"^\d+(\.\d+)?$")
+_LIST_LOOKALIKES = (",", "，", "、", "|")
+
+
+def parse_money(cell: str, what: str = "price", allow_zero: bool = False) -> int:
+    """A decimal amount with at most 2 decimals, as integer cents."""
+    text = cell.replace(" ", "")
+    if text.startswith("-") and _DECIMAL.match(text[1:]):
+        raise CellError(f"{what} must be greater than 0 (got '{cell}')")
+    if not _DECIMAL.match(text):
+        raise CellError(f"'{cell}' is not a {what}: write a plain number like 459 or 49.99 "
+                        "(no currency sign or thousands separator)")
+    try:
+        value = Decimal(text)
+    except InvalidOperation as exc:  # pragma: no cover - the regex rules this out
+        raise CellError(f"'{cell}' is not a number") from exc
+    if value != value.quantize(Decimal("0.01")):
+        raise CellError(f"'{cell}' has more than 2 decimals")
+    cents = int(value * 100)
+    if cents <= 0 and not (allow_zero and cents == 0):
+        raise CellError(f"{what} must be greater than 0 (got '{cell}')")
+    if cents >= MAX_CENTS:
+        raise CellError(f"'{cell}' is too large for a {what}")
+    return cents
+
+
+def parse_count(cell: str, what: str = "stock", minimum: int = 0) -> int:
+    if not re.fullmatch(r"[+]?\d+", cell):
+        raise CellError(f"'{cell}' is not a whole number ≥ {minimum} ({what})")
+    value = int(cell)
+    if value < minimum:
+        raise CellError(f"{what} must be at least {minimum} (got '{cell}')")
+    if value > 2**62:
+        raise CellError(f"'{cell}' is too large for {what}")
+    return value
+
+
+def parse_currency(cell: str) -> str:
+    if not re.fullmatch(r"[A-Za-z]{3}", cell):
+        raise CellError(f"'{cell}' is not a 3-letter ISO 4217 currency code like CNY or USD")
+    return cell.upper()
+
+
+def parse_list(cell: str) -> tuple[str, ...]:
+    """``38;39;40``. Empty items are dropped; a list typed with ',' is an error."""
+    if cell.startswith("[") and cell.endswith("]"):
+        raise CellError(f"'{cell}' is not a list cell: write the items separated by ';' "
+                        "without brackets, e.g. 38;39;40")
+    items = [i.strip() for i in cell.split(";")]
+    for item in items:
+        for sep in _LIST_LOOKALIKES:
+            if sep in item:
+                raise CellError(f"'{cell}' separates items with '{sep}'; list items are "
+                                "separated by ';' (e.g. 38;39;40)")
+    return tuple(dict.fromkeys(i for i in items if i))
+
+
+def parse_map(cell: str) -> dict[str, str]:
+    """``shoe=38;top=M``."""
+    out: dict[str, str] = {}
+    for item in (i.strip() for i in cell.split(";")):
+        if not item:
+            continue
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise CellError(f"'{item}' is not kind=size; write sizes like shoe=38;top=M")
+        key = key.strip().lower()
+        if key in out:
+            raise CellError(f"'{key}' is given twice in '{cell}'")
+        out[key] = value.strip()
+    return out
+
+
+def parse_budget(cell: str) -> tuple[int | None, int | None]:
+    """``200-500`` (also ``-500``, ``200-`` or ``500`` meaning at most 500), in cents."""
+    text = cell.replace(" ", "").replace("～", "-").replace("~", "-").replace("–", "-")
+    low, sep, high = text.partition("-")
+    try:
+        if not sep:
+            return None, parse_money(low, "budget")
+        lo = parse_money(low, "budget", allow_zero=True) if low else None
+        hi = parse_money(high, "budget") if high else None
+    except CellError:
+        raise CellError(f"'{cell}' is not a budget; write it like 200-500") from None
+    if lo is None and hi is None:
+        raise CellError(f"'{cell}' is not a budget; write it like 200-500")
+    if lo is not None and hi is not None and lo > hi:
+        raise CellError(f"budget '{cell}' has its minimum above its maximum")
+    return lo, hi
+
+
+_YES = {"yes", "y", "true", "1", "是", "同意"}
+_NO = {"no", "n", "false", "0", "否", "不同意"}
+
+
+def parse_yes_no(cell: str) -> bool:
+    value = cell.strip().lower()
+    if value in _YES:
+        return True
+    if value in _NO:
+        return False
+    raise CellError(f"'{cell}' is not yes or no")
+
+
+def parse_date(cell: str) -> date:
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", cell):
+            raise ValueError
+        return date.fromisoformat(cell)
+    except ValueError:
+        raise CellError(f"'{cell}' is not a date written YYYY-MM-DD") from None
+
+
+def check_sku(cell: str) -> str:
+    if any(ch.isspace() for ch in cell):
+        raise CellError(f"sku '{cell}' contains whitespace; a sku is 1–64 characters "
+                        "without spaces")
+    if len(cell) > 64:
+        raise CellError(f"sku '{cell[:20]}…' is {len(cell)} characters long; the limit is 64")
+    return cell
+
+
+def check_phone(cell: str) -> str:
+    if not re.fullmatch(r"[0-9+()\-.\s/]*", cell) or sum(ch.isdigit() for ch in cell) < 3:
+        raise CellError(f"'{cell}' is not a phone number (digits, spaces, + - ( ) only)")
+    return cell
+
+
+def check_email(cell: str) -> str:
+    if not re.fullmatch(r"[^@\s]+@[^@\s]+", cell):
+        raise CellError(f"'{cell}' is not an email address")
+    return cell

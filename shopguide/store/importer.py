@@ -1,0 +1,196 @@
+"""``shopguide import``: bring a store folder (or one file) into the store, all or nothing.
+
+Files (``/work/shared/spec/data-formats.md`` is the contract): ``store.toml``,
+``products.csv``, ``faq.csv``, ``customers.csv``. UTF-8 (a BOM is fine), RFC 4180,
+header names case-insensitive, list cells separated by ``;``.
+
+ShopGuide also reads and writes four optional files for a store's relationship
+data, so a store folder can carry a full customer history (``shopguide export``
+writes them; the demo store uses them):
+
+``purchases.csv``  customer_id, sku, date (YYYY-MM-DD), quantity (≥ 1, default 1),
+                   price (unit price, ≥ 0, at most 2 decimals)
+``followups.csv``  customer_id, due (YYYY-MM-DD), text, done (yes/no, default no)
+``notes.csv``      customer_id, text, pinned (yes/no), created, updated (ISO 8601)
+``consents.csv``   customer_id, purpose (marketing, history, …), granted (yes/no),
+                   date (ISO 8601), source (default ``import``), expiry (YYYY-MM-DD)
+
+``customer_id`` must be in customers.csv or already in the store. Re-importing is
+safe: products update by sku, FAQ by id, customers by id (a missing customer id
+is derived from name, phone and email, so the same file maps to the same people);
+a note, purchase, follow-up or consent that is already there is not added twice.
+A column left out of a file keeps the stored values; an empty cell clears one.
+
+Every file is checked completely before anything is written; any problem (file,
+row, column, what is wrong) and nothing changes. The write is one transaction.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from shopguide.store import csvfile
+from shopguide.store import import_rows as ir
+from shopguide.store.core import default_currency
+from shopguide.store.errors import ImportFailed, Problem
+from shopguide.store.import_write import Writer
+
+# Import order matters: customers before the files that refer to them.
+FILES: dict[str, tuple[ir.Column, ...]] = {
+    "products.csv": ir.PRODUCT_COLUMNS,
+    "faq.csv": ir.FAQ_COLUMNS,
+    "customers.csv": ir.CUSTOMER_COLUMNS,
+    "consents.csv": ir.CONSENT_COLUMNS,
+    "notes.csv": ir.NOTE_COLUMNS,
+    "purchases.csv": ir.PURCHASE_COLUMNS,
+    "followups.csv": ir.FOLLOWUP_COLUMNS,
+}
+# For a single file with another name: which table its header fits.
+_SNIFF = (("products.csv", {"sku", "price"}), ("faq.csv", {"question", "answer"}),
+          ("purchases.csv", {"customer_id", "sku"}), ("followups.csv", {"customer_id", "due"}),
+          ("consents.csv", {"customer_id", "purpose"}), ("notes.csv", {"customer_id", "text"}),
+          ("customers.csv", {"name"}))
+
+# Test hook: after the products are written, inside the transaction, create this
+# file and sleep, so a test can kill the process mid-import.
+PAUSE_ENV = "SHOPGUIDE_TEST_IMPORT_PAUSE"
+
+
+@dataclass
+class Counts:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+@dataclass
+class ImportReport:
+    counts: dict[str, Counts] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
+    settings_changed: bool = False
+
+    def lines(self) -> list[str]:
+        out = [f"{t}: {c.added} added, {c.updated} updated, {c.unchanged} unchanged"
+               for t, c in self.counts.items()]
+        if self.settings_changed:
+            out.append("store.toml: settings updated")
+        out += [f"warning: {w}" for w in self.warnings]
+        return out
+
+
+def find_files(path: Path) -> tuple[dict[str, Path], Path | None, list[Problem]]:
+    """The CSV files to import by kind, the store.toml if any, and problems."""
+    if path.is_dir():
+        by_lower = {p.name.lower(): p for p in path.iterdir() if p.is_file()}
+        files = {name: by_lower[name] for name in FILES if name in by_lower}
+        toml = by_lower.get("store.toml")
+        if not files and not toml:
+            return {}, None, [Problem(str(path), "no store files here (expected products.csv, "
+                                                  "faq.csv, customers.csv or store.toml)")]
+        return files, toml, []
+    if not path.exists():
+        return {}, None, [Problem(str(path), "no such file or folder")]
+    name = path.name.lower()
+    if name == "store.toml":
+        return {}, path, []
+    if name in FILES:
+        return {name: path}, None, []
+    table = csvfile.read_csv(path, (), ())
+    header = set(table.columns)
+    for kind, needed in _SNIFF:
+        if needed <= header:
+            return {kind: path}, None, []
+    return {}, None, table.problems or [Problem(path.name, "cannot tell what this file holds: "
+                                                "name it products.csv, faq.csv or customers.csv")]
+
+
+def read_settings(path: Path) -> tuple[dict[str, str], list[Problem], list[Problem]]:
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
+    text, problem = csvfile.decode(path.read_bytes(), path.name)
+    if problem:
+        return {}, [problem], []
+    try:
+        data = tomllib.loads(text or "")
+    except tomllib.TOMLDecodeError as exc:
+        return {}, [Problem(path.name, f"not valid TOML: {exc}")], []
+    out: dict[str, str] = {}
+    for key, value in data.items():
+        if key not in ("name", "language", "currency"):
+            warnings.append(Problem(path.name, f"unknown setting '{key}' ignored"))
+        elif not isinstance(value, str) or not value.strip():
+            problems.append(Problem(path.name, f"'{key}' must be a non-empty text value"))
+        elif key == "language" and value not in ("zh", "en"):
+            problems.append(Problem(path.name, f"language '{value}' is not 'zh' or 'en'"))
+        elif key == "currency" and not (len(value) == 3 and value.isalpha()):
+            problems.append(Problem(path.name, f"currency '{value}' is not a 3-letter ISO "
+                                               "4217 code like CNY or USD"))
+        else:
+            out[key] = value.strip().upper() if key == "currency" else value.strip()
+    return out, problems, warnings
+
+
+def import_path(store: Any, path: str | Path) -> ImportReport:
+    """Check every file under ``path``, then write them all in one transaction.
+
+    Raises ImportFailed (listing every problem found) without changing anything.
+    """
+    path = Path(path)
+    files, toml, problems = find_files(path)
+    warnings: list[Problem] = []
+    settings: dict[str, str] = {}
+    if toml:
+        settings, toml_problems, toml_warnings = read_settings(toml)
+        problems += toml_problems
+        warnings += toml_warnings
+    current = store.settings()
+    language = settings.get("language", current.language)
+    currency = settings.get("currency") or (
+        current.currency if "language" not in settings else default_currency(language))
+    folder = path if path.is_dir() else path.parent
+    ctx = ir.Context(folder=folder, currency=currency)
+    records: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+    for kind, file in files.items():
+        columns = FILES[kind]
+        table = csvfile.read_csv(file, ir.required_names(columns), ir.known_names(columns))
+        if not table.problems:
+            if kind == "products.csv":
+                records[kind] = ir.products(table, ctx)
+            elif kind == "faq.csv":
+                records[kind] = ir.faq(table, ctx)
+            elif kind == "customers.csv":
+                records[kind] = ir.customers(table, ctx)
+            else:
+                records[kind] = ir.simple(table, columns)
+        problems += table.problems
+        warnings += table.warnings
+    writer = Writer(store, ctx)
+    problems += writer.check_references(records, warnings)
+    if problems:
+        raise ImportFailed(problems)
+    report = ImportReport(warnings=warnings)
+    with store.transaction():
+        if settings:
+            before = store.settings()
+            store.set_settings(**settings)
+            report.settings_changed = store.settings() != before
+        for kind in FILES:
+            if kind in records:
+                writer.write(kind, records[kind])
+            if kind == "products.csv":
+                _test_pause()
+        writer.finish()
+    report.counts = {k.removesuffix(".csv"): Counts(*v) for k, v in writer.counts.items()}
+    return report
+
+
+def _test_pause() -> None:
+    marker = os.environ.get(PAUSE_ENV)
+    if marker:
+        Path(marker).write_text("paused inside the import transaction\n")
+        time.sleep(120)

@@ -1,0 +1,100 @@
+"""Which store file a command works on: --store, SHOPGUIDE_STORE, the user data
+folder, or (--demo) a fresh copy of the bundled demo store."""
+
+from __future__ import annotations
+
+import atexit
+import hashlib
+import os
+import shutil
+import sqlite3
+import tempfile
+from argparse import Namespace
+from pathlib import Path
+from typing import Any
+
+from shopguide import config
+from shopguide.store import LATEST_VERSION, Store, open_store
+from shopguide.store.errors import StoreError
+
+_DEMO_FILES = ("store.toml", "products.csv", "faq.csv", "customers.csv", "consents.csv",
+               "notes.csv", "purchases.csv", "followups.csv")
+
+
+def resolve_store_path(args: Namespace | Any) -> Path:
+    """The store file for these command-line arguments (creating the demo copy
+    for --demo; the same ``args`` always gives the same copy)."""
+    store = getattr(args, "store", None)
+    demo = getattr(args, "demo", False)
+    if store and demo:
+        raise StoreError("use either --store or --demo, not both (--demo never touches "
+                         "a real store)")
+    if demo:
+        cached = getattr(args, "_demo_store_path", None)
+        if cached is None:
+            cached = fresh_demo_store()
+            try:
+                args._demo_store_path = cached
+            except AttributeError:
+                pass
+        return Path(cached)
+    if store:
+        return Path(store).expanduser()
+    return config.default_store_path()
+
+
+def open_from_args(args: Namespace | Any, create: bool = True) -> Store:
+    return open_store(resolve_store_path(args), create=create)
+
+
+def _demo_fingerprint(folder: Path) -> str:
+    h = hashlib.sha1(f"schema {LATEST_VERSION}".encode())
+    for name in _DEMO_FILES:
+        path = folder / name
+        if path.is_file():
+            h.update(name.encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def fresh_demo_store(target: Path | None = None) -> Path:
+    """A new store file holding the bundled demo store, deleted when the process ends
+    (unless ``target`` is given). The demo import runs once per version of the demo
+    files; later copies come from a cached template with SQLite's backup API."""
+    folder = config.demo_store_dir()
+    template = config.user_data_dir() / "cache" / f"demo-{_demo_fingerprint(folder)}.sqlite"
+    if not template.exists():
+        _build_template(folder, template)
+    if target is None:
+        workdir = Path(tempfile.mkdtemp(prefix="shopguide-demo-"))
+        atexit.register(shutil.rmtree, workdir, ignore_errors=True)
+        target = workdir / "demo.sqlite"
+    src = sqlite3.connect(str(template))
+    dest = sqlite3.connect(str(target))
+    try:
+        src.backup(dest)
+    finally:
+        dest.close()
+        src.close()
+    return target
+
+
+def _build_template(folder: Path, template: Path) -> None:
+    from shopguide.store.importer import import_path
+
+    template.parent.mkdir(parents=True, exist_ok=True)
+    tmp = template.with_name(f"{template.stem}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    store = open_store(tmp)
+    try:
+        if any((folder / name).is_file() for name in _DEMO_FILES):
+            import_path(store, folder)
+        else:
+            store.set_settings(name="ShopGuide Demo", language="zh", currency="CNY")
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        store.conn.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+    finally:
+        store.close()
+    for leftover in (tmp.with_name(tmp.name + "-wal"), tmp.with_name(tmp.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+    os.replace(tmp, template)

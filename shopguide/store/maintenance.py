@@ -1,0 +1,149 @@
+"""``db info``, ``db check`` and ``db backup``: they work on a store as it is,
+without migrating it, so they are safe on a store another ShopGuide has open."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from shopguide.store import connection, schema
+from shopguide.store.errors import StoreError
+
+
+def _open_existing(path: Path) -> sqlite3.Connection:
+    if not path.is_file():
+        raise StoreError(f"{path}: no store here")
+    return connection.connect(path)
+
+
+def file_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in (path, Path(f"{path}-wal")) if p.exists())
+
+
+def info(path: Path) -> dict[str, Any]:
+    conn = _open_existing(path)
+    try:
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        settings = dict(conn.execute("SELECT key, value FROM settings").fetchall()) \
+            if "settings" in names else {}
+        return {
+            "path": str(path),
+            "schema_version": connection.schema_version(conn),
+            "supported_version": schema.LATEST_VERSION,
+            "journal_mode": conn.execute("PRAGMA journal_mode").fetchone()[0],
+            "size_bytes": file_size(path),
+            "settings": settings,
+            "counts": {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                       for t in schema.TABLES if t in names},
+        }
+    finally:
+        conn.close()
+
+
+@dataclass
+class CheckResult:
+    ok: bool = True
+    lines: list[str] = field(default_factory=list)
+
+    def fail(self, line: str) -> None:
+        self.ok = False
+        self.lines.append("FAIL " + line)
+
+    def good(self, line: str) -> None:
+        self.lines.append("ok   " + line)
+
+
+# FTS table -> (content table, its key column): every row must be indexed once.
+_FTS_SOURCES = {"products_fts": ("products", "id"), "faq_fts": ("faq", "pk"),
+                "customers_fts": ("customers", "pk")}
+
+
+def check(path: Path) -> CheckResult:
+    result = CheckResult()
+    try:
+        conn = _open_existing(path)
+    except StoreError as exc:
+        result.fail(str(exc))
+        return result
+    try:
+        version = connection.schema_version(conn)
+        if version > schema.LATEST_VERSION:
+            result.fail(f"schema version {version} is newer than this ShopGuide "
+                        f"(supports up to {schema.LATEST_VERSION})")
+        elif version < schema.LATEST_VERSION:
+            result.good(f"schema version {version} (will be upgraded to "
+                        f"{schema.LATEST_VERSION} when opened)")
+        else:
+            result.good(f"schema version {version}")
+        problems = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+        if problems == ["ok"]:
+            result.good("integrity check")
+        else:
+            for p in problems[:20]:
+                result.fail(f"integrity: {p}")
+        fk = conn.execute("PRAGMA foreign_key_check").fetchall()
+        if fk:
+            result.fail(f"{len(fk)} row(s) point at rows that do not exist "
+                        f"(first in table {fk[0][0]})")
+        else:
+            result.good("foreign keys")
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        for fts, (table, key) in _FTS_SOURCES.items():
+            if fts not in names:
+                continue
+            try:
+                conn.execute(f"INSERT INTO {fts} ({fts}) VALUES ('integrity-check')")
+                missing = conn.execute(
+                    f"SELECT (SELECT count(*) FROM {table} WHERE {key} NOT IN "
+                    f"(SELECT rowid FROM {fts})) + (SELECT count(*) FROM {fts} WHERE rowid "
+                    f"NOT IN (SELECT {key} FROM {table}))").fetchone()[0]
+            except sqlite3.DatabaseError as exc:
+                result.fail(f"search index {fts}: {exc}")
+                continue
+            if missing:
+                result.fail(f"search index {fts} is out of step with {table} ({missing} rows)")
+            else:
+                result.good(f"search index {fts}")
+    except sqlite3.DatabaseError as exc:
+        result.fail(f"database error: {exc}")
+    finally:
+        conn.close()
+    return result
+
+
+def default_backup_path(store: Path) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    return store.parent / "backups" / f"{store.stem}-{stamp}.sqlite"
+
+
+def backup(path: Path, dest: Path | None = None) -> Path:
+    """A consistent copy through SQLite's online backup API. It reads one snapshot
+    (WAL lets the app keep writing meanwhile) into a temp file that is checked,
+    then renamed into place, so ``dest`` is never a half-written file."""
+    dest = dest or default_backup_path(path)
+    if dest.is_dir():
+        dest = dest / default_backup_path(path).name
+    if dest.resolve() == path.resolve():
+        raise StoreError("the backup must not overwrite the store itself")
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(dest.name + ".part")
+    tmp.unlink(missing_ok=True)
+    src = _open_existing(path)
+    try:
+        out = sqlite3.connect(str(tmp))
+        try:
+            src.backup(out)  # all pages in one step: one consistent snapshot
+            out.execute("PRAGMA journal_mode = DELETE")
+            verdict = out.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            out.close()
+    finally:
+        src.close()
+    if verdict != "ok":
+        tmp.unlink(missing_ok=True)
+        raise StoreError(f"the backup copy failed its check ({verdict}); nothing was written")
+    tmp.replace(dest)
+    return dest
