@@ -1,0 +1,344 @@
+"""The clerk's customer sidebar: find a customer, serve them, keep their relationship notes.
+
+Top: a search box (name, phone or tag; debounced) over a lazily paged list.
+Below: the selected customer's profile, notes, purchases and follow-ups.
+Selecting a customer emits ``customerSelected(Customer)``; "Stop serving"
+emits ``customerSelected(None)``. The main window connects that to the engine.
+
+Threads: the sidebar has its own Store connection on the GUI thread. Every read
+it makes is an indexed query of at most one page (≤ 200 rows) or one customer's
+timeline, a few milliseconds at 100,000 customers, so it never makes the GUI
+wait; heavier work (imports, exports, erasure) belongs to workers elsewhere.
+Customer data never goes to the log.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from shopguide.guide.note_proposal import propose_note_from as _propose
+from shopguide.store.errors import StoreError
+from shopguide.store.models import Customer, Note
+from ui.customers import dialogs
+from ui.customers.delegate import CustomerDelegate
+from ui.customers.followups import FollowUpsView
+from ui.customers.list_model import CustomerListModel, CustomerRole
+from ui.customers.notes import NotesTimeline
+from ui.customers.profile import ProfileEditor
+from ui.customers.purchases import PurchasesView
+from ui.qt import (
+    QAbstractItemView,
+    QEvent,
+    QFont,
+    QHBoxLayout,
+    QIcon,
+    QItemSelectionModel,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QLocale,
+    QMessageBox,
+    QModelIndex,
+    QObject,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStyle,
+    Qt,
+    QTabWidget,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+SEARCH_DELAY_MS = 250  # typing "138" should run one search, not three
+
+
+class CustomerSidebar(QWidget):
+    customerSelected = Signal(object)  # Customer, or None when no one is being served
+
+    def __init__(self, store: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("customerSidebar")
+        self._store = store
+        self._current: Customer | None = None
+        self._restoring = False
+
+        # --- finding ---
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.new_button = QPushButton()
+        self.count_label = QLabel()
+        self.model = CustomerListModel(store, parent=self)
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(CustomerDelegate(self.list))
+        self.list.setUniformItemSizes(True)  # 100,000 rows are never measured one by one
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DELAY_MS)
+
+        # --- serving ---
+        self.title = QLabel()
+        title_font = QFont(self.title.font())
+        title_font.setBold(True)
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.2)
+        self.title.setFont(title_font)
+        self.title.setWordWrap(True)
+        self.stop_button = QPushButton()
+        self.profile = ProfileEditor(store)
+        self.notes = NotesTimeline(store)
+        self.purchases = PurchasesView(store)
+        self.followups = FollowUpsView(store)
+        self.tabs = QTabWidget()
+        profile_scroll = QScrollArea()
+        profile_scroll.setWidgetResizable(True)
+        profile_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        profile_scroll.setWidget(self.profile)
+        self.tabs.addTab(profile_scroll, "")
+        self.tabs.addTab(self.notes, "")
+        self.tabs.addTab(self.purchases, "")
+        self.tabs.addTab(self.followups, "")
+
+        find = QWidget()
+        find_layout = QVBoxLayout(find)
+        find_layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(self.search, 1)
+        row.addWidget(self.new_button)
+        find_layout.addLayout(row)
+        find_layout.addWidget(self.count_label)
+        find_layout.addWidget(self.list, 1)
+        serve = QWidget()
+        serve_layout = QVBoxLayout(serve)
+        serve_layout.setContentsMargins(0, 0, 0, 0)
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.stop_button)
+        serve_layout.addLayout(head)
+        serve_layout.addWidget(self.tabs, 1)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(find)
+        self.splitter.addWidget(serve)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.splitter)
+
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self._debounce.timeout.connect(self.apply_search)
+        self.search.installEventFilter(self)
+        self.new_button.clicked.connect(lambda: self.new_customer())
+        self.stop_button.clicked.connect(self.clear_selection)
+        self.list.selectionModel().currentChanged.connect(self._current_changed)
+        self.model.modelReset.connect(self._update_count)
+        self.profile.saved.connect(self._profile_saved)
+        self.notes.notesChanged.connect(self._update_tabs)
+        self.purchases.purchasesChanged.connect(self._update_tabs)
+        self.followups.followupsChanged.connect(self._update_tabs)
+        self.retranslate()
+        self._show(None)
+        self._update_count()
+
+    # --- public API (the main window's contract) ---------------------------------------------
+
+    def selected_customer(self) -> Customer | None:
+        return self._current
+
+    def select_customer(self, customer_id: str) -> Customer | None:
+        """Serve ``customer_id``: found through the list when loaded, else read directly."""
+        row = self.model.row_of(customer_id)
+        if row < 0:
+            customer = self._store.customer(customer_id)
+            if customer is None:
+                return None
+            self.search.blockSignals(True)
+            self.search.setText(customer.name)
+            self.search.blockSignals(False)
+            self.apply_search()
+            row = self.model.row_of(customer_id)
+        if row >= 0:
+            self.list.selectionModel().setCurrentIndex(
+                self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.list.scrollTo(self.model.index(row))
+        return self._current
+
+    def clear_selection(self) -> None:
+        if not self._confirm_leave():
+            return
+        self.list.selectionModel().clearCurrentIndex()
+        self.list.clearSelection()
+        self._show(None)
+        self.customerSelected.emit(None)
+
+    def new_customer(self, name: str = "") -> Customer | None:
+        """Ask for a new customer's profile, save it and serve them. None if cancelled."""
+        dialog = dialogs.NewCustomerDialog(self, name)
+        if not dialogs.run(dialog) or dialog.result_customer is None:
+            return None
+        try:
+            saved = self._store.save_customer(dialog.result_customer)
+        except StoreError as exc:
+            QMessageBox.warning(self, self.tr("New customer"), str(exc))
+            return None
+        self.model.reload()  # the search may show the same text, but not yet this person
+        return self.select_customer(saved.id)
+
+    def propose_note_from(self, conversation: Any) -> Note | None:
+        """"Save to notes": propose a note from ``conversation``; the clerk edits and saves it."""
+        customer = self._current
+        if customer is None:
+            if not dialogs.confirm(
+                self, self.tr("Save to notes"),
+                self.tr("No customer is selected. Create a new customer for this note?"),
+            ):
+                return None
+            customer = self.new_customer()
+            if customer is None:
+                return None
+        text = _propose(conversation, self._lang(), self._store.settings().currency)
+        dialog = dialogs.SaveNoteDialog(self, customer, text)
+        if not dialogs.run(dialog) or not dialog.text():
+            return None
+        note = self.notes.add_note(dialog.text(), pinned=dialog.pin.isChecked())
+        self.tabs.setCurrentWidget(self.notes)
+        return note
+
+    def apply_search(self) -> None:
+        """Run the search now (the debounce timer calls this after typing stops)."""
+        self._debounce.stop()
+        self.model.set_search(self.search.text())
+        row = self.model.row_of(self._current.id) if self._current else -1
+        if row >= 0:
+            self.list.selectionModel().blockSignals(True)
+            self.list.setCurrentIndex(self.model.index(row))
+            self.list.selectionModel().blockSignals(False)
+
+    # --- reacting -----------------------------------------------------------------------------
+
+    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self._restoring:
+            return
+        customer = current.data(CustomerRole) if current.isValid() else None
+        if customer is None or (self._current and customer.id == self._current.id):
+            return
+        if not self._confirm_leave():
+            self._restoring = True  # back to who was being served, without re-emitting
+            self.list.selectionModel().setCurrentIndex(
+                previous, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self._restoring = False
+            return
+        self._show(customer)
+        self.customerSelected.emit(customer)
+
+    def _confirm_leave(self) -> bool:
+        """Unsaved profile edits: save, discard, or stay. False means stay."""
+        if not self.profile.is_dirty() or self._current is None:
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved changes"),
+            self.tr("Save the changes to this customer's profile?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.profile.save() is not None  # an invalid form keeps the clerk here
+        return answer == QMessageBox.StandardButton.Discard
+
+    def _profile_saved(self, customer: Customer) -> None:
+        self._current = customer
+        self.model.update_customer(customer)
+        self._update_title()
+        self.customerSelected.emit(customer)  # the engine personalises with the new values
+
+    def _show(self, customer: Customer | None) -> None:
+        self._current = customer
+        self.profile.set_customer(customer)
+        self.notes.set_customer(customer)
+        self.purchases.set_customer(customer)
+        self.followups.set_customer(customer)
+        self.tabs.setEnabled(customer is not None)
+        self.stop_button.setEnabled(customer is not None)
+        self._update_title()
+        self._update_tabs()
+
+    def _update_title(self) -> None:
+        if self._current is None:
+            self.title.setText(self.tr("No customer selected"))
+        else:
+            self.title.setText(self.tr("Serving: %1").replace("%1", self._current.name))
+        self.title.setAccessibleName(self.title.text())
+
+    def _update_tabs(self) -> None:
+        n_notes = len(self.notes.notes())
+        n_buys = len(self.purchases.purchases())
+        items = self.followups.followups()
+        late = sum(f.overdue(self.followups.today()) for f in items)
+        n_open = sum(not f.done for f in items)
+        self.tabs.setTabText(0, self.tr("Profile"))
+        self.tabs.setTabText(1, self.tr("Notes (%1)").replace("%1", str(n_notes)))
+        self.tabs.setTabText(2, self.tr("Purchases (%1)").replace("%1", str(n_buys)))
+        if late:
+            text = self.tr("Follow-ups (%1, %2 overdue)").replace("%1", str(n_open)).replace(
+                "%2", str(late))
+            icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        else:
+            text = self.tr("Follow-ups (%1)").replace("%1", str(n_open))
+            icon = QIcon()
+        self.tabs.setTabText(3, text)
+        self.tabs.setTabIcon(3, icon)
+
+    def _update_count(self) -> None:
+        n = self._store.count_customers(self.model.search_text)
+        if self.model.search_text:
+            self.count_label.setText(self.tr("%n customer(s) found", "", n))
+        else:
+            self.count_label.setText(self.tr("%n customer(s)", "", n))
+
+    def _lang(self) -> str:
+        return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+    # --- keyboard and language ----------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.apply_search()  # Enter searches at once, Down goes to the results
+                if key == Qt.Key.Key_Down and self.model.rowCount():
+                    self.list.setFocus()
+                    if not self.list.currentIndex().isValid():
+                        self.list.setCurrentIndex(self.model.index(0))
+                return key == Qt.Key.Key_Down
+            if key == Qt.Key.Key_Escape and self.search.text():
+                self.search.clear()
+                self.apply_search()
+                return True
+        return super().eventFilter(watched, event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(self.tr("Search name, phone or tag"))
+        self.search.setAccessibleName(self.tr("Search customers by name, phone or tag"))
+        self.new_button.setText(self.tr("&New customer…"))
+        self.new_button.setAccessibleName(self.tr("New customer"))
+        self.list.setAccessibleName(self.tr("Customers"))
+        self.stop_button.setText(self.tr("S&top serving"))
+        self.stop_button.setAccessibleName(self.tr("Stop serving this customer"))
+        self.stop_button.setToolTip(
+            self.tr("Answers stop using this customer's sizes, brands and budget"))
+        self.tabs.setAccessibleName(self.tr("Customer details"))
+        self._update_title()
+        self._update_tabs()
+        if self._store is not None:
+            self._update_count()
