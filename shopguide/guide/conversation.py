@@ -33,7 +33,8 @@ class Conversation:
                  products: list[Product], faq: FaqEntry | None) -> None:
         self.history.append((question, answer))
         del self.history[:-MAX_HISTORY]
-        if query.intent in ("find", "compare", "locate") and products:
+        # A turn about one shown product ("第二个呢") keeps the list, so "第三个呢" still works.
+        if query.intent in ("find", "compare", "locate") and products and not query.refs:
             self.last_query = query
             self.shown = list(products)
         self.last_faq = faq
@@ -47,7 +48,7 @@ class Conversation:
 
 def _novel_terms(q: Query) -> list[str]:
     """Terms that are not just the constraints restated (``black``, a brand, a tag)."""
-    named = " ".join(x for x in (q.color, q.brand, q.size, *q.tags) if x)
+    named = " ".join(x for x in (q.color, q.brand, q.size) if x)
     named_f = fold(named)
     named_stems = set(stems(named))
     out = []
@@ -110,8 +111,12 @@ def resolve(q: Query, conv: Conversation) -> Query:
     else:
         merged.intent = "find"
     if q.cheaper and conv.shown:
-        # "Cheaper" means cheaper than everything the shopper has just seen.
-        floor = min(p.price for p in conv.shown)
+        # "Cheaper" means cheaper than what the shopper has just seen, of the same kind as
+        # the top match (an insole shown beside running shoes must not set the bar).
+        top = conv.shown[0].category
+        if not merged.category:
+            merged.category = top
+        floor = min(p.price for p in conv.shown if p.category == top)
         merged.max_price = round(floor - 0.01, 2)
         merged.cheap = False
         if merged.min_price is not None and merged.min_price >= merged.max_price:

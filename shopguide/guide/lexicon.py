@@ -105,7 +105,9 @@ STOP_EN = frozenset(
     any some something anything show find looking look want need get buy like would im i'm
     about just also very really more most much many one ones them they their do got tell
     give recommend suggest good best nice new kind sort type types kinds item items product
-    products thing things sell selling sold have got stuff hi hello hey thanks thank""".split()
+    products thing things sell selling sold have got stuff hi hello hey thanks thank
+    policy policies rule rules does doing there's what's whats is it's carry offer stock
+    price prices cost costs much please available""".split()
 )
 
 # Chinese filler: removed before the remaining text is matched. Longest first matters.
@@ -114,7 +116,8 @@ STOP_ZH = tuple(
         """有没有 有吗 有哪些 有什么 我想要 我想买 我想 我要 想要 想买 请问 帮我 给我 推荐 介绍
         一下 一款 一双 一个 一件 一套 一些 哪些 哪款 什么 可以 能不能 需要 看看 看一下 找 买
         适合 适用 用的 的 吗 呢 吧 啊 呀 嘛 了 和 与 及 或 还有 这 那 些 个 双 件 款 种 是 要 在 用
-        你们 店里 这里 有 没有 请 我 您 你 给 对 比较好 好的 好一点 一点""".split(),
+        你们 店里 这里 有 没有 请 我 您 你 给 对 比较好 好的 好一点 一点 怎么样 多少钱 多少 价格
+        价钱 贵不贵 好不好 怎么 如何 哪个 哪种 现在 政策 规定 规则 流程 是不是 能否 吗？ 么 卖""".split(),
         key=len,
         reverse=True,
     )

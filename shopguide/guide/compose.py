@@ -1,0 +1,216 @@
+"""Answers composed from the facts alone, in Chinese or English.
+
+Used when no model is loaded, and as the stand-in whenever the model's words fail
+verification. Every figure comes from the records passed in, so a composed answer
+is grounded by construction. Wording varies with the situation (what was asked,
+which constraints, stock, a follow-up) and, among equivalent phrasings, with the
+question, so the assistant does not repeat one sentence all day.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Sequence
+
+from shopguide.guide.prompt import format_price
+from shopguide.guide.query import Query
+from shopguide.store.models import FaqEntry, Product
+
+
+def _pick(options: Sequence[str], seed: str) -> str:
+    return options[zlib.crc32(seed.encode("utf-8")) % len(options)]
+
+
+def _price(p: Product) -> str:
+    return format_price(p.price, p.currency)
+
+
+def _money(amount: float, currency: str) -> str:
+    return format_price(amount, currency)
+
+
+def _stock(p: Product, lang: str) -> str:
+    if p.stock is None:
+        return ""
+    if p.stock == 0:
+        return "暂时缺货" if lang == "zh" else "out of stock right now"
+    return f"有货{p.stock}件" if lang == "zh" else f"{p.stock} in stock"
+
+
+def _where(p: Product, lang: str) -> str:
+    if not p.aisle:
+        return ""
+    return f"在{p.aisle}货架" if lang == "zh" else f"aisle {p.aisle}"
+
+
+def product_line(p: Product, lang: str) -> str:
+    bits = [_price(p), _where(p, lang), _stock(p, lang)]
+    bits = [b for b in bits if b]
+    if lang == "zh":
+        return f"{p.display_name(lang)}（{'，'.join(bits)}）"
+    return f"{p.display_name(lang)} ({', '.join(bits)})"
+
+
+def _constraint_words(q: Query, currency: str, lang: str) -> str:
+    zh = lang == "zh"
+    words: list[str] = []
+    if q.brand:
+        words.append(q.brand)
+    if q.color:
+        words.append(q.color)
+    if q.size:
+        words.append(f"{q.size}码" if zh else f"size {q.size}")
+    lo, hi = q.min_price, q.max_price
+    if lo is not None and hi is not None:
+        words.append(f"{_money(lo, currency)}–{_money(hi, currency)}")
+    elif hi is not None:
+        words.append(f"{_money(hi, currency)}以内" if zh else f"up to {_money(hi, currency)}")
+    elif lo is not None:
+        words.append(f"{_money(lo, currency)}以上" if zh else f"from {_money(lo, currency)}")
+    if q.in_stock:
+        words.append("有现货" if zh else "in stock")
+    return ("、" if zh else ", ").join(words)
+
+
+def _what(q: Query, lang: str) -> str:
+    if q.category:
+        return q.category.split("/")[-1]
+    return "商品" if lang == "zh" else "products"
+
+
+def compose_find(q: Query, products: Sequence[Product], currency: str, lang: str,
+                 cheap_ceiling: float | None = None) -> str:
+    zh = lang == "zh"
+    what = _what(q, lang)
+    cons = _constraint_words(q, currency, lang)
+    if not products:
+        if zh:
+            cond = f"符合条件（{cons}）的" if cons else ""
+            return (f"抱歉，暂时没有找到{cond}{what}。可以放宽一下条件，或者让店员帮您看看。")
+        cond = f" matching {cons}" if cons else ""
+        return (f"Sorry, I couldn't find any {what}{cond}. "
+                "You could loosen the conditions, or I can ask a staff member to help.")
+    first = products[0]
+    lines = [product_line(p, lang) for p in products]
+    if zh:
+        if q.cheaper:
+            head = "比刚才看的更便宜的有："
+        elif q.cheap and cheap_ceiling is not None:
+            head = f"实惠一些的{what}（{_money(cheap_ceiling, currency)}以内）有："
+        elif cons:
+            head = _pick((f"为您找到{cons}的{what}：", f"{cons}的{what}，推荐这几款：",
+                          f"符合{cons}的{what}有："), q.text)
+        else:
+            head = _pick((f"为您推荐这几款{what}：", f"这几款{what}比较合适：",
+                          f"看看这些{what}："), q.text)
+        body = "；".join(lines) + "。"
+        tail = ""
+        if first.stock == 0:
+            tail = "第一款暂时缺货，可以请店员帮您调货。"
+        elif len(products) > 1:
+            tail = _pick(("想了解哪一款，可以直接问我。", "需要比较一下的话，跟我说一声。", ""), q.text)
+        return head + body + tail
+    if q.cheaper:
+        head = "Here are cheaper options than the ones you just saw: "
+    elif q.cheap and cheap_ceiling is not None:
+        head = f"Some of our more affordable {what} (up to {_money(cheap_ceiling, currency)}): "
+    elif cons:
+        head = _pick((f"Here are {what} {cons}: ", f"These {what} fit {cons}: ",
+                      f"For {cons}, I'd suggest: "), q.text)
+    else:
+        head = _pick((f"Here are some {what} you might like: ", f"I'd suggest these {what}: ",
+                      "Take a look at these: "), q.text)
+    body = "; ".join(lines) + "."
+    tail = ""
+    if first.stock == 0:
+        tail = " The first one is out of stock; a staff member can check for more."
+    elif len(products) > 1:
+        tail = _pick((" Ask me about any of them.", " Want me to compare them?", ""), q.text)
+    return head + body + tail
+
+
+def compose_locate(q: Query, products: Sequence[Product], lang: str) -> str:
+    zh = lang == "zh"
+    if not products:
+        return ("抱歉，没有找到您说的商品，可以请店员帮您找一找。" if zh else
+                "Sorry, I couldn't find that item. A staff member can help you look for it.")
+    sentences = []
+    for p in products[:3]:
+        name = p.display_name(lang)
+        where = _where(p, lang)
+        if zh:
+            place = where or "位置请咨询店员"
+            stock = {None: "库存请咨询店员", 0: "目前缺货"}.get(
+                p.stock, f"目前有货，还有{p.stock}件")
+            sentences.append(f"{name}（{_price(p)}）{place}，{stock}。")
+        else:
+            place = f"is in {where}" if where else "has no aisle on record (a staff member knows)"
+            stock = {None: "stock is not recorded", 0: "it is out of stock right now"}.get(
+                p.stock, f"{p.stock} in stock")
+            sentences.append(f"{name} ({_price(p)}) {place}; {stock}.")
+    return ("" if zh else " ").join(sentences)
+
+
+def compose_detail(products: Sequence[Product], lang: str) -> str:
+    zh = lang == "zh"
+    out = []
+    for p in products:
+        bits = [product_line(p, lang)]
+        if p.sizes:
+            bits.append(("尺码：" if zh else "sizes: ") + "/".join(p.sizes))
+        if p.colors:
+            bits.append(("颜色：" if zh else "colours: ") + "/".join(p.colors))
+        desc = p.description_zh if zh and p.description_zh else (
+            p.description_en if not zh and p.description_en else p.description)
+        text = ("，".join(bits) if zh else ", ".join(bits))
+        out.append(text + ("。" if zh else ". ") + (desc.strip() + (" " if not zh else "") if desc else ""))
+    return "".join(out).strip()
+
+
+def compose_compare(products: Sequence[Product], lang: str) -> str:
+    zh = lang == "zh"
+    if len(products) < 2:
+        return ("需要至少两款商品才能比较，先告诉我您在看什么吧。" if zh else
+                "I need at least two products to compare; tell me what you're looking at.")
+    parts = [product_line(p, lang) for p in products]
+    cheapest = min(products, key=lambda p: p.price)
+    if zh:
+        text = "对比一下：" + "；".join(parts) + "。"
+        text += f"{cheapest.display_name(lang)}最便宜。"
+    else:
+        text = "Side by side: " + "; ".join(parts) + "."
+        text += f" {cheapest.display_name(lang)} is the least expensive."
+    shared = set(products[0].tags).intersection(*(set(p.tags) for p in products[1:]))
+    for p in products:
+        own = [t for t in p.tags if t not in shared][:3]
+        if own:
+            text += (f"{p.display_name(lang)}的特点：{'、'.join(own)}。" if zh else
+                     f" {p.display_name(lang)}: {', '.join(own)}.")
+    return text
+
+
+def compose_faq(f: FaqEntry, lang: str, seed: str) -> str:
+    return f.answer.strip()
+
+
+def compose_social(intent: str, lang: str, store_name: str, seed: str) -> str:
+    zh = lang == "zh"
+    if intent == "greeting":
+        return _pick((f"您好，欢迎光临{store_name}！想找什么商品，尽管问我。",
+                      f"您好！我是{store_name}的导购助手，可以帮您找商品、查库存和位置。"), seed) if zh else \
+            _pick((f"Hello, welcome to {store_name}! What are you looking for today?",
+                   f"Hi! I can help you find products, check stock and aisles at {store_name}."),
+                  seed)
+    if intent == "thanks":
+        return _pick(("不客气！还需要什么随时问我。", "不用谢，祝您购物愉快！"), seed) if zh else \
+            _pick(("You're welcome! Ask me anytime.", "Happy to help. Enjoy your shopping!"), seed)
+    if intent == "goodbye":
+        return _pick(("再见，欢迎下次光临！", "慢走，期待您再来！"), seed) if zh else \
+            _pick(("Goodbye, and thanks for visiting!", "Bye for now. See you next time!"), seed)
+    if intent == "staff":
+        return ("好的，我这就请店员过来帮您，请稍等。" if zh else
+                "Of course. I'll ask a staff member to come and help you; it won't be long.")
+    return ("抱歉，这个问题我答不上来——我只能回答本店商品和服务方面的问题。需要的话，我可以请店员来帮您。"
+            if zh else
+            "Sorry, I can't help with that: I can only answer questions about this store's "
+            "products and services. Would you like me to call a staff member?")

@@ -1,0 +1,189 @@
+"""The shopping-guide engine: understand → retrieve → cards → (model | composed) → verify.
+
+``Engine.answer`` yields one ``Cards``, then ``Token``s, then ``Done`` (or
+``Failed``). With a model, its text is held back until a sentence is complete,
+the sentence is verified against the facts, and only then released as a
+``Token``: a sentence that fails is never shown. If nothing of the model's text
+survives, the composed answer is streamed instead. The UI can therefore append
+tokens as they come and never has to take text back.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from time import perf_counter
+from typing import Any, Protocol
+
+from shopguide.guide.conversation import Conversation
+from shopguide.guide.events import Cards, Done, Event, Failed, Token
+from shopguide.guide.plan import Plan, make_plan
+from shopguide.guide.prompt import build_prompt
+from shopguide.guide.verify import Facts, check_sentence, split_sentences, verify
+from shopguide.guide.vocab import StoreVocab
+from shopguide.store.models import Customer
+
+log = logging.getLogger(__name__)
+
+MODEL_INTENTS = ("find", "locate", "compare", "policy")  # the rest are answered as composed
+
+
+class TextStream(Protocol):
+    finish_reason: str | None
+
+    def __iter__(self) -> Iterator[str]: ...
+
+
+class ModelLike(Protocol):
+    """What the engine needs of a language model (the llm runtime, or a fake in tests)."""
+
+    context_length: int
+
+    def count_tokens(self, text: str) -> int: ...
+
+    def stream(self, prompt: str, settings: Any = None,
+               cancel: threading.Event | None = None) -> TextStream: ...
+
+
+@dataclass
+class _Clock:
+    start: float
+    first: float | None = None
+
+    def mark(self) -> None:
+        if self.first is None:
+            self.first = perf_counter()
+
+    def ms(self, t: float | None = None) -> float:
+        return round(((t if t is not None else perf_counter()) - self.start) * 1000, 2)
+
+
+class Engine:
+    """One engine per store connection (and so per thread)."""
+
+    def __init__(self, store: Any, model: ModelLike | None = None, settings: Any = None) -> None:
+        self.store = store
+        self.model = model
+        self.settings = settings
+        self._vocab: StoreVocab | None = None
+
+    @property
+    def vocab(self) -> StoreVocab:
+        if self._vocab is None:
+            self._vocab = StoreVocab.from_store_vocabulary(self.store.vocabulary())
+        return self._vocab
+
+    def refresh(self) -> None:
+        """Call after an import: the store's words may have changed."""
+        self._vocab = None
+
+    def plan(self, text: str, conversation: Conversation,
+             customer: Customer | None = None) -> Plan:
+        s = self.store.settings()
+        return make_plan(self.store, self.vocab, text or "", conversation,
+                         customer or conversation.customer, s.language, s.currency, s.name)
+
+    def answer(self, text: str, conversation: Conversation | None = None,
+               customer: Customer | None = None, cancel: threading.Event | None = None,
+               save: bool = False) -> Iterator[Event]:
+        conv = conversation if conversation is not None else Conversation()
+        clock = _Clock(perf_counter())
+        try:
+            plan = self.plan(text, conv, customer)
+        except Exception as exc:  # a broken store must not take the window down
+            log.exception("planning an answer failed")
+            yield Failed(f"could not look up the answer: {exc}")
+            return
+        yield Cards(plan.cards(), plan.query.lang, plan.intent)
+        facts = plan.facts()
+        used_model = False
+        cancelled = False
+        shown: list[str] = []
+        gen_start = perf_counter()
+        if self.model is not None and plan.intent in MODEL_INTENTS and not _is_set(cancel):
+            try:
+                for sentence in self._model_sentences(plan, conv, customer, facts, cancel):
+                    clock.mark()
+                    shown.append(sentence)
+                    used_model = True
+                    yield Token(sentence)
+            except Exception as exc:
+                log.exception("generation failed")
+                if not shown:
+                    yield Failed(f"the model failed: {exc}")
+                    return
+            cancelled = _is_set(cancel)
+        if not shown and not cancelled:
+            for sentence in split_sentences(plan.composed) or [plan.composed]:
+                clock.mark()
+                shown.append(sentence)
+                yield Token(sentence)
+        final = "".join(shown).strip()
+        grounded = verify(final, facts).grounded
+        end = perf_counter()
+        timings = {
+            "first_token_ms": clock.ms(clock.first if clock.first is not None else end),
+            "total_ms": clock.ms(end),
+            "retrieval_ms": round(plan.retrieval_ms, 2),
+            "generate_ms": round((end - gen_start) * 1000, 2),
+        }
+        conv.remember(text, final, plan.query, plan.products, plan.faq)
+        if save:
+            self._save(conv, customer, text, final, plan, timings, grounded)
+        yield Done(final, grounded, plan.sources, timings, cancelled, used_model)
+
+    def _model_sentences(self, plan: Plan, conv: Conversation, customer: Customer | None,
+                         facts: Facts, cancel: threading.Event | None) -> Iterator[str]:
+        """The model's sentences that pass verification, each as soon as it is complete."""
+        assert self.model is not None
+        q = plan.query
+        prompt = build_prompt(q.text, plan.products + plan.context,
+                              [plan.faq] if plan.faq else [], conv.history,
+                              customer or conv.customer, q.lang)
+        max_new = getattr(self.settings, "max_new_tokens", 96)
+        budget = max(16, self.model.context_length - max_new)
+        text = prompt.fit(self.model.count_tokens, budget)
+        stream = self.model.stream(text, self.settings, cancel)
+        buffer = ""
+        for piece in stream:
+            buffer += piece
+            parts = split_sentences(buffer)
+            # Every part but the last is complete; the last may still grow.
+            for sentence in parts[:-1]:
+                if self._acceptable(sentence, facts, q.lang):
+                    yield sentence
+            buffer = parts[-1] if parts else ""
+            if _is_set(cancel):
+                return
+        if buffer.strip() and self._acceptable(buffer, facts, q.lang):
+            yield buffer
+
+    @staticmethod
+    def _acceptable(sentence: str, facts: Facts, lang: str) -> bool:
+        why = check_sentence(sentence, facts)
+        if why is None and lang == "zh" and not any("\u4e00" <= ch <= "\u9fff" for ch in sentence):
+            why = "not in the asker's language"
+        if why is not None:
+            log.info("dropped a model sentence: %s", why)
+            return False
+        return True
+
+    def _save(self, conv: Conversation, customer: Customer | None, question: str, answer: str,
+              plan: Plan, timings: dict[str, float], grounded: bool) -> None:
+        from shopguide.guide.report import card_json
+
+        cust = customer or conv.customer
+        if conv.id is None:
+            conv.id = self.store.start_conversation(customer_id=cust.id if cust else None)
+            conv.id = getattr(conv.id, "id", conv.id)
+        self.store.add_message(conv.id, "user", question)
+        self.store.add_message(conv.id, "assistant", answer,
+                               cards=[card_json(c) for c in plan.cards()],
+                               meta={"intent": plan.intent, "grounded": grounded,
+                                     "timings": timings, "sources": list(plan.sources)})
+
+
+def _is_set(cancel: threading.Event | None) -> bool:
+    return bool(cancel is not None and cancel.is_set())

@@ -1,0 +1,129 @@
+"""From a message to a plan: the final intent, the records to show, and a composed answer.
+
+This is everything the engine does before (and without) a language model; the
+engine then streams either the model's verified words or the composed answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from time import perf_counter
+
+from shopguide.guide import compose
+from shopguide.guide.conversation import Conversation, referenced, resolve
+from shopguide.guide.events import Card, ComparisonCard, FaqCard, ProductCard
+from shopguide.guide.query import Query, understand
+from shopguide.guide.retrieve import StoreLike, choose, retrieve
+from shopguide.guide.verify import Facts
+from shopguide.guide.vocab import StoreVocab
+from shopguide.store.models import Customer, FaqEntry, Product
+
+SHOWN = 3  # product cards per answer: the eval scores the top 3
+_SKU_TOKEN = re.compile(
+    r"(?<![A-Za-z0-9-])([A-Za-z0-9]+(?:-[A-Za-z0-9]+)+|[A-Za-z]{1,5}\d{2,})(?![A-Za-z0-9-])")
+
+
+@dataclass
+class Plan:
+    query: Query
+    intent: str
+    products: list[Product] = field(default_factory=list)
+    faq: FaqEntry | None = None
+    comparison: bool = False
+    composed: str = ""
+    cheap_ceiling: float | None = None
+    context: list[Product] = field(default_factory=list)  # facts mentioned but not shown as cards
+    retrieval_ms: float = 0.0
+
+    def cards(self) -> tuple[Card, ...]:
+        cards: list[Card] = []
+        if self.comparison and len(self.products) >= 2:
+            cards.append(ComparisonCard(tuple(p.sku for p in self.products)))
+        cards += [ProductCard(p) for p in self.products]
+        if self.faq is not None:
+            cards.append(FaqCard(self.faq))
+        return tuple(cards)
+
+    def facts(self) -> Facts:
+        q = self.query
+        budget = (q.min_price, q.max_price, self.cheap_ceiling)
+        return Facts.of(self.products + self.context, [self.faq] if self.faq else [], budget)
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(p.sku for p in self.products) + ((self.faq.id,) if self.faq else ())
+
+
+def _named_skus(store: StoreLike, text: str) -> list[Product]:
+    tokens = list(dict.fromkeys(m.group(1) for m in _SKU_TOKEN.finditer(text[:2000])))[:10]
+    if not tokens or not hasattr(store, "products"):
+        return []
+    found = store.products(tokens)  # type: ignore[attr-defined]
+    if len(found) < len(tokens):  # SKUs are matched as typed first, then upper-cased
+        found += [p for p in store.products([t.upper() for t in tokens]) if p not in found]  # type: ignore[attr-defined]
+    return found
+
+
+def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation,
+              customer: Customer | None, lang_default: str, currency: str,
+              store_name: str) -> Plan:
+    q = resolve(understand(text, vocab, lang_default), conv)
+    lang = q.lang
+    plan = Plan(q, q.intent)
+    if q.intent in ("greeting", "thanks", "goodbye", "staff") or not text.strip():
+        plan.intent = q.intent if text.strip() else "out_of_scope"
+        plan.composed = compose.compose_social(plan.intent, lang, store_name, text)
+        return plan
+    t0 = perf_counter()
+    named = _named_skus(store, text)
+    pointed = referenced(q, conv) if q.follow_up else []
+    if q.intent == "compare" and (named or q.follow_up):
+        plan.products = (named or pointed or conv.shown[:SHOWN])[:SHOWN]
+    elif named or pointed:
+        plan.products = (named or pointed)[:SHOWN]
+        if plan.intent == "find" and not q.stock_question:
+            plan.intent = "detail"
+    else:
+        r = retrieve(store, vocab, q, customer)
+        plan.intent = choose(q, r)
+        plan.cheap_ceiling = r.resolved_max_price
+        if plan.cheap_ceiling is not None:
+            q.max_price = plan.cheap_ceiling
+        if plan.intent == "policy":
+            plan.faq = r.faq
+        elif plan.intent in ("find", "locate", "compare"):
+            plan.products = [x.product for x in r.products[:SHOWN]]
+        if q.cheaper and not plan.products and conv.shown:
+            # Nothing cheaper: say which shown one is cheapest, without a card that would
+            # break the lowered budget.
+            plan.context = [min(conv.shown, key=lambda p: p.price)]
+            plan.intent = "cheapest_already"
+    plan.retrieval_ms = (perf_counter() - t0) * 1000
+    plan.comparison = plan.intent == "compare"
+    plan.composed = _compose(plan, lang, currency, store_name)
+    if plan.intent in ("detail", "cheapest_already"):
+        plan.intent = "find" if plan.intent == "cheapest_already" else (
+            "locate" if q.stock_question else "find")
+    return plan
+
+
+def _compose(plan: Plan, lang: str, currency: str, store_name: str) -> str:
+    q = plan.query
+    if plan.intent == "policy" and plan.faq:
+        return compose.compose_faq(plan.faq, lang, q.text)
+    if plan.intent == "compare":
+        return compose.compose_compare(plan.products, lang)
+    if plan.intent == "locate":
+        return compose.compose_locate(q, plan.products, lang)
+    if plan.intent == "detail":
+        return compose.compose_detail(plan.products, lang)
+    if plan.intent == "cheapest_already":
+        p = plan.context[0]
+        return ((f"刚才那几款里，{compose.product_line(p, lang)}已经是最便宜的了，"
+                 "暂时没有更便宜又符合条件的。") if lang == "zh" else
+                (f"{compose.product_line(p, lang)} is already the least expensive match; "
+                 "I found nothing cheaper that fits."))
+    if plan.intent == "find":
+        return compose.compose_find(q, plan.products, currency, lang, plan.cheap_ceiling)
+    return compose.compose_social("out_of_scope", lang, store_name, q.text)

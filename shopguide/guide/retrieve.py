@@ -1,0 +1,186 @@
+"""Retrieval and ranking: FTS candidates, SQL filters for hard constraints, a ranking
+that sees text coverage, tags, stock and the selected customer, and FAQ matching
+with a confidence threshold.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from shopguide.guide.matching import coverage, faq_doc, product_doc
+from shopguide.guide.query import Query
+from shopguide.guide.vocab import StoreVocab, color_matches, fold
+from shopguide.store.models import Customer, FaqEntry, Product
+
+CANDIDATES = 120
+FAQ_CONFIDENT = 0.6  # coverage above which an FAQ row answers the question
+PRODUCT_CONFIDENT = 0.5  # coverage above which products answer it without a named category
+CHEAP_QUANTILE = 0.4  # "cheap" = the cheapest 40% of the category
+
+
+class StoreLike(Protocol):
+    def search_products(self, text: str | None = None, **filters: Any) -> list[tuple[Product, float]]: ...
+    def search_faq(self, text: str, limit: int = 5) -> list[tuple[FaqEntry, float]]: ...
+
+
+@dataclass
+class Ranked:
+    product: Product
+    score: float
+    text_match: float
+
+
+@dataclass
+class Retrieval:
+    products: list[Ranked] = field(default_factory=list)
+    product_confidence: float = 0.0
+    faq: FaqEntry | None = None
+    faq_confidence: float = 0.0
+    resolved_max_price: float | None = None  # what "cheap" came to
+    filtered: bool = False  # a named category or brand narrowed the search
+
+
+def _color_values(vocab: StoreVocab, wanted: str) -> list[str]:
+    return [c for c in vocab.colors if color_matches([c], wanted)] or [wanted]
+
+
+def filters_for(q: Query, vocab: StoreVocab) -> dict[str, Any]:
+    f: dict[str, Any] = {}
+    if q.category and not q.category_soft:
+        f["category"] = q.category
+    if q.brand:
+        f["brand"] = q.brand
+    if q.size:
+        f["size"] = q.size
+    if q.color:
+        f["color"] = _color_values(vocab, q.color)
+    if q.min_price is not None:
+        f["min_price"] = q.min_price
+    if q.max_price is not None:
+        f["max_price"] = q.max_price
+    if q.in_stock:
+        f["in_stock"] = True
+    return f
+
+
+def search_text(q: Query) -> str:
+    words = list(q.terms) + list(q.tags)
+    if q.category:
+        words.append(q.category.split("/")[-1])
+    return " ".join(dict.fromkeys(words))
+
+
+def _cheap_ceiling(store: StoreLike, q: Query, filters: dict[str, Any],
+                   pool: list[Product]) -> float | None:
+    """The price below which a product counts as cheap here: the category's lower prices."""
+    base = {k: v for k, v in filters.items() if k in ("category", "brand")}
+    prices = sorted(p.price for p, _ in store.search_products(None, **base, limit=5000)) if base \
+        else sorted(p.price for p in pool)
+    if not prices:
+        return None
+    return prices[min(len(prices) - 1, int(len(prices) * CHEAP_QUANTILE))]
+
+
+def _customer_bonus(p: Product, customer: Customer | None) -> float:
+    if customer is None:
+        return 0.0
+    bonus = 0.0
+    wanted = {fold(s) for s in customer.sizes.values()}
+    if wanted & {fold(s) for s in p.sizes}:
+        bonus += 0.08
+    if p.brand and fold(p.brand) in {fold(b) for b in customer.brands}:
+        bonus += 0.08
+    lo, hi = customer.budget_min, customer.budget_max
+    if (lo is None or p.price >= lo) and (hi is None or p.price <= hi) and (lo or hi):
+        bonus += 0.05
+    return bonus
+
+
+def rank_products(q: Query, found: list[tuple[Product, float]],
+                  customer: Customer | None) -> list[Ranked]:
+    terms = q.terms or ([q.category.split("/")[-1]] if q.category else [])
+    top_bm25 = max((s for _, s in found), default=0.0) or 1.0
+    ranked = []
+    for p, bm25 in found:
+        doc = product_doc(p)
+        text = coverage(terms, doc) if terms else 0.0
+        tag_hits = sum(1 for t in q.tags if fold(t) in {fold(x) for x in p.tags})
+        score = text + 0.15 * tag_hits + 0.1 * max(bm25, 0.0) / top_bm25
+        if p.stock == 0:
+            score -= 0.6  # in stock first: an empty shelf is the last thing to offer
+        elif p.stock is not None:
+            score += 0.05
+        score += _customer_bonus(p, customer)
+        ranked.append(Ranked(p, score, text))
+    ranked.sort(key=lambda r: (-r.score, r.product.price))
+    return ranked
+
+
+def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
+                  customer: Customer | None = None) -> Retrieval:
+    out = Retrieval()
+    filters = filters_for(q, vocab)
+    out.filtered = "category" in filters or "brand" in filters
+    text = search_text(q)
+    found = store.search_products(text, **filters, limit=CANDIDATES) if text else []
+    if out.filtered or (not text and filters):
+        seen = {p.sku for p, _ in found}
+        found += [(p, 0.0) for p, _ in store.search_products(None, **filters, limit=CANDIDATES)
+                  if p.sku not in seen]
+    if q.cheap and "max_price" not in filters:
+        ceiling = _cheap_ceiling(store, q, filters, [p for p, _ in found])
+        if ceiling is not None:
+            out.resolved_max_price = ceiling
+            found = [(p, s) for p, s in found if p.price <= ceiling]
+    ranked = rank_products(q, found, customer)
+    if q.cheap:
+        ranked.sort(key=lambda r: (r.product.stock == 0, -round(r.score, 1), r.product.price))
+    out.products = ranked
+    out.product_confidence = ranked[0].text_match if ranked else 0.0
+    if out.filtered and ranked:
+        out.product_confidence = max(out.product_confidence, 0.75)
+    return out
+
+
+def faq_terms(q: Query) -> list[str]:
+    return list(dict.fromkeys(q.terms + q.tags))
+
+
+def find_faq(store: StoreLike, q: Query) -> tuple[FaqEntry | None, float]:
+    terms = faq_terms(q)
+    if not terms:
+        return None, 0.0
+    hits = store.search_faq(" ".join(terms), limit=8)
+    best: tuple[FaqEntry | None, float] = (None, 0.0)
+    for entry, _ in hits:
+        c = coverage(terms, faq_doc(entry))
+        if c > best[1]:
+            best = (entry, c)
+    return best
+
+
+def retrieve(store: StoreLike, vocab: StoreVocab, q: Query,
+             customer: Customer | None = None) -> Retrieval:
+    """Products and the best FAQ row for a find/locate/policy question."""
+    out = find_products(store, vocab, q, customer)
+    if not q.follow_up:
+        out.faq, out.faq_confidence = find_faq(store, q)
+    return out
+
+
+def choose(q: Query, r: Retrieval) -> str:
+    """policy, find/locate, or out_of_scope, from the cues and the confidences."""
+    faq_ok = r.faq is not None and r.faq_confidence >= FAQ_CONFIDENT
+    prod_ok = bool(r.products) and r.product_confidence >= PRODUCT_CONFIDENT
+    named = q.has_product_signal() and (q.category or q.brand or q.tags)
+    if faq_ok and (q.policy_cue or not named) and (
+            r.faq_confidence + (0.25 if q.policy_cue else 0.0) >= r.product_confidence):
+        return "policy"
+    if prod_ok:
+        return q.intent if q.intent in ("find", "locate", "compare") else "find"
+    if faq_ok:
+        return "policy"
+    if named and not r.products:
+        return q.intent if q.intent in ("find", "locate", "compare") else "find"
+    return "out_of_scope"

@@ -1,0 +1,171 @@
+"""Check what the model wrote against the facts it was given, sentence by sentence.
+
+A sentence survives only if every price, stock figure, in-stock claim, aisle, SKU
+and promise (free, discount, guarantee …) in it is backed by the facts. The
+engine releases text one verified sentence at a time, so a failing sentence is
+never shown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from shopguide.guide.vocab import fold
+from shopguide.store.models import FaqEntry, Product
+
+_SENTENCE_END = re.compile(r"(?<=[。！？!?；;…])|(?<=[.])(?=\s|$)|\n")
+_NUM = r"(\d+(?:[.,]\d+)?)"
+_PRICE = [
+    re.compile(rf"[¥￥$£€]\s*{_NUM}"),
+    re.compile(rf"{_NUM}\s*(?:元|块钱|块|rmb|cny|usd|dollars?|bucks|pounds?|quid|euros?|eur|gbp)",
+               re.I),
+]
+_STOCK_NUM = [
+    re.compile(r"(?:库存|还有|还剩|剩|有货|现货)\s*(\d+)\s*(?:件|双|个|台|套|把|只|条|份)?"),
+    re.compile(r"(\d+)\s*(?:件|双|个|台|套|把|只|条|份)?\s*(?:库存|现货|有货)"),
+    re.compile(r"(\d+)\s*(?:units?|pieces?|pcs|pairs?|items?)?\s*(?:in stock|left|available|remaining)",
+               re.I),
+    re.compile(r"(?:stock(?: level)?(?: of| is|:)?|only)\s*(\d+)", re.I),
+]
+_IN_STOCK = re.compile(r"有货|有现货|有库存|in stock|available now|\bavailable\b", re.I)
+_OUT_STOCK = re.compile(r"缺货|无货|没货|卖完|售罄|out of stock|sold out|unavailable", re.I)
+_AISLE = [
+    re.compile(r"(?:aisle|shelf|section|货架|通道|区域|过道)\s*(?:no\.?|#|号)?\s*([A-Za-z]{0,2}-?\d{1,3}[A-Za-z]?)",
+               re.I),
+    re.compile(r"(?<![A-Za-z0-9-])([A-Za-z]{1,2}-?\d{1,3}[A-Za-z]?)\s*(?:号)?\s*(?:货架|通道|区|过道)"),
+]
+_SKU_SHAPE = re.compile(r"(?<![A-Za-z0-9-])([A-Za-z]{1,6}-?\d{2,}(?:-[A-Za-z0-9]+)*)(?![A-Za-z0-9-])")
+_PROMISES = ("免费", "白送", "赠送", "送给", "打折", "折扣", "半价", "优惠", "包邮", "保证", "承诺",
+             "退款", "free", "discount", "% off", "half price", "half-price", "guarantee",
+             "promise", "refund", "giveaway", "complimentary", "coupon", "voucher", "bogo",
+             "buy one get one")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Chinese and English sentences; a decimal point (49.99) does not end one."""
+    parts = _SENTENCE_END.split(text)
+    return [p for p in parts if p and p.strip()]
+
+
+@dataclass
+class Facts:
+    """What an answer may state: the records given to the model, and the user's own budget."""
+
+    products: list[Product] = field(default_factory=list)
+    faqs: list[FaqEntry] = field(default_factory=list)
+    allowed_amounts: set[float] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, products: Iterable[Product] = (), faqs: Iterable[FaqEntry] = (),
+           budget: Iterable[float | None] = ()) -> Facts:
+        f = cls(list(products), list(faqs))
+        f.allowed_amounts = {round(p.price, 2) for p in f.products}
+        f.allowed_amounts |= {round(b, 2) for b in budget if b is not None}
+        for entry in f.faqs:
+            f.allowed_amounts |= {round(v, 2) for v in _amounts(entry.answer)}
+            f.allowed_amounts |= {round(v, 2) for v in _numbers(entry.answer)}
+        return f
+
+    def text(self) -> str:
+        bits = [e.question + " " + e.answer for e in self.faqs]
+        bits += [" ".join((p.name, p.description, " ".join(p.tags))) for p in self.products]
+        return fold(" ".join(bits))
+
+
+def _to_float(s: str) -> float:
+    return float(s.replace(",", "")) if re.fullmatch(r"\d{1,3}(,\d{3})+", s) else float(
+        s.replace(",", "."))
+
+
+def _amounts(text: str) -> list[float]:
+    out = []
+    for pat in _PRICE:
+        out += [_to_float(m.group(1)) for m in pat.finditer(text)]
+    return out
+
+
+def _numbers(text: str) -> list[float]:
+    return [float(x) for x in re.findall(r"\d+(?:\.\d+)?", text)]
+
+
+def _mentioned(sentence: str, facts: Facts) -> list[Product]:
+    low = fold(sentence)
+    out = []
+    for p in facts.products:
+        names = [n for n in (p.sku, p.name, p.name_en, p.name_zh) if n]
+        if any(fold(n) in low for n in names):
+            out.append(p)
+    return out
+
+
+def check_sentence(sentence: str, facts: Facts) -> str | None:
+    """None when the sentence is grounded, else why not (for logs and tests)."""
+    for amount in _amounts(sentence):
+        if round(amount, 2) not in facts.allowed_amounts:
+            return f"price {amount:g} is not in the facts"
+    named = _mentioned(sentence, facts) or facts.products
+    stocks = {p.stock for p in named if p.stock is not None}
+    for pat in _STOCK_NUM:
+        for m in pat.finditer(sentence):
+            if int(m.group(1)) not in stocks:
+                return f"stock figure {m.group(1)} is not in the facts"
+    if _IN_STOCK.search(sentence) and not _OUT_STOCK.search(sentence):
+        if named and all(p.stock == 0 for p in named):
+            return "claims in stock, but the facts say out of stock"
+        if not named:
+            return "claims in stock with no product in the facts"
+    if _OUT_STOCK.search(sentence):
+        if named and all(p.stock not in (0,) for p in named):
+            return "claims out of stock, but the facts say otherwise"
+    aisles = {fold(p.aisle) for p in facts.products if p.aisle}
+    for pat in _AISLE:
+        for m in pat.finditer(sentence):
+            if fold(m.group(1)) not in aisles:
+                return f"aisle {m.group(1)} is not in the facts"
+    skus = {fold(p.sku) for p in facts.products}
+    for m in _SKU_SHAPE.finditer(sentence):
+        token = fold(m.group(1))
+        if token not in skus and token not in aisles and not _is_size_or_unit(token):
+            return f"SKU {m.group(1)} is not in the facts"
+    low = fold(sentence)
+    facts_text = facts.text()
+    for word in _PROMISES:
+        if word in low and word not in facts_text:
+            return f"promise '{word}' is not in the facts"
+    return None
+
+
+def _is_size_or_unit(token: str) -> bool:
+    return bool(re.fullmatch(r"(?:eu|us|uk|size|no|cm|mm|ml|kg|l|g|w|v|x{0,3}l)-?\d+", token))
+
+
+@dataclass
+class Verdict:
+    kept: list[str]
+    dropped: list[tuple[str, str]]  # (sentence, reason)
+
+    @property
+    def text(self) -> str:
+        return _join(self.kept)
+
+    @property
+    def grounded(self) -> bool:
+        return not self.dropped
+
+
+def _join(sentences: Sequence[str]) -> str:
+    return "".join(sentences).strip()
+
+
+def verify(text: str, facts: Facts) -> Verdict:
+    kept: list[str] = []
+    dropped: list[tuple[str, str]] = []
+    for s in split_sentences(text):
+        why = check_sentence(s, facts)
+        if why is None:
+            kept.append(s)
+        else:
+            dropped.append((s.strip(), why))
+    return Verdict(kept, dropped)
