@@ -21,6 +21,9 @@ from shopguide.llm.errors import (
 from shopguide.llm.tokenizer import TransformersTokenizer
 
 
+_GENERATING = ("CausalLM", "LMHeadModel", "ForConditionalGeneration")
+
+
 class TransformersBackend:
     name = "transformers"
 
@@ -65,6 +68,14 @@ def load_with_transformers(folder: Path, config: dict, device: torch.device, dty
 
     transformers.logging.set_verbosity_error()
     model_type = config.get("model_type", "?")
+    archs = [a for a in config.get("architectures") or () if isinstance(a, str)]
+    if archs and not any(k in a for a in archs for k in _GENERATING):
+        # An encoder (BERT, a classifier…): transformers would bolt an untrained head on it.
+        raise NotAModel(
+            f"The model in {folder} is a '{model_type}' model ({archs[0]}), which cannot write "
+            "answers: it is not a text-generating language model. Choose a GPT-2 model.",
+            folder / "config.json",
+        )
     try:
         tok = AutoTokenizer.from_pretrained(str(folder), local_files_only=True)
     except Exception as exc:
