@@ -15,13 +15,12 @@ from ui.qt import (
     QAbstractItemView,
     QEvent,
     QHBoxLayout,
-    QKeySequence,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QObject,
     QPlainTextEdit,
     QPushButton,
-    QShortcut,
     Qt,
     QVBoxLayout,
     QWidget,
@@ -75,16 +74,10 @@ class NotesTimeline(QWidget):
         self.list.currentItemChanged.connect(self._update_buttons)
         self.list.itemActivated.connect(lambda _item: self._edit_current())
         self.composer.textChanged.connect(self._update_buttons)
-        for keys, slot, widget in (
-            ("Ctrl+Return", self._add_from_composer, self.composer),
-            ("Ctrl+Enter", self._add_from_composer, self.composer),
-            ("F2", self._edit_current, self.list),
-            ("Delete", self._delete_current, self.list),
-            ("Ctrl+P", self._toggle_pin_current, self.list),
-        ):
-            sc = QShortcut(QKeySequence(keys), widget)
-            sc.setContext(Qt.ShortcutContext.WidgetShortcut)
-            sc.activated.connect(slot)
+        # Keys handled where the focus is (an event filter, not window shortcuts, so they
+        # never clash with the main window's and work as soon as the widget has focus).
+        self.composer.installEventFilter(self)
+        self.list.installEventFilter(self)
         self.retranslate()
         self.set_customer(None)
 
@@ -190,6 +183,23 @@ class NotesTimeline(QWidget):
         self.pin_button.setText(self.tr("Un&pin") if note and note.pinned else self.tr("&Pin"))
         self.add_button.setEnabled(
             self._customer is not None and bool(self.composer.toPlainText().strip()))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress:
+            return super().eventFilter(watched, event)
+        key, mods = event.key(), event.modifiers()  # type: ignore[attr-defined]
+        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
+        if watched is self.composer and ctrl and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._add_from_composer()
+            return True
+        if watched is self.list:
+            action = {Qt.Key.Key_F2: self._edit_current, Qt.Key.Key_Delete: self._delete_current
+                      }.get(key) if not ctrl else (self._toggle_pin_current
+                                                   if key == Qt.Key.Key_P else None)
+            if action is not None:
+                action()
+                return True
+        return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -122,23 +122,22 @@ class PurchasesView(QWidget):
         self.purchasesChanged.emit()
         return p
 
-    def _fill_price(self) -> None:
+    def _fill_price(self) -> bool:
+        """Look the SKU up; fill in its price. False (and a message) for an unknown SKU."""
         sku = self.sku.text().strip()
-        if not sku:
-            self.problem.hide()
-            return
-        product = self._store.product(sku)
-        if product is None:
+        product = self._store.product(sku) if sku else None
+        if sku and product is None:
             self.problem.setText(self.tr("⚠ No product with SKU “%1” in the catalog.").replace(
                 "%1", sku))
             self.problem.show()
-        else:
-            self.problem.hide()
+            return False
+        self.problem.hide()
+        if product is not None:
             self.price.setValue(product.price)
+        return True
 
     def _add_from_form(self) -> None:
-        self._fill_price()
-        if self.problem.isVisible():
+        if not self._fill_price():
             return
         if self.add_purchase(self.sku.text(), self.quantity.value(), self.price.value()):
             self.sku.clear()
