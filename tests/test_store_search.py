@@ -1,0 +1,178 @@
+"""Full-text search in Chinese and English, hostile queries, filters, the vocabulary."""
+
+from __future__ import annotations
+
+import pytest
+
+from shopguide.store import text as fts_text
+from shopguide.store.models import Customer, Product
+
+
+def skus(results):
+    return [p.sku for p, _ in results]
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("跑鞋", {"RS-104", "RS-110"}),          # two characters inside 云跃缓震跑鞋
+    ("棉衣", {"CO-301"}),                     # inside 加厚棉衣
+    ("kettles", {"KT-401"}),                  # porter: kettles -> kettle
+    ("KETTLE", {"KT-401"}),
+    ("tents", {"TN-501"}),
+    ("Cloudleap", {"RS-104"}),                # an English name translation
+    ("缓震", {"RS-104"}),                      # a tag
+    ("boils", {"KT-401"}),                    # the description
+])
+def test_finds_chinese_and_english(catalog_store, query, expected):
+    assert set(skus(catalog_store.search_products(query))) == expected
+
+
+def test_a_chinese_sentence_finds_the_words_inside_it(catalog_store):
+    found = skus(catalog_store.search_products("有没有500元以内适合扁平足的跑鞋？"))
+    assert set(found[:2]) == {"RS-104", "RS-110"}
+    assert "KT-401" not in found
+
+
+def test_ranking_prefers_rows_matching_more_terms(catalog_store):
+    results = catalog_store.search_products("缓震跑鞋")
+    assert skus(results)[0] == "RS-104"
+    assert results[0][1] > results[1][1]  # higher is better
+
+
+@pytest.mark.parametrize("hostile", [
+    '"', '""', '"跑鞋', "*", "kettle*", "AND", "OR", "NOT", "跑鞋 AND", "AND 跑鞋 OR",
+    ")", "(", "NEAR(", "NEAR(kettle tent)", "kettle NOT tent", "name:kettle", "{name}: kettle",
+    "^kettle", "'; DROP TABLE products; --", "-kettle", "+", "\\", "\x00", "kettle\u200b",
+])
+def test_hostile_queries_neither_fail_nor_inject(catalog_store, hostile):
+    results = catalog_store.search_products(hostile)
+    found = set(skus(results))
+    words = {w.casefold() for k, w in fts_text.runs(hostile) if k == "word"}
+    if words & {"kettle", "tent"}:
+        # the syntax is ignored: the words are searched for as words (OR), nothing else;
+        # "kettle NOT tent" finds the tent too, so NOT was not obeyed
+        assert found == {sku for word, sku in (("kettle", "KT-401"), ("tent", "TN-501"))
+                         if word in words}
+    elif not words and not any(k == "cjk" for k, _ in fts_text.runs(hostile)):
+        assert len(found) == 5  # nothing to search for: filters only, i.e. everything
+    assert catalog_store.count_products() == 5
+    catalog_store.search_faq(hostile)
+    catalog_store.search_customers(hostile)
+
+
+def test_operator_words_are_plain_words(catalog_store):
+    catalog_store.save_product(Product(sku="X-1", name="Salt AND Pepper Mill",
+                                       category="Kitchen", price=12, currency="USD"))
+    assert skus(catalog_store.search_products("AND")) == ["X-1"]
+    assert skus(catalog_store.search_products('"and"')) == ["X-1"]
+
+
+def test_no_user_text_reaches_match_unquoted():
+    q = fts_text.ranked_query('kettle" OR name:* NEAR(跑鞋')
+    # every term is a quoted string without inner quotes, joined by OR
+    for term in q.split(" OR "):
+        assert term.startswith('"') and term.endswith('"') and '"' not in term[1:-1]
+    assert fts_text.ranked_query("!!! ??? ***") is None
+
+
+@pytest.mark.parametrize("kwargs, expected", [
+    ({"category": "跑鞋"}, {"RS-104", "RS-110"}),
+    ({"category": "鞋"}, {"RS-104", "RS-110"}),
+    ({"category": "鞋/跑鞋"}, {"RS-104", "RS-110"}),
+    ({"category": "kitchen"}, {"KT-401"}),
+    ({"category": "Appliances"}, {"KT-401"}),
+    ({"category": "Kitchen/Appliances"}, {"KT-401"}),
+    ({"category": "鞋/登山靴"}, set()),
+    ({"brand": "boilwell"}, {"KT-401"}),
+    ({"brand": ["云跃", "疾风"]}, {"RS-104", "RS-110"}),
+    ({"max_price": 400}, {"RS-110", "CO-301", "KT-401", "TN-501"}),
+    ({"min_price": 399.5, "max_price": 459}, {"RS-104", "RS-110"}),
+    ({"size": "m"}, {"CO-301"}),
+    ({"size": "42"}, {"RS-110"}),
+    ({"color": "白色"}, {"RS-104"}),
+    ({"in_stock": True, "category": "跑鞋"}, {"RS-104"}),
+    ({"in_stock": True, "category": "棉衣"}, {"CO-301"}),  # unknown stock counts as in stock
+])
+def test_filters_alone(catalog_store, kwargs, expected):
+    results = catalog_store.search_products(None, **kwargs)
+    assert set(skus(results)) == expected
+    assert all(score == 0.0 for _, score in results)
+
+
+def test_text_and_filters_are_anded(catalog_store):
+    assert skus(catalog_store.search_products("跑鞋", max_price=420)) == ["RS-110"]
+    assert skus(catalog_store.search_products("跑鞋", in_stock=True, size="39")) == ["RS-104"]
+    assert catalog_store.search_products("kettle", category="鞋") == []
+    assert len(catalog_store.search_products("", limit=2)) == 2
+
+
+def test_index_follows_updates_and_deletes(catalog_store):
+    s = catalog_store
+    kettle = s.product("KT-401")
+    s.save_product(Product(**{**kettle.__dict__, "name": "Glass Teapot", "sizes": ("1L",),
+                              "description": "", "id": None}))
+    assert s.search_products("kettle") == []
+    assert skus(s.search_products("teapot")) == ["KT-401"]
+    assert skus(s.search_products(None, size="1l")) == ["KT-401"]
+    assert s.delete_product("KT-401")
+    assert s.search_products("teapot") == [] and s.search_products(None, size="1L") == []
+    assert s.product("KT-401") is None
+
+
+def test_products_in_given_order(catalog_store):
+    got = catalog_store.products(["TN-501", "missing", "RS-104"])
+    assert [p.sku for p in got] == ["TN-501", "RS-104"]
+    p = catalog_store.product("RS-110")
+    assert (p.price, p.stock, p.in_stock, p.sizes) == (399.5, 0, False, ("41", "42"))
+
+
+def test_vocabulary_lists_distinct_values_and_follows_writes(catalog_store):
+    v = catalog_store.vocabulary()
+    assert {"鞋", "跑鞋", "服装", "棉衣", "Kitchen", "Appliances"} <= set(v.categories)
+    assert {"鞋", "鞋/跑鞋", "Kitchen/Appliances"} <= set(v.category_paths)
+    assert set(v.brands) == {"云跃", "疾风", "暖冬", "Boilwell", "Trailhead"}
+    assert {"38", "S", "M"} <= set(v.sizes) and "蓝色" in v.colors and "flat feet" in v.tags
+    assert catalog_store.vocabulary() is v  # cached while nothing changes
+    catalog_store.save_product(Product(sku="Y-1", name="瑜伽垫", category="瑜伽", price=99,
+                                       currency="CNY", brand="静心"))
+    v2 = catalog_store.vocabulary()
+    assert "静心" in v2.brands and "瑜伽" in v2.categories
+
+
+def test_vocabulary_sees_another_connections_writes(catalog_store):
+    from shopguide.store import open_store
+
+    catalog_store.vocabulary()
+    with open_store(catalog_store.path) as other:
+        other.save_product(Product(sku="Z-1", name="泳镜", category="游泳", price=59,
+                                   currency="CNY", brand="蓝鲸"))
+    assert "蓝鲸" in catalog_store.vocabulary().brands
+
+
+def test_faq_search(catalog_store):
+    assert catalog_store.search_faq("退货")[0][0].id == "returns"
+    assert catalog_store.search_faq("What is your return policy?")[0][0].id == "returns"
+    assert catalog_store.search_faq("如何选择合适的棉衣？")[0][0].id == "cotton-guide"
+    assert catalog_store.search_faq("opening hours, when open")[0][0].id == "hours"
+    assert catalog_store.search_faq("???") == []
+    assert catalog_store.faq("hours").answer.startswith("Every day")
+    assert [f.id for f in catalog_store.all_faq()] == ["returns", "cotton-guide", "hours"]
+
+
+def test_customer_search_by_name_phone_part_email_and_tag(fresh_store):
+    s = fresh_store
+    s.save_customer(Customer(id="a", name="王芳", phone="138-1234-5678", tags=("VIP",)))
+    s.save_customer(Customer(id="b", name="王伟", phone="139 0000 1111", email="ww@example.com"))
+    s.save_customer(Customer(id="c", name="John Smith", phone="+1 555 0100", tags=("runner",)))
+    assert {c.id for c in s.search_customers("王")} == {"a", "b"}
+    assert [c.id for c in s.search_customers("王芳")] == ["a"]
+    assert [c.id for c in s.search_customers("5678")] == ["a"]       # end of the phone
+    assert [c.id for c in s.search_customers("1234")] == ["a"]       # middle of the phone
+    assert [c.id for c in s.search_customers("13812345678")] == ["a"]
+    assert [c.id for c in s.search_customers("jo")] == ["c"]         # a name prefix
+    assert [c.id for c in s.search_customers("ww@example")] == ["b"]
+    assert [c.id for c in s.search_customers("vip")] == ["a"]
+    assert [c.id for c in s.search_customers("王 0000")] == ["b"]     # every word must match
+    assert s.count_customers("王") == 2 and s.count_customers() == 3
+    everyone = [c.id for c in s.search_customers("")]
+    assert sorted(everyone) == ["a", "b", "c"]
+    assert [c.id for c in s.search_customers("", limit=2, offset=1)] == everyone[1:3]
