@@ -1,0 +1,154 @@
+"""What the PyInstaller bundle leaves out, as plain rules the spec applies and the tests check.
+
+PyInstaller's hooks for torch and PySide6 collect generously: every torch
+submodule, torch's C++ test programs and test libraries, every Qt plugin, every
+Qt translation. The app needs a small part of that. Each rule below names what
+it drops and why; anything not matched is kept.
+
+Paths are the bundle's destination names (``torch/lib/libfoo.so``,
+``PySide6/Qt/plugins/platforms/libqxcb.so``), always with ``/``.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Iterable
+
+# Python modules never imported by the app, the CLI or training (checked by
+# importing torch, running a forward pass, an AdamW step with a DataLoader, and
+# safetensors/torch.save round trips, then listing sys.modules). Lazily imported
+# siblings of these stay: only whole subtrees that nothing reaches go.
+DROP_MODULES = (
+    "torch.testing._internal",  # torch's own test suite helpers
+    "torch.utils.hipify",  # CUDA->ROCm source translator
+    "torch.utils.benchmark",
+    "torch.utils.tensorboard",
+    "torch.utils.bottleneck",
+    "torch.utils.cpp_extension",  # building C++ extensions needs a compiler anyway
+    "torch._vendor.quack",  # GPU kernel DSL
+    "torch.sparse._triton_ops_meta",  # Triton (GPU) tuning tables
+    "torch.backends._nnapi",  # Android NNAPI
+    "torch._inductor.codegen",  # torch.compile code generators: the app never compiles
+    "torch._inductor.fx_passes",
+    "torch._inductor.kernel",
+    "torch.distributed.elastic",  # multi-machine training
+    "torch.distributed.pipelining",
+    "torch.distributed.checkpoint",
+    "torch.onnx._internal.exporter",
+    "transformers.commands",  # the `transformers` CLI
+    "transformers.pipelines",  # the app calls the Auto classes directly
+    "tkinter",
+    "unittest.test",
+    "lib2to3",
+    "pydoc_data",
+)
+
+# Files (destination paths) dropped from binaries and data.
+DROP_FILES = (
+    # CUDA, cuDNN, NCCL, Triton: a CPU build has no use for them even if the venv has them.
+    "nvidia/*",
+    "triton/*",
+    "*libcuda*.so*",
+    "*libcudart*",
+    "*libcublas*",
+    "*libcufft*",
+    "*libcurand*",
+    "*libcusolver*",
+    "*libcusparse*",
+    "*libcudnn*",
+    "*libnccl*",
+    "*libnvrtc*",
+    "*libnvJitLink*",
+    "*libnvToolsExt*",
+    "*libcupti*",
+    "torch/lib/libtorch_cuda*",
+    "torch/lib/libc10_cuda*",
+    "torch/lib/libcaffe2_nvrtc*",
+    # torch's C++ test programs, test libraries, protoc, headers and CMake files.
+    "torch/bin/*",
+    "torch/test/*",
+    "torch/include/*",
+    "torch/share/*",
+    "torch/lib/*test*.so",
+    "torch/lib/libbackend_with_compiler.so",
+    "torch/lib/libaoti_custom_ops.so",
+    "torch/utils/model_dump/*",  # an HTML viewer for TorchScript files
+    "*.pyi",
+    # Qt plugins the app does not load. Kept: platforms xcb/wayland/offscreen/minimal,
+    # image formats, icon engines, input contexts (IBus for Chinese input), touch (generic),
+    # xcb GL integration, wayland client plugins.
+    "PySide6/Qt/plugins/platforms/libqeglfs.so",
+    "PySide6/Qt/plugins/platforms/libqminimalegl.so",
+    "PySide6/Qt/plugins/platforms/libqlinuxfb.so",
+    "PySide6/Qt/plugins/platforms/libqvnc.so",
+    "PySide6/Qt/plugins/platforms/libqvkkhrdisplay.so",
+    "PySide6/Qt/plugins/egldeviceintegrations/*",
+    "PySide6/Qt/plugins/platformthemes/libqgtk3.so",  # would drag the build machine's GTK in
+    "PySide6/Qt/plugins/wayland-graphics-integration-server/*",
+    "PySide6/Qt/plugins/qmltooling/*",
+    "PySide6/Qt/plugins/designer/*",
+    "PySide6/Qt/plugins/sqldrivers/*",
+    "PySide6/Qt/plugins/printsupport/*",
+    "PySide6/Qt/plugins/networkinformation/*",
+    "PySide6/Qt/plugins/tls/*",
+    "PySide6/Qt/plugins/vectorimageformats/*",
+    "PySide6/Qt/qml/*",
+    "PySide6/Qt/lib/libQt6Quick*",
+    "PySide6/Qt/lib/libQt6Qml*",
+    "PySide6/Qt/lib/libQt6Designer*",
+    "PySide6/Qt/lib/libQt6WaylandCompositor*",
+    "PySide6/Qt/lib/libQt6WebEngine*",
+    "PySide6/Qt/lib/libQt6Multimedia*",
+    "PySide6/Qt/lib/libQt63D*",
+    "PySide6/Qt/lib/libQt6Pdf*",
+    "PySide6/Qt/lib/libQt6LabsStyleKit*",
+    "PySide6/Qt/lib/libQt6EglFs*",
+)
+
+# Of Qt's own translations (the texts of Qt's standard buttons and dialogs), only
+# the app's two languages are kept, and only Qt's base catalogues.
+KEEP_QT_TRANSLATIONS = ("zh_CN", "zh_TW", "en")
+_QT_TRANSLATIONS = "PySide6/Qt/translations/"
+
+
+def _norm(dest: str) -> str:
+    return dest.replace(os.sep, "/")
+
+
+def drop_module(name: str) -> bool:
+    return any(name == m or name.startswith(m + ".") for m in DROP_MODULES)
+
+
+def _module_file_prefixes() -> tuple[str, ...]:
+    # The .py copies PyInstaller puts beside the archive for 'pyz+py' packages (torch, transformers).
+    return tuple(m.replace(".", "/") + "/" for m in DROP_MODULES)
+
+
+def drop_file(dest: str) -> bool:
+    dest = _norm(dest)
+    if dest.startswith(_QT_TRANSLATIONS):
+        stem = dest[len(_QT_TRANSLATIONS) :].rsplit(".", 1)[0]
+        catalogue, _, lang = stem.partition("_")
+        # qt_* loads qtbase_*; the rest (assistant, designer, qtmultimedia…) are other tools'.
+        return catalogue not in ("qt", "qtbase") or lang not in KEEP_QT_TRANSLATIONS
+    if any(fnmatch.fnmatchcase(dest, pattern) for pattern in DROP_FILES):
+        return True
+    return dest.startswith(_module_file_prefixes())
+
+
+def keep(entries: Iterable[tuple], kind: str) -> list[tuple]:
+    """Filter a PyInstaller TOC: ``kind`` is ``"pure"`` (module names) or ``"files"``."""
+    if kind == "pure":
+        return [e for e in entries if not drop_module(e[0])]
+    return [e for e in entries if not drop_file(e[0])]
+
+
+def toc_bytes(entries: Iterable[tuple]) -> int:
+    """The size on disk of a TOC's sources (what the bundle would hold before compression)."""
+    total = 0
+    for entry in entries:
+        src = entry[1]
+        if src and os.path.isfile(src):
+            total += os.path.getsize(src)
+    return total
