@@ -15,6 +15,7 @@ def sidebar(qtbot, cust_store, cust_people):
     w = CustomerSidebar(cust_store)
     qtbot.addWidget(w)
     w.resize(420, 800)
+    qtbot.waitUntil(lambda: w.model.rowCount() == 3, timeout=3000)  # read off the GUI thread
     return w
 
 
@@ -55,22 +56,51 @@ def test_typing_runs_one_search_after_the_pause(qtbot, sidebar, monkeypatch):
     assert _names(sidebar.model) == ["Li Wei"]
 
 
+def _wait_page(qtbot, model):
+    with qtbot.waitSignal(model.pageLoaded, timeout=5000):
+        pass
+
+
 def test_model_pages_lazily_over_a_large_store(qtbot, cust_store):
     bulk_customers(cust_store, 20_000)
     model = CustomerListModel(cust_store)
-    assert model.rowCount() == PAGE_SIZE
-    assert model.canFetchMore()
-    model.fetchMore()
-    assert model.rowCount() == 2 * PAGE_SIZE
-    ids = [model.index(r).data(CustomerRole).id for r in range(model.rowCount())]
-    assert len(set(ids)) == len(ids)  # pages do not overlap
-    # A search pages the same way and ends: 'yoga' is every fifth generated customer.
-    model.set_search("yoga")
-    assert model.rowCount() == PAGE_SIZE
-    while model.canFetchMore():
+    try:
+        assert model.rowCount() == 0 and model.loading  # the page is read off the GUI thread
+        assert not model.canFetchMore()  # one request at a time
+        qtbot.waitUntil(lambda: model.rowCount() == PAGE_SIZE, timeout=5000)
+        qtbot.waitUntil(lambda: model.total == 20_000, timeout=5000)
+        assert model.canFetchMore()
         model.fetchMore()
-    assert model.rowCount() == 20_000 // 5
-    assert all("yoga" in model.index(r).data(CustomerRole).tags for r in (0, 1999, 3999))
+        qtbot.waitUntil(lambda: model.rowCount() == 2 * PAGE_SIZE, timeout=5000)
+        ids = [model.index(r).data(CustomerRole).id for r in range(model.rowCount())]
+        assert len(set(ids)) == len(ids)  # pages do not overlap
+        names = [model.index(r).data() for r in range(model.rowCount())]
+        assert names == sorted(names)  # the plain list is by name
+        # A search pages the same way and ends: 'yoga' is every fifth generated customer.
+        model.set_search("yoga")
+        assert model.rowCount() == 0
+        qtbot.waitUntil(lambda: model.rowCount() == PAGE_SIZE, timeout=5000)
+        while model.canFetchMore() or model.loading:
+            if model.canFetchMore():
+                model.fetchMore()
+            qtbot.wait(5)
+        assert model.rowCount() == 20_000 // 5 == model.total
+        assert all("yoga" in model.index(r).data(CustomerRole).tags for r in (0, 1999, 3999))
+    finally:
+        model.close()
+
+
+def test_a_replaced_search_never_shows_its_rows(qtbot, cust_store, cust_people):
+    model = CustomerListModel(cust_store)
+    try:
+        model.set_search("hiker")
+        model.set_search("yoga")  # typed on before the first answer came back
+        qtbot.waitUntil(lambda: model.rowCount() == 1 and not model.loading, timeout=3000)
+        model.wait()
+        qtbot.wait(20)  # any late answer for 'hiker' would have arrived by now
+        assert [model.index(r).data() for r in range(model.rowCount())] == ["张伟"]
+    finally:
+        model.close()
 
 
 def test_view_fetches_more_when_scrolled_to_the_end(qtbot, cust_store):
@@ -79,16 +109,18 @@ def test_view_fetches_more_when_scrolled_to_the_end(qtbot, cust_store):
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: w.model.rowCount() > 0, timeout=5000)
     assert w.model.rowCount() < 5_000
     before = w.model.rowCount()
     w.list.scrollToBottom()
     qtbot.waitUntil(lambda: w.model.rowCount() > before, timeout=2000)
-    assert "5000" in w.count_label.text()  # the total, not the rows loaded so far
+    qtbot.waitUntil(lambda: "5000" in w.count_label.text())  # the total, not the rows loaded
 
 
 def test_selecting_a_customer_emits_customer_selected(qtbot, sidebar, cust_people):
     sidebar.search.setText("王芳")
     sidebar.apply_search()
+    qtbot.waitUntil(lambda: sidebar.model.rowCount() == 1, timeout=3000)
     with qtbot.waitSignal(sidebar.customerSelected) as blocker:
         _select_row(sidebar, 0)
     assert blocker.args[0] == cust_people["王芳"]

@@ -2,10 +2,10 @@
 
 Rows arrive a page at a time through ``canFetchMore``/``fetchMore``: the view
 asks for more only as the user scrolls near the end, so a store of any size
-costs one page at start. Each page is one indexed query of at most
-``PAGE_SIZE`` rows (``store.search_customers(text, limit, offset)``) on the
-sidebar's own store connection; that takes a few milliseconds, so it runs on the
-GUI thread. Counting and anything heavier belong to a worker.
+costs one page at start. Pages are read by ``CustomerPager`` on a background
+thread with its own connection (a broad search ranks thousands of matches, too
+slow for the GUI thread) and inserted when they arrive; an answer for a search
+that was replaced meanwhile is dropped.
 """
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ from __future__ import annotations
 from typing import Any
 
 from shopguide.store.models import Customer
-from ui.qt import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from ui.customers.pager import CustomerPager
+from ui.qt import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-PAGE_SIZE = 100  # keep ≤ 200: a page is read on the GUI thread
+PAGE_SIZE = 100
 
 CustomerRole = Qt.ItemDataRole.UserRole + 1
 SubtitleRole = Qt.ItemDataRole.UserRole + 2
@@ -26,16 +27,26 @@ _Index = QModelIndex | QPersistentModelIndex
 class CustomerListModel(QAbstractListModel):
     """Customers matching a search text (name, phone or tag), in the store's order."""
 
+    pageLoaded = Signal()  # rows were added (or the search found nothing more)
+    countChanged = Signal(int)  # matches in the store, not rows loaded
+    loadFailed = Signal(str)
+
     def __init__(self, store: Any, page_size: int = PAGE_SIZE, parent: Any = None) -> None:
         super().__init__(parent)
-        if not 0 < page_size <= 200:
-            raise ValueError(f"page_size must be 1..200, got {page_size}")
-        self._store = store
+        if not 0 < page_size <= 500:
+            raise ValueError(f"page_size must be 1..500, got {page_size}")
         self._page = page_size
         self._rows: list[Customer] = []
         self._text = ""
+        self._generation = 0
         self._exhausted = False
-        self._load_first_page()
+        self._pending = False
+        self.total: int | None = None
+        self._pager = CustomerPager(store.path, self)
+        self._pager.pageReady.connect(self._page_ready)
+        self._pager.countReady.connect(self._count_ready)
+        self._pager.failed.connect(self._failed)
+        self._start()
 
     # --- searching --------------------------------------------------------------------------
 
@@ -43,52 +54,79 @@ class CustomerListModel(QAbstractListModel):
     def search_text(self) -> str:
         return self._text
 
+    @property
+    def loading(self) -> bool:
+        return self._pending
+
     def set_search(self, text: str) -> None:
-        """Show the customers matching ``text``; the first page is read at once."""
+        """Show the customers matching ``text``; the first page is requested at once."""
         text = text.strip()
-        if text == self._text and self._rows:
+        if text == self._text:
             return
-        self.beginResetModel()
         self._text = text
-        self._rows = []
-        self._exhausted = False
-        self._load_first_page()
-        self.endResetModel()
+        self.reload()
 
     def reload(self) -> None:
-        """Re-read from the first page (after a customer was added or renamed)."""
+        """Start again from the first page (after a customer was added or renamed)."""
         self.beginResetModel()
         self._rows = []
-        self._exhausted = False
-        self._load_first_page()
         self.endResetModel()
+        self._start()
 
-    def _load_first_page(self) -> None:
-        rows = self._store.search_customers(self._text, limit=self._page, offset=0)
-        self._rows = list(rows)
-        self._exhausted = len(rows) < self._page
+    def _start(self) -> None:
+        self._generation += 1
+        self._exhausted = False
+        self.total = None
+        self._request(with_count=True)
+
+    def _request(self, with_count: bool = False) -> None:
+        self._pending = True
+        self._pager.request(self._generation, self._text, self._page, len(self._rows), with_count)
+
+    def wait(self, msecs: int = 5000) -> bool:
+        """Block until the requested pages are read (tests); rows arrive as queued signals."""
+        return self._pager.wait(msecs)
+
+    def close(self) -> None:
+        self._pager.close()
 
     # --- lazy paging ------------------------------------------------------------------------
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008 (Qt signature)
-        return not parent.isValid() and not self._exhausted
+        return not parent.isValid() and not self._exhausted and not self._pending
 
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._exhausted:
-            return
-        rows = self._store.search_customers(self._text, limit=self._page, offset=len(self._rows))
+        if self.canFetchMore(parent):
+            self._request()
+
+    def _page_ready(self, generation: int, offset: int, rows: list[Customer]) -> None:
+        if generation != self._generation or offset != len(self._rows):
+            return  # an answer to a search that was replaced
+        self._pending = False
         # Offsets shift if customers are added meanwhile; never show one twice.
         known = {c.id for c in self._rows[-self._page * 2 :]}
-        rows = [c for c in rows if c.id not in known]
-        if len(rows) == 0:
-            self._exhausted = True
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-        self._rows.extend(rows)
-        self.endInsertRows()
+        fresh = [c for c in rows if c.id not in known]
         if len(rows) < self._page:
             self._exhausted = True
+        if fresh:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+            self._rows.extend(fresh)
+            self.endInsertRows()
+        elif rows:
+            self._exhausted = True  # only repeats: the list moved under us; stop here
+        self.pageLoaded.emit()
+
+    def _count_ready(self, generation: int, count: int) -> None:
+        if generation == self._generation:
+            self.total = count
+            self.countChanged.emit(count)
+
+    def _failed(self, generation: int, message: str) -> None:
+        if generation == self._generation:
+            self._pending = False
+            self._exhausted = True
+            self.loadFailed.emit(message)
 
     # --- reading ----------------------------------------------------------------------------
 

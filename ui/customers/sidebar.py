@@ -5,11 +5,11 @@ Below: the selected customer's profile, notes, purchases and follow-ups.
 Selecting a customer emits ``customerSelected(Customer)``; "Stop serving"
 emits ``customerSelected(None)``. The main window connects that to the engine.
 
-Threads: the sidebar has its own Store connection on the GUI thread. Every read
-it makes is an indexed query of at most one page (≤ 200 rows) or one customer's
-timeline, a few milliseconds at 100,000 customers, so it never makes the GUI
-wait; heavier work (imports, exports, erasure) belongs to workers elsewhere.
-Customer data never goes to the log.
+Threads: the customer list is read page by page on a background thread (see
+``pager.py``): a broad search ranks thousands of matches. Everything else the
+sidebar reads or writes uses its own Store connection on the GUI thread: one
+customer, their timeline, one row written, each an indexed query of a few
+milliseconds at 100,000 customers. Customer data never goes to the log.
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ from ui.customers.profile import ProfileEditor
 from ui.customers.purchases import PurchasesView
 from ui.qt import (
     QAbstractItemView,
+    QCloseEvent,
+    QCoreApplication,
     QEvent,
     QFont,
     QHBoxLayout,
@@ -64,6 +66,7 @@ class CustomerSidebar(QWidget):
         self._store = store
         self._current: Customer | None = None
         self._restoring = False
+        self._focus_first = False
 
         # --- finding ---
         self.search = QLineEdit()
@@ -136,7 +139,12 @@ class CustomerSidebar(QWidget):
         self.new_button.clicked.connect(lambda: self.new_customer())
         self.stop_button.clicked.connect(self.clear_selection)
         self.list.selectionModel().currentChanged.connect(self._current_changed)
-        self.model.modelReset.connect(self._update_count)
+        self.model.countChanged.connect(self._update_count)
+        self.model.pageLoaded.connect(self._page_loaded)
+        self.model.loadFailed.connect(self._load_failed)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
         self.profile.saved.connect(self._profile_saved)
         self.notes.notesChanged.connect(self._update_tabs)
         self.purchases.purchasesChanged.connect(self._update_tabs)
@@ -151,22 +159,24 @@ class CustomerSidebar(QWidget):
         return self._current
 
     def select_customer(self, customer_id: str) -> Customer | None:
-        """Serve ``customer_id``: found through the list when loaded, else read directly."""
+        """Serve ``customer_id``. When the list has not loaded them, it is searched for
+        their name, and they are highlighted once that page arrives."""
         row = self.model.row_of(customer_id)
-        if row < 0:
-            customer = self._store.customer(customer_id)
-            if customer is None:
-                return None
-            self.search.blockSignals(True)
-            self.search.setText(customer.name)
-            self.search.blockSignals(False)
-            self.apply_search()
-            row = self.model.row_of(customer_id)
         if row >= 0:
             self.list.selectionModel().setCurrentIndex(
                 self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
             self.list.scrollTo(self.model.index(row))
-        return self._current
+            return self._current
+        customer = self._store.customer(customer_id)
+        if customer is None or not self._confirm_leave():
+            return None
+        self.search.blockSignals(True)
+        self.search.setText(customer.name)
+        self.search.blockSignals(False)
+        self.apply_search()
+        self._show(customer)
+        self.customerSelected.emit(customer)
+        return customer
 
     def clear_selection(self) -> None:
         if not self._confirm_leave():
@@ -187,6 +197,7 @@ class CustomerSidebar(QWidget):
             QMessageBox.warning(self, self.tr("New customer"), str(exc))
             return None
         self.model.reload()  # the search may show the same text, but not yet this person
+        self.list.selectionModel().clearCurrentIndex()
         return self.select_customer(saved.id)
 
     def propose_note_from(self, conversation: Any) -> Note | None:
@@ -213,11 +224,27 @@ class CustomerSidebar(QWidget):
         """Run the search now (the debounce timer calls this after typing stops)."""
         self._debounce.stop()
         self.model.set_search(self.search.text())
+        self._update_count()
+
+    def shutdown(self) -> None:
+        """Stop the list's background reads (the window calls this when it closes)."""
+        self._debounce.stop()
+        self.model.close()
+
+    def _page_loaded(self) -> None:
+        """Highlight who is being served once their row arrives, without re-emitting."""
+        if self._focus_first and self.model.rowCount():
+            self._focus_first = False
+            self.list.setFocus()
+            if not self.list.currentIndex().isValid():
+                self.list.setCurrentIndex(self.model.index(0))
+            return
         row = self.model.row_of(self._current.id) if self._current else -1
-        if row >= 0:
-            self.list.selectionModel().blockSignals(True)
-            self.list.setCurrentIndex(self.model.index(row))
-            self.list.selectionModel().blockSignals(False)
+        if row >= 0 and self.list.currentIndex().row() != row:
+            self._restoring = True
+            self.list.selectionModel().setCurrentIndex(
+                self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self._restoring = False
 
     # --- reacting -----------------------------------------------------------------------------
 
@@ -294,12 +321,17 @@ class CustomerSidebar(QWidget):
         self.tabs.setTabText(3, text)
         self.tabs.setTabIcon(3, icon)
 
-    def _update_count(self) -> None:
-        n = self._store.count_customers(self.model.search_text)
-        if self.model.search_text:
+    def _update_count(self, *_: object) -> None:
+        n = self.model.total
+        if n is None:
+            self.count_label.setText(self.tr("Searching…"))
+        elif self.model.search_text:
             self.count_label.setText(self.tr("%n customer(s) found", "", n))
         else:
             self.count_label.setText(self.tr("%n customer(s)", "", n))
+
+    def _load_failed(self, _reason: str) -> None:
+        self.count_label.setText(self.tr("⚠ The customer list could not be read."))
 
     def _lang(self) -> str:
         return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
@@ -311,16 +343,20 @@ class CustomerSidebar(QWidget):
             key = event.key()  # type: ignore[attr-defined]
             if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.apply_search()  # Enter searches at once, Down goes to the results
-                if key == Qt.Key.Key_Down and self.model.rowCount():
-                    self.list.setFocus()
-                    if not self.list.currentIndex().isValid():
-                        self.list.setCurrentIndex(self.model.index(0))
+                if key == Qt.Key.Key_Down:
+                    self._focus_first = True
+                    if not self.model.loading:
+                        self._page_loaded()
                 return key == Qt.Key.Key_Down
             if key == Qt.Key.Key_Escape and self.search.text():
                 self.search.clear()
                 self.apply_search()
                 return True
         return super().eventFilter(watched, event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -340,5 +376,4 @@ class CustomerSidebar(QWidget):
         self.tabs.setAccessibleName(self.tr("Customer details"))
         self._update_title()
         self._update_tabs()
-        if self._store is not None:
-            self._update_count()
+        self._update_count()
