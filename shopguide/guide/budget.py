@@ -131,6 +131,11 @@ def parse_budget(text: str) -> Budget:
     low = text.lower()
     b.cheaper = has_cue(low, CHEAPER)
     b.cheap = not b.cheaper and b.max_price is None and has_cue(low, CHEAP)
+    # "¥0" or "free" is not a budget: nothing in a shop costs nothing.
+    if b.max_price is not None and b.max_price <= 0:
+        b.max_price = None
+    if b.min_price is not None and b.min_price <= 0:
+        b.min_price = None
     if b.min_price is not None and b.max_price is not None and b.min_price > b.max_price:
         b.min_price = None
     return b

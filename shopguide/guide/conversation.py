@@ -119,8 +119,7 @@ def resolve(q: Query, conv: Conversation) -> Query:
         floor = min(p.price for p in conv.shown if p.category == top)
         merged.max_price = round(floor - 0.01, 2)
         merged.cheap = False
-        if merged.min_price is not None and merged.min_price >= merged.max_price:
-            merged.min_price = None
+        merged.min_price = None  # going cheaper lifts any lower bound asked for before
     if not merged.refs and conv.shown and _points_at_one(q):
         merged.refs = [0]
     return merged

@@ -114,7 +114,7 @@ class Engine:
                 if not shown:
                     yield Failed(f"the model failed: {exc}")
                     return
-            cancelled = _is_set(cancel)
+        cancelled = _is_set(cancel)
         if not shown and not cancelled:
             for sentence in split_sentences(plan.composed) or [plan.composed]:
                 clock.mark()

@@ -107,7 +107,7 @@ STOP_EN = frozenset(
     give recommend suggest good best nice new kind sort type types kinds item items product
     products thing things sell selling sold have got stuff hi hello hey thanks thank
     policy policies rule rules does doing there's what's whats is it's carry offer stock
-    price prices cost costs much please available""".split()
+    price prices cost costs much please available lot lots so again very all great ok okay""".split()
 )
 
 # Chinese filler: removed before the remaining text is matched. Longest first matters.
@@ -141,6 +141,10 @@ def stem(word: str) -> str:
         w = w[:-2]
     elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
         w = w[:-1]
+    if w.endswith("ing") and len(w) > 5:
+        w = w[:-3]
+        if len(w) > 2 and w[-1] == w[-2] and w[-1] not in "ls":
+            w = w[:-1]  # running → run
     if w.endswith("e") and len(w) > 3:
         w = w[:-1]
     return w

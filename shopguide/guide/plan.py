@@ -65,6 +65,27 @@ def _named_skus(store: StoreLike, text: str) -> list[Product]:
     return found
 
 
+_AND = re.compile(r"和|与|跟|还是|、|\bvs\.?(?=\s)|\bversus\b|\band\b|\bor\b|,|，", re.I)
+
+
+def _compare_parts(store: StoreLike, vocab: StoreVocab, text: str,
+                   customer: Customer | None) -> list[Product]:
+    """"羽绒服和棉服有什么区别": the best match for each side of the comparison."""
+    parts = [p for p in _AND.split(text[:500]) if p.strip()]
+    if len(parts) < 2:
+        return []
+    out: list[Product] = []
+    for part in parts[:SHOWN]:
+        pq = understand(part, vocab)
+        if not (pq.terms or pq.category or pq.brand):
+            continue
+        r = retrieve(store, vocab, pq, customer)
+        best = next((x.product for x in r.products if x.product not in out), None)
+        if best is not None and r.product_confidence >= 0.5:
+            out.append(best)
+    return out
+
+
 def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation,
               customer: Customer | None, lang_default: str, currency: str,
               store_name: str) -> Plan:
@@ -80,6 +101,8 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
     pointed = referenced(q, conv) if q.follow_up else []
     if q.intent == "compare" and (named or q.follow_up):
         plan.products = (named or pointed or conv.shown[:SHOWN])[:SHOWN]
+    elif q.intent == "compare" and len(pair := _compare_parts(store, vocab, text, customer)) >= 2:
+        plan.products = pair
     elif named or pointed:
         plan.products = (named or pointed)[:SHOWN]
         if plan.intent == "find" and not q.stock_question:

@@ -171,16 +171,21 @@ def retrieve(store: StoreLike, vocab: StoreVocab, q: Query,
 
 def choose(q: Query, r: Retrieval) -> str:
     """policy, find/locate, or out_of_scope, from the cues and the confidences."""
-    faq_ok = r.faq is not None and r.faq_confidence >= FAQ_CONFIDENT
+    # A policy word ("return", "退货") makes a partial FAQ match enough: "can I return shoes?"
+    faq_bar = FAQ_CONFIDENT - (0.15 if q.policy_cue else 0.0)
+    faq_ok = r.faq is not None and r.faq_confidence >= faq_bar
     prod_ok = bool(r.products) and r.product_confidence >= PRODUCT_CONFIDENT
-    named = q.has_product_signal() and (q.category or q.brand or q.tags)
-    if faq_ok and (q.policy_cue or not named) and (
-            r.faq_confidence + (0.25 if q.policy_cue else 0.0) >= r.product_confidence):
+    signal = q.has_product_signal()
+    product_intent = q.intent if q.intent in ("find", "locate", "compare") else "find"
+    # Without a policy word, a question that products answer as well goes to products.
+    margin = 0.25 if q.policy_cue else -0.1
+    if faq_ok and (q.policy_cue or not signal) and (
+            r.faq_confidence + margin >= r.product_confidence):
         return "policy"
     if prod_ok:
-        return q.intent if q.intent in ("find", "locate", "compare") else "find"
+        return product_intent
     if faq_ok:
         return "policy"
-    if named and not r.products:
-        return q.intent if q.intent in ("find", "locate", "compare") else "find"
+    if (q.category or q.brand or q.tags) and not r.products:
+        return product_intent  # the store has such things, just none that fit
     return "out_of_scope"

@@ -62,7 +62,7 @@ class Facts:
            budget: Iterable[float | None] = ()) -> Facts:
         f = cls(list(products), list(faqs))
         f.allowed_amounts = {round(p.price, 2) for p in f.products}
-        f.allowed_amounts |= {round(b, 2) for b in budget if b is not None}
+        f.allowed_amounts |= {round(b, 2) for b in budget if b is not None and b > 0}
         for entry in f.faqs:
             f.allowed_amounts |= {round(v, 2) for v in _amounts(entry.answer)}
             f.allowed_amounts |= {round(v, 2) for v in _numbers(entry.answer)}

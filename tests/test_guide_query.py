@@ -1,0 +1,100 @@
+"""Understanding: language, intents, every budget form, sizes, colours, store words."""
+
+from __future__ import annotations
+
+import pytest
+
+from shopguide.guide.budget import normalize_numbers, parse_budget
+from shopguide.guide.query import understand
+from shopguide.guide.vocab import StoreVocab
+
+VOCAB = StoreVocab(
+    category_paths=["鞋", "鞋/跑鞋", "服装", "服装/棉服", "Kitchen", "Kitchen/Frying pans"],
+    brands=["云跃", "Stridex"],
+    tags=["扁平足", "防水", "non-stick"],
+    sizes=["38", "43", "M", "L", "King", "Queen"],
+    colors=["黑色", "白色", "Sage green"],
+)
+
+
+@pytest.mark.parametrize(
+    "text, lo, hi",
+    [
+        ("500元以内的跑鞋", None, 500),
+        ("500以下", None, 500),
+        ("不超过500", None, 500),
+        ("200到400元", 200, 400),
+        ("under 50", None, 50),
+        ("less than $80", None, 80),
+        ("between 20 and 40", 20, 40),
+        ("五百以内", None, 500),
+        ("1,299元以下", None, 1299),
+        ("300元以上", 300, None),
+        ("over $100", 100, None),
+        ("around 50 dollars", 40, 60),
+        ("$20-$40 mugs", 20, 40),
+        ("预算300", None, 300),
+    ],
+)
+def test_every_budget_form(text: str, lo: float | None, hi: float | None) -> None:
+    b = parse_budget(normalize_numbers(text))
+    assert (b.min_price, b.max_price) == (lo, hi)
+
+
+@pytest.mark.parametrize("text", ["便宜的跑鞋", "cheap frying pans", "affordable pans"])
+def test_cheap_is_relative_not_a_number(text: str) -> None:
+    q = understand(text, VOCAB)
+    assert q.cheap and q.max_price is None
+
+
+def test_sizes_are_not_prices() -> None:
+    q = understand("43码的跑鞋", VOCAB)
+    assert q.size == "43" and q.max_price is None
+    assert understand("size 43 running shoes", VOCAB).size == "43"
+    assert understand("M码棉服", VOCAB).size == "M"
+    assert understand("a king duvet", VOCAB).size == "King"
+    assert understand("which size should I get", VOCAB).size is None
+
+
+def test_store_words_come_from_the_vocabulary() -> None:
+    q = understand("有没有500元以内适合扁平足的云跃跑鞋？", VOCAB)
+    assert q.lang == "zh" and q.intent == "find"
+    assert q.category == "鞋/跑鞋" and q.brand == "云跃" and q.tags == ["扁平足"]
+    assert q.max_price == 500
+    en = understand("non-stick frying pan in sage green", VOCAB)
+    assert en.lang == "en" and en.category == "Kitchen/Frying pans"
+    assert en.color == "Sage green" and en.tags == ["non-stick"]
+
+
+def test_synonyms_reach_store_categories() -> None:
+    q = understand("黑色的运动鞋", VOCAB)
+    assert q.category == "鞋" and q.color == "黑色"
+    padded = understand("棉衣", VOCAB)
+    assert padded.category == "服装/棉服" and padded.category_soft
+
+
+def test_a_new_store_needs_no_code() -> None:
+    other = StoreVocab(category_paths=["Garden", "Garden/Hoses"], brands=["Aqua"])
+    q = understand("Aqua hoses under $30", other)
+    assert (q.category, q.brand, q.max_price) == ("Garden/Hoses", "Aqua", 30)
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("你好", "greeting"), ("Hello!", "greeting"), ("谢谢", "thanks"), ("thanks a lot", "thanks"),
+        ("再见", "goodbye"), ("bye", "goodbye"), ("找个店员", "staff"),
+        ("can I talk to a real person?", "staff"), ("比较一下这两款", "compare"),
+        ("compare them", "compare"), ("跑鞋在哪", "locate"), ("is it in stock?", "locate"),
+        ("有货吗", "locate"), ("有没有跑鞋", "find"), ("hello, do you have running shoes?", "find"),
+    ],
+)
+def test_intent_cues(text: str, intent: str) -> None:
+    assert understand(text, VOCAB).intent == intent
+
+
+@pytest.mark.parametrize("text", ["", "   ", "？？？", "x" * 10_000, '" AND NEAR( * ) OR'])
+def test_odd_input_is_understood_without_crashing_into_nonsense(text: str) -> None:
+    q = understand(text, VOCAB)
+    assert q.category is None and q.brand is None and q.max_price is None
+    assert len(" ".join(q.terms)) < 3000

@@ -1,0 +1,44 @@
+"""The verifier: planted wrong prices, aisles, stock claims, SKUs and promises are removed."""
+
+from __future__ import annotations
+
+import pytest
+
+from shopguide.guide.verify import Facts, check_sentence, split_sentences, verify
+from tests.fixtures.guide import GUIDE_FAQ, GUIDE_PRODUCTS
+
+BY_SKU = {p.sku: p for p in GUIDE_PRODUCTS}
+FACTS = Facts.of([BY_SKU["SH-2"], BY_SKU["SH-3"]], [GUIDE_FAQ[0]], budget=(None, 500))
+
+
+def test_sentences_split_in_both_languages_but_not_on_decimals() -> None:
+    assert split_sentences("缓震跑鞋¥459。在A1货架！Costs $49.99 today. Yes?") == [
+        "缓震跑鞋¥459。", "在A1货架！", "Costs $49.99 today.", " Yes?"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["缓震跑鞋只要¥399。", "缓震跑鞋399元。", "The Cushion Running Shoe is $45.99.",
+     "It costs 12 pounds.", "缓震跑鞋在B7货架。", "Find it in aisle Z9.",
+     "缓震跑鞋还有99件。", "Only 3 left!", "竞速碳板跑鞋有货。", "Carbon Racing Shoe is in stock.",
+     "缓震跑鞋已经卖完了。", "Ask for SK-999 at the desk.", "今天全场免费！",
+     "Everything is free today.", "We guarantee a 50% discount."],
+)
+def test_planted_false_claims_fail(sentence: str) -> None:
+    assert check_sentence(sentence, FACTS) is not None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["缓震跑鞋¥459，在A1货架，有货12件。", "Cushion Running Shoe costs $459 and 12 are in stock.",
+     "竞速碳板跑鞋目前缺货。", "The Carbon Racing Shoe (SH-3) is out of stock.", "预算500元以内可以看看它。",
+     "购物后30天内凭小票可退货。", "这款很适合扁平足。"],
+)
+def test_true_claims_pass(sentence: str) -> None:
+    assert check_sentence(sentence, FACTS) is None
+
+
+def test_only_the_failing_sentence_is_dropped() -> None:
+    v = verify("缓震跑鞋¥459。现在只要¥99！它在A1货架。", FACTS)
+    assert v.text == "缓震跑鞋¥459。它在A1货架。"
+    assert not v.grounded and "99" in v.dropped[0][1]
