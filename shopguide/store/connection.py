@@ -123,6 +123,14 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="microseconds")
 
 
+def stamp(moment: datetime | None) -> str:
+    """How times are stored: UTC, ISO 8601 with microseconds (so text order is time
+    order). A naive datetime is taken as local time."""
+    if moment is None:
+        return now()
+    return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")
+
+
 def parse_time(value: str | None) -> datetime:
     if not value:
         return datetime.fromtimestamp(0, timezone.utc)

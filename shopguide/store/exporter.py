@@ -135,7 +135,7 @@ def _people(conn: Any, folder: Path) -> dict[str, int]:
         "purchases.csv": (PURCHASE_COLUMNS, "SELECT customer_id, sku, date, quantity, "
                           "price_cents FROM purchases WHERE customer_id IS NOT NULL ORDER BY id"),
         "followups.csv": (FOLLOWUP_COLUMNS, "SELECT customer_id, due, text, CASE done WHEN 1 "
-                          "THEN 'yes' ELSE 'no' END FROM followups ORDER BY id"),
+                          "THEN 'yes' ELSE 'no' END, created FROM followups ORDER BY id"),
     }
     for name, (columns, sql) in extensions.items():
         rows = [list(r) for r in conn.execute(sql)]

@@ -61,6 +61,7 @@ PURCHASE_COLUMNS = (
 FOLLOWUP_COLUMNS = (
     Column("customer_id", required=True), Column("due", cf.parse_date, True),
     Column("text", required=True), Column("done", cf.parse_yes_no),
+    Column("created", lambda c: _timestamp(c)),
 )
 NOTE_COLUMNS = (
     Column("customer_id", required=True), Column("text", required=True),

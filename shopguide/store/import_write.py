@@ -232,7 +232,8 @@ class Writer:
             if old is None:
                 self.conn.execute("INSERT INTO followups (customer_id, due, text, done, created) "
                                   "VALUES (?, ?, ?, ?, ?)",
-                                  (r["customer_id"], due, r["text"], done, now()))
+                                  (r["customer_id"], due, r["text"], done,
+                                   r.get("created") or now()))
                 counts[0] += 1
             elif "done" in r and old[1] != done:
                 self.conn.execute("UPDATE followups SET done = ? WHERE id = ?", (done, old[0]))

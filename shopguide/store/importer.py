@@ -10,7 +10,8 @@ writes them; the demo store uses them):
 
 ``purchases.csv``  customer_id, sku, date (YYYY-MM-DD), quantity (≥ 1, default 1),
                    price (unit price, ≥ 0, at most 2 decimals)
-``followups.csv``  customer_id, due (YYYY-MM-DD), text, done (yes/no, default no)
+``followups.csv``  customer_id, due (YYYY-MM-DD), text, done (yes/no, default no),
+                   created (ISO 8601)
 ``notes.csv``      customer_id, text, pinned (yes/no), created, updated (ISO 8601)
 ``consents.csv``   customer_id, purpose (marketing, history, …), granted (yes/no),
                    date (ISO 8601), source (default ``import``), expiry (YYYY-MM-DD)

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from shopguide.store import text as _text
-from shopguide.store.connection import now, parse_time
+from shopguide.store.connection import now, parse_time, stamp
 from shopguide.store.core import StoreBase, from_cents, to_cents
 from shopguide.store.errors import StoreError
 from shopguide.store.models import (
@@ -131,13 +131,13 @@ class PeopleMixin(StoreBase):
         if not row["id"]:
             row["id"] = new_customer_id()
         with self.transaction() as conn:
-            stamp = now()
+            time_now = now()
             sets = ", ".join(f"{c} = excluded.{c}" for c in row if c != "id")
             conn.execute(
                 f"INSERT INTO customers ({', '.join(row)}, created, updated) "
                 f"VALUES ({', '.join('?' * len(row))}, ?, ?) "
                 f"ON CONFLICT (id) DO UPDATE SET {sets}, updated = excluded.updated",
-                (*row.values(), stamp, stamp),
+                (*row.values(), time_now, time_now),
             )
             current = self.customer(row["id"])
             assert current is not None
@@ -178,11 +178,11 @@ class PeopleMixin(StoreBase):
 
     def add_note(self, customer_id: str, text: str, pinned: bool = False,
                  created: datetime | None = None) -> Note:
-        stamp = created.isoformat() if created else now()
+        when = stamp(created)
         with self.transaction() as conn:
             cur = conn.execute(
                 "INSERT INTO notes (customer_id, text, pinned, created, updated) "
-                "VALUES (?, ?, ?, ?, ?)", (customer_id, text, int(pinned), stamp, stamp))
+                "VALUES (?, ?, ?, ?, ?)", (customer_id, text, int(pinned), when, when))
         note = self.note(int(cur.lastrowid or 0))
         assert note is not None
         return note
@@ -260,7 +260,7 @@ class PeopleMixin(StoreBase):
             cur = conn.execute(
                 "INSERT INTO consents (customer_id, purpose, granted, date, source, expiry) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                (customer_id, purpose, int(granted), when.isoformat() if when else now(),
+                (customer_id, purpose, int(granted), stamp(when),
                  source, _day(expiry) if expiry else None))
         return _consent(self.query("SELECT * FROM consents WHERE id = ?", (cur.lastrowid,))[0])
 
