@@ -1,0 +1,97 @@
+"""Starts the window: ``shopguide`` (no subcommand) lands here via ``cli._run_gui``.
+
+Order matters for "on screen before the model loads": the window is shown
+first, and the worker thread (store, then model) starts from the event loop's
+first turn, so nothing slow runs before the first paint.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import sys
+
+from shopguide.config import APP_NAME, user_log_dir
+from ui.backend import Backend, default_backend
+from ui.i18n import LanguageManager
+from ui.main_window import MainWindow, SidebarFactory, default_sidebar
+from ui.qt import QApplication, QTimer
+from ui.resources import icon
+from ui.settings import AppSettings
+from ui.worker import GuideClient
+
+log = logging.getLogger(__name__)
+
+
+def setup_logging() -> None:
+    """One formatter, a rotating file in the user's log folder. Never customer data."""
+    folder = user_log_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            folder / "shopguide.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    if not any(isinstance(h, type(handler)) for h in root.handlers):
+        root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def create_app() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setWindowIcon(icon("app"))
+    return app  # type: ignore[return-value]
+
+
+def build_window(
+    settings: AppSettings,
+    backend: Backend,
+    languages: LanguageManager | None,
+    mode: str = "clerk",
+    sidebar_factory: SidebarFactory | None = default_sidebar,
+    tick_ms: int = 1000,
+) -> MainWindow:
+    """The window for ``mode`` with its worker client (not started yet)."""
+    client = GuideClient(backend)
+    if mode == "kiosk":
+        from ui.kiosk import KioskWindow
+
+        window: MainWindow = KioskWindow(client, settings, languages, tick_ms=tick_ms)
+    else:
+        window = MainWindow(client, settings, languages, mode="clerk",
+                            sidebar_factory=sidebar_factory)
+    client.setParent(window)
+    return window
+
+
+def run(args: argparse.Namespace) -> int:
+    app = create_app()
+    setup_logging()
+    settings = AppSettings()
+    mode = getattr(args, "mode", None) or settings.mode
+    lang = getattr(args, "lang", None) or settings.language
+    languages = LanguageManager(app)
+    languages.set_language(lang)
+    model_spec = getattr(args, "model", None) or settings.model_spec
+    window = build_window(settings, default_backend(args, settings.generation), languages, mode)
+    window.chat.ui_lang = lang
+    window.retranslate_ui()
+    if mode == "kiosk":
+        window.showFullScreen()
+    else:
+        geometry = settings.window_geometry()
+        if geometry is None or not window.restoreGeometry(geometry):
+            window.resize(1200, 800)
+        window.show()
+    QTimer.singleShot(0, lambda: window.client.start(model_spec))
+    app.aboutToQuit.connect(window.client.shutdown)
+    log.info("ShopGuide started in %s mode", mode)
+    return int(app.exec())

@@ -1,0 +1,165 @@
+"""What the worker needs from the core, behind one small seam.
+
+The default backend imports the store, the engine and the model runtime only
+when the worker thread first calls it, so torch and transformers are never
+imported on the GUI thread. Tests pass a backend with a fake engine or a slow
+fake model; nothing else in ``ui`` knows which one it got.
+"""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+Progress = Callable[[float], None]
+
+
+@dataclass(frozen=True)
+class Suggestions:
+    """Starter suggestions: the store's top categories and a few FAQ questions."""
+
+    categories: tuple[str, ...] = ()
+    questions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class StoreInfo:
+    """What the window shows about the open store; ``path`` lets the sidebar open its own."""
+
+    name: str
+    path: Path | None
+    suggestions: Suggestions
+
+
+@dataclass
+class Backend:
+    """The core as the worker sees it. Every callable runs in the worker thread."""
+
+    open_store: Callable[[], Any]
+    load_model_fn: Callable[..., Any] | None = None
+    make_engine: Callable[[Any, Any], Any] = field(default=lambda store, model: None)
+    new_conversation: Callable[[Any], Any] = field(default=lambda store: None)
+    generation: dict[str, float] = field(default_factory=dict)
+
+    def load_model(self, spec: str, progress: Progress) -> Any:
+        if self.load_model_fn is None:
+            raise RuntimeError("no model runtime available")
+        fn = self.load_model_fn
+        try:
+            params = inspect.signature(fn).parameters
+        except (TypeError, ValueError):
+            params = {}
+        if "progress" in params:
+            return fn(spec, progress=progress)
+        return fn(spec)
+
+    @staticmethod
+    def model_name(model: Any, spec: str) -> str:
+        for attr in ("name", "display_name"):
+            value = getattr(model, attr, None)
+            if isinstance(value, str) and value:
+                return value
+        return spec
+
+    @staticmethod
+    def describe_load_error(exc: BaseException, spec: str) -> str:
+        text = str(exc).strip() or type(exc).__name__
+        return text if spec in text or "model" in text.lower() else f"{spec}: {text}"
+
+    @staticmethod
+    def store_name(store: Any) -> str:
+        try:
+            return str(store.settings().name)
+        except Exception:
+            return ""
+
+    @staticmethod
+    def suggestions(store: Any, n_categories: int = 6, n_questions: int = 4) -> Suggestions:
+        return Suggestions(
+            categories=tuple(_top_categories(store, n_categories)),
+            questions=tuple(_faq_questions(store, n_questions)),
+        )
+
+    @staticmethod
+    def rate_message(store: Any, message_id: object, value: int) -> None:
+        store.rate_message(message_id, 1 if value > 0 else -1)
+
+    @staticmethod
+    def last_message_id(store: Any, conversation: Any) -> object:
+        """The id of the answer just saved, wherever the engine recorded it."""
+        for attr in ("last_message_id", "last_answer_id"):
+            value = getattr(conversation, attr, None)
+            if value is not None:
+                return value() if callable(value) else value
+        turns = getattr(conversation, "turns", None)
+        if turns:
+            last = turns[-1]
+            for attr in ("message_id", "answer_id", "id"):
+                value = getattr(last, attr, None)
+                if value is not None:
+                    return value
+        return None
+
+    @staticmethod
+    def close_store(store: Any) -> None:
+        close = getattr(store, "close", None)
+        if callable(close):
+            close()
+
+
+def _top_categories(store: Any, n: int) -> list[str]:
+    """The catalog's most specific categories (``跑鞋`` rather than ``鞋``): what shoppers name."""
+    try:
+        paths = list(store.vocabulary().category_paths)
+    except Exception:
+        return []
+    leaves = [p for p in paths if not any(q.startswith(p + "/") for q in paths)]
+    names: list[str] = []
+    for path in leaves:
+        leaf = path.rsplit("/", 1)[-1].strip()
+        if leaf and leaf not in names:
+            names.append(leaf)
+    return names[:n]
+
+
+def _faq_questions(store: Any, n: int) -> list[str]:
+    try:
+        return [f.question for f in store.all_faq()][:n]
+    except Exception:
+        return []
+
+
+def default_backend(args: argparse.Namespace | None = None, generation: Any = None) -> Backend:
+    """The real core: the store from --store/--demo, the engine, the model runtime."""
+
+    def open_store() -> Any:
+        from shopguide.store.location import open_from_args
+
+        return open_from_args(args or argparse.Namespace(store=None, demo=False))
+
+    def load(spec: str, progress: Progress | None = None) -> Any:
+        from shopguide.llm import load_model
+
+        return load_model(spec)
+
+    def make_engine(store: Any, model: Any) -> Any:
+        from shopguide.guide.engine import Engine
+
+        return Engine(store, model=model)
+
+    def new_conversation(store: Any) -> Any:
+        from shopguide.guide.conversation import Conversation
+
+        return Conversation()
+
+    return Backend(
+        open_store=open_store,
+        load_model_fn=load,
+        make_engine=make_engine,
+        new_conversation=new_conversation,
+    )
+

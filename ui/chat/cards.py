@@ -1,0 +1,257 @@
+"""Fact cards shown above an answer: products, a comparison table, a store policy.
+
+Every figure here comes from the database record the engine handed over, never
+from the model's text. Store data is set as plain text so a product name with
+``<`` in it can never turn into markup.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from shopguide.guide.events import Cards, ComparisonCard, FaqCard, ProductCard
+from shopguide.guide.prompt import format_price
+from shopguide.store.models import FaqEntry, Product
+from ui.qt import (
+    QEvent,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPixmap,
+    QScrollArea,
+    QSizePolicy,
+    Qt,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def _label(text: str, name: str = "", wrap: bool = True) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+class ProductCardWidget(QFrame):
+    """Name, price, stock badge, aisle, sizes, colors, and the image when there is one."""
+
+    IMAGE_PX = 96
+
+    def __init__(self, product: Product, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.product = product
+        self.lang = lang
+        self.setObjectName("productCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # cards are reachable from the keyboard
+        lay = QVBoxLayout(self)
+        lay.setSpacing(4)
+        self.image = QLabel()
+        self.image.setObjectName("productImage")
+        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        pix = _load_image(product.image)
+        if pix is not None:
+            self.image.setPixmap(
+                pix.scaled(self.IMAGE_PX * 2, self.IMAGE_PX, Qt.AspectRatioMode.KeepAspectRatio,
+                           Qt.TransformationMode.SmoothTransformation)
+            )
+            lay.addWidget(self.image)
+        else:
+            self.image.hide()
+        self.name = _label(product.display_name(lang), "productName")
+        self.price = _label(format_price(product.price, product.currency), "productPrice")
+        self.stock = _label("", "stockBadge", wrap=False)
+        self.brand = _label(product.brand or "", "productBrand")
+        self.brand.setVisible(bool(product.brand))
+        self.aisle = _label("", "productDetail")
+        self.sizes = _label("", "productDetail")
+        self.colors = _label("", "productDetail")
+        row = QHBoxLayout()
+        row.addWidget(self.price)
+        row.addStretch(1)
+        row.addWidget(self.stock)
+        for w in (self.name, self.brand):
+            lay.addWidget(w)
+        lay.addLayout(row)
+        for w in (self.aisle, self.sizes, self.colors):
+            lay.addWidget(w)
+        lay.addStretch(1)
+        self.ensurePolished()  # so the width follows the style sheet's font size
+        self.setFixedWidth(max(200, self.fontMetrics().height() * 13))
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        p = self.product
+        if p.stock is None:
+            badge, state = self.tr("Stock unknown"), "unknown"
+        elif p.stock > 0:
+            badge, state = self.tr("In stock: %1").replace("%1", str(p.stock)), "in"
+        else:
+            badge, state = self.tr("Out of stock"), "out"
+        self.stock.setText(badge)
+        self.stock.setProperty("stock", state)  # the style sheet colours the badge by state
+        self.stock.style().unpolish(self.stock)
+        self.stock.style().polish(self.stock)
+        self.aisle.setText(self.tr("Aisle: %1").replace("%1", p.aisle) if p.aisle else "")
+        self.aisle.setVisible(bool(p.aisle))
+        self.sizes.setText(self.tr("Sizes: %1").replace("%1", " · ".join(p.sizes)))
+        self.sizes.setVisible(bool(p.sizes))
+        self.colors.setText(self.tr("Colors: %1").replace("%1", " · ".join(p.colors)))
+        self.colors.setVisible(bool(p.colors))
+        parts = [p.display_name(self.lang), self.price.text(), badge]
+        if p.aisle:
+            parts.append(self.aisle.text())
+        self.setAccessibleName(self.tr("Product"))
+        self.setAccessibleDescription(", ".join(parts))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
+def _load_image(path: str | None) -> QPixmap | None:
+    if not path:
+        return None
+    file = Path(path)
+    if not file.is_file():
+        return None
+    pix = QPixmap(str(file))
+    return None if pix.isNull() else pix
+
+
+class PolicyCardWidget(QFrame):
+    """A store policy or buying guide, restated exactly as the store wrote it."""
+
+    def __init__(self, faq: FaqEntry, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.faq = faq
+        self.setObjectName("policyCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        lay = QVBoxLayout(self)
+        self.kind = _label("", "cardKind")
+        self.question = _label(faq.question, "policyQuestion")
+        self.answer = _label(faq.answer, "policyAnswer")
+        self.answer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for w in (self.kind, self.question, self.answer):
+            lay.addWidget(w)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.kind.setText(self.tr("Store policy"))
+        self.setAccessibleName(self.tr("Store policy"))
+        self.setAccessibleDescription(f"{self.faq.question} {self.faq.answer}")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
+class ComparisonTable(QTableWidget):
+    """Products side by side: one column per product, one row per attribute."""
+
+    def __init__(self, products: list[Product], lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(0, len(products), parent)
+        self.products = products
+        self.lang = lang
+        self.setObjectName("comparisonTable")
+        self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWordWrap(True)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.retranslate_ui()
+
+    def _rows(self) -> list[tuple[str, list[str]]]:
+        ps = self.products
+
+        def stock(p: Product) -> str:
+            if p.stock is None:
+                return self.tr("Unknown")
+            return str(p.stock) if p.stock > 0 else self.tr("Out of stock")
+
+        return [
+            (self.tr("Price"), [format_price(p.price, p.currency) for p in ps]),
+            (self.tr("Brand"), [p.brand or "—" for p in ps]),
+            (self.tr("Stock"), [stock(p) for p in ps]),
+            (self.tr("Aisle"), [p.aisle or "—" for p in ps]),
+            (self.tr("Sizes"), [" · ".join(p.sizes) or "—" for p in ps]),
+            (self.tr("Colors"), [" · ".join(p.colors) or "—" for p in ps]),
+        ]
+
+    def retranslate_ui(self) -> None:
+        rows = self._rows()
+        self.setRowCount(len(rows))
+        self.setHorizontalHeaderLabels([p.display_name(self.lang) for p in self.products])
+        self.setVerticalHeaderLabels([r[0] for r in rows])
+        for r, (_, values) in enumerate(rows):
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.setItem(r, c, item)
+        self.setAccessibleName(self.tr("Comparison table"))
+        self.resizeRowsToContents()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        h = self.horizontalHeader().height() + sum(self.rowHeight(r) for r in range(self.rowCount()))
+        self.setFixedHeight(h + 2 * self.frameWidth() + 4)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
+class CardsView(QWidget):
+    """All cards of one answer: comparison table first, then product cards in a row, then policies."""
+
+    def __init__(self, cards: Cards, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cardsView")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        products = [c.product for c in cards.cards if isinstance(c, ProductCard)]
+        by_sku = {p.sku: p for p in products}
+        self.product_cards: list[ProductCardWidget] = []
+        self.policy_cards: list[PolicyCardWidget] = []
+        self.comparison: ComparisonTable | None = None
+        for card in cards.cards:
+            if isinstance(card, ComparisonCard) and self.comparison is None:
+                compared = [by_sku[s] for s in card.skus if s in by_sku]
+                if len(compared) >= 2:
+                    self.comparison = ComparisonTable(compared, lang)
+                    lay.addWidget(self.comparison)
+        if products:
+            row_host = QWidget()
+            row = QHBoxLayout(row_host)
+            row.setContentsMargins(0, 0, 0, 0)
+            for p in products:
+                w = ProductCardWidget(p, lang)
+                self.product_cards.append(w)
+                row.addWidget(w)
+            row.addStretch(1)
+            scroller = QScrollArea()
+            scroller.setObjectName("productRow")
+            scroller.setWidget(row_host)
+            scroller.setWidgetResizable(True)
+            scroller.setFrameShape(QFrame.Shape.NoFrame)
+            scroller.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            scroller.setSizeAdjustPolicy(QScrollArea.SizeAdjustPolicy.AdjustToContents)
+            self.product_row = scroller
+            lay.addWidget(scroller)
+        for card in cards.cards:
+            if isinstance(card, FaqCard):
+                w = PolicyCardWidget(card.faq)
+                self.policy_cards.append(w)
+                lay.addWidget(w)
+        self.setVisible(bool(cards.cards))

@@ -1,0 +1,185 @@
+"""The chat: a scrolling list of turns (question, cards, answer) above the question box.
+
+It knows nothing of threads: the main window feeds it the worker's signals
+(``begin_turn`` → ``show_cards`` → ``append_token``… → ``finish``/``fail``).
+"""
+
+from __future__ import annotations
+
+from shopguide.guide.events import Cards, Done
+from ui.backend import Suggestions
+from ui.chat.bubbles import AnswerBubble, UserBubble
+from ui.chat.cards import CardsView
+from ui.chat.input_box import InputBar
+from ui.chat.suggestions import SuggestionPanel
+from ui.qt import (
+    QEasingCurve,
+    QEvent,
+    QFrame,
+    QPropertyAnimation,
+    QScrollArea,
+    QScroller,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+
+class Turn(QWidget):
+    """One question and its answer. Cards sit above the streaming answer."""
+
+    def __init__(self, question: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("turn")
+        self.question = question
+        self._lay = QVBoxLayout(self)
+        self._lay.setContentsMargins(0, 4, 0, 4)
+        self.user = UserBubble(question)
+        self.cards: CardsView | None = None
+        self.answer = AnswerBubble()
+        self._lay.addWidget(self.user)
+        self._lay.addWidget(self.answer)
+
+    def show_cards(self, cards: Cards, lang: str) -> None:
+        if self.cards is not None or not cards.cards:
+            return
+        self.cards = CardsView(cards, lang)
+        self._lay.insertWidget(1, self.cards)  # between the question and the answer
+
+
+class ChatView(QScrollArea):
+    """Keeps following the newest text while the reader is at the bottom, smoothly."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chatView")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        host = QWidget()
+        host.setObjectName("chatHost")
+        self.column = QVBoxLayout(host)
+        self.column.addStretch(1)  # turns stack from the bottom up, like a chat
+        self.setWidget(host)
+        self._follow = True
+        bar = self.verticalScrollBar()
+        bar.setSingleStep(24)
+        bar.valueChanged.connect(self._on_scrolled)
+        bar.rangeChanged.connect(self._on_range)
+        self._anim = QPropertyAnimation(bar, b"value", self)
+        self._anim.setDuration(160)
+        self._anim.setEasingCurve(QEasingCurve.Type.OutCubic)
+        # Kinetic scrolling by touch (kiosk screens) and by dragging.
+        QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+
+    def add(self, widget: QWidget) -> None:
+        self._follow = True
+        self.column.addWidget(widget)
+
+    def clear(self) -> None:
+        while self.column.count() > 1:
+            item = self.column.takeAt(1)
+            w = item.widget()
+            if w is not None:
+                w.deleteLater()
+
+    def _on_scrolled(self, value: int) -> None:
+        if self._anim.state() != QPropertyAnimation.State.Running:
+            self._follow = value >= self.verticalScrollBar().maximum() - 8
+
+    def _on_range(self, _lo: int, hi: int) -> None:
+        if self._follow:
+            self._anim.stop()
+            self._anim.setStartValue(self.verticalScrollBar().value())
+            self._anim.setEndValue(hi)
+            self._anim.start()
+
+
+class ChatPanel(QWidget):
+    askRequested = Signal(str)
+    stopRequested = Signal()
+    rateRequested = Signal(object, int)  # message id, +1/-1
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chatPanel")
+        self.ui_lang = "zh"
+        self.turns: list[Turn] = []
+        self.generating = False
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.view = ChatView()
+        self.suggestions = SuggestionPanel()
+        self.view.column.insertWidget(0, self.suggestions)
+        self.input_bar = InputBar()
+        lay.addWidget(self.view, 1)
+        lay.addWidget(self.input_bar)
+        self.input_bar.submitted.connect(self.ask)
+        self.input_bar.stopRequested.connect(self.stopRequested)
+        self.suggestions.chosen.connect(self.ask)
+
+    @property
+    def current(self) -> Turn | None:
+        return self.turns[-1] if self.turns else None
+
+    def set_suggestions(self, data: Suggestions) -> None:
+        self.suggestions.set_suggestions(data)
+        self.suggestions.setVisible(not self.turns and bool(data.categories or data.questions))
+
+    def ask(self, text: str) -> None:
+        """A question from the box or a suggestion; ignored while an answer is being written."""
+        text = text.strip()
+        if not text or self.generating:
+            return
+        self.begin_turn(text)
+        self.askRequested.emit(text)
+
+    def begin_turn(self, question: str) -> Turn:
+        self.suggestions.hide()
+        turn = Turn(question)
+        turn.answer.rateRequested.connect(
+            lambda v, a=turn.answer: self.rateRequested.emit(a.message_id, v)
+        )
+        self.turns.append(turn)
+        self.view.add(turn)
+        self.set_generating(True)
+        return turn
+
+    def set_generating(self, generating: bool) -> None:
+        self.generating = generating
+        self.input_bar.set_generating(generating)
+
+    # --- the worker's events, in order ------------------------------------
+    def show_cards(self, cards: Cards) -> None:
+        if self.current is not None:
+            self.current.show_cards(cards, self.ui_lang)
+
+    def append_token(self, text: str) -> None:
+        if self.current is not None:
+            self.current.answer.append(text)
+
+    def finish(self, done: Done) -> None:
+        if self.current is not None:
+            self.current.answer.finish(done)
+        self.set_generating(False)
+        self.input_bar.input.setFocus()
+
+    def fail(self, error: str) -> None:
+        if self.current is not None:
+            self.current.answer.fail(error)
+        self.set_generating(False)
+
+    def set_message_id(self, message_id: object) -> None:
+        if self.current is not None:
+            self.current.answer.set_message_id(message_id)
+
+    def clear(self) -> None:
+        """A new conversation: every turn goes, the suggestions come back."""
+        self.turns.clear()
+        self.view.clear()
+        self.set_generating(False)
+        self.suggestions.setVisible(bool(self.suggestions.buttons))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)

@@ -1,0 +1,65 @@
+"""Starter suggestions: the store's own categories and FAQ questions, one click to ask."""
+
+from __future__ import annotations
+
+from ui.backend import Suggestions
+from ui.qt import QEvent, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget, Signal
+
+
+class SuggestionPanel(QWidget):
+    chosen = Signal(str)
+
+    PER_ROW = 3
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("suggestions")
+        self._data = Suggestions()
+        self._lay = QVBoxLayout(self)
+        self.title = QLabel()
+        self.title.setObjectName("suggestionsTitle")
+        self.title.setWordWrap(True)
+        self._lay.addWidget(self.title)
+        self._rows: list[QWidget] = []
+        self.buttons: list[QPushButton] = []
+        self.retranslate_ui()
+
+    def set_suggestions(self, data: Suggestions) -> None:
+        self._data = data
+        self._rebuild()
+
+    def _question_for(self, category: str) -> str:
+        return self.tr("What do you have in %1?").replace("%1", category)
+
+    def _rebuild(self) -> None:
+        for row in self._rows:
+            row.deleteLater()
+        self._rows.clear()
+        self.buttons.clear()
+        texts = [self._question_for(c) for c in self._data.categories]
+        texts += list(self._data.questions)
+        for start in range(0, len(texts), self.PER_ROW):
+            row = QWidget()
+            lay = QHBoxLayout(row)
+            lay.setContentsMargins(0, 0, 0, 0)
+            for text in texts[start : start + self.PER_ROW]:
+                b = QPushButton(text)
+                b.setObjectName("suggestionChip")
+                b.setAccessibleName(self.tr("Ask: %1").replace("%1", text))
+                b.clicked.connect(lambda _=False, t=text: self.chosen.emit(t))
+                lay.addWidget(b)
+                self.buttons.append(b)
+            lay.addStretch(1)
+            self._lay.addWidget(row)
+            self._rows.append(row)
+        self.setVisible(bool(texts))
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(self.tr("Try asking:"))
+        if self._data.categories or self._data.questions:
+            self._rebuild()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

@@ -1,0 +1,298 @@
+"""The guide worker: one long-lived QObject in one QThread for the app's life.
+
+It owns the store connection it opened itself (SQLite connections are per
+thread), the model, the engine and the conversation. The GUI talks to it only
+through queued signals (``GuideClient``) and one ``threading.Event`` for Stop,
+which the engine checks every token, so the GUI thread never waits on the model,
+the database or the disk.
+
+The model loads on a short-lived helper thread and is handed to the worker by a
+queued signal, so questions asked meanwhile are answered from facts at once
+instead of queueing behind the load.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import threading
+import time
+from typing import Any
+
+from shopguide.guide.events import Cards, Done, Failed, Token
+from ui.backend import Backend, StoreInfo, default_backend
+from ui.qt import QObject, QThread, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+
+class GuideWorker(QObject):
+    """Runs in the worker thread. Every public slot is invoked through a queued signal."""
+
+    # store
+    storeReady = Signal(object)  # StoreInfo: name, path, starter suggestions
+    storeFailed = Signal(str)
+    # model
+    modelLoading = Signal(str)  # spec
+    modelProgress = Signal(int)  # 0..100, or -1 while the runtime cannot say
+    modelReady = Signal(str)  # model name
+    modelFailed = Signal(str)  # a message for the merchant
+    # one answer, in the engine's order: cards, token*, done | failed
+    cards = Signal(object)  # Cards
+    token = Signal(str)
+    done = Signal(object)  # Done
+    failed = Signal(str)
+    # after an answer
+    speed = Signal(float)  # tokens/s of the last answer that used the model
+    answerSaved = Signal(object)  # message id the rating buttons refer to (None if unsaved)
+    conversationChanged = Signal(object)  # a snapshot for the sidebar's "Save to notes"
+    rated = Signal(object, int)
+    # internal: the loader thread hands its result to this thread
+    _modelLoaded = Signal(object, str, str)  # model, name, error
+
+    def __init__(self, backend: Backend | None = None) -> None:
+        super().__init__()
+        self._backend = backend or default_backend()
+        self.cancel = threading.Event()
+        self._store: Any = None
+        self._model: Any = None
+        self._engine: Any = None
+        self._conversation: Any = None
+        self._loader: threading.Thread | None = None
+        self._closing = threading.Event()
+        self._modelLoaded.connect(self._on_model_loaded)
+
+    # --- start-up --------------------------------------------------------
+    @Slot(str)
+    def start(self, model_spec: str) -> None:
+        """Open the store, then start loading the model in the background."""
+        try:
+            self._store = self._backend.open_store()
+            info = StoreInfo(
+                name=self._backend.store_name(self._store),
+                path=getattr(self._store, "path", None),
+                suggestions=self._backend.suggestions(self._store),
+            )
+        except Exception as exc:  # a store we cannot open: say so, keep the window alive
+            log.exception("store could not be opened")
+            self.storeFailed.emit(str(exc))
+            return
+        self._engine = self._backend.make_engine(self._store, None)
+        self._conversation = self._backend.new_conversation(self._store)
+        self.storeReady.emit(info)
+        if model_spec:
+            self.load_model(model_spec)
+
+    @Slot(str)
+    def load_model(self, spec: str) -> None:
+        if self._loader is not None and self._loader.is_alive():
+            return  # one load at a time; the next request comes after this one reports
+        self.modelLoading.emit(spec)
+        self.modelProgress.emit(-1)
+        self._loader = threading.Thread(
+            target=self._load_in_background, args=(spec,), name="model-loader", daemon=True
+        )
+        self._loader.start()
+
+    def _load_in_background(self, spec: str) -> None:
+        last = [-2]
+
+        def progress(fraction: float) -> None:
+            pct = int(max(0.0, min(1.0, fraction)) * 100)
+            if pct != last[0]:  # only when the shown value changes (Orange's rule)
+                last[0] = pct
+                self.modelProgress.emit(pct)
+
+        try:
+            model = self._backend.load_model(spec, progress)
+            name = self._backend.model_name(model, spec)
+            error = ""
+        except Exception as exc:
+            model, name, error = None, "", self._backend.describe_load_error(exc, spec)
+        if not self._closing.is_set():
+            self._modelLoaded.emit(model, name, error)
+
+    @Slot(object, str, str)
+    def _on_model_loaded(self, model: Any, name: str, error: str) -> None:
+        if error:
+            self.modelFailed.emit(error)
+            return
+        self._model = model
+        self._engine = self._backend.make_engine(self._store, model)
+        self.modelReady.emit(name)
+
+    # --- answering -------------------------------------------------------
+    @Slot(str, object)
+    def ask(self, text: str, customer: object) -> None:
+        if self._engine is None:
+            self.failed.emit("The store is not open.")
+            return
+        self.cancel.clear()
+        saw_end = False
+        parts: list[str] = []
+        tokens = 0
+        first_token_at: float | None = None
+        try:
+            events = self._engine.answer(
+                text, self._conversation, customer=customer, cancel=self.cancel
+            )
+            for event in events:
+                if isinstance(event, Cards):
+                    self.cards.emit(event)
+                elif isinstance(event, Token):
+                    if self.cancel.is_set():
+                        continue  # the engine will report Done(cancelled) next
+                    first_token_at = first_token_at or time.perf_counter()
+                    tokens += 1
+                    parts.append(event.text)
+                    self.token.emit(event.text)
+                elif isinstance(event, Done):
+                    saw_end = True
+                    self._report_speed(event, tokens, first_token_at)
+                    self.done.emit(event)
+                elif isinstance(event, Failed):
+                    saw_end = True
+                    self.failed.emit(event.error)
+        except Exception as exc:
+            log.exception("the engine failed while answering")  # no question text: may be personal
+            saw_end = True
+            self.failed.emit(str(exc) or type(exc).__name__)
+        if not saw_end:  # an engine that stopped without its last event still ends the turn
+            self.done.emit(Done(text="".join(parts), grounded=False, cancelled=self.cancel.is_set()))
+        self.answerSaved.emit(self._backend.last_message_id(self._store, self._conversation))
+        self.conversationChanged.emit(self._snapshot())
+
+    def _report_speed(self, done: Done, tokens: int, first_token_at: float | None) -> None:
+        if not done.used_model:
+            return
+        rate = done.timings.get("tokens_per_s") if done.timings else None
+        if rate is None and first_token_at is not None and tokens > 1:
+            elapsed = time.perf_counter() - first_token_at
+            rate = (tokens - 1) / elapsed if elapsed > 0 else None
+        if rate:
+            self.speed.emit(float(rate))
+
+    def _snapshot(self) -> object:
+        try:
+            return copy.deepcopy(self._conversation)
+        except Exception:  # a conversation holding a connection cannot be deep-copied
+            return copy.copy(self._conversation)
+
+    @Slot()
+    def new_conversation(self) -> None:
+        if self._store is not None:
+            self._conversation = self._backend.new_conversation(self._store)
+            self.conversationChanged.emit(self._snapshot())
+
+    @Slot(object, int)
+    def rate(self, message_id: object, value: int) -> None:
+        """Store the shopper's or clerk's rating with the message (DB writes stay here)."""
+        if self._store is None or message_id is None:
+            return
+        try:
+            self._backend.rate_message(self._store, message_id, value)
+        except Exception:
+            log.exception("could not store a rating")
+            return
+        self.rated.emit(message_id, value)
+
+    @Slot()
+    def close(self) -> None:
+        """Runs in the worker thread just before it quits: release what it owns here."""
+        self._closing.set()
+        self._engine = None
+        self._model = None
+        if self._store is not None:
+            self._backend.close_store(self._store)
+            self._store = None
+
+
+# The worker's reports, re-emitted by the client in the GUI thread.
+RELAYED = (
+    "storeReady", "storeFailed", "modelLoading", "modelProgress", "modelReady", "modelFailed",
+    "cards", "token", "done", "failed", "speed", "answerSaved", "conversationChanged", "rated",
+)
+
+
+class GuideClient(QObject):
+    """Lives in the GUI thread: starts the worker thread and sends it requests.
+
+    Requests are signals connected to the worker's slots, so Qt queues them into
+    the worker thread; ``stop()`` only sets an Event and never waits. The
+    worker's reports are relayed by signals of the same names that fire in the
+    GUI thread, so a listener (a widget, a test's ``waitSignals``) sees them in
+    order and already on the thread that may touch widgets.
+    """
+
+    storeReady = Signal(object)
+    storeFailed = Signal(str)
+    modelLoading = Signal(str)
+    modelProgress = Signal(int)
+    modelReady = Signal(str)
+    modelFailed = Signal(str)
+    cards = Signal(object)
+    token = Signal(str)
+    done = Signal(object)
+    failed = Signal(str)
+    speed = Signal(float)
+    answerSaved = Signal(object)
+    conversationChanged = Signal(object)
+    rated = Signal(object, int)
+
+    _start = Signal(str)
+    _load = Signal(str)
+    _ask = Signal(str, object)
+    _new = Signal()
+    _rate = Signal(object, int)
+    _close = Signal()
+
+    def __init__(self, backend: Backend | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.thread = QThread()
+        self.thread.setObjectName("guide-worker")
+        self.worker = GuideWorker(backend)
+        self.worker.moveToThread(self.thread)
+        self._start.connect(self.worker.start)
+        self._load.connect(self.worker.load_model)
+        self._ask.connect(self.worker.ask)
+        self._new.connect(self.worker.new_conversation)
+        self._rate.connect(self.worker.rate)
+        self._close.connect(self.worker.close)
+        for name in RELAYED:
+            getattr(self.worker, name).connect(getattr(self, name))
+        self.busy = False
+        self.done.connect(self._idle)
+        self.failed.connect(self._idle)
+
+    def start(self, model_spec: str) -> None:
+        self.thread.start()
+        self._start.emit(model_spec)
+
+    def load_model(self, spec: str) -> None:
+        self._load.emit(spec)
+
+    def ask(self, text: str, customer: object = None) -> None:
+        self.busy = True
+        self._ask.emit(text, customer)
+
+    def stop(self) -> None:
+        self.worker.cancel.set()
+
+    def new_conversation(self) -> None:
+        self.stop()
+        self._new.emit()
+
+    def rate(self, message_id: object, value: int) -> None:
+        self._rate.emit(message_id, value)
+
+    def _idle(self, *_: object) -> None:
+        self.busy = False
+
+    def shutdown(self, timeout_ms: int = 5000) -> bool:
+        """Stop any answer, let the worker release its store, end the thread; True if it ended."""
+        if not self.thread.isRunning():
+            return True
+        self.stop()
+        self._close.emit()
+        self.thread.quit()
+        return self.thread.wait(timeout_ms)
