@@ -99,6 +99,10 @@ class FollowUpsView(QWidget):
 
     def reload(self, select_id: int | None = None) -> None:
         self._items = self._store.followups(self._customer.id) if self._customer else []
+        self._render(select_id)
+
+    def _render(self, select_id: int | None = None) -> None:
+        """Fill the list from the follow-ups already read (a language change re-renders only)."""
         today = self.today()
         self._filling = True
         try:
@@ -204,7 +208,7 @@ class FollowUpsView(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
             current = self.current_followup()
-            self.reload(select_id=current.id if current else None)
+            self._render(select_id=current.id if current else None)
         super().changeEvent(event)
 
     def retranslate(self) -> None:

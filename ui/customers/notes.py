@@ -92,6 +92,11 @@ class NotesTimeline(QWidget):
     def reload(self, select_id: int | None = None) -> None:
         cid = self._customer.id if self._customer else None
         self._notes = self._store.notes(cid) if cid else []
+        self._render(select_id)
+
+    def _render(self, select_id: int | None = None) -> None:
+        """Fill the list from the notes already read (a language change re-renders only)."""
+        cid = self._customer.id if self._customer else None
         self.list.clear()
         for note in self._notes:
             item = QListWidgetItem(self._item_text(note))
@@ -171,7 +176,8 @@ class NotesTimeline(QWidget):
 
     def _item_text(self, note: Note) -> str:
         when = note.created.astimezone().strftime("%Y-%m-%d %H:%M")
-        head = f"📌 {self.tr('Pinned')} · {when}" if note.pinned else when
+        pinned = self.tr("Pinned")
+        head = f"📌 {pinned} · {when}" if note.pinned else when
         if note.updated > note.created:
             head += " · " + self.tr("edited")
         return f"{head}\n{note.text}"
@@ -205,7 +211,7 @@ class NotesTimeline(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
             current = self.current_note()
-            self.reload(select_id=current.id if current else None)  # item texts are translated
+            self._render(select_id=current.id if current else None)
         super().changeEvent(event)
 
     def retranslate(self) -> None:

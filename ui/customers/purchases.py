@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from shopguide.guide.prompt import format_price
-from shopguide.store.models import Customer, Purchase
+from shopguide.store.models import Customer, Product, Purchase
 from ui.qt import (
     QAbstractItemView,
     QDoubleSpinBox,
@@ -37,6 +37,7 @@ class PurchasesView(QWidget):
         self._store = store
         self._customer: Customer | None = None
         self._items: list[Purchase] = []
+        self._products: dict[str, Product] = {}
         self._currency = store.settings().currency
 
         self.table = QTableWidget(0, _COLUMNS)
@@ -90,8 +91,13 @@ class PurchasesView(QWidget):
 
     def reload(self) -> None:
         self._items = self._store.purchases(self._customer.id) if self._customer else []
-        names = {p.sku: p.display_name(self._lang())
-                 for p in self._store.products([x.sku for x in self._items])}
+        self._products = {p.sku: p for p in self._store.products([x.sku for x in self._items])}
+        self._render()
+
+    def _render(self) -> None:
+        """Fill the table from what was read; product names follow the UI language."""
+        lang = self._lang()
+        names = {sku: p.display_name(lang) for sku, p in self._products.items()}
         self.table.setRowCount(len(self._items))
         for row, p in enumerate(self._items):
             product = names.get(p.sku)
@@ -155,7 +161,7 @@ class PurchasesView(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            self.reload()
+            self._render()
         super().changeEvent(event)
 
     def retranslate(self) -> None:
