@@ -233,3 +233,15 @@ def test_new_customer_without_a_name_is_not_accepted(qtbot, sidebar, cust_db, mo
     assert sidebar.new_customer("") is None
     assert "Name" in seen["error"]
     assert cust_db.execute("SELECT count(*) FROM customers").fetchone()[0] == before
+
+
+def test_sidebar_opens_its_own_connection_from_a_path(qtbot, cust_store, cust_people):
+    w = CustomerSidebar(cust_store.path)  # as the main window creates it
+    qtbot.addWidget(w)
+    qtbot.waitUntil(lambda: w.model.rowCount() == 3, timeout=3000)
+    assert w._store is not cust_store
+    w.select_customer(cust_people["Li Wei"].id)
+    w.notes.add_note("own connection")
+    assert [n.text for n in cust_store.notes(cust_people["Li Wei"].id)] == ["own connection"]
+    w.shutdown()
+    assert w._store.conn is None

@@ -14,9 +14,11 @@ milliseconds at 100,000 customers. Customer data never goes to the log.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from shopguide.guide.note_proposal import propose_note_from as _propose
+from shopguide.store import open_store
 from shopguide.store.errors import StoreError
 from shopguide.store.models import Customer, Note
 from ui.customers import dialogs
@@ -61,8 +63,13 @@ class CustomerSidebar(QWidget):
     customerSelected = Signal(object)  # Customer, or None when no one is being served
 
     def __init__(self, store: Any, parent: QWidget | None = None) -> None:
+        """``store``: an open Store used on this thread, or a store file's path, which the
+        sidebar then opens for itself (its own connection) and closes on ``shutdown``."""
         super().__init__(parent)
         self.setObjectName("customerSidebar")
+        self._owns_store = isinstance(store, (str, Path))
+        if self._owns_store:
+            store = open_store(store, create=False)
         self._store = store
         self._current: Customer | None = None
         self._restoring = False
@@ -227,9 +234,12 @@ class CustomerSidebar(QWidget):
         self._update_count()
 
     def shutdown(self) -> None:
-        """Stop the list's background reads (the window calls this when it closes)."""
+        """Stop the list's background reads and close the sidebar's own connection
+        (the window calls this when it closes; the app's aboutToQuit does too)."""
         self._debounce.stop()
         self.model.close()
+        if self._owns_store and self._store.conn is not None:
+            self._store.close()
 
     def _page_loaded(self) -> None:
         """Highlight who is being served once their row arrives, without re-emitting."""
