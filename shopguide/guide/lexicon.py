@@ -7,6 +7,7 @@ store's database (see ``vocab.py``), so a new store works without code changes.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -79,12 +80,14 @@ STOCK = ("有货", "有没有货", "库存", "还有吗", "还有没有", "现�
 # Questions that ask about the store's rules or a buying guide rather than a product.
 POLICY = ("退货", "退换", "换货", "退款", "保修", "售后", "会员", "积分", "营业时间", "几点",
           "配送", "送货", "快递", "运费", "发票", "付款", "支付", "停车", "怎么选", "如何选",
-          "怎么挑", "如何挑", "怎样选", "选购", "保养", "清洗", "政策", "优惠", "打折",
+          "怎么挑", "如何挑", "怎样选", "选购", "保养", "清洗", "政策", "维修", "能修", "修吗", "修补",
+          "回收", "以旧换新", "注意什么", "要注意", "换大", "换小", "能换", "可以换", "可以退", "能退",
+          "退吗", "换吗", "保价", "定制", "预约", "优惠", "打折",
           "return", "refund", "exchange", "warranty", "guarantee", "membership", "member",
           "loyalty", "points", "opening hours", "open", "close", "hours", "delivery",
           "shipping", "deliver", "invoice", "receipt", "pay", "payment", "parking",
           "how to choose", "how do i choose", "how to pick", "which size", "care", "clean",
-          "wash", "policy", "discount", "gift card", "price match", "assembly", "install")
+          "wash", "policy", "repair", "fix", "recycle", "trade-in", "trade in", "what should i look", "discount", "gift card", "price match", "assembly", "install")
 CHEAP = ("便宜", "实惠", "划算", "性价比", "低价", "平价", "不贵",
          "cheap", "cheapest", "inexpensive", "affordable", "budget", "low-cost", "low cost",
          "bargain", "economical")
@@ -128,6 +131,7 @@ def is_chinese(text: str) -> bool:
     return bool(CJK.search(text))
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude English stemmer, applied the same way to queries and catalog text."""
     w = word.lower()

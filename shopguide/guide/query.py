@@ -20,7 +20,7 @@ INTENTS = ("find", "compare", "locate", "policy", "greeting", "thanks", "goodbye
 MAX_UNDERSTOOD_CHARS = 2000  # the rest of a very long message is kept, but not parsed
 
 _SIZE_PATTERNS = (
-    re.compile(r"(\d{2}(?:\.5)?)\s*(?:码|号|eu\b)", re.I),
+    re.compile(r"(?<!\d)(\d{2,3}(?:\.5)?)\s*(?:码|号|eu\b)", re.I),
     re.compile(r"(?:size|sz|尺码|码数|鞋码|穿)\s*[:：]?\s*(\d{1,2}(?:\.5)?|x{0,3}[sml]|\d?xl)\b", re.I),
     re.compile(r"(?<![a-z])(x{0,3}[sml]|\d?xl)\s*(?:码|号)", re.I),
     re.compile(r"(?:size|sz)\s*[:：]?\s*([a-z]{3,}(?:\s+[a-z]+)?)", re.I),

@@ -13,8 +13,8 @@ from shopguide.guide.query import Query
 from shopguide.guide.vocab import StoreVocab, color_matches, fold
 from shopguide.store.models import Customer, FaqEntry, Product
 
-CANDIDATES = 120
-FAQ_CONFIDENT = 0.6  # coverage above which an FAQ row answers the question
+CANDIDATES = 60
+FAQ_CONFIDENT = 0.7  # coverage above which an FAQ row answers the question
 PRODUCT_CONFIDENT = 0.5  # coverage above which products answer it without a named category
 CHEAP_QUANTILE = 0.4  # "cheap" = the cheapest 40% of the category
 
@@ -75,7 +75,7 @@ def _cheap_ceiling(store: StoreLike, q: Query, filters: dict[str, Any],
                    pool: list[Product]) -> float | None:
     """The price below which a product counts as cheap here: the category's lower prices."""
     base = {k: v for k, v in filters.items() if k in ("category", "brand")}
-    prices = sorted(p.price for p, _ in store.search_products(None, **base, limit=5000)) if base \
+    prices = sorted(p.price for p, _ in store.search_products(None, **base, limit=1000)) if base \
         else sorted(p.price for p in pool)
     if not prices:
         return None
@@ -172,7 +172,7 @@ def retrieve(store: StoreLike, vocab: StoreVocab, q: Query,
 def choose(q: Query, r: Retrieval) -> str:
     """policy, find/locate, or out_of_scope, from the cues and the confidences."""
     # A policy word ("return", "退货") makes a partial FAQ match enough: "can I return shoes?"
-    faq_bar = FAQ_CONFIDENT - (0.15 if q.policy_cue else 0.0)
+    faq_bar = FAQ_CONFIDENT - (0.25 if q.policy_cue else 0.0)
     faq_ok = r.faq is not None and r.faq_confidence >= faq_bar
     prod_ok = bool(r.products) and r.product_confidence >= PRODUCT_CONFIDENT
     signal = q.has_product_signal()

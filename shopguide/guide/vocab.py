@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from shopguide.guide.lexicon import SYNONYMS, canonical_colors, is_chinese, stem
@@ -146,7 +147,16 @@ class StoreVocab:
         return None
 
 
+@lru_cache(maxsize=4096)
+def _synonym_forms(text: str) -> tuple[str, ...]:
+    return tuple(_synonym_forms_uncached(text))
+
+
 def synonym_forms(text: str) -> list[str]:
+    return list(_synonym_forms(text))
+
+
+def _synonym_forms_uncached(text: str) -> list[str]:
     """The text rewritten with each common synonym it contains (``运动鞋`` → ``鞋``)."""
     low = fold(text)
     words = set(stems(low))

@@ -1,0 +1,165 @@
+"""Benchmarks for the engine, called by ``shopguide bench``.
+
+``retrieval_bench`` generates catalogs of the given sizes into temporary stores and
+times understanding + retrieval (what happens before the first token) per query.
+``e2e_bench`` times whole answers over a query set on a real store.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from time import perf_counter
+from typing import Any
+
+from shopguide.guide.conversation import Conversation
+from shopguide.guide.engine import Engine
+
+BENCH_QUERIES = (
+    "有没有500元以内适合扁平足的跑鞋？", "防水登山鞋 43码", "便宜的羽绒服", "黑色的冲锋衣 M码",
+    "running shoes under 80", "waterproof hiking boots size 43", "cheap down jacket",
+    "where are the yoga mats?", "帐篷在哪", "退货政策是什么？", "今天天气怎么样？",
+    "lightweight carbon racing shoe", "保暖 棉服 300到600元", "blue backpack between 20 and 60",
+)
+_KINDS = [("鞋/跑鞋", "跑鞋", "running shoe"), ("鞋/登山鞋", "登山鞋", "hiking boot"),
+          ("服装/羽绒服", "羽绒服", "down jacket"), ("服装/冲锋衣", "冲锋衣", "rain jacket"),
+          ("户外/帐篷", "帐篷", "tent"), ("户外/背包", "背包", "backpack"),
+          ("瑜伽/瑜伽垫", "瑜伽垫", "yoga mat"), ("厨房/炒锅", "炒锅", "frying pan")]
+_ADJ = [("轻量", "lightweight"), ("防水", "waterproof"), ("保暖", "warm"), ("缓震", "cushioned"),
+        ("透气", "breathable"), ("耐磨", "durable"), ("专业", "pro"), ("入门", "beginner")]
+_BRANDS = ["云跃", "山屿", "北麓", "诺瓦", "Stridex", "Alpenkor", "LotusFlow", "Kinetix"]
+_COLORS = ["黑色", "白色", "蓝色", "红色", "灰色", "绿色"]
+_SIZES = [["38", "39", "40", "41", "42", "43", "44"], ["S", "M", "L", "XL"], []]
+
+
+def generate_rows(n: int, seed: int = 7) -> Iterable[dict[str, Any]]:
+    from shopguide.store.catalog import product_to_row
+    from shopguide.store.connection import now
+    from shopguide.store.models import Product
+
+    rng = random.Random(seed)
+    stamp = now()
+    for i in range(n):
+        cat, zh, en = _KINDS[i % len(_KINDS)]
+        a1, a2 = rng.sample(_ADJ, 2)
+        brand = rng.choice(_BRANDS)
+        p = Product(
+            sku=f"G{i:07d}", name=f"{brand}{a1[0]}{zh} {i % 97}", category=cat,
+            price=float(rng.randrange(29, 3000)), currency="CNY", brand=brand,
+            stock=rng.choice([0, 3, 12, 40, None]), aisle=f"{chr(65 + i % 8)}{i % 12 + 1}",
+            sizes=tuple(rng.choice(_SIZES)), colors=tuple(rng.sample(_COLORS, 2)),
+            tags=(a1[0], a2[0], a1[1], a2[1]),
+            description=f"{a1[0]}{a2[0]}的{zh}，适合日常使用。A {a1[1]}, {a2[1]} {en}.",
+            name_en=f"{brand} {a1[1]} {en}",
+        )
+        row = product_to_row(p)
+        row["updated"] = stamp
+        yield row
+
+
+def build_store(path: Path, n: int) -> Any:
+    from shopguide.store import open_store
+
+    store = open_store(path)
+    store.set_settings(name="Bench", language="zh", currency="CNY")
+    rows = generate_rows(n)
+    batch: list[dict[str, Any]] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) == 5000:
+            _insert(store, batch)
+            batch = []
+    if batch:
+        _insert(store, batch)
+    return store
+
+
+def _insert(store: Any, batch: list[dict[str, Any]]) -> None:
+    cols = list(batch[0])
+    sql = f"INSERT INTO products ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+    with store.transaction() as conn:
+        conn.executemany(sql, [tuple(r[c] for c in cols) for r in batch])
+
+
+def _pct(values: Sequence[float], q: float) -> float:
+    s = sorted(values)
+    return round(s[max(0, min(len(s) - 1, round(q * (len(s) - 1))))], 3)
+
+
+def time_retrieval(store: Any, queries: Sequence[str] = BENCH_QUERIES,
+                   repeats: int = 3) -> dict[str, float]:
+    engine = Engine(store)
+    for q in queries:  # warm the page cache and the vocabulary
+        engine.plan(q, Conversation())
+    times = []
+    for _ in range(repeats):
+        for q in queries:
+            t0 = perf_counter()
+            engine.plan(q, Conversation())
+            times.append((perf_counter() - t0) * 1000)
+    return {"p50_ms": _pct(times, 0.5), "p95_ms": _pct(times, 0.95),
+            "mean_ms": round(statistics.fmean(times), 3), "n": len(times)}
+
+
+def retrieval_bench(sizes: Sequence[int] = (1_000, 10_000, 100_000, 1_000_000),
+                    workdir: str | Path | None = None, progress: Any = None) -> list[dict[str, Any]]:
+    """p50/p95 of understanding + retrieval per query, at each catalog size."""
+    out = []
+    with tempfile.TemporaryDirectory(prefix="shopguide-bench-", dir=workdir) as tmp:
+        for n in sizes:
+            t0 = perf_counter()
+            store = build_store(Path(tmp) / f"bench-{n}.sqlite", n)
+            built = perf_counter() - t0
+            try:
+                result = {"products": n, "build_s": round(built, 1), **time_retrieval(store)}
+            finally:
+                store.close()
+            out.append(result)
+            if callable(progress):
+                progress(result)
+    return out
+
+
+def e2e_bench(store: Any, model: Any = None, queries: Sequence[str] | None = None,
+              settings: Any = None) -> dict[str, Any]:
+    """Whole answers over the demo query set (or ``queries``): first token and total."""
+    if queries is None:
+        queries = _demo_queries()
+    engine = Engine(store, model, settings)
+    first, total, grounded = [], [], 0
+    for q in queries:
+        done = None
+        for ev in engine.answer(q, Conversation()):
+            done = ev
+        timings = getattr(done, "timings", {}) or {}
+        first.append(timings.get("first_token_ms", 0.0))
+        total.append(timings.get("total_ms", 0.0))
+        grounded += bool(getattr(done, "grounded", False))
+    n = len(queries)
+    return {"queries": n, "used_model": model is not None,
+            "first_token_p50_ms": _pct(first, 0.5) if n else None,
+            "first_token_p95_ms": _pct(first, 0.95) if n else None,
+            "total_p50_ms": _pct(total, 0.5) if n else None,
+            "total_p95_ms": _pct(total, 0.95) if n else None,
+            "grounded_rate": round(grounded / n, 4) if n else None}
+
+
+def _demo_queries() -> list[str]:
+    import json
+
+    from shopguide import config
+
+    path = config.resource("eval", "demo.jsonl")
+    if not path.is_file():
+        return list(BENCH_QUERIES)
+    out = []
+    for line in path.read_text(encoding="utf-8-sig").splitlines():
+        if line.strip():
+            try:
+                out.append(json.loads(line)["q"])
+            except (ValueError, KeyError, TypeError):
+                continue
+    return out or list(BENCH_QUERIES)
