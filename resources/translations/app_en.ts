@@ -1,0 +1,557 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>AnswerBubble</name>
+    <message>
+        <location filename="../../ui/chat/bubbles.py" line="170" />
+        <source>Thinking…</source>
+        <translation>Thinking…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/bubbles.py" line="172" />
+        <source>Sorry, something went wrong: %1</source>
+        <translation>Sorry, something went wrong: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/bubbles.py" line="175" />
+        <source>Stopped</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/bubbles.py" line="177" />
+        <source>Answered from the store's catalog and policies</source>
+        <translation>Answered from the store's catalog and policies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/bubbles.py" line="180" />
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/bubbles.py" line="181" />
+        <location filename="../../ui/chat/bubbles.py" line="182" />
+        <source>Copy the answer</source>
+        <translation>Copy the answer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/bubbles.py" line="183" />
+        <source>Helpful</source>
+        <translation>Helpful</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/bubbles.py" line="184" />
+        <source>Rate this answer helpful</source>
+        <translation>Rate this answer helpful</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/bubbles.py" line="185" />
+        <source>Not helpful</source>
+        <translation>Not helpful</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/bubbles.py" line="186" />
+        <source>Rate this answer not helpful</source>
+        <translation>Rate this answer not helpful</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/bubbles.py" line="187" />
+        <source>Answer</source>
+        <translation>Answer</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonTable</name>
+    <message>
+        <location filename="../../ui/chat/cards.py" line="179" />
+        <source>Unknown</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/cards.py" line="180" />
+        <source>Out of stock</source>
+        <translation>Out of stock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/cards.py" line="183" />
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/cards.py" line="184" />
+        <source>Brand</source>
+        <translation>Brand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/cards.py" line="185" />
+        <source>Stock</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/cards.py" line="186" />
+        <source>Aisle</source>
+        <translation>Aisle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/cards.py" line="187" />
+        <source>Sizes</source>
+        <translation>Sizes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/cards.py" line="188" />
+        <source>Colors</source>
+        <translation>Colors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/cards.py" line="201" />
+        <source>Comparison table</source>
+        <translation>Comparison table</translation>
+    </message>
+</context>
+<context>
+    <name>CountdownOverlay</name>
+    <message>
+        <location filename="../../ui/kiosk.py" line="109" />
+        <source>Are you still there? This conversation will be cleared in %1 s.</source>
+        <translation>Are you still there? This conversation will be cleared in %1 s.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="113" />
+        <source>I'm still here</source>
+        <translation>I'm still here</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="114" />
+        <source>Keep this conversation</source>
+        <translation>Keep this conversation</translation>
+    </message>
+</context>
+<context>
+    <name>InputBar</name>
+    <message>
+        <location filename="../../ui/chat/input_box.py" line="101" />
+        <source>Ask about a product, a size, a price or a store policy…</source>
+        <translation>Ask about a product, a size, a price or a store policy…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/input_box.py" line="103" />
+        <source>Your question</source>
+        <translation>Your question</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/input_box.py" line="104" />
+        <source>Enter sends; Shift+Enter starts a new line</source>
+        <translation>Enter sends; Shift+Enter starts a new line</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/input_box.py" line="105" />
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/input_box.py" line="106" />
+        <source>Send the question</source>
+        <translation>Send the question</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/input_box.py" line="107" />
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/input_box.py" line="108" />
+        <source>Stop the answer</source>
+        <translation>Stop the answer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/input_box.py" line="109" />
+        <source>Stop (Esc)</source>
+        <translation>Stop (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <location filename="../../ui/kiosk.py" line="255" />
+        <source>Please wait here: a staff member will come to help you. You can also ask at the service desk.</source>
+        <translation>Please wait here: a staff member will come to help you. You can also ask at the service desk.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="284" />
+        <source>Store could not be opened: %1</source>
+        <translation>Store could not be opened: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="320" />
+        <source>Loading the language model…</source>
+        <translation>Loading the language model…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="322" />
+        <source>Model ready: %1</source>
+        <translation>Model ready: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="325" />
+        <source>Model not loaded (%1). Answers come from the store's facts only.</source>
+        <translation>Model not loaded (%1). Answers come from the store's facts only.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="327" />
+        <source>No model: answers come from the store's facts only.</source>
+        <translation>No model: answers come from the store's facts only.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="333" />
+        <source>Welcome to %1! Ask me about products, sizes, prices or policies.</source>
+        <translation>Welcome to %1! Ask me about products, sizes, prices or policies.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="334" />
+        <source>Welcome! Ask me about products, sizes, prices or policies.</source>
+        <translation>Welcome! Ask me about products, sizes, prices or policies.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="337" />
+        <source>Serving: %1</source>
+        <translation>Serving: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="338" />
+        <source>Serving: a walk-in customer (choose one on the right to personalise answers)</source>
+        <translation>Serving: a walk-in customer (choose one on the right to personalise answers)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="341" />
+        <source>ShopGuide — Kiosk</source>
+        <translation>ShopGuide — Kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="341" />
+        <source>ShopGuide</source>
+        <translation>ShopGuide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="343" />
+        <source>Who is being served</source>
+        <translation>Who is being served</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="346" />
+        <source>Model loading progress</source>
+        <translation>Model loading progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="348" />
+        <source>Store: %1</source>
+        <translation>Store: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="350" />
+        <source>%1 tokens/s</source>
+        <translation>%1 tokens/s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="352" />
+        <source>New conversation</source>
+        <translation>New conversation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="353" />
+        <source>Start a new conversation</source>
+        <translation>Start a new conversation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="354" />
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="355" />
+        <source>Switch language</source>
+        <translation>Switch language</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="356" />
+        <source>Ask a staff member</source>
+        <translation>Ask a staff member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="357" />
+        <source>Ask a staff member for help</source>
+        <translation>Ask a staff member for help</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="362" />
+        <source>&amp;Conversation</source>
+        <translation>&amp;Conversation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="363" />
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="364" />
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="365" />
+        <source>Theme</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="366" />
+        <source>&amp;New conversation</source>
+        <translation>&amp;New conversation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="367" />
+        <source>&amp;Save to customer notes…</source>
+        <translation>&amp;Save to customer notes…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="368" />
+        <source>Se&amp;ttings…</source>
+        <translation>Se&amp;ttings…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="369" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="370" />
+        <source>Larger text</source>
+        <translation>Larger text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="371" />
+        <source>Smaller text</source>
+        <translation>Smaller text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="374" />
+        <source>Light</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="375" />
+        <source>Dark</source>
+        <translation>Dark</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../../ui/kiosk.py" line="159" />
+        <source>Too many wrong PINs. Ask the store manager.</source>
+        <translation>Too many wrong PINs. Ask the store manager.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="160" />
+        <source>Wrong PIN. Try again.</source>
+        <translation>Wrong PIN. Try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="166" />
+        <source>Staff only</source>
+        <translation>Staff only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="167" />
+        <source>Enter the admin PIN to leave kiosk mode.</source>
+        <translation>Enter the admin PIN to leave kiosk mode.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="168" />
+        <source>Admin PIN</source>
+        <translation>Admin PIN</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyCardWidget</name>
+    <message>
+        <location filename="../../ui/chat/cards.py" line="149" />
+        <location filename="../../ui/chat/cards.py" line="150" />
+        <source>Store policy</source>
+        <translation>Store policy</translation>
+    </message>
+</context>
+<context>
+    <name>ProductCardWidget</name>
+    <message>
+        <location filename="../../ui/chat/cards.py" line="93" />
+        <source>Stock unknown</source>
+        <translation>Stock unknown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/cards.py" line="95" />
+        <source>In stock: %1</source>
+        <translation>In stock: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/cards.py" line="97" />
+        <source>Out of stock</source>
+        <translation>Out of stock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/cards.py" line="102" />
+        <source>Aisle: %1</source>
+        <translation>Aisle: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/cards.py" line="104" />
+        <source>Sizes: %1</source>
+        <translation>Sizes: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/cards.py" line="106" />
+        <source>Colors: %1</source>
+        <translation>Colors: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/cards.py" line="111" />
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="120" />
+        <source>Choose a model folder</source>
+        <translation>Choose a model folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="127" />
+        <source>The admin PIN must be 4 to 12 digits.</source>
+        <translation>The admin PIN must be 4 to 12 digits.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="148" />
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="149" />
+        <source>Language model</source>
+        <translation>Language model</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="150" />
+        <source>&amp;Model:</source>
+        <translation>&amp;Model:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="151" />
+        <source>'bundled', a model folder, or a downloaded model's name</source>
+        <translation>'bundled', a model folder, or a downloaded model's name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="152" />
+        <source>&amp;Browse…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="153" />
+        <source>Longest answer (tokens):</source>
+        <translation>Longest answer (tokens):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="154" />
+        <source>Vary the wording (sampling)</source>
+        <translation>Vary the wording (sampling)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="155" />
+        <source>Temperature:</source>
+        <translation>Temperature:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="156" />
+        <source>Top-p:</source>
+        <translation>Top-p:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="157" />
+        <source>Appearance</source>
+        <translation>Appearance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="158" />
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="159" />
+        <source>&amp;Theme:</source>
+        <translation>&amp;Theme:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="160" />
+        <source>Light</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="161" />
+        <source>Dark</source>
+        <translation>Dark</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="162" />
+        <source>&amp;Font size (pt):</source>
+        <translation>&amp;Font size (pt):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="163" />
+        <source>Kiosk</source>
+        <translation>Kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="164" />
+        <source>&amp;Clear after idle (seconds):</source>
+        <translation>&amp;Clear after idle (seconds):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="165" />
+        <source>New admin &amp;PIN:</source>
+        <translation>New admin &amp;PIN:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="166" />
+        <source>unchanged</source>
+        <translation>unchanged</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionPanel</name>
+    <message>
+        <location filename="../../ui/chat/suggestions.py" line="32" />
+        <source>What do you have in %1?</source>
+        <translation>What do you have in %1?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/suggestions.py" line="48" />
+        <source>Ask: %1</source>
+        <translation>Ask: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/suggestions.py" line="58" />
+        <source>Try asking:</source>
+        <translation>Try asking:</translation>
+    </message>
+</context>
+<context>
+    <name>UserBubble</name>
+    <message>
+        <location filename="../../ui/chat/bubbles.py" line="53" />
+        <source>Your question</source>
+        <translation>Your question</translation>
+    </message>
+</context>
+</TS>

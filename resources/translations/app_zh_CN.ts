@@ -1,0 +1,557 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>AnswerBubble</name>
+    <message>
+        <location filename="../../ui/chat/bubbles.py" line="170" />
+        <source>Thinking…</source>
+        <translation>正在思考…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/bubbles.py" line="172" />
+        <source>Sorry, something went wrong: %1</source>
+        <translation>抱歉，出了点问题：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/bubbles.py" line="175" />
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/bubbles.py" line="177" />
+        <source>Answered from the store's catalog and policies</source>
+        <translation>根据本店商品目录和政策作答</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/bubbles.py" line="180" />
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/bubbles.py" line="181" />
+        <location filename="../../ui/chat/bubbles.py" line="182" />
+        <source>Copy the answer</source>
+        <translation>复制回答</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/bubbles.py" line="183" />
+        <source>Helpful</source>
+        <translation>有帮助</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/bubbles.py" line="184" />
+        <source>Rate this answer helpful</source>
+        <translation>评价此回答有帮助</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/bubbles.py" line="185" />
+        <source>Not helpful</source>
+        <translation>没帮助</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/bubbles.py" line="186" />
+        <source>Rate this answer not helpful</source>
+        <translation>评价此回答没有帮助</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/bubbles.py" line="187" />
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonTable</name>
+    <message>
+        <location filename="../../ui/chat/cards.py" line="179" />
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/cards.py" line="180" />
+        <source>Out of stock</source>
+        <translation>缺货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/cards.py" line="183" />
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/cards.py" line="184" />
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/cards.py" line="185" />
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/cards.py" line="186" />
+        <source>Aisle</source>
+        <translation>货架</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/cards.py" line="187" />
+        <source>Sizes</source>
+        <translation>尺码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/cards.py" line="188" />
+        <source>Colors</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/cards.py" line="201" />
+        <source>Comparison table</source>
+        <translation>对比表</translation>
+    </message>
+</context>
+<context>
+    <name>CountdownOverlay</name>
+    <message>
+        <location filename="../../ui/kiosk.py" line="109" />
+        <source>Are you still there? This conversation will be cleared in %1 s.</source>
+        <translation>您还在吗？本次对话将在 %1 秒后清除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="113" />
+        <source>I'm still here</source>
+        <translation>我还在</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="114" />
+        <source>Keep this conversation</source>
+        <translation>保留本次对话</translation>
+    </message>
+</context>
+<context>
+    <name>InputBar</name>
+    <message>
+        <location filename="../../ui/chat/input_box.py" line="101" />
+        <source>Ask about a product, a size, a price or a store policy…</source>
+        <translation>问问商品、尺码、价格或本店政策…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/input_box.py" line="103" />
+        <source>Your question</source>
+        <translation>您的问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/input_box.py" line="104" />
+        <source>Enter sends; Shift+Enter starts a new line</source>
+        <translation>按 Enter 发送；Shift+Enter 换行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/input_box.py" line="105" />
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/input_box.py" line="106" />
+        <source>Send the question</source>
+        <translation>发送问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/input_box.py" line="107" />
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/input_box.py" line="108" />
+        <source>Stop the answer</source>
+        <translation>停止回答</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/input_box.py" line="109" />
+        <source>Stop (Esc)</source>
+        <translation>停止（Esc）</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <location filename="../../ui/kiosk.py" line="255" />
+        <source>Please wait here: a staff member will come to help you. You can also ask at the service desk.</source>
+        <translation>请在此稍候，店员会来帮助您。您也可以到服务台咨询。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="284" />
+        <source>Store could not be opened: %1</source>
+        <translation>无法打开店铺数据：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="320" />
+        <source>Loading the language model…</source>
+        <translation>正在加载语言模型…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="322" />
+        <source>Model ready: %1</source>
+        <translation>模型已就绪：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="325" />
+        <source>Model not loaded (%1). Answers come from the store's facts only.</source>
+        <translation>模型未加载（%1）。回答仅依据店铺资料。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="327" />
+        <source>No model: answers come from the store's facts only.</source>
+        <translation>未使用模型：回答仅依据店铺资料。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="333" />
+        <source>Welcome to %1! Ask me about products, sizes, prices or policies.</source>
+        <translation>欢迎光临%1！商品、尺码、价格、政策，都可以问我。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="334" />
+        <source>Welcome! Ask me about products, sizes, prices or policies.</source>
+        <translation>欢迎光临！商品、尺码、价格、政策，都可以问我。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="337" />
+        <source>Serving: %1</source>
+        <translation>正在接待：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="338" />
+        <source>Serving: a walk-in customer (choose one on the right to personalise answers)</source>
+        <translation>正在接待：散客（在右侧选择顾客可获得个性化回答）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="341" />
+        <source>ShopGuide — Kiosk</source>
+        <translation>ShopGuide 导购 — 自助模式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="341" />
+        <source>ShopGuide</source>
+        <translation>ShopGuide 导购</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="343" />
+        <source>Who is being served</source>
+        <translation>当前接待的顾客</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="346" />
+        <source>Model loading progress</source>
+        <translation>模型加载进度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="348" />
+        <source>Store: %1</source>
+        <translation>店铺：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="350" />
+        <source>%1 tokens/s</source>
+        <translation>%1 词元/秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="352" />
+        <source>New conversation</source>
+        <translation>新对话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="353" />
+        <source>Start a new conversation</source>
+        <translation>开始新对话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="354" />
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="355" />
+        <source>Switch language</source>
+        <translation>切换语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="356" />
+        <source>Ask a staff member</source>
+        <translation>呼叫店员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="357" />
+        <source>Ask a staff member for help</source>
+        <translation>请店员来帮忙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="362" />
+        <source>&amp;Conversation</source>
+        <translation>对话(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="363" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="364" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="365" />
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="366" />
+        <source>&amp;New conversation</source>
+        <translation>新对话(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="367" />
+        <source>&amp;Save to customer notes…</source>
+        <translation>保存到顾客备注(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="368" />
+        <source>Se&amp;ttings…</source>
+        <translation>设置(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="369" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="370" />
+        <source>Larger text</source>
+        <translation>放大文字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="371" />
+        <source>Smaller text</source>
+        <translation>缩小文字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="374" />
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="375" />
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../../ui/kiosk.py" line="159" />
+        <source>Too many wrong PINs. Ask the store manager.</source>
+        <translation>PIN 错误次数过多，请联系店长。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="160" />
+        <source>Wrong PIN. Try again.</source>
+        <translation>PIN 不正确，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="166" />
+        <source>Staff only</source>
+        <translation>仅限店员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="167" />
+        <source>Enter the admin PIN to leave kiosk mode.</source>
+        <translation>输入管理员 PIN 以退出自助模式。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="168" />
+        <source>Admin PIN</source>
+        <translation>管理员 PIN</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyCardWidget</name>
+    <message>
+        <location filename="../../ui/chat/cards.py" line="149" />
+        <location filename="../../ui/chat/cards.py" line="150" />
+        <source>Store policy</source>
+        <translation>店铺政策</translation>
+    </message>
+</context>
+<context>
+    <name>ProductCardWidget</name>
+    <message>
+        <location filename="../../ui/chat/cards.py" line="93" />
+        <source>Stock unknown</source>
+        <translation>库存未知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/cards.py" line="95" />
+        <source>In stock: %1</source>
+        <translation>有货：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/cards.py" line="97" />
+        <source>Out of stock</source>
+        <translation>缺货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/cards.py" line="102" />
+        <source>Aisle: %1</source>
+        <translation>货架：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/cards.py" line="104" />
+        <source>Sizes: %1</source>
+        <translation>尺码：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/cards.py" line="106" />
+        <source>Colors: %1</source>
+        <translation>颜色：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/cards.py" line="111" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="120" />
+        <source>Choose a model folder</source>
+        <translation>选择模型文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="127" />
+        <source>The admin PIN must be 4 to 12 digits.</source>
+        <translation>管理员 PIN 须为 4 到 12 位数字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="148" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="149" />
+        <source>Language model</source>
+        <translation>语言模型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="150" />
+        <source>&amp;Model:</source>
+        <translation>模型(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="151" />
+        <source>'bundled', a model folder, or a downloaded model's name</source>
+        <translation>“bundled”（内置）、模型文件夹，或已下载模型的名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="152" />
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="153" />
+        <source>Longest answer (tokens):</source>
+        <translation>回答最大长度（词元）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="154" />
+        <source>Vary the wording (sampling)</source>
+        <translation>措辞多样化（采样）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="155" />
+        <source>Temperature:</source>
+        <translation>温度：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="156" />
+        <source>Top-p:</source>
+        <translation>Top-p：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="157" />
+        <source>Appearance</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="158" />
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="159" />
+        <source>&amp;Theme:</source>
+        <translation>主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="160" />
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="161" />
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="162" />
+        <source>&amp;Font size (pt):</source>
+        <translation>字号（磅）(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="163" />
+        <source>Kiosk</source>
+        <translation>自助模式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="164" />
+        <source>&amp;Clear after idle (seconds):</source>
+        <translation>闲置多久后清除（秒）(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="165" />
+        <source>New admin &amp;PIN:</source>
+        <translation>新的管理员 PIN(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="166" />
+        <source>unchanged</source>
+        <translation>不修改</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionPanel</name>
+    <message>
+        <location filename="../../ui/chat/suggestions.py" line="32" />
+        <source>What do you have in %1?</source>
+        <translation>有哪些%1？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/suggestions.py" line="48" />
+        <source>Ask: %1</source>
+        <translation>提问：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/suggestions.py" line="58" />
+        <source>Try asking:</source>
+        <translation>试着问问：</translation>
+    </message>
+</context>
+<context>
+    <name>UserBubble</name>
+    <message>
+        <location filename="../../ui/chat/bubbles.py" line="53" />
+        <source>Your question</source>
+        <translation>您的问题</translation>
+    </message>
+</context>
+</TS>

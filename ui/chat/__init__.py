@@ -1,0 +1,1 @@
+"""Chat widgets: bubbles, cards, the question box, starter suggestions."""
