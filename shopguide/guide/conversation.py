@@ -111,12 +111,12 @@ def resolve(q: Query, conv: Conversation) -> Query:
     else:
         merged.intent = "find"
     if q.cheaper and conv.shown:
-        # "Cheaper" means cheaper than what the shopper has just seen, of the same kind as
-        # the top match (an insole shown beside running shoes must not set the bar).
+        # "Cheaper" means cheaper than the top recommendation just shown, and of its kind
+        # (an insole shown beside running shoes must neither set the bar nor come back).
         top = conv.shown[0].category
         if not merged.category:
             merged.category = top
-        floor = min(p.price for p in conv.shown if p.category == top)
+        floor = conv.shown[0].price
         merged.max_price = round(floor - 0.01, 2)
         merged.cheap = False
         merged.min_price = None  # going cheaper lifts any lower bound asked for before

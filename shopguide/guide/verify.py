@@ -30,6 +30,7 @@ _STOCK_NUM = [
     re.compile(r"(?:stock(?: level)?(?: of| is|:)?|only)\s*(\d+)", re.I),
 ]
 _IN_STOCK = re.compile(r"有货|有现货|有库存|in stock|available now|\bavailable\b", re.I)
+_NEGATED = re.compile(r"没有|没找到|未找到|找不到|\bno\b|\bnot\b|n't|\bnone\b", re.I)
 _OUT_STOCK = re.compile(r"缺货|无货|没货|卖完|售罄|out of stock|sold out|unavailable", re.I)
 _AISLE = [
     re.compile(r"(?:aisle|shelf|section|货架|通道|区域|过道)\s*(?:no\.?|#|号)?\s*([A-Za-z]{0,2}-?\d{1,3}[A-Za-z]?)",
@@ -63,6 +64,9 @@ class Facts:
         f = cls(list(products), list(faqs))
         f.allowed_amounts = {round(p.price, 2) for p in f.products}
         f.allowed_amounts |= {round(b, 2) for b in budget if b is not None and b > 0}
+        for p in f.products:  # the store's own descriptions may name amounts ("under ¥600")
+            for text in (p.description, p.description_en, p.description_zh):
+                f.allowed_amounts |= {round(v, 2) for v in _amounts(text or "")}
         for entry in f.faqs:
             f.allowed_amounts |= {round(v, 2) for v in _amounts(entry.answer)}
             f.allowed_amounts |= {round(v, 2) for v in _numbers(entry.answer)}
@@ -114,7 +118,7 @@ def check_sentence(sentence: str, facts: Facts) -> str | None:
     if _IN_STOCK.search(sentence) and not _OUT_STOCK.search(sentence):
         if named and all(p.stock == 0 for p in named):
             return "claims in stock, but the facts say out of stock"
-        if not named:
+        if not named and not _NEGATED.search(sentence):
             return "claims in stock with no product in the facts"
     if _OUT_STOCK.search(sentence):
         if named and all(p.stock not in (0,) for p in named):
