@@ -168,7 +168,7 @@ def test_demo_store_smoke():
 
 def test_second_shop_in_tests_data_imports(capsys, tmp_path):
     """A store folder written by hand, not by these tests: an English kitchen shop."""
-    folder = Path(__file__).parent / "data" / "home_kitchen"
+    folder = Path(__file__).parent / "data" / "kitchen_basic"
     db = tmp_path / "hk.sqlite"
     rc, out, err = run(capsys, "--store", str(db), "import", str(folder))
     assert rc == 0, err
