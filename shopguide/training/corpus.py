@@ -48,6 +48,7 @@ class CorpusSpec:
     validation_stores: int = 20
     test_stores: int = 30
     seed: int = 1234
+    routed_share: float = 0.5  # share of exchanges planned by the real engine (0 = none)
 
 
 def split_stores(spec: CorpusSpec) -> dict[str, list[int]]:
@@ -70,10 +71,21 @@ def check_disjoint(splits: dict[str, Iterable[str]]) -> None:
             seen[key] = name
 
 
-def store_examples(store: SynthStore, n: int, seed: int, split: str) -> Iterator[Record]:
+def store_examples(store: SynthStore, n: int, seed: int, split: str,
+                   routed_share: float = 0.0) -> Iterator[Record]:
     rng = random.Random(seed)
-    for _ in range(n):
-        ex = example(rng, store)
+    n_routed = int(n * routed_share)
+    exs: list[Example] = []
+    if n_routed:
+        from shopguide.training.routed import Router, routed_examples
+
+        router = Router(store)
+        try:
+            exs.extend(routed_examples(rng, store, router, n_routed))
+        finally:
+            router.close()
+    exs.extend(example(rng, store) for _ in range(n - len(exs)))
+    for ex in exs:
         yield Record(store.key, split, ex.kind, ex.lang, ex.context, ex.target, ex.top, ex.faq)
 
 
@@ -104,7 +116,7 @@ def build(spec: CorpusSpec, demo_faq: Path | None = None) -> list[Record]:
         for s in seeds:
             store = make_store(s)
             n = spec.per_store if split == "train" else max(10, spec.per_store // 3)
-            records.extend(store_examples(store, n, s + 7, split))
+            records.extend(store_examples(store, n, s + 7, split, spec.routed_share))
     seed_faqs = [FaqEntry(f"seed{i}", q, a) for i, (q, a) in enumerate(SEED_QA, 1)]
     records.extend(faq_records(seed_faqs, "seed", "zh", spec.seed, copies=4))
     if demo_faq is not None and demo_faq.exists():

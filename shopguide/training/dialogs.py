@@ -54,7 +54,8 @@ def _noun(store: SynthStore, p: Product, lang: str) -> str:
 
 def _ask_product(rng: random.Random, store: SynthStore, p: Product, lang: str) -> tuple[str, str | None]:
     noun = _noun(store, p, lang)
-    tag = rng.choice(p.tags) if p.tags and rng.random() < 0.7 else None
+    own = ph.tags_in(p, lang)
+    tag = rng.choice(own) if own and rng.random() < 0.7 else None
     budget = int(p.price * rng.choice((1.0, 1.1, 1.3, 1.5)) + 1) if rng.random() < 0.35 else None
     if lang == "zh":
         bits = f"{tag}的{noun}" if tag else noun
@@ -95,7 +96,7 @@ def _ex(kind: str, lang: str, q: str, answer: str, products=(), faqs=(), history
 def recommend(rng: random.Random, store: SynthStore, lang: str) -> Example:
     p = _pick(rng, store)
     q, tag = _ask_product(rng, store, p, lang)
-    facts = _facts(rng, store, p, rng.choice((1, 2, 3, 3, 4, 5)))
+    facts = _facts(rng, store, p, rng.choice((1, 2, 3, 3, 3, 4)))
     cust = _customer(rng, store, 0.25)
     ans = ph.recommend(rng, p, lang, tag)
     if len(facts) > 1 and rng.random() < 0.3:
@@ -138,15 +139,15 @@ def compare(rng: random.Random, store: SynthStore, lang: str) -> Example:
     cheap = p if p.price <= q2.price else q2
     if lang == "zh":
         q = rng.choice((f"{a_}和{b_}哪个好？", f"比较一下{a_}和{b_}", f"{a_}跟{b_}有什么区别？"))
-        t1 = f"，{p.tags[0]}" if p.tags else ""
-        t2 = f"，{q2.tags[0]}" if q2.tags else ""
+        t1 = f"，{ph.tags_in(p, lang)[0]}" if p.tags else ""
+        t2 = f"，{ph.tags_in(q2, lang)[0]}" if q2.tags else ""
         ans = (f"{a_}售价{ph.price(p)}{t1}；{b_}售价{ph.price(q2)}{t2}。"
                f"{rng.choice(('预算有限的话选', '想省钱可以选', '更实惠的是'))}{cheap.display_name(lang)}。")
     else:
         q = rng.choice((f"Compare the {a_} and the {b_}", f"Which is better, the {a_} or the {b_}?",
                         f"What's the difference between the {a_} and the {b_}?"))
-        t1 = f", {p.tags[0]}" if p.tags else ""
-        t2 = f", {q2.tags[0]}" if q2.tags else ""
+        t1 = f", {ph.tags_in(p, lang)[0]}" if p.tags else ""
+        t2 = f", {ph.tags_in(q2, lang)[0]}" if q2.tags else ""
         ans = (f"The {a_} is {ph.price(p)}{t1}; the {b_} is {ph.price(q2)}{t2}. "
                f"{rng.choice(('On a budget, go for the', 'The cheaper pick is the', 'To save money, choose the'))} "
                f"{cheap.display_name(lang)}.")
@@ -195,10 +196,20 @@ def follow_up(rng: random.Random, store: SynthStore, lang: str) -> Example:
         ans = ph.recommend(rng, p, lang, None)
     else:
         p = p0
-        q = rng.choice(("在哪里？", "多少钱来着？", "还有货吗？") if zh else ("Where is it?", "How much was it?", "Is it in stock?"))
-        ans = (f"{p.display_name(lang)}售价{ph.price(p)}。" if zh else f"The {p.display_name(lang)} is {ph.price(p)}.")
-        ws = ph.where_stock(rng, p, lang)
-        ans = ans + ("" if zh or not ws else " ") + ws
+        n = p.display_name(lang)
+        what = rng.choice(("price", "aisle", "stock"))
+        if what == "aisle" and p.aisle:
+            q = rng.choice(("在哪里？", "放在哪儿？") if zh else ("Where is it?", "Which aisle?"))
+            ans = f"{n}在货架 {p.aisle}。" if zh else f"The {n} is in aisle {p.aisle}."
+        elif what == "stock" and p.stock is not None:
+            q = rng.choice(("还有货吗？", "库存多少？") if zh else ("Is it in stock?", "How many do you have?"))
+            if p.stock:
+                ans = f"有的，{n}库存 {p.stock} 件。" if zh else f"Yes, the {n} has {p.stock} in stock."
+            else:
+                ans = ph.out_of_stock(rng, p, lang)
+        else:
+            q = rng.choice(("多少钱来着？", "价格是多少？") if zh else ("How much was it?", "What's the price?"))
+            ans = f"{n}售价{ph.price(p)}。" if zh else f"The {n} is {ph.price(p)}."
     return _ex("followup", lang, q, ans, _facts(rng, store, p, rng.choice((1, 2, 3))), history=history,
                top=p.display_name(lang))
 

@@ -8,6 +8,7 @@ because the engine's verifier drops a sentence whose figure does not match.
 from __future__ import annotations
 
 import random
+import re
 
 from shopguide.guide.prompt import format_price
 from shopguide.store.models import Product
@@ -23,9 +24,16 @@ def _brand(p: Product, lang: str) -> str:
     return f"（{p.brand}）" if lang == "zh" else f" by {p.brand}"
 
 
+def tags_in(p: Product, lang: str) -> list[str]:
+    """The product's tags in the answer's language where it has some (bilingual tag lists)."""
+    mine = [t for t in p.tags if bool(re.search(r"[\u4e00-\u9fff]", t)) == (lang == "zh")]
+    return mine or list(p.tags)
+
+
 def _why(rng: random.Random, p: Product, lang: str, tag: str | None) -> str:
-    first = tag or (p.tags[0] if p.tags else None)
-    tags = [t for t in p.tags if t != first]
+    own = tags_in(p, lang)
+    first = tag or (own[0] if own else None)
+    tags = [t for t in own if t != first]
     if first is None:
         return "口碑不错" if lang == "zh" else "a popular choice"
     more = tags[:1] if rng.random() < 0.5 else []

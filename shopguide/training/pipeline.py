@@ -43,14 +43,17 @@ class Preset:
 
 PRESETS: dict[str, Preset] = {
     "bundled": Preset(
-        corpus=corpus_mod.CorpusSpec(stores=450, per_store=60, validation_stores=20, test_stores=30),
+        corpus=corpus_mod.CorpusSpec(stores=500, per_store=60, validation_stores=20, test_stores=30,
+                                     routed_share=0.4),
         vocab_size=6000,
         shape=ModelShape(n_layer=4, n_embd=256, n_head=4, n_positions=512),
-        train=TrainConfig(lr=1.5e-3, warmup_steps=150, max_steps=2400, batch_size=16,
-                          eval_every=200, eval_examples=256, patience=4, max_minutes=40, threads=2),
+        train=TrainConfig(lr=2e-3, warmup_steps=100, max_steps=3000, batch_size=16,
+                          eval_every=150, eval_examples=192, patience=5, max_minutes=30, threads=2,
+                          time_schedule=True),
     ),
     "tiny": Preset(
-        corpus=corpus_mod.CorpusSpec(stores=14, per_store=12, validation_stores=2, test_stores=2),
+        corpus=corpus_mod.CorpusSpec(stores=14, per_store=12, validation_stores=2, test_stores=2,
+                                     routed_share=0.25),
         vocab_size=400,
         shape=ModelShape(n_layer=1, n_embd=32, n_head=2, n_positions=256),
         train=TrainConfig(lr=3e-3, warmup_steps=5, max_steps=30, batch_size=8, eval_every=10,

@@ -65,7 +65,8 @@ def _price(rng: random.Random, kind: Kind, currency: str) -> float:
 def _aisle(rng: random.Random, style: int) -> str:
     letter = rng.choice("ABCDEFGHJK")
     n = rng.randint(1, 24)
-    return (f"{letter}{n}", f"{letter}{n:02d}", f"{letter}-{n}", f"{rng.randint(1, 9)}-{n}")[style]
+    # Shapes the verifier (guide/verify.py) recognises: A3, B07, C-12, D-05.
+    return (f"{letter}{n}", f"{letter}{n:02d}", f"{letter}-{n}", f"{letter}-{n:02d}")[style]
 
 
 def _sku(rng: random.Random, prefix: str, style: int) -> str:
@@ -80,7 +81,7 @@ def _sizes(rng: random.Random, kind: Kind, lang: str) -> tuple[str, ...]:
     if len(pool) <= 4:
         return tuple(sorted(rng.sample(pool, rng.randint(1, len(pool))), key=pool.index))
     start = rng.randint(0, len(pool) - 3)
-    return tuple(pool[start : start + rng.randint(2, min(6, len(pool) - start))])
+    return tuple(pool[start : start + rng.randint(2, min(10, len(pool) - start))])
 
 
 def _product(rng: random.Random, kind: Kind, brand: tuple[str, str], sku: str, aisle: str,
@@ -117,7 +118,8 @@ def _product(rng: random.Random, kind: Kind, brand: tuple[str, str], sku: str, a
         aisle=aisle if rng.random() > 0.05 else None,
         sizes=_sizes(rng, kind, lang),
         colors=colors,
-        tags=tuple(t[li] for t in tags),
+        # Bilingual stores tag in both languages, as the demo store does.
+        tags=tuple(t[li] for t in tags) + (tuple(t[1] for t in tags) if bilingual else ()),
         description="",
     )
 
