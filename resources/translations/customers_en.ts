@@ -3,123 +3,129 @@
 <context>
     <name>CustomerSidebar</name>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="197" />
-        <location filename="../../ui/customers/sidebar.py" line="370" />
+        <location filename="../../ui/customers/sidebar.py" line="204" />
+        <location filename="../../ui/customers/sidebar.py" line="380" />
         <source>New customer</source>
         <translation>New customer</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="208" />
+        <location filename="../../ui/customers/sidebar.py" line="215" />
         <source>Save to notes</source>
         <translation>Save to notes</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="209" />
+        <location filename="../../ui/customers/sidebar.py" line="216" />
         <source>No customer is selected. Create a new customer for this note?</source>
         <translation>No customer is selected. Create a new customer for this note?</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="271" />
+        <location filename="../../ui/customers/sidebar.py" line="281" />
         <source>Unsaved changes</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="272" />
+        <location filename="../../ui/customers/sidebar.py" line="282" />
         <source>Save the changes to this customer's profile?</source>
         <translation>Save the changes to this customer's profile?</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="300" />
+        <location filename="../../ui/customers/sidebar.py" line="310" />
         <source>No customer selected</source>
         <translation>No customer selected</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="302" />
+        <location filename="../../ui/customers/sidebar.py" line="312" />
         <source>Serving: %1</source>
         <translation>Serving: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="311" />
+        <location filename="../../ui/customers/sidebar.py" line="321" />
         <source>Profile</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="312" />
+        <location filename="../../ui/customers/sidebar.py" line="322" />
         <source>Notes (%1)</source>
         <translation>Notes (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="313" />
+        <location filename="../../ui/customers/sidebar.py" line="323" />
         <source>Purchases (%1)</source>
         <translation>Purchases (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="315" />
+        <location filename="../../ui/customers/sidebar.py" line="325" />
         <source>Follow-ups (%1, %2 overdue)</source>
         <translation>Follow-ups (%1, %2 overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="319" />
+        <location filename="../../ui/customers/sidebar.py" line="329" />
         <source>Follow-ups (%1)</source>
         <translation>Follow-ups (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="327" />
+        <location filename="../../ui/customers/sidebar.py" line="337" />
         <source>Searching…</source>
         <translation>Searching…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/customers/sidebar.py" line="329" />
+        <location filename="../../ui/customers/sidebar.py" line="339" />
         <source>%n customer(s) found</source>
-        <translation><numerusform>%n customer found</numerusform><numerusform>%n customers found</numerusform></translation>
+        <translation>
+            <numerusform>%n customer found</numerusform>
+            <numerusform>%n customers found</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/customers/sidebar.py" line="331" />
+        <location filename="../../ui/customers/sidebar.py" line="341" />
         <source>%n customer(s)</source>
-        <translation><numerusform>%n customer</numerusform><numerusform>%n customers</numerusform></translation>
+        <translation>
+            <numerusform>%n customer</numerusform>
+            <numerusform>%n customers</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="334" />
+        <location filename="../../ui/customers/sidebar.py" line="344" />
         <source>⚠ The customer list could not be read.</source>
         <translation>⚠ The customer list could not be read.</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="367" />
+        <location filename="../../ui/customers/sidebar.py" line="377" />
         <source>Search name, phone or tag</source>
         <translation>Search name, phone or tag</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="368" />
+        <location filename="../../ui/customers/sidebar.py" line="378" />
         <source>Search customers by name, phone or tag</source>
         <translation>Search customers by name, phone or tag</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="369" />
+        <location filename="../../ui/customers/sidebar.py" line="379" />
         <source>&amp;New customer…</source>
         <translation>&amp;New customer…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="371" />
+        <location filename="../../ui/customers/sidebar.py" line="381" />
         <source>Customers</source>
         <translation>Customers</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="372" />
+        <location filename="../../ui/customers/sidebar.py" line="382" />
         <source>S&amp;top serving</source>
         <translation>S&amp;top serving</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="373" />
+        <location filename="../../ui/customers/sidebar.py" line="383" />
         <source>Stop serving this customer</source>
         <translation>Stop serving this customer</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="375" />
+        <location filename="../../ui/customers/sidebar.py" line="385" />
         <source>Answers stop using this customer's sizes, brands and budget</source>
         <translation>Answers stop using this customer's sizes, brands and budget</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="376" />
+        <location filename="../../ui/customers/sidebar.py" line="386" />
         <source>Customer details</source>
         <translation>Customer details</translation>
     </message>
@@ -127,77 +133,80 @@
 <context>
     <name>FollowUpsView</name>
     <message>
-        <location filename="../../ui/customers/followups.py" line="119" />
+        <location filename="../../ui/customers/followups.py" line="126" />
         <source>%1 open, %2 overdue</source>
         <translation>%1 open, %2 overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followups.py" line="127" />
+        <location filename="../../ui/customers/followups.py" line="134" />
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/customers/followups.py" line="130" />
+        <location filename="../../ui/customers/followups.py" line="137" />
         <source>Overdue by %n day(s)</source>
-        <translation><numerusform>Overdue by %n day</numerusform><numerusform>Overdue by %n days</numerusform></translation>
+        <translation>
+            <numerusform>Overdue by %n day</numerusform>
+            <numerusform>Overdue by %n days</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followups.py" line="132" />
+        <location filename="../../ui/customers/followups.py" line="139" />
         <source>Due today</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followups.py" line="134" />
+        <location filename="../../ui/customers/followups.py" line="141" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followups.py" line="200" />
+        <location filename="../../ui/customers/followups.py" line="207" />
         <source>Mark &amp;open</source>
         <translation>Mark &amp;open</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followups.py" line="200" />
+        <location filename="../../ui/customers/followups.py" line="207" />
         <source>Mark &amp;done</source>
         <translation>Mark &amp;done</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followups.py" line="211" />
+        <location filename="../../ui/customers/followups.py" line="218" />
         <source>D&amp;ue</source>
         <translation>D&amp;ue</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followups.py" line="212" />
+        <location filename="../../ui/customers/followups.py" line="219" />
         <source>Follow-up due date</source>
         <translation>Follow-up due date</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followups.py" line="213" />
+        <location filename="../../ui/customers/followups.py" line="220" />
         <source>What to do, e.g. call when size 43 arrives</source>
         <translation>What to do, e.g. call when size 43 arrives</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followups.py" line="214" />
+        <location filename="../../ui/customers/followups.py" line="221" />
         <source>Follow-up text</source>
         <translation>Follow-up text</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followups.py" line="215" />
+        <location filename="../../ui/customers/followups.py" line="222" />
         <source>Add &amp;follow-up</source>
         <translation>Add &amp;follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followups.py" line="216" />
+        <location filename="../../ui/customers/followups.py" line="223" />
         <source>Add follow-up</source>
         <translation>Add follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followups.py" line="217" />
+        <location filename="../../ui/customers/followups.py" line="224" />
         <source>Follow-ups; Space marks the selected one done</source>
         <translation>Follow-ups; Space marks the selected one done</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followups.py" line="218" />
+        <location filename="../../ui/customers/followups.py" line="225" />
         <source>Mark the selected follow-up done or open</source>
         <translation>Mark the selected follow-up done or open</translation>
     </message>
@@ -213,22 +222,22 @@
 <context>
     <name>NotesTimeline</name>
     <message>
-        <location filename="../../ui/customers/notes.py" line="141" />
+        <location filename="../../ui/customers/notes.py" line="148" />
         <source>Edit note</source>
         <translation>Edit note</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="141" />
+        <location filename="../../ui/customers/notes.py" line="148" />
         <source>Note:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="160" />
+        <location filename="../../ui/customers/notes.py" line="167" />
         <source>Delete note</source>
         <translation>Delete note</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="161" />
+        <location filename="../../ui/customers/notes.py" line="168" />
         <source>Delete this note?
 
 %1</source>
@@ -237,92 +246,92 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="174" />
+        <location filename="../../ui/customers/notes.py" line="181" />
         <source>Pinned</source>
         <translation>Pinned</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="177" />
+        <location filename="../../ui/customers/notes.py" line="184" />
         <source>edited</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="184" />
+        <location filename="../../ui/customers/notes.py" line="191" />
         <source>Un&amp;pin</source>
         <translation>Un&amp;pin</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="184" />
+        <location filename="../../ui/customers/notes.py" line="191" />
         <source>&amp;Pin</source>
         <translation>&amp;Pin</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="213" />
+        <location filename="../../ui/customers/notes.py" line="220" />
         <source>Write a note… (Ctrl+Enter adds it)</source>
         <translation>Write a note… (Ctrl+Enter adds it)</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="214" />
+        <location filename="../../ui/customers/notes.py" line="221" />
         <source>New note</source>
         <translation>New note</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="215" />
+        <location filename="../../ui/customers/notes.py" line="222" />
         <source>&amp;Add note</source>
         <translation>&amp;Add note</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="216" />
+        <location filename="../../ui/customers/notes.py" line="223" />
         <source>Add note</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="217" />
+        <location filename="../../ui/customers/notes.py" line="224" />
         <source>Notes, pinned first, newest first</source>
         <translation>Notes, pinned first, newest first</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="218" />
+        <location filename="../../ui/customers/notes.py" line="225" />
         <source>&amp;Edit…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="219" />
+        <location filename="../../ui/customers/notes.py" line="226" />
         <source>Edit the selected note</source>
         <translation>Edit the selected note</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="220" />
+        <location filename="../../ui/customers/notes.py" line="227" />
         <source>Edit the selected note (F2)</source>
         <translation>Edit the selected note (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="221" />
+        <location filename="../../ui/customers/notes.py" line="228" />
         <source>Pin or unpin the selected note</source>
         <translation>Pin or unpin the selected note</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="222" />
+        <location filename="../../ui/customers/notes.py" line="229" />
         <source>Pin or unpin the selected note (Ctrl+P)</source>
         <translation>Pin or unpin the selected note (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="223" />
+        <location filename="../../ui/customers/notes.py" line="230" />
         <source>&amp;Delete…</source>
         <translation>&amp;Delete…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="224" />
+        <location filename="../../ui/customers/notes.py" line="231" />
         <source>Delete the selected note</source>
         <translation>Delete the selected note</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="225" />
+        <location filename="../../ui/customers/notes.py" line="232" />
         <source>Delete the selected note (Delete)</source>
         <translation>Delete the selected note (Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="226" />
+        <location filename="../../ui/customers/notes.py" line="233" />
         <source>No notes yet.</source>
         <translation>No notes yet.</translation>
     </message>
@@ -513,67 +522,75 @@
 <context>
     <name>PurchasesView</name>
     <message numerus="yes">
-        <location filename="../../ui/customers/purchases.py" line="111" />
+        <location filename="../../ui/customers/purchases.py" line="120" />
         <source>%n purchase(s), %1 in total</source>
-        <translation><numerusform>%n purchase, %1 in total</numerusform><numerusform>%n purchases, %1 in total</numerusform></translation>
+        <translation>
+            <numerusform>%n purchase, %1 in total</numerusform>
+            <numerusform>%n purchases, %1 in total</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="130" />
+        <location filename="../../ui/customers/purchases.py" line="139" />
         <source>⚠ No product with SKU “%1” in the catalog.</source>
         <translation>⚠ No product with SKU “%1” in the catalog.</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="163" />
+        <location filename="../../ui/customers/purchases.py" line="172" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="163" />
+        <location filename="../../ui/customers/purchases.py" line="172" />
         <source>Product</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="163" />
+        <location filename="../../ui/customers/purchases.py" line="172" />
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="163" />
+        <location filename="../../ui/customers/purchases.py" line="172" />
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="164" />
+        <location filename="../../ui/customers/purchases.py" line="173" />
         <source>Purchases, newest first</source>
         <translation>Purchases, newest first</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="165" />
+        <location filename="../../ui/customers/purchases.py" line="174" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="166" />
+        <location filename="../../ui/customers/purchases.py" line="175" />
         <source>SKU of the product bought</source>
         <translation>SKU of the product bought</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="167" />
+        <location filename="../../ui/customers/purchases.py" line="176" />
         <source>Quantity</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="168" />
+        <location filename="../../ui/customers/purchases.py" line="177" />
         <source>Unit price</source>
         <translation>Unit price</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="169" />
+        <location filename="../../ui/customers/purchases.py" line="178" />
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/purchases.py" line="179" />
         <source>&amp;Record purchase</source>
         <translation>&amp;Record purchase</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="170" />
+        <location filename="../../ui/customers/purchases.py" line="180" />
         <source>Record purchase</source>
         <translation>Record purchase</translation>
     </message>

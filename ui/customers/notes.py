@@ -45,6 +45,8 @@ class NotesTimeline(QWidget):
         self.add_button = QPushButton()
         self.list = QListWidget()
         self.list.setWordWrap(True)
+        self.list.setSpacing(2)
+        self.list.setAlternatingRowColors(True)  # where one note ends and the next begins
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.edit_button = QPushButton()

@@ -44,6 +44,8 @@ class PurchasesView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(True)  # long product names wrap instead of being cut
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -111,6 +113,7 @@ class PurchasesView(QWidget):
                 cell = QTableWidgetItem(text)
                 if col in (2, 3):
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                cell.setToolTip(text)
                 self.table.setItem(row, col, cell)
         spent = sum(p.price * p.quantity for p in self._items)
         self.total.setText(
@@ -172,5 +175,6 @@ class PurchasesView(QWidget):
         self.sku.setAccessibleName(self.tr("SKU of the product bought"))
         self.quantity.setAccessibleName(self.tr("Quantity"))
         self.price.setAccessibleName(self.tr("Unit price"))
+        self.price.setSpecialValueText(self.tr("Price"))  # 0 until a SKU fills it in
         self.add_button.setText(self.tr("&Record purchase"))
         self.add_button.setAccessibleName(self.tr("Record purchase"))
