@@ -22,7 +22,7 @@ from shopguide.guide.events import Cards, Done, Event, Failed, Token
 from shopguide.guide.plan import Plan, make_plan
 from shopguide.guide.prompt import build_prompt
 from shopguide.guide.verify import Facts, check_sentence, split_sentences, verify
-from shopguide.guide.vocab import StoreVocab
+from shopguide.guide.vocab import StoreVocab, brand_aliases
 from shopguide.store.models import Customer
 
 log = logging.getLogger(__name__)
@@ -72,7 +72,9 @@ class Engine:
     @property
     def vocab(self) -> StoreVocab:
         if self._vocab is None:
-            self._vocab = StoreVocab.from_store_vocabulary(self.store.vocabulary())
+            vocab = StoreVocab.from_store_vocabulary(self.store.vocabulary())
+            vocab.brand_aliases = brand_aliases(self.store, vocab.brands)
+            self._vocab = vocab
         return self._vocab
 
     def refresh(self) -> None:

@@ -61,6 +61,25 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "cheap": (),
 }
 
+# Common shop nouns across the two languages, so an English question finds a Chinese
+# catalog's categories (and the other way round). Matches through these are as firm as
+# the word itself, unlike the looser synonyms above.
+TRANSLATIONS: dict[str, tuple[str, ...]] = {
+    "running shoe": ("跑鞋",), "trail shoe": ("越野跑鞋", "跑鞋"), "hiking shoe": ("登山鞋",),
+    "hiking boot": ("登山鞋",), "basketball shoe": ("篮球鞋",), "training shoe": ("训练鞋",),
+    "sandal": ("凉鞋",), "shoe": ("鞋",), "down jacket": ("羽绒服",), "down coat": ("羽绒服",),
+    "puffer": ("羽绒服",), "padded jacket": ("棉服",), "padded coat": ("棉服",),
+    "rain jacket": ("冲锋衣",), "shell jacket": ("冲锋衣",), "tent": ("帐篷",),
+    "sleeping bag": ("睡袋",), "backpack": ("背包",), "rucksack": ("背包",),
+    "yoga mat": ("瑜伽垫",), "goggle": ("泳镜",), "swimsuit": ("泳衣",), "helmet": ("头盔",),
+    "sock": ("袜子",), "hat": ("帽子",), "cap": ("帽子",), "water bottle": ("水壶",),
+    "trekking pole": ("登山杖",), "headlamp": ("头灯",), "towel": ("毛巾",), "insole": ("鞋垫",),
+    "glove": ("手套",), "jacket": ("外套",), "pants": ("裤",), "trousers": ("裤",),
+    "dumbbell": ("哑铃",), "kettlebell": ("壶铃",), "bike": ("单车", "自行车"),
+    "跑鞋": ("running shoes",), "锅": ("pan", "pot"), "刀": ("knife",), "杯": ("mug", "cup"),
+    "床单": ("sheet",), "被子": ("duvet", "comforter"), "枕头": ("pillow",), "毛巾 ": ("towel",),
+}
+
 # Intent cue words. Checked on lowercased text; English ones on word boundaries.
 GREETING = ("你好", "您好", "嗨", "哈喽", "早上好", "下午好", "晚上好", "在吗",
             "hi", "hello", "hey", "good morning", "good afternoon", "good evening", "howdy")
@@ -81,13 +100,13 @@ STOCK = ("有货", "有没有货", "库存", "还有吗", "还有没有", "现�
 POLICY = ("退货", "退换", "换货", "退款", "保修", "售后", "会员", "积分", "营业时间", "几点",
           "配送", "送货", "快递", "运费", "发票", "付款", "支付", "停车", "怎么选", "如何选",
           "怎么挑", "如何挑", "怎样选", "选购", "保养", "清洗", "政策", "维修", "能修", "修吗", "修补",
-          "回收", "以旧换新", "注意什么", "要注意", "换大", "换小", "能换", "可以换", "可以退", "能退",
+          "回收", "以旧换新", "尺码怎么选", "穿多大", "多大码", "选多大", "尺码表", "要注意什么", "注意什么", "要注意", "换大", "换小", "能换", "可以换", "可以退", "能退",
           "退吗", "换吗", "保价", "定制", "预约", "优惠", "打折",
           "return", "refund", "exchange", "warranty", "guarantee", "membership", "member",
           "loyalty", "points", "opening hours", "open", "close", "hours", "delivery",
           "shipping", "deliver", "invoice", "receipt", "pay", "payment", "parking",
           "how to choose", "how do i choose", "how to pick", "which size", "care", "clean",
-          "wash", "policy", "repair", "fix", "recycle", "trade-in", "trade in", "what should i look", "discount", "gift card", "price match", "assembly", "install")
+          "wash", "policy", "what size", "shoe size", "size should", "size chart", "sizing", "rent", "rental", "hire", "租", "repair", "fix", "recycle", "trade-in", "trade in", "what should i look", "discount", "gift card", "price match", "assembly", "install")
 CHEAP = ("便宜", "实惠", "划算", "性价比", "低价", "平价", "不贵",
          "cheap", "cheapest", "inexpensive", "affordable", "budget", "low-cost", "low cost",
          "bargain", "economical")
@@ -111,6 +130,13 @@ STOP_EN = frozenset(
     products thing things sell selling sold have got stuff hi hello hey thanks thank
     policy policies rule rules does doing there's what's whats is it's carry offer stock
     price prices cost costs much please available lot lots so again very all great ok okay""".split()
+)
+
+# Ordinary English words that can start a product name without being a brand.
+COMMON_EN = frozenset(
+    """little big small large mini new best super pro classic basic premium light heavy kids
+    kid women men mens womens junior youth baby home kitchen outdoor indoor soft hard warm cool
+    red blue green black white grey gray pink set pack pair one two three the a an my our""".split()
 )
 
 # Chinese filler: removed before the remaining text is matched. Longest first matters.

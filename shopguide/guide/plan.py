@@ -65,7 +65,7 @@ def _named_skus(store: StoreLike, text: str) -> list[Product]:
     return found
 
 
-_AND = re.compile(r"和|与|跟|还是|、|\bvs\.?(?=\s)|\bversus\b|\band\b|\bor\b|,|，", re.I)
+_AND = re.compile(r"和|与|跟|还是|、|\bvs\.?(?=\s)|\bversus\b|\band\b|\bor\b|\bwith\b|,|，", re.I)
 
 
 def _compare_parts(store: StoreLike, vocab: StoreVocab, text: str,

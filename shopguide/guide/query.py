@@ -29,6 +29,11 @@ _ORDINAL_ZH = re.compile(r"第\s*([一二两三四五12345])\s*(?:个|款|双|�
 _ORDINAL_EN = re.compile(
     r"\b(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)\b(?:\s+one)?"
     r"|(?:#|number\s*|no\.\s*)([1-5])\b", re.I)
+# Asking about stock ("有货吗", "is it in stock?"), not wishing for in-stock items.
+_STOCK_ASK = re.compile(
+    r"(?:有货|有现货|有库存|还有货|有没有货|还有)(?:吗|么|没有|不)|"
+    r"^(?:is|are|do|does|have|has|any)\b.*\b(?:in stock|available|left)\b|"
+    r"\b(?:in stock|available)\s*\?", re.I)
 _LAST_ZH = re.compile(r"最后(?:一|那)?(?:个|款|双|件)")
 _PRONOUN_ZH = re.compile(r"(?:这|那)(?:个|款|双|件|一款|一个)|它")
 _PRONOUN_EN = re.compile(r"\b(?:it|this one|that one)\b", re.I)
@@ -163,8 +168,9 @@ def understand(text: str, vocab: StoreVocab, default_lang: str = "en") -> Query:
     q.tags = vocab.match_tags(rest)
     q.refs = _refs(norm)
     low = norm
-    q.stock_question = lx.has_cue(low, lx.STOCK) and not lx.has_cue(low, lx.IN_STOCK_WANTED[:3])
-    q.in_stock = lx.has_cue(low, lx.IN_STOCK_WANTED)
+    q.stock_question = bool(_STOCK_ASK.search(low)) or (
+        lx.has_cue(low, lx.STOCK) and not lx.has_cue(low, lx.IN_STOCK_WANTED))
+    q.in_stock = lx.has_cue(low, lx.IN_STOCK_WANTED) or q.stock_question
     q.policy_cue = lx.has_cue(low, lx.POLICY)
     q.terms = content_terms(_strip_cues(rest, lx.LOCATE + lx.STOCK + lx.COMPARE + lx.STAFF))
     q.intent = _intent(low, q)

@@ -16,6 +16,7 @@ from shopguide.store.models import Customer, FaqEntry, Product
 CANDIDATES = 60
 FAQ_CONFIDENT = 0.7  # coverage above which an FAQ row answers the question
 PRODUCT_CONFIDENT = 0.5  # coverage above which products answer it without a named category
+EXACT = 2.0  # confidence of an FAQ row whose own wording was asked
 CHEAP_QUANTILE = 0.4  # "cheap" = the cheapest 40% of the category
 
 
@@ -101,6 +102,8 @@ def rank_products(q: Query, found: list[tuple[Product, float]],
                   customer: Customer | None) -> list[Ranked]:
     terms = q.terms or ([q.category.split("/")[-1]] if q.category else [])
     top_bm25 = max((s for _, s in found), default=0.0) or 1.0
+    # "Is X in stock?" asks about X, even if X has run out.
+    asks_about_stock = q.stock_question or q.intent == "locate"
     ranked = []
     for p, bm25 in found:
         doc = product_doc(p)
@@ -108,7 +111,9 @@ def rank_products(q: Query, found: list[tuple[Product, float]],
         tag_hits = sum(1 for t in q.tags if fold(t) in {fold(x) for x in p.tags})
         score = text + 0.15 * tag_hits + 0.1 * max(bm25, 0.0) / top_bm25
         if p.stock == 0:
-            score -= 0.6  # in stock first: an empty shelf is the last thing to offer
+            # In stock first: an empty shelf is the last thing to offer. Asked "is X in
+            # stock?", X itself must still come first, so the push is gentler.
+            score -= 0.15 if asks_about_stock else 0.6
         elif p.stock is not None:
             score += 0.05
         score += _customer_bonus(p, customer)
@@ -121,6 +126,8 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
                   customer: Customer | None = None) -> Retrieval:
     out = Retrieval()
     filters = filters_for(q, vocab)
+    if q.stock_question:
+        filters.pop("in_stock", None)  # "is X in stock?" must be able to say "no"
     out.filtered = "category" in filters or "brand" in filters
     text = search_text(q)
     found = store.search_products(text, **filters, limit=CANDIDATES) if text else []
@@ -128,12 +135,25 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
         seen = {p.sku for p, _ in found}
         found += [(p, 0.0) for p, _ in store.search_products(None, **filters, limit=CANDIDATES)
                   if p.sku not in seen]
+    if not found and "category" in filters and len(filters) > 1:
+        # Nothing in the named category fits the other constraints: look for the word
+        # anywhere (a kids' "羽绒服" may live under 儿童/童装), keeping the other filters.
+        loose = {k: v for k, v in filters.items() if k != "category"}
+        word = filters["category"].split("/")[-1]
+        found = [(p, s) for p, s in store.search_products(f"{text} {word}", **loose,
+                                                          limit=CANDIDATES)
+                 if coverage([word], product_doc(p)) >= 1.0]
     if q.cheap and "max_price" not in filters:
         ceiling = _cheap_ceiling(store, q, filters, [p for p, _ in found])
         if ceiling is not None:
             out.resolved_max_price = ceiling
             found = [(p, s) for p, s in found if p.price <= ceiling]
     ranked = rank_products(q, found, customer)
+    if q.stock_question and ranked:
+        # Answer about the product asked for, then offer ones that are on the shelf.
+        ranked = ranked[:1] + [r for r in ranked[1:] if r.product.stock != 0]
+        if ranked[0].product.stock == 0 and ranked[0].text_match < 0.99:
+            ranked = ranked[1:] or ranked
     if q.cheap:
         ranked.sort(key=lambda r: (r.product.stock == 0, -round(r.score, 1), r.product.price))
     out.products = ranked
@@ -147,13 +167,22 @@ def faq_terms(q: Query) -> list[str]:
     return list(dict.fromkeys(q.terms + q.tags))
 
 
+def _plain(text: str) -> str:
+    return "".join(ch for ch in fold(text) if ch.isalnum())
+
+
 def find_faq(store: StoreLike, q: Query) -> tuple[FaqEntry | None, float]:
+    """The best FAQ row and its coverage; a question asked exactly as the store wrote it
+    (question or an alternate) is a certain match."""
     terms = faq_terms(q)
     if not terms:
         return None, 0.0
     hits = store.search_faq(" ".join(terms), limit=8)
+    asked = _plain(q.text)
     best: tuple[FaqEntry | None, float] = (None, 0.0)
     for entry, _ in hits:
+        if asked and any(_plain(x) == asked for x in (entry.question, *entry.alternates)):
+            return entry, EXACT
         c = coverage(terms, faq_doc(entry))
         if c > best[1]:
             best = (entry, c)
@@ -179,6 +208,8 @@ def choose(q: Query, r: Retrieval) -> str:
     product_intent = q.intent if q.intent in ("find", "locate", "compare") else "find"
     # Without a policy word, a question that products answer as well goes to products.
     margin = 0.25 if q.policy_cue else -0.1
+    if r.faq_confidence >= EXACT:
+        return "policy"
     if faq_ok and (q.policy_cue or not signal) and (
             r.faq_confidence + margin >= r.product_confidence):
         return "policy"

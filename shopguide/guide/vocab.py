@@ -12,7 +12,7 @@ import unicodedata
 from functools import lru_cache
 from dataclasses import dataclass, field
 
-from shopguide.guide.lexicon import SYNONYMS, canonical_colors, is_chinese, stem
+from shopguide.guide.lexicon import COMMON_EN, SYNONYMS, TRANSLATIONS, canonical_colors, is_chinese, stem
 
 _WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 
@@ -60,6 +60,7 @@ class StoreVocab:
     tags: list[str] = field(default_factory=list)
     sizes: list[str] = field(default_factory=list)
     colors: list[str] = field(default_factory=list)
+    brand_aliases: dict[str, str] = field(default_factory=dict)  # "yunyue" → "云跃"
 
     @classmethod
     def from_store_vocabulary(cls, v: object) -> StoreVocab:
@@ -113,6 +114,11 @@ class StoreVocab:
         if direct:
             best = max(direct, key=lambda m: (len(segs[m.value].split("/")), len(m.value)))
             return Match(segs[best.value], best.start, best.end)
+        for alt in translated_forms(text):
+            via = self.match_all(list(segs), alt)
+            if via:
+                best = max(via, key=lambda m: (len(segs[m.value].split("/")), len(m.value)))
+                return Match(segs[best.value], -1, -1)
         for alt in synonym_forms(text):
             via = self.match_all(list(segs), alt)
             if via:
@@ -122,7 +128,13 @@ class StoreVocab:
 
     def match_brand(self, text: str) -> Match | None:
         found = self.match_all(self.brands, text)
-        return found[0] if found else None
+        if found:
+            return found[0]
+        alias = self.match_all(list(self.brand_aliases), text)
+        if alias:
+            m = alias[0]
+            return Match(self.brand_aliases[m.value], m.start, m.end)
+        return None
 
     def match_tags(self, text: str) -> list[str]:
         return [m.value for m in self.match_all(self.tags, text)]
@@ -145,6 +157,43 @@ class StoreVocab:
             if fold(s) == f:
                 return s
         return None
+
+
+def brand_aliases(store: object, brands: list[str], limit: int = 500) -> dict[str, str]:
+    """A brand's other-language spelling, learnt from the catalog: when every product of
+    云跃 has an English name starting "Yunyue …", then "Yunyue" names 云跃."""
+    out: dict[str, str] = {}
+    search = getattr(store, "search_products", None)
+    if search is None:
+        return out
+    for brand in brands[:limit]:
+        firsts = set()
+        for p, _ in search(None, brand=brand, limit=20):
+            for name in (p.name_en, p.name_zh, p.name):
+                if name and fold(name).split()[0] != fold(brand):
+                    firsts.add(fold(name).split()[0])
+                    break
+        if len(firsts) == 1:
+            word = firsts.pop()
+            if (len(word) >= 3 and word.isalpha() and word not in COMMON_EN
+                    and not any(fold(b) == word for b in brands)):
+                out[word] = brand
+    return out
+
+
+def translated_forms(text: str) -> list[str]:
+    """The shop nouns in ``text`` said in the other language, longest phrase first."""
+    low = fold(text)
+    text_stems = " " + " ".join(stems(low)) + " "
+    out: list[str] = []
+    for word, alts in sorted(TRANSLATIONS.items(), key=lambda kv: -len(kv[0])):
+        if is_chinese(word):
+            hit = word.strip() in low
+        else:
+            hit = f" {' '.join(stems(word))} " in text_stems
+        if hit:
+            out.extend(alts)
+    return out
 
 
 @lru_cache(maxsize=4096)
