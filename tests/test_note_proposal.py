@@ -94,7 +94,8 @@ def test_empty_conversation_says_so_in_each_language():
 
 def test_long_conversations_are_capped_and_say_how_many():
     turns = [TurnSummary(f"question {i} " + "x" * 100) for i in range(9)]
-    turns.append(TurnSummary("last", products=tuple(ShownProduct(f"S{i}", f"P{i}") for i in range(11))))
+    shown = tuple(ShownProduct(f"S{i}", f"P{i}") for i in range(11))
+    turns.append(TurnSummary("last", products=shown))
     note = propose_note(turns, "en")
     first = note.splitlines()[0]
     assert first.startswith("Asked: and 10 more: ")
@@ -108,3 +109,24 @@ def test_summarize_reads_dict_queries_and_plain_turn_lists():
     (summary,) = summarize(turns)
     assert summary.size == "M"
     assert summary.categories == ("Jackets",)
+
+
+def test_reads_the_engines_conversation():
+    from shopguide.guide.conversation import Conversation
+    from shopguide.store.models import FaqEntry as Faq
+
+    conv = Conversation()
+    q1 = Query(text="有没有500元以内的跑鞋？", lang="zh", category="鞋/跑鞋", max_price=500.0)
+    conv.remember(q1.text, "有两款……", q1, [RS104, RS110], None)
+    # A follow-up refines the search: the engine's last_query carries size and budget.
+    q2 = Query(text="有43码吗？", lang="zh", category="鞋/跑鞋", max_price=500.0, size="43",
+               follow_up=True)
+    conv.remember(q2.text, "云跃缓震跑鞋有43码。", q2, [RS104], None)
+    q3 = Query(text="可以退货吗？", lang="zh", intent="policy")
+    conv.remember(q3.text, "30天内可退。", q3, [], Faq("returns", "退货", "30天"))
+    note = propose_note_from(conv, "zh")
+    assert note.splitlines() == [
+        "咨询：“有没有500元以内的跑鞋？”；“有43码吗？”；“可以退货吗？”",
+        "偏好：尺码 43；预算 ¥500以内；品类 跑鞋",
+        "看过的商品：云跃缓震跑鞋 (RS-104)",
+    ]

@@ -96,7 +96,8 @@ def test_followup_marked_done_is_stored_and_overdue_is_shown(qtbot, serving, cus
     # Add one through the form (the due date defaults to a week ahead: not overdue).
     view.text.setText("size 43 arrives")
     qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
-    row = cust_db.execute("SELECT due, done FROM followups WHERE text = 'size 43 arrives'").fetchone()
+    row = cust_db.execute(
+        "SELECT due, done FROM followups WHERE text = 'size 43 arrives'").fetchone()
     assert row["due"] == (today + timedelta(days=7)).isoformat() and row["done"] == 0
     assert [view.list.item(i).data(OverdueRole) for i in range(2)] == [True, False]
     # Mark the overdue one done with the button.

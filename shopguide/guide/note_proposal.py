@@ -88,7 +88,9 @@ _LABELS = {
 }
 
 
-def propose_note(turns: Sequence[TurnSummary], lang: str = "en", currency: str | None = None) -> str:
+def propose_note(
+    turns: Sequence[TurnSummary], lang: str = "en", currency: str | None = None
+) -> str:
     """The note text for ``turns`` (oldest first) in ``lang`` ('zh' or 'en').
 
     ``currency`` formats the budget; when absent, the currency of the products
@@ -127,7 +129,9 @@ def propose_note_from(conversation: Any, lang: str = "en", currency: str | None 
     return propose_note(summarize(conversation, lang), lang, currency)
 
 
-def _preferences(turns: Sequence[TurnSummary], t: dict[str, str], currency: str | None) -> list[str]:
+def _preferences(
+    turns: Sequence[TurnSummary], t: dict[str, str], currency: str | None
+) -> list[str]:
     size = next((x.size for x in reversed(turns) if x.size), None)
     # The latest stated budget wins: "cheaper ones?" narrows what was said before.
     lo = hi = None
@@ -188,15 +192,24 @@ def _clip(question: str) -> str:
 
 
 def summarize(conversation: Any, lang: str = "en") -> list[TurnSummary]:
-    """One ``TurnSummary`` per turn of ``conversation`` (oldest first).
+    """What ``conversation`` revealed, oldest first.
 
-    Accepts a ``Conversation`` with ``turns``, a plain sequence of turns, or
-    ``None`` (no conversation yet: no turns).
+    Reads the engine's ``Conversation`` (its questions in ``history``; its latest
+    product search in ``last_query``, which carries the refinements of follow-ups
+    such as "有43码吗", and the products of that answer in ``shown``), a
+    conversation with per-turn ``turns``, a plain sequence of turns, or ``None``.
     """
     if conversation is None:
         return []
-    turns = getattr(conversation, "turns", conversation)
-    return [_turn_summary(turn, lang) for turn in turns or ()]
+    turns = getattr(conversation, "turns", None)
+    if turns is None and hasattr(conversation, "history"):
+        out = [TurnSummary(question=str(pair[0])) for pair in conversation.history or ()]
+        query = getattr(conversation, "last_query", None)
+        shown = list(getattr(conversation, "shown", None) or ())
+        if query is not None or shown:
+            out.append(_summary("", query, shown, lang))  # no question: it is listed above
+        return out
+    return [_turn_summary(turn, lang) for turn in (conversation if turns is None else turns)]
 
 
 def _turn_summary(turn: Any, lang: str) -> TurnSummary:
@@ -204,27 +217,30 @@ def _turn_summary(turn: Any, lang: str) -> TurnSummary:
         return turn
     query = _first(turn, "query")
     question = _first(turn, "question", "text") or _first(query, "text", "question") or ""
+    products = _first(turn, "products", "shown")
+    if products is None:
+        cards = _first(turn, "cards")
+        cards = getattr(cards, "cards", cards) or ()
+        products = [getattr(c, "product", None) for c in cards]
+    return _summary(str(question), query, products, lang)
+
+
+def _summary(question: str, query: Any, products: Any, lang: str) -> TurnSummary:
     # The Query's own fields, not ``constraints()``: that drops a category named through
     # a synonym, which is still a preference worth noting.
-    constraints = query
     return TurnSummary(
-        question=str(question),
-        size=_as_text(_first(constraints, "size", "sizes")),
-        min_price=_as_float(_first(constraints, "min_price", "budget_min")),
-        max_price=_as_float(_first(constraints, "max_price", "budget_max")),
-        brands=_as_tuple(_first(constraints, "brands", "brand")),
-        categories=tuple(_leaf(c) for c in _as_tuple(_first(constraints, "categories", "category"))),
-        colors=_as_tuple(_first(constraints, "colors", "color")),
-        products=tuple(_shown_products(turn, lang)),
+        question=question,
+        size=_as_text(_first(query, "size", "sizes")),
+        min_price=_as_float(_first(query, "min_price", "budget_min")),
+        max_price=_as_float(_first(query, "max_price", "budget_max")),
+        brands=_as_tuple(_first(query, "brands", "brand")),
+        categories=tuple(_leaf(c) for c in _as_tuple(_first(query, "categories", "category"))),
+        colors=_as_tuple(_first(query, "colors", "color")),
+        products=tuple(_shown_products(products, lang)),
     )
 
 
-def _shown_products(turn: Any, lang: str) -> Iterable[ShownProduct]:
-    items = _first(turn, "products", "shown")
-    if items is None:
-        cards = _first(turn, "cards")
-        cards = getattr(cards, "cards", cards) or ()
-        items = [getattr(c, "product", None) for c in cards]
+def _shown_products(items: Any, lang: str) -> Iterable[ShownProduct]:
     for p in items or ():
         if p is None:
             continue
@@ -236,7 +252,8 @@ def _shown_products(turn: Any, lang: str) -> Iterable[ShownProduct]:
             continue
         display = getattr(p, "display_name", None)
         name = display(lang) if callable(display) else (_first(p, "name") or sku)
-        yield ShownProduct(str(sku), str(name), _as_float(_first(p, "price")), _first(p, "currency"))
+        price, currency = _as_float(_first(p, "price")), _first(p, "currency")
+        yield ShownProduct(str(sku), str(name), price, currency)
 
 
 def _first(obj: Any, *names: str) -> Any:

@@ -35,7 +35,8 @@ class CustomerDelegate(QStyledItemDelegate):
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        sub_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
+        sub_role = (QPalette.ColorRole.HighlightedText if selected
+                    else QPalette.ColorRole.PlaceholderText)
 
         bold = QFont(opt.font)
         bold.setBold(True)
@@ -47,8 +48,8 @@ class CustomerDelegate(QStyledItemDelegate):
         painter.setFont(bold)
         painter.setPen(opt.palette.color(role))
         top = QRect(r.left(), r.top(), r.width(), top_h)
-        painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         QFontMetrics(bold).elidedText(name, Qt.TextElideMode.ElideRight, r.width()))
+        elided = QFontMetrics(bold).elidedText(name, Qt.TextElideMode.ElideRight, r.width())
+        painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
         sub = index.data(SubtitleRole) or ""
         if sub:
             painter.setFont(small)

@@ -27,6 +27,7 @@ from ui.qt import (
 )
 
 _COLUMNS = 4
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 class PurchasesView(QWidget):
@@ -112,7 +113,7 @@ class PurchasesView(QWidget):
             for col, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 if col in (2, 3):
-                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    cell.setTextAlignment(_RIGHT)
                 cell.setToolTip(text)
                 self.table.setItem(row, col, cell)
         spent = sum(p.price * p.quantity for p in self._items)
