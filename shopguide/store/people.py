@@ -99,7 +99,9 @@ class PeopleMixin(StoreBase):
 
     def search_customers(self, text: str = "", limit: int = 50, offset: int = 0) -> list[Customer]:
         """Customers whose name, phone (any part of it), email or tags match every word
-        of ``text``; all customers by name when ``text`` has no words."""
+        of ``text``, by name; all customers by name when ``text`` has no words.
+        (Name order, not bm25: a list the clerk scans, and twice as fast on broad
+        searches such as one surname among 100k customers.)"""
         match = _text.prefix_query(text)
         if match is None:
             sql = f"{_CUSTOMER_SELECT} ORDER BY c.name, c.id LIMIT ? OFFSET ?"
@@ -107,7 +109,7 @@ class PeopleMixin(StoreBase):
         else:
             sql = (
                 f"{_CUSTOMER_SELECT} JOIN customers_fts f ON f.rowid = c.pk "
-                "WHERE customers_fts MATCH ? ORDER BY f.rank, c.name, c.id LIMIT ? OFFSET ?"
+                "WHERE customers_fts MATCH ? ORDER BY c.name, c.id LIMIT ? OFFSET ?"
             )
             rows = self.query(sql, (match, int(limit), int(offset)))
         return [customer_from_row(r) for r in rows]
