@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from shopguide.guide.prompt import format_price
 from shopguide.guide.query import Query
+from shopguide.guide.verify import aisle_code
 from shopguide.store.models import FaqEntry, Product
 
 
@@ -40,7 +41,11 @@ def _stock(p: Product, lang: str) -> str:
 def _where(p: Product, lang: str) -> str:
     if not p.aisle:
         return ""
-    return f"在{p.aisle}货架" if lang == "zh" else f"aisle {p.aisle}"
+    # An aisle already written with its word ("Aisle 1", "货架A3") is shown as it is.
+    worded = aisle_code(p.aisle) != p.aisle.strip().casefold()
+    if lang == "zh":
+        return f"在{p.aisle}" if worded else f"在{p.aisle}货架"
+    return p.aisle if worded else f"aisle {p.aisle}"
 
 
 def product_line(p: Product, lang: str) -> str:

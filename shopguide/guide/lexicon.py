@@ -100,13 +100,15 @@ STOCK = ("有货", "有没有货", "库存", "还有吗", "还有没有", "现�
 POLICY = ("退货", "退换", "换货", "退款", "保修", "售后", "会员", "积分", "营业时间", "几点",
           "配送", "送货", "快递", "运费", "发票", "付款", "支付", "停车", "怎么选", "如何选",
           "怎么挑", "如何挑", "怎样选", "选购", "保养", "清洗", "政策", "维修", "能修", "修吗", "修补",
-          "回收", "以旧换新", "尺码怎么选", "穿多大", "多大码", "选多大", "尺码表", "要注意什么", "注意什么", "要注意", "换大", "换小", "能换", "可以换", "可以退", "能退",
+          "回收", "以旧换新", "应该买", "应该选", "选哪", "买哪", "尺码怎么选", "穿多大", "多大码", "选多大", "尺码表", "要注意什么", "注意什么", "要注意", "换大", "换小", "能换", "可以换", "可以退", "能退",
           "退吗", "换吗", "保价", "定制", "预约", "优惠", "打折",
           "return", "refund", "exchange", "warranty", "guarantee", "membership", "member",
           "loyalty", "points", "opening hours", "open", "close", "hours", "delivery",
           "shipping", "deliver", "invoice", "receipt", "pay", "payment", "parking",
           "how to choose", "how do i choose", "how to pick", "which size", "care", "clean",
-          "wash", "policy", "what size", "shoe size", "size should", "size chart", "sizing", "rent", "rental", "hire", "租", "repair", "fix", "recycle", "trade-in", "trade in", "what should i look", "discount", "gift card", "price match", "assembly", "install")
+          "wash", "policy", "should i buy", "should i get", "should i choose", "which should",
+          "price match", "match a lower", "match the price", "registry", "rewards", "loyalty program",
+          "what size", "shoe size", "size should", "size chart", "sizing", "rent", "rental", "hire", "租", "repair", "fix", "recycle", "trade-in", "trade in", "what should i look", "discount", "gift card", "price match", "assembly", "install")
 CHEAP = ("便宜", "实惠", "划算", "性价比", "低价", "平价", "不贵",
          "cheap", "cheapest", "inexpensive", "affordable", "budget", "low-cost", "low cost",
          "bargain", "economical")
@@ -129,7 +131,7 @@ STOP_EN = frozenset(
     give recommend suggest good best nice new kind sort type types kinds item items product
     products thing things sell selling sold have got stuff hi hello hey thanks thank
     policy policies rule rules does doing there's what's whats is it's carry offer stock
-    price prices cost costs much please available lot lots so again very all great ok okay""".split()
+    price prices cost costs much please available gear equipment lot lots so again very all great ok okay""".split()
 )
 
 # Ordinary English words that can start a product name without being a brand.

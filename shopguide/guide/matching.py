@@ -72,11 +72,20 @@ def term_score(term: str, doc: Doc) -> float:
             s = max(_cjk_cover(alt, doc.title), 0.6 * _cjk_cover(alt, doc.body))
         else:
             words = stems(alt) or [stem(alt)]
-            hits_t = sum(w in doc.title_stems for w in words) / len(words)
-            hits_b = sum(w in doc.body_stems for w in words) / len(words)
+            hits_t = sum(_stem_hit(w, doc.title_stems) for w in words) / len(words)
+            hits_b = sum(_stem_hit(w, doc.body_stems) for w in words) / len(words)
             s = max(hits_t, 0.6 * hits_b)
         best = max(best, weight * s)
     return best
+
+
+def _stem_hit(w: str, stems_: frozenset[str]) -> float:
+    """1 for the same stem; 0.8 when one is a longer form of the other (store → storage)."""
+    if w in stems_:
+        return 1.0
+    if len(w) >= 4 and any(s.startswith(w) and len(s) - len(w) <= 4 for s in stems_):
+        return 0.8
+    return 0.0
 
 
 def coverage(terms: list[str], doc: Doc) -> float:

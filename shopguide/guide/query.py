@@ -172,9 +172,19 @@ def understand(text: str, vocab: StoreVocab, default_lang: str = "en") -> Query:
         lx.has_cue(low, lx.STOCK) and not lx.has_cue(low, lx.IN_STOCK_WANTED))
     q.in_stock = lx.has_cue(low, lx.IN_STOCK_WANTED) or q.stock_question
     q.policy_cue = lx.has_cue(low, lx.POLICY)
-    q.terms = content_terms(_strip_cues(rest, lx.LOCATE + lx.STOCK + lx.COMPARE + lx.STAFF))
+    q.terms = _without_constraint_words(
+        content_terms(_strip_cues(rest, lx.LOCATE + lx.STOCK + lx.COMPARE + lx.STAFF)), q)
     q.intent = _intent(low, q)
     return q
+
+
+def _without_constraint_words(terms: list[str], q: Query) -> list[str]:
+    """Drop words the filters already enforce ("king" as a size, "red" as a colour): a
+    product's sizes and colours are not in its text, so they would only lower coverage."""
+    said = {fold(x) for x in (q.size, q.color) if x}
+    said |= {w for x in (q.size, q.color) if x for w in fold(x).split()}
+    return [t for t in terms if fold(t) not in said and not (
+        not lx.is_chinese(t) and lx.canonical_colors(t) and q.color)]
 
 
 def _intent(low: str, q: Query) -> str:

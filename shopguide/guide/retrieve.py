@@ -15,7 +15,7 @@ from shopguide.store.models import Customer, FaqEntry, Product
 
 CANDIDATES = 60
 FAQ_CONFIDENT = 0.7  # coverage above which an FAQ row answers the question
-PRODUCT_CONFIDENT = 0.5  # coverage above which products answer it without a named category
+PRODUCT_CONFIDENT = 0.6  # coverage above which products answer it without a named category
 EXACT = 2.0  # confidence of an FAQ row whose own wording was asked
 CHEAP_QUANTILE = 0.4  # "cheap" = the cheapest 40% of the category
 
@@ -135,6 +135,12 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
         seen = {p.sku for p, _ in found}
         found += [(p, 0.0) for p, _ in store.search_products(None, **filters, limit=CANDIDATES)
                   if p.sku not in seen]
+    if not found and "color" in filters and text:
+        # "green tea" named a colour by accident: with nothing in that colour, drop it.
+        found = store.search_products(text, **{k: v for k, v in filters.items() if k != "color"},
+                                      limit=CANDIDATES)
+        if found:
+            q.color = None
     if not found and "category" in filters and len(filters) > 1:
         # Nothing in the named category fits the other constraints: look for the word
         # anywhere (a kids' "羽绒服" may live under 儿童/童装), keeping the other filters.
@@ -203,7 +209,9 @@ def choose(q: Query, r: Retrieval) -> str:
     # A policy word ("return", "退货") makes a partial FAQ match enough: "can I return shoes?"
     faq_bar = FAQ_CONFIDENT - (0.25 if q.policy_cue else 0.0)
     faq_ok = r.faq is not None and r.faq_confidence >= faq_bar
-    prod_ok = bool(r.products) and r.product_confidence >= PRODUCT_CONFIDENT
+    # A store word (tag, category) in the question makes a partial match more believable.
+    bar = PRODUCT_CONFIDENT - (0.1 if (q.tags or q.category) else 0.0)
+    prod_ok = bool(r.products) and r.product_confidence >= bar
     signal = q.has_product_signal()
     product_intent = q.intent if q.intent in ("find", "locate", "compare") else "find"
     # Without a policy word, a question that products answer as well goes to products.

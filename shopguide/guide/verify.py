@@ -124,6 +124,7 @@ def check_sentence(sentence: str, facts: Facts) -> str | None:
         if named and all(p.stock not in (0,) for p in named):
             return "claims out of stock, but the facts say otherwise"
     aisles = {fold(p.aisle) for p in facts.products if p.aisle}
+    aisles |= {aisle_code(a) for a in aisles}
     for pat in _AISLE:
         for m in pat.finditer(sentence):
             if fold(m.group(1)) not in aisles:
@@ -139,6 +140,14 @@ def check_sentence(sentence: str, facts: Facts) -> str | None:
         if word in low and word not in facts_text:
             return f"promise '{word}' is not in the facts"
     return None
+
+
+_AISLE_WORD = re.compile(r"^(?:aisle|shelf|section|zone|货架|通道|区域|过道|区)\s*(?:no\.?|#|号)?\s*", re.I)
+
+
+def aisle_code(value: str) -> str:
+    """``Aisle 1`` → ``1``, ``货架A3`` → ``a3``: the part a sentence repeats after its own word."""
+    return _AISLE_WORD.sub("", fold(value)).strip()
 
 
 def _is_size_or_unit(token: str) -> bool:
