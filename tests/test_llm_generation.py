@@ -236,3 +236,19 @@ def _is_whole_utf8(b: bytes) -> bool:
         return True
     except UnicodeDecodeError:
         return False
+
+
+def test_prompt_in_chunks_gives_the_same_next_token_logits(tiny):
+    import torch
+
+    net = tiny.backend.net
+    ids = torch.tensor(tiny.encode(PROMPTS[2]))
+    with torch.inference_mode():
+        whole = net.forward(ids, 0, net.new_cache(64))
+        cache = net.new_cache(64)
+        net.forward(ids[:7], 0, cache)
+        net.forward(ids[7:-1], 7, cache)
+        chunked = net.forward(int(ids[-1]), len(ids) - 1, cache)
+        full = net.forward(ids, 0, None, all_logits=True)
+    assert torch.allclose(whole, chunked, atol=1e-5)
+    assert torch.allclose(whole[0], full[-1], atol=1e-5)

@@ -142,7 +142,17 @@ class LoadedModel:
         """
         settings = settings or GenerationSettings()
         text = prompt if isinstance(prompt, str) else self.render_prompt(prompt, settings)
-        ids = self.tokenizer.encode(text)
+        return self.stream_ids(self.tokenizer.encode(text), settings, cancel)
+
+    def stream_ids(
+        self,
+        ids: list[int],
+        settings: GenerationSettings | None = None,
+        cancel: threading.Event | None = None,
+    ) -> GenerationStream:
+        """Start from token ids (benchmarks, tests); cut from the left to fit, like ``stream``."""
+        settings = settings or GenerationSettings()
+        ids = list(ids)
         budget = self.prompt_budget(settings)
         truncated = len(ids) > budget
         if truncated:

@@ -13,6 +13,9 @@ from shopguide.llm.model import LeanBackend, LoadedModel
 from shopguide.llm.tokenizer import load_fast_tokenizer
 
 
+SMALL_MODEL_PARAMS = 50_000_000
+
+
 def pick_device(device: str) -> torch.device:
     if device == "auto":
         return torch.device("cuda" if torch.cuda.is_available() else "cpu")
@@ -45,7 +48,12 @@ def load_model(
 ) -> LoadedModel:
     """Load ``bundled``, a model folder, or a cached Hugging Face id. Never downloads.
 
-    ``threads`` sets torch's (process-wide) intra-op thread count. ``backend``:
+    ``threads`` sets torch's (process-wide) intra-op thread count. Left at None,
+    a CPU model under 50M parameters gets one thread: its per-token matrices are
+    too small to split profitably, and on a busy two-core machine a second
+    OpenMP thread that spins waiting for a descheduled partner made decoding
+    ten times slower in our measurements (and starves the GUI thread). Pass 0 to
+    leave torch's setting alone. ``backend``:
     ``auto`` (lean GPT-2 for gpt2, transformers otherwise), ``lean`` or
     ``transformers``. Raises a ``ModelLoadError`` subclass for every bad folder.
     """
@@ -69,6 +77,8 @@ def load_model(
             f"The fast runtime reads GPT-2 models only, and {folder} holds a '{model_type}' model.",
             folder,
         )
+    if threads is None and dev.type == "cpu" and model.num_parameters < SMALL_MODEL_PARAMS:
+        torch.set_num_threads(1)
     model.load_s = perf_counter() - t0
     return model
 

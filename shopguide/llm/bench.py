@@ -1,0 +1,270 @@
+"""``shopguide bench``: how fast the model runtime is on this machine, medians over repeats.
+
+Measured in one process: model load, time to first token after a 300-token
+prompt, decode tokens/s, the same decode through transformers' own
+``generate()`` on the same model and prompt (and the ratio), and peak memory.
+Retrieval and end-to-end rows come from ``shopguide.guide.bench`` when the
+engine provides it. Figures are medians: the machine may be shared and noisy.
+"""
+
+from __future__ import annotations
+
+import gc
+import importlib
+import os
+import platform
+import resource
+import statistics
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from time import perf_counter
+from typing import Any
+
+# The recipe of the bundled model (shopguide/training/pipeline.py PRESETS["bundled"]);
+# read from there when it imports, so the stand-in follows the real model's size.
+_FALLBACK_SHAPE = {"vocab_size": 6000, "n_positions": 512, "n_embd": 256, "n_layer": 4, "n_head": 4}
+
+TARGETS = {"load_s": 1.0, "first_token_s": 0.150, "decode_tok_s": 200.0}
+
+
+@dataclass
+class BenchOptions:
+    model: str = "bundled"
+    repeat: int = 5
+    prompt_tokens: int = 300
+    new_tokens: int = 128
+    threads: int | None = None
+    device: str = "cpu"
+    compare_hf: bool = True
+
+
+@dataclass
+class BenchReport:
+    machine: dict[str, Any]
+    model: dict[str, Any]
+    runtime: dict[str, Any]
+    transformers: dict[str, Any] | None
+    notes: list[str] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+    loaded: Any = field(default=None, repr=False)  # the LoadedModel measured, for the e2e hook
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "machine": self.machine,
+            "model": self.model,
+            "runtime": self.runtime,
+            "transformers": self.transformers,
+            "targets": TARGETS,
+            "notes": self.notes,
+            **self.extra,
+        }
+
+
+def bundled_shape() -> dict[str, int]:
+    try:
+        from shopguide.training.pipeline import PRESETS
+
+        p = PRESETS["bundled"]
+        s = p.shape
+        return {"vocab_size": p.vocab_size, "n_positions": s.n_positions, "n_embd": s.n_embd,
+                "n_layer": s.n_layer, "n_head": s.n_head}  # fmt: skip
+    except Exception:  # the training area may be absent in a slim install
+        return dict(_FALLBACK_SHAPE)
+
+
+def build_standin(folder: Path) -> Path:
+    """A random GPT-2 of the bundled model's shape with a trained bilingual tokenizer."""
+    from shopguide.llm.standin import build_random_gpt2, synthetic_corpus
+
+    shape = bundled_shape()
+    return build_random_gpt2(folder, texts=synthetic_corpus(), std=0.05, **shape)
+
+
+def bench_prompt_ids(model: Any, n: int) -> list[int]:
+    """``n`` token ids of a shop-like prompt (facts, a conversation, a question)."""
+    from shopguide.guide.prompt import Prompt
+
+    facts = [
+        f"[RS-{100 + i}] 云跃缓震跑鞋 {i} | brand 云跃 | price ¥{399 + 20 * i} | stock {i + 3} "
+        f"| aisle A{i % 9 + 1} | sizes 38/39/40 | colors 白色/黑色"
+        for i in range(40)
+    ]
+    history = [("Do you have running shoes under $80?", "Yes, the Cloud Runner is $79 in aisle A3.")]
+    text = Prompt("有没有500元以内适合扁平足的跑鞋？", facts, history).render()
+    ids = model.encode(text)
+    while len(ids) < n:
+        ids = ids + ids
+    return ids[-n:]
+
+
+def _rss_mb() -> float:
+    # ru_maxrss is KiB on Linux, bytes on macOS.
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if platform.system() == "Darwin" else peak / 1024
+
+
+def _median(xs: list[float]) -> float:
+    return float(statistics.median(xs)) if xs else float("nan")
+
+
+def machine_info(threads: int) -> dict[str, Any]:
+    import torch
+
+    info = {
+        "cpu": _cpu_name(),
+        "cores": os.cpu_count(),
+        "torch_threads": threads,
+        "torch": torch.__version__,
+        "python": platform.python_version(),
+        "load_average": [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None,
+    }
+    if torch.cuda.is_available():
+        info["gpu"] = torch.cuda.get_device_name(0)
+    return info
+
+
+def _cpu_name() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def run_model_bench(opts: BenchOptions, log: Callable[[str], None] = lambda s: None) -> BenchReport:
+    # Importing torch is a once-per-process cost the app pays before its first load.
+    cold = "torch" not in sys.modules
+    t0 = perf_counter()
+    import torch
+
+    from shopguide.llm.runtime import load_model
+
+    import_s = perf_counter() - t0 if cold else None
+    from shopguide.config import bundled_model_dir
+    from shopguide.llm.settings import GenerationSettings
+
+    notes: list[str] = []
+    spec = opts.model
+    tmp: tempfile.TemporaryDirectory | None = None
+    if spec == "bundled" and not bundled_model_dir().is_dir():
+        tmp = tempfile.TemporaryDirectory(prefix="shopguide-bench-")
+        log("no bundled model yet: building a random stand-in of its size …")
+        spec = str(build_standin(Path(tmp.name) / "standin-gpt2"))
+        notes.append(
+            f"The bundled model ({bundled_model_dir()}) does not exist yet: measured a random "
+            "GPT-2 stand-in of the bundled recipe's shape instead (same size, same cost per token)."
+        )
+    try:
+        rss_before = _rss_mb()
+        loads, ttfts, rates, model = [], [], [], None
+        for i in range(opts.repeat):
+            model = None
+            gc.collect()
+            t0 = perf_counter()
+            model = load_model(spec, device=opts.device, threads=opts.threads)
+            loads.append(perf_counter() - t0)
+            ids = bench_prompt_ids(model, opts.prompt_tokens)
+            first = model.stream_ids(ids, GenerationSettings(max_new_tokens=1, stop=()))
+            first.read_all()
+            ttfts.append(first.first_token_s or float("nan"))
+            n = opts.new_tokens
+            s = model.stream_ids(ids, GenerationSettings(max_new_tokens=n, min_new_tokens=n, stop=()))
+            s.read_all()
+            rates.append(s.tokens_per_s)
+            log(f"  run {i + 1}/{opts.repeat}: load {loads[-1] * 1e3:.0f} ms, first token "
+                f"{ttfts[-1] * 1e3:.0f} ms, {rates[-1]:.0f} tokens/s")  # fmt: skip
+        assert model is not None
+        our_tokens = s.token_ids
+        runtime = {
+            "backend": model.backend.name,
+            "import_s": import_s,
+            "load_s": _median(loads),
+            "first_token_s": _median(ttfts),
+            "decode_tok_s": _median(rates),
+            "prompt_tokens": len(ids),
+            "new_tokens": opts.new_tokens,
+            "peak_rss_mb": _rss_mb(),
+            "rss_growth_mb": _rss_mb() - rss_before,
+            "runs": {"load_s": loads, "first_token_s": ttfts, "decode_tok_s": rates},
+        }
+        model_info = {
+            "spec": opts.model,
+            "path": str(model.path),
+            "name": model.name,
+            "parameters": model.num_parameters,
+            "context_length": model.context_length,
+            "vocab_size": model.vocab_size,
+            "device": model.device,
+            "dtype": str(model.dtype).replace("torch.", ""),
+        }
+        hf = _hf_bench(model, ids, opts, our_tokens, log) if opts.compare_hf else None
+        if hf and hf.get("decode_tok_s"):
+            hf["speedup"] = runtime["decode_tok_s"] / hf["decode_tok_s"]
+        return BenchReport(machine_info(torch.get_num_threads()), model_info, runtime, hf, notes,
+                           loaded=model)  # fmt: skip
+    finally:
+        if tmp is not None:
+            tmp.cleanup()
+
+
+def _hf_bench(model: Any, ids: list[int], opts: BenchOptions, ours: list[int],
+              log: Callable[[str], None]) -> dict[str, Any]:  # fmt: skip
+    """transformers' own generate() on the same weights and prompt, greedy, same penalty."""
+    import torch
+
+    t0 = perf_counter()
+    from transformers import AutoModelForCausalLM
+    from transformers import logging as hf_logging
+
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
+    import_s = perf_counter() - t0
+    t0 = perf_counter()
+    hf = AutoModelForCausalLM.from_pretrained(str(model.path), local_files_only=True)
+    hf.to(model.torch_device).eval()
+    load_s = perf_counter() - t0
+    x = torch.tensor([ids], device=model.torch_device)
+    mask = torch.ones_like(x)
+    eos = model.eos_ids[0] if model.eos_ids else None
+    n = opts.new_tokens
+
+    def gen(k: int) -> tuple[float, list[int]]:
+        t = perf_counter()
+        out = hf.generate(x, attention_mask=mask, max_new_tokens=k, min_new_tokens=k,
+                          do_sample=False, repetition_penalty=1.1, pad_token_id=eos)  # fmt: skip
+        return perf_counter() - t, out[0, len(ids) :].tolist()
+
+    firsts, rates, tokens = [], [], []
+    with torch.inference_mode():
+        for i in range(opts.repeat):
+            t1, _ = gen(1)
+            tn, tokens = gen(n)
+            firsts.append(t1)
+            rates.append((n - 1) / (tn - t1) if tn > t1 else float("nan"))
+            log(f"  transformers run {i + 1}/{opts.repeat}: first token {t1 * 1e3:.0f} ms, "
+                f"{rates[-1]:.0f} tokens/s")  # fmt: skip
+    return {
+        "import_s": import_s,
+        "load_s": load_s,
+        "first_token_s": _median(firsts),
+        "decode_tok_s": _median(rates),
+        "same_tokens": tokens == ours,
+        "runs": {"first_token_s": firsts, "decode_tok_s": rates},
+    }
+
+
+def optional_hook(name: str) -> Callable[..., Any] | None:
+    """A benchmark the engine provides in shopguide.guide.bench, or None until it does."""
+    try:
+        module = importlib.import_module("shopguide.guide.bench")
+    except ModuleNotFoundError as exc:
+        if exc.name not in ("shopguide.guide.bench", "shopguide.guide"):
+            raise  # the module is there but broken: say so rather than hide it
+        return None
+    fn = getattr(module, name, None)
+    return fn if callable(fn) else None

@@ -1,0 +1,79 @@
+"""The table ``shopguide bench`` prints (the JSON form is ``BenchReport.as_dict``)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from shopguide.llm.bench import TARGETS, BenchReport
+
+
+def _ms(x: float) -> str:
+    return f"{x * 1e3:.0f} ms"
+
+
+def _check(ok: bool) -> str:
+    return "ok" if ok else "MISSED"
+
+
+def format_table(r: BenchReport) -> str:
+    m, rt, hf = r.machine, r.runtime, r.transformers
+    load = m.get("load_average")
+    lines = [
+        f"ShopGuide bench — {m['cpu']}, {m['cores']} cores, torch {m['torch']} with "
+        f"{m['torch_threads']} thread(s)" + (f", load average {load[0]}" if load else ""),
+        f"model: {r.model['name']} — {r.model['parameters'] / 1e6:.1f}M parameters, context "
+        f"{r.model['context_length']}, {r.model['device']} {r.model['dtype']}, "
+        f"backend {rt['backend']}",
+    ]
+    lines += [f"note: {n}" for n in r.notes]
+    rows: list[tuple[str, str, str, str]] = []
+    if rt.get("import_s") is not None:
+        rows.append(("import torch + runtime (once per process)", _ms(rt["import_s"]), "", ""))
+    rows += [
+        ("model load", _ms(rt["load_s"]), f"≤ {_ms(TARGETS['load_s'])}",
+         _check(rt["load_s"] <= TARGETS["load_s"])),
+        (f"first token ({rt['prompt_tokens']}-token prompt)", _ms(rt["first_token_s"]),
+         f"≤ {_ms(TARGETS['first_token_s'])}",
+         _check(rt["first_token_s"] <= TARGETS["first_token_s"])),
+        (f"decode ({rt['new_tokens']} tokens)", f"{rt['decode_tok_s']:.0f} tokens/s",
+         f"≥ {TARGETS['decode_tok_s']:.0f}", _check(rt["decode_tok_s"] >= TARGETS["decode_tok_s"])),
+    ]  # fmt: skip
+    if hf:
+        rows += [
+            ("transformers generate(): first token", _ms(hf["first_token_s"]), "", ""),
+            ("transformers generate(): decode", f"{hf['decode_tok_s']:.0f} tokens/s", "", ""),
+            ("decode speed-up over transformers", f"{hf.get('speedup', float('nan')):.1f}×", "",
+             "same tokens" if hf["same_tokens"] else "TOKENS DIFFER"),
+        ]  # fmt: skip
+    rows.append(("peak memory (RSS, before transformers)", f"{rt['peak_rss_mb']:.0f} MB", "", ""))
+    width = max(len(row[0]) for row in rows) + 2
+    lines.append("")
+    lines.append(f"{'median of ' + str(len(rt['runs']['load_s'])) + ' runs':<{width}}"
+                 f"{'value':>16}  {'target':>10}")  # fmt: skip
+    for name, value, target, verdict in rows:
+        lines.append(f"{name:<{width}}{value:>16}  {target:>10}  {verdict}".rstrip())
+    for key, title in (("retrieval", "retrieval"), ("e2e", "end-to-end answers")):
+        if key in r.extra:
+            lines.append("")
+            lines.append(f"{title}: " + _render(r.extra[key]))
+    return "\n".join(lines)
+
+
+def _render(value: Any) -> str:
+    """Whatever the engine's hooks return, shown readably."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return "\n" + "\n".join(f"  {k}: {_scalar(v)}" for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return "\n" + "\n".join(f"  {_scalar(v)}" for v in value)
+    return _scalar(value)
+
+
+def _scalar(v: Any) -> str:
+    if isinstance(v, float):
+        return f"{v:.4g}"
+    if isinstance(v, (dict, list, tuple)):
+        return json.dumps(v, ensure_ascii=False, default=str)
+    return str(v)
