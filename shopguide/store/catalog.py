@@ -10,6 +10,7 @@ from typing import Any
 from shopguide.store import text as _text
 from shopguide.store.connection import now
 from shopguide.store.core import StoreBase, from_cents, to_cents
+from shopguide.store.errors import StoreError
 from shopguide.store.models import FaqEntry, Product
 
 # bm25 column weights: name, brand, category, tags, description, extra
@@ -103,6 +104,20 @@ def faq_to_row(f: FaqEntry) -> dict[str, Any]:
     }
 
 
+def check_record(sku: str, price: float, lists: dict[str, Sequence[str]]) -> None:
+    """What the import format could not carry back out is refused here too, so an
+    export of anything saved through the API imports again unchanged."""
+    if not sku or len(sku) > 64 or any(ch.isspace() for ch in sku):
+        raise StoreError(f"sku {sku!r}: 1-64 characters without whitespace")
+    if not price > 0 or to_cents(price) != round(price * 100, 6):
+        raise StoreError(f"price {price!r}: greater than 0 with at most 2 decimals")
+    for name, items in lists.items():
+        for item in items:
+            if ";" in item or not item.strip():
+                raise StoreError(f"{name}: {item!r} is empty or contains ';' (the list "
+                                 "separator)")
+
+
 def _json_list(items: Iterable[str]) -> str:
     return json.dumps(list(items), ensure_ascii=False)
 
@@ -138,6 +153,9 @@ class CatalogMixin(StoreBase):
 
     def save_product(self, product: Product) -> Product:
         """Insert or update by SKU."""
+        check_record(product.sku, product.price, {"sizes": product.sizes,
+                                                  "colors": product.colors,
+                                                  "tags": product.tags})
         row = product_to_row(product)
         row["updated"] = now()
         cols = ", ".join(row)

@@ -87,10 +87,11 @@ class StoreBase:
             raise
         conn.execute("COMMIT")
 
-    def query(self, sql: str, params: Any = ()) -> list[sqlite3.Row]:
+    def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+        """Rows as dicts (column name → value)."""
         cur = self.conn.execute(sql, params)
         cols = [d[0] for d in cur.description or ()]
-        return [dict(zip(cols, row)) for row in cur.fetchall()]  # type: ignore[misc]
+        return [dict(zip(cols, row)) for row in cur.fetchall()]
 
     # -- caching of derived data ------------------------------------------
     def _change_key(self) -> tuple[int, int]:

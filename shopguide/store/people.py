@@ -129,6 +129,11 @@ class PeopleMixin(StoreBase):
             raise StoreError("a customer needs a name")
         if customer.preferred_language not in (None, "", "zh", "en"):
             raise StoreError("preferred language must be 'zh' or 'en'")
+        for name, items in (("tags", customer.tags), ("brands", customer.brands),
+                            ("sizes", [*customer.sizes, *customer.sizes.values()])):
+            for item in items:
+                if ";" in item or (name == "sizes" and "=" in item) or not item.strip():
+                    raise StoreError(f"{name}: {item!r} is empty or contains a separator")
         row = customer_to_row(customer)
         if not row["id"]:
             row["id"] = new_customer_id()
