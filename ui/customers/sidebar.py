@@ -172,7 +172,7 @@ class CustomerSidebar(QWidget):
         if row >= 0:
             self.list.selectionModel().setCurrentIndex(
                 self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
-            self.list.scrollTo(self.model.index(row))
+            self.list.scrollTo(self.model.index(row), QAbstractItemView.ScrollHint.EnsureVisible)
             return self._current
         customer = self._store.customer(customer_id)
         if customer is None or not self._confirm_leave():
@@ -255,6 +255,7 @@ class CustomerSidebar(QWidget):
             self.list.selectionModel().setCurrentIndex(
                 self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
             self._restoring = False
+            self.list.scrollTo(self.model.index(row), QAbstractItemView.ScrollHint.PositionAtCenter)
 
     # --- reacting -----------------------------------------------------------------------------
 
