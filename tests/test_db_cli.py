@@ -182,3 +182,26 @@ def test_second_shop_in_tests_data_imports(capsys, tmp_path):
         assert store.count_customers() >= 4
     rc, out, _ = run(capsys, "db", "check", str(db))
     assert rc == 0
+
+
+@pytest.mark.parametrize("name", ["home_kitchen", "kitchen_basic"])
+def test_store_folders_in_tests_data_import_completely(capsys, tmp_path, name):
+    """Every row of the hand-written shops arrives: counts match the files' rows."""
+    import csv
+
+    folder = Path(__file__).parent / "data" / name
+    if not (folder / "products.csv").exists():
+        pytest.skip(f"tests/data/{name} is not there")
+    db = tmp_path / "shop.sqlite"
+    rc, out, err = run(capsys, "--store", str(db), "import", str(folder))
+    assert rc == 0, err
+    with open_store(db) as store:
+        counts = store.counts()
+        for table in ("products", "faq", "customers", "purchases", "followups"):
+            path = folder / f"{table}.csv"
+            if path.exists():
+                with path.open(encoding="utf-8-sig", newline="") as fh:
+                    rows = [r for r in csv.reader(fh) if any(c.strip() for c in r)]
+                assert counts[table] == len(rows) - 1, table
+    rc, out, _ = run(capsys, "db", "check", str(db))
+    assert rc == 0, out
