@@ -1,0 +1,100 @@
+"""``shopguide bench`` on the tiny model: what it reports, not how fast (benchmarks measure that)."""
+
+from __future__ import annotations
+
+import json
+import sys
+import types
+
+import pytest
+
+from shopguide.cli import main
+
+FAST = ["--repeat", "2", "--new-tokens", "6", "--prompt-tokens", "40"]
+
+
+def _bench_json(capsys, *args: str) -> dict:
+    assert main(["bench", *FAST, "--json", *args]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_bench_reports_runtime_and_transformers_figures(tiny_model_dir, capsys):
+    report = _bench_json(capsys, "--model", str(tiny_model_dir))
+    rt, hf = report["runtime"], report["transformers"]
+    assert report["model"]["path"] == str(tiny_model_dir)
+    assert report["model"]["parameters"] > 0
+    assert rt["prompt_tokens"] == 40 and rt["new_tokens"] == 6
+    for key in ("load_s", "first_token_s", "decode_tok_s"):
+        runs = rt["runs"][key]
+        assert len(runs) == 2 and all(x > 0 for x in runs)
+        assert min(runs) <= rt[key] <= max(runs)  # a median of its runs
+    assert hf["same_tokens"] is True  # both decoders wrote the same greedy answer
+    assert hf["speedup"] == pytest.approx(rt["decode_tok_s"] / hf["decode_tok_s"])
+    assert rt["peak_rss_mb"] > 0
+    assert report["notes"] == []
+
+
+def test_missing_bundled_model_is_replaced_by_a_stand_in(tiny_model_dir, tmp_path, monkeypatch,
+                                                         capsys):  # fmt: skip
+    import shutil
+
+    from shopguide.llm import bench
+
+    monkeypatch.setenv("SHOPGUIDE_RESOURCES", str(tmp_path / "no-resources"))
+    built = []
+
+    def tiny_standin(folder):
+        built.append(folder)
+        return shutil.copytree(tiny_model_dir, folder)
+
+    monkeypatch.setattr(bench, "build_standin", tiny_standin)
+    report = _bench_json(capsys, "--no-transformers")
+    assert built and report["model"]["name"] == built[0].name
+    assert report["transformers"] is None
+    assert "does not exist yet" in report["notes"][0] and "stand-in" in report["notes"][0]
+    assert not built[0].exists()  # the stand-in lived in a temp folder
+
+
+def test_bench_table_names_every_figure(tiny_model_dir, capsys):
+    assert main(["bench", *FAST, "--model", str(tiny_model_dir)]) == 0
+    out = capsys.readouterr().out
+    for row in ("model load", "first token (40-token prompt)", "decode (6 tokens)",
+                "transformers generate(): decode", "speed-up over transformers", "peak memory"):
+        assert row in out
+
+
+def test_engine_hooks_say_not_available_until_they_exist(tiny_model_dir, monkeypatch, capsys):
+    monkeypatch.setitem(sys.modules, "shopguide.guide.bench", None)  # import fails as if absent
+    report = _bench_json(capsys, "--model", str(tiny_model_dir), "--no-transformers",
+                         "--retrieval", "--e2e")  # fmt: skip
+    assert report["retrieval"] == "not available yet"
+    assert report["e2e"] == "not available yet"
+
+
+def test_engine_hooks_are_called_when_present(tiny_model_dir, monkeypatch, capsys):
+    calls = {}
+    fake = types.ModuleType("shopguide.guide.bench")
+
+    def retrieval_bench(sizes):
+        calls["sizes"] = sizes
+        return {str(n): {"p50_ms": 1.0, "p95_ms": 2.0} for n in sizes}
+
+    def e2e_bench(store, model):
+        calls["e2e"] = (store, model)
+        return {"p50_ms": 10.0, "p95_ms": 20.0}
+
+    fake.retrieval_bench, fake.e2e_bench = retrieval_bench, e2e_bench
+    monkeypatch.setitem(sys.modules, "shopguide.guide.bench", fake)
+    monkeypatch.setattr("shopguide.commands.llm_cmds._store", lambda args: "the-store")
+    report = _bench_json(capsys, "--model", str(tiny_model_dir), "--no-transformers",
+                         "--retrieval", "--retrieval-sizes", "100,2_000", "--e2e")  # fmt: skip
+    assert calls["sizes"] == [100, 2000]
+    assert report["retrieval"]["2000"]["p95_ms"] == 2.0
+    store, model = calls["e2e"]
+    assert store == "the-store" and model.path == tiny_model_dir
+    assert report["e2e"] == {"p50_ms": 10.0, "p95_ms": 20.0}
+
+
+def test_bad_model_is_a_clear_error_not_a_traceback(tmp_path, capsys):
+    assert main(["bench", *FAST, "--model", str(tmp_path / "nowhere")]) == 1
+    assert "No model folder" in capsys.readouterr().err
