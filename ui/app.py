@@ -60,7 +60,7 @@ def build_window(
     tick_ms: int = 1000,
 ) -> MainWindow:
     """The window for ``mode`` with its worker client (not started yet)."""
-    client = GuideClient(backend)
+    client = GuideClient(backend, mode)
     if mode == "kiosk":
         from ui.kiosk import KioskWindow
 

@@ -43,7 +43,7 @@ class Backend:
     load_model_fn: Callable[..., Any] | None = None
     make_engine: Callable[[Any, Any], Any] = field(default=lambda store, model: None)
     new_conversation: Callable[[Any], Any] = field(default=lambda store: None)
-    generation: dict[str, float] = field(default_factory=dict)
+    answer_kwargs: dict[str, Any] = field(default_factory=dict)  # e.g. save=True for the engine
 
     def load_model(self, spec: str, progress: Progress) -> Any:
         if self.load_model_fn is None:
@@ -89,20 +89,33 @@ class Backend:
         store.rate_message(message_id, 1 if value > 0 else -1)
 
     @staticmethod
+    def prepare_turn(store: Any, conversation: Any, customer: Any, mode: str) -> None:
+        """Give the conversation its store row before the engine saves the turn into it.
+
+        The row records the window's mode (kiosk conversations are anonymous) and the
+        customer being served; switching customer mid-conversation relinks it.
+        """
+        if conversation is None or not hasattr(conversation, "id"):
+            return
+        customer_id = getattr(customer, "id", None) if mode != "kiosk" else None
+        if conversation.id is None:
+            conversation.id = store.start_conversation(customer_id=customer_id, mode=mode)
+            conversation.linked_customer = customer_id
+        elif customer_id and getattr(conversation, "linked_customer", None) != customer_id:
+            store.link_conversation(conversation.id, customer_id)
+            conversation.linked_customer = customer_id
+
+    @staticmethod
     def last_message_id(store: Any, conversation: Any) -> object:
-        """The id of the answer just saved, wherever the engine recorded it."""
-        for attr in ("last_message_id", "last_answer_id"):
-            value = getattr(conversation, attr, None)
-            if value is not None:
-                return value() if callable(value) else value
-        turns = getattr(conversation, "turns", None)
-        if turns:
-            last = turns[-1]
-            for attr in ("message_id", "answer_id", "id"):
-                value = getattr(last, attr, None)
-                if value is not None:
-                    return value
-        return None
+        """The id of the answer just saved (what the rating buttons refer to)."""
+        value = getattr(conversation, "last_message_id", None)
+        if value is not None:
+            return value
+        conv_id = getattr(conversation, "id", None)
+        if conv_id is None or not hasattr(store, "messages"):
+            return None
+        answers = [m for m in store.messages(conv_id) if m.role == "assistant"]
+        return answers[-1].id if answers else None
 
     @staticmethod
     def close_store(store: Any) -> None:
@@ -134,22 +147,32 @@ def _faq_questions(store: Any, n: int) -> list[str]:
 
 
 def default_backend(args: argparse.Namespace | None = None, generation: Any = None) -> Backend:
-    """The real core: the store from --store/--demo, the engine, the model runtime."""
+    """The real core: the store from --store/--demo, the engine, the model runtime.
+
+    ``generation`` is ui.settings.Generation; it becomes the runtime's GenerationSettings.
+    """
 
     def open_store() -> Any:
         from shopguide.store.location import open_from_args
 
         return open_from_args(args or argparse.Namespace(store=None, demo=False))
 
-    def load(spec: str, progress: Progress | None = None) -> Any:
+    def load(spec: str) -> Any:
         from shopguide.llm import load_model
 
         return load_model(spec)
 
     def make_engine(store: Any, model: Any) -> Any:
         from shopguide.guide.engine import Engine
+        from shopguide.llm import GenerationSettings
 
-        return Engine(store, model=model)
+        settings = None
+        if generation is not None:
+            settings = GenerationSettings(
+                max_new_tokens=generation.max_new_tokens, do_sample=generation.do_sample,
+                temperature=generation.temperature, top_p=generation.top_p,
+            )
+        return Engine(store, model=model, settings=settings)
 
     def new_conversation(store: Any) -> Any:
         from shopguide.guide.conversation import Conversation
@@ -161,5 +184,5 @@ def default_backend(args: argparse.Namespace | None = None, generation: Any = No
         load_model_fn=load,
         make_engine=make_engine,
         new_conversation=new_conversation,
+        answer_kwargs={"save": True},
     )
-

@@ -385,5 +385,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.set_window_geometry(bytes(self.saveGeometry()))
+        shutdown = getattr(self.sidebar, "shutdown", None)
+        if callable(shutdown):
+            shutdown()  # the sidebar closes its own store connection
         self.client.shutdown()
         super().closeEvent(event)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import logging
+import sys
 import threading
 import time
 from typing import Any
@@ -24,6 +25,8 @@ from ui.backend import Backend, StoreInfo, default_backend
 from ui.qt import QObject, QThread, Signal, Slot
 
 log = logging.getLogger(__name__)
+
+GUI_SWITCH_INTERVAL_S = 0.001
 
 
 class GuideWorker(QObject):
@@ -50,9 +53,10 @@ class GuideWorker(QObject):
     # internal: the loader thread hands its result to this thread
     _modelLoaded = Signal(object, str, str)  # model, name, error
 
-    def __init__(self, backend: Backend | None = None) -> None:
+    def __init__(self, backend: Backend | None = None, mode: str = "clerk") -> None:
         super().__init__()
         self._backend = backend or default_backend()
+        self.mode = mode
         self.cancel = threading.Event()
         self._store: Any = None
         self._model: Any = None
@@ -132,9 +136,13 @@ class GuideWorker(QObject):
         parts: list[str] = []
         tokens = 0
         first_token_at: float | None = None
+        if self.mode == "kiosk":
+            customer = None  # a kiosk never personalises, whatever was sent
         try:
+            self._backend.prepare_turn(self._store, self._conversation, customer, self.mode)
             events = self._engine.answer(
-                text, self._conversation, customer=customer, cancel=self.cancel
+                text, self._conversation, customer=customer, cancel=self.cancel,
+                **self._backend.answer_kwargs,
             )
             for event in events:
                 if isinstance(event, Cards):
@@ -159,7 +167,12 @@ class GuideWorker(QObject):
             self.failed.emit(str(exc) or type(exc).__name__)
         if not saw_end:  # an engine that stopped without its last event still ends the turn
             self.done.emit(Done(text="".join(parts), grounded=False, cancelled=self.cancel.is_set()))
-        self.answerSaved.emit(self._backend.last_message_id(self._store, self._conversation))
+        try:
+            message_id = self._backend.last_message_id(self._store, self._conversation)
+        except Exception:
+            log.exception("could not read back the saved answer")
+            message_id = None
+        self.answerSaved.emit(message_id)
         self.conversationChanged.emit(self._snapshot())
 
     def _report_speed(self, done: Done, tokens: int, first_token_at: float | None) -> None:
@@ -246,11 +259,12 @@ class GuideClient(QObject):
     _rate = Signal(object, int)
     _close = Signal()
 
-    def __init__(self, backend: Backend | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, backend: Backend | None = None, mode: str = "clerk",
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.thread = QThread()
         self.thread.setObjectName("guide-worker")
-        self.worker = GuideWorker(backend)
+        self.worker = GuideWorker(backend, mode)
         self.worker.moveToThread(self.thread)
         self._start.connect(self.worker.start)
         self._load.connect(self.worker.load_model)
@@ -261,10 +275,17 @@ class GuideClient(QObject):
         for name in RELAYED:
             getattr(self.worker, name).connect(getattr(self, name))
         self.busy = False
+        self._old_switch: float | None = None
         self.done.connect(self._idle)
         self.failed.connect(self._idle)
 
     def start(self, model_spec: str) -> None:
+        # The worker runs Python between the model's native calls and holds the GIL
+        # meanwhile; a 1 ms switch interval (default 5 ms) bounds how long the GUI
+        # thread waits for it at each of its own Python calls.
+        if self._old_switch is None:
+            self._old_switch = sys.getswitchinterval()
+            sys.setswitchinterval(min(self._old_switch, GUI_SWITCH_INTERVAL_S))
         self.thread.start()
         self._start.emit(model_spec)
 
@@ -290,6 +311,9 @@ class GuideClient(QObject):
 
     def shutdown(self, timeout_ms: int = 5000) -> bool:
         """Stop any answer, let the worker release its store, end the thread; True if it ended."""
+        if self._old_switch is not None:
+            sys.setswitchinterval(self._old_switch)
+            self._old_switch = None
         if not self.thread.isRunning():
             return True
         self.stop()

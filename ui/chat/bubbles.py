@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from shopguide.guide.events import Done
 from ui.qt import (
-    QEvent,
     QFrame,
     QGuiApplication,
     QHBoxLayout,
@@ -52,10 +51,6 @@ class UserBubble(QWidget):
     def retranslate_ui(self) -> None:
         self.label.setAccessibleName(self.tr("Your question"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
 
 class AnswerBubble(QFrame):
@@ -186,7 +181,3 @@ class AnswerBubble(QFrame):
         self.bad_button.setAccessibleName(self.tr("Rate this answer not helpful"))
         self.text.setAccessibleName(self.tr("Answer"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

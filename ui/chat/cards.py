@@ -13,7 +13,6 @@ from shopguide.guide.events import Cards, ComparisonCard, FaqCard, ProductCard
 from shopguide.guide.prompt import format_price
 from shopguide.store.models import FaqEntry, Product
 from ui.qt import (
-    QEvent,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -111,10 +110,6 @@ class ProductCardWidget(QFrame):
         self.setAccessibleName(self.tr("Product"))
         self.setAccessibleDescription(", ".join(parts))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
 
 def _load_image(path: str | None) -> QPixmap | None:
@@ -150,10 +145,6 @@ class PolicyCardWidget(QFrame):
         self.setAccessibleName(self.tr("Store policy"))
         self.setAccessibleDescription(f"{self.faq.question} {self.faq.answer}")
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
 
 class ComparisonTable(QTableWidget):
@@ -206,10 +197,6 @@ class ComparisonTable(QTableWidget):
         h = self.horizontalHeader().height() + sum(self.rowHeight(r) for r in range(self.rowCount()))
         self.setFixedHeight(h + 2 * self.frameWidth() + 4)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
 
 class CardsView(QWidget):
@@ -255,3 +242,9 @@ class CardsView(QWidget):
                 self.policy_cards.append(w)
                 lay.addWidget(w)
         self.setVisible(bool(cards.cards))
+
+    def retranslate_ui(self) -> None:
+        for w in (*self.product_cards, *self.policy_cards):
+            w.retranslate_ui()
+        if self.comparison is not None:
+            self.comparison.retranslate_ui()

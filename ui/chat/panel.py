@@ -41,6 +41,12 @@ class Turn(QWidget):
         self._lay.addWidget(self.user)
         self._lay.addWidget(self.answer)
 
+    def retranslate_ui(self) -> None:
+        self.user.retranslate_ui()
+        self.answer.retranslate_ui()
+        if self.cards is not None:
+            self.cards.retranslate_ui()
+
     def show_cards(self, cards: Cards, lang: str) -> None:
         if self.cards is not None or not cards.cards:
             return
@@ -63,9 +69,11 @@ class ChatView(QScrollArea):
         self.column.addStretch(1)  # turns stack from the bottom up, like a chat
         self.setWidget(host)
         self._follow = True
+        self._last_max = 0
         bar = self.verticalScrollBar()
         bar.setSingleStep(24)
-        bar.valueChanged.connect(self._on_scrolled)
+        # No per-value Python slot: during an answer the scroll value changes every
+        # animation frame, and each Python call costs the GUI thread a GIL hand-off.
         bar.rangeChanged.connect(self._on_range)
         self._anim = QPropertyAnimation(bar, b"value", self)
         self._anim.setDuration(160)
@@ -74,7 +82,7 @@ class ChatView(QScrollArea):
         QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
 
     def add(self, widget: QWidget) -> None:
-        self._follow = True
+        self._follow = True  # a new question always brings the view down to it
         self.column.addWidget(widget)
 
     def clear(self) -> None:
@@ -84,12 +92,14 @@ class ChatView(QScrollArea):
             if w is not None:
                 w.deleteLater()
 
-    def _on_scrolled(self, value: int) -> None:
-        if self._anim.state() != QPropertyAnimation.State.Running:
-            self._follow = value >= self.verticalScrollBar().maximum() - 8
-
     def _on_range(self, _lo: int, hi: int) -> None:
-        if self._follow:
+        bar = self.verticalScrollBar()
+        animating = self._anim.state() == QPropertyAnimation.State.Running
+        # Follow new text only if the reader was at the bottom (or we were taking them there).
+        follow = self._follow or animating or bar.value() >= self._last_max - 8
+        self._follow = False
+        self._last_max = hi
+        if follow:
             self._anim.stop()
             self._anim.setStartValue(self.verticalScrollBar().value())
             self._anim.setEndValue(hi)
@@ -182,4 +192,10 @@ class ChatPanel(QWidget):
         self.suggestions.setVisible(bool(self.suggestions.buttons))
 
     def changeEvent(self, event: QEvent) -> None:
+        # One handler retranslates every turn: card and bubble widgets do not override
+        # changeEvent, since each Python override costs a GIL hand-off on every event
+        # they receive, and a busy model thread makes each hand-off slow.
+        if event.type() == QEvent.Type.LanguageChange:
+            for turn in self.turns:
+                turn.retranslate_ui()
         super().changeEvent(event)

@@ -1,0 +1,161 @@
+"""The worker thread with the real store and engine, and the real tiny model where it matters."""
+
+from __future__ import annotations
+
+import argparse
+import threading
+
+from shopguide.store import open_store
+from shopguide.store.models import Customer
+from tests.fixtures.qt import FakeEngine, FakeStore, fake_backend
+from ui.backend import default_backend
+from ui.qt import Qt
+from ui.settings import Generation
+
+ORDER = ("cards", "token", "done", "failed")
+
+
+def _record(client) -> list[tuple[str, object]]:
+    """Every answer signal, in the order the GUI thread receives them."""
+    seen: list[tuple[str, object]] = []
+    for name in ORDER:
+        getattr(client, name).connect(lambda *a, n=name: seen.append((n, a[0] if a else None)))
+    return seen
+
+
+def _real_backend(store_path, max_new_tokens=24):
+    args = argparse.Namespace(store=str(store_path), demo=False)
+    return default_backend(args, Generation(max_new_tokens=max_new_tokens))
+
+
+def test_real_engine_and_tiny_model_stream_and_store_the_rating(
+        qtbot, make_window, catalog_store, tiny_model_dir):
+    window = make_window(backend=_real_backend(catalog_store.path), start=False)
+    c = window.client
+    with qtbot.waitSignals([c.storeReady, c.modelReady], order="strict", timeout=60000):
+        c.start(str(tiny_model_dir))
+    assert "Test" in window.store_label.text()
+    assert tiny_model_dir.name in window.model_label.text()
+    seen = _record(c)
+    with qtbot.waitSignal(c.answerSaved, timeout=60000) as saved:
+        window.chat.ask("有没有跑鞋？")
+    names = [n for n, _ in seen]
+    assert names[0] == "cards" and names[-1] == "done"
+    assert set(names[1:-1]) <= {"token"}
+    cards = seen[0][1]
+    assert {card.product.sku for card in cards.cards if card.kind == "product"} >= {"RS-104"}
+    done = seen[-1][1]
+    answer = window.chat.current.answer
+    assert answer.answer_text() == done.text.strip() and done.text
+    assert window.chat.current.cards.product_cards
+    message_id = saved.args[0]
+    assert message_id is not None
+    with qtbot.waitSignal(c.rated, timeout=5000):
+        qtbot.mouseClick(answer.good_button, Qt.MouseButton.LeftButton)
+    with open_store(catalog_store.path) as check:
+        conv_id = check.conversations()[0].id
+        messages = check.messages(conv_id)
+        assert [m.role for m in messages] == ["user", "assistant"]
+        assert messages[0].text == "有没有跑鞋？"
+        assert messages[1].id == message_id and messages[1].rating == 1
+
+
+def test_broken_model_folder_says_so_and_facts_still_answer(
+        qtbot, make_window, catalog_store, tmp_path):
+    broken = tmp_path / "broken-model"
+    broken.mkdir()
+    (broken / "config.json").write_text("{ not json", encoding="utf-8")
+    window = make_window(backend=_real_backend(catalog_store.path), start=False)
+    c = window.client
+    with qtbot.waitSignal(c.modelFailed, timeout=60000) as failed:
+        c.start(str(broken))
+    message = failed.args[0]
+    assert "config.json" in message or str(broken) in message
+    assert message in window.model_label.text()
+    assert window.model_progress.isHidden()
+    with qtbot.waitSignal(c.done, timeout=30000) as blocker:
+        window.chat.ask("退货政策是什么？")
+    done = blocker.args[0]
+    assert not done.used_model and "30天" in done.text
+    assert [p.faq.id for p in window.chat.current.cards.policy_cards] == ["returns"]
+    assert window.chat.current.answer.note.text()  # "answered from the store's facts"
+
+
+def test_missing_bundled_model_is_reported(qtbot, make_window, catalog_store, monkeypatch, tmp_path):
+    monkeypatch.setenv("SHOPGUIDE_RESOURCES", str(tmp_path / "no-resources"))
+    window = make_window(backend=_real_backend(catalog_store.path), start=False)
+    with qtbot.waitSignal(window.client.modelFailed, timeout=60000) as failed:
+        window.client.start("bundled")
+    assert failed.args[0]
+    assert failed.args[0] in window.model_label.text()
+
+
+def test_questions_are_answered_from_facts_while_the_model_loads(qtbot, make_window):
+    backend = fake_backend(load_delay=1.5)
+    window = make_window(backend=backend)
+    c = window.client
+    with qtbot.assertNotEmitted(c.modelReady):
+        with qtbot.waitSignal(c.done, timeout=1000) as blocker:
+            window.chat.ask("跑鞋")
+    assert not blocker.args[0].used_model
+    assert "Loading" in window.model_label.text() or "加载" in window.model_label.text()
+    with qtbot.waitSignal(c.modelReady, timeout=5000):
+        pass
+    with qtbot.waitSignal(c.done, timeout=5000) as blocker:
+        window.chat.ask("跑鞋")
+    assert blocker.args[0].used_model
+
+
+def test_engine_exception_becomes_a_failed_answer(qtbot, make_window):
+    class Exploding(FakeEngine):
+        def answer(self, *a, **kw):
+            raise RuntimeError("database is locked")
+            yield  # pragma: no cover
+
+    backend = fake_backend()
+    backend.make_engine = lambda store, model: Exploding(store, model)
+    window = make_window(backend=backend)
+    seen = _record(window.client)
+    with qtbot.waitSignal(window.client.failed, timeout=5000):
+        window.chat.ask("跑鞋")
+    assert [n for n, _ in seen] == ["failed"]
+    assert "database is locked" in window.chat.current.answer.answer_text()
+    assert not window.chat.generating
+
+
+def test_kiosk_worker_never_passes_a_customer(qtbot, make_window, app_settings):
+    backend = fake_backend()
+    window = make_window(backend=backend, mode="kiosk")
+    window.client.ask("跑鞋", Customer(id="c1", name="王芳"))  # even if something tried
+    with qtbot.waitSignal(window.client.done, timeout=5000):
+        pass
+    assert backend.engines[-1].calls[-1] == ("跑鞋", None)
+
+
+def test_shutdown_while_the_model_loads_ends_the_thread(qtbot, make_window):
+    window = make_window(backend=fake_backend(load_delay=3.0))
+    assert window.client.thread.isRunning()
+    assert window.client.shutdown(timeout_ms=2000)
+    assert not window.client.thread.isRunning()
+
+
+def test_worker_closes_its_store_and_writes_ratings_off_the_gui_thread(qtbot, make_window):
+    store = FakeStore()
+    window = make_window(backend=fake_backend(store=store))
+    with qtbot.waitSignal(window.client.answerSaved, timeout=5000):
+        window.chat.ask("跑鞋")
+    with qtbot.waitSignal(window.client.rated, timeout=5000):
+        window.client.rate(101, 1)
+    assert store.thread != threading.main_thread().name
+    window.client.shutdown()
+    assert store.closed
+
+
+def test_progress_is_reported_only_when_it_changes(qtbot, make_window):
+    window = make_window(backend=fake_backend(load_delay=0.2), start=False)
+    values: list[int] = []
+    window.client.modelProgress.connect(values.append)
+    with qtbot.waitSignal(window.client.modelReady, timeout=5000):
+        window.client.start("fake")
+    assert values[0] == -1 and values[-1] == 100
+    assert values[1:] == sorted(set(values[1:]))
