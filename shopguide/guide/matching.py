@@ -9,6 +9,7 @@ characters) that occur in the row, so ``退货政策`` vs ``可以退货吗`` co
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from shopguide.guide.lexicon import is_chinese, stem
 from shopguide.guide.vocab import fold, stems, synonym_forms
@@ -28,6 +29,7 @@ class Doc:
         return cls(t, b, frozenset(stems(t)), frozenset(stems(b)))
 
 
+@lru_cache(maxsize=20_000)
 def product_doc(p: Product) -> Doc:
     title = " ".join(x for x in (p.name, p.name_en, p.name_zh, p.category.replace("/", " "),
                                  p.brand, " ".join(p.tags), " ".join(p.colors)) if x)
@@ -36,6 +38,7 @@ def product_doc(p: Product) -> Doc:
     return Doc.of(title, body)
 
 
+@lru_cache(maxsize=2_000)
 def faq_doc(f: FaqEntry) -> Doc:
     return Doc.of(" ".join((f.question, *f.alternates, *f.tags)), f.answer)
 

@@ -172,8 +172,9 @@ def understand(text: str, vocab: StoreVocab, default_lang: str = "en") -> Query:
         lx.has_cue(low, lx.STOCK) and not lx.has_cue(low, lx.IN_STOCK_WANTED))
     q.in_stock = lx.has_cue(low, lx.IN_STOCK_WANTED) or q.stock_question
     q.policy_cue = lx.has_cue(low, lx.POLICY)
-    q.terms = _without_constraint_words(
-        content_terms(_strip_cues(rest, lx.LOCATE + lx.STOCK + lx.COMPARE + lx.STAFF)), q)
+    terms = content_terms(_strip_cues(rest, lx.LOCATE + lx.STOCK + lx.COMPARE + lx.STAFF))
+    terms = [w for t in terms for w in (vocab.segment(t) if lx.is_chinese(t) else [t])]
+    q.terms = _without_constraint_words(list(dict.fromkeys(terms)), q)
     q.intent = _intent(low, q)
     return q
 

@@ -17,7 +17,8 @@ CANDIDATES = 60
 FAQ_CONFIDENT = 0.7  # coverage above which an FAQ row answers the question
 PRODUCT_CONFIDENT = 0.6  # coverage above which products answer it without a named category
 EXACT = 2.0  # confidence of an FAQ row whose own wording was asked
-CHEAP_QUANTILE = 0.4  # "cheap" = the cheapest 40% of the category
+CHEAP_QUANTILE = 0.4
+CHEAP_SAMPLE = 400  # products read to learn a category's price spread (all, in a small shop)  # "cheap" = the cheapest 40% of the category
 
 
 class StoreLike(Protocol):
@@ -66,9 +67,14 @@ def filters_for(q: Query, vocab: StoreVocab) -> dict[str, Any]:
 
 
 def search_text(q: Query) -> str:
+    """Words for the FTS query. A category that is filtered on is left out: the filter
+    already holds it, and its name matches a large share of the catalog (slow to rank)."""
     words = list(q.terms) + list(q.tags)
-    if q.category:
+    if q.category and q.category_soft:
         words.append(q.category.split("/")[-1])
+    elif q.category:
+        leaf = fold(q.category.split("/")[-1])
+        words = [w for w in words if fold(w) != leaf]
     return " ".join(dict.fromkeys(words))
 
 
@@ -76,8 +82,10 @@ def _cheap_ceiling(store: StoreLike, q: Query, filters: dict[str, Any],
                    pool: list[Product]) -> float | None:
     """The price below which a product counts as cheap here: the category's lower prices."""
     base = {k: v for k, v in filters.items() if k in ("category", "brand")}
-    prices = sorted(p.price for p, _ in store.search_products(None, **base, limit=1000)) if base \
-        else sorted(p.price for p in pool)
+    if len(pool) >= 8 or not base:
+        prices = sorted(p.price for p in pool)  # the relevant candidates are the market here
+    else:
+        prices = sorted(p.price for p, _ in store.search_products(None, **base, limit=CHEAP_SAMPLE))
     if not prices:
         return None
     return prices[min(len(prices) - 1, int(len(prices) * CHEAP_QUANTILE))]
@@ -104,11 +112,14 @@ def rank_products(q: Query, found: list[tuple[Product, float]],
     top_bm25 = max((s for _, s in found), default=0.0) or 1.0
     # "Is X in stock?" asks about X, even if X has run out.
     asks_about_stock = q.stock_question or q.intent == "locate"
+    asked = fold(q.text)
     ranked = []
     for p, bm25 in found:
         doc = product_doc(p)
         text = coverage(terms, doc) if terms else 0.0
         tag_hits = sum(1 for t in q.tags if fold(t) in {fold(x) for x in p.tags})
+        if any(n and len(n) >= 3 and fold(n) in asked for n in (p.name, p.name_en, p.name_zh)):
+            text += 0.5  # the shopper named this very product
         score = text + 0.15 * tag_hits + 0.1 * max(bm25, 0.0) / top_bm25
         if p.stock == 0:
             # In stock first: an empty shelf is the last thing to offer. Asked "is X in
@@ -131,7 +142,9 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
     out.filtered = "category" in filters or "brand" in filters
     text = search_text(q)
     found = store.search_products(text, **filters, limit=CANDIDATES) if text else []
-    if out.filtered or (not text and filters):
+    # Category members whose text misses the query words still belong to the answer; the
+    # FTS query already carries the category's name, so this is needed only when it found few.
+    if (out.filtered and len(found) < CANDIDATES // 4) or (not text and filters):
         seen = {p.sku for p, _ in found}
         found += [(p, 0.0) for p, _ in store.search_products(None, **filters, limit=CANDIDATES)
                   if p.sku not in seen]

@@ -126,6 +126,31 @@ class StoreVocab:
                 return Match(segs[best.value], -1, -1, via_synonym=True)
         return None
 
+    def chinese_words(self) -> list[str]:
+        """The store's Chinese words (categories, tags, brands, colours), longest first."""
+        cached = getattr(self, "_zh_words", None)
+        if cached is None:
+            words = [*self.category_segments(), *self.tags, *self.brands, *self.colors]
+            cached = sorted({fold(w) for w in words if is_chinese(w) and len(w) >= 2},
+                            key=len, reverse=True)
+            object.__setattr__(self, "_zh_words", cached)
+        return cached
+
+    def segment(self, chunk: str) -> list[str]:
+        """Split a run of Chinese at the store's own words: 防水登山鞋 → 防水, 登山鞋.
+        Single characters left between them are dropped unless the run is one character."""
+        if len(chunk) <= 2:
+            return [chunk]
+        for word in self.chinese_words():
+            i = chunk.find(word)
+            if i >= 0 and word != chunk:
+                left, right = chunk[:i], chunk[i + len(word):]
+                out = [*self.segment(left)] if len(left) >= 2 else []
+                out.append(word)
+                out += [*self.segment(right)] if len(right) >= 2 else []
+                return out
+        return [chunk]
+
     def match_brand(self, text: str) -> Match | None:
         found = self.match_all(self.brands, text)
         if found:
