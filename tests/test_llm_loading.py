@@ -215,3 +215,39 @@ def test_non_generating_model_is_refused_with_a_reason(tmp_path):
     (tmp_path / "bert" / "vocab.txt").write_text("\n".join(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "a"]))
     with pytest.raises(NotAModel, match="'bert'"):
         load_model(str(tmp_path / "bert"))
+
+
+def test_other_causal_lm_runs_through_transformers(tiny_model_dir, tmp_path):
+    """A Llama-style checkpoint is not refused: it runs on transformers' model, our decode loop."""
+    import torch
+    from transformers import AutoTokenizer, LlamaConfig, LlamaForCausalLM
+
+    vocab = json.loads((tiny_model_dir / "config.json").read_text())["vocab_size"]
+    torch.manual_seed(0)
+    cfg = LlamaConfig(vocab_size=vocab, hidden_size=32, intermediate_size=64, num_hidden_layers=2,
+                      num_attention_heads=2, num_key_value_heads=2, max_position_embeddings=96,
+                      bos_token_id=0, eos_token_id=0)  # fmt: skip
+    hf = LlamaForCausalLM(cfg).eval()
+    folder = tmp_path / "llama"
+    hf.save_pretrained(folder)
+    for name in ("tokenizer.json", "tokenizer_config.json", "special_tokens_map.json"):
+        shutil.copy(tiny_model_dir / name, folder / name)
+    m = load_model(str(folder))
+    assert m.backend.name == "transformers" and m.model_type == "llama"
+    assert m.context_length == 96
+    tok = AutoTokenizer.from_pretrained(str(folder))
+    ids = tok(PROMPT)["input_ids"]
+    out = hf.generate(torch.tensor([ids]), max_new_tokens=20, do_sample=False,
+                      repetition_penalty=SETTINGS.repetition_penalty, pad_token_id=0)  # fmt: skip
+    expected = tok.decode(out[0, len(ids) :], skip_special_tokens=True)
+    assert m.generate(PROMPT, SETTINGS) == expected
+
+
+def test_bfloat16_weights_on_request(tiny_model_dir):
+    import torch
+
+    m = load_model(str(tiny_model_dir), dtype="bfloat16")
+    assert m.dtype == torch.bfloat16 and m.backend.net.wte.dtype == torch.bfloat16
+    s = m.stream(PROMPT, GenerationSettings(max_new_tokens=10, min_new_tokens=10, stop=()))
+    s.read_all()
+    assert s.n_tokens == 10 and s.finish_reason == "length"

@@ -142,6 +142,9 @@ class GenerationStream:
         except GeneratorExit:
             reason = "cancelled"
             raise
+        except BaseException:
+            reason = "error"  # e.g. out of memory: the exception reaches the consumer as it is
+            raise
         finally:
             self.finish_reason = reason
             self.total_s = perf_counter() - t0
