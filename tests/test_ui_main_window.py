@@ -1,0 +1,55 @@
+"""The clerk window with the real customer sidebar, store and engine."""
+
+from __future__ import annotations
+
+import argparse
+
+from shopguide.store import open_store
+from shopguide.store.models import Customer, Product
+from ui.backend import default_backend
+from ui.main_window import default_sidebar
+
+
+def _first_sku(window) -> str:
+    return window.chat.current.cards.product_cards[0].product.sku
+
+
+def test_selected_customer_personalises_answers_and_links_the_conversation(
+        qtbot, make_window, catalog_store):
+    catalog_store.save_product(Product(
+        sku="RS-120", name="轻风跑鞋", category="鞋/跑鞋", price=299, currency="CNY",
+        brand="轻风", stock=5, sizes=("41", "42"), aisle="A5"))
+    catalog_store.save_customer(Customer(id="c1", name="王芳", sizes={"shoe": "38"}))
+    backend = default_backend(argparse.Namespace(store=str(catalog_store.path), demo=False))
+    window = make_window(backend=backend, sidebar_factory=default_sidebar, model_spec="")
+    qtbot.waitUntil(lambda: window.sidebar is not None, timeout=5000)
+    sidebar = window.sidebar
+    assert window.splitter.indexOf(sidebar) == 1  # at the right of the chat
+    assert "王芳" not in window.header_label.text()
+    with qtbot.waitSignal(window.client.done, timeout=30000):
+        window.chat.ask("有没有跑鞋？")
+    anonymous_first = _first_sku(window)
+    assert anonymous_first == "RS-120"  # no customer: the cheaper pair in stock first
+
+    with qtbot.waitSignal(window.client.conversationChanged, timeout=5000):
+        window.new_conversation()
+    with qtbot.waitSignal(sidebar.customerSelected, timeout=5000):
+        sidebar.select_customer("c1")
+    assert window.customer is not None and window.customer.id == "c1"
+    assert "王芳" in window.header_label.text()
+    with qtbot.waitSignal(window.client.conversationChanged, timeout=30000) as snap:
+        window.chat.ask("有没有跑鞋？")
+    assert _first_sku(window) == "RS-104"  # the pair in her size (38) comes first
+    assert "38" in window.chat.current.cards.product_cards[0].product.sizes
+
+    conversation = snap.args[0]
+    assert [q for q, _ in conversation.history] == ["有没有跑鞋？"]
+    with open_store(catalog_store.path) as check:
+        linked = check.conversations(customer_id="c1")
+    assert len(linked) == 1 and linked[0].id == conversation.id
+
+    proposed = []
+    sidebar.propose_note_from = proposed.append  # the real one opens a modal dialog
+    window.act_notes.trigger()
+    assert proposed == [window.conversation]
+    window.close()
