@@ -98,3 +98,6 @@ def _build_template(folder: Path, template: Path) -> None:
     for leftover in (tmp.with_name(tmp.name + "-wal"), tmp.with_name(tmp.name + "-shm")):
         leftover.unlink(missing_ok=True)
     os.replace(tmp, template)
+    for old in template.parent.glob("demo-*.sqlite"):
+        if old != template:  # built from older demo files or an older schema
+            old.unlink(missing_ok=True)
