@@ -64,9 +64,8 @@ def load_model(
     config = read_config(folder)
     dev = pick_device(device)
     dt = pick_dtype(dev, dtype)
-    name = spec if (spec != "bundled" and not folder.name[:1].isalnum()) else folder.name
-    if "/snapshots/" in str(folder):
-        name = spec  # a cache snapshot folder is named by its hash
+    # A Hugging Face cache snapshot folder is named by a commit hash: the id says more.
+    name = spec if folder.parent.name == "snapshots" else folder.name
     model_type = str(config.get("model_type"))
     if model_type == "gpt2" and backend in ("auto", "lean"):
         model = _load_lean_gpt2(folder, config, name, dev, dt)
