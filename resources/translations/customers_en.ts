@@ -1,131 +1,132 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
-    <name>CustomerSidebar</name>
+    <name>CustomerFinder</name>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="204" />
-        <location filename="../../ui/customers/sidebar.py" line="380" />
-        <source>New customer</source>
-        <translation>New customer</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/sidebar.py" line="215" />
-        <source>Save to notes</source>
-        <translation>Save to notes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/sidebar.py" line="216" />
-        <source>No customer is selected. Create a new customer for this note?</source>
-        <translation>No customer is selected. Create a new customer for this note?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/sidebar.py" line="281" />
-        <source>Unsaved changes</source>
-        <translation>Unsaved changes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/sidebar.py" line="282" />
-        <source>Save the changes to this customer's profile?</source>
-        <translation>Save the changes to this customer's profile?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/sidebar.py" line="310" />
-        <source>No customer selected</source>
-        <translation>No customer selected</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/sidebar.py" line="312" />
-        <source>Serving: %1</source>
-        <translation>Serving: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/sidebar.py" line="321" />
-        <source>Profile</source>
-        <translation>Profile</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/sidebar.py" line="322" />
-        <source>Notes (%1)</source>
-        <translation>Notes (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/sidebar.py" line="323" />
-        <source>Purchases (%1)</source>
-        <translation>Purchases (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/sidebar.py" line="325" />
-        <source>Follow-ups (%1, %2 overdue)</source>
-        <translation>Follow-ups (%1, %2 overdue)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/sidebar.py" line="329" />
-        <source>Follow-ups (%1)</source>
-        <translation>Follow-ups (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/sidebar.py" line="337" />
+        <location filename="../../ui/customers/finder.py" line="94" />
         <source>Searching…</source>
         <translation>Searching…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/customers/sidebar.py" line="339" />
+        <location filename="../../ui/customers/finder.py" line="96" />
         <source>%n customer(s) found</source>
-        <translation>
-            <numerusform>%n customer found</numerusform>
-            <numerusform>%n customers found</numerusform>
-        </translation>
+        <translation><numerusform>%n customer found</numerusform><numerusform>%n customers found</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/customers/sidebar.py" line="341" />
+        <location filename="../../ui/customers/finder.py" line="98" />
         <source>%n customer(s)</source>
-        <translation>
-            <numerusform>%n customer</numerusform>
-            <numerusform>%n customers</numerusform>
-        </translation>
+        <translation><numerusform>%n customer</numerusform><numerusform>%n customers</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="344" />
+        <location filename="../../ui/customers/finder.py" line="101" />
         <source>⚠ The customer list could not be read.</source>
         <translation>⚠ The customer list could not be read.</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="377" />
+        <location filename="../../ui/customers/finder.py" line="125" />
         <source>Search name, phone or tag</source>
         <translation>Search name, phone or tag</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="378" />
+        <location filename="../../ui/customers/finder.py" line="126" />
         <source>Search customers by name, phone or tag</source>
         <translation>Search customers by name, phone or tag</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="379" />
+        <location filename="../../ui/customers/finder.py" line="127" />
         <source>&amp;New customer…</source>
         <translation>&amp;New customer…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="381" />
+        <location filename="../../ui/customers/finder.py" line="128" />
+        <source>New customer</source>
+        <translation>New customer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/finder.py" line="129" />
         <source>Customers</source>
         <translation>Customers</translation>
     </message>
+</context>
+<context>
+    <name>CustomerSidebar</name>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="382" />
+        <location filename="../../ui/customers/sidebar.py" line="171" />
+        <source>New customer</source>
+        <translation>New customer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/sidebar.py" line="182" />
+        <source>Save to notes</source>
+        <translation>Save to notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/sidebar.py" line="183" />
+        <source>No customer is selected. Create a new customer for this note?</source>
+        <translation>No customer is selected. Create a new customer for this note?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/sidebar.py" line="242" />
+        <source>Unsaved changes</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/sidebar.py" line="243" />
+        <source>Save the changes to this customer's profile?</source>
+        <translation>Save the changes to this customer's profile?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/sidebar.py" line="271" />
+        <source>No customer selected</source>
+        <translation>No customer selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/sidebar.py" line="273" />
+        <source>Serving: %1</source>
+        <translation>Serving: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/sidebar.py" line="282" />
+        <source>Profile</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/sidebar.py" line="283" />
+        <source>Notes (%1)</source>
+        <translation>Notes (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/sidebar.py" line="284" />
+        <source>Purchases (%1)</source>
+        <translation>Purchases (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/sidebar.py" line="286" />
+        <source>Follow-ups (%1, %2 overdue)</source>
+        <translation>Follow-ups (%1, %2 overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/sidebar.py" line="290" />
+        <source>Follow-ups (%1)</source>
+        <translation>Follow-ups (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/sidebar.py" line="310" />
         <source>S&amp;top serving</source>
         <translation>S&amp;top serving</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="383" />
+        <location filename="../../ui/customers/sidebar.py" line="311" />
         <source>Stop serving this customer</source>
         <translation>Stop serving this customer</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="385" />
+        <location filename="../../ui/customers/sidebar.py" line="313" />
         <source>Answers stop using this customer's sizes, brands and budget</source>
         <translation>Answers stop using this customer's sizes, brands and budget</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="386" />
+        <location filename="../../ui/customers/sidebar.py" line="314" />
         <source>Customer details</source>
         <translation>Customer details</translation>
     </message>
@@ -522,7 +523,7 @@
 <context>
     <name>PurchasesView</name>
     <message numerus="yes">
-        <location filename="../../ui/customers/purchases.py" line="120" />
+        <location filename="../../ui/customers/purchases.py" line="121" />
         <source>%n purchase(s), %1 in total</source>
         <translation>
             <numerusform>%n purchase, %1 in total</numerusform>
@@ -530,67 +531,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="139" />
+        <location filename="../../ui/customers/purchases.py" line="140" />
         <source>⚠ No product with SKU “%1” in the catalog.</source>
         <translation>⚠ No product with SKU “%1” in the catalog.</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="172" />
+        <location filename="../../ui/customers/purchases.py" line="173" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="172" />
+        <location filename="../../ui/customers/purchases.py" line="173" />
         <source>Product</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="172" />
+        <location filename="../../ui/customers/purchases.py" line="173" />
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="172" />
+        <location filename="../../ui/customers/purchases.py" line="173" />
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="173" />
+        <location filename="../../ui/customers/purchases.py" line="174" />
         <source>Purchases, newest first</source>
         <translation>Purchases, newest first</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="174" />
+        <location filename="../../ui/customers/purchases.py" line="175" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="175" />
+        <location filename="../../ui/customers/purchases.py" line="176" />
         <source>SKU of the product bought</source>
         <translation>SKU of the product bought</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="176" />
+        <location filename="../../ui/customers/purchases.py" line="177" />
         <source>Quantity</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="177" />
+        <location filename="../../ui/customers/purchases.py" line="178" />
         <source>Unit price</source>
         <translation>Unit price</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="178" />
+        <location filename="../../ui/customers/purchases.py" line="179" />
         <source>Price</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="179" />
+        <location filename="../../ui/customers/purchases.py" line="180" />
         <source>&amp;Record purchase</source>
         <translation>&amp;Record purchase</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="180" />
+        <location filename="../../ui/customers/purchases.py" line="181" />
         <source>Record purchase</source>
         <translation>Record purchase</translation>
     </message>

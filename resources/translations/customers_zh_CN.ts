@@ -1,129 +1,132 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>CustomerSidebar</name>
+    <name>CustomerFinder</name>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="204" />
-        <location filename="../../ui/customers/sidebar.py" line="380" />
-        <source>New customer</source>
-        <translation>新建顾客</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/sidebar.py" line="215" />
-        <source>Save to notes</source>
-        <translation>保存到备注</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/sidebar.py" line="216" />
-        <source>No customer is selected. Create a new customer for this note?</source>
-        <translation>尚未选择顾客。要为这条备注新建一位顾客吗？</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/sidebar.py" line="281" />
-        <source>Unsaved changes</source>
-        <translation>有未保存的修改</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/sidebar.py" line="282" />
-        <source>Save the changes to this customer's profile?</source>
-        <translation>保存对该顾客资料的修改吗？</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/sidebar.py" line="310" />
-        <source>No customer selected</source>
-        <translation>未选择顾客</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/sidebar.py" line="312" />
-        <source>Serving: %1</source>
-        <translation>正在服务：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/sidebar.py" line="321" />
-        <source>Profile</source>
-        <translation>资料</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/sidebar.py" line="322" />
-        <source>Notes (%1)</source>
-        <translation>备注 (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/sidebar.py" line="323" />
-        <source>Purchases (%1)</source>
-        <translation>购买记录 (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/sidebar.py" line="325" />
-        <source>Follow-ups (%1, %2 overdue)</source>
-        <translation>跟进 (%1，%2 项逾期)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/sidebar.py" line="329" />
-        <source>Follow-ups (%1)</source>
-        <translation>跟进 (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/sidebar.py" line="337" />
+        <location filename="../../ui/customers/finder.py" line="94" />
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/customers/sidebar.py" line="339" />
+        <location filename="../../ui/customers/finder.py" line="96" />
         <source>%n customer(s) found</source>
-        <translation>
-            <numerusform>找到 %n 位顾客</numerusform>
-        </translation>
+        <translation><numerusform>找到 %n 位顾客</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/customers/sidebar.py" line="341" />
+        <location filename="../../ui/customers/finder.py" line="98" />
         <source>%n customer(s)</source>
-        <translation>
-            <numerusform>共 %n 位顾客</numerusform>
-        </translation>
+        <translation><numerusform>共 %n 位顾客</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="344" />
+        <location filename="../../ui/customers/finder.py" line="101" />
         <source>⚠ The customer list could not be read.</source>
         <translation>⚠ 无法读取顾客列表。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="377" />
+        <location filename="../../ui/customers/finder.py" line="125" />
         <source>Search name, phone or tag</source>
         <translation>搜索姓名、电话或标签</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="378" />
+        <location filename="../../ui/customers/finder.py" line="126" />
         <source>Search customers by name, phone or tag</source>
         <translation>按姓名、电话或标签搜索顾客</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="379" />
+        <location filename="../../ui/customers/finder.py" line="127" />
         <source>&amp;New customer…</source>
         <translation>新建顾客(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="381" />
+        <location filename="../../ui/customers/finder.py" line="128" />
+        <source>New customer</source>
+        <translation>新建顾客</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/finder.py" line="129" />
         <source>Customers</source>
         <translation>顾客</translation>
     </message>
+</context>
+<context>
+    <name>CustomerSidebar</name>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="382" />
+        <location filename="../../ui/customers/sidebar.py" line="171" />
+        <source>New customer</source>
+        <translation>新建顾客</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/sidebar.py" line="182" />
+        <source>Save to notes</source>
+        <translation>保存到备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/sidebar.py" line="183" />
+        <source>No customer is selected. Create a new customer for this note?</source>
+        <translation>尚未选择顾客。要为这条备注新建一位顾客吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/sidebar.py" line="242" />
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/sidebar.py" line="243" />
+        <source>Save the changes to this customer's profile?</source>
+        <translation>保存对该顾客资料的修改吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/sidebar.py" line="271" />
+        <source>No customer selected</source>
+        <translation>未选择顾客</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/sidebar.py" line="273" />
+        <source>Serving: %1</source>
+        <translation>正在服务：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/sidebar.py" line="282" />
+        <source>Profile</source>
+        <translation>资料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/sidebar.py" line="283" />
+        <source>Notes (%1)</source>
+        <translation>备注 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/sidebar.py" line="284" />
+        <source>Purchases (%1)</source>
+        <translation>购买记录 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/sidebar.py" line="286" />
+        <source>Follow-ups (%1, %2 overdue)</source>
+        <translation>跟进 (%1，%2 项逾期)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/sidebar.py" line="290" />
+        <source>Follow-ups (%1)</source>
+        <translation>跟进 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/sidebar.py" line="310" />
         <source>S&amp;top serving</source>
         <translation>结束服务(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="383" />
+        <location filename="../../ui/customers/sidebar.py" line="311" />
         <source>Stop serving this customer</source>
         <translation>结束服务该顾客</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="385" />
+        <location filename="../../ui/customers/sidebar.py" line="313" />
         <source>Answers stop using this customer's sizes, brands and budget</source>
         <translation>回答将不再使用该顾客的尺码、品牌和预算</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="386" />
+        <location filename="../../ui/customers/sidebar.py" line="314" />
         <source>Customer details</source>
         <translation>顾客详情</translation>
     </message>
@@ -519,74 +522,74 @@
 <context>
     <name>PurchasesView</name>
     <message numerus="yes">
-        <location filename="../../ui/customers/purchases.py" line="120" />
+        <location filename="../../ui/customers/purchases.py" line="121" />
         <source>%n purchase(s), %1 in total</source>
         <translation>
             <numerusform>共 %n 笔购买，合计 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="139" />
+        <location filename="../../ui/customers/purchases.py" line="140" />
         <source>⚠ No product with SKU “%1” in the catalog.</source>
         <translation>⚠ 商品目录中没有货号为“%1”的商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="172" />
+        <location filename="../../ui/customers/purchases.py" line="173" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="172" />
+        <location filename="../../ui/customers/purchases.py" line="173" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="172" />
+        <location filename="../../ui/customers/purchases.py" line="173" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="172" />
+        <location filename="../../ui/customers/purchases.py" line="173" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="173" />
+        <location filename="../../ui/customers/purchases.py" line="174" />
         <source>Purchases, newest first</source>
         <translation>购买记录，最新在前</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="174" />
+        <location filename="../../ui/customers/purchases.py" line="175" />
         <source>SKU</source>
         <translation>货号</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="175" />
+        <location filename="../../ui/customers/purchases.py" line="176" />
         <source>SKU of the product bought</source>
         <translation>所购商品的货号</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="176" />
+        <location filename="../../ui/customers/purchases.py" line="177" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="177" />
+        <location filename="../../ui/customers/purchases.py" line="178" />
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="178" />
+        <location filename="../../ui/customers/purchases.py" line="179" />
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="179" />
+        <location filename="../../ui/customers/purchases.py" line="180" />
         <source>&amp;Record purchase</source>
         <translation>记录购买(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="180" />
+        <location filename="../../ui/customers/purchases.py" line="181" />
         <source>Record purchase</source>
         <translation>记录购买</translation>
     </message>

@@ -22,9 +22,9 @@ from shopguide.store import open_store
 from shopguide.store.errors import StoreError
 from shopguide.store.models import Customer, Note
 from ui.customers import dialogs
-from ui.customers.delegate import CustomerDelegate
+from ui.customers.finder import CustomerFinder
 from ui.customers.followups import FollowUpsView
-from ui.customers.list_model import CustomerListModel, CustomerRole
+from ui.customers.list_model import CustomerRole
 from ui.customers.notes import NotesTimeline
 from ui.customers.profile import ProfileEditor
 from ui.customers.purchases import PurchasesView
@@ -38,25 +38,19 @@ from ui.qt import (
     QIcon,
     QItemSelectionModel,
     QLabel,
-    QLineEdit,
-    QListView,
     QLocale,
     QMessageBox,
     QModelIndex,
-    QObject,
     QPushButton,
     QScrollArea,
     QSplitter,
     QStyle,
     Qt,
     QTabWidget,
-    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
 )
-
-SEARCH_DELAY_MS = 250  # typing "138" should run one search, not three
 
 
 class CustomerSidebar(QWidget):
@@ -73,23 +67,14 @@ class CustomerSidebar(QWidget):
         self._store = store
         self._current: Customer | None = None
         self._restoring = False
-        self._focus_first = False
 
-        # --- finding ---
-        self.search = QLineEdit()
-        self.search.setClearButtonEnabled(True)
-        self.new_button = QPushButton()
-        self.count_label = QLabel()
-        self.model = CustomerListModel(store, parent=self)
-        self.list = QListView()
-        self.list.setModel(self.model)
-        self.list.setItemDelegate(CustomerDelegate(self.list))
-        self.list.setUniformItemSizes(True)  # 100,000 rows are never measured one by one
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(SEARCH_DELAY_MS)
+        # --- finding (the parts tests and the window reach are named here too) ---
+        self.finder = CustomerFinder(store)
+        self.search = self.finder.search
+        self.new_button = self.finder.new_button
+        self.count_label = self.finder.count_label
+        self.model = self.finder.model
+        self.list = self.finder.list
 
         # --- serving ---
         self.title = QLabel()
@@ -113,15 +98,6 @@ class CustomerSidebar(QWidget):
         self.tabs.addTab(self.purchases, "")
         self.tabs.addTab(self.followups, "")
 
-        find = QWidget()
-        find_layout = QVBoxLayout(find)
-        find_layout.setContentsMargins(0, 0, 0, 0)
-        row = QHBoxLayout()
-        row.addWidget(self.search, 1)
-        row.addWidget(self.new_button)
-        find_layout.addLayout(row)
-        find_layout.addWidget(self.count_label)
-        find_layout.addWidget(self.list, 1)
         serve = QWidget()
         serve_layout = QVBoxLayout(serve)
         serve_layout.setContentsMargins(0, 0, 0, 0)
@@ -131,7 +107,7 @@ class CustomerSidebar(QWidget):
         serve_layout.addLayout(head)
         serve_layout.addWidget(self.tabs, 1)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(find)
+        self.splitter.addWidget(self.finder)
         self.splitter.addWidget(serve)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
@@ -140,15 +116,10 @@ class CustomerSidebar(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.splitter)
 
-        self.search.textChanged.connect(lambda _t: self._debounce.start())
-        self._debounce.timeout.connect(self.apply_search)
-        self.search.installEventFilter(self)
         self.new_button.clicked.connect(lambda: self.new_customer())
         self.stop_button.clicked.connect(self.clear_selection)
         self.list.selectionModel().currentChanged.connect(self._current_changed)
-        self.model.countChanged.connect(self._update_count)
         self.model.pageLoaded.connect(self._page_loaded)
-        self.model.loadFailed.connect(self._load_failed)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
@@ -158,7 +129,6 @@ class CustomerSidebar(QWidget):
         self.followups.followupsChanged.connect(self._update_tabs)
         self.retranslate()
         self._show(None)
-        self._update_count()
 
     # --- public API (the main window's contract) ---------------------------------------------
 
@@ -177,10 +147,7 @@ class CustomerSidebar(QWidget):
         customer = self._store.customer(customer_id)
         if customer is None or not self._confirm_leave():
             return None
-        self.search.blockSignals(True)
-        self.search.setText(customer.name)
-        self.search.blockSignals(False)
-        self.apply_search()
+        self.finder.show_search(customer.name)
         self._show(customer)
         self.customerSelected.emit(customer)
         return customer
@@ -229,26 +196,19 @@ class CustomerSidebar(QWidget):
 
     def apply_search(self) -> None:
         """Run the search now (the debounce timer calls this after typing stops)."""
-        self._debounce.stop()
-        self.model.set_search(self.search.text())
-        self._update_count()
+        self.finder.apply_search()
 
     def shutdown(self) -> None:
         """Stop the list's background reads and close the sidebar's own connection
         (the window calls this when it closes; the app's aboutToQuit does too)."""
-        self._debounce.stop()
-        self.model.close()
+        self.finder.shutdown()
         if self._owns_store and self._store.conn is not None:
             self._store.close()
 
     def _page_loaded(self) -> None:
         """Highlight who is being served once their row arrives, without re-emitting."""
-        if self._focus_first and self.model.rowCount():
-            self._focus_first = False
-            self.list.setFocus()
-            if not self.list.currentIndex().isValid():
-                self.list.setCurrentIndex(self.model.index(0))
-            return
+        if self.list.hasFocus() and not self._current:
+            return  # the clerk went to the results (Down): the finder picked the first
         row = self.model.row_of(self._current.id) if self._current else -1
         if row >= 0 and self.list.currentIndex().row() != row:
             self._restoring = True
@@ -332,38 +292,10 @@ class CustomerSidebar(QWidget):
         self.tabs.setTabText(3, text)
         self.tabs.setTabIcon(3, icon)
 
-    def _update_count(self, *_: object) -> None:
-        n = self.model.total
-        if n is None:
-            self.count_label.setText(self.tr("Searching…"))
-        elif self.model.search_text:
-            self.count_label.setText(self.tr("%n customer(s) found", "", n))
-        else:
-            self.count_label.setText(self.tr("%n customer(s)", "", n))
-
-    def _load_failed(self, _reason: str) -> None:
-        self.count_label.setText(self.tr("⚠ The customer list could not be read."))
-
     def _lang(self) -> str:
         return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
 
-    # --- keyboard and language ----------------------------------------------------------------
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.search and event.type() == QEvent.Type.KeyPress:
-            key = event.key()  # type: ignore[attr-defined]
-            if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.apply_search()  # Enter searches at once, Down goes to the results
-                if key == Qt.Key.Key_Down:
-                    self._focus_first = True
-                    if not self.model.loading:
-                        self._page_loaded()
-                return key == Qt.Key.Key_Down
-            if key == Qt.Key.Key_Escape and self.search.text():
-                self.search.clear()
-                self.apply_search()
-                return True
-        return super().eventFilter(watched, event)
+    # --- closing and language -----------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
@@ -375,11 +307,6 @@ class CustomerSidebar(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.search.setPlaceholderText(self.tr("Search name, phone or tag"))
-        self.search.setAccessibleName(self.tr("Search customers by name, phone or tag"))
-        self.new_button.setText(self.tr("&New customer…"))
-        self.new_button.setAccessibleName(self.tr("New customer"))
-        self.list.setAccessibleName(self.tr("Customers"))
         self.stop_button.setText(self.tr("S&top serving"))
         self.stop_button.setAccessibleName(self.tr("Stop serving this customer"))
         self.stop_button.setToolTip(
@@ -387,4 +314,3 @@ class CustomerSidebar(QWidget):
         self.tabs.setAccessibleName(self.tr("Customer details"))
         self._update_title()
         self._update_tabs()
-        self._update_count()
