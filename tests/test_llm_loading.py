@@ -134,11 +134,18 @@ def test_missing_tokenizer(model_copy):
     assert "no tokenizer" in str(err.value)
 
 
-def test_truncated_weights(model_copy):
-    w = model_copy / "model.safetensors"
+@pytest.mark.parametrize("name", ["model.safetensors", "pytorch_model.bin"])
+def test_truncated_weights(model_copy, name):
+    if name == "pytorch_model.bin":
+        import torch
+        from safetensors.torch import load_file
+
+        torch.save(load_file(str(model_copy / "model.safetensors")), model_copy / name)
+        (model_copy / "model.safetensors").unlink()
+    w = model_copy / name
     data = w.read_bytes()
     w.write_bytes(data[: len(data) * 2 // 3])
-    with pytest.raises(ModelCorrupt, match="model.safetensors") as err:
+    with pytest.raises(ModelCorrupt, match=name) as err:
         load_model(str(model_copy))
     assert "damaged or incomplete" in str(err.value)
     assert err.value.path == w
