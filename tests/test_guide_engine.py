@@ -178,3 +178,25 @@ def test_turn_json_has_the_documented_keys(guide_engine) -> None:
     assert set(obj["cards"][0]) == {"kind", "sku", "name", "category", "brand", "price", "currency",
                                     "stock", "aisle", "sizes", "colors"}
     assert set(obj["timings"]) == {"first_token_ms", "total_ms"}
+
+
+def test_composed_answers_follow_the_situation_and_language(guide_engine) -> None:
+    texts = {t: run(guide_engine, t)[-1].text for t in (
+        "跑鞋", "500元以内的跑鞋", "便宜的跑鞋", "50码的跑鞋", "running shoes", "跑鞋在哪")}
+    assert len(set(texts.values())) == len(texts)  # no one fixed sentence
+    assert "¥500" in texts["500元以内的跑鞋"] and "没有找到" in texts["50码的跑鞋"]
+    assert "in stock" in texts["running shoes"] and not any(
+        "\u4e00" <= ch <= "\u9fff" for ch in texts["running shoes"].replace("轻风", "").replace(
+            "缓震", "").replace("基础", "").replace("跑鞋", ""))
+    assert "A1" in texts["跑鞋在哪"] or "A2" in texts["跑鞋在哪"]
+
+
+def test_new_store_vocabulary_after_refresh(guide_store) -> None:
+    from shopguide.store.models import Product
+
+    engine = Engine(guide_store)
+    assert run(engine, "电动牙刷")[0].intent == "out_of_scope"
+    guide_store.save_product(Product("TB-1", "声波电动牙刷", "个护/电动牙刷", 199, "CNY", "洁齿", 5, "F1"))
+    engine.refresh()
+    ev = run(engine, "电动牙刷")
+    assert skus(ev) == ["TB-1"] and ev[0].intent == "find"

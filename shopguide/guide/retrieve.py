@@ -236,8 +236,8 @@ def choose(q: Query, r: Retrieval) -> str:
         return "policy"
     if prod_ok:
         return product_intent
+    if (q.category or q.brand or q.tags) and not r.products and not q.policy_cue:
+        return product_intent  # the store has such things, just none that fit
     if faq_ok:
         return "policy"
-    if (q.category or q.brand or q.tags) and not r.products:
-        return product_intent  # the store has such things, just none that fit
     return "out_of_scope"
