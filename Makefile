@@ -27,5 +27,15 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(VENV)/bin/shopguide bench
 
+# The self-contained bundle (dist/shopguide) and release tarball; see packaging/README.md.
+package: $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check "$(TORCH)" -e '.[test,package]'
+	nice -n 10 packaging/build.sh
+
+# Runs the built bundle (ask, then the window under Xvfb); does not rebuild it.
+.PHONY: package-test
+package-test: $(STAMP)
+	SHOPGUIDE_PACKAGE_TEST=1 $(PY) -m pytest -q -p no:cacheprovider -m packaging tests/test_packaging_bundle.py
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info

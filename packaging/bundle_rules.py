@@ -13,14 +13,21 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-# Python modules never imported by the app, the CLI or training (checked by
-# importing torch, running a forward pass, an AdamW step with a DataLoader, and
-# safetensors/torch.save round trips, then listing sys.modules). Lazily imported
-# siblings of these stay: only whole subtrees that nothing reaches go.
+# Python modules never imported by the app, the CLI or training. Checked by
+# importing every shopguide module, running a forward pass, an AdamW step with a
+# DataLoader, safetensors and the transformers Auto classes, then listing
+# sys.modules (tests/test_packaging.py keeps checking it). torch's import graph
+# is dense (an optimizer step imports torch._dynamo, which imports parts of
+# torch.testing._internal and torch.onnx), so only subtrees nothing reaches go.
 DROP_MODULES = (
-    "torch.testing._internal",  # torch's own test suite helpers
+    # torch's own test suite: its OpInfo tables and RPC/distributed test programs.
+    # (Other torch.testing._internal modules are imported by torch itself: they stay.)
+    "torch.testing._internal.common_methods_invocations",
+    "torch.testing._internal.opinfo",
+    "torch.testing._internal.distributed.rpc",
+    "torch.testing._internal.distributed.distributed_test",
     "torch.utils.hipify",  # CUDA->ROCm source translator
     "torch.utils.benchmark",
     "torch.utils.tensorboard",
@@ -35,9 +42,15 @@ DROP_MODULES = (
     "torch.distributed.elastic",  # multi-machine training
     "torch.distributed.pipelining",
     "torch.distributed.checkpoint",
-    "torch.onnx._internal.exporter",
     "transformers.commands",  # the `transformers` CLI
     "transformers.pipelines",  # the app calls the Auto classes directly
+    # Pulled in by huggingface_hub/transformers for downloads and their own CLIs; the
+    # app never downloads (hf_xet is the hub's transfer client) and has its own CLI.
+    "hf_xet",
+    "typer",
+    "rich",
+    "pydantic",
+    "pydantic_core",
     "tkinter",
     "unittest.test",
     "lib2to3",
@@ -86,6 +99,11 @@ DROP_FILES = (
     "PySide6/Qt/plugins/egldeviceintegrations/*",
     "PySide6/Qt/plugins/platformthemes/libqgtk3.so",  # would drag the build machine's GTK in
     "PySide6/Qt/plugins/wayland-graphics-integration-server/*",
+    # GL-on-Wayland client glue (needs the system's libwayland-egl); widgets draw through shm.
+    "PySide6/Qt/plugins/wayland-graphics-integration-client/libqt-plugin-wayland-egl.so",
+    "PySide6/Qt/plugins/imageformats/libqpdf.so",  # needs QtPdf, which the app does not use
+    # Needs QtVirtualKeyboard, which PySide6-Essentials does not ship.
+    "PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so",
     "PySide6/Qt/plugins/qmltooling/*",
     "PySide6/Qt/plugins/designer/*",
     "PySide6/Qt/plugins/sqldrivers/*",
@@ -134,6 +152,8 @@ def drop_file(dest: str) -> bool:
         return catalogue not in ("qt", "qtbase") or lang not in KEEP_QT_TRANSLATIONS
     if any(fnmatch.fnmatchcase(dest, pattern) for pattern in DROP_FILES):
         return True
+    if dest.endswith(".py") and drop_module(dest[:-3].replace("/", ".")):
+        return True  # a dropped module's own file
     return dest.startswith(_module_file_prefixes())
 
 
@@ -152,3 +172,25 @@ def toc_bytes(entries: Iterable[tuple]) -> int:
         if src and os.path.isfile(src):
             total += os.path.getsize(src)
     return total
+
+
+# Never pruned as orphans: the bootloader loads libpython by name, not by a link.
+_ALWAYS_KEEP_PREFIXES = ("libpython",)
+
+
+def orphan_libraries(binaries: Iterable[tuple], needed: Callable[[str], Iterable[str]]) -> set[str]:
+    """Top-level shared libraries that no remaining binary links against.
+
+    PyInstaller gathers each collected binary's dependencies into the bundle's
+    top level. When a binary is dropped afterwards (the GTK platform theme, say),
+    the libraries only it needed stay behind (GTK, cairo, pango…). ``needed(path)``
+    names the libraries a binary links against, transitively (``ldd`` does).
+    """
+    entries = [(_norm(e[0]), e[1], e[2]) for e in binaries]
+    top = {dest for dest, _src, kind in entries if "/" not in dest and kind == "BINARY"}
+    reachable: set[str] = set()
+    for dest, src, kind in entries:
+        if dest in top or kind not in ("BINARY", "EXTENSION") or not src:
+            continue
+        reachable.update(os.path.basename(name) for name in needed(src))
+    return {d for d in top if d not in reachable and not d.startswith(_ALWAYS_KEEP_PREFIXES)}

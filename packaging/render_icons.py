@@ -20,12 +20,14 @@ SOURCE = ICON_DIR / "shopguide.svg"
 SIZES = (16, 32, 48, 64, 128, 256)
 
 
-def png_path(size: int) -> Path:
+def png_path(size: int, base: Path = ICON_DIR) -> Path:
     """Where the PNG of one size lives: the hicolor theme's layout, ready to copy."""
-    return ICON_DIR / "hicolor" / f"{size}x{size}" / "apps" / "shopguide.png"
+    return base / "hicolor" / f"{size}x{size}" / "apps" / "shopguide.png"
 
 
-def render(source: Path = SOURCE, sizes: tuple[int, ...] = SIZES) -> list[Path]:
+def render(
+    source: Path = SOURCE, sizes: tuple[int, ...] = SIZES, base: Path = ICON_DIR
+) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication, QImage, QPainter
@@ -44,7 +46,7 @@ def render(source: Path = SOURCE, sizes: tuple[int, ...] = SIZES) -> list[Path]:
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         renderer.render(painter)
         painter.end()
-        out = png_path(size)
+        out = png_path(size, base)
         out.parent.mkdir(parents=True, exist_ok=True)
         if not image.save(str(out), "PNG"):
             raise SystemExit(f"{out}: could not write")
