@@ -200,3 +200,20 @@ def test_new_store_vocabulary_after_refresh(guide_store) -> None:
     engine.refresh()
     ev = run(engine, "电动牙刷")
     assert skus(ev) == ["TB-1"] and ev[0].intent == "find"
+
+
+def test_saved_turns_link_a_customer_only_with_consent(guide_store) -> None:
+    from shopguide.store.models import CONSENT_HISTORY
+
+    engine = Engine(guide_store)
+    cust = guide_store.customer("c-wang")
+    conv = Conversation(customer=cust)
+    run(engine, "跑鞋", conv, save=True)
+    assert guide_store.conversation(conv.id).customer_id is None  # no consent on file
+    guide_store.add_consent(cust.id, CONSENT_HISTORY, True, "counter")
+    conv2 = Conversation(customer=cust)
+    run(engine, "跑鞋", conv2, save=True)
+    assert guide_store.conversation(conv2.id).customer_id == "c-wang"
+    kiosk = Conversation(customer=cust, mode="kiosk")
+    run(engine, "跑鞋", kiosk, save=True)
+    assert guide_store.conversation(kiosk.id).customer_id is None

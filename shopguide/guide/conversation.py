@@ -24,6 +24,7 @@ class Conversation:
 
     id: int | None = None  # the store's conversation row, when turns are saved
     customer: Customer | None = None
+    mode: str = "clerk"  # "kiosk" conversations are never linked to a customer
     history: list[tuple[str, str]] = field(default_factory=list)  # (question, answer)
     last_query: Query | None = None
     shown: list[Product] = field(default_factory=list)  # products of the last product answer

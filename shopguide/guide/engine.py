@@ -23,7 +23,7 @@ from shopguide.guide.plan import Plan, make_plan
 from shopguide.guide.prompt import build_prompt
 from shopguide.guide.verify import Facts, check_sentence, split_sentences, verify
 from shopguide.guide.vocab import StoreVocab, brand_aliases
-from shopguide.store.models import Customer
+from shopguide.store.models import CONSENT_HISTORY, Customer
 
 log = logging.getLogger(__name__)
 
@@ -177,9 +177,12 @@ class Engine:
         from shopguide.guide.report import card_json
 
         cust = customer or conv.customer
+        # A conversation is linked to a person only with their consent to keep history.
+        check = getattr(self.store, "consent_in_force", None)
+        link = cust.id if cust and conv.mode != "kiosk" and (
+            check is None or check(cust.id, CONSENT_HISTORY)) else None
         if conv.id is None:
-            conv.id = self.store.start_conversation(customer_id=cust.id if cust else None)
-            conv.id = getattr(conv.id, "id", conv.id)
+            conv.id = self.store.start_conversation(customer_id=link, mode=conv.mode)
         self.store.add_message(conv.id, "user", question)
         self.store.add_message(conv.id, "assistant", answer,
                                cards=[card_json(c) for c in plan.cards()],
