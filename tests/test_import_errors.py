@@ -196,3 +196,15 @@ def test_accepted_variants_bom_crlf_case_quotes_blank_lines(fresh_store, write_s
     assert a.description == 'line one\r\nline "two"' and a.sizes == ("38", "39", "40")
     b = fresh_store.product("B-2")
     assert (b.name, b.price, b.currency) == ("Boot", 20.0, "USD")
+
+
+def test_misspelt_and_unnamed_columns_are_pointed_out(fresh_store, write_store_files):
+    folder = write_store_files("typo", {"products.csv":
+        "sku,name,category,price,stocks,,\nA-1,Shoe,Shoes,10,5,,\nB-2,Boot,Shoes,12,6,,oops\n"})
+    report = import_path(fresh_store, folder)
+    warnings = [str(w) for w in report.warnings]
+    assert any("'stocks'" in w and "did you mean 'stock'" in w for w in warnings)
+    assert any("kept as extra product attributes" in w for w in warnings)
+    assert sum("has no name" in w for w in warnings) == 1
+    assert any("row 3" in w and "column 7 has no name" in w for w in warnings)
+    assert fresh_store.product("A-1").extra == {"stocks": "5"}

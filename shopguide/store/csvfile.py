@@ -8,6 +8,7 @@ that says what is wrong and what would be right.
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import re
 from dataclasses import dataclass, field
@@ -84,6 +85,7 @@ def read_csv(path: Path, required: tuple[str, ...], known: tuple[str, ...]) -> C
         return table
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     row_no = 0
+    unnamed: set[int] = set()
     try:
         for row_no, cells in enumerate(reader, start=1):
             if row_no == 1:
@@ -102,6 +104,11 @@ def read_csv(path: Path, required: tuple[str, ...], known: tuple[str, ...]) -> C
                     continue
             values = {col: (cells[i].strip() if i < len(cells) else "")
                       for i, col in enumerate(table.columns) if col}
+            for i, col in enumerate(table.columns):
+                if not col and i < len(cells) and cells[i].strip() and i not in unnamed:
+                    unnamed.add(i)
+                    table.warn(f"column {i + 1} has no name in the header; its values are "
+                               "ignored", row_no)
             table.rows.append((row_no, values))
     except csv.Error as exc:
         table.problem(f"malformed CSV ({exc}); check the quotes on this row", row_no + 1)
@@ -114,8 +121,8 @@ def _read_header(table: CsvTable, cells: list[str], required: tuple[str, ...],
     seen: set[str] = set()
     for i, col in enumerate(columns, start=1):
         if not col:
-            table.warn(f"column {i} has no name in the header; its values are ignored")
-        elif col in seen:
+            continue  # reported by read_csv if any row has a value there
+        if col in seen:
             table.problem(f"column '{col}' appears more than once in the header")
         seen.add(col)
     for col in required:
@@ -124,6 +131,10 @@ def _read_header(table: CsvTable, cells: list[str], required: tuple[str, ...],
                           f"{', '.join(c for c in columns if c) or 'nothing'})")
     table.columns = columns
     table.unknown = [c for c in columns if c and c not in known]
+    for col in table.unknown:
+        close = difflib.get_close_matches(col, known, n=1, cutoff=0.75)
+        if close:
+            table.warn(f"column '{col}' is not a known column; did you mean '{close[0]}'?")
 
 
 # -- cell parsers --------------------------------------------------------------

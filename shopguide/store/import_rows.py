@@ -146,6 +146,8 @@ def _unique(table: CsvTable, ctx: Context, key: str, row_no: int, column: str) -
 
 
 def products(table: CsvTable, ctx: Context) -> list[tuple[int, dict[str, Any]]]:
+    if table.unknown:
+        table.warn(f"column(s) {', '.join(table.unknown)} kept as extra product attributes")
     out = []
     for row_no, r in parse_rows(table, PRODUCT_COLUMNS):
         if not _unique(table, ctx, r["sku"], row_no, "sku"):
