@@ -19,8 +19,8 @@ PROMPTS = (
 
 
 @pytest.fixture(scope="module")
-def tiny(tiny_model_dir):
-    return load_model(str(tiny_model_dir), threads=1)
+def tiny(tiny_model):
+    return tiny_model
 
 
 @pytest.fixture(scope="module")
