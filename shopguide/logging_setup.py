@@ -99,8 +99,9 @@ def _frozen() -> bool:
 def _log_uncaught_exceptions() -> None:
     """A crash in a kiosk has no terminal to print to: the traceback goes to the log too.
 
-    Only the exception type and the stack are logged: an exception's message can
-    quote the data it failed on (a customer's name in a constraint error).
+    Only the exception type and where it happened are logged: an exception's
+    message can quote the data it failed on (a customer's name in a constraint
+    error), and so can a source line.
     """
     previous = sys.excepthook
     if getattr(previous, "_shopguide", False):
@@ -108,7 +109,11 @@ def _log_uncaught_exceptions() -> None:
 
     def hook(exc_type, exc, tb):
         if not issubclass(exc_type, KeyboardInterrupt):
-            stack = "".join(traceback.format_tb(tb)).rstrip()
+            # File, line and function only: a source line can quote data too.
+            stack = "\n".join(
+                f'  File "{f.filename}", line {f.lineno}, in {f.name}'
+                for f in traceback.extract_tb(tb)
+            )
             logging.getLogger("shopguide").critical(
                 "Uncaught %s\nTraceback (most recent call last):\n%s", exc_type.__name__, stack
             )
