@@ -39,11 +39,11 @@ def _progress_printer():
     last = {"pct": -1}
 
     def show(pr) -> None:
-        pct = int(100 * pr.step / max(1, pr.max_steps))
+        pct = int(1000 * pr.step / max(1, pr.max_steps))
         if pr.val_loss is not None or pct != last["pct"]:
             last["pct"] = pct
             val = f" val {pr.val_loss:.3f}" if pr.val_loss is not None else ""
-            print(f"\r[{pct:3d}%] step {pr.step}/{pr.max_steps} loss {pr.loss:.3f}{val} "
+            print(f"\r[{pct / 10:5.1f}%] step {pr.step}/{pr.max_steps} loss {pr.loss:.3f}{val} "
                   f"lr {pr.lr:.2e} {pr.elapsed_s / 60:.1f} min", end="\n" if val else "", flush=True)
 
     return show
@@ -70,7 +70,8 @@ def _run_preset(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else bundled_model_dir()
     workdir = Path(args.workdir) if args.workdir else user_data_dir() / "training" / out.name
     res = run_preset(args.preset, out, workdir, demo_faq=demo_store_dir() / "faq.csv",
-                     progress=_progress_printer(), resume=args.resume)
+                     progress=_progress_printer(), resume=args.resume,
+                     log=lambda m: print(m, flush=True))
     print(f"\ntraining {res.result.stopped} after {res.result.steps} steps, "
           f"{res.result.elapsed_s / 60:.1f} min; best validation loss {res.result.best_val_loss}")
     if res.result.stopped == "cancelled":

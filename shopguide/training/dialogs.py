@@ -46,7 +46,7 @@ class Example:
 
 
 def _noun(store: SynthStore, p: Product, lang: str) -> str:
-    for kind in store.trade.kinds:
+    for kind in store.trade.kinds if store.trade else ():
         if p.category in kind.category:
             return kind.noun[0 if lang == "zh" else 1]
     return p.category.split("/")[-1]
@@ -160,7 +160,8 @@ def policy(rng: random.Random, store: SynthStore, lang: str) -> Example:
     faqs: list[FaqEntry] = [f]
     if rng.random() < 0.3:
         faqs.append(rng.choice([x for x in store.faqs if x is not f] or [f]))
-    return _ex("policy", lang, q, ph.policy(rng, f.answer, lang), faqs=faqs, faq=f.answer)
+    return _ex("policy", lang, q, ph.policy(rng, f.answer, lang), faqs=faqs,
+               faq=ph.policy_text(f.answer, lang))
 
 
 def nothing(rng: random.Random, store: SynthStore, lang: str) -> Example:

@@ -39,6 +39,9 @@ def facts_of(context: str) -> Figures:
     for line in context.split("\n"):
         if not line.startswith("["):
             continue
+        if line.startswith("[FAQ "):  # a policy's own amounts ("满¥199免运费") may be restated
+            f.prices.update(v for v in (_num(p) for p in PRICE.findall(line)) if v is not None)
+            continue
         f.prices.update(v for v in (_num(p) for p in FACT_PRICE.findall(line)) if v is not None)
         f.aisles.update(a.upper() for a in FACT_AISLE.findall(line))
         f.stocks.update(int(s) for s in FACT_STOCK.findall(line))

@@ -128,7 +128,17 @@ def out_of_scope(rng: random.Random, lang: str) -> str:
     ))
 
 
+def policy_text(answer: str, lang: str) -> str:
+    """The part of a bilingual FAQ answer (one language per line) in the asker's language."""
+    lines = [ln.strip() for ln in answer.splitlines() if ln.strip()]
+    if len(lines) < 2:
+        return answer.strip()
+    mine = [ln for ln in lines if bool(re.search(r"[\u4e00-\u9fff]", ln)) == (lang == "zh")]
+    return " ".join(mine) if mine else " ".join(lines)
+
+
 def policy(rng: random.Random, answer: str, lang: str) -> str:
+    answer = policy_text(answer, lang)
     if lang == "zh":
         return rng.choice((answer, f"本店规定：{answer}", f"是这样的，{answer}", f"{answer}还有其他问题随时问我。"))
     return rng.choice((answer, f"Our policy: {answer}", f"Sure. {answer}", f"{answer} Anything else I can help with?"))

@@ -48,7 +48,7 @@ PRESETS: dict[str, Preset] = {
         vocab_size=6000,
         shape=ModelShape(n_layer=4, n_embd=256, n_head=4, n_positions=512),
         train=TrainConfig(lr=2e-3, warmup_steps=100, max_steps=3000, batch_size=16,
-                          eval_every=150, eval_examples=192, patience=5, max_minutes=30, threads=2,
+                          eval_every=150, eval_examples=192, patience=5, max_minutes=30, threads=1,
                           time_schedule=True),
     ),
     "tiny": Preset(
@@ -90,6 +90,21 @@ def save_model(model, tokenizer_dir: Path, out: Path, card: dict) -> None:
     (out / "model_card.json").write_text(json.dumps(card, ensure_ascii=False, indent=2), encoding="utf-8")
 
 
+def _corpus(preset: Preset, folder: Path, demo_faq: Path | None,
+            log: Callable[[str], None]) -> list[corpus_mod.Record]:
+    """Build the corpus, or reuse the one in ``folder`` if it was built from the same spec."""
+    key = json.dumps({**asdict(preset.corpus), "demo_faq": bool(demo_faq and demo_faq.exists())},
+                     sort_keys=True)
+    stamp = folder / "spec.json"
+    if stamp.exists() and stamp.read_text(encoding="utf-8") == key:
+        log(f"corpus: reusing {folder}")
+        return [r for split in corpus_mod.SPLITS for r in corpus_mod.load(folder, split)]
+    records = corpus_mod.build(preset.corpus, demo_faq)
+    corpus_mod.save(records, folder)
+    stamp.write_text(key, encoding="utf-8")
+    return records
+
+
 def hardware() -> dict:
     return {"cpu": platform.processor() or platform.machine(), "threads": torch.get_num_threads(),
             "torch": torch.__version__, "python": platform.python_version()}
@@ -110,8 +125,7 @@ def run_preset(name: str, out: Path, workdir: Path, demo_faq: Path | None = None
                log: Callable[[str], None] = print) -> PipelineResult:
     preset = PRESETS[name]
     t0 = time.monotonic()
-    records = corpus_mod.build(preset.corpus, demo_faq if preset.include_demo_faq else None)
-    corpus_mod.save(records, workdir / "corpus")
+    records = _corpus(preset, workdir / "corpus", demo_faq if preset.include_demo_faq else None, log)
     stats = corpus_mod.stats(records)
     log(f"corpus: {stats['examples']} examples, stores {stats['stores']}")
     tok_dir = workdir / "tokenizer"

@@ -46,7 +46,7 @@ def _answer(rng: random.Random, plan, ask: str, tag: str | None) -> tuple[str, s
     lang = plan.query.lang
     prods = plan.products + plan.context
     if plan.intent == "policy" and plan.faq is not None:
-        return ph.policy(rng, plan.faq.answer, lang), None, plan.faq.answer
+        return ph.policy(rng, plan.faq.answer, lang), None, ph.policy_text(plan.faq.answer, lang)
     if not prods:
         return ph.nothing_fits(rng, lang), None, None
     top = prods[0]

@@ -1,0 +1,153 @@
+"""Fine-tune a model (the bundled one, a folder, or a cached GPT-2) on one merchant's store.
+
+Exchanges are generated from the store's own catalog and FAQ (through the real
+engine, as for the bundled corpus), plus the merchant's optional
+``question,answer`` pairs, mixed with generic synthetic stores so the model
+keeps its general skill. The model is measured on held-out exchanges of the
+same store before and after. Customer records are never used: greetings use
+made-up names, so no customer data reaches the corpus or the logs.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+import shutil
+import tempfile
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from shopguide.store.models import FaqEntry
+from shopguide.training import corpus as corpus_mod
+from shopguide.training.synth import SynthStore, _customers, make_store
+from shopguide.training.train import Progress, TrainConfig
+
+TOKENIZER_FILES = ("tokenizer.json", "vocab.json", "merges.txt", "tokenizer_config.json",
+                   "special_tokens_map.json")
+
+
+def read_qa_csv(path: Path) -> list[tuple[str, str]]:
+    """``question,answer`` rows (a header row is optional)."""
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: no such file")
+    pairs: list[tuple[str, str]] = []
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        for i, row in enumerate(csv.reader(fh), start=1):
+            if not row or not any(c.strip() for c in row):
+                continue
+            if i == 1 and [c.strip().lower() for c in row[:2]] == ["question", "answer"]:
+                continue
+            if len(row) < 2 or not row[0].strip() or not row[1].strip():
+                raise ValueError(f"{path}: row {i}: expected two columns, question and answer")
+            pairs.append((row[0].strip(), row[1].strip()))
+    if not pairs:
+        raise ValueError(f"{path}: no question,answer rows")
+    return pairs
+
+
+def load_store(path: Path) -> SynthStore:
+    """The store's catalog and FAQ (a .sqlite store, or a folder of CSV files to import)."""
+    from shopguide.store import open_store
+
+    tmp = None
+    if path.is_dir():
+        from shopguide.store.importer import import_path
+
+        tmp = Path(tempfile.mkdtemp()) / "store.sqlite"
+        db = open_store(tmp)
+        import_path(db, path)
+    elif path.exists():
+        db = open_store(path, create=False)
+    else:
+        raise FileNotFoundError(f"{path}: no store here (give a .sqlite store or a folder of CSV files)")
+    try:
+        settings = db.settings()
+        products, faqs = db.all_products(), db.all_faq()
+    finally:
+        db.close()
+        if tmp is not None:
+            shutil.rmtree(tmp.parent, ignore_errors=True)
+    if not products and not faqs:
+        raise ValueError(f"{path}: the store has no products and no FAQ to learn from")
+    store = SynthStore("target", settings, None, products, faqs)  # type: ignore[arg-type]
+    rng = random.Random(0)
+    trade = make_store(0).trade  # only for made-up customers' preferred brands
+    store.customers = _customers(rng, trade, settings.language)
+    return store
+
+
+def store_corpus(store: SynthStore, qa: list[tuple[str, str]], n_train: int, n_test: int,
+                 replay: float = 0.3) -> tuple[list, list]:
+    """(train, test) records: the store's exchanges with different seeds, plus replay."""
+    train = list(corpus_mod.store_examples(store, n_train, 11, "train", routed_share=0.5))
+    test = list(corpus_mod.store_examples(store, n_test, 99, "test", routed_share=0.5))
+    if qa:
+        faqs = [FaqEntry(f"qa{i}", q, a) for i, (q, a) in enumerate(qa, 1)]
+        train.extend(corpus_mod.faq_records(faqs, "qa", store.lang, 5, copies=3))
+    n_replay = int(len(train) * replay / (1 - replay))
+    seeds = range(900_000, 900_000 + max(1, n_replay // 40))
+    for s in seeds:
+        train.extend(corpus_mod.store_examples(make_store(s), 40, s, "train"))
+    random.Random(3).shuffle(train)
+    return train, test
+
+
+def finetune(base: str, store_path: Path, out: Path, qa: Path | None = None, minutes: float = 10.0,
+             threads: int | None = None, progress: Callable[[Progress], None] | None = None,
+             cancel: threading.Event | None = None, log: Callable[[str], None] = print,
+             eval_answers: int = 60) -> dict:
+    import torch
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    from shopguide.llm.loader import resolve_spec
+    from shopguide.training.data import tokenize_pairs
+    from shopguide.training.evaluate import evaluate
+    from shopguide.training.pipeline import hardware, save_model
+    from shopguide.training.report import answerer_for
+    from shopguide.training.train import train
+
+    if threads:
+        torch.set_num_threads(threads)
+    src = resolve_spec(base)
+    store = load_store(store_path)
+    pairs = read_qa_csv(qa) if qa else []
+    train_recs, test_recs = store_corpus(store, pairs, n_train=max(200, len(store.products) * 12),
+                                         n_test=eval_answers)
+    log(f"store: {len(store.products)} products, {len(store.faqs)} FAQ, {len(pairs)} Q&A pairs; "
+        f"{len(train_recs)} training exchanges")
+    before = evaluate(test_recs, answerer_for(src), keep_samples=0).summary()
+    log("before: " + json.dumps(before, ensure_ascii=False))
+    tok = AutoTokenizer.from_pretrained(str(src))
+    if tok.eos_token_id is None:
+        raise ValueError(f"{src}: the tokenizer has no end-of-text token")
+    model = AutoModelForCausalLM.from_pretrained(str(src))
+    ctx = int(getattr(model.config, "n_positions", 0) or getattr(model.config, "max_position_embeddings", 512))
+    items = tokenize_pairs(tok, [(r.context, r.target) for r in train_recs], min(ctx, 512))
+    val = tokenize_pairs(tok, [(r.context, r.target) for r in test_recs], min(ctx, 512))
+    # The step count only shapes the schedule; the time budget ends the run.
+    cfg = TrainConfig(lr=4e-4, warmup_steps=20, max_steps=max(50, int(minutes * 60)), batch_size=8,
+                      eval_every=50, eval_examples=64, patience=6, max_minutes=minutes,
+                      time_schedule=True, threads=threads)
+    work = Path(tempfile.mkdtemp(prefix="shopguide-ft-"))
+    try:
+        result = train(model, items, val, tok.eos_token_id, cfg, work, progress=progress, cancel=cancel)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    if result.stopped == "cancelled":
+        raise ValueError("fine-tuning was cancelled; nothing was written")
+    card_src = src / "model_card.json"
+    card = json.loads(card_src.read_text(encoding="utf-8")) if card_src.exists() else {}
+    card["fine_tuned"] = {"from": base, "store_products": len(store.products), "store_faq": len(store.faqs),
+                          "qa_pairs": len(pairs), "train_exchanges": len(train_recs),
+                          "steps": result.steps, "seconds": round(result.elapsed_s, 1),
+                          "best_val_loss": result.best_val_loss, "hardware": hardware()}
+    save_model(model, src, out, card)
+    for name in TOKENIZER_FILES:  # a cached HF GPT-2 may name its files differently
+        if not (out / name).exists() and (src / name).exists():
+            shutil.copy(src / name, out / name)
+    after = evaluate(test_recs, answerer_for(out), keep_samples=0).summary()
+    card["fine_tuned"]["before"], card["fine_tuned"]["after"] = before, after
+    (out / "model_card.json").write_text(json.dumps(card, ensure_ascii=False, indent=2), encoding="utf-8")
+    return {"before": before, "after": after, "steps": result.steps, "out": str(out)}

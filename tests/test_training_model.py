@@ -1,0 +1,54 @@
+"""The saved model: GPT-2 files that transformers and the app's runtime load and answer with."""
+
+from __future__ import annotations
+
+import json
+
+from shopguide.guide.prompt import build_prompt
+from shopguide.store.models import Product
+
+
+def test_tokenizer_files_load_as_gpt2_and_round_trip_chinese(tiny_trained):
+    from transformers import AutoTokenizer
+
+    folder = tiny_trained.out
+    for name in ("tokenizer.json", "vocab.json", "merges.txt", "tokenizer_config.json"):
+        assert (folder / name).exists(), name
+    tok = AutoTokenizer.from_pretrained(str(folder))
+    assert tok.eos_token == "<|endoftext|>"
+    text = "Facts:\n[RS-104] 云跃缓震跑鞋 | price ¥459 | aisle A3\nQ: 有没有跑鞋？\nA: 推荐"
+    assert tok.decode(tok.encode(text)) == text
+    assert len(tok) <= 400  # the tiny preset's vocabulary
+
+
+def test_weights_are_safetensors_with_a_card(tiny_trained):
+    folder = tiny_trained.out
+    assert (folder / "model.safetensors").exists()
+    assert not list(folder.glob("*.bin"))
+    card = json.loads((folder / "model_card.json").read_text(encoding="utf-8"))
+    assert card["parameters"] == tiny_trained.params > 0
+    assert card["corpus"]["stores"]["test"] == 2
+    assert card["training"]["steps"] == tiny_trained.result.steps
+    gen = json.loads((folder / "generation_config.json").read_text(encoding="utf-8"))
+    assert gen["do_sample"] is False
+
+
+def test_saved_model_loads_through_the_runtime_and_answers(tiny_trained):
+    from shopguide.llm import GenerationSettings, load_model
+
+    model = load_model(str(tiny_trained.out))
+    p = Product(sku="RS-104", name="云跃缓震跑鞋", category="鞋/跑鞋", price=459, currency="CNY",
+                stock=12, aisle="A3")
+    prompt = build_prompt("有没有跑鞋？", [p], lang="zh")
+    stream = model.stream(prompt.render(), GenerationSettings(max_new_tokens=12, repetition_penalty=1.0))
+    text = stream.read_all()
+    assert stream.n_tokens >= 1
+    assert stream.finish_reason in ("stop", "eos", "length")
+    assert isinstance(text, str) and "\n" not in text
+
+
+def test_training_lowered_the_validation_loss(tiny_trained):
+    history = tiny_trained.result.history
+    assert history[-1]["val_loss"] < history[0]["val_loss"]
+    assert tiny_trained.result.best_val_loss == min(h["val_loss"] for h in history) or \
+        abs(tiny_trained.result.best_val_loss - min(h["val_loss"] for h in history)) < 1e-3
