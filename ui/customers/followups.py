@@ -150,10 +150,16 @@ class FollowUpsView(QWidget):
         item.setFont(font)
         if overdue:
             item.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
-            item.setForeground(QBrush(QColor("#b3261e")))
+            item.setForeground(QBrush(self._warning_color()))
         elif f.done:
             item.setForeground(self.palette().brush(QPalette.ColorGroup.Disabled,
                                                     QPalette.ColorRole.Text))
+
+    def _warning_color(self) -> QColor:
+        """A red that reads on the list's background, light theme or dark."""
+        self.list.ensurePolished()  # the theme's style sheet sets the palette
+        dark = self.list.palette().color(QPalette.ColorRole.Text).lightness() > 128
+        return QColor("#ff8a80") if dark else QColor("#b3261e")
 
     def followups(self) -> list[FollowUp]:
         return list(self._items)
