@@ -185,25 +185,21 @@ def stem(word: str) -> str:
 def canonical_colors(text: str) -> set[str]:
     """Canonical colours named in ``text`` (``"深蓝色"`` → ``{"blue"}``)."""
     low = text.lower()
-    found = set()
-    for canon, words in COLORS.items():
-        for w in words:
-            if is_chinese(w):
-                if w in low:
-                    found.add(canon)
-                    break
-            elif re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", low):
-                found.add(canon)
-                break
-    return found
+    return {canon for canon, words in COLORS.items() if cue_pattern(words).search(low)}
+
+
+@lru_cache(maxsize=64)
+def cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """One compiled pattern for a cue list: Chinese cues as substrings, English as words."""
+    parts = []
+    for cue in sorted(cues, key=len, reverse=True):
+        if is_chinese(cue):
+            parts.append(re.escape(cue))
+        else:
+            parts.append(rf"(?<![a-z0-9]){re.escape(cue.strip())}(?![a-z0-9])")
+    return re.compile("|".join(parts))
 
 
 def has_cue(low_text: str, cues: tuple[str, ...]) -> bool:
     """Whether a cue occurs: Chinese cues as substrings, English ones as whole words."""
-    for cue in cues:
-        if is_chinese(cue):
-            if cue in low_text:
-                return True
-        elif re.search(rf"(?<![a-z0-9]){re.escape(cue.strip())}(?![a-z0-9])", low_text):
-            return True
-    return False
+    return bool(cue_pattern(cues).search(low_text))

@@ -94,12 +94,7 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def _strip_cues(low: str, cues: tuple[str, ...]) -> str:
-    for cue in sorted(cues, key=len, reverse=True):
-        if lx.is_chinese(cue):
-            low = low.replace(cue, " ")
-        else:
-            low = re.sub(rf"(?<![a-z0-9]){re.escape(cue.strip())}(?![a-z0-9])", " ", low)
-    return low
+    return lx.cue_pattern(cues).sub(" ", low)
 
 
 def content_terms(text: str) -> list[str]:
