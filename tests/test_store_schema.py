@@ -24,8 +24,9 @@ def make_v1_store(path: Path) -> None:
                  "VALUES ('c2', 'John Smith', ?, ?)", (stamp, stamp))
     conn.execute("INSERT INTO notes (customer_id, text, created, updated) "
                  "VALUES ('c1', '扁平足', ?, ?)", (stamp, stamp))
-    conn.execute("INSERT INTO products (sku, name, category, price_cents, currency, updated) "
-                 "VALUES ('RS-1', '云跃缓震跑鞋', '鞋/跑鞋', 45900, 'CNY', ?)", (stamp,))
+    conn.execute("INSERT INTO products (sku, name, category, price_cents, currency, colors, "
+                 "updated) VALUES ('RS-1', '云跃缓震跑鞋', '鞋/跑鞋', 45900, 'CNY', '[\"红色\"]', ?)",
+                 (stamp,))
     conn.execute("INSERT INTO conversations (customer_id, started) VALUES ('c1', ?)", (stamp,))
     conn.execute("INSERT INTO messages (conversation_id, role, text, created) "
                  "VALUES (1, 'user', '你好', ?)", (stamp,))
@@ -44,8 +45,12 @@ def test_new_store_is_latest_version_in_wal_with_foreign_keys(tmp_path):
 def test_v1_store_is_migrated_keeping_its_data(tmp_path):
     path = tmp_path / "old.sqlite"
     make_v1_store(path)
+    assert [r[0] for r in sqlite3.connect(path).execute(
+        "SELECT rowid FROM products_fts WHERE products_fts MATCH '\"红 色\"'")] == []
     with open_store(path) as store:
-        assert store.schema_version == 2
+        assert store.schema_version == schema.LATEST_VERSION == 3
+        # v3 made colors searchable and rebuilt the product index
+        assert [p.sku for p, _ in store.search_products("红色")] == ["RS-1"]
         # v2 moved the consent flag into a consent history ...
         wang = store.customer("c1")
         assert wang is not None and wang.consent_marketing is True

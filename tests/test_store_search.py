@@ -21,6 +21,7 @@ def skus(results):
     ("Cloudleap", {"RS-104"}),                # an English name translation
     ("缓震", {"RS-104"}),                      # a tag
     ("boils", {"KT-401"}),                    # the description
+    ("蓝色", {"RS-110"}),                      # a color
 ])
 def test_finds_chinese_and_english(catalog_store, query, expected):
     assert set(skus(catalog_store.search_products(query))) == expected
@@ -112,6 +113,9 @@ def test_index_follows_updates_and_deletes(catalog_store):
                               "description": "", "id": None}))
     assert s.search_products("kettle") == []
     assert skus(s.search_products("teapot")) == ["KT-401"]
+    assert s.search_products("silver") == []
+    s.save_product(Product(**{**s.product("KT-401").__dict__, "colors": ("Silver",), "id": None}))
+    assert skus(s.search_products("silver")) == ["KT-401"]  # a colour-only change re-indexes
     assert skus(s.search_products(None, size="1l")) == ["KT-401"]
     assert s.delete_product("KT-401")
     assert s.search_products("teapot") == [] and s.search_products(None, size="1L") == []

@@ -244,6 +244,31 @@ CREATE TRIGGER customers_au AFTER UPDATE OF name, phone, email, tags ON customer
 END;
 """
 
+# v3: colors become searchable words ("红色棉衣", "black kettle") in the tags
+# column of the product index; the index is rebuilt.
+_PRODUCT_FTS_VALUES_V3 = _PRODUCT_FTS_VALUES.replace(
+    "sg_index_list(new.tags)", "sg_index_text(sg_index_list(new.tags), sg_index_list(new.colors))"
+)
+V3 = f"""
+DROP TRIGGER products_ai;
+DROP TRIGGER products_au_fts;
+CREATE TRIGGER products_ai AFTER INSERT ON products BEGIN
+    INSERT INTO products_fts (rowid, name, brand, category, tags, description, extra)
+        VALUES ({_PRODUCT_FTS_VALUES_V3});
+    {_PRODUCT_VALUES}
+END;
+CREATE TRIGGER products_au_fts AFTER UPDATE OF
+        name, name_en, name_zh, brand, category, tags, colors, description, description_en,
+        description_zh, extra ON products BEGIN
+    DELETE FROM products_fts WHERE rowid = old.id;
+    INSERT INTO products_fts (rowid, name, brand, category, tags, description, extra)
+        VALUES ({_PRODUCT_FTS_VALUES_V3});
+END;
+DELETE FROM products_fts;
+INSERT INTO products_fts (rowid, name, brand, category, tags, description, extra)
+    SELECT {_PRODUCT_FTS_VALUES_V3.replace("new.", "")} FROM products;
+"""
+
 
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def step(conn: sqlite3.Connection) -> None:
@@ -272,7 +297,9 @@ def _statements(sql: str) -> list[str]:
 
 
 # MIGRATIONS[i] takes the store from version i to version i + 1.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_script(V1), _script(V2)]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _script(V1), _script(V2), _script(V3),
+]
 LATEST_VERSION = len(MIGRATIONS)
 
 TABLES = (
