@@ -1,0 +1,56 @@
+"""Follow-ups: what a short message borrows from the conversation, and what it does not."""
+
+from __future__ import annotations
+
+from shopguide.guide.conversation import Conversation, referenced, resolve
+from shopguide.guide.query import understand
+from shopguide.guide.vocab import StoreVocab
+from tests.fixtures.guide import GUIDE_PRODUCTS
+
+VOCAB = StoreVocab(category_paths=["鞋", "鞋/跑鞋", "服装", "服装/羽绒服"], brands=["云跃"],
+                   tags=["扁平足"], sizes=["38", "43", "M"], colors=["黑色"])
+SHOES = [p for p in GUIDE_PRODUCTS if p.category == "鞋/跑鞋"][:3]  # 299, 459, 1299
+
+
+def _after(first: str) -> Conversation:
+    conv = Conversation()
+    conv.remember(first, "…", understand(first, VOCAB), SHOES, None)
+    return conv
+
+
+def ask(text: str, conv: Conversation):
+    return resolve(understand(text, VOCAB), conv)
+
+
+def test_cheaper_lowers_the_budget_below_the_top_match_and_keeps_the_search() -> None:
+    conv = _after("适合扁平足的跑鞋")
+    for text in ("便宜一点的呢？", "anything cheaper?", "有没有更便宜的"):
+        q = ask(text, conv)
+        assert q.follow_up and q.category == "鞋/跑鞋" and q.tags == ["扁平足"]
+        assert q.max_price is not None and q.max_price < SHOES[0].price
+
+
+def test_a_size_or_colour_alone_refines_the_last_search() -> None:
+    conv = _after("500元以内的跑鞋")
+    q = ask("有43码的吗？", conv)
+    assert (q.follow_up, q.size, q.max_price, q.category) == (True, "43", 500, "鞋/跑鞋")
+    q = ask("黑色的呢", conv)
+    assert q.follow_up and q.color == "黑色" and q.category == "鞋/跑鞋"
+
+
+def test_ordinals_and_pronouns_point_at_shown_products() -> None:
+    conv = _after("跑鞋")
+    assert referenced(ask("第二个呢", conv), conv) == [SHOES[1]]
+    assert referenced(ask("tell me about the third one", conv), conv) == [SHOES[2]]
+    assert referenced(ask("最后一个有货吗", conv), conv) == [SHOES[-1]]
+    assert referenced(ask("它在哪", conv), conv) == [SHOES[0]]
+    q = ask("compare them", conv)
+    assert q.intent == "compare" and q.follow_up
+
+
+def test_a_new_subject_starts_a_new_search() -> None:
+    conv = _after("500元以内的跑鞋")
+    q = ask("羽绒服", conv)
+    assert not q.follow_up and q.category == "服装/羽绒服" and q.max_price is None
+    assert not ask("退货政策是什么？", conv).follow_up
+    assert not ask("谢谢", conv).follow_up
