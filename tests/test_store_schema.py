@@ -149,3 +149,20 @@ def test_delete_customer_cascades_but_keeps_anonymous_purchases(fresh_store):
         assert counts[table] == 0, table
     assert s.conn.execute("SELECT customer_id, sku FROM purchases").fetchall() == [(None, "RS-1")]
     assert s.search_customers("5678") == [] and s.count_customers("王芳") == 0
+
+
+def test_nested_transactions_roll_back_only_the_inner_part(fresh_store):
+    s = fresh_store
+    with s.transaction():
+        s.save_customer(Customer(id="a", name="A"))
+        with pytest.raises(ValueError):
+            with s.transaction():
+                s.add_note("a", "inner")
+                raise ValueError("inner fails")
+        s.add_note("a", "kept")
+    assert [n.text for n in s.notes("a")] == ["kept"]
+    with pytest.raises(ValueError):
+        with s.transaction():
+            s.add_note("a", "outer")
+            raise ValueError("outer fails")
+    assert [n.text for n in s.notes("a")] == ["kept"]

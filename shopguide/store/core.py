@@ -38,6 +38,7 @@ class StoreBase:
         self.path = path
         self.db = sqlite_utils.Database(conn, execute_plugins=False)
         self._cache: dict[str, tuple[tuple[int, int], Any]] = {}
+        self._savepoints = 0
 
     # -- lifecycle --------------------------------------------------------
     def close(self) -> None:
@@ -68,7 +69,8 @@ class StoreBase:
         if conn is None:
             raise StoreError("the store is closed")
         if conn.in_transaction:
-            name = f"sp_{id(object())}"
+            self._savepoints += 1
+            name = f"sp_{self._savepoints}"
             conn.execute(f"SAVEPOINT {name}")
             try:
                 yield conn
