@@ -130,6 +130,7 @@ def test_selecting_a_customer_emits_customer_selected(qtbot, sidebar, cust_peopl
     assert blocker.args[0].sizes == {"shoe": "38"}
     assert "王芳" in sidebar.title.text()
     assert sidebar.profile.sizes.text() == "shoe=38"
+    assert (sidebar.profile.budget_min.text(), sidebar.profile.budget_max.text()) == ("200", "500")
     with qtbot.waitSignal(sidebar.customerSelected) as blocker:
         qtbot.mouseClick(sidebar.stop_button, Qt.MouseButton.LeftButton)
     assert blocker.args == [None]

@@ -39,6 +39,16 @@ _MAX_BUDGET = 10_000_000.0
 _LANGS = ("", "zh", "en")
 
 
+class MoneySpinBox(QDoubleSpinBox):
+    """Cents only when there are any: a budget of 300 reads "300", not "300.00"."""
+
+    def textFromValue(self, value: float) -> str:
+        text = super().textFromValue(value)
+        if round(value * 100) % 100 == 0:
+            text = text.split(self.locale().decimalPoint())[0]
+        return text
+
+
 class ProfileEditor(QWidget):
     """Edits one customer. ``saved`` carries the customer as the store returned it."""
 
@@ -120,7 +130,7 @@ class ProfileEditor(QWidget):
 
     @staticmethod
     def _money_box() -> QDoubleSpinBox:
-        box = QDoubleSpinBox()
+        box = MoneySpinBox()
         box.setRange(0.0, _MAX_BUDGET)
         box.setDecimals(2)
         box.setSingleStep(50.0)
