@@ -205,3 +205,17 @@ def test_store_folders_in_tests_data_import_completely(capsys, tmp_path, name):
                 assert counts[table] == len(rows) - 1, table
     rc, out, _ = run(capsys, "db", "check", str(db))
     assert rc == 0, out
+
+
+def test_threads_resolving_the_same_demo_args_share_one_copy():
+    import threading
+
+    args = ns(demo=True)
+    paths: list[Path] = []
+    threads = [threading.Thread(target=lambda: paths.append(resolve_store_path(args)))
+               for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(paths) == 4 and len(set(paths)) == 1

@@ -9,6 +9,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
+import threading
 from argparse import Namespace
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from shopguide import config
 from shopguide.store import LATEST_VERSION, Store, open_store
 from shopguide.store.errors import StoreError
 
+_DEMO_LOCK = threading.Lock()
 _DEMO_FILES = ("store.toml", "products.csv", "faq.csv", "customers.csv", "consents.csv",
                "notes.csv", "purchases.csv", "followups.csv")
 
@@ -30,13 +32,14 @@ def resolve_store_path(args: Namespace | Any) -> Path:
         raise StoreError("use either --store or --demo, not both (--demo never touches "
                          "a real store)")
     if demo:
-        cached = getattr(args, "_demo_store_path", None)
-        if cached is None:
-            cached = fresh_demo_store()
-            try:
-                args._demo_store_path = cached
-            except AttributeError:
-                pass
+        with _DEMO_LOCK:  # threads opening their own Store share one demo copy
+            cached = getattr(args, "_demo_store_path", None)
+            if cached is None:
+                cached = fresh_demo_store()
+                try:
+                    args._demo_store_path = cached
+                except AttributeError:
+                    pass
         return Path(cached)
     if store:
         return Path(store).expanduser()
