@@ -263,11 +263,12 @@ def check_sku(cell: str) -> str:
 
 def check_phone(cell: str) -> str:
     if not re.fullmatch(r"[0-9+()\-.\s/]*", cell) or sum(ch.isdigit() for ch in cell) < 3:
-        raise CellError(f"'{cell}' is not a phone number (digits, spaces, + - ( ) only)")
+        # The value is personal data: say where and what, never echo it (it may be logged).
+        raise CellError("not a phone number (digits, spaces, + - ( ) only, at least 3 digits)")
     return cell
 
 
 def check_email(cell: str) -> str:
     if not re.fullmatch(r"[^@\s]+@[^@\s]+", cell):
-        raise CellError(f"'{cell}' is not an email address")
+        raise CellError("not an email address (name@domain)")
     return cell
