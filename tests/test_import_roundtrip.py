@@ -179,3 +179,21 @@ def test_import_killed_midway_leaves_the_store_exactly_as_before(tmp_path, store
         assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         report = import_path(store, new)  # and a clean retry works
         assert (report.counts["products"].added, report.counts["products"].updated) == (1700, 300)
+
+
+def test_customers_without_id_get_stable_salted_ids(fresh_store, write_store_files, tmp_path):
+    import hashlib
+
+    folder = write_store_files("noid", {"customers.csv":
+        "name,phone\n王芳,13812345678\n王芳,13812345678\nJohn,555-0100\n"})
+    first = import_path(fresh_store, folder)
+    assert counts(first, "customers") == (3, 0, 0)  # two people may share name and phone
+    ids = sorted(c.id for c in fresh_store.search_customers(""))
+    again = import_path(fresh_store, folder)
+    assert counts(again, "customers") == (0, 0, 3)
+    assert sorted(c.id for c in fresh_store.search_customers("")) == ids
+    unsalted = "c-" + hashlib.sha256("|王芳|13812345678|".encode()).hexdigest()[:10]
+    assert unsalted not in ids  # an id cannot be matched against a list of phone numbers
+    with open_store(tmp_path / "other.sqlite") as other:
+        import_path(other, folder)
+        assert sorted(c.id for c in other.search_customers("")) != ids

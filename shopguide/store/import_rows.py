@@ -134,6 +134,7 @@ def parse_rows(table: CsvTable, columns: tuple[Column, ...]) -> list[tuple[int, 
 class Context:
     folder: Path
     currency: str
+    salt: str = ""  # per store, so a generated customer id does not reveal a phone number
     seen: dict[str, dict[str, int]] = field(default_factory=dict)  # file -> key -> row
 
 
@@ -213,8 +214,8 @@ def customers(table: CsvTable, ctx: Context) -> list[tuple[int, dict[str, Any]]]
         cid = r.get("id")
         if not cid:
             # Stable across re-imports of the same file, so they update, not duplicate.
-            base = "c-" + hashlib.sha1(
-                f"{r['name']}|{r.get('phone') or ''}|{r.get('email') or ''}".encode()
+            base = "c-" + hashlib.sha256(
+                f"{ctx.salt}|{r['name']}|{r.get('phone') or ''}|{r.get('email') or ''}".encode()
             ).hexdigest()[:10]
             generated[base] = generated.get(base, 0) + 1
             cid = base if generated[base] == 1 else f"{base}-{generated[base]}"

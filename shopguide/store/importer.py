@@ -29,6 +29,7 @@ row, column, what is wrong) and nothing changes. The write is one transaction.
 from __future__ import annotations
 
 import os
+import secrets
 import time
 import tomllib
 from dataclasses import dataclass, field
@@ -154,7 +155,9 @@ def import_path(store: Any, path: str | Path) -> ImportReport:
     currency = settings.get("currency") or (
         current.currency if "language" not in settings else default_currency(language))
     folder = path if path.is_dir() else path.parent
-    ctx = ir.Context(folder=folder, currency=currency)
+    salt_row = store.conn.execute("SELECT value FROM settings WHERE key = 'id_salt'").fetchone()
+    salt = salt_row[0] if salt_row else secrets.token_hex(8)
+    ctx = ir.Context(folder=folder, currency=currency, salt=salt)
     records: dict[str, list[tuple[int, dict[str, Any]]]] = {}
     for kind, file in files.items():
         columns = FILES[kind]
@@ -175,7 +178,10 @@ def import_path(store: Any, path: str | Path) -> ImportReport:
     if problems:
         raise ImportFailed(problems)
     report = ImportReport(warnings=warnings)
-    with store.transaction():
+    with store.transaction() as conn:
+        if not salt_row:
+            conn.execute("INSERT OR IGNORE INTO settings (key, value) VALUES ('id_salt', ?)",
+                         (salt,))
         if settings:
             before = store.settings()
             store.set_settings(**settings)

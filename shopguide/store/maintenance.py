@@ -27,8 +27,9 @@ def info(path: Path) -> dict[str, Any]:
     conn = _open_existing(path)
     try:
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-        settings = dict(conn.execute("SELECT key, value FROM settings").fetchall()) \
-            if "settings" in names else {}
+        settings = dict(conn.execute(
+            "SELECT key, value FROM settings WHERE key NOT LIKE 'id\\_%' ESCAPE '\\'"
+        ).fetchall()) if "settings" in names else {}
         return {
             "path": str(path),
             "schema_version": connection.schema_version(conn),
