@@ -50,6 +50,7 @@ class Query:
     tags: list[str] = field(default_factory=list)  # store tags the text names
     category: str | None = None  # a store category path (or a segment of one)
     category_soft: bool = False  # named through a synonym: rank by it, don't filter
+    category_said: str = ""  # the words that named the category, in the shopper's language
     brand: str | None = None
     size: str | None = None
     color: str | None = None
@@ -159,7 +160,7 @@ def understand(text: str, vocab: StoreVocab, default_lang: str = "en") -> Query:
     q.brand = brand.value if brand else None
     cat = vocab.match_category(rest)
     if cat:
-        q.category, q.category_soft = cat.value, cat.via_synonym
+        q.category, q.category_soft, q.category_said = cat.value, cat.via_synonym, cat.said
     q.tags = vocab.match_tags(rest)
     q.refs = _refs(norm)
     low = norm

@@ -10,7 +10,7 @@ from typing import Any, Protocol
 
 from shopguide.guide.matching import coverage, faq_doc, product_doc
 from shopguide.guide.query import Query
-from shopguide.guide.vocab import StoreVocab, color_matches, fold
+from shopguide.guide.vocab import StoreVocab, color_matches, fold, stems
 from shopguide.store.models import Customer, FaqEntry, Product
 
 CANDIDATES = 60
@@ -73,8 +73,10 @@ def search_text(q: Query) -> str:
     if q.category and q.category_soft:
         words.append(q.category.split("/")[-1])
     elif q.category:
-        leaf = fold(q.category.split("/")[-1])
-        words = [w for w in words if fold(w) != leaf]
+        said = {fold(q.category.split("/")[-1]), fold(q.category_said)}
+        said_stems = set(stems(q.category_said))
+        words = [w for w in words if fold(w) not in said and not (
+            said_stems and set(stems(w)) <= said_stems)]
     return " ".join(dict.fromkeys(words))
 
 

@@ -31,6 +31,7 @@ class Match:
     start: int
     end: int
     via_synonym: bool = False
+    said: str = ""  # the words of the text that named it ("running shoes" for 跑鞋)
 
 
 def _find_phrase(phrase: str, text: str, text_stems: list[str]) -> tuple[int, int] | None:
@@ -113,12 +114,12 @@ class StoreVocab:
         direct = self.match_all(list(segs), text)
         if direct:
             best = max(direct, key=lambda m: (len(segs[m.value].split("/")), len(m.value)))
-            return Match(segs[best.value], best.start, best.end)
-        for alt in translated_forms(text):
+            return Match(segs[best.value], best.start, best.end, said=best.value)
+        for said, alt in translations_in(text):
             via = self.match_all(list(segs), alt)
             if via:
                 best = max(via, key=lambda m: (len(segs[m.value].split("/")), len(m.value)))
-                return Match(segs[best.value], -1, -1)
+                return Match(segs[best.value], -1, -1, said=said)
         for alt in synonym_forms(text):
             via = self.match_all(list(segs), alt)
             if via:
@@ -206,19 +207,24 @@ def brand_aliases(store: object, brands: list[str], limit: int = 500) -> dict[st
     return out
 
 
-def translated_forms(text: str) -> list[str]:
-    """The shop nouns in ``text`` said in the other language, longest phrase first."""
+def translations_in(text: str) -> list[tuple[str, str]]:
+    """(word said, the same in the other language) for the shop nouns in ``text``,
+    longest phrase first."""
     low = fold(text)
     text_stems = " " + " ".join(stems(low)) + " "
-    out: list[str] = []
+    out: list[tuple[str, str]] = []
     for word, alts in sorted(TRANSLATIONS.items(), key=lambda kv: -len(kv[0])):
         if is_chinese(word):
             hit = word.strip() in low
         else:
             hit = f" {' '.join(stems(word))} " in text_stems
         if hit:
-            out.extend(alts)
+            out.extend((word.strip(), alt) for alt in alts)
     return out
+
+
+def translated_forms(text: str) -> list[str]:
+    return [alt for _, alt in translations_in(text)]
 
 
 @lru_cache(maxsize=4096)
