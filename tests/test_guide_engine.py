@@ -217,3 +217,15 @@ def test_saved_turns_link_a_customer_only_with_consent(guide_store) -> None:
     kiosk = Conversation(customer=cust, mode="kiosk")
     run(engine, "跑鞋", kiosk, save=True)
     assert guide_store.conversation(kiosk.id).customer_id is None
+
+
+def test_bilingual_faq_answers_in_the_askers_language(guide_store) -> None:
+    from shopguide.store.models import FaqEntry
+
+    guide_store.save_faq(FaqEntry("parking", "可以停车吗？", "地下停车场消费满200元免费停2小时。\n"
+                                  "Spend ¥200 for 2 hours of free parking.", ("parking",)))
+    engine = Engine(guide_store)
+    zh = run(engine, "可以停车吗？")[-1].text
+    en = run(engine, "Is there parking?")[-1].text
+    assert zh.startswith("地下停车场") and "Spend" not in zh
+    assert en.startswith("Spend ¥200") and "停车" not in en

@@ -195,7 +195,16 @@ def compose_compare(products: Sequence[Product], lang: str) -> str:
 
 
 def compose_faq(f: FaqEntry, lang: str, seed: str) -> str:
-    return f.answer.strip()
+    """The store's answer as written; of a bilingual answer (one language per line), the
+    lines in the asker's language."""
+    lines = [ln.strip() for ln in f.answer.splitlines() if ln.strip()]
+    mine = [ln for ln in lines if (_has_cjk(ln) if lang == "zh" else not _has_cjk(ln))]
+    chosen = mine if mine and len(mine) < len(lines) else lines
+    return ("" if lang == "zh" else " ").join(chosen)
+
+
+def _has_cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 def compose_social(intent: str, lang: str, store_name: str, seed: str) -> str:
