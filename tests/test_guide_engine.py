@@ -229,3 +229,16 @@ def test_bilingual_faq_answers_in_the_askers_language(guide_store) -> None:
     en = run(engine, "Is there parking?")[-1].text
     assert zh.startswith("地下停车场") and "Spend" not in zh
     assert en.startswith("Spend ¥200") and "停车" not in en
+
+
+def test_a_failing_store_gives_cards_then_failed(guide_store) -> None:
+    class Broken:
+        def __getattr__(self, name):
+            return getattr(guide_store, name)
+
+        def search_products(self, *a, **k):
+            raise RuntimeError("disk I/O error")
+
+    events = list(Engine(Broken()).answer("跑鞋", Conversation()))
+    assert [type(e) for e in events] == [Cards, Failed]
+    assert "disk I/O error" in events[-1].error

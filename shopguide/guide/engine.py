@@ -96,6 +96,9 @@ class Engine:
             plan = self.plan(text, conv, customer)
         except Exception as exc:  # a broken store must not take the window down
             log.exception("planning an answer failed")
+            # The contract is one Cards per turn, even an empty one, then Done or Failed.
+            yield Cards((), "zh" if any("\u4e00" <= c <= "\u9fff" for c in text or "") else "en",
+                        "out_of_scope")
             yield Failed(f"could not look up the answer: {exc}")
             return
         yield Cards(plan.cards(), plan.query.lang, plan.intent)
