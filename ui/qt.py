@@ -8,19 +8,6 @@ usual aliases (``Signal``, ``Slot``, ``Property``).
 
 from __future__ import annotations
 
-import sys
-
-if sys.version_info < (3, 12):  # pragma: no cover - depends on the interpreter
-    # PySide6 6.12.0 drops one reference to None/True/False on every Signal.emit() from
-    # Python and every Python override that returns None (paintEvent, QRunnable.run…).
-    # Python 3.12+ makes these objects immortal, which hides it; on 3.11 the process
-    # aborts ("deallocating None") after a few hundred emits. Give them an immortal-like
-    # count, as 3.12 does, so the drops can never reach zero.
-    import ctypes
-
-    for _obj in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(_obj)).value += 1 << 40
-
 # Star imports are deliberate here: this module's job is to re-export the binding.
 from PySide6.QtCore import *  # noqa: F403
 from PySide6.QtGui import *  # noqa: F403
