@@ -111,6 +111,7 @@ def test_db_backup_default_and_explicit(capsys, tmp_path):
     with open_store(tmp_path / "b.sqlite") as copy:
         assert copy.settings().name == "Backed Up"
     rc, out, _ = run(capsys, "--store", str(db), "db", "backup")
+    assert rc == 0
     [made] = (tmp_path / "backups").glob("s-*.sqlite")
     assert str(made) in out
     rc, _, err = run(capsys, "--store", str(db), "db", "backup", str(db))
@@ -181,7 +182,7 @@ def test_second_shop_in_tests_data_imports(capsys, tmp_path):
         assert store.search_faq("return policy")[0][0].id == "returns"
         assert store.count_customers() >= 4
     rc, out, _ = run(capsys, "db", "check", str(db))
-    assert rc == 0
+    assert rc == 0 and "store OK" in out
 
 
 @pytest.mark.parametrize("name", ["home_kitchen", "kitchen_basic"])

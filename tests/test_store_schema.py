@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from shopguide.store import SchemaTooNewError, StoreError, open_store
-from shopguide.store import connection, schema
+from shopguide.store import SchemaTooNewError, StoreError, connection, open_store, schema
 from shopguide.store.models import Customer
 
 
@@ -155,14 +154,12 @@ def test_nested_transactions_roll_back_only_the_inner_part(fresh_store):
     s = fresh_store
     with s.transaction():
         s.save_customer(Customer(id="a", name="A"))
-        with pytest.raises(ValueError):
-            with s.transaction():
-                s.add_note("a", "inner")
-                raise ValueError("inner fails")
+        with pytest.raises(ValueError), s.transaction():
+            s.add_note("a", "inner")
+            raise ValueError("inner fails")
         s.add_note("a", "kept")
     assert [n.text for n in s.notes("a")] == ["kept"]
-    with pytest.raises(ValueError):
-        with s.transaction():
-            s.add_note("a", "outer")
-            raise ValueError("outer fails")
+    with pytest.raises(ValueError), s.transaction():
+        s.add_note("a", "outer")
+        raise ValueError("outer fails")
     assert [n.text for n in s.notes("a")] == ["kept"]

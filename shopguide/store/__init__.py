@@ -30,9 +30,6 @@ LATEST_VERSION = schema.LATEST_VERSION
 class Store(CatalogMixin, PeopleMixin, ChatMixin):
     """A connection to one store file, with the catalog, customer and chat API."""
 
-    def __enter__(self) -> Store:
-        return self
-
     def __repr__(self) -> str:
         return f"<Store {self.path}>"
 
@@ -62,6 +59,13 @@ def open_store(path: str | Path, create: bool = True) -> Store:
 
 
 __all__ = [
-    "ImportError_", "ImportFailed", "LATEST_VERSION", "Problem", "SchemaTooNewError", "Store",
-    "StoreError", "Vocabulary", "open_store",
+    "LATEST_VERSION",
+    "ImportError_",
+    "ImportFailed",
+    "Problem",
+    "SchemaTooNewError",
+    "Store",
+    "StoreError",
+    "Vocabulary",
+    "open_store",
 ]

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlite_utils
 
@@ -16,9 +16,10 @@ from shopguide.store.errors import StoreError
 from shopguide.store.models import StoreSettings
 
 _SETTING_NAMES = ("name", "language", "currency")
+_S = TypeVar("_S", bound="StoreBase")
 
 
-def to_cents(amount: float | int | str | Decimal) -> int:
+def to_cents(amount: float | str | Decimal) -> int:
     return int((Decimal(str(amount)) * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
@@ -50,7 +51,7 @@ class StoreBase:
             self.conn.close()
             self.conn = None  # type: ignore[assignment]
 
-    def __enter__(self) -> StoreBase:
+    def __enter__(self: _S) -> _S:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -127,15 +127,18 @@ def _people(conn: Any, folder: Path) -> dict[str, int]:
     out = {"customers.csv": _write_csv(folder / "customers.csv", _names(CUSTOMER_COLUMNS),
                                        customer_rows())}
     extensions = {
-        "consents.csv": (CONSENT_COLUMNS, "SELECT customer_id, purpose, CASE granted WHEN 1 "
-                         "THEN 'yes' ELSE 'no' END, date, source, expiry FROM consents "
-                         "ORDER BY id"),
-        "notes.csv": (NOTE_COLUMNS, "SELECT customer_id, text, CASE pinned WHEN 1 THEN 'yes' "
-                      "ELSE 'no' END, created, updated FROM notes ORDER BY id"),
-        "purchases.csv": (PURCHASE_COLUMNS, "SELECT customer_id, sku, date, quantity, "
-                          "price_cents FROM purchases WHERE customer_id IS NOT NULL ORDER BY id"),
-        "followups.csv": (FOLLOWUP_COLUMNS, "SELECT customer_id, due, text, CASE done WHEN 1 "
-                          "THEN 'yes' ELSE 'no' END, created FROM followups ORDER BY id"),
+        "consents.csv": (CONSENT_COLUMNS, (
+            "SELECT customer_id, purpose, CASE granted WHEN 1 THEN 'yes' ELSE 'no' END, "
+            "date, source, expiry FROM consents ORDER BY id")),
+        "notes.csv": (NOTE_COLUMNS, (
+            "SELECT customer_id, text, CASE pinned WHEN 1 THEN 'yes' ELSE 'no' END, "
+            "created, updated FROM notes ORDER BY id")),
+        "purchases.csv": (PURCHASE_COLUMNS, (
+            "SELECT customer_id, sku, date, quantity, price_cents FROM purchases "
+            "WHERE customer_id IS NOT NULL ORDER BY id")),
+        "followups.csv": (FOLLOWUP_COLUMNS, (
+            "SELECT customer_id, due, text, CASE done WHEN 1 THEN 'yes' ELSE 'no' END, "
+            "created FROM followups ORDER BY id")),
     }
     for name, (columns, sql) in extensions.items():
         rows = [list(r) for r in conn.execute(sql)]

@@ -31,10 +31,11 @@ from __future__ import annotations
 import os
 import secrets
 import time
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import tomllib
 
 from shopguide.store import csvfile
 from shopguide.store import import_rows as ir

@@ -74,6 +74,8 @@ class StoreSettings:
 # Relationship records (customer sidebar). Times are timezone-aware UTC datetimes;
 # calendar days (a purchase, a follow-up's due day, a consent's expiry) are dates.
 
+Day = date  # an alias: Purchase and Consent have a field named "date"
+
 CONSENT_MARKETING = "marketing"  # may the shop send this person offers
 CONSENT_HISTORY = "history"  # may conversations be kept and linked to this person
 
@@ -121,9 +123,9 @@ class Consent:
     granted: bool
     date: datetime
     source: str  # counter, kiosk, import, migration …
-    expiry: date | None = None
+    expiry: Day | None = None
 
-    def in_force(self, today: date | None = None) -> bool:
+    def in_force(self, today: Day | None = None) -> bool:
         return self.granted and (self.expiry is None or self.expiry >= (today or date.today()))
 
 
