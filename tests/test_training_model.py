@@ -28,7 +28,8 @@ def test_weights_are_safetensors_with_a_card(tiny_trained):
     card = json.loads((folder / "model_card.json").read_text(encoding="utf-8"))
     assert card["parameters"] == tiny_trained.params > 0
     assert card["corpus"]["stores"]["test"] == 2
-    assert card["training"]["steps"] == tiny_trained.result.steps
+    assert card["training"]["steps"] == sum(st["steps"] for st in card["training"]["stages"])
+    assert card["training"]["stages"][-1]["steps"] == tiny_trained.result.steps
     gen = json.loads((folder / "generation_config.json").read_text(encoding="utf-8"))
     assert gen["do_sample"] is False
 
@@ -52,3 +53,13 @@ def test_training_lowered_the_validation_loss(tiny_trained):
     assert history[-1]["val_loss"] < history[0]["val_loss"]
     assert tiny_trained.result.best_val_loss == min(h["val_loss"] for h in history) or \
         abs(tiny_trained.result.best_val_loss - min(h["val_loss"] for h in history)) < 1e-3
+
+
+def test_two_stages_recorded_and_resume_skips_finished_stages(tiny_trained):
+    from shopguide.training.pipeline import run_preset
+
+    card = json.loads((tiny_trained.out / "model_card.json").read_text(encoding="utf-8"))
+    assert [st["max_steps"] for st in card["training"]["stages"]] == [30, 10]
+    work = tiny_trained.out.parent / "work"
+    again = run_preset("tiny", tiny_trained.out, work, resume=True, log=lambda _m: None)
+    assert again.result.steps == 0  # both stages were done: nothing retrained

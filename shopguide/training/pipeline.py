@@ -39,6 +39,8 @@ class Preset:
     train: TrainConfig
     max_len: int = 384
     include_demo_faq: bool = True
+    # Further stages: each restarts warm-up and decay from the best weights of the one before.
+    more: tuple[TrainConfig, ...] = ()
 
 
 PRESETS: dict[str, Preset] = {
@@ -50,6 +52,9 @@ PRESETS: dict[str, Preset] = {
         train=TrainConfig(lr=2e-3, warmup_steps=100, max_steps=3000, batch_size=16,
                           eval_every=150, eval_examples=192, patience=5, max_minutes=30, threads=1,
                           time_schedule=True),
+        more=(TrainConfig(lr=1e-3, warmup_steps=50, max_steps=1500, batch_size=16, eval_every=150,
+                          eval_examples=192, patience=5, max_minutes=35, threads=1, seed=4321,
+                          time_schedule=True),),
     ),
     "tiny": Preset(
         corpus=corpus_mod.CorpusSpec(stores=14, per_store=12, validation_stores=2, test_stores=2,
@@ -60,6 +65,8 @@ PRESETS: dict[str, Preset] = {
                           eval_examples=32, patience=10, threads=1),
         max_len=256,
         include_demo_faq=False,
+        more=(TrainConfig(lr=1e-3, warmup_steps=2, max_steps=10, batch_size=8, eval_every=5,
+                          eval_examples=32, patience=10, threads=1, seed=7),),
     ),
 }
 
@@ -119,30 +126,54 @@ class PipelineResult:
     card: dict = field(default_factory=dict)
 
 
+def _stage_record(cfg: TrainConfig, result: TrainResult) -> dict:
+    return {**asdict(cfg), "steps": result.steps, "best_step": result.best_step,
+            "best_val_loss": result.best_val_loss, "stopped": result.stopped,
+            "train_seconds": round(result.elapsed_s, 1), "history": result.history}
+
+
 def run_preset(name: str, out: Path, workdir: Path, demo_faq: Path | None = None,
                progress: Callable[[Progress], None] | None = None,
                cancel: threading.Event | None = None, resume: bool = False,
                log: Callable[[str], None] = print) -> PipelineResult:
+    """Build the corpus and tokenizer, then train each stage; the model is saved after each.
+
+    With ``resume``, stages already saved in ``out`` are skipped and the current one
+    continues from its checkpoint.
+    """
+    from transformers import GPT2LMHeadModel
+
     preset = PRESETS[name]
     t0 = time.monotonic()
     records = _corpus(preset, workdir / "corpus", demo_faq if preset.include_demo_faq else None, log)
     stats = corpus_mod.stats(records)
     log(f"corpus: {stats['examples']} examples, stores {stats['stores']}")
+    stages = [preset.train, *preset.more]
+    card_path = out / "model_card.json"
+    done: list[dict] = []
+    if resume and card_path.exists():
+        old = json.loads(card_path.read_text(encoding="utf-8"))
+        if old.get("preset") == name:
+            done = old.get("training", {}).get("stages", [])
     tok_dir = workdir / "tokenizer"
     train_recs = [r for r in records if r.split == "train"]
-    train_tokenizer((r.context + r.target for r in train_recs), tok_dir, preset.vocab_size)
+    if done:
+        tok_dir = out
+        model = GPT2LMHeadModel.from_pretrained(str(out))
+        log(f"resuming after stage {len(done)} of {len(stages)}")
+    else:
+        train_tokenizer((r.context + r.target for r in train_recs), tok_dir, preset.vocab_size)
     tok = load_tokenizer(tok_dir)
+    if not done:
+        model = new_model(len(tok), preset.shape, tok.eos_token_id, preset.train.seed)
     train_items = tokenize_pairs(tok, [(r.context, r.target) for r in train_recs], preset.max_len)
     val_items = tokenize_pairs(tok, [(r.context, r.target) for r in records if r.split == "validation"],
                                preset.max_len)
     stats["train_tokens"] = sum(len(t.ids) for t in train_items)
     stats["vocab_size"] = len(tok)
-    model = new_model(len(tok), preset.shape, tok.eos_token_id, preset.train.seed)
     params = sum(p.numel() for p in model.parameters())
     log(f"model: {params / 1e6:.2f}M parameters; {len(train_items)} training examples, "
         f"{stats['train_tokens']} tokens")
-    result = train(model, train_items, val_items, tok.eos_token_id, preset.train, workdir / "run",
-                   resume=resume, progress=progress, cancel=cancel)
     card = {
         "name": "shopguide-gpt2",
         "preset": name,
@@ -150,13 +181,27 @@ def run_preset(name: str, out: Path, workdir: Path, demo_faq: Path | None = None
         "shape": asdict(preset.shape),
         "parameters": params,
         "corpus": stats,
-        "training": {**asdict(preset.train), "steps": result.steps, "best_step": result.best_step,
-                     "best_val_loss": result.best_val_loss, "stopped": result.stopped,
-                     "train_seconds": round(result.elapsed_s, 1),
-                     "total_seconds": round(time.monotonic() - t0, 1), "history": result.history},
+        "training": {"stages": done},
         "hardware": hardware(),
         "prompt_format": "shopguide/guide/prompt.py (Facts / Customer / Q: … / A:)",
     }
-    if result.stopped != "cancelled":
+    result = None
+    for i in range(len(done), len(stages)):
+        # Each stage after the first starts a fresh warm-up and decay from the best weights so far.
+        run_dir = workdir / ("run" if i == 0 else f"run{i + 1}")
+        result = train(model, train_items, val_items, tok.eos_token_id, stages[i], run_dir,
+                       resume=resume, progress=progress, cancel=cancel)
+        if result.stopped == "cancelled":
+            break
+        card["training"]["stages"].append(_stage_record(stages[i], result))
+        st = card["training"]["stages"]
+        card["training"]["steps"] = sum(x["steps"] for x in st)
+        card["training"]["train_seconds"] = round(sum(x["train_seconds"] for x in st), 1)
+        card["training"]["best_val_loss"] = result.best_val_loss
+        card["training"]["wall_seconds_this_run"] = round(time.monotonic() - t0, 1)
         save_model(model, tok_dir, out, card)
+        log(f"stage {i + 1}/{len(stages)}: {result.stopped} after {result.steps} steps, "
+            f"best validation loss {result.best_val_loss}")
+    if result is None:  # every stage was already done
+        result = TrainResult(0, card["training"].get("best_val_loss"), 0, float("nan"), 0.0, "done")
     return PipelineResult(out, result, stats, params, card)
