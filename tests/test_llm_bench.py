@@ -30,6 +30,8 @@ def test_bench_reports_runtime_and_transformers_figures(tiny_model_dir, capsys):
         assert min(runs) <= rt[key] <= max(runs)  # a median of its runs
     assert hf["same_tokens"] is True  # both decoders wrote the same greedy answer
     assert hf["speedup"] == pytest.approx(rt["decode_tok_s"] / hf["decode_tok_s"])
+    assert hf["speedup_cpu"] == pytest.approx(rt["decode_tok_per_cpu_s"] / hf["decode_tok_per_cpu_s"])
+    assert rt["first_token_cpu_s"] > 0
     assert rt["peak_rss_mb"] > 0
     assert report["notes"] == []
 
