@@ -71,7 +71,9 @@ def test_broken_model_folder_says_so_and_facts_still_answer(
         c.start(str(broken))
     message = failed.args[0]
     assert "config.json" in message or str(broken) in message
-    assert message in window.model_label.text()
+    assert window.model_problem() == message and window.model_label.toolTip() == message
+    assert "facts" in window.model_label.text()
+    assert not window.model_details.isHidden()  # "Details…" opens the whole message
     assert window.model_progress.isHidden()
     with qtbot.waitSignal(c.done, timeout=30000) as blocker:
         window.chat.ask("退货政策是什么？")
@@ -86,8 +88,8 @@ def test_missing_bundled_model_is_reported(qtbot, make_window, catalog_store, mo
     window = make_window(backend=_real_backend(catalog_store.path), start=False)
     with qtbot.waitSignal(window.client.modelFailed, timeout=60000) as failed:
         window.client.start("bundled")
-    assert failed.args[0]
-    assert failed.args[0] in window.model_label.text()
+    assert "shopguide-gpt2" in failed.args[0]  # names the missing folder
+    assert window.model_problem() == failed.args[0]
 
 
 def test_questions_are_answered_from_facts_while_the_model_loads(qtbot, make_window):

@@ -15,15 +15,34 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from shopguide.store.models import FaqEntry
+
 Progress = Callable[[float], None]
 
 
 @dataclass(frozen=True)
 class Suggestions:
-    """Starter suggestions: the store's top categories and a few FAQ questions."""
+    """Starter suggestions: the store's biggest categories and its first FAQ entries."""
 
     categories: tuple[str, ...] = ()
-    questions: tuple[str, ...] = ()
+    faq: tuple[FaqEntry, ...] = ()
+
+    def questions(self, lang: str) -> list[str]:
+        """FAQ questions in ``lang`` where the store wrote an alternate phrasing in it."""
+        return [faq_phrasing(f, lang) for f in self.faq]
+
+
+def faq_phrasing(faq: FaqEntry, lang: str) -> str:
+    """The FAQ question in ``lang`` when the store wrote an alternate in it, else as written."""
+    if lang == "en" and not _is_english(faq.question):
+        for alt in faq.alternates:
+            if _is_english(alt) and len(alt.split()) >= 3:
+                return alt[:1].upper() + alt[1:] + ("" if alt.endswith("?") else "?")
+    return faq.question
+
+
+def _is_english(text: str) -> bool:
+    return bool(text) and all(ord(ch) < 0x2E80 for ch in text)
 
 
 @dataclass(frozen=True)
@@ -81,7 +100,7 @@ class Backend:
     def suggestions(store: Any, n_categories: int = 6, n_questions: int = 4) -> Suggestions:
         return Suggestions(
             categories=tuple(_top_categories(store, n_categories)),
-            questions=tuple(_faq_questions(store, n_questions)),
+            faq=tuple(_faq_entries(store, n_questions)),
         )
 
     @staticmethod
@@ -125,23 +144,24 @@ class Backend:
 
 
 def _top_categories(store: Any, n: int) -> list[str]:
-    """The catalog's most specific categories (``跑鞋`` rather than ``鞋``): what shoppers name."""
+    """The categories with the most products, by their most specific name (``跑鞋``)."""
     try:
-        paths = list(store.vocabulary().category_paths)
+        rows = store.query(
+            "SELECT category, COUNT(*) AS n FROM products GROUP BY category ORDER BY n DESC, category"
+        )
     except Exception:
         return []
-    leaves = [p for p in paths if not any(q.startswith(p + "/") for q in paths)]
     names: list[str] = []
-    for path in leaves:
-        leaf = path.rsplit("/", 1)[-1].strip()
+    for row in rows:
+        leaf = str(row["category"]).rsplit("/", 1)[-1].strip()
         if leaf and leaf not in names:
             names.append(leaf)
     return names[:n]
 
 
-def _faq_questions(store: Any, n: int) -> list[str]:
+def _faq_entries(store: Any, n: int) -> list[FaqEntry]:
     try:
-        return [f.question for f in store.all_faq()][:n]
+        return list(store.all_faq())[:n]
     except Exception:
         return []
 

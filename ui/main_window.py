@@ -24,10 +24,12 @@ from ui.qt import (
     QKeySequence,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QShortcut,
     QSplitter,
+    QToolButton,
     Qt,
     QVBoxLayout,
     QWidget,
@@ -131,7 +133,12 @@ class MainWindow(QMainWindow):
         self.store_label.setObjectName("storeStatus")
         self.speed_label = QLabel()
         self.speed_label.setObjectName("speedStatus")
+        self.model_details = QToolButton()
+        self.model_details.setObjectName("modelDetails")
+        self.model_details.clicked.connect(self.show_model_problem)
+        self.model_details.hide()
         bar.addWidget(self.model_label, 1)
+        bar.addWidget(self.model_details)
         bar.addWidget(self.model_progress)
         bar.addPermanentWidget(self.store_label)
         bar.addPermanentWidget(self.speed_label)
@@ -236,7 +243,7 @@ class MainWindow(QMainWindow):
     def set_language(self, lang: str, persist: bool = True) -> None:
         if persist:
             self.settings.language = lang
-        self.chat.ui_lang = lang
+        self.chat.set_language(lang)
         if self.languages is not None and self.languages.language != lang:
             self.languages.set_language(lang)  # Qt then sends LanguageChange everywhere
         self.languageSwitched.emit(lang)
@@ -255,6 +262,7 @@ class MainWindow(QMainWindow):
 
     def apply_style(self) -> None:
         self.setStyleSheet(stylesheet(self.settings.theme, self.kiosk, self.settings.font_size))
+        self.chat.refit()
 
     # --- the worker's reports ----------------------------------------------
     def _on_store_ready(self, info: StoreInfo) -> None:
@@ -275,6 +283,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.sidebar)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        total = max(self.splitter.width(), 800)
+        self.splitter.setSizes([total * 3 // 5, total * 2 // 5])  # the chat is the main thing
         selected = getattr(self.sidebar, "customerSelected", None)
         if selected is not None:
             selected.connect(self.set_customer)
@@ -306,6 +316,17 @@ class MainWindow(QMainWindow):
         self.model_progress.hide()
         self.retranslate_ui()
 
+    def model_problem(self) -> str:
+        state, detail = self._model_state
+        return detail if state == "failed" else ""
+
+    def show_model_problem(self) -> None:
+        if self.model_problem():
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Model not loaded"),
+                              self.model_problem(), QMessageBox.StandardButton.Ok, self)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.open()
+
     def _on_speed(self, rate: float) -> None:
         self._speed = rate
         self.retranslate_ui()
@@ -321,9 +342,7 @@ class MainWindow(QMainWindow):
         if state == "ready":
             return self.tr("Model ready: %1").replace("%1", detail)
         if state == "failed":
-            return self.tr(
-                "Model not loaded (%1). Answers come from the store's facts only."
-            ).replace("%1", detail)
+            return self.tr("Model not loaded: answers come from the store's facts only.")
         return self.tr("No model: answers come from the store's facts only.")
 
     def header_text(self) -> str:
@@ -342,7 +361,14 @@ class MainWindow(QMainWindow):
         self.header_label.setText(self.header_text())
         self.header_label.setAccessibleName(self.tr("Who is being served"))
         self.model_label.setText(self.model_status_text())
-        self.model_label.setToolTip(self.model_label.text())
+        state, detail = self._model_state
+        # The runtime's message (what is wrong, which folder, what to do) can be long:
+        # the bar keeps one short line; the tooltip and a click show all of it.
+        self.model_label.setToolTip(detail if state == "failed" else self.model_label.text())
+        self.model_label.setAccessibleDescription(detail if state == "failed" else "")
+        self.model_details.setVisible(state == "failed")
+        self.model_details.setText(self.tr("Details…"))
+        self.model_details.setAccessibleName(self.tr("Why the model did not load"))
         self.model_progress.setAccessibleName(self.tr("Model loading progress"))
         name = self.store_info.name if self.store_info else ""
         self.store_label.setText(self.tr("Store: %1").replace("%1", name) if name else "")

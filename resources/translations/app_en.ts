@@ -4,58 +4,58 @@
 <context>
     <name>AnswerBubble</name>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="170" />
+        <location filename="../../ui/chat/bubbles.py" line="165" />
         <source>Thinking…</source>
         <translation>Thinking…</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="172" />
+        <location filename="../../ui/chat/bubbles.py" line="167" />
         <source>Sorry, something went wrong: %1</source>
         <translation>Sorry, something went wrong: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="175" />
+        <location filename="../../ui/chat/bubbles.py" line="170" />
         <source>Stopped</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="177" />
+        <location filename="../../ui/chat/bubbles.py" line="172" />
         <source>Answered from the store's catalog and policies</source>
         <translation>Answered from the store's catalog and policies</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="180" />
+        <location filename="../../ui/chat/bubbles.py" line="175" />
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="181" />
-        <location filename="../../ui/chat/bubbles.py" line="182" />
+        <location filename="../../ui/chat/bubbles.py" line="176" />
+        <location filename="../../ui/chat/bubbles.py" line="177" />
         <source>Copy the answer</source>
         <translation>Copy the answer</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="183" />
+        <location filename="../../ui/chat/bubbles.py" line="178" />
         <source>Helpful</source>
         <translation>Helpful</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="184" />
+        <location filename="../../ui/chat/bubbles.py" line="179" />
         <source>Rate this answer helpful</source>
         <translation>Rate this answer helpful</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="185" />
+        <location filename="../../ui/chat/bubbles.py" line="180" />
         <source>Not helpful</source>
         <translation>Not helpful</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="186" />
+        <location filename="../../ui/chat/bubbles.py" line="181" />
         <source>Rate this answer not helpful</source>
         <translation>Rate this answer not helpful</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="187" />
+        <location filename="../../ui/chat/bubbles.py" line="182" />
         <source>Answer</source>
         <translation>Answer</translation>
     </message>
@@ -129,42 +129,42 @@
 <context>
     <name>InputBar</name>
     <message>
-        <location filename="../../ui/chat/input_box.py" line="101" />
+        <location filename="../../ui/chat/input_box.py" line="108" />
         <source>Ask about a product, a size, a price or a store policy…</source>
         <translation>Ask about a product, a size, a price or a store policy…</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/input_box.py" line="103" />
+        <location filename="../../ui/chat/input_box.py" line="110" />
         <source>Your question</source>
         <translation>Your question</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/input_box.py" line="104" />
+        <location filename="../../ui/chat/input_box.py" line="111" />
         <source>Enter sends; Shift+Enter starts a new line</source>
         <translation>Enter sends; Shift+Enter starts a new line</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/input_box.py" line="105" />
+        <location filename="../../ui/chat/input_box.py" line="112" />
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/input_box.py" line="106" />
+        <location filename="../../ui/chat/input_box.py" line="113" />
         <source>Send the question</source>
         <translation>Send the question</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/input_box.py" line="107" />
+        <location filename="../../ui/chat/input_box.py" line="114" />
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/input_box.py" line="108" />
+        <location filename="../../ui/chat/input_box.py" line="115" />
         <source>Stop the answer</source>
         <translation>Stop the answer</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/input_box.py" line="109" />
+        <location filename="../../ui/chat/input_box.py" line="116" />
         <source>Stop (Esc)</source>
         <translation>Stop (Esc)</translation>
     </message>
@@ -180,167 +180,182 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="284" />
+        <location filename="../../ui/main_window.py" line="294" />
         <source>Store could not be opened: %1</source>
         <translation>Store could not be opened: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320" />
+        <location filename="../../ui/main_window.py" line="325" />
+        <source>Model not loaded</source>
+        <translation>Model not loaded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="341" />
         <source>Loading the language model…</source>
         <translation>Loading the language model…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322" />
+        <location filename="../../ui/main_window.py" line="343" />
         <source>Model ready: %1</source>
         <translation>Model ready: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325" />
-        <source>Model not loaded (%1). Answers come from the store's facts only.</source>
-        <translation>Model not loaded (%1). Answers come from the store's facts only.</translation>
+        <location filename="../../ui/main_window.py" line="345" />
+        <source>Model not loaded: answers come from the store's facts only.</source>
+        <translation>Model not loaded: answers come from the store's facts only.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327" />
+        <location filename="../../ui/main_window.py" line="346" />
         <source>No model: answers come from the store's facts only.</source>
         <translation>No model: answers come from the store's facts only.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333" />
+        <location filename="../../ui/main_window.py" line="352" />
         <source>Welcome to %1! Ask me about products, sizes, prices or policies.</source>
         <translation>Welcome to %1! Ask me about products, sizes, prices or policies.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334" />
+        <location filename="../../ui/main_window.py" line="353" />
         <source>Welcome! Ask me about products, sizes, prices or policies.</source>
         <translation>Welcome! Ask me about products, sizes, prices or policies.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337" />
+        <location filename="../../ui/main_window.py" line="356" />
         <source>Serving: %1</source>
         <translation>Serving: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338" />
+        <location filename="../../ui/main_window.py" line="357" />
         <source>Serving: a walk-in customer (choose one on the right to personalise answers)</source>
         <translation>Serving: a walk-in customer (choose one on the right to personalise answers)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341" />
+        <location filename="../../ui/main_window.py" line="360" />
         <source>ShopGuide — Kiosk</source>
         <translation>ShopGuide — Kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341" />
+        <location filename="../../ui/main_window.py" line="360" />
         <source>ShopGuide</source>
         <translation>ShopGuide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343" />
+        <location filename="../../ui/main_window.py" line="362" />
         <source>Who is being served</source>
         <translation>Who is being served</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346" />
+        <location filename="../../ui/main_window.py" line="370" />
+        <source>Details…</source>
+        <translation>Details…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="371" />
+        <source>Why the model did not load</source>
+        <translation>Why the model did not load</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="372" />
         <source>Model loading progress</source>
         <translation>Model loading progress</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348" />
+        <location filename="../../ui/main_window.py" line="374" />
         <source>Store: %1</source>
         <translation>Store: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350" />
+        <location filename="../../ui/main_window.py" line="376" />
         <source>%1 tokens/s</source>
         <translation>%1 tokens/s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352" />
+        <location filename="../../ui/main_window.py" line="378" />
         <source>New conversation</source>
         <translation>New conversation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353" />
+        <location filename="../../ui/main_window.py" line="379" />
         <source>Start a new conversation</source>
         <translation>Start a new conversation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354" />
+        <location filename="../../ui/main_window.py" line="380" />
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355" />
+        <location filename="../../ui/main_window.py" line="381" />
         <source>Switch language</source>
         <translation>Switch language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356" />
+        <location filename="../../ui/main_window.py" line="382" />
         <source>Ask a staff member</source>
         <translation>Ask a staff member</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357" />
+        <location filename="../../ui/main_window.py" line="383" />
         <source>Ask a staff member for help</source>
         <translation>Ask a staff member for help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362" />
+        <location filename="../../ui/main_window.py" line="388" />
         <source>&amp;Conversation</source>
         <translation>&amp;Conversation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363" />
+        <location filename="../../ui/main_window.py" line="389" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364" />
+        <location filename="../../ui/main_window.py" line="390" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365" />
+        <location filename="../../ui/main_window.py" line="391" />
         <source>Theme</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366" />
+        <location filename="../../ui/main_window.py" line="392" />
         <source>&amp;New conversation</source>
         <translation>&amp;New conversation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367" />
+        <location filename="../../ui/main_window.py" line="393" />
         <source>&amp;Save to customer notes…</source>
         <translation>&amp;Save to customer notes…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368" />
+        <location filename="../../ui/main_window.py" line="394" />
         <source>Se&amp;ttings…</source>
         <translation>Se&amp;ttings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369" />
+        <location filename="../../ui/main_window.py" line="395" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370" />
+        <location filename="../../ui/main_window.py" line="396" />
         <source>Larger text</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371" />
+        <location filename="../../ui/main_window.py" line="397" />
         <source>Smaller text</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374" />
+        <location filename="../../ui/main_window.py" line="400" />
         <source>Light</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375" />
+        <location filename="../../ui/main_window.py" line="401" />
         <source>Dark</source>
         <translation>Dark</translation>
     </message>
@@ -376,8 +391,8 @@
 <context>
     <name>PolicyCardWidget</name>
     <message>
-        <location filename="../../ui/chat/cards.py" line="149" />
-        <location filename="../../ui/chat/cards.py" line="150" />
+        <location filename="../../ui/chat/cards.py" line="152" />
+        <location filename="../../ui/chat/cards.py" line="153" />
         <source>Store policy</source>
         <translation>Store policy</translation>
     </message>
@@ -385,37 +400,37 @@
 <context>
     <name>ProductCardWidget</name>
     <message>
-        <location filename="../../ui/chat/cards.py" line="93" />
+        <location filename="../../ui/chat/cards.py" line="91" />
         <source>Stock unknown</source>
         <translation>Stock unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="95" />
+        <location filename="../../ui/chat/cards.py" line="93" />
         <source>In stock: %1</source>
         <translation>In stock: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="97" />
+        <location filename="../../ui/chat/cards.py" line="95" />
         <source>Out of stock</source>
         <translation>Out of stock</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="102" />
+        <location filename="../../ui/chat/cards.py" line="100" />
         <source>Aisle: %1</source>
         <translation>Aisle: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="104" />
+        <location filename="../../ui/chat/cards.py" line="102" />
         <source>Sizes: %1</source>
         <translation>Sizes: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="106" />
+        <location filename="../../ui/chat/cards.py" line="104" />
         <source>Colors: %1</source>
         <translation>Colors: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="111" />
+        <location filename="../../ui/chat/cards.py" line="109" />
         <source>Product</source>
         <translation>Product</translation>
     </message>
@@ -531,17 +546,12 @@
 <context>
     <name>SuggestionPanel</name>
     <message>
-        <location filename="../../ui/chat/suggestions.py" line="32" />
-        <source>What do you have in %1?</source>
-        <translation>What do you have in %1?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/chat/suggestions.py" line="48" />
+        <location filename="../../ui/chat/suggestions.py" line="54" />
         <source>Ask: %1</source>
         <translation>Ask: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/suggestions.py" line="58" />
+        <location filename="../../ui/chat/suggestions.py" line="64" />
         <source>Try asking:</source>
         <translation>Try asking:</translation>
     </message>
@@ -549,7 +559,7 @@
 <context>
     <name>UserBubble</name>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="53" />
+        <location filename="../../ui/chat/bubbles.py" line="52" />
         <source>Your question</source>
         <translation>Your question</translation>
     </message>

@@ -4,58 +4,58 @@
 <context>
     <name>AnswerBubble</name>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="170" />
+        <location filename="../../ui/chat/bubbles.py" line="165" />
         <source>Thinking…</source>
         <translation>正在思考…</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="172" />
+        <location filename="../../ui/chat/bubbles.py" line="167" />
         <source>Sorry, something went wrong: %1</source>
         <translation>抱歉，出了点问题：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="175" />
+        <location filename="../../ui/chat/bubbles.py" line="170" />
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="177" />
+        <location filename="../../ui/chat/bubbles.py" line="172" />
         <source>Answered from the store's catalog and policies</source>
         <translation>根据本店商品目录和政策作答</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="180" />
+        <location filename="../../ui/chat/bubbles.py" line="175" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="181" />
-        <location filename="../../ui/chat/bubbles.py" line="182" />
+        <location filename="../../ui/chat/bubbles.py" line="176" />
+        <location filename="../../ui/chat/bubbles.py" line="177" />
         <source>Copy the answer</source>
         <translation>复制回答</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="183" />
+        <location filename="../../ui/chat/bubbles.py" line="178" />
         <source>Helpful</source>
         <translation>有帮助</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="184" />
+        <location filename="../../ui/chat/bubbles.py" line="179" />
         <source>Rate this answer helpful</source>
         <translation>评价此回答有帮助</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="185" />
+        <location filename="../../ui/chat/bubbles.py" line="180" />
         <source>Not helpful</source>
         <translation>没帮助</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="186" />
+        <location filename="../../ui/chat/bubbles.py" line="181" />
         <source>Rate this answer not helpful</source>
         <translation>评价此回答没有帮助</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="187" />
+        <location filename="../../ui/chat/bubbles.py" line="182" />
         <source>Answer</source>
         <translation>回答</translation>
     </message>
@@ -129,42 +129,42 @@
 <context>
     <name>InputBar</name>
     <message>
-        <location filename="../../ui/chat/input_box.py" line="101" />
+        <location filename="../../ui/chat/input_box.py" line="108" />
         <source>Ask about a product, a size, a price or a store policy…</source>
         <translation>问问商品、尺码、价格或本店政策…</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/input_box.py" line="103" />
+        <location filename="../../ui/chat/input_box.py" line="110" />
         <source>Your question</source>
         <translation>您的问题</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/input_box.py" line="104" />
+        <location filename="../../ui/chat/input_box.py" line="111" />
         <source>Enter sends; Shift+Enter starts a new line</source>
         <translation>按 Enter 发送；Shift+Enter 换行</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/input_box.py" line="105" />
+        <location filename="../../ui/chat/input_box.py" line="112" />
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/input_box.py" line="106" />
+        <location filename="../../ui/chat/input_box.py" line="113" />
         <source>Send the question</source>
         <translation>发送问题</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/input_box.py" line="107" />
+        <location filename="../../ui/chat/input_box.py" line="114" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/input_box.py" line="108" />
+        <location filename="../../ui/chat/input_box.py" line="115" />
         <source>Stop the answer</source>
         <translation>停止回答</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/input_box.py" line="109" />
+        <location filename="../../ui/chat/input_box.py" line="116" />
         <source>Stop (Esc)</source>
         <translation>停止（Esc）</translation>
     </message>
@@ -180,167 +180,182 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="284" />
+        <location filename="../../ui/main_window.py" line="294" />
         <source>Store could not be opened: %1</source>
         <translation>无法打开店铺数据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320" />
+        <location filename="../../ui/main_window.py" line="325" />
+        <source>Model not loaded</source>
+        <translation>模型未加载</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="341" />
         <source>Loading the language model…</source>
         <translation>正在加载语言模型…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322" />
+        <location filename="../../ui/main_window.py" line="343" />
         <source>Model ready: %1</source>
         <translation>模型已就绪：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325" />
-        <source>Model not loaded (%1). Answers come from the store's facts only.</source>
-        <translation>模型未加载（%1）。回答仅依据店铺资料。</translation>
+        <location filename="../../ui/main_window.py" line="345" />
+        <source>Model not loaded: answers come from the store's facts only.</source>
+        <translation>模型未加载：回答仅依据店铺资料。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327" />
+        <location filename="../../ui/main_window.py" line="346" />
         <source>No model: answers come from the store's facts only.</source>
         <translation>未使用模型：回答仅依据店铺资料。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333" />
+        <location filename="../../ui/main_window.py" line="352" />
         <source>Welcome to %1! Ask me about products, sizes, prices or policies.</source>
         <translation>欢迎光临%1！商品、尺码、价格、政策，都可以问我。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334" />
+        <location filename="../../ui/main_window.py" line="353" />
         <source>Welcome! Ask me about products, sizes, prices or policies.</source>
         <translation>欢迎光临！商品、尺码、价格、政策，都可以问我。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337" />
+        <location filename="../../ui/main_window.py" line="356" />
         <source>Serving: %1</source>
         <translation>正在接待：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338" />
+        <location filename="../../ui/main_window.py" line="357" />
         <source>Serving: a walk-in customer (choose one on the right to personalise answers)</source>
         <translation>正在接待：散客（在右侧选择顾客可获得个性化回答）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341" />
+        <location filename="../../ui/main_window.py" line="360" />
         <source>ShopGuide — Kiosk</source>
         <translation>ShopGuide 导购 — 自助模式</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341" />
+        <location filename="../../ui/main_window.py" line="360" />
         <source>ShopGuide</source>
         <translation>ShopGuide 导购</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343" />
+        <location filename="../../ui/main_window.py" line="362" />
         <source>Who is being served</source>
         <translation>当前接待的顾客</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346" />
+        <location filename="../../ui/main_window.py" line="370" />
+        <source>Details…</source>
+        <translation>详情…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="371" />
+        <source>Why the model did not load</source>
+        <translation>模型未能加载的原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="372" />
         <source>Model loading progress</source>
         <translation>模型加载进度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348" />
+        <location filename="../../ui/main_window.py" line="374" />
         <source>Store: %1</source>
         <translation>店铺：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350" />
+        <location filename="../../ui/main_window.py" line="376" />
         <source>%1 tokens/s</source>
         <translation>%1 词元/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352" />
+        <location filename="../../ui/main_window.py" line="378" />
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353" />
+        <location filename="../../ui/main_window.py" line="379" />
         <source>Start a new conversation</source>
         <translation>开始新对话</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354" />
+        <location filename="../../ui/main_window.py" line="380" />
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355" />
+        <location filename="../../ui/main_window.py" line="381" />
         <source>Switch language</source>
         <translation>切换语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356" />
+        <location filename="../../ui/main_window.py" line="382" />
         <source>Ask a staff member</source>
         <translation>呼叫店员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357" />
+        <location filename="../../ui/main_window.py" line="383" />
         <source>Ask a staff member for help</source>
         <translation>请店员来帮忙</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362" />
+        <location filename="../../ui/main_window.py" line="388" />
         <source>&amp;Conversation</source>
         <translation>对话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363" />
+        <location filename="../../ui/main_window.py" line="389" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364" />
+        <location filename="../../ui/main_window.py" line="390" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365" />
+        <location filename="../../ui/main_window.py" line="391" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366" />
+        <location filename="../../ui/main_window.py" line="392" />
         <source>&amp;New conversation</source>
         <translation>新对话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367" />
+        <location filename="../../ui/main_window.py" line="393" />
         <source>&amp;Save to customer notes…</source>
         <translation>保存到顾客备注(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368" />
+        <location filename="../../ui/main_window.py" line="394" />
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369" />
+        <location filename="../../ui/main_window.py" line="395" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370" />
+        <location filename="../../ui/main_window.py" line="396" />
         <source>Larger text</source>
         <translation>放大文字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371" />
+        <location filename="../../ui/main_window.py" line="397" />
         <source>Smaller text</source>
         <translation>缩小文字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374" />
+        <location filename="../../ui/main_window.py" line="400" />
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375" />
+        <location filename="../../ui/main_window.py" line="401" />
         <source>Dark</source>
         <translation>深色</translation>
     </message>
@@ -376,8 +391,8 @@
 <context>
     <name>PolicyCardWidget</name>
     <message>
-        <location filename="../../ui/chat/cards.py" line="149" />
-        <location filename="../../ui/chat/cards.py" line="150" />
+        <location filename="../../ui/chat/cards.py" line="152" />
+        <location filename="../../ui/chat/cards.py" line="153" />
         <source>Store policy</source>
         <translation>店铺政策</translation>
     </message>
@@ -385,37 +400,37 @@
 <context>
     <name>ProductCardWidget</name>
     <message>
-        <location filename="../../ui/chat/cards.py" line="93" />
+        <location filename="../../ui/chat/cards.py" line="91" />
         <source>Stock unknown</source>
         <translation>库存未知</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="95" />
+        <location filename="../../ui/chat/cards.py" line="93" />
         <source>In stock: %1</source>
         <translation>有货：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="97" />
+        <location filename="../../ui/chat/cards.py" line="95" />
         <source>Out of stock</source>
         <translation>缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="102" />
+        <location filename="../../ui/chat/cards.py" line="100" />
         <source>Aisle: %1</source>
         <translation>货架：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="104" />
+        <location filename="../../ui/chat/cards.py" line="102" />
         <source>Sizes: %1</source>
         <translation>尺码：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="106" />
+        <location filename="../../ui/chat/cards.py" line="104" />
         <source>Colors: %1</source>
         <translation>颜色：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="111" />
+        <location filename="../../ui/chat/cards.py" line="109" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
@@ -531,17 +546,12 @@
 <context>
     <name>SuggestionPanel</name>
     <message>
-        <location filename="../../ui/chat/suggestions.py" line="32" />
-        <source>What do you have in %1?</source>
-        <translation>有哪些%1？</translation>
-    </message>
-    <message>
-        <location filename="../../ui/chat/suggestions.py" line="48" />
+        <location filename="../../ui/chat/suggestions.py" line="54" />
         <source>Ask: %1</source>
         <translation>提问：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/suggestions.py" line="58" />
+        <location filename="../../ui/chat/suggestions.py" line="64" />
         <source>Try asking:</source>
         <translation>试着问问：</translation>
     </message>
@@ -549,7 +559,7 @@
 <context>
     <name>UserBubble</name>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="53" />
+        <location filename="../../ui/chat/bubbles.py" line="52" />
         <source>Your question</source>
         <translation>您的问题</translation>
     </message>

@@ -42,10 +42,12 @@ class UserBubble(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         self.label = _text_label("userBubble")
         self.label.setText(text)
+        # A wrapping QLabel asks for a narrow width; a short question stays on one line.
+        units = sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text)
+        self.label.setWordWrap(units > 48 or "\n" in text)
         self.label.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         lay.addStretch(1)
         lay.addWidget(self.label, 0, Qt.AlignmentFlag.AlignRight)
-        self.label.setMaximumWidth(640)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:

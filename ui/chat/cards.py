@@ -12,12 +12,14 @@ from pathlib import Path
 from shopguide.guide.events import Cards, ComparisonCard, FaqCard, ProductCard
 from shopguide.guide.prompt import format_price
 from shopguide.store.models import FaqEntry, Product
+from ui.backend import faq_phrasing
 from ui.qt import (
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPixmap,
+    QShowEvent,
     QScrollArea,
     QSizePolicy,
     Qt,
@@ -82,9 +84,7 @@ class ProductCardWidget(QFrame):
         for w in (self.aisle, self.sizes, self.colors):
             lay.addWidget(w)
         lay.addStretch(1)
-        self.ensurePolished()  # so the width follows the style sheet's font size
-        self.setFixedWidth(max(200, self.fontMetrics().height() * 13))
-        self.retranslate_ui()
+        self.retranslate_ui()  # the width comes from the style sheet (in em, so it scales)
 
     def retranslate_ui(self) -> None:
         p = self.product
@@ -100,7 +100,7 @@ class ProductCardWidget(QFrame):
         self.stock.style().polish(self.stock)
         self.aisle.setText(self.tr("Aisle: %1").replace("%1", p.aisle) if p.aisle else "")
         self.aisle.setVisible(bool(p.aisle))
-        self.sizes.setText(self.tr("Sizes: %1").replace("%1", " · ".join(p.sizes)))
+        self.sizes.setText(self.tr("Sizes: %1").replace("%1", compact_sizes(p.sizes)))
         self.sizes.setVisible(bool(p.sizes))
         self.colors.setText(self.tr("Colors: %1").replace("%1", " · ".join(p.colors)))
         self.colors.setVisible(bool(p.colors))
@@ -110,6 +110,15 @@ class ProductCardWidget(QFrame):
         self.setAccessibleName(self.tr("Product"))
         self.setAccessibleDescription(", ".join(parts))
 
+
+
+def compact_sizes(sizes: tuple[str, ...]) -> str:
+    """``36 · 37 · … · 46`` reads better as ``36–46``; runs of whole numbers are joined."""
+    if len(sizes) >= 3 and all(s.isdigit() for s in sizes):
+        nums = [int(s) for s in sizes]
+        if nums == list(range(nums[0], nums[0] + len(nums))):
+            return f"{nums[0]}–{nums[-1]}"
+    return " · ".join(sizes)
 
 
 def _load_image(path: str | None) -> QPixmap | None:
@@ -125,7 +134,7 @@ def _load_image(path: str | None) -> QPixmap | None:
 class PolicyCardWidget(QFrame):
     """A store policy or buying guide, restated exactly as the store wrote it."""
 
-    def __init__(self, faq: FaqEntry, parent: QWidget | None = None) -> None:
+    def __init__(self, faq: FaqEntry, lang: str = "zh", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.faq = faq
         self.setObjectName("policyCard")
@@ -133,7 +142,7 @@ class PolicyCardWidget(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         lay = QVBoxLayout(self)
         self.kind = _label("", "cardKind")
-        self.question = _label(faq.question, "policyQuestion")
+        self.question = _label(faq_phrasing(faq, lang), "policyQuestion")
         self.answer = _label(faq.answer, "policyAnswer")
         self.answer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         for w in (self.kind, self.question, self.answer):
@@ -159,6 +168,7 @@ class ComparisonTable(QTableWidget):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWordWrap(True)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.retranslate_ui()
 
@@ -175,7 +185,7 @@ class ComparisonTable(QTableWidget):
             (self.tr("Brand"), [p.brand or "—" for p in ps]),
             (self.tr("Stock"), [stock(p) for p in ps]),
             (self.tr("Aisle"), [p.aisle or "—" for p in ps]),
-            (self.tr("Sizes"), [" · ".join(p.sizes) or "—" for p in ps]),
+            (self.tr("Sizes"), [compact_sizes(p.sizes) or "—" for p in ps]),
             (self.tr("Colors"), [" · ".join(p.colors) or "—" for p in ps]),
         ]
 
@@ -190,12 +200,14 @@ class ComparisonTable(QTableWidget):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.setItem(r, c, item)
         self.setAccessibleName(self.tr("Comparison table"))
-        self.resizeRowsToContents()
-        self._fit_height()
+        self.fit()
 
-    def _fit_height(self) -> None:
-        h = self.horizontalHeader().height() + sum(self.rowHeight(r) for r in range(self.rowCount()))
-        self.setFixedHeight(h + 2 * self.frameWidth() + 4)
+    def fit(self) -> None:
+        """Show every row: the height follows the rows, whose height follows the font."""
+        self.resizeRowsToContents()
+        header = self.horizontalHeader()
+        h = header.sizeHint().height() + sum(self.rowHeight(r) for r in range(self.rowCount()))
+        self.setFixedHeight(h + 2 * self.frameWidth() + 2)
 
 
 
@@ -234,17 +246,43 @@ class CardsView(QWidget):
             scroller.setFrameShape(QFrame.Shape.NoFrame)
             scroller.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             scroller.setSizeAdjustPolicy(QScrollArea.SizeAdjustPolicy.AdjustToContents)
-            self.product_row = scroller
+            self.product_row: QScrollArea | None = scroller
+            self._row_host = row_host
             lay.addWidget(scroller)
+        else:
+            self.product_row = None
         for card in cards.cards:
             if isinstance(card, FaqCard):
-                w = PolicyCardWidget(card.faq)
+                w = PolicyCardWidget(card.faq, lang)
                 self.policy_cards.append(w)
                 lay.addWidget(w)
         self.setVisible(bool(cards.cards))
+
+    def fit(self) -> None:
+        """Size the table and the card row to their content at the current font."""
+        if self.comparison is not None:
+            self.comparison.fit()
+        if self.product_row is not None:
+            bar = self.product_row.horizontalScrollBar().sizeHint().height()
+            self.product_row.setFixedHeight(self._row_host.sizeHint().height() + bar + 2)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit()  # only now does the window's style sheet (and font) apply to the cards
+
+    def answer_restates(self, text: str) -> None:
+        """A policy the answer quotes in full is not printed twice: the card keeps its title."""
+        said = "".join(text.split())
+        for card in self.policy_cards:
+            # Bilingual answers are one paragraph per language; the engine restates one.
+            paragraphs = ["".join(p.split()) for p in card.faq.answer.splitlines() if p.strip()]
+            if any(p and p in said for p in paragraphs):
+                card.answer.hide()
 
     def retranslate_ui(self) -> None:
         for w in (*self.product_cards, *self.policy_cards):
             w.retranslate_ui()
         if self.comparison is not None:
             self.comparison.retranslate_ui()
+        if self.isVisible():
+            self.fit()

@@ -14,6 +14,7 @@ from ui.qt import (
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
+    QTimer,
     Qt,
     QWidget,
     Signal,
@@ -32,6 +33,7 @@ class ChatInput(QPlainTextEdit):
         self.setTabChangesFocus(True)  # Tab moves on, so the keyboard can reach every control
         self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.document().contentsChanged.connect(self._fit_height)
         self._fit_height()
 
@@ -53,7 +55,12 @@ class ChatInput(QPlainTextEdit):
             self.submitted.emit(text)
 
     def _fit_height(self) -> None:
-        lines = min(max(self.document().lineCount(), 1), MAX_LINES)
+        count = self.document().lineCount()
+        self.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded if count > MAX_LINES
+            else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )
+        lines = min(max(count, 1), MAX_LINES)
         line_h = self.fontMetrics().lineSpacing()
         margins = self.contentsMargins()
         doc_margin = int(self.document().documentMargin()) * 2
@@ -61,7 +68,7 @@ class ChatInput(QPlainTextEdit):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._fit_height()
+            QTimer.singleShot(0, self._fit_height)  # after the new font has been applied
         super().changeEvent(event)
 
 

@@ -134,8 +134,12 @@ class ChatPanel(QWidget):
         return self.turns[-1] if self.turns else None
 
     def set_suggestions(self, data: Suggestions) -> None:
-        self.suggestions.set_suggestions(data)
-        self.suggestions.setVisible(not self.turns and bool(data.categories or data.questions))
+        self.suggestions.set_suggestions(data, self.ui_lang)
+        self.suggestions.setVisible(not self.turns and bool(data.categories or data.faq))
+
+    def set_language(self, lang: str) -> None:
+        self.ui_lang = lang
+        self.suggestions.set_language(lang)
 
     def ask(self, text: str) -> None:
         """A question from the box or a suggestion; ignored while an answer is being written."""
@@ -172,6 +176,8 @@ class ChatPanel(QWidget):
     def finish(self, done: Done) -> None:
         if self.current is not None:
             self.current.answer.finish(done)
+            if self.current.cards is not None:
+                self.current.cards.answer_restates(done.text)
         self.set_generating(False)
         self.input_bar.input.setFocus()
 
@@ -183,6 +189,12 @@ class ChatPanel(QWidget):
     def set_message_id(self, message_id: object) -> None:
         if self.current is not None:
             self.current.answer.set_message_id(message_id)
+
+    def refit(self) -> None:
+        """After a font or theme change: card tables and rows follow the new size."""
+        for turn in self.turns:
+            if turn.cards is not None:
+                turn.cards.fit()
 
     def clear(self) -> None:
         """A new conversation: every turn goes, the suggestions come back."""

@@ -9,12 +9,13 @@ from ui.qt import QEvent, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 class SuggestionPanel(QWidget):
     chosen = Signal(str)
 
-    PER_ROW = 3
+    PER_ROW = 4
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("suggestions")
         self._data = Suggestions()
+        self.lang = "zh"
         self._lay = QVBoxLayout(self)
         self.title = QLabel()
         self.title.setObjectName("suggestionsTitle")
@@ -24,20 +25,25 @@ class SuggestionPanel(QWidget):
         self.buttons: list[QPushButton] = []
         self.retranslate_ui()
 
-    def set_suggestions(self, data: Suggestions) -> None:
+    def set_suggestions(self, data: Suggestions, lang: str | None = None) -> None:
         self._data = data
+        self.lang = lang or self.lang
         self._rebuild()
 
-    def _question_for(self, category: str) -> str:
-        return self.tr("What do you have in %1?").replace("%1", category)
+    def set_language(self, lang: str) -> None:
+        if lang != self.lang:
+            self.lang = lang
+            self._rebuild()
 
     def _rebuild(self) -> None:
         for row in self._rows:
             row.deleteLater()
         self._rows.clear()
         self.buttons.clear()
-        texts = [self._question_for(c) for c in self._data.categories]
-        texts += list(self._data.questions)
+        # A category chip asks for the category by the store's own name for it, which
+        # the engine understands in either language; FAQ chips use the UI's language
+        # where the store wrote an alternate phrasing in it.
+        texts = list(self._data.categories) + self._data.questions(self.lang)
         for start in range(0, len(texts), self.PER_ROW):
             row = QWidget()
             lay = QHBoxLayout(row)
@@ -56,7 +62,7 @@ class SuggestionPanel(QWidget):
 
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Try asking:"))
-        if self._data.categories or self._data.questions:
+        if self._data.categories or self._data.faq:
             self._rebuild()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -1,0 +1,124 @@
+"""Render the window in clerk and kiosk mode, Chinese and English, to PNGs.
+
+    xvfb-run -a -s "-screen 0 1440x900x24" .venv/bin/python scripts/screenshots.py
+
+Runs the real app on a fresh copy of the demo store (nothing of the user's is
+touched: settings and data go to a temporary folder), asks a question in each
+language, waits for the answer, and saves docs/screenshots/<mode>-<lang>.png plus
+the start screen with its suggestions. Uses the bundled model when it is there;
+otherwise the status bar says so and the answers come from the store's facts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+QUESTIONS = {
+    "zh": ("有没有适合扁平足的跑鞋？", "比较一下前两款"),
+    "en": ("Do you have running shoes for flat feet?", "compare the first and second"),
+}
+POLICY = {"zh": "退货政策是什么？", "en": "What is your return policy?"}
+CUSTOMER = "C001"  # 王磊 in the demo store: flat feet, shoe 43, likes 云跃
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--model", default="bundled", help="model spec ('' = facts only)")
+    parser.add_argument("--size", default="1280x800", help="window size for clerk mode")
+    args = parser.parse_args(argv)
+    tmp = Path(tempfile.mkdtemp(prefix="shopguide-shots-"))
+    os.environ["SHOPGUIDE_DATA_DIR"] = str(tmp / "data")
+    os.environ["SHOPGUIDE_LOG_DIR"] = str(tmp / "logs")
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+    from ui.app import build_window, create_app
+    from ui.backend import default_backend
+    from ui.i18n import LanguageManager
+    from ui.qt import QSettings
+
+    app = create_app()
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "qsettings"))
+    from ui.settings import AppSettings
+
+    languages = LanguageManager(app)
+    args.out.mkdir(parents=True, exist_ok=True)
+    width, height = (int(x) for x in args.size.split("x"))
+    store_args = argparse.Namespace(store=None, demo=True)
+    for mode in ("clerk", "kiosk"):
+        for lang in ("zh", "en"):
+            settings = AppSettings()
+            settings.language = lang
+            languages.set_language(lang)
+            window = build_window(settings, default_backend(store_args), languages, mode)
+            window.chat.ui_lang = lang
+            window.retranslate_ui()
+            window.resize(width, height)
+            window.show()
+            client = window.client
+            _wait(app, client.storeReady, lambda: client.start(args.model), 30000)
+            if args.model and window._model_state[0] == "loading":  # may have reported already
+                _wait_any(app, (client.modelReady, client.modelFailed), 60000)
+            if mode == "clerk" and window.sidebar is not None:
+                window.sidebar.select_customer(CUSTOMER)
+            _settle(app, 300)
+            if lang == "zh" or mode == "kiosk":
+                _save(window, args.out / f"{mode}-{lang}-start.png")
+            for question in QUESTIONS[lang]:
+                _wait(app, client.done, lambda q=question: window.chat.ask(q), 60000)
+            _settle(app, 500)
+            _save(window, args.out / f"{mode}-{lang}.png")
+            _wait(app, client.done, lambda: window.chat.ask(POLICY[lang]), 60000)
+            _settle(app, 500)
+            _save(window, args.out / f"{mode}-{lang}-policy.png")
+            if mode == "kiosk":
+                window._may_close = True  # the script is the admin here
+            window.close()
+            window.deleteLater()
+            _settle(app, 100)
+    print(f"screenshots in {args.out}")
+    return 0
+
+
+def _wait(app, signal, trigger, timeout_ms: int) -> None:
+    _wait_any(app, (signal,), timeout_ms, trigger)
+
+
+def _wait_any(app, signals, timeout_ms: int, trigger=None) -> None:
+    """Run the event loop until one of ``signals`` fires (no processEvents spinning)."""
+    from ui.qt import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    for s in signals:
+        s.connect(loop.quit)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    if trigger is not None:
+        trigger()
+    loop.exec()
+    for s in signals:
+        s.disconnect(loop.quit)
+
+
+def _settle(app, ms: int) -> None:
+    from ui.qt import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def _save(window, path: Path) -> None:
+    window.grab().save(str(path))
+    print(path)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
