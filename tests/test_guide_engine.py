@@ -242,3 +242,9 @@ def test_a_failing_store_gives_cards_then_failed(guide_store) -> None:
     events = list(Engine(Broken()).answer("跑鞋", Conversation()))
     assert [type(e) for e in events] == [Cards, Failed]
     assert "disk I/O error" in events[-1].error
+
+
+@pytest.mark.parametrize("garbage", ["有\ufffd云购特。", "有云************。", "有云\x07购。"])
+def test_broken_model_text_is_not_shown(guide_store, fake_model_factory, garbage) -> None:
+    ev = run(Engine(guide_store, fake_model_factory(garbage)), "跑鞋")
+    assert ev[-1].text and garbage not in ev[-1].text and not ev[-1].used_model

@@ -78,8 +78,15 @@ def _constraint_words(q: Query, currency: str, lang: str) -> str:
 
 
 def _what(q: Query, lang: str) -> str:
+    """What the shopper is after, in their language: the category, or the words they used
+    for it when the store names it in the other language."""
     if q.category:
-        return q.category.split("/")[-1]
+        leaf = q.category.split("/")[-1]
+        if _has_cjk(leaf) == (lang == "zh"):
+            return leaf
+        if q.category_said and _has_cjk(q.category_said) == (lang == "zh"):
+            return q.category_said + ("s" if lang == "en" and not q.category_said.endswith("s")
+                                      else "")
     return "商品" if lang == "zh" else "products"
 
 

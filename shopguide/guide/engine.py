@@ -11,6 +11,7 @@ tokens as they come and never has to take text back.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -167,9 +168,7 @@ class Engine:
 
     @staticmethod
     def _acceptable(sentence: str, facts: Facts, lang: str) -> bool:
-        why = check_sentence(sentence, facts)
-        if why is None and lang == "zh" and not any("\u4e00" <= ch <= "\u9fff" for ch in sentence):
-            why = "not in the asker's language"
+        why = check_sentence(sentence, facts) or _malformed(sentence, lang)
         if why is not None:
             log.info("dropped a model sentence: %s", why)
             return False
@@ -191,6 +190,24 @@ class Engine:
                                cards=[card_json(c) for c in plan.cards()],
                                meta={"intent": plan.intent, "grounded": grounded,
                                      "timings": timings, "sources": list(plan.sources)})
+
+
+_REPEAT = re.compile(r"(.)\1{5,}")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def _malformed(sentence: str, lang: str) -> str | None:
+    """Text no shopper should see: broken bytes, control characters, stutter, wrong language."""
+    if "\ufffd" in sentence or any(ord(ch) < 32 and ch not in "\n\t" for ch in sentence):
+        return "broken characters"
+    if _REPEAT.search(sentence):
+        return "a character repeated over and over"
+    has_cjk = any("\u4e00" <= ch <= "\u9fff" for ch in sentence)
+    if lang == "zh" and not has_cjk:
+        return "not in the asker's language"
+    if lang == "en" and not _LATIN_WORD.search(sentence):
+        return "not in the asker's language"
+    return None
 
 
 def _is_set(cancel: threading.Event | None) -> bool:
