@@ -43,6 +43,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "冲锋衣": ("外套",),
     "t恤": ("短袖", "t-shirt"),
     "短袖": ("t恤",),
+    "冬天": ("冬季",), "冬季": ("冬天",), "夏天": ("夏季",), "夏季": ("夏天",),
+    "下雪": ("雪地", "防滑"), "雪天": ("雪地", "防滑"), "下雨": ("防水", "防泼水"),
+    "雨天": ("防水", "防泼水"), "退": ("退货",), "孩子": ("儿童",), "小孩": ("儿童",),
     "sneaker": ("running shoe", "shoe"),
     "trainer": ("running shoe", "shoe"),
     "tee": ("t-shirt",),
@@ -58,6 +61,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "flatware": ("cutlery",),
     "sofa": ("couch",),
     "couch": ("sofa",),
+    "kid": ("kids", "children"), "child": ("kids", "children"), "children": ("kids",),
+    "rainy": ("waterproof",), "snow": ("winter", "non-slip"),
     "cheap": (),
 }
 
