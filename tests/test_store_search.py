@@ -180,3 +180,16 @@ def test_customer_search_by_name_phone_part_email_and_tag(fresh_store):
     everyone = [c.id for c in s.search_customers("")]
     assert sorted(everyone) == ["a", "b", "c"]
     assert [c.id for c in s.search_customers("", limit=2, offset=1)] == everyone[1:3]
+
+
+@pytest.mark.parametrize("bad", [
+    {"sku": "A B"}, {"sku": "x" * 65}, {"price": 0}, {"price": 1.005}, {"tags": ("a;b",)},
+    {"sizes": ("",)}, {"extra": {"Material": "x"}}, {"extra": {"price": "1"}},
+])
+def test_save_product_refuses_what_an_export_could_not_carry(fresh_store, bad):
+    from shopguide.store import StoreError
+
+    fields = {"sku": "A-1", "name": "n", "category": "c", "price": 1.0, "currency": "USD", **bad}
+    with pytest.raises(StoreError):
+        fresh_store.save_product(Product(**fields))
+    assert fresh_store.count_products() == 0

@@ -25,6 +25,12 @@ _PRODUCT_COLUMNS = (
 )
 
 
+_KNOWN_CSV_COLUMNS = frozenset((
+    "sku", "name", "category", "price", "brand", "currency", "stock", "aisle", "sizes", "colors",
+    "tags", "description", "image", "name_en", "name_zh", "description_en", "description_zh",
+))
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """Distinct values in the catalog, for recognising them in a question."""
@@ -156,6 +162,12 @@ class CatalogMixin(StoreBase):
         check_record(product.sku, product.price, {"sizes": product.sizes,
                                                   "colors": product.colors,
                                                   "tags": product.tags})
+        for key in product.extra:
+            # Extra attributes come back as CSV columns: header names are lower-case,
+            # and a known column's name would collide with it.
+            if key != key.strip().lower() or not key or key in _KNOWN_CSV_COLUMNS:
+                raise StoreError(f"extra attribute {key!r}: use a lower-case name that is "
+                                 "not one of the product columns")
         row = product_to_row(product)
         row["updated"] = now()
         cols = ", ".join(row)
