@@ -1,0 +1,27 @@
+"""The benchmark helpers build what they claim and report every figure (speed itself is
+measured by `shopguide bench`, not asserted here)."""
+
+from __future__ import annotations
+
+from shopguide.guide.bench import build_store, e2e_bench, retrieval_bench
+
+
+def test_generated_catalog_has_the_size_asked_and_is_searchable(tmp_path) -> None:
+    store = build_store(tmp_path / "b.sqlite", 300)
+    assert store.count_products() == 300
+    assert store.search_products("跑鞋", limit=5)
+    store.close()
+
+
+def test_retrieval_bench_reports_percentiles_per_size(tmp_path) -> None:
+    rows = retrieval_bench((120, 240), workdir=tmp_path)
+    assert [r["products"] for r in rows] == [120, 240]
+    for r in rows:
+        assert 0 < r["p50_ms"] <= r["p95_ms"] and r["cpu_p50_ms"] <= r["cpu_p95_ms"]
+    assert not list(tmp_path.iterdir())  # the temporary stores are gone
+
+
+def test_e2e_bench_runs_answers_and_checks_grounding(guide_store) -> None:
+    out = e2e_bench(guide_store, None, ["跑鞋", "退货政策是什么？", "今天天气怎么样？"])
+    assert out["queries"] == 3 and out["grounded_rate"] == 1.0 and not out["used_model"]
+    assert out["first_token_p50_ms"] <= out["total_p95_ms"]
