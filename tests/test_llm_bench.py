@@ -19,11 +19,11 @@ def _bench_json(capsys, *args: str) -> dict:
 
 
 def test_bench_reports_runtime_and_transformers_figures(tiny_model_dir, capsys):
-    report = _bench_json(capsys, "--model", str(tiny_model_dir))
+    report = _bench_json(capsys, "--model", str(tiny_model_dir), "--new-tokens", "40")
     rt, hf = report["runtime"], report["transformers"]
     assert report["model"]["path"] == str(tiny_model_dir)
     assert report["model"]["parameters"] > 0
-    assert rt["prompt_tokens"] == 40 and rt["new_tokens"] == 6
+    assert rt["prompt_tokens"] == 40 and rt["new_tokens"] == 40
     for key in ("load_s", "first_token_s", "decode_tok_s"):
         runs = rt["runs"][key]
         assert len(runs) == 2 and all(x > 0 for x in runs)

@@ -112,8 +112,22 @@ def _cpu_time() -> float:
     return time.process_time()
 
 
-def _median(xs: list[float]) -> float:
-    return float(statistics.median(xs)) if xs else float("nan")
+def _median(xs: list[float | None]) -> float | None:
+    """Median of the runs that gave a figure (a run too short to time gives None)."""
+    good = [x for x in xs if x is not None and x == x]
+    return float(statistics.median(good)) if good else None
+
+
+def _fmt(x: float | None, scale: float = 1.0) -> str:
+    return "n/a" if x is None else f"{x * scale:.0f}"
+
+
+def _ratio(a: float | None, b: float | None) -> float | None:
+    return a / b if a and b else None
+
+
+def _rate(n: int, seconds: float) -> float | None:
+    return n / seconds if seconds > 0 else None
 
 
 def machine_info(threads: int) -> dict[str, Any]:
@@ -167,9 +181,12 @@ def run_model_bench(opts: BenchOptions, log: Callable[[str], None] = lambda s: N
         )
     try:
         rss_before = _rss_mb()
-        loads, ttfts, rates, model = [], [], [], None
-        cpu_ttfts: list[float] = []
-        cpu_rates: list[float] = []
+        model = None
+        loads: list[float] = []
+        ttfts: list[float | None] = []
+        rates: list[float | None] = []
+        cpu_ttfts: list[float | None] = []
+        cpu_rates: list[float | None] = []
         for i in range(opts.repeat):
             model = None
             gc.collect()
@@ -181,19 +198,19 @@ def run_model_bench(opts: BenchOptions, log: Callable[[str], None] = lambda s: N
             first = model.stream_ids(ids, GenerationSettings(max_new_tokens=1, stop=()))
             first.read_all()
             c1 = _cpu_time()
-            ttfts.append(first.first_token_s or float("nan"))
+            ttfts.append(first.first_token_s)
             n = opts.new_tokens
             s = model.stream_ids(ids, GenerationSettings(max_new_tokens=n, min_new_tokens=n, stop=()))
             s.read_all()
             c2 = _cpu_time()
-            rates.append(s.tokens_per_s)
+            rates.append(s.tokens_per_s or None)
             # CPU seconds, not wall-clock: what the figures would be with the cores to
             # ourselves (the machine this runs on may be shared).
             cpu_ttfts.append(c1 - c0)
             decode_cpu = (c2 - c1) - (c1 - c0)
-            cpu_rates.append((n - 1) / decode_cpu if decode_cpu > 0 else float("nan"))
-            log(f"  run {i + 1}/{opts.repeat}: load {loads[-1] * 1e3:.0f} ms, first token "
-                f"{ttfts[-1] * 1e3:.0f} ms, {rates[-1]:.0f} tokens/s")  # fmt: skip
+            cpu_rates.append(_rate(n - 1, decode_cpu))
+            log(f"  run {i + 1}/{opts.repeat}: load {_fmt(loads[-1], 1e3)} ms, first token "
+                f"{_fmt(ttfts[-1], 1e3)} ms, {_fmt(rates[-1])} tokens/s")  # fmt: skip
         assert model is not None
         our_tokens = s.token_ids
         runtime = {
@@ -222,9 +239,9 @@ def run_model_bench(opts: BenchOptions, log: Callable[[str], None] = lambda s: N
             "dtype": str(model.dtype).replace("torch.", ""),
         }
         hf = _hf_bench(model, ids, opts, our_tokens, log) if opts.compare_hf else None
-        if hf and hf.get("decode_tok_s"):
-            hf["speedup"] = runtime["decode_tok_s"] / hf["decode_tok_s"]
-            hf["speedup_cpu"] = runtime["decode_tok_per_cpu_s"] / hf["decode_tok_per_cpu_s"]
+        if hf:
+            hf["speedup"] = _ratio(runtime["decode_tok_s"], hf["decode_tok_s"])
+            hf["speedup_cpu"] = _ratio(runtime["decode_tok_per_cpu_s"], hf["decode_tok_per_cpu_s"])
         return BenchReport(machine_info(torch.get_num_threads()), model_info, runtime, hf, notes,
                            loaded=model)  # fmt: skip
     finally:
@@ -259,16 +276,19 @@ def _hf_bench(model: Any, ids: list[int], opts: BenchOptions, ours: list[int],
                           do_sample=False, repetition_penalty=1.1, pad_token_id=eos)  # fmt: skip
         return perf_counter() - t, _cpu_time() - c, out[0, len(ids) :].tolist()
 
-    firsts, rates, cpu_rates, tokens = [], [], [], []
+    firsts: list[float | None] = []
+    rates: list[float | None] = []
+    cpu_rates: list[float | None] = []
+    tokens: list[int] = []
     with torch.inference_mode():
         for i in range(opts.repeat):
             t1, c1, _ = gen(1)
             tn, cn, tokens = gen(n)
             firsts.append(t1)
-            rates.append((n - 1) / (tn - t1) if tn > t1 else float("nan"))
-            cpu_rates.append((n - 1) / (cn - c1) if cn > c1 else float("nan"))
-            log(f"  transformers run {i + 1}/{opts.repeat}: first token {t1 * 1e3:.0f} ms, "
-                f"{rates[-1]:.0f} tokens/s")  # fmt: skip
+            rates.append(_rate(n - 1, tn - t1))
+            cpu_rates.append(_rate(n - 1, cn - c1))
+            log(f"  transformers run {i + 1}/{opts.repeat}: first token {_fmt(t1, 1e3)} ms, "
+                f"{_fmt(rates[-1])} tokens/s")  # fmt: skip
     return {
         "import_s": import_s,
         "load_s": load_s,
