@@ -258,6 +258,10 @@ class CardsView(QWidget):
                 lay.addWidget(w)
         self.setVisible(bool(cards.cards))
 
+    def focusables(self) -> list[QWidget]:
+        first: list[QWidget] = [self.comparison] if self.comparison is not None else []
+        return [*first, *self.product_cards, *self.policy_cards]
+
     def fit(self) -> None:
         """Size the table and the card row to their content at the current font."""
         if self.comparison is not None:

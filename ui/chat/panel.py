@@ -52,6 +52,10 @@ class Turn(QWidget):
             return
         self.cards = CardsView(cards, lang)
         self._lay.insertWidget(1, self.cards)  # between the question and the answer
+        # Tab follows the page: question, then the cards, then the answer and its buttons.
+        chain = [self.user.label, *self.cards.focusables(), self.answer.text]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
 
 
 class ChatView(QScrollArea):
