@@ -430,3 +430,13 @@ def test_libraries_only_a_dropped_plugin_needed_are_pruned():
     ]
     orphans = bundle_rules.orphan_libraries(binaries, lambda src: links.get(src, []))
     assert orphans == {"libgtk-3.so.0", "libpango-1.0.so.0"}
+
+
+def test_spec_names_only_files_that_exist():
+    spec = (PACKAGING / "shopguide.spec").read_text(encoding="utf-8")
+    named = re.findall(r'PACKAGING((?:\s*/\s*"[^"]+")+)', spec)
+    assert len(named) >= 5
+    for chain in named:
+        path = PACKAGING.joinpath(*re.findall(r'"([^"]+)"', chain))
+        assert path.exists(), f"shopguide.spec names {path}, which is missing"
+    assert '"resources"' in spec and "console=True" in spec and "console=False" in spec

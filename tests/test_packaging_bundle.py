@@ -75,10 +75,14 @@ def written(home: Path) -> set[str]:
     return {str(p.relative_to(home)) for p in home.rglob("*") if p.is_file()}
 
 
-def assert_wrote_only_user_folders(home: Path) -> None:
-    """Data, config and the log folder for ShopGuide; caches (fontconfig's) in the cache folder."""
+def assert_wrote_only_user_folders(home: Path, killed: bool = False) -> None:
+    """Data, config and the log folder for ShopGuide; caches (fontconfig's) in the cache folder.
+
+    ``killed``: the app was stopped with SIGTERM, so --demo's temporary copy (in TMPDIR,
+    removed at a normal exit) may still be there; nothing else may.
+    """
     allowed = ("data/shopguide/", "config/shopguide/", "config/ShopGuide/", "state/shopguide/",
-               "cache/")  # fmt: skip
+               "cache/") + (("tmp/shopguide-demo-",) if killed else ())  # fmt: skip
     stray = sorted(p for p in written(home) if not p.startswith(allowed))
     assert stray == [], f"written outside the user's folders: {stray}"
 
@@ -131,6 +135,15 @@ def test_bundle_carries_what_it_needs_and_nothing_of_cuda():
     size_mb = sum(p.stat().st_size for p in BUNDLE.rglob("*") if p.is_file() and not p.is_symlink()) / 1e6
     print(f"bundle size: {size_mb:.0f} MB")
     assert size_mb < SIZE_CEILING_MB
+
+
+def test_bundled_font_is_visible_to_fontconfig(tmp_path):
+    if not shutil.which("fc-list"):
+        pytest.skip("fc-list is not installed")
+    env = {**os.environ, "FONTCONFIG_FILE": str(INTERNAL / "fonts" / "fonts.conf"),
+           "XDG_CACHE_HOME": str(tmp_path)}  # fmt: skip
+    out = subprocess.run(["fc-list", ":lang=zh-cn", "file"], capture_output=True, text=True, env=env)
+    assert str(INTERNAL / "fonts" / "NotoSansCJK-Regular.ttc") in out.stdout
 
 
 def test_kept_qt_plugins_find_their_libraries():
@@ -238,7 +251,7 @@ def test_window_starts_under_xvfb_and_is_drawn(home, tmp_path, mode):
     ).stdout.split()
     assert probe[:2] == ["1280", "800"]
     assert int(probe[2]) > 200, f"{shot} looks blank ({probe[2]} colours)"
-    assert_wrote_only_user_folders(home)
+    assert_wrote_only_user_folders(home, killed=True)
     logs = list((home / "state").rglob("*.log"))
     text = "".join(p.read_text(encoding="utf-8", errors="replace") for p in logs)
     leaked = [s for s in demo_customer_strings() if s in text]
