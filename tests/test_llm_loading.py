@@ -119,6 +119,12 @@ def test_missing_weights(model_copy):
     assert "Copy the complete model folder again" in str(err.value)
 
 
+def test_adapter_without_its_base_weights(model_copy):
+    (model_copy / "model.safetensors").rename(model_copy / "adapter_model.safetensors")
+    with pytest.raises(ModelFilesMissing, match="model.safetensors"):
+        load_model(str(model_copy))
+
+
 def test_missing_config(model_copy):
     (model_copy / "config.json").unlink()
     with pytest.raises(ModelFilesMissing, match="config.json") as err:

@@ -6,7 +6,13 @@ from time import perf_counter
 
 import torch
 
-from shopguide.llm.errors import ModelConfigMismatch, ModelCorrupt, ModelLoadError, fix_hint
+from shopguide.llm.errors import (
+    ModelConfigMismatch,
+    ModelCorrupt,
+    ModelFilesMissing,
+    ModelLoadError,
+    fix_hint,
+)
 from shopguide.llm.gpt2 import GPT2Shape, LeanGPT2, normalise_keys
 from shopguide.llm.loader import check_shapes, read_config, read_weights, resolve_spec, weight_files
 from shopguide.llm.model import LeanBackend, LoadedModel
@@ -92,7 +98,14 @@ def _load_lean_gpt2(folder, config, name, dev, dt) -> LoadedModel:
             + fix_hint(folder),
             folder / "config.json",
         ) from exc
-    tensors = normalise_keys(read_weights(weight_files(folder)))
+    files = weight_files(folder)
+    if not files:  # e.g. only an adapter_model.safetensors: not a full model
+        raise ModelFilesMissing(
+            f"The model in {folder} has no model.safetensors (or pytorch_model.bin): the "
+            "weights file is missing. " + fix_hint(folder),
+            folder / "model.safetensors",
+        )
+    tensors = normalise_keys(read_weights(files))
     expected = shape.expected_shapes()
     tied = config.get("tie_word_embeddings", True)
     if not tied:
