@@ -42,3 +42,16 @@ def test_only_the_failing_sentence_is_dropped() -> None:
     v = verify("缓震跑鞋¥459。现在只要¥99！它在A1货架。", FACTS)
     assert v.text == "缓震跑鞋¥459。它在A1货架。"
     assert not v.grounded and "99" in v.dropped[0][1]
+
+
+def test_numbers_in_product_names_and_words_containing_free_are_not_claims() -> None:
+    from shopguide.store.models import Product
+
+    bank = Product("PB-9", "Rapid Power Bank 9", "Electronics", 199, "CNY", stock=26,
+                   name_zh="闪充充电宝 9")
+    pen = Product("PN-1", "Freedom Fountain Pen", "Pens", 809, "CNY")
+    facts = Facts.of([bank, pen])
+    assert check_sentence("有的，闪充充电宝 9库存 26 件。", facts) is None
+    assert check_sentence("The Freedom Fountain Pen is ¥809.", facts) is None
+    assert check_sentence("Today it is 30% off.", facts) is not None
+    assert check_sentence("今天全场8折。", facts) is not None

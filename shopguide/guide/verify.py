@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from shopguide.guide.lexicon import cue_pattern
 from shopguide.guide.vocab import fold
 from shopguide.store.models import FaqEntry, Product
 
@@ -39,9 +40,12 @@ _AISLE = [
 ]
 _SKU_SHAPE = re.compile(r"(?<![A-Za-z0-9-])([A-Za-z]{1,6}-?\d{2,}(?:-[A-Za-z0-9]+)*)(?![A-Za-z0-9-])")
 _PROMISES = ("免费", "白送", "赠送", "送给", "打折", "折扣", "半价", "优惠", "包邮", "保证", "承诺",
-             "退款", "free", "discount", "% off", "half price", "half-price", "guarantee",
+             "退款", "free", "discount", "half price", "half-price", "guarantee",
              "promise", "refund", "giveaway", "complimentary", "coupon", "voucher", "bogo",
              "buy one get one")
+
+
+_PERCENT_OFF = re.compile(r"\d\s*%\s*off|\d+\s*折|减\s*\d+")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -106,10 +110,12 @@ def _mentioned(sentence: str, facts: Facts) -> list[Product]:
 
 def check_sentence(sentence: str, facts: Facts) -> str | None:
     """None when the sentence is grounded, else why not (for logs and tests)."""
+    named = _mentioned(sentence, facts) or facts.products
+    # A figure inside a product's own name ("Power Bank 9") is not a claim.
+    sentence = _without_names(sentence, facts)
     for amount in _amounts(sentence):
         if round(amount, 2) not in facts.allowed_amounts:
             return f"price {amount:g} is not in the facts"
-    named = _mentioned(sentence, facts) or facts.products
     stocks = {p.stock for p in named if p.stock is not None}
     for pat in _STOCK_NUM:
         for m in pat.finditer(sentence):
@@ -136,10 +142,22 @@ def check_sentence(sentence: str, facts: Facts) -> str | None:
             return f"SKU {m.group(1)} is not in the facts"
     low = fold(sentence)
     facts_text = facts.text()
-    for word in _PROMISES:
-        if word in low and word not in facts_text:
+    if _PERCENT_OFF.search(low) and not _PERCENT_OFF.search(facts_text):
+        return "a discount is not in the facts"
+    for m in cue_pattern(_PROMISES).finditer(low):
+        word = m.group(0).strip()
+        if word not in facts_text:
             return f"promise '{word}' is not in the facts"
     return None
+
+
+def _without_names(sentence: str, facts: Facts) -> str:
+    out = sentence
+    for p in facts.products:
+        for n in sorted({x for x in (p.name, p.name_en, p.name_zh) if x}, key=len, reverse=True):
+            if n in out:
+                out = out.replace(n, " ")
+    return out
 
 
 _AISLE_WORD = re.compile(r"^(?:aisle|shelf|section|zone|货架|通道|区域|过道|区)\s*(?:no\.?|#|号)?\s*", re.I)
