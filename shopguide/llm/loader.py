@@ -51,13 +51,12 @@ def resolve_spec(spec: str) -> Path:
 
 def _from_hf_cache(repo_id: str) -> Path:
     """Never a download: only what is already in the local Hugging Face cache."""
-    try:
-        from huggingface_hub import snapshot_download
-        from huggingface_hub.constants import HF_HUB_CACHE
+    from huggingface_hub import constants, snapshot_download
 
+    try:
         return Path(snapshot_download(repo_id, local_files_only=True))
     except Exception as exc:  # LocalEntryNotFoundError, or an id the hub library rejects
-        cache = locals().get("HF_HUB_CACHE", "~/.cache/huggingface/hub")
+        cache = constants.HF_HUB_CACHE
         offline = " (HF_HUB_OFFLINE is set)" if os.environ.get("HF_HUB_OFFLINE") else ""
         raise ModelNotFound(
             f"'{repo_id}' is neither a folder here nor a model in the local Hugging Face cache "
