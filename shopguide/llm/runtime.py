@@ -18,14 +18,16 @@ from shopguide.llm.loader import check_shapes, read_config, read_weights, resolv
 from shopguide.llm.model import LeanBackend, LoadedModel
 from shopguide.llm.tokenizer import load_fast_tokenizer
 
-
 SMALL_MODEL_PARAMS = 50_000_000
 
 
 def pick_device(device: str) -> torch.device:
     if device == "auto":
         return torch.device("cuda" if torch.cuda.is_available() else "cpu")
-    dev = torch.device(device)
+    try:
+        dev = torch.device(device)
+    except RuntimeError as exc:
+        raise ValueError(f"unknown device {device!r}: use 'cpu', 'cuda' or 'auto'") from exc
     if dev.type == "cuda" and not torch.cuda.is_available():
         raise ModelLoadError(
             "A GPU (CUDA) was asked for, but none is available on this computer. "
@@ -36,7 +38,10 @@ def pick_device(device: str) -> torch.device:
 
 def pick_dtype(device: torch.device, dtype: torch.dtype | str | None) -> torch.dtype:
     if isinstance(dtype, str):
-        dtype = getattr(torch, dtype)
+        named = getattr(torch, dtype, None)
+        if not isinstance(named, torch.dtype):
+            raise ValueError(f"unknown dtype {dtype!r}: use 'float32', 'bfloat16' or 'float16'")
+        dtype = named
     if isinstance(dtype, torch.dtype):
         return dtype
     if device.type == "cuda":
