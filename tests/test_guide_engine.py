@@ -248,3 +248,34 @@ def test_a_failing_store_gives_cards_then_failed(guide_store) -> None:
 def test_broken_model_text_is_not_shown(guide_store, fake_model_factory, garbage) -> None:
     ev = run(Engine(guide_store, fake_model_factory(garbage)), "跑鞋")
     assert ev[-1].text and garbage not in ev[-1].text and not ev[-1].used_model
+
+
+def test_tiny_model_cancel_mid_answer(guide_store, tiny_model_dir) -> None:
+    from shopguide.llm import GenerationSettings, load_model
+
+    real = load_model(str(tiny_model_dir))
+    cancel = threading.Event()
+    streams = []
+
+    class CancelAfterThree:
+        """The real model, with the shopper pressing Stop after three pieces."""
+
+        context_length = real.context_length
+        count_tokens = staticmethod(real.count_tokens)
+
+        def stream(self, prompt, settings=None, cancel=None):
+            inner = real.stream(prompt, settings, cancel)
+            streams.append(inner)
+
+            def pieces():
+                for n, piece in enumerate(inner, 1):
+                    yield piece
+                    if n == 3:
+                        cancel.set()
+            return pieces()
+
+    settings = GenerationSettings(max_new_tokens=40, min_new_tokens=40)
+    ev = run(Engine(guide_store, CancelAfterThree(), settings), "有没有500元以内的跑鞋？",
+             cancel=cancel)
+    assert ev[-1].cancelled and ev[-1].text == ""  # no sentence was complete yet
+    assert streams[0].n_tokens <= 4  # stopped within a token of the press

@@ -162,6 +162,9 @@ class Engine:
                     yield sentence
             buffer = parts[-1] if parts else ""
             if _is_set(cancel):
+                close = getattr(stream, "close", None)
+                if callable(close):
+                    close()  # stop the model now, not at its next token
                 return
         if buffer.strip() and self._acceptable(buffer, facts, q.lang):
             yield buffer
