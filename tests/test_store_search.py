@@ -193,3 +193,51 @@ def test_save_product_refuses_what_an_export_could_not_carry(fresh_store, bad):
     with pytest.raises(StoreError):
         fresh_store.save_product(Product(**fields))
     assert fresh_store.count_products() == 0
+
+
+def _exact(store, query, limit=50):
+    """Reference ranking: bm25 over every match, no cap."""
+    from shopguide.store.ranking import PRODUCT_WEIGHTS
+
+    rows = store.conn.execute(
+        f"SELECT rowid, -bm25(products_fts, {PRODUCT_WEIGHTS}) AS s FROM products_fts "
+        "WHERE products_fts MATCH ? ORDER BY s DESC, rowid LIMIT ?",
+        (fts_text.ranked_query(query), limit)).fetchall()
+    return [(pid, round(s, 9)) for pid, s in rows]
+
+
+@pytest.fixture
+def broad_store(fresh_store):
+    for i in range(30):
+        fresh_store.save_product(Product(sku=f"W-{i:02d}", name=f"Waterproof jacket {i}",
+                                         category="Outdoor/Jackets", price=100 + i,
+                                         currency="USD", colors=("red",) if i % 2 else ()))
+    fresh_store.save_product(Product(sku="T-1", name="Waterproof Tent", category="Outdoor/Tents",
+                                     price=300, currency="USD", colors=("red",)))
+    fresh_store.save_product(Product(sku="T-2", name="Tent pegs", category="Outdoor/Tents",
+                                     price=9, currency="USD"))
+    return fresh_store
+
+
+@pytest.mark.parametrize("query", ["waterproof tent", "waterproof", "tent", "jacket 7"])
+def test_ranking_is_exact_below_the_cap(broad_store, query):
+    got = [(p.id, round(s, 9)) for p, s in broad_store.search_products(query, limit=50)]
+    assert got == _exact(broad_store, query)
+
+
+def test_above_the_cap_rows_with_every_word_still_come_first(broad_store, monkeypatch):
+    from shopguide.store import ranking
+
+    monkeypatch.setattr(ranking, "CANDIDATE_CAP", 5)
+    top = skus(broad_store.search_products("waterproof tent", limit=3))
+    assert top[0] == "T-1"  # matched by both words, beyond the first 5 matches
+    assert len(top) == 3
+    # with a filter too
+    assert skus(broad_store.search_products("waterproof tent", color="red", limit=3))[0] == "T-1"
+    # A single broad word ranks only the first CANDIDATE_CAP matches: bounded work,
+    # at the price of missing a better match that comes later (the documented trade).
+    broad_store.save_product(Product(sku="W-best", name="Waterproof", category="Outdoor",
+                                     price=1, currency="USD"))
+    assert "W-best" not in skus(broad_store.search_products("waterproof", limit=3))
+    monkeypatch.setattr(ranking, "CANDIDATE_CAP", 5000)
+    assert skus(broad_store.search_products("waterproof", limit=3))[0] == "W-best"

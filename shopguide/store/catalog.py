@@ -12,9 +12,8 @@ from shopguide.store.connection import now
 from shopguide.store.core import StoreBase, from_cents, to_cents
 from shopguide.store.errors import StoreError
 from shopguide.store.models import FaqEntry, Product
+from shopguide.store.ranking import ranked_products
 
-# bm25 column weights: name, brand, category, tags, description, extra
-_PRODUCT_WEIGHTS = "10.0, 6.0, 6.0, 4.0, 1.0, 1.0"
 # question, alternates, answer, tags
 _FAQ_WEIGHTS = "8.0, 6.0, 1.0, 3.0"
 
@@ -202,7 +201,8 @@ class CatalogMixin(StoreBase):
         """Full-text candidates AND'ed with filters, best first, as (product, score).
 
         Score is -bm25 (higher is better); 0.0 for a filters-only search (no words
-        in ``text``), which lists products in catalog order. Category matches
+        in ``text``), which lists products in catalog order. Work is bounded on
+        broad queries in big catalogs (see ranking.py). Category matches
         a path, a parent or any segment (``跑鞋`` and ``鞋`` both match ``鞋/跑鞋``);
         brand, size and color match case-insensitively; ``in_stock`` keeps products
         with stock > 0 or unknown.
@@ -228,34 +228,23 @@ class CatalogMixin(StoreBase):
             params.append(to_cents(max_price))
         if in_stock:
             where.append("(p.stock IS NULL OR p.stock > 0)")
-        match = _text.ranked_query(text)
-        if match is None:
+        terms = _text.query_terms(text)
+        if not terms:
             sql = "SELECT p.*, 0.0 AS score FROM products p"
             sql += (" WHERE " + " AND ".join(where)) if where else ""
             sql += " ORDER BY p.id LIMIT ?"
-        else:
-            if where:
-                sql = (
-                    f"SELECT p.*, -bm25(products_fts, {_PRODUCT_WEIGHTS}) AS score "
-                    "FROM products_fts JOIN products p ON p.id = products_fts.rowid "
-                    "WHERE products_fts MATCH ? AND " + " AND ".join(where)
-                    + " ORDER BY score DESC, p.id LIMIT ?"
-                )
-            else:
-                # Rank inside the index and join only the top rows: joining every
-                # match to products first costs more than bm25 on broad queries.
-                # (A rowid IN (…) filter inside the FTS query is far slower: FTS5
-                # turns it into one lookup per id, so filters use the join above.)
-                sql = (
-                    "SELECT p.*, f.score FROM ("
-                    f"SELECT rowid AS fid, -bm25(products_fts, {_PRODUCT_WEIGHTS}) AS score "
-                    "FROM products_fts WHERE products_fts MATCH ? "
-                    "ORDER BY score DESC, rowid LIMIT ?) f "
-                    "JOIN products p ON p.id = f.fid ORDER BY f.score DESC, p.id"
-                )
-            params = [match, *params]
-        params.append(int(limit))
-        return [(product_from_row(r), float(r["score"])) for r in self.query(sql, params)]
+            params.append(int(limit))
+            return [(product_from_row(r), 0.0) for r in self.query(sql, params)]
+        hits = ranked_products(self.conn, terms, where, params, limit)
+        by_id = {p.id: p for p in self._products_by_id([pid for pid, _ in hits])}
+        return [(by_id[pid], score) for pid, score in hits if pid in by_id]
+
+    def _products_by_id(self, ids: Sequence[int]) -> list[Product]:
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        return [product_from_row(r)
+                for r in self.query(f"SELECT * FROM products WHERE id IN ({marks})", tuple(ids))]
 
     # -- vocabulary ----------------------------------------------------------
     def vocabulary(self) -> Vocabulary:

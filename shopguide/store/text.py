@@ -91,10 +91,10 @@ def _phrase(chars: Iterable[str]) -> str:
     return '"' + " ".join(chars) + '"'
 
 
-def ranked_query(text: str | None) -> str | None:
-    """An OR query for products and FAQ: every word, and every pair of adjacent CJK
-    characters, so a longer Chinese sentence still finds the words inside it.
-    bm25 ranks rows matching more (and rarer) terms first. None when no words."""
+def query_terms(text: str | None) -> list[str]:
+    """The quoted FTS terms of a product/FAQ query: every word (stopwords dropped when
+    there are other words), and every pair of adjacent CJK characters, so a longer
+    Chinese sentence still finds the words inside it."""
     terms: list[str] = []
     words: list[str] = []
     for kind, piece in runs(text or ""):
@@ -108,8 +108,14 @@ def ranked_query(text: str | None) -> str | None:
     if content or terms:
         words = content
     terms = [_phrase([w]) for w in words] + terms
-    unique = list(dict.fromkeys(terms))[:_MAX_TERMS]
-    return " OR ".join(unique) if unique else None
+    return list(dict.fromkeys(terms))[:_MAX_TERMS]
+
+
+def ranked_query(text: str | None) -> str | None:
+    """The terms OR'ed: bm25 ranks rows matching more (and rarer) terms first.
+    None when the text has no words."""
+    terms = query_terms(text)
+    return " OR ".join(terms) if terms else None
 
 
 def prefix_query(text: str | None) -> str | None:

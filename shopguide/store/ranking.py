@@ -1,0 +1,61 @@
+"""Ranking full-text candidates with a bounded amount of work.
+
+bm25 costs time for every matching row. In a large catalog a broad word (``跑鞋``
+in a shoe shop, ``waterproof`` in an outdoor shop) can match hundreds of thousands
+of rows, and ranking them all would take far longer than a shopper waits. So at
+most ``CANDIDATE_CAP`` matches are ranked per query:
+
+* When fewer rows match, every one is ranked: the result is exact.
+* When more match, the rows that contain *every* word are ranked as well (that
+  set is small when the words are specific, and these rows are the best answers),
+  merged with the first ``CANDIDATE_CAP`` rows that contain *any* word. Both
+  queries have the same phrases, so their bm25 scores compare directly.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from typing import Any
+
+CANDIDATE_CAP = 5000
+
+# bm25 column weights: name, brand, category, tags (+ colours), description, extra
+PRODUCT_WEIGHTS = "10.0, 6.0, 6.0, 4.0, 1.0, 1.0"
+
+
+def _capped(conn: sqlite3.Connection, match: str, where: Sequence[str], params: Sequence[Any],
+            limit: int) -> tuple[list[tuple[int, float]], bool]:
+    if where:
+        # Filters join products row by row; a rowid IN (…) restriction inside the
+        # FTS query would be far slower (FTS5 runs one lookup per id).
+        inner = (
+            f"SELECT p.id AS pid, -bm25(products_fts, {PRODUCT_WEIGHTS}) AS score "
+            "FROM products_fts JOIN products p ON p.id = products_fts.rowid "
+            "WHERE products_fts MATCH ? AND " + " AND ".join(where) + " LIMIT ?"
+        )
+    else:
+        inner = (
+            f"SELECT rowid AS pid, -bm25(products_fts, {PRODUCT_WEIGHTS}) AS score "
+            "FROM products_fts WHERE products_fts MATCH ? LIMIT ?"
+        )
+    sql = (f"SELECT pid, score, count(*) OVER () FROM ({inner}) "
+           "ORDER BY score DESC, pid LIMIT ?")
+    cap = max(CANDIDATE_CAP, int(limit))
+    rows = conn.execute(sql, [match, *params, cap, int(limit)]).fetchall()
+    capped = bool(rows) and rows[0][2] >= cap
+    return [(int(r[0]), float(r[1])) for r in rows], capped
+
+
+def ranked_products(conn: sqlite3.Connection, terms: Sequence[str], where: Sequence[str],
+                    params: Sequence[Any], limit: int) -> list[tuple[int, float]]:
+    """(product id, score) best first; score is -bm25, higher is better."""
+    if not terms or limit <= 0:
+        return []
+    hits, capped = _capped(conn, " OR ".join(terms), where, params, limit)
+    if capped and len(terms) > 1:
+        every, _ = _capped(conn, " AND ".join(terms), where, params, limit)
+        merged = dict(hits)
+        merged.update(every)
+        hits = sorted(merged.items(), key=lambda h: (-h[1], h[0]))[:limit]
+    return hits
