@@ -77,12 +77,17 @@ def _ask(args: argparse.Namespace) -> int:
 
     store, engine = _engine(args)
     customer = None
+    mode = getattr(args, "mode", None) or "clerk"
+    if args.customer and mode == "kiosk":
+        print("error: --customer is for clerk mode; a kiosk never shows customer data",
+              file=sys.stderr)
+        return 2
     if args.customer:
         customer = store.customer(args.customer)
         if customer is None:
             print(f"error: no customer with id {args.customer!r} in {store.path}", file=sys.stderr)
             return 2
-    conv = Conversation(customer=customer)
+    conv = Conversation(customer=customer, mode=mode)
     turns = list(args.turns)
     interactive = not turns
     status = 0
