@@ -6,6 +6,21 @@
             ...
 
 One ``Store`` per thread: a worker thread opens its own with ``open_store(store.path)``.
+The CLI and the app find the file with ``location.open_from_args(args)``
+(--store, SHOPGUIDE_STORE, the user data folder, or --demo).
+
+What a Store offers (see the mixins for details):
+
+* catalog.py: product/products/all_products/count_products/save_product/delete_product,
+  search_products (FTS + filters), vocabulary, faq/all_faq/search_faq/save_faq.
+* people.py: customer/search_customers/count_customers/save_customer/delete_customer,
+  notes, purchases, follow-ups, consents (a history), privacy log, wipe_free_space.
+* chat.py: conversations and messages, ratings, retention.
+* core.py: settings/set_settings, transaction() (all or nothing, nestable), counts,
+  ``db`` (sqlite-utils) and ``conn`` (sqlite3) for anything else.
+
+Import and export of store folders: importer.py and exporter.py. Schema and
+migrations: schema.py. Full-text details (Chinese and English): text.py, ranking.py.
 """
 
 from __future__ import annotations
