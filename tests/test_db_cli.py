@@ -220,3 +220,26 @@ def test_threads_resolving_the_same_demo_args_share_one_copy():
     for t in threads:
         t.join()
     assert len(paths) == 4 and len(set(paths)) == 1
+
+
+def test_demo_without_demo_files_is_an_empty_store(tmp_path, monkeypatch):
+    monkeypatch.setenv("SHOPGUIDE_RESOURCES", str(tmp_path / "no-resources"))
+    with open_from_args(ns(demo=True)) as store:
+        assert store.count_products() == 0
+        assert store.settings().language == "zh" and store.settings().currency == "CNY"
+
+
+def test_db_info_and_check_leave_an_old_store_as_it_is(capsys, tmp_path):
+    from tests.test_store_schema import make_v1_store
+
+    db = tmp_path / "old.sqlite"
+    make_v1_store(db)
+    rc, out, _ = run(capsys, "db", "info", "--json", str(db))
+    data = json.loads(out)
+    assert rc == 0 and data["schema_version"] == 1 and data["counts"]["customers"] == 2
+    rc, out, _ = run(capsys, "db", "check", str(db))
+    assert rc == 0 and "schema version 1 (will be upgraded" in out
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    conn.close()
+    assert not (tmp_path / "old.v1-backup.sqlite").exists()
