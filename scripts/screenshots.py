@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
             window.resize(width, height)
             window.show()
             client = window.client
-            _wait(app, client.storeReady, lambda: client.start(args.model), 30000)
+            _wait(app, client.storeReady, lambda c=client: c.start(args.model), 30000)
             if args.model and window._model_state[0] == "loading":  # may have reported already
                 _wait_any(app, (client.modelReady, client.modelFailed), 60000)
             if mode == "clerk" and window.sidebar is not None:
@@ -73,10 +73,10 @@ def main(argv: list[str] | None = None) -> int:
             if lang == "zh" or mode == "kiosk":
                 _save(window, args.out / f"{mode}-{lang}-start.png")
             for question in QUESTIONS[lang]:
-                _wait(app, client.done, lambda q=question: window.chat.ask(q), 60000)
+                _wait(app, client.done, lambda q=question, w=window: w.chat.ask(q), 60000)
             _settle(app, 500)
             _save(window, args.out / f"{mode}-{lang}.png")
-            _wait(app, client.done, lambda: window.chat.ask(POLICY[lang]), 60000)
+            _wait(app, client.done, lambda w=window, q=POLICY[lang]: w.chat.ask(q), 60000)
             _settle(app, 500)
             _save(window, args.out / f"{mode}-{lang}-policy.png")
             if mode == "kiosk":

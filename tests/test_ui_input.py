@@ -60,8 +60,11 @@ def test_every_control_has_an_accessible_name_and_takes_focus(qtbot, make_window
     for kind in (QPlainTextEdit, QLineEdit):
         controls += [w for w in window.findChildren(kind) if w.isVisibleTo(window)]
     assert len(controls) >= 5
-    unnamed = [w.objectName() or w.text() for w in controls
-               if not (w.accessibleName() or getattr(w, "text", lambda: "")())]
+    unnamed = [
+        w.objectName() or w.text()
+        for w in controls
+        if not (w.accessibleName() or getattr(w, "text", lambda: "")())
+    ]
     assert unnamed == []
     assert all(w.focusPolicy() & Qt.FocusPolicy.TabFocus for w in controls)
 
@@ -82,8 +85,11 @@ def test_tab_reaches_the_answer_actions_from_the_question_box(qtbot, make_window
         widget = widget.nextInFocusChain()
         if widget is start:
             break
-        if (widget.isVisibleTo(window) and widget.isEnabled()
-                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+        if (
+            widget.isVisibleTo(window)
+            and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ):
             reached.append(widget)
     assert targets <= set(reached)
     assert all(c in reached for c in cards)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from shopguide.store.models import Customer
 from ui.kiosk import COUNTDOWN_S, KioskWindow
-from ui.qt import QCloseEvent, QDialogButtonBox, QKeyEvent, QEvent, Qt
+from ui.qt import QCloseEvent, QDialogButtonBox, Qt
 
 
 def _kiosk(qtbot, make_window, app_settings, idle_s=0.3, tick_ms=30):

@@ -15,10 +15,21 @@ def _first_sku(window) -> str:
 
 
 def test_selected_customer_personalises_answers_and_links_the_conversation(
-        qtbot, make_window, catalog_store):
-    catalog_store.save_product(Product(
-        sku="RS-120", name="轻风跑鞋", category="鞋/跑鞋", price=299, currency="CNY",
-        brand="轻风", stock=5, sizes=("41", "42"), aisle="A5"))
+    qtbot, make_window, catalog_store
+):
+    catalog_store.save_product(
+        Product(
+            sku="RS-120",
+            name="轻风跑鞋",
+            category="鞋/跑鞋",
+            price=299,
+            currency="CNY",
+            brand="轻风",
+            stock=5,
+            sizes=("41", "42"),
+            aisle="A5",
+        )
+    )
     catalog_store.save_customer(Customer(id="c1", name="王芳", sizes={"shoe": "38"}))
     backend = default_backend(argparse.Namespace(store=str(catalog_store.path), demo=False))
     window = make_window(backend=backend, sidebar_factory=default_sidebar, model_spec="")

@@ -38,8 +38,10 @@ def test_values_survive_a_new_qsettings(qapp, tmp_path):
 
 def test_unreadable_stored_values_fall_back_to_defaults(qapp, tmp_path):
     path = tmp_path / "bad.ini"
-    path.write_text("[ui]\nfont_size=huge\nlanguage=fr\ntheme=neon\n[kiosk]\nidle_s=-5\npin=abcd\n"
-                    "[generation]\ntemperature=hot\ndo_sample=maybe\nmax_new_tokens=100000\n")
+    path.write_text(
+        "[ui]\nfont_size=huge\nlanguage=fr\ntheme=neon\n[kiosk]\nidle_s=-5\npin=abcd\n"
+        "[generation]\ntemperature=hot\ndo_sample=maybe\nmax_new_tokens=100000\n"
+    )
     s = AppSettings(QSettings(str(path), QSettings.Format.IniFormat))
     assert s.font_size == 11 and s.language == "zh" and s.theme == "light"
     assert s.kiosk_idle_s == 90 and s.kiosk_pin == "0000"

@@ -29,7 +29,8 @@ def _real_backend(store_path, max_new_tokens=24):
 
 
 def test_real_engine_and_tiny_model_stream_and_store_the_rating(
-        qtbot, make_window, catalog_store, tiny_model_dir):
+    qtbot, make_window, catalog_store, tiny_model_dir
+):
     window = make_window(backend=_real_backend(catalog_store.path), start=False)
     c = window.client
     with qtbot.waitSignals([c.storeReady, c.modelReady], order="strict", timeout=60000):
@@ -61,7 +62,8 @@ def test_real_engine_and_tiny_model_stream_and_store_the_rating(
 
 
 def test_broken_model_folder_says_so_and_facts_still_answer(
-        qtbot, make_window, catalog_store, tmp_path):
+    qtbot, make_window, catalog_store, tmp_path
+):
     broken = tmp_path / "broken-model"
     broken.mkdir()
     (broken / "config.json").write_text("{ not json", encoding="utf-8")
@@ -83,7 +85,9 @@ def test_broken_model_folder_says_so_and_facts_still_answer(
     assert window.chat.current.answer.note.text()  # "answered from the store's facts"
 
 
-def test_missing_bundled_model_is_reported(qtbot, make_window, catalog_store, monkeypatch, tmp_path):
+def test_missing_bundled_model_is_reported(
+    qtbot, make_window, catalog_store, monkeypatch, tmp_path
+):
     monkeypatch.setenv("SHOPGUIDE_RESOURCES", str(tmp_path / "no-resources"))
     window = make_window(backend=_real_backend(catalog_store.path), start=False)
     with qtbot.waitSignal(window.client.modelFailed, timeout=60000) as failed:
@@ -96,9 +100,8 @@ def test_questions_are_answered_from_facts_while_the_model_loads(qtbot, make_win
     backend = fake_backend(load_delay=1.5)
     window = make_window(backend=backend)
     c = window.client
-    with qtbot.assertNotEmitted(c.modelReady):
-        with qtbot.waitSignal(c.done, timeout=1000) as blocker:
-            window.chat.ask("跑鞋")
+    with qtbot.assertNotEmitted(c.modelReady), qtbot.waitSignal(c.done, timeout=1000) as blocker:
+        window.chat.ask("跑鞋")
     assert not blocker.args[0].used_model
     assert "Loading" in window.model_label.text() or "加载" in window.model_label.text()
     with qtbot.waitSignal(c.modelReady, timeout=5000):

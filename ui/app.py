@@ -66,8 +66,9 @@ def build_window(
 
         window: MainWindow = KioskWindow(client, settings, languages, tick_ms=tick_ms)
     else:
-        window = MainWindow(client, settings, languages, mode="clerk",
-                            sidebar_factory=sidebar_factory)
+        window = MainWindow(
+            client, settings, languages, mode="clerk", sidebar_factory=sidebar_factory
+        )
     client.setParent(window)
     return window
 

@@ -93,7 +93,7 @@ class Backend:
     def store_name(store: Any) -> str:
         try:
             return str(store.settings().name)
-        except Exception:
+        except Exception:  # noqa: BLE001 - suggestions are optional; never fail start-up
             return ""
 
     @staticmethod
@@ -149,7 +149,7 @@ def _top_categories(store: Any, n: int) -> list[str]:
         rows = store.query(
             "SELECT category, COUNT(*) AS n FROM products GROUP BY category ORDER BY n DESC, category"
         )
-    except Exception:
+    except Exception:  # noqa: BLE001 - suggestions are optional; never fail start-up
         return []
     names: list[str] = []
     for row in rows:
@@ -162,7 +162,7 @@ def _top_categories(store: Any, n: int) -> list[str]:
 def _faq_entries(store: Any, n: int) -> list[FaqEntry]:
     try:
         return list(store.all_faq())[:n]
-    except Exception:
+    except Exception:  # noqa: BLE001 - suggestions are optional; never fail start-up
         return []
 
 
@@ -189,8 +189,10 @@ def default_backend(args: argparse.Namespace | None = None, generation: Any = No
         settings = None
         if generation is not None:
             settings = GenerationSettings(
-                max_new_tokens=generation.max_new_tokens, do_sample=generation.do_sample,
-                temperature=generation.temperature, top_p=generation.top_p,
+                max_new_tokens=generation.max_new_tokens,
+                do_sample=generation.do_sample,
+                temperature=generation.temperature,
+                top_p=generation.top_p,
             )
         return Engine(store, model=model, settings=settings)
 

@@ -36,9 +36,14 @@ COUNTDOWN_S = 10
 MAX_PIN_TRIES = 5
 
 _USER_INPUT = {
-    QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.KeyPress,
-    QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate,
-    QEvent.Type.InputMethod, QEvent.Type.TabletPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.KeyPress,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.TouchUpdate,
+    QEvent.Type.InputMethod,
+    QEvent.Type.TabletPress,
 }
 
 
@@ -106,8 +111,9 @@ class CountdownOverlay(QFrame):
 
     def retranslate_ui(self) -> None:
         self.label.setText(
-            self.tr("Are you still there? This conversation will be cleared in %1 s.")
-            .replace("%1", str(self.remaining))
+            self.tr("Are you still there? This conversation will be cleared in %1 s.").replace(
+                "%1", str(self.remaining)
+            )
         )
         self.label.setAccessibleName(self.label.text())
         self.stay.setText(self.tr("I'm still here"))
@@ -157,10 +163,13 @@ class PinDialog(QDialog):
         self.field.clear()
         self.error.setText(
             self.tr("Too many wrong PINs. Ask the store manager.")
-            if self.tries >= MAX_PIN_TRIES else self.tr("Wrong PIN. Try again.")
+            if self.tries >= MAX_PIN_TRIES
+            else self.tr("Wrong PIN. Try again.")
         )
         self.error.show()
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.tries < MAX_PIN_TRIES)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
+            self.tries < MAX_PIN_TRIES
+        )
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Staff only"))

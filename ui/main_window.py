@@ -19,8 +19,8 @@ from ui.qt import (
     QCloseEvent,
     QEvent,
     QFrame,
-    QIcon,
     QHBoxLayout,
+    QIcon,
     QKeySequence,
     QLabel,
     QMainWindow,
@@ -29,8 +29,8 @@ from ui.qt import (
     QPushButton,
     QShortcut,
     QSplitter,
-    QToolButton,
     Qt,
+    QToolButton,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -145,8 +145,11 @@ class MainWindow(QMainWindow):
         self.speed_label.hide()
 
     def _build_menus(self) -> None:
-        def action(slot: Callable[[], None], shortcut: QKeySequence | str | None = None,
-                   icon_name: str = "") -> QAction:
+        def action(
+            slot: Callable[[], None],
+            shortcut: QKeySequence | str | None = None,
+            icon_name: str = "",
+        ) -> QAction:
             a = QAction(icon(icon_name) if icon_name else QIcon(), "", self)
             if shortcut is not None:
                 a.setShortcut(QKeySequence(shortcut))
@@ -322,8 +325,13 @@ class MainWindow(QMainWindow):
 
     def show_model_problem(self) -> None:
         if self.model_problem():
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Model not loaded"),
-                              self.model_problem(), QMessageBox.StandardButton.Ok, self)
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("Model not loaded"),
+                self.model_problem(),
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.open()
 
@@ -349,12 +357,16 @@ class MainWindow(QMainWindow):
         store = self.store_info.name if self.store_info and self.store_info.name else ""
         if self.kiosk:
             if store:
-                return self.tr("Welcome to %1! Ask me about products, sizes, prices or policies.").replace("%1", store)
+                return self.tr(
+                    "Welcome to %1! Ask me about products, sizes, prices or policies."
+                ).replace("%1", store)
             return self.tr("Welcome! Ask me about products, sizes, prices or policies.")
         name = getattr(self.customer, "name", None)
         if name:
             return self.tr("Serving: %1").replace("%1", str(name))
-        return self.tr("Serving: a walk-in customer (choose one on the right to personalise answers)")
+        return self.tr(
+            "Serving: a walk-in customer (choose one on the right to personalise answers)"
+        )
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("ShopGuide — Kiosk") if self.kiosk else self.tr("ShopGuide"))

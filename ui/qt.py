@@ -8,11 +8,10 @@ usual aliases (``Signal``, ``Slot``, ``Property``).
 
 from __future__ import annotations
 
-# Star imports are deliberate here: this module's job is to re-export the binding.
-from PySide6.QtCore import *  # noqa: F403
-from PySide6.QtGui import *  # noqa: F403
-from PySide6.QtWidgets import *  # noqa: F403
 from PySide6 import QtCore, QtGui, QtWidgets  # noqa: F401
+
+# Star imports are deliberate here: this module's job is to re-export the binding.
+from PySide6.QtCore import *
 from PySide6.QtCore import (  # noqa: F401  (explicit for type checkers and readers)
     Property,
     QAbstractListModel,
@@ -40,6 +39,7 @@ from PySide6.QtCore import (  # noqa: F401  (explicit for type checkers and read
     Slot,
     qVersion,
 )
+from PySide6.QtGui import *
 from PySide6.QtGui import (  # noqa: F401
     QAction,
     QColor,
@@ -58,6 +58,7 @@ from PySide6.QtGui import (  # noqa: F401
     QTextCursor,
     QTextOption,
 )
+from PySide6.QtWidgets import *
 from PySide6.QtWidgets import (  # noqa: F401
     QAbstractItemView,
     QApplication,
@@ -112,7 +113,7 @@ from PySide6.QtWidgets import (  # noqa: F401
 )
 
 try:  # Optional module: SVG icons render without it through QIcon's image plugin.
-    from PySide6.QtSvg import QSvgRenderer  # noqa: F401
+    from PySide6.QtSvg import QSvgRenderer
 except ImportError:  # pragma: no cover - depends on the wheel's contents
     QSvgRenderer = None  # type: ignore[assignment,misc]
 

@@ -59,7 +59,11 @@ class SettingsDialog(QDialog):
         self.top_p.setRange(0.05, 1.0)
         self.top_p.setSingleStep(0.05)
         self.top_p.setValue(g.top_p)
-        self.max_tokens_label, self.temperature_label, self.top_p_label = QLabel(), QLabel(), QLabel()
+        self.max_tokens_label, self.temperature_label, self.top_p_label = (
+            QLabel(),
+            QLabel(),
+            QLabel(),
+        )
         mf.addRow(self.max_tokens_label, self.max_tokens)
         mf.addRow("", self.sample)
         mf.addRow(self.temperature_label, self.temperature)
@@ -108,11 +112,17 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.apply)
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)
-        for label, field in ((self.model_label, self.model_spec), (self.max_tokens_label, self.max_tokens),
-                             (self.temperature_label, self.temperature), (self.top_p_label, self.top_p),
-                             (self.language_label, self.language), (self.theme_label, self.theme),
-                             (self.font_label, self.font_size), (self.idle_label, self.idle),
-                             (self.pin_label, self.pin)):
+        for label, field in (
+            (self.model_label, self.model_spec),
+            (self.max_tokens_label, self.max_tokens),
+            (self.temperature_label, self.temperature),
+            (self.top_p_label, self.top_p),
+            (self.language_label, self.language),
+            (self.theme_label, self.theme),
+            (self.font_label, self.font_size),
+            (self.idle_label, self.idle),
+            (self.pin_label, self.pin),
+        ):
             label.setBuddy(field)
         self.retranslate_ui()
 
@@ -131,8 +141,10 @@ class SettingsDialog(QDialog):
         old_spec = s.model_spec
         s.model_spec = self.model_spec.text().strip() or "bundled"
         s.generation = Generation(
-            max_new_tokens=self.max_tokens.value(), do_sample=self.sample.isChecked(),
-            temperature=self.temperature.value(), top_p=self.top_p.value(),
+            max_new_tokens=self.max_tokens.value(),
+            do_sample=self.sample.isChecked(),
+            temperature=self.temperature.value(),
+            top_p=self.top_p.value(),
         )
         s.language = self.language.currentData()
         s.theme = self.theme.currentData()
@@ -148,7 +160,9 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Settings"))
         self.model_box.setTitle(self.tr("Language model"))
         self.model_label.setText(self.tr("&Model:"))
-        self.model_spec.setToolTip(self.tr("'bundled', a model folder, or a downloaded model's name"))
+        self.model_spec.setToolTip(
+            self.tr("'bundled', a model folder, or a downloaded model's name")
+        )
         self.browse.setText(self.tr("&Browse…"))
         self.max_tokens_label.setText(self.tr("Longest answer (tokens):"))
         self.sample.setText(self.tr("Vary the wording (sampling)"))

@@ -111,7 +111,7 @@ class GuideWorker(QObject):
             model = self._backend.load_model(spec, progress)
             name = self._backend.model_name(model, spec)
             error = ""
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - any load failure becomes the status message
             model, name, error = None, "", self._backend.describe_load_error(exc, spec)
         if not self._closing.is_set():
             self._modelLoaded.emit(model, name, error)
@@ -141,7 +141,10 @@ class GuideWorker(QObject):
         try:
             self._backend.prepare_turn(self._store, self._conversation, customer, self.mode)
             events = self._engine.answer(
-                text, self._conversation, customer=customer, cancel=self.cancel,
+                text,
+                self._conversation,
+                customer=customer,
+                cancel=self.cancel,
                 **self._backend.answer_kwargs,
             )
             for event in events:
@@ -166,7 +169,9 @@ class GuideWorker(QObject):
             saw_end = True
             self.failed.emit(str(exc) or type(exc).__name__)
         if not saw_end:  # an engine that stopped without its last event still ends the turn
-            self.done.emit(Done(text="".join(parts), grounded=False, cancelled=self.cancel.is_set()))
+            self.done.emit(
+                Done(text="".join(parts), grounded=False, cancelled=self.cancel.is_set())
+            )
         try:
             message_id = self._backend.last_message_id(self._store, self._conversation)
         except Exception:
@@ -188,7 +193,7 @@ class GuideWorker(QObject):
     def _snapshot(self) -> object:
         try:
             return copy.deepcopy(self._conversation)
-        except Exception:  # a conversation holding a connection cannot be deep-copied
+        except Exception:  # noqa: BLE001 - one holding a connection cannot be deep-copied
             return copy.copy(self._conversation)
 
     @Slot()
@@ -222,8 +227,20 @@ class GuideWorker(QObject):
 
 # The worker's reports, re-emitted by the client in the GUI thread.
 RELAYED = (
-    "storeReady", "storeFailed", "modelLoading", "modelProgress", "modelReady", "modelFailed",
-    "cards", "token", "done", "failed", "speed", "answerSaved", "conversationChanged", "rated",
+    "storeReady",
+    "storeFailed",
+    "modelLoading",
+    "modelProgress",
+    "modelReady",
+    "modelFailed",
+    "cards",
+    "token",
+    "done",
+    "failed",
+    "speed",
+    "answerSaved",
+    "conversationChanged",
+    "rated",
 )
 
 
@@ -259,8 +276,9 @@ class GuideClient(QObject):
     _rate = Signal(object, int)
     _close = Signal()
 
-    def __init__(self, backend: Backend | None = None, mode: str = "clerk",
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, backend: Backend | None = None, mode: str = "clerk", parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.thread = QThread()
         self.thread.setObjectName("guide-worker")

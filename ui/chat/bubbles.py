@@ -20,7 +20,7 @@ from ui.resources import icon
 
 # Streamed text is painted at most this often: a token per signal would relayout
 # the bubble hundreds of times a second for no visible gain.
-FLUSH_MS = 30
+FLUSH_MS = 50
 
 
 def _text_label(name: str) -> QLabel:
@@ -29,7 +29,8 @@ def _text_label(name: str) -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)  # model and store text is never markup
     label.setWordWrap(True)
     label.setTextInteractionFlags(
-        Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        Qt.TextInteractionFlag.TextSelectableByMouse
+        | Qt.TextInteractionFlag.TextSelectableByKeyboard
     )
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     return label
@@ -52,7 +53,6 @@ class UserBubble(QWidget):
 
     def retranslate_ui(self) -> None:
         self.label.setAccessibleName(self.tr("Your question"))
-
 
 
 class AnswerBubble(QFrame):
@@ -182,4 +182,3 @@ class AnswerBubble(QFrame):
         self.bad_button.setText(self.tr("Not helpful"))
         self.bad_button.setAccessibleName(self.tr("Rate this answer not helpful"))
         self.text.setAccessibleName(self.tr("Answer"))
-

@@ -19,8 +19,8 @@ from ui.qt import (
     QHeaderView,
     QLabel,
     QPixmap,
-    QShowEvent,
     QScrollArea,
+    QShowEvent,
     QSizePolicy,
     Qt,
     QTableWidget,
@@ -60,8 +60,12 @@ class ProductCardWidget(QFrame):
         pix = _load_image(product.image)
         if pix is not None:
             self.image.setPixmap(
-                pix.scaled(self.IMAGE_PX * 2, self.IMAGE_PX, Qt.AspectRatioMode.KeepAspectRatio,
-                           Qt.TransformationMode.SmoothTransformation)
+                pix.scaled(
+                    self.IMAGE_PX * 2,
+                    self.IMAGE_PX,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
             )
             lay.addWidget(self.image)
         else:
@@ -111,7 +115,6 @@ class ProductCardWidget(QFrame):
         self.setAccessibleDescription(", ".join(parts))
 
 
-
 def compact_sizes(sizes: tuple[str, ...]) -> str:
     """``36 · 37 · … · 46`` reads better as ``36–46``; runs of whole numbers are joined."""
     if len(sizes) >= 3 and all(s.isdigit() for s in sizes):
@@ -153,7 +156,6 @@ class PolicyCardWidget(QFrame):
         self.kind.setText(self.tr("Store policy"))
         self.setAccessibleName(self.tr("Store policy"))
         self.setAccessibleDescription(f"{self.faq.question} {self.faq.answer}")
-
 
 
 class ComparisonTable(QTableWidget):
@@ -208,7 +210,6 @@ class ComparisonTable(QTableWidget):
         header = self.horizontalHeader()
         h = header.sizeHint().height() + sum(self.rowHeight(r) for r in range(self.rowCount()))
         self.setFixedHeight(h + 2 * self.frameWidth() + 2)
-
 
 
 class CardsView(QWidget):

@@ -14,8 +14,8 @@ from ui.qt import (
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
-    QTimer,
     Qt,
+    QTimer,
     QWidget,
     Signal,
 )
@@ -57,7 +57,8 @@ class ChatInput(QPlainTextEdit):
     def _fit_height(self) -> None:
         count = self.document().lineCount()
         self.setVerticalScrollBarPolicy(
-            Qt.ScrollBarPolicy.ScrollBarAsNeeded if count > MAX_LINES
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded
+            if count > MAX_LINES
             else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
         )
         lines = min(max(count, 1), MAX_LINES)

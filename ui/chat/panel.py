@@ -6,6 +6,8 @@ It knows nothing of threads: the main window feeds it the worker's signals
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from shopguide.guide.events import Cards, Done
 from ui.backend import Suggestions
 from ui.chat.bubbles import AnswerBubble, UserBubble
@@ -54,7 +56,7 @@ class Turn(QWidget):
         self._lay.insertWidget(1, self.cards)  # between the question and the answer
         # Tab follows the page: question, then the cards, then the answer and its buttons.
         chain = [self.user.label, *self.cards.focusables(), self.answer.text]
-        for first, second in zip(chain, chain[1:]):
+        for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
 
