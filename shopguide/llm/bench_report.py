@@ -92,6 +92,8 @@ def _render(value: Any) -> str:
 def _scalar(v: Any) -> str:
     if isinstance(v, float):
         return f"{v:.4g}"
-    if isinstance(v, (dict, list, tuple)):
+    if isinstance(v, dict):
+        return "  ".join(f"{k} {_scalar(x)}" for k, x in v.items())
+    if isinstance(v, (list, tuple)):
         return json.dumps(v, ensure_ascii=False, default=str)
     return str(v)
