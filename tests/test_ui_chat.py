@@ -180,3 +180,28 @@ def test_status_bar_shows_store_model_and_speed(qtbot, make_window):
     with qtbot.waitSignal(window.client.speed, timeout=5000):
         window.chat.ask("跑鞋")
     assert window.speed_label.text().startswith("250")
+
+
+def test_new_conversation_during_an_answer_keeps_its_end_out_of_the_next(qtbot, make_window):
+    backend = fake_backend(tokens=[f"t{i} " for i in range(200)], delay=0.02)
+    window = _ready(qtbot, make_window, backend=backend)
+    c = window.client
+    seen: list[str] = []
+    c.token.connect(seen.append)
+    window.chat.ask("跑鞋")
+    qtbot.waitUntil(lambda: len(seen) >= 2, timeout=5000)
+    with qtbot.waitSignal(c.done, timeout=3000) as blocker:
+        window.new_conversation()
+        assert window.chat.turns == []
+        window.chat.ask("退货政策？")  # refused until the stopped answer has reported
+        assert window.chat.turns == []
+    assert blocker.args[0].cancelled
+    assert not window.chat.generating and window.chat.turns == []
+    lay = window.chat.view.column
+    assert lay.indexOf(window.chat.suggestions) == 0 and lay.count() == 2  # suggestions, stretch
+    with qtbot.waitSignal(c.done, timeout=5000):
+        window.chat.ask("退货政策？")
+    assert len(window.chat.turns) == 1
+    turn = window.chat.current
+    assert [p.faq.id for p in turn.cards.policy_cards] == ["returns"]
+    assert turn.answer.final is not None and not turn.answer.final.cancelled

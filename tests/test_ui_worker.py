@@ -164,3 +164,20 @@ def test_progress_is_reported_only_when_it_changes(qtbot, make_window):
         window.client.start("fake")
     assert values[0] == -1 and values[-1] == 100
     assert values[1:] == sorted(set(values[1:]))
+
+
+def test_stop_with_the_real_model_then_ask_again(qtbot, make_window, catalog_store, tiny_model_dir):
+    window = make_window(backend=_real_backend(catalog_store.path, max_new_tokens=512), start=False)
+    c = window.client
+    with qtbot.waitSignals([c.storeReady, c.modelReady], order="strict", timeout=60000):
+        c.start(str(tiny_model_dir))
+    with qtbot.waitSignal(c.done, timeout=60000) as stopped:
+        window.chat.ask("有没有跑鞋？")
+        window.stop()  # Esc / the Stop button, before the model has written a sentence
+    assert stopped.args[0].cancelled
+    assert window.chat.current.answer.note.text()  # "Stopped"
+    assert not window.chat.generating
+    # The cancel flag is cleared for the next question, which is answered in full.
+    with qtbot.waitSignal(c.done, timeout=60000) as again:
+        window.chat.ask("退货政策是什么？")
+    assert not again.args[0].cancelled and "30天" in again.args[0].text

@@ -131,7 +131,6 @@ class GuideWorker(QObject):
         if self._engine is None:
             self.failed.emit("The store is not open.")
             return
-        self.cancel.clear()
         saw_end = False
         parts: list[str] = []
         tokens = 0
@@ -311,6 +310,9 @@ class GuideClient(QObject):
         self._load.emit(spec)
 
     def ask(self, text: str, customer: object = None) -> None:
+        # Cleared here, not in the worker: a Stop pressed before the worker picks the
+        # question up must still stop it.
+        self.worker.cancel.clear()
         self.busy = True
         self._ask.emit(text, customer)
 

@@ -76,6 +76,7 @@ class ChatView(QScrollArea):
         self.setWidget(host)
         self._follow = True
         self._last_max = 0
+        self._added: list[QWidget] = []
         bar = self.verticalScrollBar()
         bar.setSingleStep(24)
         # No per-value Python slot: during an answer the scroll value changes every
@@ -90,13 +91,14 @@ class ChatView(QScrollArea):
     def add(self, widget: QWidget) -> None:
         self._follow = True  # a new question always brings the view down to it
         self.column.addWidget(widget)
+        self._added.append(widget)
 
     def clear(self) -> None:
-        while self.column.count() > 1:
-            item = self.column.takeAt(1)
-            w = item.widget()
-            if w is not None:
-                w.deleteLater()
+        """Remove what ``add`` added; the suggestions and the stretch stay."""
+        for widget in self._added:
+            self.column.removeWidget(widget)
+            widget.deleteLater()
+        self._added.clear()
 
     def _on_range(self, _lo: int, hi: int) -> None:
         bar = self.verticalScrollBar()
@@ -206,7 +208,9 @@ class ChatPanel(QWidget):
         """A new conversation: every turn goes, the suggestions come back."""
         self.turns.clear()
         self.view.clear()
-        self.set_generating(False)
+        # An answer being stopped still reports once; until then no new question is
+        # taken, so its last events cannot land in the next conversation.
+        self.set_generating(self.generating)
         self.suggestions.setVisible(bool(self.suggestions.buttons))
 
     def changeEvent(self, event: QEvent) -> None:
