@@ -36,6 +36,7 @@ def test_selected_customer_personalises_answers_and_links_the_conversation(
     qtbot.waitUntil(lambda: window.sidebar is not None, timeout=5000)
     sidebar = window.sidebar
     assert window.splitter.indexOf(sidebar) == 1  # at the right of the chat
+    assert window.model_progress.isHidden() and "facts" in window.model_label.text()
     assert "王芳" not in window.header_label.text()
     with qtbot.waitSignal(window.client.done, timeout=30000):
         window.chat.ask("有没有跑鞋？")

@@ -270,6 +270,9 @@ class MainWindow(QMainWindow):
     # --- the worker's reports ----------------------------------------------
     def _on_store_ready(self, info: StoreInfo) -> None:
         self.store_info = info
+        if not self.client.model_spec and self._model_state[0] == "loading":
+            self._model_state = ("none", "")  # started without a model: facts only
+            self.model_progress.hide()
         self.chat.set_suggestions(info.suggestions)
         if self._sidebar_factory is not None and info.path is not None and self.sidebar is None:
             self._add_sidebar(info.path)
@@ -378,7 +381,7 @@ class MainWindow(QMainWindow):
         # the bar keeps one short line; the tooltip and a click show all of it.
         self.model_label.setToolTip(detail if state == "failed" else self.model_label.text())
         self.model_label.setAccessibleDescription(detail if state == "failed" else "")
-        self.model_details.setVisible(state == "failed")
+        self.model_details.setVisible(state == "failed" and not self.kiosk)  # paths: staff only
         self.model_details.setText(self.tr("Details…"))
         self.model_details.setAccessibleName(self.tr("Why the model did not load"))
         self.model_progress.setAccessibleName(self.tr("Model loading progress"))

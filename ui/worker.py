@@ -69,6 +69,7 @@ class GuideWorker(QObject):
     # --- start-up --------------------------------------------------------
     @Slot(str)
     def start(self, model_spec: str) -> None:
+        self.model_spec = model_spec
         """Open the store, then start loading the model in the background."""
         try:
             self._store = self._backend.open_store()
@@ -292,11 +293,13 @@ class GuideClient(QObject):
         for name in RELAYED:
             getattr(self.worker, name).connect(getattr(self, name))
         self.busy = False
+        self.model_spec = ""
         self._old_switch: float | None = None
         self.done.connect(self._idle)
         self.failed.connect(self._idle)
 
     def start(self, model_spec: str) -> None:
+        self.model_spec = model_spec
         # The worker runs Python between the model's native calls and holds the GIL
         # meanwhile; a 1 ms switch interval (default 5 ms) bounds how long the GUI
         # thread waits for it at each of its own Python calls.
@@ -307,6 +310,7 @@ class GuideClient(QObject):
         self._start.emit(model_spec)
 
     def load_model(self, spec: str) -> None:
+        self.model_spec = spec
         self._load.emit(spec)
 
     def ask(self, text: str, customer: object = None) -> None:
