@@ -47,9 +47,13 @@ def test_v1_store_is_migrated_keeping_its_data(tmp_path):
     assert [r[0] for r in sqlite3.connect(path).execute(
         "SELECT rowid FROM products_fts WHERE products_fts MATCH '\"红 色\"'")] == []
     with open_store(path) as store:
-        assert store.schema_version == schema.LATEST_VERSION == 3
+        assert store.schema_version == schema.LATEST_VERSION == 4
         # v3 made colors searchable and rebuilt the product index
         assert [p.sku for p, _ in store.search_products("红色")] == ["RS-1"]
+        # v4 put the filters into the index
+        assert [p.sku for p, _ in store.search_products("跑鞋", category="鞋", color="红色")
+                ] == ["RS-1"]
+        assert store.search_products("跑鞋", color="白色") == []
         # v2 moved the consent flag into a consent history ...
         wang = store.customer("c1")
         assert wang is not None and wang.consent_marketing is True

@@ -241,3 +241,18 @@ def test_above_the_cap_rows_with_every_word_still_come_first(broad_store, monkey
     assert "W-best" not in skus(broad_store.search_products("waterproof", limit=3))
     monkeypatch.setattr(ranking, "CANDIDATE_CAP", 5000)
     assert skus(broad_store.search_products("waterproof", limit=3))[0] == "W-best"
+
+
+@pytest.mark.parametrize("query", ["跑鞋", "kettle tent", "鞋 棉衣 kettle", "缓震"])
+@pytest.mark.parametrize("filters", [
+    {"category": "鞋"}, {"category": ["棉衣", "Kitchen"]}, {"brand": "云跃"}, {"size": "m"},
+    {"color": ["白色", "蓝色"]}, {"category": "Outdoor", "max_price": 200},
+    {"category": "跑鞋", "in_stock": True, "size": "39"},
+])
+def test_filters_in_the_index_agree_with_sql(catalog_store, query, filters):
+    """Text + filters (filters as index words) = text alone, then the SQL filters."""
+    with_filters = skus(catalog_store.search_products(query, **filters))
+    allowed = set(skus(catalog_store.search_products(None, **filters, limit=1000)))
+    expected = [s for s in skus(catalog_store.search_products(query, limit=1000))
+                if s in allowed]
+    assert with_filters == expected

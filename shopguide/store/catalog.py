@@ -207,19 +207,23 @@ class CatalogMixin(StoreBase):
         brand, size and color match case-insensitively; ``in_stock`` keeps products
         with stock > 0 or unknown.
         """
-        where: list[str] = []  # conditions on products p
-        params: list[Any] = []
+        value_where: list[str] = []  # list/category filters as SQL, for filters-only
+        value_params: list[Any] = []
+        facets: list[list[str]] = []  # the same filters as index words, for text search
         for kind, value in (("category", category), ("brand", brand), ("size", size),
                             ("color", color)):
             values = _as_list(value)
             if not values:
                 continue
             keys = [_text.category_key(v) if kind == "category" else _text.fold(v) for v in values]
-            where.append(
+            value_where.append(
                 "p.id IN (SELECT product_id FROM product_values WHERE kind = ? AND value IN "
                 f"({','.join('?' * len(keys))}))"
             )
-            params += [kind, *keys]
+            value_params += [kind, *keys]
+            facets.append([_text.facet_token(kind, k) for k in keys])
+        where: list[str] = []  # conditions on the products row itself
+        params: list[Any] = []
         if min_price is not None:
             where.append("p.price_cents >= ?")
             params.append(to_cents(min_price))
@@ -230,12 +234,13 @@ class CatalogMixin(StoreBase):
             where.append("(p.stock IS NULL OR p.stock > 0)")
         terms = _text.query_terms(text)
         if not terms:
+            conditions = value_where + where
             sql = "SELECT p.*, 0.0 AS score FROM products p"
-            sql += (" WHERE " + " AND ".join(where)) if where else ""
+            sql += (" WHERE " + " AND ".join(conditions)) if conditions else ""
             sql += " ORDER BY p.id LIMIT ?"
-            params.append(int(limit))
-            return [(product_from_row(r), 0.0) for r in self.query(sql, params)]
-        hits = ranked_products(self.conn, terms, where, params, limit)
+            rows = self.query(sql, [*value_params, *params, int(limit)])
+            return [(product_from_row(r), 0.0) for r in rows]
+        hits = ranked_products(self.conn, terms, facets, where, params, limit)
         by_id = {p.id: p for p in self._products_by_id([pid for pid, _ in hits])}
         return [(by_id[pid], score) for pid, score in hits if pid in by_id]
 

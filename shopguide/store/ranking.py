@@ -20,8 +20,9 @@ from typing import Any
 
 CANDIDATE_CAP = 5000
 
-# bm25 column weights: name, brand, category, tags (+ colours), description, extra
-PRODUCT_WEIGHTS = "10.0, 6.0, 6.0, 4.0, 1.0, 1.0"
+# bm25 column weights: name, brand, category, tags (+ colours), description, extra,
+# facets (filter words, schema v4: they select rows but never score them)
+PRODUCT_WEIGHTS = "10.0, 6.0, 6.0, 4.0, 1.0, 1.0, 0.0"
 
 
 def _capped(conn: sqlite3.Connection, match: str, where: Sequence[str], params: Sequence[Any],
@@ -47,14 +48,27 @@ def _capped(conn: sqlite3.Connection, match: str, where: Sequence[str], params: 
     return [(int(r[0]), float(r[1])) for r in rows], capped
 
 
-def ranked_products(conn: sqlite3.Connection, terms: Sequence[str], where: Sequence[str],
+def _with_facets(words: str, facets: Sequence[Sequence[str]]) -> str:
+    # AND binds tighter than OR in FTS5: keep the words' OR inside parentheses.
+    groups = [f"({words})"] + ["(" + " OR ".join(f'"{t}"' for t in g) + ")" for g in facets]
+    return " AND ".join(groups)
+
+
+def ranked_products(conn: sqlite3.Connection, terms: Sequence[str],
+                    facets: Sequence[Sequence[str]], where: Sequence[str],
                     params: Sequence[Any], limit: int) -> list[tuple[int, float]]:
-    """(product id, score) best first; score is -bm25, higher is better."""
+    """(product id, score) best first; score is -bm25, higher is better.
+
+    ``facets``: groups of filter words (text.facet_token), one group per filter; a
+    row must hold one word of every group. ``where``: SQL conditions on products p
+    (price, stock) with their ``params``."""
     if not terms or limit <= 0:
         return []
-    hits, capped = _capped(conn, " OR ".join(terms), where, params, limit)
+    hits, capped = _capped(conn, _with_facets(" OR ".join(terms), facets), where, params,
+                           limit)
     if capped and len(terms) > 1:
-        every, _ = _capped(conn, " AND ".join(terms), where, params, limit)
+        every, _ = _capped(conn, _with_facets(" AND ".join(terms), facets), where, params,
+                           limit)
         merged = dict(hits)
         merged.update(every)
         hits = sorted(merged.items(), key=lambda h: (-h[1], h[0]))[:limit]

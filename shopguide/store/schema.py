@@ -270,6 +270,42 @@ INSERT INTO products_fts (rowid, name, brand, category, tags, description, extra
 """
 
 
+# v4: filters inside the index. A hidden "facets" column holds one opaque word per
+# category key, brand, size and colour (text.facet_text), so "跑鞋 in brand X" is an
+# intersection of two posting lists instead of a scan of every 跑鞋 row. FTS5 tables
+# cannot gain a column, so the index is recreated and refilled.
+_PRODUCT_FTS_VALUES_V4 = _PRODUCT_FTS_VALUES_V3.rstrip() + """,
+    sg_facets(new.category, new.brand, new.sizes, new.colors)
+"""
+_FTS_COLUMNS_V4 = "rowid, name, brand, category, tags, description, extra, facets"
+V4 = f"""
+DROP TRIGGER products_ai;
+DROP TRIGGER products_ad;
+DROP TRIGGER products_au_fts;
+DROP TABLE products_fts;
+CREATE VIRTUAL TABLE products_fts USING fts5 (
+    name, brand, category, tags, description, extra, facets,
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER products_ai AFTER INSERT ON products BEGIN
+    INSERT INTO products_fts ({_FTS_COLUMNS_V4}) VALUES ({_PRODUCT_FTS_VALUES_V4});
+    {_PRODUCT_VALUES}
+END;
+CREATE TRIGGER products_ad AFTER DELETE ON products BEGIN
+    DELETE FROM products_fts WHERE rowid = old.id;
+    DELETE FROM product_values WHERE product_id = old.id;
+END;
+CREATE TRIGGER products_au_fts AFTER UPDATE OF
+        name, name_en, name_zh, brand, category, tags, sizes, colors, description,
+        description_en, description_zh, extra ON products BEGIN
+    DELETE FROM products_fts WHERE rowid = old.id;
+    INSERT INTO products_fts ({_FTS_COLUMNS_V4}) VALUES ({_PRODUCT_FTS_VALUES_V4});
+END;
+INSERT INTO products_fts ({_FTS_COLUMNS_V4})
+    SELECT {_PRODUCT_FTS_VALUES_V4.replace("new.", "")} FROM products;
+"""
+
+
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def step(conn: sqlite3.Connection) -> None:
         # executescript would COMMIT first; run statement by statement instead.
@@ -298,7 +334,7 @@ def _statements(sql: str) -> list[str]:
 
 # MIGRATIONS[i] takes the store from version i to version i + 1.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
-    _script(V1), _script(V2), _script(V3),
+    _script(V1), _script(V2), _script(V3), _script(V4),
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

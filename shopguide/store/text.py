@@ -12,6 +12,7 @@ quote each one, so ``"``, ``*``, ``AND``, ``)`` or ``NEAR(`` are just text.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import unicodedata
@@ -158,3 +159,22 @@ def category_keys(path: str | None) -> str:
 def category_key(value: str) -> str:
     """The folded form of a category filter value, to compare with category_keys()."""
     return "/".join(fold(s) for s in value.split("/") if s.strip())
+
+
+def facet_token(kind: str, key: str) -> str:
+    """An opaque index word standing for one filter value (a category key, brand,
+    size or colour), so filters are intersected inside the FTS index. Ends in a digit
+    so the porter stemmer leaves it alone."""
+    return "q" + hashlib.sha1(f"{kind}\x1f{key}".encode()).hexdigest()[:16] + "0"
+
+
+def facet_text(category: str | None, brand: str | None, sizes: str | None,
+               colors: str | None) -> str:
+    """The facets column of the product index (see schema v4)."""
+    tokens = [facet_token("category", k) for k in json.loads(category_keys(category))]
+    if brand and brand.strip():
+        tokens.append(facet_token("brand", fold(brand)))
+    for kind, column in (("size", sizes), ("color", colors)):
+        for value in json.loads(column or "[]"):
+            tokens.append(facet_token(kind, fold(str(value))))
+    return " ".join(dict.fromkeys(tokens))
