@@ -24,8 +24,8 @@ def make_v1_store(path: Path) -> None:
     conn.execute("INSERT INTO notes (customer_id, text, created, updated) "
                  "VALUES ('c1', '扁平足', ?, ?)", (stamp, stamp))
     conn.execute("INSERT INTO products (sku, name, category, price_cents, currency, colors, "
-                 "updated) VALUES ('RS-1', '云跃缓震跑鞋', '鞋/跑鞋', 45900, 'CNY', '[\"红色\"]', ?)",
-                 (stamp,))
+                 "updated) VALUES ('RS-1', '云跃缓震跑鞋', '鞋/跑鞋', 45900, 'CNY', ?, ?)",
+                 ('["红色"]', stamp))
     conn.execute("INSERT INTO conversations (customer_id, started) VALUES ('c1', ?)", (stamp,))
     conn.execute("INSERT INTO messages (conversation_id, role, text, created) "
                  "VALUES (1, 'user', '你好', ?)", (stamp,))

@@ -26,7 +26,9 @@ _MARKETING_SQL = """(
     SELECT k.granted AND (k.expiry IS NULL OR k.expiry >= date('now', 'localtime'))
     FROM consents k WHERE k.customer_id = c.id AND k.purpose = 'marketing'
     ORDER BY k.id DESC LIMIT 1)"""
-_CUSTOMER_SELECT = f"SELECT c.*, coalesce({_MARKETING_SQL}, 0) AS consent_marketing FROM customers c"
+_CUSTOMER_SELECT = (
+    f"SELECT c.*, coalesce({_MARKETING_SQL}, 0) AS consent_marketing FROM customers c"
+)
 
 
 def new_customer_id() -> str:
