@@ -83,10 +83,8 @@ class Writer:
         for _, rec in records:
             row = {k: v for k, v in rec.items() if not k.startswith("_")}
             for col in ("sizes", "colors", "tags", "alternates", "brands"):
-                if col in row:
+                if col in row:  # lists, and the customers' sizes map (keys sorted)
                     row[col] = _dumps(row[col])
-            if table == "customers" and "sizes" in rec:
-                row["sizes"] = _dumps(rec["sizes"])
             old = existing.get(rec[key])
             if prepare:
                 row = prepare(rec, row, old)
