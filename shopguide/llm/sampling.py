@@ -2,6 +2,7 @@
 
 repetition penalty → (min length) → temperature → top-k → top-p → sample. Greedy
 decoding applies the penalty too, as ``generate()`` does, so the two agree.
+Call ``choose`` under ``torch.inference_mode()``: it edits the logits in place.
 """
 
 from __future__ import annotations
@@ -25,32 +26,34 @@ class TokenChooser:
         self.s = settings
         self.penalty = float(settings.repetition_penalty)
         self.eos = torch.tensor(list(eos_ids), dtype=torch.long, device=device)
-        self.seen: torch.Tensor | None = None
-        if self.penalty != 1.0:
-            self.seen = torch.zeros(vocab_size, dtype=torch.bool, device=device)
-            if prompt_ids:
-                ids = torch.tensor(list(prompt_ids), dtype=torch.long, device=device)
-                self.seen[ids.clamp_(0, vocab_size - 1)] = True
+        # The penalised ids, gathered and scattered: cheaper than masking the whole vocabulary.
+        seen = sorted({i for i in prompt_ids if 0 <= i < vocab_size})
+        self._seen = set(seen)
+        self._seen_buf = torch.empty(len(seen) + settings.max_new_tokens, dtype=torch.long,
+                                     device=device)  # fmt: skip
+        self._seen_buf[: len(seen)] = torch.tensor(seen, dtype=torch.long)
+        self._n_seen = len(seen)
         self.generator: torch.Generator | None = None
         if not settings.greedy and settings.seed is not None:
             self.generator = torch.Generator(device=device)
             self.generator.manual_seed(int(settings.seed))
 
     def choose(self, logits: torch.Tensor, n_generated: int) -> int:
-        """``logits``: float32 vector over the vocabulary for the next position."""
+        """``logits``: float32 vector over the vocabulary for the next position (edited)."""
         s = self.s
-        if self.seen is not None:
-            penalised = torch.where(logits < 0, logits * self.penalty, logits / self.penalty)
-            logits = torch.where(self.seen, penalised, logits)
+        if self.penalty != 1.0 and self._n_seen:
+            idx = self._seen_buf[: self._n_seen]
+            vals = logits.index_select(0, idx)
+            vals = torch.where(vals < 0, vals * self.penalty, vals / self.penalty)
+            logits.index_copy_(0, idx, vals)
         if n_generated < s.min_new_tokens and self.eos.numel():
-            logits = logits.clone() if self.seen is None else logits
-            logits[self.eos] = float("-inf")
-        if s.greedy:
-            token = int(torch.argmax(logits))
-        else:
-            token = self._sample(logits)
-        if self.seen is not None:
-            self.seen[token] = True
+            logits.index_fill_(0, self.eos, float("-inf"))
+        token = int(torch.argmax(logits)) if s.greedy else self._sample(logits)
+        if token not in self._seen and self.penalty != 1.0:
+            self._seen.add(token)
+            if self._n_seen < self._seen_buf.numel():
+                self._seen_buf[self._n_seen] = token
+                self._n_seen += 1
         return token
 
     def _sample(self, logits: torch.Tensor) -> int:

@@ -104,7 +104,8 @@ class GenerationStream:
                 session = m.backend.start(len(ids) + max_new)
                 logits = session.prefill(ids)
             while True:
-                token = chooser.choose(logits, self.n_tokens)
+                with torch.inference_mode():
+                    token = chooser.choose(logits, self.n_tokens)
                 if self.first_token_s is None:
                     self.first_token_s = perf_counter() - t0
                 if token in eos:
