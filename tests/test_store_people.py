@@ -81,6 +81,7 @@ def test_purchases_and_followups(fresh_store, wang):
 
 def test_conversations_messages_and_ratings(fresh_store, wang):
     s = fresh_store
+    s.add_consent(wang.id, "history", True, source="counter")  # linking needs it
     conv = s.start_conversation(wang.id, mode="clerk")
     q = s.add_message(conv, "user", "有跑鞋吗？")
     a = s.add_message(conv, "assistant", "有的。", cards=[{"kind": "product", "sku": "RS-104"}],

@@ -144,6 +144,7 @@ def test_delete_customer_cascades_but_keeps_anonymous_purchases(fresh_store):
     s.add_note(c.id, "note")
     s.add_followup(c.id, "2030-01-01", "call")
     s.add_purchase(c.id, "RS-1", 1, 459, "2025-01-02")
+    s.add_consent(c.id, "history", True, source="counter")  # linking needs it
     conv = s.start_conversation(c.id)
     s.add_message(conv, "user", "hello")
     assert s.delete_customer(c.id)

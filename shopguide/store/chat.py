@@ -9,7 +9,7 @@ from typing import Any
 from shopguide.store.connection import now, parse_time
 from shopguide.store.core import StoreBase
 from shopguide.store.errors import StoreError
-from shopguide.store.models import Conversation, Message
+from shopguide.store.models import CONSENT_HISTORY, Conversation, Message
 
 MODES = ("clerk", "kiosk", "demo")
 ROLES = ("user", "assistant", "system")
@@ -36,7 +36,7 @@ class ChatMixin(StoreBase):
         with self.transaction() as conn:
             cur = conn.execute(
                 "INSERT INTO conversations (customer_id, mode, started) VALUES (?, ?, ?)",
-                (customer_id or None, mode, now()))
+                (self._linkable(customer_id, mode), mode, now()))
         return int(cur.lastrowid or 0)
 
     def conversation(self, conversation_id: int) -> Conversation | None:
@@ -53,9 +53,22 @@ class ChatMixin(StoreBase):
         return [_conversation(r) for r in rows]
 
     def link_conversation(self, conversation_id: int, customer_id: str | None) -> None:
+        """Link to ``customer_id``, or unlink when the person may not be linked (a
+        conversation now serving someone else must not stay with the previous one)."""
         with self.transaction() as conn:
+            row = conn.execute("SELECT mode FROM conversations WHERE id = ?",
+                               (conversation_id,)).fetchone()
             conn.execute("UPDATE conversations SET customer_id = ? WHERE id = ?",
-                         (customer_id, conversation_id))
+                         (self._linkable(customer_id, row[0] if row else "clerk"),
+                          conversation_id))
+
+    def _linkable(self, customer_id: str | None, mode: str) -> str | None:
+        """The one gate for linking (privacy): never in a kiosk, and only with the
+        person's "history" consent in force; otherwise the conversation stays anonymous."""
+        if not customer_id or mode == "kiosk":
+            return None
+        allowed = self.consent_in_force  # type: ignore[attr-defined]  # PeopleMixin
+        return customer_id if allowed(customer_id, CONSENT_HISTORY) else None
 
     def add_message(self, conversation_id: int, role: str, text: str,
                     cards: list | None = None, meta: dict | None = None) -> int:

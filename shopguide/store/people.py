@@ -153,6 +153,12 @@ class PeopleMixin(StoreBase):
             if current.consent_marketing != customer.consent_marketing:
                 self.add_consent(row["id"], CONSENT_MARKETING, customer.consent_marketing,
                                  source=consent_source)
+                from shopguide.privacy import log as plog  # every consent change is logged
+
+                plog.record(self, plog.CONSENT_GRANT if customer.consent_marketing
+                            else plog.CONSENT_WITHDRAW, customer_id=row["id"],
+                            detail=f"{CONSENT_MARKETING} via {consent_source}",
+                            reason="profile edited")
         saved = self.customer(row["id"])
         assert saved is not None
         return saved
