@@ -1,7 +1,15 @@
 """Language-model runtime: load GPT-2 checkpoints, stream answers, stop at once.
 
-Errors and settings import without torch, so the UI can name them cheaply;
-``load_model`` and the model classes import torch on first use.
+    model = load_model("bundled")            # or a folder, or a cached HF id
+    stream = model.stream(prompt, GenerationSettings(max_new_tokens=96), cancel_event)
+    for piece in stream:                     # whole characters; stop strings never shown
+        show(piece)
+    stream.finish_reason                     # "stop" | "eos" | "length" | "cancelled"
+
+``prompt`` may be a str or a ``guide.prompt.Prompt`` (cut to fit the context:
+oldest conversation first, facts last). Errors and settings import without
+torch, so the UI can name them cheaply; ``load_model`` and the model classes
+import torch on first use.
 """
 
 from __future__ import annotations
