@@ -92,6 +92,8 @@ class Engine:
                customer: Customer | None = None, cancel: threading.Event | None = None,
                save: bool = False) -> Iterator[Event]:
         conv = conversation if conversation is not None else Conversation()
+        if conv.mode == "kiosk":  # a kiosk never personalises, whatever the caller passed
+            customer = conv.customer = None
         clock = _Clock(perf_counter())
         try:
             plan = self.plan(text, conv, customer)
