@@ -1,0 +1,138 @@
+"""The sidebar's privacy panel: consent shown and edited, Export…, Erase… with confirmation,
+and the privacy-log viewer."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+import pytest
+
+from shopguide.privacy import consent
+from tests.fixtures.privacy import EN, OTHER, ZH
+from ui.customers import privacy_dialogs
+from ui.customers.privacy_panel import PrivacyPanel
+
+
+@pytest.fixture
+def panel(qtbot, privacy_store, monkeypatch):
+    messages = []
+    monkeypatch.setattr(privacy_dialogs, "inform",
+                        lambda parent, title, text, warning=False: messages.append(
+                            (title, text, warning)))
+    w = PrivacyPanel(privacy_store)
+    w.messages = messages
+    qtbot.addWidget(w)
+    return w
+
+
+def _fill(monkeypatch, fill):
+    """Replace the modal loop: ``fill(dialog)`` sets fields and returns accept/reject."""
+    monkeypatch.setattr(privacy_dialogs, "run", fill)
+
+
+def test_shows_and_edits_consent_as_new_records(panel, privacy_store):
+    s = privacy_store
+    assert not panel.consent_box.isEnabled() and not panel.erase_button.isEnabled()
+    consent.withdraw(s, EN.id, "marketing")
+    panel.set_customer(s.customer(EN.id))
+    assert panel.status_labels["marketing"].text().startswith("Withdrawn")
+    assert panel.status_labels["history"].text().startswith("Given")
+    assert panel.grant_buttons["marketing"].isEnabled()
+    assert not panel.withdraw_buttons["marketing"].isEnabled()
+    changed = []
+    panel.consentChanged.connect(changed.append)
+    panel.source.setCurrentIndex(panel.source.findData("kiosk"))
+    panel.expires.setChecked(True)
+    until = date.today() + timedelta(days=90)
+    panel.expiry.setDate(until)
+    panel.grant_buttons["marketing"].click()
+    panel.withdraw_buttons["history"].click()
+    assert changed == [EN.id, EN.id]
+    history = s.consents(EN.id)
+    assert [(c.purpose, c.granted) for c in history][-2:] == [("marketing", True),
+                                                              ("history", False)]
+    assert history[-2].source == "kiosk" and history[-2].expiry == until
+    assert panel.history.count() == len(history)
+    assert "withdrawn" in panel.history.item(0).text()  # newest first
+    assert "until" in panel.status_labels["marketing"].text()
+    assert not s.consent_in_force(EN.id, "history")
+
+
+def test_export_writes_the_files_with_the_reason(panel, privacy_store, tmp_path, monkeypatch):
+    panel.set_customer(privacy_store.customer(ZH.id))
+
+    def fill(dialog):
+        dialog.folder.setText(str(tmp_path / "exp"))
+        dialog.format.setCurrentIndex(dialog.format.findData("json"))
+        dialog.reason.setText("customer asked for a copy")
+        return True
+
+    _fill(monkeypatch, fill)
+    files = panel.export_customer()
+    assert len(files) == 1 and json.loads(files[0].read_text("utf-8"))["customer"]["id"] == ZH.id
+    assert panel.messages[-1][0] == "Exported" and str(files[0]) in panel.messages[-1][1]
+    assert privacy_store.privacy_log()[0].reason == "customer asked for a copy"
+    _fill(monkeypatch, lambda dialog: False)  # cancelled: nothing written
+    assert panel.export_customer() == []
+
+
+def test_erase_needs_reason_and_typed_name(panel, privacy_store, monkeypatch):
+    s = privacy_store
+    panel.set_customer(s.customer(ZH.id))
+    erased = []
+    panel.customerErased.connect(erased.append)
+    states = []
+
+    def wrong_name(dialog):
+        dialog.reason.setText("asked to be forgotten")
+        dialog.typed.setText("欧阳")
+        states.append(dialog.erase_button.isEnabled())
+        dialog.accept()
+        return dialog.result() == dialog.DialogCode.Accepted
+
+    _fill(monkeypatch, wrong_name)
+    assert panel.erase_customer() is False
+    assert states == [False] and s.customer(ZH.id) is not None
+
+    def confirm(dialog):
+        assert dialog.keep_purchases.isChecked()  # sales totals kept by default
+        dialog.reason.setText("asked to be forgotten")
+        dialog.typed.setText(ZH.name)
+        states.append(dialog.erase_button.isEnabled())
+        return True
+
+    _fill(monkeypatch, confirm)
+    assert panel.erase_customer() is True
+    assert states[-1] is True and erased == [ZH.id]
+    assert s.customer(ZH.id) is None and panel.customer() is None
+    assert s.conn.execute("SELECT count(*) FROM purchases WHERE customer_id IS NULL"
+                          ).fetchone()[0] == 2
+    assert s.customer(OTHER.id) is not None
+
+
+def test_privacy_log_dialog_lists_entries_and_filters_by_customer(panel, privacy_store,
+                                                                  monkeypatch):
+    s = privacy_store
+    consent.withdraw(s, ZH.id, "marketing", reason="by phone")
+    consent.withdraw(s, EN.id, "marketing", reason="in person")
+    panel.set_customer(s.customer(ZH.id))
+    shown = []
+
+    def look(dialog):
+        table = dialog.table
+        rows = [[table.item(r, c).text() for c in range(dialog.COLUMNS)]
+                for r in range(table.rowCount())]
+        shown.append(rows)
+        dialog.only_customer.setChecked(False)
+        shown.append([table.item(r, 3).text() for r in range(table.rowCount())])
+        return False
+
+    _fill(monkeypatch, look)
+    panel.show_log()
+    mine, everyone = shown
+    assert mine[0][1].startswith("Consent withdrawn marketing") and mine[0][3] == "by phone"
+    assert all(r[3] != "in person" for r in mine)
+    assert "in person" in everyone and len(everyone) > len(mine)
+    flat = json.dumps(shown, ensure_ascii=False)
+    assert ZH.name not in flat and EN.name not in flat and ZH.id not in flat

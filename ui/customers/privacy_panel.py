@@ -1,0 +1,281 @@
+"""The sidebar's privacy panel: consent per purpose, Export…, Erase…, and the privacy log.
+
+Consent changes are new records (the history list shows them all); giving
+consent can carry an expiry date and always records where it was given.
+Export and Erase ask for a reason (kept in the privacy log); Erase also asks
+the clerk to type the customer's name. The panel uses the sidebar's Store on
+the GUI thread: each action is a handful of indexed queries, except the erasure's
+VACUUM, which runs under a wait cursor (seconds on a large store, and rare).
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from shopguide.privacy import consent as pconsent
+from shopguide.privacy import erase as perase
+from shopguide.privacy import export as pexport
+from shopguide.store.errors import StoreError
+from shopguide.store.models import CONSENT_HISTORY, CONSENT_MARKETING, Customer
+from ui.customers import privacy_dialogs as dialogs
+from ui.qt import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QCursor,
+    QDate,
+    QDateEdit,
+    QEvent,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QLocale,
+    QPushButton,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+log = logging.getLogger(__name__)
+PURPOSES = (CONSENT_MARKETING, CONSENT_HISTORY)
+
+
+class PrivacyPanel(QWidget):
+    consentChanged = Signal(str)  # customer id; the engine's linking follows at the next turn
+    exported = Signal(list)  # the files written
+    customerErased = Signal(str)  # customer id; the sidebar drops them from its list
+
+    def __init__(self, store: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._customer: Customer | None = None
+        self.export_folder = Path.home()
+
+        self.consent_box = QGroupBox()
+        grid = QGridLayout(self.consent_box)
+        self.purpose_labels: dict[str, QLabel] = {}
+        self.status_labels: dict[str, QLabel] = {}
+        self.grant_buttons: dict[str, QPushButton] = {}
+        self.withdraw_buttons: dict[str, QPushButton] = {}
+        for row, purpose in enumerate(PURPOSES):
+            self.purpose_labels[purpose] = QLabel()
+            self.status_labels[purpose] = QLabel()
+            self.status_labels[purpose].setWordWrap(True)
+            self.grant_buttons[purpose] = QPushButton()
+            self.withdraw_buttons[purpose] = QPushButton()
+            self.grant_buttons[purpose].clicked.connect(
+                lambda _c=False, p=purpose: self.set_consent(p, True))
+            self.withdraw_buttons[purpose].clicked.connect(
+                lambda _c=False, p=purpose: self.set_consent(p, False))
+            grid.addWidget(self.purpose_labels[purpose], row, 0)
+            grid.addWidget(self.status_labels[purpose], row, 1)
+            grid.addWidget(self.grant_buttons[purpose], row, 2)
+            grid.addWidget(self.withdraw_buttons[purpose], row, 3)
+        grid.setColumnStretch(1, 1)
+        self.source = QComboBox()
+        for source in pconsent.SOURCES:
+            self.source.addItem("", source)
+        self.expires = QCheckBox()
+        self.expiry = QDateEdit()
+        self.expiry.setCalendarPopup(True)
+        self.expiry.setDisplayFormat("yyyy-MM-dd")
+        self.expiry.setDate(QDate.currentDate().addYears(1))
+        self.expiry.setEnabled(False)
+        self.expires.toggled.connect(self.expiry.setEnabled)
+        self._source_label = QLabel()
+        self._source_label.setBuddy(self.source)
+        options = QHBoxLayout()
+        options.addWidget(self._source_label)
+        options.addWidget(self.source)
+        options.addSpacing(12)
+        options.addWidget(self.expires)
+        options.addWidget(self.expiry)
+        options.addStretch(1)
+        grid.addLayout(options, len(PURPOSES), 0, 1, 4)
+
+        self._history_label = QLabel()
+        self.history = QListWidget()
+        self._history_label.setBuddy(self.history)
+        self.export_button = QPushButton()
+        self.erase_button = QPushButton()
+        self.log_button = QPushButton()
+        self.export_button.clicked.connect(self.export_customer)
+        self.erase_button.clicked.connect(self.erase_customer)
+        self.log_button.clicked.connect(self.show_log)
+        actions = QHBoxLayout()
+        actions.addWidget(self.export_button)
+        actions.addWidget(self.erase_button)
+        actions.addStretch(1)
+        actions.addWidget(self.log_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.consent_box)
+        layout.addWidget(self._history_label)
+        layout.addWidget(self.history, 1)
+        layout.addLayout(actions)
+        self.retranslate()
+        self.set_customer(None)
+
+    # --- public -----------------------------------------------------------------------------
+    def set_customer(self, customer: Customer | None) -> None:
+        self._customer = customer
+        for w in (self.consent_box, self.history, self.export_button, self.erase_button):
+            w.setEnabled(customer is not None)
+        self.refresh()
+
+    def customer(self) -> Customer | None:
+        return self._customer
+
+    def refresh(self) -> None:
+        self.history.clear()
+        states = (pconsent.current(self._store, self._customer.id) if self._customer else {})
+        for purpose in PURPOSES:
+            state = states.get(purpose)
+            self.status_labels[purpose].setText(self._status_text(state) if state else "")
+            self.grant_buttons[purpose].setEnabled(bool(state) and not state.in_force)
+            self.withdraw_buttons[purpose].setEnabled(bool(state) and state.in_force)
+        if self._customer is not None:
+            for c in reversed(self._store.consents(self._customer.id)):
+                self.history.addItem(self._decision_text(c))
+
+    def set_consent(self, purpose: str, granted: bool) -> bool:
+        if self._customer is None:
+            return False
+        expiry = self.expiry.date().toPython() if granted and self.expires.isChecked() else None
+        try:
+            pconsent.record(self._store, self._customer.id, purpose, granted,
+                            source=str(self.source.currentData()), expiry=expiry)
+        except (pconsent.ConsentError, StoreError) as exc:
+            dialogs.inform(self, self.tr("Consent not recorded"), str(exc), warning=True)
+            return False
+        self.refresh()
+        self.consentChanged.emit(self._customer.id)
+        return True
+
+    def export_customer(self) -> list[Path]:
+        if self._customer is None:
+            return []
+        dialog = dialogs.ExportDialog(self, self.export_folder, self._lang())
+        if not dialogs.run(dialog):
+            return []
+        folder, fmt, lang, reason = dialog.values()
+        try:
+            files = pexport.export_customer(self._store, self._customer.id, folder, fmt=fmt,
+                                            lang=lang, reason=reason)
+        except (pexport.ExportError, StoreError, OSError) as exc:
+            dialogs.inform(self, self.tr("Export failed"), str(exc), warning=True)
+            return []
+        self.export_folder = folder
+        dialogs.inform(self, self.tr("Exported"), self.tr("Written:") + "\n" +
+                       "\n".join(str(f) for f in files))
+        self.exported.emit(files)
+        return files
+
+    def erase_customer(self) -> bool:
+        customer = self._customer
+        if customer is None:
+            return False
+        n_purchases = len(self._store.purchases(customer.id))
+        dialog = dialogs.EraseDialog(self, customer.name, n_purchases)
+        if not dialogs.run(dialog) or not dialog.ready():
+            return False
+        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+        try:
+            report = perase.erase_customer(
+                self._store, customer.id, reason=dialog.reason.text().strip(),
+                anonymise_purchases=dialog.keep_purchases.isChecked())
+        except (perase.ErasureError, StoreError) as exc:
+            QApplication.restoreOverrideCursor()
+            dialogs.inform(self, self.tr("Erasure failed"), str(exc), warning=True)
+            return False
+        QApplication.restoreOverrideCursor()
+        log.info("customer erased (%d rows)", sum(report.deleted.values()))
+        warnings = []
+        if not report.wal_emptied:
+            warnings.append(self.tr("Another window kept the store busy, so old copies may "
+                                    "remain in its journal. Close ShopGuide and open it again."))
+        if report.backups:
+            warnings.append(self.tr("These backup copies still hold the customer's data; "
+                                    "delete them:") + "\n" + "\n".join(map(str, report.backups)))
+        self.set_customer(None)
+        self.customerErased.emit(customer.id)
+        if warnings:
+            dialogs.inform(self, self.tr("Erased, with warnings"), "\n\n".join(warnings),
+                           warning=True)
+        return True
+
+    def show_log(self) -> None:
+        dialogs.run(dialogs.PrivacyLogDialog(
+            self, self._store, self._customer.id if self._customer else None))
+
+    # --- text ---------------------------------------------------------------------------------
+    def _purpose_name(self, purpose: str) -> str:
+        return {CONSENT_MARKETING: self.tr("Marketing messages"),
+                CONSENT_HISTORY: self.tr("Keep conversation history")}.get(purpose, purpose)
+
+    def _source_name(self, source: str) -> str:
+        return {"counter": self.tr("at the counter"), "kiosk": self.tr("at the kiosk"),
+                "import": self.tr("imported"), "migration": self.tr("earlier version")
+                }.get(source, source)
+
+    def _day(self, d: date) -> str:
+        return QLocale().toString(QDate(d.year, d.month, d.day), QLocale.FormatType.ShortFormat)
+
+    def _status_text(self, state: pconsent.ConsentState) -> str:
+        latest = state.latest
+        if latest is None:
+            return self.tr("Not asked")
+        when = self._day(latest.date.astimezone().date())
+        if state.status == "granted":
+            text = self.tr("Given %1").replace("%1", when)
+            if latest.expiry:
+                text += " " + self.tr("(until %1)").replace("%1", self._day(latest.expiry))
+            return text
+        if state.status == "expired":
+            return self.tr("Expired %1").replace("%1", self._day(latest.expiry or date.today()))
+        return self.tr("Withdrawn %1").replace("%1", when)
+
+    def _decision_text(self, c: Any) -> str:
+        verb = self.tr("given") if c.granted else self.tr("withdrawn")
+        text = f"{self._day(c.date.astimezone().date())}  {self._purpose_name(c.purpose)}: " \
+               f"{verb}, {self._source_name(c.source)}"
+        if c.expiry:
+            text += " " + self.tr("(until %1)").replace("%1", self._day(c.expiry))
+        return text
+
+    def _lang(self) -> str:
+        return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.consent_box.setTitle(self.tr("Consent"))
+        for purpose in PURPOSES:
+            self.purpose_labels[purpose].setText(self._purpose_name(purpose))
+            self.grant_buttons[purpose].setText(self.tr("Give"))
+            self.grant_buttons[purpose].setAccessibleName(
+                self.tr("Record consent: %1").replace("%1", self._purpose_name(purpose)))
+            self.withdraw_buttons[purpose].setText(self.tr("Withdraw"))
+            self.withdraw_buttons[purpose].setAccessibleName(
+                self.tr("Withdraw consent: %1").replace("%1", self._purpose_name(purpose)))
+        for i in range(self.source.count()):
+            self.source.setItemText(i, self._source_name(str(self.source.itemData(i))))
+        self._source_label.setText(self.tr("&Source:"))
+        self.expires.setText(self.tr("E&xpires on"))
+        self._history_label.setText(self.tr("Consent &history (newest first)"))
+        self.export_button.setText(self.tr("&Export…"))
+        self.export_button.setToolTip(self.tr("Write everything held about this customer "
+                                              "(JSON and a readable report)"))
+        self.erase_button.setText(self.tr("Erase…"))
+        self.erase_button.setToolTip(self.tr("Delete this customer everywhere, for good"))
+        self.log_button.setText(self.tr("Privacy &log…"))
+        self.refresh()
