@@ -218,6 +218,15 @@ def train(model, train_items: Sequence[Tokenized], val_items: Sequence[Tokenized
         if val is not None and bad_evals >= cfg.patience:
             stopped = "early-stop"
             break
+    if stopped == "time" and step > 0 and (not history or history[-1]["step"] != step):
+        # Out of time between validations: judge the last weights too, or up to
+        # eval_every steps of training would be thrown away.
+        val = evaluate_loss(model, val_items[: cfg.eval_examples], pad_id)
+        history.append({"step": step, "train_loss": round(loss_ema or 0.0, 4), "val_loss": round(val, 4),
+                        "elapsed_s": round(time.monotonic() - start, 1)})
+        if best is None or val < best - 1e-4:
+            best, best_step = val, step
+            torch.save(model.state_dict(), best_path)
     if stopped in ("cancelled", "time"):
         save_checkpoint()
     if best_path.exists() and stopped != "cancelled":
