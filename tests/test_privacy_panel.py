@@ -136,3 +136,40 @@ def test_privacy_log_dialog_lists_entries_and_filters_by_customer(panel, privacy
     assert "in person" in everyone and len(everyone) > len(mine)
     flat = json.dumps(shown, ensure_ascii=False)
     assert ZH.name not in flat and EN.name not in flat and ZH.id not in flat
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_privacy_strings_are_translated_and_compiled(lang):
+    import xml.etree.ElementTree as ET
+
+    from shopguide.config import resource
+
+    ts = resource("translations", f"privacy_{lang}.ts")
+    qm = ts.with_suffix(".qm")
+    messages = list(ET.parse(ts).getroot().iter("message"))
+    assert len(messages) > 60
+    for m in messages:
+        tr = m.find("translation")
+        assert tr.get("type") is None, m.find("source").text
+        forms = [f.text for f in tr.findall("numerusform")] or [tr.text]
+        assert all(forms), m.find("source").text
+    assert qm.is_file() and qm.stat().st_mtime >= ts.stat().st_mtime - 1
+
+
+def test_language_switch_relabels_the_panel(qapp, panel, privacy_store):
+    from ui.i18n import LanguageManager
+    from ui.qt import QApplication, QLocale
+
+    manager = LanguageManager(qapp)
+    panel.set_customer(privacy_store.customer(ZH.id))
+    try:
+        manager.set_language("zh")
+        QApplication.processEvents()  # LanguageChange is posted to every widget
+        assert panel.erase_button.text() == "删除…"
+        assert panel.purpose_labels["history"].text() == "保存对话记录"
+        assert "已同意" in panel.status_labels["history"].text()
+    finally:
+        manager.set_language("en")
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        QApplication.processEvents()
+    assert panel.erase_button.text() == "Erase…"

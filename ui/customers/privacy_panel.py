@@ -134,6 +134,8 @@ class PrivacyPanel(QWidget):
 
     def refresh(self) -> None:
         self.history.clear()
+        if getattr(self._store, "conn", True) is None:
+            self._customer = None  # the sidebar closed its store: nothing left to show
         states = (pconsent.current(self._store, self._customer.id) if self._customer else {})
         for purpose in PURPOSES:
             state = states.get(purpose)
