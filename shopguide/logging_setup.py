@@ -48,6 +48,27 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+class _SafeFormatter(logging.Formatter):
+    """``log.exception`` writes the exception's type and where, never its message or
+    source lines (the same rule as for uncaught exceptions below: both can quote data)."""
+
+    def formatException(self, ei) -> str:  # noqa: N802 - logging names it so
+        exc_type, _exc, tb = ei
+        stack = "\n".join(
+            f'  File "{f.filename}", line {f.lineno}, in {f.name}' for f in traceback.extract_tb(tb)
+        )
+        name = getattr(exc_type, "__name__", "Exception")
+        return f"Traceback (most recent call last):\n{stack}\n{name} (message not logged)"
+
+    def format(self, record: logging.LogRecord) -> str:
+        # Another handler may have cached the full traceback text on the record.
+        cached, record.exc_text = record.exc_text, None
+        try:
+            return super().format(record)
+        finally:
+            record.exc_text = cached
+
+
 class _LazyDirRotatingHandler(logging.handlers.RotatingFileHandler):
     """Creates the log folder only when the first record is written.
 
@@ -77,7 +98,7 @@ def setup_logging(level: int = logging.INFO, log_dir: Path | None = None) -> Pat
         path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True
     )
     handler._shopguide = True  # type: ignore[attr-defined]
-    handler.setFormatter(logging.Formatter(FORMAT))
+    handler.setFormatter(_SafeFormatter(FORMAT))
     handler.addFilter(RedactingFilter())
     root.addHandler(handler)
     root.setLevel(level)

@@ -184,3 +184,29 @@ def test_kiosk_worker_drops_the_customer_before_the_engine(demo_store):
     assert seen == [None] and done and wang.name not in done[0].text
     with open_store(demo_store.path) as check:
         assert check.conversations(DEMO_ID) == []
+
+
+def test_a_logged_exception_keeps_its_stack_but_not_its_message(tmp_path):
+    """``log.exception`` (the worker's and engine's error paths) must not write what the
+    exception quotes: a store error can carry the name or phone it failed on."""
+    root = logging.getLogger()
+    level = root.level
+    path = setup_logging(log_dir=tmp_path / "logs")
+    try:
+        def save():
+            raise ValueError("王磊 138-0000-0001 wanglei@example.com could not be saved")
+
+        try:
+            save()
+        except ValueError:
+            logging.getLogger("shopguide.test").exception("saving failed")
+        for handler in root.handlers:
+            handler.flush()
+        text = path.read_text(encoding="utf-8")
+    finally:
+        for handler in [h for h in root.handlers if getattr(h, "_shopguide", False)]:
+            root.removeHandler(handler)
+            handler.close()
+        root.setLevel(level)
+    assert "saving failed" in text and "in save" in text and "ValueError" in text
+    assert "王磊" not in text and "0001" not in text and "wanglei" not in text
