@@ -26,7 +26,7 @@ from typing import Any
 
 from shopguide.logging_setup import redact
 
-KEY_SETTING = "privacy_ref_key"
+KEY_SETTING = "id_privacy_ref_key"  # id_* settings are secrets `db info` never shows
 MAX_REASON = 500
 MASK = "[customer]"
 
