@@ -117,3 +117,24 @@ def test_cli_erase_asks_first_and_erases_with_yes(privacy_store, monkeypatch, ca
     assert _found(raw, ZH) == [] and _found(raw, EN) == []
     with open_store(path) as s:
         assert s.customer(ZH.id) is None and s.customer(EN.id) is None
+
+
+def test_a_conversation_erased_mid_session_goes_on_in_a_new_anonymous_row(guide_store):
+    from shopguide.guide.conversation import Conversation
+    from shopguide.guide.engine import Engine
+    from shopguide.guide.events import Done
+
+    s = guide_store
+    s.add_consent("c-wang", "history", True, source="counter")
+    engine = Engine(s)
+    conv = Conversation(customer=s.customer("c-wang"))
+    list(engine.answer("跑鞋", conv, save=True))
+    first = conv.id
+    assert s.conversation(first).customer_id == "c-wang"
+    erase.erase_customer(s, "c-wang", reason="request")
+    assert s.conversation(first) is None
+    conv.customer = None  # the sidebar stops serving the erased person
+    events = list(engine.answer("有没有羽绒服？", conv, save=True))
+    assert isinstance(events[-1], Done)
+    assert s.conversation(conv.id).customer_id is None  # (the row id may be reused)
+    assert [m.role for m in s.messages(conv.id)] == ["user", "assistant"]

@@ -31,6 +31,7 @@ def test_selected_customer_personalises_answers_and_links_the_conversation(
         )
     )
     catalog_store.save_customer(Customer(id="c1", name="王芳", sizes={"shoe": "38"}))
+    catalog_store.add_consent("c1", "history", True, source="counter")  # linking needs it
     backend = default_backend(argparse.Namespace(store=str(catalog_store.path), demo=False))
     window = make_window(backend=backend, sidebar_factory=default_sidebar, model_spec="")
     qtbot.waitUntil(lambda: window.sidebar is not None, timeout=5000)

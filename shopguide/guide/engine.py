@@ -188,6 +188,8 @@ class Engine:
         check = getattr(self.store, "consent_in_force", None)
         link = cust.id if cust and conv.mode != "kiosk" and (
             check is None or check(cust.id, CONSENT_HISTORY)) else None
+        if conv.id is not None and self.store.conversation(conv.id) is None:
+            conv.id = None  # erased (privacy) or expired meanwhile: a new row, not a lost turn
         if conv.id is None:
             conv.id = self.store.start_conversation(customer_id=link, mode=conv.mode)
         self.store.add_message(conv.id, "user", question)
