@@ -52,7 +52,7 @@ class _SafeFormatter(logging.Formatter):
     """``log.exception`` writes the exception's type and where, never its message or
     source lines (the same rule as for uncaught exceptions below: both can quote data)."""
 
-    def formatException(self, ei) -> str:  # noqa: N802 - logging names it so
+    def formatException(self, ei) -> str:
         exc_type, _exc, tb = ei
         stack = "\n".join(
             f'  File "{f.filename}", line {f.lineno}, in {f.name}' for f in traceback.extract_tb(tb)

@@ -49,8 +49,8 @@ def test_expiry(shop):
 
 
 def test_bad_purpose_source_or_customer_records_nothing(shop):
-    for kwargs, msg in ((dict(purpose="spam"), "purpose"), (dict(source="web"), "source"),
-                        (dict(customer_id="nobody"), "no customer")):
+    for kwargs, msg in (({"purpose": "spam"}, "purpose"), ({"source": "web"}, "source"),
+                        ({"customer_id": "nobody"}, "no customer")):
         args = {"customer_id": "c-wang", "purpose": "history", "source": "counter", **kwargs}
         with pytest.raises(consent.ConsentError, match=msg):
             consent.record(shop, args["customer_id"], args["purpose"], True,

@@ -140,8 +140,8 @@ class PrivacyPanel(QWidget):
         for purpose in PURPOSES:
             state = states.get(purpose)
             self.status_labels[purpose].setText(self._status_text(state) if state else "")
-            self.grant_buttons[purpose].setEnabled(bool(state) and not state.in_force)
-            self.withdraw_buttons[purpose].setEnabled(bool(state) and state.in_force)
+            self.grant_buttons[purpose].setEnabled(state is not None and not state.in_force)
+            self.withdraw_buttons[purpose].setEnabled(state is not None and state.in_force)
         if self._customer is not None:
             for c in reversed(self._store.consents(self._customer.id)):
                 self.history.addItem(self._decision_text(c))
@@ -149,7 +149,10 @@ class PrivacyPanel(QWidget):
     def set_consent(self, purpose: str, granted: bool) -> bool:
         if self._customer is None:
             return False
-        expiry = self.expiry.date().toPython() if granted and self.expires.isChecked() else None
+        expiry: date | None = None
+        if granted and self.expires.isChecked():
+            d = self.expiry.date()
+            expiry = date(d.year(), d.month(), d.day())
         try:
             pconsent.record(self._store, self._customer.id, purpose, granted,
                             source=str(self.source.currentData()), expiry=expiry)
