@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import argparse
 import inspect
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from shopguide.store.models import FaqEntry
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[float], None]
 
@@ -175,7 +178,13 @@ def default_backend(args: argparse.Namespace | None = None, generation: Any = No
     def open_store() -> Any:
         from shopguide.store.location import open_from_args
 
-        return open_from_args(args or argparse.Namespace(store=None, demo=False))
+        from shopguide.privacy.retention import apply_setting
+
+        store = open_from_args(args or argparse.Namespace(store=None, demo=False))
+        removed = apply_setting(store)  # the merchant's retention setting; off by default
+        if removed:
+            log.info("retention: deleted %d old conversations", removed)
+        return store
 
     def load(spec: str) -> Any:
         from shopguide.llm import load_model

@@ -294,6 +294,10 @@ class MainWindow(QMainWindow):
         selected = getattr(self.sidebar, "customerSelected", None)
         if selected is not None:
             selected.connect(self.set_customer)
+        privacy = getattr(self.sidebar, "privacy", None)
+        if privacy is not None:
+            # The erased person's turns must not stay on screen or in the worker's memory.
+            privacy.customerErased.connect(lambda _id: self.new_conversation())
 
     def _on_store_failed(self, message: str) -> None:
         self._store_error = message

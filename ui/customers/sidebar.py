@@ -26,6 +26,7 @@ from ui.customers.finder import CustomerFinder
 from ui.customers.followups import FollowUpsView
 from ui.customers.list_model import CustomerRole
 from ui.customers.notes import NotesTimeline
+from ui.customers.privacy_panel import PrivacyPanel
 from ui.customers.profile import ProfileEditor
 from ui.customers.purchases import PurchasesView
 from ui.qt import (
@@ -88,6 +89,7 @@ class CustomerSidebar(QWidget):
         self.notes = NotesTimeline(store)
         self.purchases = PurchasesView(store)
         self.followups = FollowUpsView(store)
+        self.privacy = PrivacyPanel(store)
         self.tabs = QTabWidget()
         profile_scroll = QScrollArea()
         profile_scroll.setWidgetResizable(True)
@@ -97,6 +99,7 @@ class CustomerSidebar(QWidget):
         self.tabs.addTab(self.notes, "")
         self.tabs.addTab(self.purchases, "")
         self.tabs.addTab(self.followups, "")
+        self.tabs.addTab(self.privacy, "")
 
         serve = QWidget()
         serve_layout = QVBoxLayout(serve)
@@ -118,6 +121,7 @@ class CustomerSidebar(QWidget):
 
         self.new_button.clicked.connect(lambda: self.new_customer())
         self.stop_button.clicked.connect(self.clear_selection)
+        self.privacy.customerErased.connect(self._customer_erased)
         self.list.selectionModel().currentChanged.connect(self._current_changed)
         self.model.pageLoaded.connect(self._page_loaded)
         app = QCoreApplication.instance()
@@ -159,6 +163,14 @@ class CustomerSidebar(QWidget):
         self.list.clearSelection()
         self._show(None)
         self.customerSelected.emit(None)
+
+    def _customer_erased(self, customer_id: str) -> None:
+        """The privacy panel erased the person: stop serving them and drop their row."""
+        self.list.selectionModel().clearCurrentIndex()
+        self.list.clearSelection()
+        self._show(None)
+        self.customerSelected.emit(None)
+        self.model.reload()
 
     def new_customer(self, name: str = "") -> Customer | None:
         """Ask for a new customer's profile, save it and serve them. None if cancelled."""
@@ -261,6 +273,7 @@ class CustomerSidebar(QWidget):
         self.notes.set_customer(customer)
         self.purchases.set_customer(customer)
         self.followups.set_customer(customer)
+        self.privacy.set_customer(customer)
         self.tabs.setEnabled(customer is not None)
         self.stop_button.setEnabled(customer is not None)
         self._update_title()
@@ -291,6 +304,7 @@ class CustomerSidebar(QWidget):
             icon = QIcon()
         self.tabs.setTabText(3, text)
         self.tabs.setTabIcon(3, icon)
+        self.tabs.setTabText(4, self.tr("Privacy"))
 
     def _lang(self) -> str:
         return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
