@@ -12,7 +12,7 @@ from shopguide.store.connection import now
 from shopguide.store.core import StoreBase, from_cents, to_cents
 from shopguide.store.errors import StoreError
 from shopguide.store.models import FaqEntry, Product
-from shopguide.store.ranking import ranked_products
+from shopguide.store.ranking import facet_query, ranked_products
 
 # question, alternates, answer, tags
 _FAQ_WEIGHTS = "8.0, 6.0, 1.0, 3.0"
@@ -207,20 +207,13 @@ class CatalogMixin(StoreBase):
         brand, size and color match case-insensitively; ``in_stock`` keeps products
         with stock > 0 or unknown.
         """
-        value_where: list[str] = []  # list/category filters as SQL, for filters-only
-        value_params: list[Any] = []
-        facets: list[list[str]] = []  # the same filters as index words, for text search
+        facets: list[list[str]] = []  # list/category filters as index words (schema v4)
         for kind, value in (("category", category), ("brand", brand), ("size", size),
                             ("color", color)):
             values = _as_list(value)
             if not values:
                 continue
             keys = [_text.category_key(v) if kind == "category" else _text.fold(v) for v in values]
-            value_where.append(
-                "p.id IN (SELECT product_id FROM product_values WHERE kind = ? AND value IN "
-                f"({','.join('?' * len(keys))}))"
-            )
-            value_params += [kind, *keys]
             facets.append([_text.facet_token(kind, k) for k in keys])
         where: list[str] = []  # conditions on the products row itself
         params: list[Any] = []
@@ -233,12 +226,20 @@ class CatalogMixin(StoreBase):
         if in_stock:
             where.append("(p.stock IS NULL OR p.stock > 0)")
         terms = _text.query_terms(text)
+        if not terms and facets:
+            # Filters only, as index words: the index yields rows in id order and
+            # stops at ``limit``, where SQL would first collect every id per filter.
+            sql = ("SELECT p.*, 0.0 AS score FROM products_fts "
+                   "JOIN products p ON p.id = products_fts.rowid "
+                   "WHERE products_fts MATCH ?" + "".join(" AND " + w for w in where)
+                   + " ORDER BY products_fts.rowid LIMIT ?")
+            rows = self.query(sql, [facet_query(facets), *params, int(limit)])
+            return [(product_from_row(r), 0.0) for r in rows]
         if not terms:
-            conditions = value_where + where
             sql = "SELECT p.*, 0.0 AS score FROM products p"
-            sql += (" WHERE " + " AND ".join(conditions)) if conditions else ""
+            sql += (" WHERE " + " AND ".join(where)) if where else ""
             sql += " ORDER BY p.id LIMIT ?"
-            rows = self.query(sql, [*value_params, *params, int(limit)])
+            rows = self.query(sql, [*params, int(limit)])
             return [(product_from_row(r), 0.0) for r in rows]
         hits = ranked_products(self.conn, terms, facets, where, params, limit)
         by_id = {p.id: p for p in self._products_by_id([pid for pid, _ in hits])}

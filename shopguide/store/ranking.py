@@ -48,10 +48,14 @@ def _capped(conn: sqlite3.Connection, match: str, where: Sequence[str], params: 
     return [(int(r[0]), float(r[1])) for r in rows], capped
 
 
+def facet_query(facets: Sequence[Sequence[str]]) -> str:
+    """One word of every group: ``("qa…0" OR "qb…0") AND ("qc…0")``."""
+    return " AND ".join("(" + " OR ".join(f'"{t}"' for t in g) + ")" for g in facets)
+
+
 def _with_facets(words: str, facets: Sequence[Sequence[str]]) -> str:
     # AND binds tighter than OR in FTS5: keep the words' OR inside parentheses.
-    groups = [f"({words})"] + ["(" + " OR ".join(f'"{t}"' for t in g) + ")" for g in facets]
-    return " AND ".join(groups)
+    return " AND ".join([f"({words})", facet_query(facets)]) if facets else f"({words})"
 
 
 def ranked_products(conn: sqlite3.Connection, terms: Sequence[str],
