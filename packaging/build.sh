@@ -31,6 +31,16 @@ export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 OMP_NUM_THREADS=1
     --distpath dist --workpath build packaging/shopguide.spec
 
 BUNDLE=dist/shopguide
+# torch's own libraries ship with full symbol tables (~90 MB in libtorch_cpu.so alone).
+# Only these are stripped: libraries patched by auditwheel (numpy.libs, *-<hash>.so)
+# break when stripped. The dynamic symbols that loading needs stay.
+if [ "${SHOPGUIDE_BUNDLE_UNTRIMMED:-0}" != 1 ] && command -v strip >/dev/null; then
+    for lib in "$BUNDLE"/_internal/torch/lib/libtorch_cpu.so "$BUNDLE"/_internal/torch/lib/libtorch_python.so \
+               "$BUNDLE"/_internal/torch/lib/libtorch.so "$BUNDLE"/_internal/torch/lib/libc10.so \
+               "$BUNDLE"/_internal/torch/lib/libshm.so; do
+        [ -f "$lib" ] && strip --strip-unneeded "$lib"
+    done
+fi
 # Python's bytecode caches are rebuilt on the target; never ship the build machine's.
 find "$BUNDLE" -name __pycache__ -type d -prune -exec rm -rf {} +
 echo "build.sh: bundle $(du -sh "$BUNDLE" | cut -f1) in $BUNDLE"

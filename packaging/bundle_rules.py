@@ -124,6 +124,10 @@ DROP_FILES = (
     "PySide6/Qt/lib/libQt6EglFs*",
 )
 
+# Exceptions to DROP_FILES: ``import torch`` checks that its shared-memory manager
+# exists (torch/__init__.py, _manager_path), though only DataLoader workers use it.
+KEEP_FILES = ("torch/bin/torch_shm_manager",)
+
 # Of Qt's own translations (the texts of Qt's standard buttons and dialogs), only
 # the app's two languages are kept, and only Qt's base catalogues.
 KEEP_QT_TRANSLATIONS = ("zh_CN", "zh_TW", "en")
@@ -145,6 +149,8 @@ def _module_file_prefixes() -> tuple[str, ...]:
 
 def drop_file(dest: str) -> bool:
     dest = _norm(dest)
+    if dest in KEEP_FILES:
+        return False
     if dest.startswith(_QT_TRANSLATIONS):
         stem = dest[len(_QT_TRANSLATIONS) :].rsplit(".", 1)[0]
         catalogue, _, lang = stem.partition("_")
