@@ -306,6 +306,23 @@ INSERT INTO products_fts ({_FTS_COLUMNS_V4})
 """
 
 
+# v5: CJK character pairs are index words (text.index_text), so a Chinese query is
+# a lookup of plain words rather than phrases over very common characters. The
+# triggers are unchanged; every index is refilled with the new text.
+V5 = f"""
+DELETE FROM products_fts;
+INSERT INTO products_fts ({_FTS_COLUMNS_V4})
+    SELECT {_PRODUCT_FTS_VALUES_V4.replace("new.", "")} FROM products;
+DELETE FROM faq_fts;
+INSERT INTO faq_fts (rowid, question, alternates, answer, tags)
+    SELECT pk, sg_index_text(question), sg_index_list(alternates), sg_index_text(answer),
+        sg_index_list(tags) FROM faq;
+DELETE FROM customers_fts;
+INSERT INTO customers_fts (rowid, person)
+    SELECT pk, sg_person_text(name, phone, email, tags) FROM customers;
+"""
+
+
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def step(conn: sqlite3.Connection) -> None:
         # executescript would COMMIT first; run statement by statement instead.
@@ -334,7 +351,7 @@ def _statements(sql: str) -> list[str]:
 
 # MIGRATIONS[i] takes the store from version i to version i + 1.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
-    _script(V1), _script(V2), _script(V3), _script(V4),
+    _script(V1), _script(V2), _script(V3), _script(V4), _script(V5),
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

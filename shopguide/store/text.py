@@ -2,9 +2,12 @@
 
 SQLite's ``unicode61`` tokenizer treats a run of Chinese characters as one token,
 so ``跑鞋`` would never find ``云跃缓震跑鞋``. We therefore index a normalised text
-in which every CJK character stands alone (``云 跃 缓 震 跑 鞋``); a CJK word in a
-query becomes a phrase of its characters, which matches them side by side.
-Latin words go through ``porter`` (``kettles`` finds ``Kettle``).
+in which every CJK character stands alone and every pair of neighbours is a word
+too (``云 跃 缓 震 跑 鞋 云跃 跃缓 缓震 震跑 跑鞋``, schema v5). A CJK word in a query
+becomes its character pairs (``跑鞋``; ``运动鞋`` → ``运动``, ``动鞋``), each a plain
+index word, so no slow phrase matching over very common single characters; a
+single character is looked up as itself. Latin words go through ``porter``
+(``kettles`` finds ``Kettle``).
 
 User text never reaches MATCH as it is: we pick out the words ourselves and
 quote each one, so ``"``, ``*``, ``AND``, ``)`` or ``NEAR(`` are just text.
@@ -24,6 +27,7 @@ _CJK = (
     "\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f"
 )
 _CJK_CHAR = re.compile(f"[{_CJK}]")
+_CJK_RUN = re.compile(f"[{_CJK}]+")
 _MAX_TERMS = 40
 
 # Dropped from product/FAQ queries only when the query has other words too.
@@ -43,11 +47,18 @@ def is_cjk(ch: str) -> bool:
     return bool(_CJK_CHAR.match(ch))
 
 
+def _cjk_words(run: str) -> str:
+    # The characters first, in order, so a phrase of characters still matches them
+    # side by side (customer names are searched that way); then the pairs.
+    return " " + " ".join([*run, *(run[i : i + 2] for i in range(len(run) - 1))]) + " "
+
+
 def index_text(*parts: str | None) -> str:
-    """The text stored in an FTS column: CJK characters spaced out, the rest as is."""
+    """The text stored in an FTS column: each CJK run as its characters and its
+    character pairs, the rest as is."""
     text = " ".join(p for p in parts if p)
     text = unicodedata.normalize("NFKC", text)
-    return _CJK_CHAR.sub(lambda m: f" {m.group(0)} ", text)
+    return _CJK_RUN.sub(lambda m: _cjk_words(m.group(0)), text)
 
 
 def index_list(json_list: str | None) -> str:
@@ -102,9 +113,9 @@ def query_terms(text: str | None) -> list[str]:
         if kind == "word":
             words.append(piece.casefold())
         elif len(piece) == 1:
-            terms.append(_phrase(piece))
-        else:
-            terms.extend(_phrase(piece[i : i + 2]) for i in range(len(piece) - 1))
+            terms.append(f'"{piece}"')
+        else:  # each pair is one index word (see index_text)
+            terms.extend(f'"{piece[i : i + 2]}"' for i in range(len(piece) - 1))
     content = [w for w in words if w not in _STOPWORDS]
     if content or terms:
         words = content
