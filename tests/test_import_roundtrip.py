@@ -197,3 +197,13 @@ def test_customers_without_id_get_stable_salted_ids(fresh_store, write_store_fil
     with open_store(tmp_path / "other.sqlite") as other:
         import_path(other, folder)
         assert sorted(c.id for c in other.search_customers("")) != ids
+
+
+def test_consent_changes_by_import_are_in_the_privacy_log(fresh_store, shop_folder):
+    import_path(fresh_store, shop_folder)  # c-wang: yes (a grant); c-smith: no (no change)
+    actions = [e.action for e in fresh_store.privacy_log()]
+    assert len(actions) == 1 and actions[0].startswith("consent.grant marketing via import")
+    raw = " ".join(f"{e.action} {e.reason}" for e in fresh_store.privacy_log())
+    assert "c-wang" not in raw and "王芳" not in raw and "138-1234-5678" not in raw
+    import_path(fresh_store, shop_folder)  # nothing changed: nothing logged
+    assert len(fresh_store.privacy_log()) == 1

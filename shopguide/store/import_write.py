@@ -144,6 +144,7 @@ class Writer:
                     "INSERT INTO consents (customer_id, purpose, granted, date, source) "
                     "VALUES (?, ?, ?, ?, 'import')",
                     (cid, CONSENT_MARKETING, int(rec["_consent"]), now()))
+                self._log_consent(cid, CONSENT_MARKETING, rec["_consent"])
                 changed = True
             if "_note" in rec and not self.conn.execute(
                     "SELECT 1 FROM notes WHERE customer_id = ? AND text = ?",
@@ -158,6 +159,14 @@ class Writer:
                 counts[1] += 1
                 self.customer_status[cid] = "updated"
         self.pending = []
+
+    def _log_consent(self, cid: str, purpose: str, granted: bool) -> None:
+        """Every consent change goes to the privacy log (issue 7), imports included;
+        the log masks the person (an opaque reference, no name or phone)."""
+        from shopguide.privacy import log as plog
+
+        plog.record(self.store, plog.CONSENT_GRANT if granted else plog.CONSENT_WITHDRAW,
+                    customer_id=cid, detail=f"{purpose} via import", reason="store import")
 
     def _marketing(self, cid: str) -> bool:
         row = self.conn.execute(
@@ -182,6 +191,7 @@ class Writer:
                 "INSERT INTO consents (customer_id, purpose, granted, date, source, expiry) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
                 (r["customer_id"], r["purpose"], int(r["granted"]), r["date"], source, expiry))
+            self._log_consent(r["customer_id"], r["purpose"], r["granted"])
             counts[0] += 1
 
     def _notes(self, records: Records, counts: list[int]) -> None:
