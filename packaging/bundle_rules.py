@@ -39,9 +39,8 @@ DROP_MODULES = (
     "torch._inductor.codegen",  # torch.compile code generators: the app never compiles
     "torch._inductor.fx_passes",
     "torch._inductor.kernel",
-    "torch.distributed.elastic",  # multi-machine training
-    "torch.distributed.pipelining",
-    "torch.distributed.checkpoint",
+    "torch.distributed.pipelining",  # multi-machine training
+    # (torch.distributed.checkpoint and .elastic stay: transformers' modeling code imports them.)
     "transformers.commands",  # the `transformers` CLI
     "transformers.pipelines",  # the app calls the Auto classes directly
     # Pulled in by huggingface_hub/transformers for downloads and their own CLIs; the
@@ -138,7 +137,23 @@ def _norm(dest: str) -> str:
     return dest.replace(os.sep, "/")
 
 
+# transformers is the runtime's fallback for checkpoints other than GPT-2 and the
+# trainer's model class. Its package holds over 500 architectures (~40 MB of source,
+# collected twice: compiled and as .py); only these families' modules are kept.
+# A family left out fails to load with a clear "could not import" error, which the
+# runtime reports as a model it cannot read.
+# (encoder_decoder: every modeling module imports its config.)
+TRANSFORMERS_FAMILIES = (
+    "auto", "encoder_decoder", "gpt2", "llama", "mistral", "qwen2", "qwen3", "phi3", "gemma",
+)
+
+
 def drop_module(name: str) -> bool:
+    parts = name.split(".")
+    if len(parts) >= 4 and parts[0] == "transformers" and parts[1] == "models":
+        # Every family's package __init__ stays (transformers imports a few of them
+        # while resolving Auto classes); their modules go unless the family is kept.
+        return parts[2] not in TRANSFORMERS_FAMILIES
     return any(name == m or name.startswith(m + ".") for m in DROP_MODULES)
 
 
@@ -158,7 +173,8 @@ def drop_file(dest: str) -> bool:
         return catalogue not in ("qt", "qtbase") or lang not in KEEP_QT_TRANSLATIONS
     if any(fnmatch.fnmatchcase(dest, pattern) for pattern in DROP_FILES):
         return True
-    if dest.endswith(".py") and drop_module(dest[:-3].replace("/", ".")):
+    module = dest[:-3].replace("/", ".").removesuffix(".__init__")
+    if dest.endswith(".py") and drop_module(module):
         return True  # a dropped module's own file
     return dest.startswith(_module_file_prefixes())
 

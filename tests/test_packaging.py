@@ -326,6 +326,9 @@ def test_version_is_the_same_in_pyproject_and_changelog():
         "torch/nn/modules/linear.py",
         "torch/testing/_comparison.py",
         "transformers/models/gpt2/modeling_gpt2.py",
+        "transformers/models/auto/modeling_auto.py",
+        "transformers/models/__init__.py",
+        "transformers/models/bert/__init__.py",  # package stubs stay; transformers imports some
         "resources/models/shopguide-gpt2/model.safetensors",
         "fonts/NotoSansCJK-Regular.ttc",
     ],
@@ -347,6 +350,8 @@ def test_bundle_keeps_what_the_app_needs(dest):
         "torch/include/ATen/ATen.h",
         "torch/testing/_internal/common_methods_invocations.py",
         "torch/utils/hipify/hipify_python.py",
+        "transformers/models/albert/modeling_albert.py",
+        "transformers/models/bert/configuration_bert.py",
         "PySide6/Qt/plugins/platforms/libqvnc.so",
         "PySide6/Qt/plugins/platformthemes/libqgtk3.so",
         "PySide6/Qt/lib/libQt6Quick.so.6",
@@ -369,7 +374,7 @@ def test_module_rules_drop_whole_subtrees_only():
 
 
 @pytest.mark.slow
-def test_the_runtime_never_imports_what_the_bundle_drops():
+def test_the_runtime_never_imports_what_the_bundle_drops(tiny_model_dir):
     """If torch or transformers start importing a dropped module, the bundle would break: catch it here."""
     script = """
 import importlib, pkgutil, sys
@@ -385,10 +390,21 @@ loss = F.mse_loss(m(torch.randn(2, 4)), torch.zeros(2, 4)); loss.backward(); opt
 from torch.utils.data import DataLoader, TensorDataset
 list(DataLoader(TensorDataset(torch.zeros(4, 2)), batch_size=2))
 import safetensors.torch
-from transformers import AutoTokenizer, AutoModelForCausalLM, GPT2Config
+from transformers import AutoTokenizer, AutoModelForCausalLM, GPT2Config, GPT2LMHeadModel
+sys.path.insert(0, PACKAGING)
+import bundle_rules
+for family in bundle_rules.TRANSFORMERS_FAMILIES:
+    if family not in ("auto", "encoder_decoder"):
+        importlib.import_module(f"transformers.models.{family}.modeling_{family}")
+# The runtime's transformers fallback, exactly as it loads a folder.
+AutoTokenizer.from_pretrained(MODEL, local_files_only=True)
+AutoModelForCausalLM.from_pretrained(MODEL, local_files_only=True)
+net = GPT2LMHeadModel(GPT2Config(n_layer=1, n_head=2, n_embd=8, vocab_size=50, n_positions=16))
+net(torch.zeros(1, 4, dtype=torch.long)).logits.sum().backward()
 print("\\n".join(sorted(sys.modules)))
 """
     env = {**os.environ, "OMP_NUM_THREADS": "1"}
+    script = f"PACKAGING = {str(PACKAGING)!r}\nMODEL = {str(tiny_model_dir)!r}\n" + script
     result = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=300
     )
