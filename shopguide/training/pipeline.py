@@ -54,7 +54,10 @@ PRESETS: dict[str, Preset] = {
                           time_schedule=True),
         more=(TrainConfig(lr=1e-3, warmup_steps=50, max_steps=1500, batch_size=16, eval_every=150,
                           eval_examples=192, patience=5, max_minutes=35, threads=1, seed=4321,
-                          time_schedule=True),),
+                          time_schedule=True),
+              TrainConfig(lr=5e-4, warmup_steps=30, max_steps=900, batch_size=16, eval_every=150,
+                          eval_examples=192, patience=5, max_minutes=15, threads=1, seed=5555,
+                          time_schedule=True)),
     ),
     "tiny": Preset(
         corpus=corpus_mod.CorpusSpec(stores=14, per_store=12, validation_stores=2, test_stores=2,
