@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from shopguide.training.evaluate import check_figures, evaluate, facts_of, loops, policy_kept
+from shopguide.training.evaluate import (
+    check_figures,
+    evaluate,
+    fact_names,
+    facts_of,
+    loops,
+    policy_kept,
+)
 
 CTX = ("Facts:\n[RS-104] 云跃缓震跑鞋 | brand 云跃 | price ¥459 | stock 12 | aisle A3\n"
        "[RS-105] Trail Runner | price $49.99 | stock 0 | aisle B-07\n"
@@ -24,6 +31,10 @@ def test_loops_and_unfinished_answers_are_flagged():
     assert loops("好的好的好的好的好的好的好的好的好的好的好的好的", True)
     assert loops("A fine answer.", False)
     assert not loops("推荐云跃缓震跑鞋，售价¥459，在货架 A3。", True)
+    compare = "The Trail Runner 2 is $49.99; the Trail Runner is $39.99. Go for the Trail Runner."
+    assert loops(compare, True)  # without the names, the shared prefix looks repeated
+    assert not loops(compare, True, fact_names(CTX + "\n[RS-9] Trail Runner 2 | price $49.99"))
+    assert loops("a mat and a mat and a mat and a mat and a mat", True, fact_names(CTX))
 
 
 def test_policy_kept_needs_the_figures_and_the_wording():

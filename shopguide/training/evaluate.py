@@ -64,11 +64,27 @@ def check_figures(answer: str, facts: Figures) -> tuple[int, int]:
     return written, right
 
 
-def loops(answer: str, finished: bool) -> bool:
-    """An answer that never ended, or repeats a phrase of 8+ characters three times."""
+FACT_NAME = re.compile(r"^\[[^\]]+\] (.+?)(?: \||$)")
+
+
+def fact_names(context: str) -> list[str]:
+    """Product names in the facts, longest first."""
+    names = [m.group(1) for line in context.split("\n") if (m := FACT_NAME.match(line))
+             and not line.startswith("[FAQ ")]
+    return sorted(set(names), key=len, reverse=True)
+
+
+def loops(answer: str, finished: bool, names: Sequence[str] = ()) -> bool:
+    """An answer that never ended, or repeats a phrase of 8+ characters three times.
+
+    Product names are taken out first: a comparison names its products more than
+    once by design, and that is not a loop.
+    """
     if not finished:
         return True
     text = answer.strip()
+    for name in names:
+        text = text.replace(name, "#")
     for size in (8, 12, 20):
         seen: dict[str, int] = {}
         for i in range(0, max(0, len(text) - size + 1)):
@@ -149,7 +165,7 @@ def evaluate(records: Sequence, answer: Answerer, keep_samples: int = 20) -> Rep
         if r.kind == "none":
             rep.none_total += 1
             rep.none_clean += written == 0
-        bad = loops(text, finished)
+        bad = loops(text, finished, fact_names(r.context))
         rep.loops += bad
         if len(rep.samples) < keep_samples or (bad or written != right) and len(rep.samples) < keep_samples * 2:
             rep.samples.append({"kind": r.kind, "question": r.context.rsplit("Q: ", 1)[-1][:-3],
