@@ -207,6 +207,22 @@ def test_bundle_runs_a_gpt2_model_with_its_own_torch(home, tiny_model_dir):
     assert turn["timings"]["first_token_ms"] is not None
 
 
+def test_bundle_trains_a_model_and_answers_with_it(home):
+    """The trainer (transformers' GPT-2, AdamW, the tokenizer trainer) works frozen too."""
+    out = home / "data" / "shopguide" / "models" / "tiny"
+    result = run_exe(
+        ["train", "--preset", "tiny", "--out", str(out), "--threads", "1", "--eval-answers", "3"],
+        home, timeout=600,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert (out / "config.json").is_file() and (out / "model.safetensors").is_file()
+    asked = run_exe(["--demo", "--model", str(out), "ask", "--json", "退货政策是什么？"], home)
+    assert asked.returncode == 0, asked.stderr[-3000:]
+    assert "could not load model" not in asked.stderr
+    assert json.loads(asked.stdout.splitlines()[0])["cards"][0]["id"] == "returns"
+    assert_wrote_only_user_folders(home)
+
+
 def test_first_run_creates_the_users_store_from_the_demo(home):
     result = run_exe(["ask", "--json", "What is your return policy?"], home)
     assert result.returncode == 0, result.stderr[-3000:]
