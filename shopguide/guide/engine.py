@@ -20,9 +20,10 @@ from typing import Any, Protocol
 
 from shopguide.guide.conversation import Conversation
 from shopguide.guide.events import Cards, Done, Event, Failed, Token
+from shopguide.guide.fluency import Gate
 from shopguide.guide.plan import Plan, make_plan
 from shopguide.guide.prompt import build_prompt
-from shopguide.guide.verify import Facts, check_sentence, split_sentences, verify
+from shopguide.guide.verify import Facts, check_sentence, split_sentences, states_fact, verify
 from shopguide.guide.vocab import StoreVocab, brand_aliases
 from shopguide.store.models import CONSENT_HISTORY, Customer
 
@@ -154,26 +155,42 @@ class Engine:
         budget = max(16, self.model.context_length - max_new)
         text = prompt.fit(self.model.count_tokens, budget)
         stream = self.model.stream(text, self.settings, cancel)
+        # The shopper's words and the composed answer's may be repeated; other words must
+        # come from the facts.
+        who = customer or conv.customer
+        gate = Gate(facts.products, facts.faqs, q.text, plan.composed, [who.name] if who else [])
         buffer = ""
+        # A courtesy ("Sure.") is held until a sentence that says something survives: alone
+        # it would be the whole answer, and the composed one could no longer stand in.
+        held: list[str] = []
+
+        def release(sentence: str) -> Iterator[str]:
+            if not self._acceptable(sentence, facts, q.lang, gate):
+                return
+            held.append(sentence)
+            if gate.says_something(sentence, states_fact(sentence, facts)):
+                yield from held
+                held.clear()
+
         for piece in stream:
             buffer += piece
             parts = split_sentences(buffer)
             # Every part but the last is complete; the last may still grow.
             for sentence in parts[:-1]:
-                if self._acceptable(sentence, facts, q.lang):
-                    yield sentence
+                yield from release(sentence)
             buffer = parts[-1] if parts else ""
             if _is_set(cancel):
                 close = getattr(stream, "close", None)
                 if callable(close):
                     close()  # stop the model now, not at its next token
                 return
-        if buffer.strip() and self._acceptable(buffer, facts, q.lang):
-            yield buffer
+        if buffer.strip():
+            yield from release(buffer)
 
     @staticmethod
-    def _acceptable(sentence: str, facts: Facts, lang: str) -> bool:
-        why = check_sentence(sentence, facts) or _malformed(sentence, lang)
+    def _acceptable(sentence: str, facts: Facts, lang: str, gate: Gate | None = None) -> bool:
+        why = check_sentence(sentence, facts) or _malformed(sentence, lang) or (
+            gate.check(sentence, states_fact(sentence, facts)) if gate is not None else None)
         if why is not None:
             log.info("dropped a model sentence: %s", why)
             return False

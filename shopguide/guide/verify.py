@@ -17,26 +17,30 @@ from shopguide.guide.vocab import fold
 from shopguide.store.models import FaqEntry, Product
 
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；;…])|(?<=[.])(?=\s|$)|\n")
-_NUM = r"(\d+(?:[.,]\d+)?)"
+# A figure is read whole, separators and all, so "429.99.5" or "A1.99" is one token
+# that matches no fact rather than a true prefix ("429", "A1") that does.
+_NUM = r"(\d+(?:[.,]\d+)*)"
 _PRICE = [
     re.compile(rf"[¥￥$£€]\s*{_NUM}"),
     re.compile(rf"{_NUM}\s*(?:元|块钱|块|rmb|cny|usd|dollars?|bucks|pounds?|quid|euros?|eur|gbp)",
                re.I),
 ]
 _STOCK_NUM = [
-    re.compile(r"(?:库存|还有|还剩|剩|有货|现货)\s*(\d+)\s*(?:件|双|个|台|套|把|只|条|份)?"),
-    re.compile(r"(\d+)\s*(?:件|双|个|台|套|把|只|条|份)?\s*(?:库存|现货|有货)"),
-    re.compile(r"(\d+)\s*(?:units?|pieces?|pcs|pairs?|items?)?\s*(?:in stock|left|available|remaining)",
+    re.compile(r"(?:库存|还有|还剩|剩|有货|现货)\s*(\d+(?:[.,]\d+)*)\s*(?:件|双|个|台|套|把|只|条|份)?"),
+    re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)*)\s*(?:件|双|个|台|套|把|只|条|份)?\s*(?:库存|现货|有货)"),
+    re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)*)\s*(?:units?|pieces?|pcs|pairs?|items?)?\s*(?:in stock|left|available|remaining)",
                re.I),
-    re.compile(r"(?:stock(?: level)?(?: of| is|:)?|only)\s*(\d+)", re.I),
+    re.compile(r"(?:stock(?: level)?(?: of| is|:)?|only)\s*(\d+(?:[.,]\d+)*)", re.I),
 ]
 _IN_STOCK = re.compile(r"有货|有现货|有库存|in stock|available now|\bavailable\b", re.I)
 _NEGATED = re.compile(r"没有|没找到|未找到|找不到|\bno\b|\bnot\b|n't|\bnone\b", re.I)
 _OUT_STOCK = re.compile(r"缺货|无货|没货|卖完|售罄|out of stock|sold out|unavailable", re.I)
+_GLUED = r"(?:[.,:/-]?[A-Za-z0-9]+)*"  # "A1.99", "A1-7": more of the same token, read with it
 _AISLE = [
-    re.compile(r"(?:aisle|shelf|section|货架|通道|区域|过道)\s*(?:no\.?|#|号)?\s*([A-Za-z]{0,2}-?\d{1,3}[A-Za-z]?)",
-               re.I),
-    re.compile(r"(?<![A-Za-z0-9-])([A-Za-z]{1,2}-?\d{1,3}[A-Za-z]?)\s*(?:号)?\s*(?:货架|通道|区|过道)"),
+    re.compile(r"(?:aisle|shelf|section|货架|通道|区域|过道)\s*(?:no\.?|#|号)?\s*"
+               rf"([A-Za-z]{{0,2}}-?\d{{1,3}}[A-Za-z]?{_GLUED})", re.I),
+    re.compile(rf"(?<![A-Za-z0-9.,:/-])([A-Za-z]{{1,2}}-?\d{{1,3}}[A-Za-z]?{_GLUED})\s*(?:号)?\s*"
+               r"(?:货架|通道|区|过道)"),
 ]
 _SKU_SHAPE = re.compile(r"(?<![A-Za-z0-9-])([A-Za-z]{1,6}-?\d{2,}(?:-[A-Za-z0-9]+)*)(?![A-Za-z0-9-])")
 _PROMISES = ("免费", "白送", "赠送", "送给", "打折", "折扣", "半价", "优惠", "包邮", "保证", "承诺",
@@ -70,9 +74,9 @@ class Facts:
         f.allowed_amounts |= {round(b, 2) for b in budget if b is not None and b > 0}
         for p in f.products:  # the store's own descriptions may name amounts ("under ¥600")
             for text in (p.description, p.description_en, p.description_zh):
-                f.allowed_amounts |= {round(v, 2) for v in _amounts(text or "")}
+                f.allowed_amounts |= _clean(_amounts(text or ""))
         for entry in f.faqs:
-            f.allowed_amounts |= {round(v, 2) for v in _amounts(entry.answer)}
+            f.allowed_amounts |= _clean(_amounts(entry.answer))
             f.allowed_amounts |= {round(v, 2) for v in _numbers(entry.answer)}
         return f
 
@@ -83,8 +87,12 @@ class Facts:
 
 
 def _to_float(s: str) -> float:
-    return float(s.replace(",", "")) if re.fullmatch(r"\d{1,3}(,\d{3})+", s) else float(
-        s.replace(",", "."))
+    """A written amount; NaN (equal to no fact) for a garbled one such as ``429.99.5``."""
+    if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", s):
+        return float(s.replace(",", ""))
+    if re.fullmatch(r"\d+([.,]\d+)?", s):
+        return float(s.replace(",", "."))
+    return float("nan")
 
 
 def _amounts(text: str) -> list[float]:
@@ -92,6 +100,10 @@ def _amounts(text: str) -> list[float]:
     for pat in _PRICE:
         out += [_to_float(m.group(1)) for m in pat.finditer(text)]
     return out
+
+
+def _clean(values: Iterable[float]) -> set[float]:
+    return {round(v, 2) for v in values if v == v}  # NaN is no amount
 
 
 def _numbers(text: str) -> list[float]:
@@ -113,13 +125,14 @@ def check_sentence(sentence: str, facts: Facts) -> str | None:
     named = _mentioned(sentence, facts) or facts.products
     # A figure inside a product's own name ("Power Bank 9") is not a claim.
     sentence = _without_names(sentence, facts)
-    for amount in _amounts(sentence):
-        if round(amount, 2) not in facts.allowed_amounts:
-            return f"price {amount:g} is not in the facts"
+    for pat in _PRICE:
+        for m in pat.finditer(sentence):
+            if round(_to_float(m.group(1)), 2) not in facts.allowed_amounts:
+                return f"price {m.group(1)} is not in the facts"
     stocks = {p.stock for p in named if p.stock is not None}
     for pat in _STOCK_NUM:
         for m in pat.finditer(sentence):
-            if int(m.group(1)) not in stocks:
+            if not m.group(1).isdigit() or int(m.group(1)) not in stocks:
                 return f"stock figure {m.group(1)} is not in the facts"
     if _IN_STOCK.search(sentence) and not _OUT_STOCK.search(sentence):
         if named and all(p.stock == 0 for p in named):
@@ -149,6 +162,15 @@ def check_sentence(sentence: str, facts: Facts) -> str | None:
         if word not in facts_text:
             return f"promise '{word}' is not in the facts"
     return None
+
+
+def states_fact(sentence: str, facts: Facts) -> bool:
+    """Does the sentence name a product or state a price, stock figure or aisle? (Whether
+    the statement is right is ``check_sentence``'s question.)"""
+    if _mentioned(sentence, facts):
+        return True
+    rest = _without_names(sentence, facts)
+    return any(p.search(rest) for p in (*_PRICE, *_STOCK_NUM, *_AISLE))
 
 
 def _without_names(sentence: str, facts: Facts) -> str:
