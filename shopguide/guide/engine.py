@@ -20,10 +20,10 @@ from typing import Any, Protocol
 
 from shopguide.guide.conversation import Conversation
 from shopguide.guide.events import Cards, Done, Event, Failed, Token
-from shopguide.guide.fluency import Gate
+from shopguide.guide.fluency import Gate, Thread
 from shopguide.guide.plan import Plan, make_plan
 from shopguide.guide.prompt import build_prompt
-from shopguide.guide.verify import Facts, check_sentence, split_sentences, states_fact, verify
+from shopguide.guide.verify import Facts, check_sentence, split_sentences, verify
 from shopguide.guide.vocab import StoreVocab, brand_aliases
 from shopguide.store.models import CONSENT_HISTORY, Customer
 
@@ -158,27 +158,33 @@ class Engine:
         # The shopper's words and the composed answer's may be repeated; other words must
         # come from the facts.
         who = customer or conv.customer
-        gate = Gate(facts.products, facts.faqs, q.text, plan.composed, [who.name] if who else [])
+        thread = Thread(facts, Gate(facts.products, facts.faqs, q.text, plan.composed,
+                                    [who.name] if who else []))
         buffer = ""
         # A courtesy ("Sure.") is held until a sentence that says something survives: alone
         # it would be the whole answer, and the composed one could no longer stand in.
         held: list[str] = []
 
         def release(sentence: str) -> Iterator[str]:
-            if not self._acceptable(sentence, facts, q.lang, gate):
+            if not self._acceptable(sentence, facts, q.lang, thread):
                 return
             held.append(sentence)
-            if gate.says_something(sentence, states_fact(sentence, facts)):
+            if thread.says_something(sentence):
                 yield from held
                 held.clear()
 
         for piece in stream:
             buffer += piece
             parts = split_sentences(buffer)
-            # Every part but the last is complete; the last may still grow.
-            for sentence in parts[:-1]:
+            # Every part but the last is complete; the last may still grow, unless an end
+            # mark closes it ("¥459. " : the splitter drops the space that would show it).
+            closed = bool(parts) and len(split_sentences(buffer + "x")) > len(parts)
+            for sentence in parts if closed else parts[:-1]:
                 yield from release(sentence)
-            buffer = parts[-1] if parts else ""
+            if closed:
+                buffer = buffer[len(buffer.rstrip()):]  # the space before the next sentence
+            else:
+                buffer = parts[-1] if parts else ""
             if _is_set(cancel):
                 close = getattr(stream, "close", None)
                 if callable(close):
@@ -188,9 +194,9 @@ class Engine:
             yield from release(buffer)
 
     @staticmethod
-    def _acceptable(sentence: str, facts: Facts, lang: str, gate: Gate | None = None) -> bool:
+    def _acceptable(sentence: str, facts: Facts, lang: str, thread: Thread | None = None) -> bool:
         why = check_sentence(sentence, facts) or _malformed(sentence, lang) or (
-            gate.check(sentence, states_fact(sentence, facts)) if gate is not None else None)
+            thread.check(sentence) if thread is not None else None)
         if why is not None:
             log.info("dropped a model sentence: %s", why)
             return False

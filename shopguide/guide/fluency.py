@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from shopguide.guide.verify import Facts, check_sentence, mentioned, states_figures
 from shopguide.guide.vocab import fold
 
 MIN_COVERAGE = 0.8  # share of content units the facts must cover
@@ -35,7 +36,7 @@ _TEMPLATE_ZH = (
     "实惠一些的 以内 以上 有现货 位置请咨询店员 库存请咨询店员 目前有货 还有 尺码 颜色 对比一下 最便宜 "
     "刚才那几款里 已经是最便宜的了 暂时没有更便宜又符合条件的 暂时没有找到 符合条件 可以放宽一下条件 "
     "或者让店员帮您看看 码 元 商品 这款 那款 它 您 我们 适合 口碑不错 很受欢迎 非常 也 和 还 都 是 在 了 "
-    "呢 吧 的 有 这 那 它们 两款 一款 选 买 要 可以 需要 帮您 店员 如果 就 更 比 但 而且 另外 一下 性价比"
+    "好的 好 当然 没问题 嗯 呢 吧 的 有 这 那 它们 两款 一款 选 买 要 可以 需要 帮您 店员 如果 就 更 比 但 而且 另外 一下 性价比"
 )
 _TEMPLATE_EN = (
     "a an the is are am be been it its it's this that these those to of in on at for with and or by "
@@ -84,6 +85,7 @@ class Units:
     chars: set[str] = field(default_factory=set)
     words: set[str] = field(default_factory=set)
     singles: set[str] = field(default_factory=set)  # characters that are a unit on their own
+    edges: set[str] = field(default_factory=set)  # first/last characters of runs ("T恤": 恤)
 
     @classmethod
     def of(cls, texts: Iterable[str]) -> Units:
@@ -91,7 +93,9 @@ class Units:
         for t in texts:
             f = fold(t or "")
             u.bigrams |= _bigrams(f)
-            u.chars |= set("".join(_CJK_RUN.findall(f)))
+            runs = _CJK_RUN.findall(f)
+            u.chars |= set("".join(runs))
+            u.edges |= {r[0] for r in runs} | {r[-1] for r in runs}
             u.words |= _words(f)
         return u
 
@@ -101,11 +105,14 @@ class Units:
             return True
         if len(run) == 1:
             return run in self.bigrams or run in self.chars
+        if (i == 0 or i == len(run) - 1) and run[i] in self.edges:
+            return True  # a run cut by Latin or digits ("T恤", "3D打印") stays whole
         return (i > 0 and run[i - 1 : i + 1] in self.bigrams) or (
             i + 1 < len(run) and run[i : i + 2] in self.bigrams)
 
 
 _TEMPLATE = Units.of([_TEMPLATE_ZH, _TEMPLATE_EN])
+_TEMPLATE.edges = set()  # template words are whole words, not parts of a cut run
 for _w in _TEMPLATE_EN.split():  # every template word is also a lone unit
     _TEMPLATE.words.add(stem(_w))
 for _w in _TEMPLATE_ZH.split():
@@ -135,21 +142,25 @@ def coverage(sentence: str, facts: Units, neutral: Units) -> Coverage:
     c = Coverage()
     text = fold(sentence)
     for run in _CJK_RUN.findall(text):
+        # Template and the shopper's words go first: "the", "在货架" say nothing even
+        # where the facts happen to contain them.
         for i in range(len(run)):
+            if _TEMPLATE.has_char_at(run, i) or neutral.has_char_at(run, i):
+                continue
+            c.cjk_content += 1
             if facts.has_char_at(run, i):
                 c.fact += 1
-                c.cjk_content += 1
-            elif not (_TEMPLATE.has_char_at(run, i) or neutral.has_char_at(run, i)):
+            else:
                 c.unknown += 1
-                c.cjk_content += 1
     for w in _LATIN.findall(text):
         s = stem(w)
+        if s in _TEMPLATE.words or s in neutral.words:
+            continue
+        c.latin_content += 1
         if s in facts.words:
             c.fact += 1
-            c.latin_content += 1
-        elif s not in _TEMPLATE.words and s not in neutral.words:
+        else:
             c.unknown += 1
-            c.latin_content += 1
     return c
 
 
@@ -228,6 +239,10 @@ class Gate:
                     # The span itself stays out of the reason: it goes to the log, and the
                     # model may have put the shopper's name there.
                     return "presents a name that is not a product in the facts"
+        clauses = [fold(x).strip(" .") for x in re.split(r"[,，;；:：]", sentence)]
+        clauses = [x for x in clauses if len(x) >= 3]
+        if len(set(clauses)) < len(clauses):
+            return "repeats itself"
         c = coverage(sentence, self.facts, self.neutral)
         if c.ratio < MIN_COVERAGE:
             return f"only {c.ratio:.0%} of its words come from the facts"
@@ -238,3 +253,39 @@ class Gate:
     def says_something(self, sentence: str, restates_fact: bool = False) -> bool:
         """Enough of the facts' words (or a restated fact) to stand as an answer."""
         return restates_fact or coverage(sentence, self.facts, self.neutral).content >= MIN_UNITS
+
+
+class Thread:
+    """One model answer, sentence by sentence: which product it is talking about, so a
+    figure in "It's on aisle A1." is checked against that product alone, and what it has
+    already said, so it is not said twice."""
+
+    def __init__(self, facts: Facts, gate: Gate) -> None:
+        self.facts = facts
+        self.gate = gate
+        self.subject: object | None = None
+        self.said: set[str] = set()
+
+    def check(self, sentence: str) -> str | None:
+        key = fold(sentence).strip()
+        if key in self.said:
+            return "already said"
+        named = mentioned(sentence, self.facts)
+        figures = states_figures(sentence, self.facts)
+        if figures and len(named) <= 1:
+            about = named[0] if named else self.subject
+            why = check_sentence(sentence, self.facts.only(about))
+            if why is not None:
+                if about is None:
+                    return "states a figure without naming the product it belongs to"
+                return f"{why} for the product it speaks of"
+        why = self.gate.check(sentence, bool(named) or figures)
+        if why is None:
+            self.said.add(key)
+            if named:
+                self.subject = named[0] if len(named) == 1 else None
+        return why
+
+    def says_something(self, sentence: str) -> bool:
+        return self.gate.says_something(
+            sentence, bool(mentioned(sentence, self.facts)) or states_figures(sentence, self.facts))

@@ -65,19 +65,30 @@ class Facts:
     products: list[Product] = field(default_factory=list)
     faqs: list[FaqEntry] = field(default_factory=list)
     allowed_amounts: set[float] = field(default_factory=set)
+    budget: set[float] = field(default_factory=set)  # the shopper's own amounts
 
     @classmethod
     def of(cls, products: Iterable[Product] = (), faqs: Iterable[FaqEntry] = (),
            budget: Iterable[float | None] = ()) -> Facts:
         f = cls(list(products), list(faqs))
         f.allowed_amounts = {round(p.price, 2) for p in f.products}
-        f.allowed_amounts |= {round(b, 2) for b in budget if b is not None and b > 0}
+        f.budget = {round(b, 2) for b in budget if b is not None and b > 0}
+        f.allowed_amounts |= f.budget
         for p in f.products:  # the store's own descriptions may name amounts ("under ¥600")
             for text in (p.description, p.description_en, p.description_zh):
                 f.allowed_amounts |= _clean(_amounts(text or ""))
         for entry in f.faqs:
             f.allowed_amounts |= _clean(_amounts(entry.answer))
             f.allowed_amounts |= {round(v, 2) for v in _numbers(entry.answer)}
+        return f
+
+    def only(self, product: Product | None) -> Facts:
+        """The same facts about one product (None: about none, only the policies and the
+        shopper's budget), for a sentence that speaks of that product alone."""
+        others = {round(p.price, 2) for p in self.products if p is not product}
+        keep = {round(product.price, 2)} if product is not None else set()
+        f = Facts([product] if product is not None else [], self.faqs, budget=self.budget)
+        f.allowed_amounts = (self.allowed_amounts - others) | keep | self.budget
         return f
 
     def text(self) -> str:
@@ -164,13 +175,22 @@ def check_sentence(sentence: str, facts: Facts) -> str | None:
     return None
 
 
-def states_fact(sentence: str, facts: Facts) -> bool:
-    """Does the sentence name a product or state a price, stock figure or aisle? (Whether
-    the statement is right is ``check_sentence``'s question.)"""
-    if _mentioned(sentence, facts):
-        return True
+def mentioned(sentence: str, facts: Facts) -> list[Product]:
+    """The facts' products the sentence names (by SKU or any spelling of the name)."""
+    return _mentioned(sentence, facts)
+
+
+def states_figures(sentence: str, facts: Facts) -> bool:
+    """Does the sentence state a price, stock figure, stock claim or aisle? (Whether it is
+    right is ``check_sentence``'s question.)"""
     rest = _without_names(sentence, facts)
-    return any(p.search(rest) for p in (*_PRICE, *_STOCK_NUM, *_AISLE))
+    return bool(_IN_STOCK.search(rest) or _OUT_STOCK.search(rest)) or any(
+        p.search(rest) for p in (*_PRICE, *_STOCK_NUM, *_AISLE))
+
+
+def states_fact(sentence: str, facts: Facts) -> bool:
+    """Does the sentence name a product or state one of the facts' figures?"""
+    return bool(_mentioned(sentence, facts)) or states_figures(sentence, facts)
 
 
 def _without_names(sentence: str, facts: Facts) -> str:
