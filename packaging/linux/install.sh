@@ -145,7 +145,7 @@ uninstall() {
         echo "ShopGuide removed from $APP_DIR."
         echo "The store, settings and logs of each user are kept (for this user:" \
              "${XDG_DATA_HOME:-$HOME/.local/share}/shopguide," \
-             "${XDG_CONFIG_HOME:-$HOME/.config}/shopguide, ${XDG_STATE_HOME:-$HOME/.local/state}/shopguide);" \
+             "${XDG_CONFIG_HOME:-$HOME/.config}/ShopGuide, ${XDG_STATE_HOME:-$HOME/.local/state}/shopguide);" \
              "delete them yourself if they are no longer needed."
     fi
 }
