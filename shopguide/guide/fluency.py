@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from shopguide.guide.verify import Facts, check_sentence, mentioned, states_figures
 from shopguide.guide.vocab import fold
+from shopguide.store.models import FaqEntry, Product
 
 MIN_COVERAGE = 0.8  # share of content units the facts must cover
 MIN_UNITS = 4  # fewer content units than this says nothing, unless a fact is restated
@@ -172,7 +173,7 @@ _RECOMMEND_EN = re.compile(
     re.I)
 
 
-def _names(products: Iterable) -> list[tuple[str, str]]:
+def _names(products: Iterable[Product]) -> list[tuple[str, str]]:
     """(folded name, folded brand) for every spelling of every product."""
     out = []
     for p in products:
@@ -184,7 +185,7 @@ def _names(products: Iterable) -> list[tuple[str, str]]:
 _POINTING = re.compile(r"^(?:these|those|some|this|that|这|那)")
 
 
-def name_ok(span: str, products: Iterable, asked: Units | None = None) -> bool:
+def name_ok(span: str, products: Iterable[Product], asked: Units | None = None) -> bool:
     """A presented name is a product's name, or its brand plus part of that name.
     "These hiking boots" presents no name: a pointing word may take the shopper's words."""
     s = fold(span).strip()
@@ -211,7 +212,7 @@ def name_ok(span: str, products: Iterable, asked: Units | None = None) -> bool:
 class Gate:
     """The coverage gate for one answer: its facts, the question and the composed answer."""
 
-    def __init__(self, products: Iterable, faqs: Iterable = (), question: str = "",
+    def __init__(self, products: Iterable[Product], faqs: Iterable[FaqEntry] = (), question: str = "",
                  composed: str = "", names: Iterable[str] = ()) -> None:
         self.products = list(products)
         texts: list[str] = []
@@ -263,7 +264,7 @@ class Thread:
     def __init__(self, facts: Facts, gate: Gate) -> None:
         self.facts = facts
         self.gate = gate
-        self.subject: object | None = None
+        self.subject: Product | None = None
         self.said: set[str] = set()
 
     def check(self, sentence: str) -> str | None:
