@@ -212,8 +212,8 @@ def name_ok(span: str, products: Iterable[Product], asked: Units | None = None) 
 class Gate:
     """The coverage gate for one answer: its facts, the question and the composed answer."""
 
-    def __init__(self, products: Iterable[Product], faqs: Iterable[FaqEntry] = (), question: str = "",
-                 composed: str = "", names: Iterable[str] = ()) -> None:
+    def __init__(self, products: Iterable[Product], faqs: Iterable[FaqEntry] = (),
+                 question: str = "", composed: str = "", names: Iterable[str] = ()) -> None:
         self.products = list(products)
         texts: list[str] = []
         for p in self.products:
