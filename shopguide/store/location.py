@@ -43,7 +43,28 @@ def resolve_store_path(args: Namespace | Any) -> Path:
         return Path(cached)
     if store:
         return Path(store).expanduser()
-    return config.default_store_path()
+    path = config.default_store_path()
+    if not os.environ.get("SHOPGUIDE_STORE") and not path.exists():
+        _first_run(path)
+    return path
+
+
+def _first_run(path: Path) -> None:
+    """The user's own store starts as the demo store, so the first window is not empty.
+
+    Only the default location gets this: an explicit --store or SHOPGUIDE_STORE naming a
+    new file means a new, empty store (for ``import``). The copy is made beside the
+    target and renamed into place, so a crash never leaves half a store behind.
+    """
+    if not (config.demo_store_dir() / "products.csv").is_file():
+        return
+    with _DEMO_LOCK:
+        if path.exists():
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(path.name + ".first-run")
+        fresh_demo_store(target=partial)
+        os.replace(partial, path)
 
 
 def open_from_args(args: Namespace | Any, create: bool = True) -> Store:
