@@ -55,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from shopguide.logging_setup import setup_logging
+
+    setup_logging()  # every command logs to the rotating file (never customer data)
     handler = getattr(args, "handler", None)
     if handler is None:
         return _run_gui(args)

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import argparse
 import logging
-import logging.handlers
+import signal
 import sys
 
-from shopguide.config import APP_NAME, user_log_dir
+from shopguide.config import APP_NAME
+from shopguide.logging_setup import setup_logging
 from ui.backend import Backend, default_backend
 from ui.i18n import LanguageManager
 from ui.main_window import MainWindow, SidebarFactory, default_sidebar
@@ -22,23 +23,6 @@ from ui.settings import AppSettings
 from ui.worker import GuideClient
 
 log = logging.getLogger(__name__)
-
-
-def setup_logging() -> None:
-    """One formatter, a rotating file in the user's log folder. Never customer data."""
-    folder = user_log_dir()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            folder / "shopguide.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-        )
-    except OSError:
-        handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    if not any(isinstance(h, type(handler)) for h in root.handlers):
-        root.addHandler(handler)
-    root.setLevel(logging.INFO)
 
 
 def create_app() -> QApplication:
@@ -75,7 +59,7 @@ def build_window(
 
 def run(args: argparse.Namespace) -> int:
     app = create_app()
-    setup_logging()
+    setup_logging()  # the core's one formatter: rotating file, contact details masked
     settings = AppSettings()
     mode = getattr(args, "mode", None) or settings.mode
     lang = getattr(args, "lang", None) or settings.language
@@ -94,5 +78,16 @@ def run(args: argparse.Namespace) -> int:
         window.show()
     QTimer.singleShot(0, lambda: window.client.start(model_spec))
     app.aboutToQuit.connect(window.client.shutdown)
+    _quit_on_sigterm(app)
     log.info("ShopGuide started in %s mode", mode)
     return int(app.exec())
+
+
+def _quit_on_sigterm(app: QApplication) -> None:
+    """``systemctl stop`` ends a kiosk with SIGTERM: close cleanly (worker stopped, the
+    --demo copy removed) instead of dying mid-write. Python runs signal handlers only
+    when it gets control, so a slow timer gives it a turn while Qt's loop waits."""
+    signal.signal(signal.SIGTERM, lambda *_: app.quit())
+    timer = QTimer(app)
+    timer.timeout.connect(lambda: None)
+    timer.start(500)

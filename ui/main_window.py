@@ -159,6 +159,8 @@ class MainWindow(QMainWindow):
         self.act_new = action(self.new_conversation, QKeySequence.StandardKey.New, "new")
         self.act_notes = action(self.save_to_notes, "Ctrl+S", "note")
         self.act_settings = action(self.open_settings, "Ctrl+,", "settings")
+        self.act_new_customer = action(self.new_customer_from_chat)
+        self.act_about = action(self.show_about)
         self.act_quit = action(self.close, QKeySequence.StandardKey.Quit)
         self.act_bigger = action(lambda: self.change_font(+1), QKeySequence.StandardKey.ZoomIn)
         self.act_smaller = action(lambda: self.change_font(-1), QKeySequence.StandardKey.ZoomOut)
@@ -172,7 +174,7 @@ class MainWindow(QMainWindow):
                 a.setCheckable(True)
                 g.addAction(a)
         self.file_menu = self.menuBar().addMenu("")
-        self.file_menu.addActions([self.act_new, self.act_notes])
+        self.file_menu.addActions([self.act_new, self.act_notes, self.act_new_customer])
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.act_settings, self.act_quit])
         self.view_menu = self.menuBar().addMenu("")
@@ -181,6 +183,8 @@ class MainWindow(QMainWindow):
         self.theme_menu = self.view_menu.addMenu("")
         self.theme_menu.addActions([self.act_light, self.act_dark])
         self.view_menu.addActions([self.act_bigger, self.act_smaller])
+        self.help_menu = self.menuBar().addMenu("")
+        self.help_menu.addAction(self.act_about)
         self.new_button.hide()  # clerk mode has the menu and Ctrl+N; the header stays quiet
         self.language_button.hide()
 
@@ -411,6 +415,9 @@ class MainWindow(QMainWindow):
         self.act_new.setText(self.tr("&New conversation"))
         self.act_notes.setText(self.tr("&Save to customer notes…"))
         self.act_settings.setText(self.tr("Se&ttings…"))
+        self.act_new_customer.setText(self.tr("New &customer…"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.act_about.setText(self.tr("&About ShopGuide"))
         self.act_quit.setText(self.tr("&Quit"))
         self.act_bigger.setText(self.tr("Larger text"))
         self.act_smaller.setText(self.tr("Smaller text"))
@@ -422,6 +429,28 @@ class MainWindow(QMainWindow):
         self.act_en.setChecked(self.chat.ui_lang == "en")
         self.act_light.setChecked(self.settings.theme == "light")
         self.act_dark.setChecked(self.settings.theme == "dark")
+
+    def new_customer_from_chat(self) -> None:
+        """Create a customer while talking to them; the sidebar then serves the new person."""
+        create = getattr(self.sidebar, "new_customer", None)
+        if callable(create):
+            create()
+
+    def about_text(self) -> str:
+        from shopguide import __version__
+
+        state, detail = self._model_state
+        model = detail if state == "ready" else self.tr("not loaded")
+        store = self.store_info.name if self.store_info else ""
+        return "\n".join([
+            self.tr("ShopGuide %1").replace("%1", __version__),
+            self.tr("An offline shopping guide: answers come from this store's own catalog."),
+            self.tr("Model: %1").replace("%1", model),
+            self.tr("Store: %1").replace("%1", store),
+        ])
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About ShopGuide"), self.about_text())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

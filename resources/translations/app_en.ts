@@ -4,58 +4,58 @@
 <context>
     <name>AnswerBubble</name>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="167" />
+        <location filename="../../ui/chat/bubbles.py" line="167"/>
         <source>Thinking…</source>
         <translation>Thinking…</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="169" />
+        <location filename="../../ui/chat/bubbles.py" line="169"/>
         <source>Sorry, something went wrong: %1</source>
         <translation>Sorry, something went wrong: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="172" />
+        <location filename="../../ui/chat/bubbles.py" line="172"/>
         <source>Stopped</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="174" />
-        <source>Answered from the store's catalog and policies</source>
-        <translation>Answered from the store's catalog and policies</translation>
+        <location filename="../../ui/chat/bubbles.py" line="174"/>
+        <source>Answered from the store&apos;s catalog and policies</source>
+        <translation>Answered from the store&apos;s catalog and policies</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="177" />
+        <location filename="../../ui/chat/bubbles.py" line="177"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="178" />
-        <location filename="../../ui/chat/bubbles.py" line="179" />
+        <location filename="../../ui/chat/bubbles.py" line="178"/>
+        <location filename="../../ui/chat/bubbles.py" line="179"/>
         <source>Copy the answer</source>
         <translation>Copy the answer</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="180" />
+        <location filename="../../ui/chat/bubbles.py" line="180"/>
         <source>Helpful</source>
         <translation>Helpful</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="181" />
+        <location filename="../../ui/chat/bubbles.py" line="181"/>
         <source>Rate this answer helpful</source>
         <translation>Rate this answer helpful</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="182" />
+        <location filename="../../ui/chat/bubbles.py" line="182"/>
         <source>Not helpful</source>
         <translation>Not helpful</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="183" />
+        <location filename="../../ui/chat/bubbles.py" line="183"/>
         <source>Rate this answer not helpful</source>
         <translation>Rate this answer not helpful</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="184" />
+        <location filename="../../ui/chat/bubbles.py" line="184"/>
         <source>Answer</source>
         <translation>Answer</translation>
     </message>
@@ -63,47 +63,47 @@
 <context>
     <name>ComparisonTable</name>
     <message>
-        <location filename="../../ui/chat/cards.py" line="182" />
+        <location filename="../../ui/chat/cards.py" line="182"/>
         <source>Unknown</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="183" />
+        <location filename="../../ui/chat/cards.py" line="183"/>
         <source>Out of stock</source>
         <translation>Out of stock</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="186" />
+        <location filename="../../ui/chat/cards.py" line="186"/>
         <source>Price</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="187" />
+        <location filename="../../ui/chat/cards.py" line="187"/>
         <source>Brand</source>
         <translation>Brand</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="188" />
+        <location filename="../../ui/chat/cards.py" line="188"/>
         <source>Stock</source>
         <translation>Stock</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="189" />
+        <location filename="../../ui/chat/cards.py" line="189"/>
         <source>Aisle</source>
         <translation>Aisle</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="190" />
+        <location filename="../../ui/chat/cards.py" line="190"/>
         <source>Sizes</source>
         <translation>Sizes</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="191" />
+        <location filename="../../ui/chat/cards.py" line="191"/>
         <source>Colors</source>
         <translation>Colors</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="204" />
+        <location filename="../../ui/chat/cards.py" line="204"/>
         <source>Comparison table</source>
         <translation>Comparison table</translation>
     </message>
@@ -111,17 +111,17 @@
 <context>
     <name>CountdownOverlay</name>
     <message>
-        <location filename="../../ui/kiosk.py" line="114" />
+        <location filename="../../ui/kiosk.py" line="114"/>
         <source>Are you still there? This conversation will be cleared in %1 s.</source>
         <translation>Are you still there? This conversation will be cleared in %1 s.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="119" />
-        <source>I'm still here</source>
-        <translation>I'm still here</translation>
+        <location filename="../../ui/kiosk.py" line="119"/>
+        <source>I&apos;m still here</source>
+        <translation>I&apos;m still here</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="120" />
+        <location filename="../../ui/kiosk.py" line="120"/>
         <source>Keep this conversation</source>
         <translation>Keep this conversation</translation>
     </message>
@@ -129,42 +129,42 @@
 <context>
     <name>InputBar</name>
     <message>
-        <location filename="../../ui/chat/input_box.py" line="109" />
+        <location filename="../../ui/chat/input_box.py" line="109"/>
         <source>Ask about a product, a size, a price or a store policy…</source>
         <translation>Ask about a product, a size, a price or a store policy…</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/input_box.py" line="111" />
+        <location filename="../../ui/chat/input_box.py" line="111"/>
         <source>Your question</source>
         <translation>Your question</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/input_box.py" line="112" />
+        <location filename="../../ui/chat/input_box.py" line="112"/>
         <source>Enter sends; Shift+Enter starts a new line</source>
         <translation>Enter sends; Shift+Enter starts a new line</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/input_box.py" line="113" />
+        <location filename="../../ui/chat/input_box.py" line="113"/>
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/input_box.py" line="114" />
+        <location filename="../../ui/chat/input_box.py" line="114"/>
         <source>Send the question</source>
         <translation>Send the question</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/input_box.py" line="115" />
+        <location filename="../../ui/chat/input_box.py" line="115"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/input_box.py" line="116" />
+        <location filename="../../ui/chat/input_box.py" line="116"/>
         <source>Stop the answer</source>
         <translation>Stop the answer</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/input_box.py" line="117" />
+        <location filename="../../ui/chat/input_box.py" line="117"/>
         <source>Stop (Esc)</source>
         <translation>Stop (Esc)</translation>
     </message>
@@ -172,7 +172,7 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/kiosk.py" line="264" />
+        <location filename="../../ui/kiosk.py" line="264"/>
         <source>Please wait here: a staff member will come to help you. You can also ask at the service desk.</source>
         <translation>Please wait here: a staff member will come to help you. You can also ask at the service desk.</translation>
     </message>
@@ -180,210 +180,251 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="297" />
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>Store could not be opened: %1</source>
         <translation>Store could not be opened: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330" />
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>Model not loaded</source>
         <translation>Model not loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349" />
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>Loading the language model…</source>
         <translation>Loading the language model…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351" />
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>Model ready: %1</source>
         <translation>Model ready: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353" />
-        <source>Model not loaded: answers come from the store's facts only.</source>
-        <translation>Model not loaded: answers come from the store's facts only.</translation>
+        <location filename="../../ui/main_window.py" line="364"/>
+        <source>Model not loaded: answers come from the store&apos;s facts only.</source>
+        <translation>Model not loaded: answers come from the store&apos;s facts only.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354" />
-        <source>No model: answers come from the store's facts only.</source>
-        <translation>No model: answers come from the store's facts only.</translation>
+        <location filename="../../ui/main_window.py" line="365"/>
+        <source>No model: answers come from the store&apos;s facts only.</source>
+        <translation>No model: answers come from the store&apos;s facts only.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361" />
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>Welcome to %1! Ask me about products, sizes, prices or policies.</source>
         <translation>Welcome to %1! Ask me about products, sizes, prices or policies.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363" />
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>Welcome! Ask me about products, sizes, prices or policies.</source>
         <translation>Welcome! Ask me about products, sizes, prices or policies.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366" />
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>Serving: %1</source>
         <translation>Serving: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368" />
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>Serving: a walk-in customer (choose one on the right to personalise answers)</source>
         <translation>Serving: a walk-in customer (choose one on the right to personalise answers)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372" />
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>ShopGuide — Kiosk</source>
         <translation>ShopGuide — Kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372" />
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>ShopGuide</source>
         <translation>ShopGuide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374" />
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>Who is being served</source>
         <translation>Who is being served</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382" />
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>Details…</source>
         <translation>Details…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383" />
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>Why the model did not load</source>
         <translation>Why the model did not load</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384" />
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>Model loading progress</source>
         <translation>Model loading progress</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386" />
+        <location filename="../../ui/main_window.py" line="397"/>
+        <location filename="../../ui/main_window.py" line="449"/>
         <source>Store: %1</source>
         <translation>Store: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388" />
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>%1 tokens/s</source>
         <translation>%1 tokens/s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390" />
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>New conversation</source>
         <translation>New conversation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391" />
+        <location filename="../../ui/main_window.py" line="402"/>
         <source>Start a new conversation</source>
         <translation>Start a new conversation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392" />
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393" />
+        <location filename="../../ui/main_window.py" line="404"/>
         <source>Switch language</source>
         <translation>Switch language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394" />
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>Ask a staff member</source>
         <translation>Ask a staff member</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395" />
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>Ask a staff member for help</source>
         <translation>Ask a staff member for help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400" />
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>&amp;Conversation</source>
         <translation>&amp;Conversation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401" />
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402" />
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403" />
+        <location filename="../../ui/main_window.py" line="414"/>
         <source>Theme</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404" />
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>&amp;New conversation</source>
         <translation>&amp;New conversation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405" />
+        <location filename="../../ui/main_window.py" line="416"/>
         <source>&amp;Save to customer notes…</source>
         <translation>&amp;Save to customer notes…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406" />
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>Se&amp;ttings…</source>
         <translation>Se&amp;ttings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407" />
+        <location filename="../../ui/main_window.py" line="418"/>
+        <source>New &amp;customer…</source>
+        <translation>New &amp;customer…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="419"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="420"/>
+        <source>&amp;About ShopGuide</source>
+        <translation>&amp;About ShopGuide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408" />
+        <location filename="../../ui/main_window.py" line="422"/>
         <source>Larger text</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409" />
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>Smaller text</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412" />
+        <location filename="../../ui/main_window.py" line="426"/>
         <source>Light</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413" />
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>Dark</source>
         <translation>Dark</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="443"/>
+        <source>not loaded</source>
+        <translation>not loaded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="446"/>
+        <source>ShopGuide %1</source>
+        <translation>ShopGuide %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="447"/>
+        <source>An offline shopping guide: answers come from this store&apos;s own catalog.</source>
+        <translation>An offline shopping guide: answers come from this store&apos;s own catalog.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="448"/>
+        <source>Model: %1</source>
+        <translation>Model: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="453"/>
+        <source>About ShopGuide</source>
+        <translation>About ShopGuide</translation>
     </message>
 </context>
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../ui/kiosk.py" line="165" />
+        <location filename="../../ui/kiosk.py" line="165"/>
         <source>Too many wrong PINs. Ask the store manager.</source>
         <translation>Too many wrong PINs. Ask the store manager.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="167" />
+        <location filename="../../ui/kiosk.py" line="167"/>
         <source>Wrong PIN. Try again.</source>
         <translation>Wrong PIN. Try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="175" />
+        <location filename="../../ui/kiosk.py" line="175"/>
         <source>Staff only</source>
         <translation>Staff only</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="176" />
+        <location filename="../../ui/kiosk.py" line="176"/>
         <source>Enter the admin PIN to leave kiosk mode.</source>
         <translation>Enter the admin PIN to leave kiosk mode.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="177" />
+        <location filename="../../ui/kiosk.py" line="177"/>
         <source>Admin PIN</source>
         <translation>Admin PIN</translation>
     </message>
@@ -391,8 +432,8 @@
 <context>
     <name>PolicyCardWidget</name>
     <message>
-        <location filename="../../ui/chat/cards.py" line="156" />
-        <location filename="../../ui/chat/cards.py" line="157" />
+        <location filename="../../ui/chat/cards.py" line="156"/>
+        <location filename="../../ui/chat/cards.py" line="157"/>
         <source>Store policy</source>
         <translation>Store policy</translation>
     </message>
@@ -400,37 +441,37 @@
 <context>
     <name>ProductCardWidget</name>
     <message>
-        <location filename="../../ui/chat/cards.py" line="96" />
+        <location filename="../../ui/chat/cards.py" line="96"/>
         <source>Stock unknown</source>
         <translation>Stock unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="98" />
+        <location filename="../../ui/chat/cards.py" line="98"/>
         <source>In stock: %1</source>
         <translation>In stock: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="100" />
+        <location filename="../../ui/chat/cards.py" line="100"/>
         <source>Out of stock</source>
         <translation>Out of stock</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="105" />
+        <location filename="../../ui/chat/cards.py" line="105"/>
         <source>Aisle: %1</source>
         <translation>Aisle: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="107" />
+        <location filename="../../ui/chat/cards.py" line="107"/>
         <source>Sizes: %1</source>
         <translation>Sizes: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="109" />
+        <location filename="../../ui/chat/cards.py" line="109"/>
         <source>Colors: %1</source>
         <translation>Colors: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="114" />
+        <location filename="../../ui/chat/cards.py" line="114"/>
         <source>Product</source>
         <translation>Product</translation>
     </message>
@@ -438,107 +479,107 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="130" />
+        <location filename="../../ui/settings_dialog.py" line="130"/>
         <source>Choose a model folder</source>
         <translation>Choose a model folder</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="137" />
+        <location filename="../../ui/settings_dialog.py" line="137"/>
         <source>The admin PIN must be 4 to 12 digits.</source>
         <translation>The admin PIN must be 4 to 12 digits.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="160" />
+        <location filename="../../ui/settings_dialog.py" line="160"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="161" />
+        <location filename="../../ui/settings_dialog.py" line="161"/>
         <source>Language model</source>
         <translation>Language model</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="162" />
+        <location filename="../../ui/settings_dialog.py" line="162"/>
         <source>&amp;Model:</source>
         <translation>&amp;Model:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="164" />
-        <source>'bundled', a model folder, or a downloaded model's name</source>
-        <translation>'bundled', a model folder, or a downloaded model's name</translation>
+        <location filename="../../ui/settings_dialog.py" line="164"/>
+        <source>&apos;bundled&apos;, a model folder, or a downloaded model&apos;s name</source>
+        <translation>&apos;bundled&apos;, a model folder, or a downloaded model&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="166" />
+        <location filename="../../ui/settings_dialog.py" line="166"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="167" />
+        <location filename="../../ui/settings_dialog.py" line="167"/>
         <source>Longest answer (tokens):</source>
         <translation>Longest answer (tokens):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="168" />
+        <location filename="../../ui/settings_dialog.py" line="168"/>
         <source>Vary the wording (sampling)</source>
         <translation>Vary the wording (sampling)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="169" />
+        <location filename="../../ui/settings_dialog.py" line="169"/>
         <source>Temperature:</source>
         <translation>Temperature:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="170" />
+        <location filename="../../ui/settings_dialog.py" line="170"/>
         <source>Top-p:</source>
         <translation>Top-p:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="171" />
+        <location filename="../../ui/settings_dialog.py" line="171"/>
         <source>Appearance</source>
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="172" />
+        <location filename="../../ui/settings_dialog.py" line="172"/>
         <source>&amp;Language:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="173" />
+        <location filename="../../ui/settings_dialog.py" line="173"/>
         <source>&amp;Theme:</source>
         <translation>&amp;Theme:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="174" />
+        <location filename="../../ui/settings_dialog.py" line="174"/>
         <source>Light</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="175" />
+        <location filename="../../ui/settings_dialog.py" line="175"/>
         <source>Dark</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="176" />
+        <location filename="../../ui/settings_dialog.py" line="176"/>
         <source>&amp;Font size (pt):</source>
         <translation>&amp;Font size (pt):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="177" />
+        <location filename="../../ui/settings_dialog.py" line="177"/>
         <source>Kiosk</source>
         <translation>Kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="178" />
+        <location filename="../../ui/settings_dialog.py" line="178"/>
         <source>&amp;Clear after idle (seconds):</source>
         <translation>&amp;Clear after idle (seconds):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="179" />
+        <location filename="../../ui/settings_dialog.py" line="179"/>
         <source>New admin &amp;PIN:</source>
         <translation>New admin &amp;PIN:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="180" />
+        <location filename="../../ui/settings_dialog.py" line="180"/>
         <source>unchanged</source>
         <translation>unchanged</translation>
     </message>
@@ -546,12 +587,12 @@
 <context>
     <name>SuggestionPanel</name>
     <message>
-        <location filename="../../ui/chat/suggestions.py" line="54" />
+        <location filename="../../ui/chat/suggestions.py" line="54"/>
         <source>Ask: %1</source>
         <translation>Ask: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/suggestions.py" line="64" />
+        <location filename="../../ui/chat/suggestions.py" line="64"/>
         <source>Try asking:</source>
         <translation>Try asking:</translation>
     </message>
@@ -559,7 +600,7 @@
 <context>
     <name>UserBubble</name>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="55" />
+        <location filename="../../ui/chat/bubbles.py" line="55"/>
         <source>Your question</source>
         <translation>Your question</translation>
     </message>

@@ -4,58 +4,58 @@
 <context>
     <name>AnswerBubble</name>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="167" />
+        <location filename="../../ui/chat/bubbles.py" line="167"/>
         <source>Thinking…</source>
         <translation>正在思考…</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="169" />
+        <location filename="../../ui/chat/bubbles.py" line="169"/>
         <source>Sorry, something went wrong: %1</source>
         <translation>抱歉，出了点问题：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="172" />
+        <location filename="../../ui/chat/bubbles.py" line="172"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="174" />
-        <source>Answered from the store's catalog and policies</source>
+        <location filename="../../ui/chat/bubbles.py" line="174"/>
+        <source>Answered from the store&apos;s catalog and policies</source>
         <translation>根据本店商品目录和政策作答</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="177" />
+        <location filename="../../ui/chat/bubbles.py" line="177"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="178" />
-        <location filename="../../ui/chat/bubbles.py" line="179" />
+        <location filename="../../ui/chat/bubbles.py" line="178"/>
+        <location filename="../../ui/chat/bubbles.py" line="179"/>
         <source>Copy the answer</source>
         <translation>复制回答</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="180" />
+        <location filename="../../ui/chat/bubbles.py" line="180"/>
         <source>Helpful</source>
         <translation>有帮助</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="181" />
+        <location filename="../../ui/chat/bubbles.py" line="181"/>
         <source>Rate this answer helpful</source>
         <translation>评价此回答有帮助</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="182" />
+        <location filename="../../ui/chat/bubbles.py" line="182"/>
         <source>Not helpful</source>
         <translation>没帮助</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="183" />
+        <location filename="../../ui/chat/bubbles.py" line="183"/>
         <source>Rate this answer not helpful</source>
         <translation>评价此回答没有帮助</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="184" />
+        <location filename="../../ui/chat/bubbles.py" line="184"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
@@ -63,47 +63,47 @@
 <context>
     <name>ComparisonTable</name>
     <message>
-        <location filename="../../ui/chat/cards.py" line="182" />
+        <location filename="../../ui/chat/cards.py" line="182"/>
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="183" />
+        <location filename="../../ui/chat/cards.py" line="183"/>
         <source>Out of stock</source>
         <translation>缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="186" />
+        <location filename="../../ui/chat/cards.py" line="186"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="187" />
+        <location filename="../../ui/chat/cards.py" line="187"/>
         <source>Brand</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="188" />
+        <location filename="../../ui/chat/cards.py" line="188"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="189" />
+        <location filename="../../ui/chat/cards.py" line="189"/>
         <source>Aisle</source>
         <translation>货架</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="190" />
+        <location filename="../../ui/chat/cards.py" line="190"/>
         <source>Sizes</source>
         <translation>尺码</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="191" />
+        <location filename="../../ui/chat/cards.py" line="191"/>
         <source>Colors</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="204" />
+        <location filename="../../ui/chat/cards.py" line="204"/>
         <source>Comparison table</source>
         <translation>对比表</translation>
     </message>
@@ -111,17 +111,17 @@
 <context>
     <name>CountdownOverlay</name>
     <message>
-        <location filename="../../ui/kiosk.py" line="114" />
+        <location filename="../../ui/kiosk.py" line="114"/>
         <source>Are you still there? This conversation will be cleared in %1 s.</source>
         <translation>您还在吗？本次对话将在 %1 秒后清除。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="119" />
-        <source>I'm still here</source>
+        <location filename="../../ui/kiosk.py" line="119"/>
+        <source>I&apos;m still here</source>
         <translation>我还在</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="120" />
+        <location filename="../../ui/kiosk.py" line="120"/>
         <source>Keep this conversation</source>
         <translation>保留本次对话</translation>
     </message>
@@ -129,42 +129,42 @@
 <context>
     <name>InputBar</name>
     <message>
-        <location filename="../../ui/chat/input_box.py" line="109" />
+        <location filename="../../ui/chat/input_box.py" line="109"/>
         <source>Ask about a product, a size, a price or a store policy…</source>
         <translation>问问商品、尺码、价格或本店政策…</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/input_box.py" line="111" />
+        <location filename="../../ui/chat/input_box.py" line="111"/>
         <source>Your question</source>
         <translation>您的问题</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/input_box.py" line="112" />
+        <location filename="../../ui/chat/input_box.py" line="112"/>
         <source>Enter sends; Shift+Enter starts a new line</source>
         <translation>按 Enter 发送；Shift+Enter 换行</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/input_box.py" line="113" />
+        <location filename="../../ui/chat/input_box.py" line="113"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/input_box.py" line="114" />
+        <location filename="../../ui/chat/input_box.py" line="114"/>
         <source>Send the question</source>
         <translation>发送问题</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/input_box.py" line="115" />
+        <location filename="../../ui/chat/input_box.py" line="115"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/input_box.py" line="116" />
+        <location filename="../../ui/chat/input_box.py" line="116"/>
         <source>Stop the answer</source>
         <translation>停止回答</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/input_box.py" line="117" />
+        <location filename="../../ui/chat/input_box.py" line="117"/>
         <source>Stop (Esc)</source>
         <translation>停止（Esc）</translation>
     </message>
@@ -172,7 +172,7 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/kiosk.py" line="264" />
+        <location filename="../../ui/kiosk.py" line="264"/>
         <source>Please wait here: a staff member will come to help you. You can also ask at the service desk.</source>
         <translation>请在此稍候，店员会来帮助您。您也可以到服务台咨询。</translation>
     </message>
@@ -180,210 +180,251 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="297" />
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>Store could not be opened: %1</source>
         <translation>无法打开店铺数据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330" />
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>Model not loaded</source>
         <translation>模型未加载</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349" />
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>Loading the language model…</source>
         <translation>正在加载语言模型…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351" />
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>Model ready: %1</source>
         <translation>模型已就绪：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353" />
-        <source>Model not loaded: answers come from the store's facts only.</source>
+        <location filename="../../ui/main_window.py" line="364"/>
+        <source>Model not loaded: answers come from the store&apos;s facts only.</source>
         <translation>模型未加载：回答仅依据店铺资料。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354" />
-        <source>No model: answers come from the store's facts only.</source>
+        <location filename="../../ui/main_window.py" line="365"/>
+        <source>No model: answers come from the store&apos;s facts only.</source>
         <translation>未使用模型：回答仅依据店铺资料。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361" />
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>Welcome to %1! Ask me about products, sizes, prices or policies.</source>
         <translation>欢迎光临%1！商品、尺码、价格、政策，都可以问我。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363" />
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>Welcome! Ask me about products, sizes, prices or policies.</source>
         <translation>欢迎光临！商品、尺码、价格、政策，都可以问我。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366" />
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>Serving: %1</source>
         <translation>正在接待：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368" />
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>Serving: a walk-in customer (choose one on the right to personalise answers)</source>
         <translation>正在接待：散客（在右侧选择顾客可获得个性化回答）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372" />
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>ShopGuide — Kiosk</source>
         <translation>ShopGuide 导购 — 自助模式</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372" />
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>ShopGuide</source>
         <translation>ShopGuide 导购</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374" />
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>Who is being served</source>
         <translation>当前接待的顾客</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382" />
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>Details…</source>
         <translation>详情…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383" />
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>Why the model did not load</source>
         <translation>模型未能加载的原因</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384" />
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>Model loading progress</source>
         <translation>模型加载进度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386" />
+        <location filename="../../ui/main_window.py" line="397"/>
+        <location filename="../../ui/main_window.py" line="449"/>
         <source>Store: %1</source>
         <translation>店铺：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388" />
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>%1 tokens/s</source>
         <translation>%1 词元/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390" />
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391" />
+        <location filename="../../ui/main_window.py" line="402"/>
         <source>Start a new conversation</source>
         <translation>开始新对话</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392" />
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393" />
+        <location filename="../../ui/main_window.py" line="404"/>
         <source>Switch language</source>
         <translation>切换语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394" />
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>Ask a staff member</source>
         <translation>呼叫店员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395" />
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>Ask a staff member for help</source>
         <translation>请店员来帮忙</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400" />
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>&amp;Conversation</source>
         <translation>对话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401" />
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402" />
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403" />
+        <location filename="../../ui/main_window.py" line="414"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404" />
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>&amp;New conversation</source>
         <translation>新对话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405" />
+        <location filename="../../ui/main_window.py" line="416"/>
         <source>&amp;Save to customer notes…</source>
         <translation>保存到顾客备注(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406" />
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407" />
+        <location filename="../../ui/main_window.py" line="418"/>
+        <source>New &amp;customer…</source>
+        <translation>新建顾客(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="419"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="420"/>
+        <source>&amp;About ShopGuide</source>
+        <translation>关于 ShopGuide(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408" />
+        <location filename="../../ui/main_window.py" line="422"/>
         <source>Larger text</source>
         <translation>放大文字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409" />
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>Smaller text</source>
         <translation>缩小文字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412" />
+        <location filename="../../ui/main_window.py" line="426"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413" />
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>Dark</source>
         <translation>深色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="443"/>
+        <source>not loaded</source>
+        <translation>未加载</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="446"/>
+        <source>ShopGuide %1</source>
+        <translation>ShopGuide %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="447"/>
+        <source>An offline shopping guide: answers come from this store&apos;s own catalog.</source>
+        <translation>离线导购助手：回答只来自本店自己的商品目录和政策。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="448"/>
+        <source>Model: %1</source>
+        <translation>模型：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="453"/>
+        <source>About ShopGuide</source>
+        <translation>关于 ShopGuide</translation>
     </message>
 </context>
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../ui/kiosk.py" line="165" />
+        <location filename="../../ui/kiosk.py" line="165"/>
         <source>Too many wrong PINs. Ask the store manager.</source>
         <translation>PIN 错误次数过多，请联系店长。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="167" />
+        <location filename="../../ui/kiosk.py" line="167"/>
         <source>Wrong PIN. Try again.</source>
         <translation>PIN 不正确，请重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="175" />
+        <location filename="../../ui/kiosk.py" line="175"/>
         <source>Staff only</source>
         <translation>仅限店员</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="176" />
+        <location filename="../../ui/kiosk.py" line="176"/>
         <source>Enter the admin PIN to leave kiosk mode.</source>
         <translation>输入管理员 PIN 以退出自助模式。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="177" />
+        <location filename="../../ui/kiosk.py" line="177"/>
         <source>Admin PIN</source>
         <translation>管理员 PIN</translation>
     </message>
@@ -391,8 +432,8 @@
 <context>
     <name>PolicyCardWidget</name>
     <message>
-        <location filename="../../ui/chat/cards.py" line="156" />
-        <location filename="../../ui/chat/cards.py" line="157" />
+        <location filename="../../ui/chat/cards.py" line="156"/>
+        <location filename="../../ui/chat/cards.py" line="157"/>
         <source>Store policy</source>
         <translation>店铺政策</translation>
     </message>
@@ -400,37 +441,37 @@
 <context>
     <name>ProductCardWidget</name>
     <message>
-        <location filename="../../ui/chat/cards.py" line="96" />
+        <location filename="../../ui/chat/cards.py" line="96"/>
         <source>Stock unknown</source>
         <translation>库存未知</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="98" />
+        <location filename="../../ui/chat/cards.py" line="98"/>
         <source>In stock: %1</source>
         <translation>有货：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="100" />
+        <location filename="../../ui/chat/cards.py" line="100"/>
         <source>Out of stock</source>
         <translation>缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="105" />
+        <location filename="../../ui/chat/cards.py" line="105"/>
         <source>Aisle: %1</source>
         <translation>货架：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="107" />
+        <location filename="../../ui/chat/cards.py" line="107"/>
         <source>Sizes: %1</source>
         <translation>尺码：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="109" />
+        <location filename="../../ui/chat/cards.py" line="109"/>
         <source>Colors: %1</source>
         <translation>颜色：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="114" />
+        <location filename="../../ui/chat/cards.py" line="114"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
@@ -438,107 +479,107 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="130" />
+        <location filename="../../ui/settings_dialog.py" line="130"/>
         <source>Choose a model folder</source>
         <translation>选择模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="137" />
+        <location filename="../../ui/settings_dialog.py" line="137"/>
         <source>The admin PIN must be 4 to 12 digits.</source>
         <translation>管理员 PIN 须为 4 到 12 位数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="160" />
+        <location filename="../../ui/settings_dialog.py" line="160"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="161" />
+        <location filename="../../ui/settings_dialog.py" line="161"/>
         <source>Language model</source>
         <translation>语言模型</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="162" />
+        <location filename="../../ui/settings_dialog.py" line="162"/>
         <source>&amp;Model:</source>
         <translation>模型(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="164" />
-        <source>'bundled', a model folder, or a downloaded model's name</source>
+        <location filename="../../ui/settings_dialog.py" line="164"/>
+        <source>&apos;bundled&apos;, a model folder, or a downloaded model&apos;s name</source>
         <translation>“bundled”（内置）、模型文件夹，或已下载模型的名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="166" />
+        <location filename="../../ui/settings_dialog.py" line="166"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="167" />
+        <location filename="../../ui/settings_dialog.py" line="167"/>
         <source>Longest answer (tokens):</source>
         <translation>回答最大长度（词元）：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="168" />
+        <location filename="../../ui/settings_dialog.py" line="168"/>
         <source>Vary the wording (sampling)</source>
         <translation>措辞多样化（采样）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="169" />
+        <location filename="../../ui/settings_dialog.py" line="169"/>
         <source>Temperature:</source>
         <translation>温度：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="170" />
+        <location filename="../../ui/settings_dialog.py" line="170"/>
         <source>Top-p:</source>
         <translation>Top-p：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="171" />
+        <location filename="../../ui/settings_dialog.py" line="171"/>
         <source>Appearance</source>
         <translation>外观</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="172" />
+        <location filename="../../ui/settings_dialog.py" line="172"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="173" />
+        <location filename="../../ui/settings_dialog.py" line="173"/>
         <source>&amp;Theme:</source>
         <translation>主题(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="174" />
+        <location filename="../../ui/settings_dialog.py" line="174"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="175" />
+        <location filename="../../ui/settings_dialog.py" line="175"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="176" />
+        <location filename="../../ui/settings_dialog.py" line="176"/>
         <source>&amp;Font size (pt):</source>
         <translation>字号（磅）(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="177" />
+        <location filename="../../ui/settings_dialog.py" line="177"/>
         <source>Kiosk</source>
         <translation>自助模式</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="178" />
+        <location filename="../../ui/settings_dialog.py" line="178"/>
         <source>&amp;Clear after idle (seconds):</source>
         <translation>闲置多久后清除（秒）(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="179" />
+        <location filename="../../ui/settings_dialog.py" line="179"/>
         <source>New admin &amp;PIN:</source>
         <translation>新的管理员 PIN(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="180" />
+        <location filename="../../ui/settings_dialog.py" line="180"/>
         <source>unchanged</source>
         <translation>不修改</translation>
     </message>
@@ -546,12 +587,12 @@
 <context>
     <name>SuggestionPanel</name>
     <message>
-        <location filename="../../ui/chat/suggestions.py" line="54" />
+        <location filename="../../ui/chat/suggestions.py" line="54"/>
         <source>Ask: %1</source>
         <translation>提问：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/suggestions.py" line="64" />
+        <location filename="../../ui/chat/suggestions.py" line="64"/>
         <source>Try asking:</source>
         <translation>试着问问：</translation>
     </message>
@@ -559,7 +600,7 @@
 <context>
     <name>UserBubble</name>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="55" />
+        <location filename="../../ui/chat/bubbles.py" line="55"/>
         <source>Your question</source>
         <translation>您的问题</translation>
     </message>
