@@ -270,10 +270,15 @@ def _hf_bench(model: Any, ids: list[int], opts: BenchOptions, ours: list[int],
     eos = model.eos_ids[0] if model.eos_ids else None
     n = opts.new_tokens
 
+    from shopguide.llm.settings import GenerationSettings
+
+    penalty = GenerationSettings().repetition_penalty  # the runtime's own default
+
     def gen(k: int) -> tuple[float, float, list[int]]:
         t, c = perf_counter(), _cpu_time()
         out = hf.generate(x, attention_mask=mask, max_new_tokens=k, min_new_tokens=k,
-                          do_sample=False, repetition_penalty=1.1, pad_token_id=eos)  # fmt: skip
+                          do_sample=False, repetition_penalty=penalty,
+                          pad_token_id=eos)  # fmt: skip
         return perf_counter() - t, _cpu_time() - c, out[0, len(ids) :].tolist()
 
     firsts: list[float | None] = []

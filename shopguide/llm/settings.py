@@ -21,7 +21,9 @@ class GenerationSettings:
     temperature: float = 0.8
     top_p: float = 0.95
     top_k: int = 50
-    repetition_penalty: float = 1.1
+    # 1.0: the penalty also counts the prompt's tokens, so anything above 1 works against
+    # copying names and figures from the facts, which is the whole job here.
+    repetition_penalty: float = 1.0
     seed: int | None = None
     stop: tuple[str, ...] = STOP_STRINGS
     min_new_tokens: int = 0
