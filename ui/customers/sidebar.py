@@ -91,6 +91,10 @@ class CustomerSidebar(QWidget):
         self.followups = FollowUpsView(store)
         self.privacy = PrivacyPanel(store)
         self.tabs = QTabWidget()
+        # Five tabs in a narrow sidebar: every tab stays in view, eliding its label if it
+        # must, rather than hiding the last ones behind scroll arrows.
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         profile_scroll = QScrollArea()
         profile_scroll.setWidgetResizable(True)
         profile_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -306,6 +310,8 @@ class CustomerSidebar(QWidget):
         self.tabs.setTabText(3, text)
         self.tabs.setTabIcon(3, icon)
         self.tabs.setTabText(4, self.tr("Privacy"))
+        for i in range(self.tabs.count()):  # the full label, counts included, when elided
+            self.tabs.setTabToolTip(i, self.tabs.tabText(i))
 
     def _lang(self) -> str:
         return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
