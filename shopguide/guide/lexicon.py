@@ -126,6 +126,11 @@ ORDINALS_ZH = {"一": 0, "1": 0, "二": 1, "两": 1, "2": 1, "三": 2, "3": 2, "
                "五": 4, "5": 4}
 ORDINALS_EN = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2,
                "fourth": 3, "4th": 3, "fifth": 4, "5th": 4, "last": -1}
+# Counts and list positions said as plain numbers: "the first two", "compare 1 and 3", "前两款".
+NUMBERS_EN = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+              "1": 1, "2": 2, "3": 3, "4": 4, "5": 5}
+NUMBERS_ZH = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+              "1": 1, "2": 2, "3": 3, "4": 4, "5": 5}
 
 STOP_EN = frozenset(
     """a an the and or of for to in on at by with from is are was were be been do does did

@@ -34,6 +34,16 @@ _STOCK_ASK = re.compile(
     r"(?:有货|有现货|有库存|还有货|有没有货|还有)(?:吗|么|没有|不)|"
     r"^(?:is|are|do|does|have|has|any)\b.*\b(?:in stock|available|left)\b|"
     r"\b(?:in stock|available)\s*\?", re.I)
+# "the first two" / "前两款" / "最后两个": a run of shown products, from either end.
+_RANGE_EN = re.compile(r"\b(first|top|last|bottom)\s+(two|three|four|five|[2-5])\b", re.I)
+_RANGE_ZH = re.compile(r"(前|头|最后|后)\s*([两二三四五2-5])\s*(?:个|款|双|件|种|套|样|项)")
+# "compare 1 and 3" / "一和三": bare positions, read only when the message compares (a bare
+# "2 or 3" elsewhere is more likely a quantity than a list position).
+_PAIR_EN = re.compile(
+    r"(?<![\w.])(?:#|no\.\s*|number\s*)?(one|two|three|four|five|[1-5])\s*(?:and|&|vs\.?|versus|or|with|,)"
+    r"\s*(?:the\s+)?(?:#|no\.\s*|number\s*)?(one|two|three|four|five|[1-5]|last)(?![\w.])", re.I)
+_PAIR_ZH = re.compile(r"(?<![第\d])([一二三四五1-5])\s*(?:号|个|款)?\s*(?:和|与|跟|还是|、|vs)\s*"
+                      r"第?\s*([一二三四五1-5]|最后一?)\s*(?:号|个|款)?")
 _LAST_ZH = re.compile(r"最后(?:一|那)?(?:个|款|双|件)")
 _PRONOUN_ZH = re.compile(r"(?:这|那)(?:个|款|双|件|一款|一个)|它")
 _PRONOUN_EN = re.compile(r"\b(?:it|this one|that one)\b", re.I)
@@ -117,8 +127,36 @@ def _social_only(low: str) -> bool:
     return not content_terms(rest)
 
 
+def _position(word: str, zh: bool) -> int:
+    """A 1-based list position as said ("three", "三", "last") → an index into the shown list."""
+    if word.startswith(("last", "最后")):
+        return -1
+    return (lx.NUMBERS_ZH if zh else lx.NUMBERS_EN)[word.lower()] - 1
+
+
+def _groups(low: str) -> tuple[list[int], list[tuple[int, int]]]:
+    """Ranges and pairs of shown products, with their spans so the single ordinals inside
+    them ("first" of "first two") are not read again."""
+    refs: list[int] = []
+    spans: list[tuple[int, int]] = []
+    for pat, zh in ((_RANGE_EN, False), (_RANGE_ZH, True)):
+        for m in pat.finditer(low):
+            n = (lx.NUMBERS_ZH if zh else lx.NUMBERS_EN)[m.group(2).lower()]
+            from_end = m.group(1).lower() in ("last", "bottom", "最后", "后")
+            refs.extend(range(-n, 0) if from_end else range(n))
+            spans.append(m.span())
+    if lx.has_cue(f" {low} ", lx.COMPARE):
+        for pat, zh in ((_PAIR_EN, False), (_PAIR_ZH, True)):
+            for m in pat.finditer(_blank(low, spans)):
+                refs.extend(_position(m.group(i), zh) for i in (1, 2))
+                spans.append(m.span())
+    return refs, spans
+
+
 def _refs(low: str) -> list[int]:
-    refs = [lx.ORDINALS_ZH[m.group(1)] for m in _ORDINAL_ZH.finditer(low)]
+    refs, spans = _groups(low)
+    low = _blank(low, spans)
+    refs += [lx.ORDINALS_ZH[m.group(1)] for m in _ORDINAL_ZH.finditer(low)]
     for m in _ORDINAL_EN.finditer(low):
         refs.append(lx.ORDINALS_EN[m.group(1).lower()] if m.group(1) else int(m.group(2)) - 1)
     if _LAST_ZH.search(low):
