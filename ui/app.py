@@ -87,7 +87,9 @@ def _quit_on_sigterm(app: QApplication) -> None:
     """``systemctl stop`` ends a kiosk with SIGTERM: close cleanly (worker stopped, the
     --demo copy removed) instead of dying mid-write. Python runs signal handlers only
     when it gets control, so a slow timer gives it a turn while Qt's loop waits."""
-    signal.signal(signal.SIGTERM, lambda *_: app.quit())
+    # exit(), not quit(): Qt 6's quit() first asks every window to close, and the kiosk
+    # window refuses without the PIN, which would leave systemctl waiting.
+    signal.signal(signal.SIGTERM, lambda *_: app.exit(0))
     timer = QTimer(app)
     timer.timeout.connect(lambda: None)
     timer.start(500)
