@@ -20,8 +20,8 @@ class _Sidebar(QWidget):
 
 def test_about_names_version_model_and_store(qtbot, make_window):
     window = make_window()
-    with qtbot.waitSignal(window.client.modelReady, timeout=5000):
-        pass
+    # The fake model may be ready before a waitSignal could start: wait for the state.
+    qtbot.waitUntil(lambda: window._model_state[0] == "ready", timeout=5000)
     text = window.about_text()
     assert __version__ in text
     assert window._model_state[1] and window._model_state[1] in text
