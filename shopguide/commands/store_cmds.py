@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -53,12 +54,15 @@ def _store_path(args: argparse.Namespace, explicit: str | None = None) -> Path:
 def cmd_import(args: argparse.Namespace) -> int:
     from shopguide.store import ImportFailed, StoreError
     from shopguide.store.importer import import_path
-    from shopguide.store.location import open_from_args
+    from shopguide.store.location import is_demo_seed, open_from_args
 
     try:
         store = open_from_args(args)
     except StoreError as exc:
         return _err(str(exc))
+    if not args.check and is_demo_seed(store):
+        store.close()
+        return _replace_demo_seed(args)
     try:
         if args.check:
             store.conn.execute("BEGIN IMMEDIATE")
@@ -78,6 +82,38 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(line)
     if args.check:
         print("checked only: nothing was changed")
+    return 0
+
+
+def _replace_demo_seed(args: argparse.Namespace) -> int:
+    """The first import into the first-run demo copy builds the merchant's own store beside
+    it and swaps it in only when the import succeeded, so the shop never mixes with the
+    demo and a failed import still changes nothing."""
+    from shopguide.store import ImportFailed, StoreError, open_store
+    from shopguide.store.importer import import_path
+    from shopguide.store.location import resolve_store_path
+
+    target = resolve_store_path(args)
+    if Path(f"{target}-wal").exists():
+        # The last connection to close removes the WAL: one still there means ShopGuide
+        # has this store open, and swapping the file under it would corrupt it.
+        return _err(f"{target} is open in another ShopGuide (its -wal file exists): close "
+                    "the app, then import again")
+    fresh = target.with_name(target.name + ".importing")
+    for leftover in (fresh, Path(f"{fresh}-wal"), Path(f"{fresh}-shm")):
+        leftover.unlink(missing_ok=True)
+    try:
+        with open_store(fresh) as store:
+            report = import_path(store, args.path)
+            store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except (ImportFailed, StoreError) as exc:
+        fresh.unlink(missing_ok=True)
+        return _err(str(exc))
+    Path(f"{target}-shm").unlink(missing_ok=True)  # the closed demo copy's index, if any
+    os.replace(fresh, target)
+    for line in report.lines():
+        print(line)
+    print(f"replaced the demo store made on first run: {target} now holds only your shop")
     return 0
 
 

@@ -19,6 +19,9 @@ from shopguide.store import LATEST_VERSION, Store, open_store
 from shopguide.store.errors import StoreError
 
 _DEMO_LOCK = threading.Lock()
+# Marks the demo copy a first run puts at the default path: the merchant's first import
+# replaces it instead of merging the shop into the demo (see commands/store_cmds.py).
+DEMO_SEED_SETTING = "demo_seed"
 _DEMO_FILES = ("store.toml", "products.csv", "faq.csv", "customers.csv", "consents.csv",
                "notes.csv", "purchases.csv", "followups.csv")
 
@@ -64,7 +67,18 @@ def _first_run(path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(path.name + ".first-run")
         fresh_demo_store(target=partial)
+        with sqlite3.connect(str(partial)) as conn:
+            conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, '1')",
+                         (DEMO_SEED_SETTING,))
+        conn.close()
         os.replace(partial, path)
+
+
+def is_demo_seed(store: Store) -> bool:
+    """Is this the demo copy made on first run, never imported into since?"""
+    row = store.conn.execute("SELECT value FROM settings WHERE key = ?",
+                             (DEMO_SEED_SETTING,)).fetchone()
+    return bool(row and row[0] == "1")
 
 
 def open_from_args(args: Namespace | Any, create: bool = True) -> Store:
