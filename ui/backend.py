@@ -115,16 +115,19 @@ class Backend:
         """Give the conversation its store row before the engine saves the turn into it.
 
         The row records the window's mode (kiosk conversations are anonymous) and the
-        customer being served; switching customer mid-conversation relinks it.
+        customer being served; an anonymous conversation is linked once the customer is
+        known, and one linked to a person is never moved to another.
         """
         if conversation is None or not hasattr(conversation, "id"):
             return
         customer_id = getattr(customer, "id", None) if mode != "kiosk" else None
-        if conversation.id is None:
+        linked = getattr(conversation, "linked_customer", None)
+        if conversation.id is None or (linked is not None and linked != customer_id):
+            # A row already linked to someone else is never relinked: its turns are theirs.
             conversation.id = store.start_conversation(customer_id=customer_id, mode=mode)
             conversation.linked_customer = customer_id
-        elif customer_id and getattr(conversation, "linked_customer", None) != customer_id:
-            store.link_conversation(conversation.id, customer_id)
+        elif customer_id and linked is None:
+            store.link_conversation(conversation.id, customer_id)  # the walk-in, identified
             conversation.linked_customer = customer_id
 
     @staticmethod

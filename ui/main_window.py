@@ -231,7 +231,13 @@ class MainWindow(QMainWindow):
     def set_customer(self, customer: object) -> None:
         if self.kiosk:
             return  # no customer data on a kiosk, whatever asks for it
+        before = getattr(self.customer, "id", None)
+        after = getattr(customer, "id", None)
         self.customer = customer
+        if before is not None and after != before:
+            # One person's turns must never end up in another's history, notes or prompt.
+            # (From nobody to someone keeps the chat: the walk-in was identified.)
+            self.new_conversation()
         self.retranslate_ui()
 
     def open_settings(self) -> None:
