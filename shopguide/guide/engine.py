@@ -118,11 +118,10 @@ class Engine:
                     shown.append(sentence)
                     used_model = True
                     yield Token(sentence)
-            except Exception as exc:
+            except Exception:
+                # The facts still answer: fall through to the composed answer (or keep the
+                # sentences already shown), so the turn is remembered and saved as usual.
                 log.exception("generation failed")
-                if not shown:
-                    yield Failed(f"the model failed: {exc}")
-                    return
         cancelled = _is_set(cancel)
         if not shown and not cancelled:
             for sentence in split_sentences(plan.composed) or [plan.composed]:
