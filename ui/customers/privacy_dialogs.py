@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from shopguide.privacy import log as plog
+from ui.customers.dialogs import run  # noqa: F401  (re-exported: the panel and its tests use privacy_dialogs.run)
 from ui.qt import (
     QAbstractItemView,
     QCheckBox,
@@ -28,11 +29,6 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-
-
-def run(dialog: QDialog) -> bool:
-    """Show ``dialog`` modally; True when accepted. Tests replace this."""
-    return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 def inform(parent: QWidget, title: str, text: str, warning: bool = False) -> None:
