@@ -10,6 +10,7 @@ tokens as they come and never has to take text back.
 
 from __future__ import annotations
 
+import inspect
 import logging
 import re
 import threading
@@ -20,10 +21,11 @@ from typing import Any, Protocol
 
 from shopguide.guide.conversation import Conversation
 from shopguide.guide.events import Cards, Done, Event, Failed, Token
+from shopguide.guide.fact_guard import guard_for
 from shopguide.guide.fluency import Gate, Thread
 from shopguide.guide.plan import Plan, make_plan
-from shopguide.guide.prompt import build_prompt
-from shopguide.guide.verify import Facts, check_sentence, split_sentences, verify
+from shopguide.guide.prompt import build_prompt, customer_line
+from shopguide.guide.verify import Facts, check_sentence, mentioned, split_sentences, verify
 from shopguide.guide.vocab import StoreVocab, brand_aliases
 from shopguide.store.models import CONSENT_HISTORY, Customer
 
@@ -70,6 +72,7 @@ class Engine:
         self.model = model
         self.settings = settings
         self._vocab: StoreVocab | None = None
+        self._takes_guard: bool | None = None
 
     @property
     def vocab(self) -> StoreVocab:
@@ -153,10 +156,15 @@ class Engine:
         max_new = getattr(self.settings, "max_new_tokens", 96)
         budget = max(16, self.model.context_length - max_new)
         text = prompt.fit(self.model.count_tokens, budget)
-        stream = self.model.stream(text, self.settings, cancel)
+        who = customer or conv.customer
+        if self._guarded():
+            guard = guard_for(facts, q.lang, q.text, plan.composed,
+                              [who.name, customer_line(who)] if who else [])
+            stream = self.model.stream(text, self.settings, cancel, guard=guard)
+        else:
+            stream = self.model.stream(text, self.settings, cancel)
         # The shopper's words and the composed answer's may be repeated; other words must
         # come from the facts.
-        who = customer or conv.customer
         thread = Thread(facts, Gate(facts.products, facts.faqs, q.text, plan.composed,
                                     [who.name] if who else []))
         buffer = ""
@@ -164,11 +172,22 @@ class Engine:
         # it would be the whole answer, and the composed one could no longer stand in.
         held: list[str] = []
 
+        # Until the answer names the product(s) the shopper has to hear about (the top match;
+        # both sides of a comparison), nothing is shown: a stray true sentence about another
+        # product is no answer, and the composed one could no longer stand in.
+        owed: set[object] = {id(p) for p in plan.products[: 2 if plan.comparison else 1]}
+        if plan.intent == "locate" and plan.products and plan.products[0].aisle:
+            owed.add(plan.products[0].aisle)  # "where is it?" is answered by the aisle
+        said = [False]
+
         def release(sentence: str) -> Iterator[str]:
             if not self._acceptable(sentence, facts, q.lang, thread):
                 return
             held.append(sentence)
-            if thread.says_something(sentence):
+            owed.difference_update(id(p) for p in mentioned(sentence, facts))
+            owed.difference_update([a for a in owed if isinstance(a, str) and a in sentence])
+            said[0] = said[0] or thread.says_something(sentence)
+            if said[0] and not owed:
                 yield from held
                 held.clear()
 
@@ -189,8 +208,19 @@ class Engine:
                 if callable(close):
                     close()  # stop the model now, not at its next token
                 return
-        if buffer.strip():
-            yield from release(buffer)
+        if buffer.strip() and _ENDED.search(buffer.rstrip()):
+            yield from release(buffer)  # an unfinished sentence (the model ran out) is dropped
+
+    def _guarded(self) -> bool:
+        """Whether the model's stream takes a decoding guard (the runtime's does; stand-ins
+        in tests may not)."""
+        if self._takes_guard is None:
+            try:
+                params = inspect.signature(self.model.stream).parameters  # type: ignore[union-attr]
+                self._takes_guard = "guard" in params
+            except (TypeError, ValueError):
+                self._takes_guard = False
+        return self._takes_guard
 
     @staticmethod
     def _acceptable(sentence: str, facts: Facts, lang: str, thread: Thread | None = None) -> bool:
@@ -222,6 +252,7 @@ class Engine:
 
 
 _REPEAT = re.compile(r"(.)\1{5,}")
+_ENDED = re.compile(r"[。！？!?.…」”)）]$")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 

@@ -7,11 +7,16 @@ Call ``choose`` under ``torch.inference_mode()``: it edits the logits in place.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import torch
 
 from shopguide.llm.settings import GenerationSettings
+
+
+# How far down the ranking a guard may look for a token it accepts: deep enough to find
+# the right figure or name, shallow enough that what it finds is still the model's choice.
+GUARD_WIDTH = 32
 
 
 class TokenChooser:
@@ -33,13 +38,20 @@ class TokenChooser:
                                      device=device)  # fmt: skip
         self._seen_buf[: len(seen)] = torch.tensor(seen, dtype=torch.long)
         self._n_seen = len(seen)
+        self.refused = 0  # steps where a guard refused the model's first choice
         self.generator: torch.Generator | None = None
         if not settings.greedy and settings.seed is not None:
             self.generator = torch.Generator(device=device)
             self.generator.manual_seed(int(settings.seed))
 
-    def choose(self, logits: torch.Tensor, n_generated: int) -> int:
-        """``logits``: float32 vector over the vocabulary for the next position (edited)."""
+    def choose(self, logits: torch.Tensor, n_generated: int,
+               allow: Callable[[int], bool] | None = None) -> int:
+        """``logits``: float32 vector over the vocabulary for the next position (edited).
+
+        ``allow`` (a guard) may refuse tokens: the choice is then made among the
+        ``GUARD_WIDTH`` most likely tokens it accepts; end-of-text is always accepted,
+        and is the choice when it accepts none of them.
+        """
         s = self.s
         if self.penalty != 1.0 and self._n_seen:
             idx = self._seen_buf[: self._n_seen]
@@ -48,7 +60,10 @@ class TokenChooser:
             logits.index_copy_(0, idx, vals)
         if n_generated < s.min_new_tokens and self.eos.numel():
             logits.index_fill_(0, self.eos, float("-inf"))
-        token = int(torch.argmax(logits)) if s.greedy else self._sample(logits)
+        if allow is not None:
+            token = self._guarded(logits, allow, n_generated)
+        else:
+            token = int(torch.argmax(logits)) if s.greedy else self._sample(logits)
         if token not in self._seen and self.penalty != 1.0:
             self._seen.add(token)
             if self._n_seen < self._seen_buf.numel():
@@ -56,7 +71,32 @@ class TokenChooser:
                 self._n_seen += 1
         return token
 
-    def _sample(self, logits: torch.Tensor) -> int:
+    def _guarded(self, logits: torch.Tensor, allow: Callable[[int], bool], n_generated: int) -> int:
+        k = min(GUARD_WIDTH, logits.numel())
+        if self.s.greedy:
+            top = torch.topk(logits, k)
+        else:
+            top = torch.topk(self._filtered(logits), k)
+        eos = set(self.eos.tolist()) if n_generated >= self.s.min_new_tokens else set()
+        ok: list[int] = []
+        for rank, (value, tok) in enumerate(zip(top.values.tolist(), top.indices.tolist())):
+            if value == float("-inf"):
+                break
+            if tok in eos or allow(tok):
+                if self.s.greedy:
+                    self.refused += rank > 0
+                    return tok
+                ok.append(rank)
+        if not ok:
+            self.refused += 1
+            return min(eos) if eos else int(top.indices[0])
+        self.refused += ok[0] > 0
+        kept = top.values[ok]
+        pick = int(torch.multinomial(torch.softmax(kept, -1), 1, generator=self.generator))
+        return int(top.indices[ok[pick]])
+
+    def _filtered(self, logits: torch.Tensor) -> torch.Tensor:
+        """Temperature, top-k and top-p applied: the logits sampling draws from."""
         s = self.s
         logits = logits / s.temperature
         if 0 < s.top_k < logits.numel():
@@ -68,5 +108,8 @@ class TokenChooser:
             drop = cum <= (1.0 - s.top_p)
             drop[-1] = False  # always keep the most likely token
             logits = logits.masked_fill(drop.scatter(0, order, drop), float("-inf"))
-        probs = torch.softmax(logits, dim=-1)
+        return logits
+
+    def _sample(self, logits: torch.Tensor) -> int:
+        probs = torch.softmax(self._filtered(logits), dim=-1)
         return int(torch.multinomial(probs, 1, generator=self.generator))

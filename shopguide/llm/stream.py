@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from time import perf_counter
 from typing import TYPE_CHECKING
 
@@ -31,6 +31,12 @@ class GenerationStream:
     tokens (end-of-text excluded); ``first_token_s`` is the time from the first
     ``next()`` to the first token (tokenizing + prompt pass); ``tokens_per_s``
     is the decode rate after the first token.
+
+    ``guard`` (optional) is asked about each candidate token with the answer text
+    it would make (the bytes of an unfinished character as lone surrogates, as
+    ``errors="surrogateescape"`` decodes them); a token it refuses is not written,
+    and the most likely one it accepts is (see ``TokenChooser``).
+    ``guard_refusals`` counts the steps where it changed the model's choice.
     """
 
     def __init__(
@@ -40,12 +46,15 @@ class GenerationStream:
         settings: GenerationSettings,
         cancel: threading.Event | None,
         truncated: bool = False,
+        guard: Callable[[str], bool] | None = None,
     ) -> None:
         self.model = model
         self.prompt_ids = prompt_ids
         self.settings = settings
         self.cancel = cancel if cancel is not None else threading.Event()
         self.prompt_truncated = truncated
+        self.guard = guard
+        self.guard_refusals = 0
         self.finish_reason: str | None = None
         self.n_tokens = 0
         self.token_ids: list[int] = []
@@ -84,6 +93,25 @@ class GenerationStream:
             pass
         return self.text
 
+    def _allow(self) -> Callable[[int], bool]:
+        """The guard's question for one candidate token: the text so far plus its piece."""
+        guard, tok = self.guard, self.model.tokenizer
+        assert guard is not None
+        token_bytes = getattr(tok, "token_bytes", None)
+        ids = self.token_ids
+        done = [0, b""]  # the written tokens' bytes, extended as tokens are written
+
+        def allow(candidate: int) -> bool:
+            if token_bytes is not None:
+                if done[0] < len(ids):
+                    done[1] += b"".join(token_bytes(i) for i in ids[done[0]:])
+                    done[0] = len(ids)
+                raw = done[1] + token_bytes(candidate)
+                return guard(raw.decode("utf-8", "surrogateescape"))
+            return guard(tok.decode([*ids, candidate]))
+
+        return allow
+
     def _run(self) -> Iterator[str]:
         t0 = perf_counter()
         m, s = self.model, self.settings
@@ -96,6 +124,7 @@ class GenerationStream:
         cancel = self.cancel
         text, shown = "", 0
         reason = "length"
+        allow = self._allow() if self.guard is not None else None
         try:
             if cancel.is_set() or max_new == 0:
                 reason = "cancelled" if cancel.is_set() else "length"
@@ -105,7 +134,8 @@ class GenerationStream:
                 logits = session.prefill(ids)
             while True:
                 with torch.inference_mode():
-                    token = chooser.choose(logits, self.n_tokens)
+                    token = chooser.choose(logits, self.n_tokens, allow)
+                    self.guard_refusals = chooser.refused
                 if self.first_token_s is None:
                     self.first_token_s = perf_counter() - t0
                 if token in eos:

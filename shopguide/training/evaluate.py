@@ -175,8 +175,11 @@ def evaluate(records: Sequence, answer: Answerer, keep_samples: int = 20) -> Rep
 
 
 def runtime_answerer(folder: str, repetition_penalty: float = 1.0, max_new_tokens: int = 120,
-                     threads: int | None = None) -> Answerer:
-    """Greedy answers through the app's own runtime (``shopguide.llm``)."""
+                     threads: int | None = None, guarded: bool = False) -> Answerer:
+    """Greedy answers through the app's own runtime (``shopguide.llm``); ``guarded``: with
+    the fact guard the app decodes with (``guide/fact_guard.py``), built from the prompt."""
+    from shopguide.guide.fact_guard import guard_from_prompt
+    from shopguide.guide.query import detect_lang
     from shopguide.llm import GenerationSettings, load_model
 
     model = load_model(folder, threads=threads)
@@ -184,7 +187,11 @@ def runtime_answerer(folder: str, repetition_penalty: float = 1.0, max_new_token
                                   repetition_penalty=repetition_penalty)
 
     def answer(context: str) -> tuple[str, bool]:
-        stream = model.stream(context, settings)
+        guard = None
+        if guarded:
+            asked = context.rsplit("Q: ", 1)[-1]
+            guard = guard_from_prompt(context, detect_lang(asked))
+        stream = model.stream(context, settings, guard=guard)
         text = stream.read_all()
         return text.strip(), stream.finish_reason in ("stop", "eos")
 

@@ -1,0 +1,213 @@
+"""The fact guard: what decoding may write, token by token (guide/fact_guard.py)."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+
+from shopguide.guide.engine import Engine
+from shopguide.guide.events import Done, Token
+from shopguide.guide.fact_guard import FactGuard, guard_from_prompt
+from shopguide.guide.prompt import build_prompt
+from shopguide.guide.verify import Facts
+from shopguide.llm.sampling import TokenChooser
+from shopguide.llm.settings import GenerationSettings
+from shopguide.store.models import FaqEntry, Product
+from tests.fixtures.guide import GUIDE_FAQ, GUIDE_PRODUCTS
+
+LAMP = Product("L-1", "Wildtrail Freedom Headlamp", "lamps", 46.99, "USD", "Wildtrail", 50, "D17",
+               tags=("waterproof", "warm"))
+OTHER = Product("L-2", "Snowpeak Joy Headlamp 8", "lamps", 49.99, "USD", "Snowpeak", 6, "A23",
+                tags=("foldable",))
+CUSHION = next(p for p in GUIDE_PRODUCTS if p.sku == "SH-2")  # 缓震跑鞋 ¥459, A1, stock 12
+BREEZE = next(p for p in GUIDE_PRODUCTS if p.sku == "SH-1")  # 轻风跑鞋 ¥299, A1, stock 20
+
+
+def en_guard(*products: Product, question: str = "a warm headlamp?") -> FactGuard:
+    return FactGuard(Facts.of(products or (LAMP, OTHER)), "en", question)
+
+
+def zh_guard(*products: Product, question: str = "适合扁平足的跑鞋") -> FactGuard:
+    return FactGuard(Facts.of(products or (CUSHION, BREEZE)), "zh", question)
+
+
+# -- figures ------------------------------------------------------------------------------
+
+def test_a_price_must_be_the_named_products() -> None:
+    g = en_guard()
+    assert g(" I'd recommend the Wildtrail Freedom Headlamp at $46.99.")
+    assert not g(" I'd recommend the Wildtrail Freedom Headlamp at $49.99.")  # the other's
+    assert not g(" I'd recommend the Wildtrail Freedom Headlamp at $45.")  # nobody's
+
+
+def test_a_figure_being_written_may_be_the_start_of_a_true_one() -> None:
+    g = en_guard()
+    text = " I'd recommend the Wildtrail Freedom Headlamp at $4"
+    assert g(text) and g(text + "6") and g(text + "6.") and g(text + "6.9")
+    assert not g(text + "7") and not g(text + "6.8")
+
+
+def test_aisle_and_stock_figures_follow_the_product_spoken_of() -> None:
+    g = zh_guard()
+    assert g(" 最适合您的是缓震跑鞋，价格¥459。在货架 A1，库存 12 件。")
+    assert not g(" 最适合您的是缓震跑鞋，价格¥459。在货架 A1，库存 20 件。")  # 轻风's stock
+    assert not g(" 最适合您的是缓震跑鞋，价格¥459。在货架 B07")
+
+
+def test_the_shoppers_and_the_policys_amounts_may_be_restated() -> None:
+    faq = next(f for f in GUIDE_FAQ if f.id == "returns")  # 30天
+    g = FactGuard(Facts.of([CUSHION], [faq]), "zh", "500元以内的跑鞋")
+    assert g(" ¥500以内推荐缓震跑鞋，¥459。")
+    assert g(" 购物后30天内凭小票可退货。")
+    assert not g(" 购物后60天内凭小票可退货。")
+
+
+def test_a_currency_sign_must_be_followed_by_an_amount() -> None:
+    assert not zh_guard()(" 缓震跑鞋价格¥ sugar")
+
+
+# -- words and names ----------------------------------------------------------------------
+
+def test_an_invented_chinese_name_is_refused() -> None:
+    g = zh_guard()
+    assert g(" 最适合您的是缓震跑鞋（云跃）")
+    assert not g(" 最适合您的是云跃简约修身衬衫")
+
+
+def test_english_phrasing_is_refused_in_a_chinese_answer() -> None:
+    g = zh_guard()
+    assert not g(" The 缓震跑鞋")
+    assert g(" 缓震跑鞋")
+
+
+def test_a_name_begun_past_its_brand_must_be_finished_as_written() -> None:
+    g = en_guard()
+    assert not g(" Have a look at the Wildtrail Joy")  # Wildtrail + the other lamp's words
+    assert g(" Have a look at the Wildtrail Freedom Headlamp by Wildtrail at $46.99.")
+
+
+def test_the_first_product_named_is_the_top_match() -> None:
+    g = en_guard()
+    assert not g(" Have a look at the Snowpeak Jo")
+    assert g(" Have a look at the Wildtrail Freedom Headlamp; the Snowpeak Joy Headlamp 8 is $49.99.")
+
+
+def test_repeating_a_clause_a_tag_or_a_name_is_refused() -> None:
+    g = en_guard()
+    assert not g(" The Wildtrail Freedom Headlamp is waterproof and waterproof")
+    assert not g(" The Wildtrail Freedom Headlamp by Wildtrail Freedom Headlamp")
+    assert not zh_guard()(" 缓震跑鞋，很合适，很合适，")
+    assert not en_guard()(" The Wildtrail Freedom Headlamp by Wildtrail），")  # 中文标点 in English
+
+
+def test_unfinished_utf8_is_judged_by_the_characters_it_could_become() -> None:
+    g = zh_guard()
+    start = " 最适合您的是缓震跑鞋".encode()
+    good = "，".encode()[:2]  # the first bytes of a comma
+    bad = "龘".encode()[:2]  # a character no fact, question or template has
+    assert g((start + good).decode("utf-8", "surrogateescape"))
+    assert not g((start + bad).decode("utf-8", "surrogateescape"))
+    assert not g((start + b"\xff" + "，".encode()).decode("utf-8", "surrogateescape"))
+
+
+def test_a_guard_built_from_a_rendered_prompt_knows_the_same_facts() -> None:
+    faq = FaqEntry("returns", "退货政策？", "购物后30天内可退货。")
+    prompt = build_prompt("有扁平足的跑鞋吗", [CUSHION, BREEZE], [faq], lang="zh").render()
+    g = guard_from_prompt(prompt, "zh")
+    assert [p.name for p in g.products] == ["缓震跑鞋", "轻风跑鞋"]
+    assert g(" 最适合您的是缓震跑鞋，价格¥459，在货架 A1。")
+    assert not g(" 最适合您的是缓震跑鞋，价格¥299。")
+    assert g(" 购物后30天内可退货。") and not g(" 购物后31")
+
+
+# -- decoding ----------------------------------------------------------------------------
+
+def chooser(**kw) -> TokenChooser:
+    return TokenChooser(GenerationSettings(**kw), 6, [], [5], torch.device("cpu"))
+
+
+def test_the_chooser_takes_the_most_likely_token_the_guard_accepts() -> None:
+    logits = torch.tensor([0.0, 4.0, 3.0, 2.0, 1.0, -1.0])
+    c = chooser()
+    assert c.choose(logits.clone(), 0, lambda t: t != 1) == 2
+    assert c.refused == 1
+    assert c.choose(logits.clone(), 0, lambda t: True) == 1
+    assert c.refused == 1
+
+
+def test_when_the_guard_accepts_nothing_the_answer_ends() -> None:
+    assert chooser().choose(torch.tensor([0.0, 4.0, 3.0, 2.0, 1.0, -1.0]), 0,
+                            lambda t: False) == 5
+
+
+def test_sampling_only_draws_accepted_tokens() -> None:
+    c = chooser(do_sample=True, seed=3, top_k=0)
+    picks = {c.choose(torch.zeros(6), 0, lambda t: t in (2, 3)) for _ in range(40)}
+    assert picks <= {2, 3, 5} and picks & {2, 3}
+
+
+def test_the_runtime_never_writes_text_the_guard_refused(tiny_model) -> None:
+    seen: list[str] = []
+
+    def guard(text: str) -> bool:
+        seen.append(text)
+        return not any(ch.isdigit() for ch in text)
+
+    stream = tiny_model.stream("Facts:\nQ: 1 2 3 4 5 6 7 8 9\nA:",
+                               GenerationSettings(max_new_tokens=24), guard=guard)
+    text = stream.read_all()
+    assert seen, "the guard was never asked"
+    assert not any(ch.isdigit() for ch in text)
+
+
+# -- the engine ----------------------------------------------------------------------------
+
+def run(engine: Engine, text: str) -> list:
+    return list(engine.answer(text))
+
+
+def test_the_engine_shows_nothing_until_the_top_match_is_named(guide_store, fake_model_factory):
+    # True, verified, but about the wrong shoe: not an answer to "flat feet".
+    model = fake_model_factory("轻风跑鞋¥299，在A1货架，很透气。")
+    ev = run(Engine(guide_store, model), "适合扁平足的跑鞋")
+    done = ev[-1]
+    assert isinstance(done, Done) and not done.used_model
+    assert "缓震跑鞋" in done.text
+
+
+def test_an_unfinished_last_sentence_is_not_shown(guide_store, fake_model_factory) -> None:
+    model = fake_model_factory("缓震跑鞋¥459，适合扁平足。它在A1货架，库存")
+    ev = run(Engine(guide_store, model), "适合扁平足的跑鞋")
+    tokens = [e.text for e in ev if isinstance(e, Token)]
+    assert tokens == ["缓震跑鞋¥459，适合扁平足。"]
+
+
+@pytest.mark.parametrize("takes_guard", [True, False])
+def test_the_engine_passes_a_guard_only_to_models_that_take_one(guide_store, takes_guard) -> None:
+    got: list = []
+
+    class Stream:
+        def __iter__(self):
+            return iter(["缓震跑鞋¥459，适合扁平足。"])
+
+    class WithGuard:
+        context_length = 1024
+
+        def count_tokens(self, text: str) -> int:
+            return len(text)
+
+        def stream(self, prompt, settings=None, cancel=None, guard=None):
+            got.append(guard)
+            return Stream()
+
+    class WithoutGuard(WithGuard):
+        def stream(self, prompt, settings=None, cancel=None):  # type: ignore[override]
+            got.append(None)
+            return Stream()
+
+    model = WithGuard() if takes_guard else WithoutGuard()
+    ev = run(Engine(guide_store, model), "适合扁平足的跑鞋")
+    assert ev[-1].used_model
+    assert (got[0] is not None) == takes_guard
+    if takes_guard:
+        assert got[0](" 缓震跑鞋¥459") and not got[0](" 缓震跑鞋¥99")
