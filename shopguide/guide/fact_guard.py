@@ -49,6 +49,9 @@ _SURROGATES = "".join(chr(c) for c in range(0xDC80, 0xDD00))
 _PUNCTUATION = "，。、；：？！（）《》“”‘’—…·￥¥€£℃"
 _PUNCTUATION_ZH = "，。、；：？！（）《》“”‘’"
 FIRST_NAME_CHARS = 2
+_FULL_STOP = re.compile(r"[。！？!?]|\.(?!\d)")
+_STUTTER = re.compile(r"(.{3,24}?)\1\1$")  # "特点是特点是特点是": twice may be a list
+_DANGLING_CODE = re.compile(r"(?<![A-Za-z])[A-Za-z]{1,3}-(?!\d|$)")  # "aisle C-," lost its number
 _SENTENCE_END = re.compile(r"[。！？!?；;]|\.(?!\d)")
 _BARE_CURRENCY = re.compile(r"[¥￥$£€]\s?[^\d\s]|[¥￥$£€]\s\s")
 
@@ -129,7 +132,6 @@ class FactGuard:
         for t in (question, *extra):
             self._common.add_text(t)
         self._common.numbers |= {_plain(f"{b:g}") for b in facts.budget}
-        self._common.numbers |= {str(n) for n in range(1, max(2, len(self.products)) + 1)}
         self._common.prices |= self._common.numbers
         self._all = _Figures()
         for f in self._figures:
@@ -154,8 +156,11 @@ class FactGuard:
         chars |= self._template.chars | self._template.singles
         for t in own:
             chars |= {ch for ch in t if ord(ch) > 127}
-        self._char_starts = {ch.encode()[:k] for ch in chars for k in (1, 2, 3)
-                             if k < len(ch.encode())}
+        self._char_starts: dict[bytes, list[str]] = {}
+        for ch in sorted(chars):
+            raw = ch.encode()
+            for k in range(1, len(raw)):
+                self._char_starts.setdefault(raw[:k], []).append(ch)
         # Product names as the answer may write them, and where each starts to be a claim:
         # past the brand (or 3 characters in), "云跃女…" can only go on as one of the names.
         self._locks: list[tuple[str, int]] = []
@@ -180,12 +185,16 @@ class FactGuard:
         if any("\udc80" <= ch <= "\udcff" for ch in body):
             return False  # bytes that are no character at all
         if len(body) < len(text):
+            # Half a character: fine if some character it could become would be.
             tail = bytes(ord(ch) - 0xDC00 for ch in text[len(body):])
-            if tail not in self._char_starts:
-                return False
+            return any(self._ok(body + ch) for ch in self._char_starts.get(tail, ()))
+        return self._ok(body)
+
+    def _ok(self, body: str) -> bool:
         return (self._figures_ok(body) and self._words_ok(body) and self._names_ok(body)
                 and not _repeats(body) and not self._tag_again(body)
-                and not _BARE_CURRENCY.search(body)
+                and not _BARE_CURRENCY.search(body) and not _STUTTER.search(body)
+                and not _DANGLING_CODE.search(body)
                 and (self.lang == "zh" or not self._foreign_marks(body)))
 
     # -- figures -----------------------------------------------------------------------------
@@ -245,9 +254,11 @@ class FactGuard:
     def _tag_again(self, text: str) -> bool:
         """A tag or a name said twice in one sentence ("waterproof and waterproof",
         "宽松、宽松", "the X by X by X")."""
-        sentence = _SENTENCE_END.split(fold(text))[-1]
+        low = fold(text)
+        sentence = _SENTENCE_END.split(low)[-1]
+        whole = _FULL_STOP.split(low)[-1]  # "A is ¥1; A is ¥1" is one comparison gone wrong
         return any(sentence.count(t) >= 2 for t in self._tags) or any(
-            sentence.count(n) >= 2 for n in self._folded_names)
+            whole.count(n) >= 2 for n in self._folded_names)
 
     def _foreign_marks(self, text: str) -> bool:
         """Chinese punctuation in an English answer ("by Sonicwave），"), unless a fact has it."""

@@ -14,9 +14,10 @@ import torch
 from shopguide.llm.settings import GenerationSettings
 
 
-# How far down the ranking a guard may look for a token it accepts: deep enough to find
-# the right figure or name, shallow enough that what it finds is still the model's choice.
-GUARD_WIDTH = 32
+# How far down the ranking a guard may look for a token it accepts: first the model's few
+# likely choices; only when it accepts none of them (a name half written, which only one
+# token can continue) further down, rather than end the answer mid-word.
+GUARD_WIDTHS = (32, 1024)
 
 
 class TokenChooser:
@@ -49,7 +50,7 @@ class TokenChooser:
         """``logits``: float32 vector over the vocabulary for the next position (edited).
 
         ``allow`` (a guard) may refuse tokens: the choice is then made among the
-        ``GUARD_WIDTH`` most likely tokens it accepts; end-of-text is always accepted,
+        ``GUARD_WIDTHS`` most likely tokens it accepts; end-of-text is always accepted,
         and is the choice when it accepts none of them.
         """
         s = self.s
@@ -72,28 +73,28 @@ class TokenChooser:
         return token
 
     def _guarded(self, logits: torch.Tensor, allow: Callable[[int], bool], n_generated: int) -> int:
-        k = min(GUARD_WIDTH, logits.numel())
-        if self.s.greedy:
-            top = torch.topk(logits, k)
-        else:
-            top = torch.topk(self._filtered(logits), k)
+        pool = logits if self.s.greedy else self._filtered(logits)
         eos = set(self.eos.tolist()) if n_generated >= self.s.min_new_tokens else set()
-        ok: list[int] = []
-        for rank, (value, tok) in enumerate(zip(top.values.tolist(), top.indices.tolist())):
-            if value == float("-inf"):
+        for width in GUARD_WIDTHS:
+            top = torch.topk(pool, min(width, pool.numel()))
+            ok: list[int] = []
+            for rank, (value, tok) in enumerate(zip(top.values.tolist(), top.indices.tolist())):
+                if value == float("-inf"):
+                    break
+                if tok in eos or allow(tok):
+                    if self.s.greedy:
+                        self.refused += rank > 0
+                        return tok
+                    ok.append(rank)
+            if ok:
+                self.refused += ok[0] > 0
+                kept = top.values[ok]
+                pick = int(torch.multinomial(torch.softmax(kept, -1), 1, generator=self.generator))
+                return int(top.indices[ok[pick]])
+            if width >= pool.numel():
                 break
-            if tok in eos or allow(tok):
-                if self.s.greedy:
-                    self.refused += rank > 0
-                    return tok
-                ok.append(rank)
-        if not ok:
-            self.refused += 1
-            return min(eos) if eos else int(top.indices[0])
-        self.refused += ok[0] > 0
-        kept = top.values[ok]
-        pick = int(torch.multinomial(torch.softmax(kept, -1), 1, generator=self.generator))
-        return int(top.indices[ok[pick]])
+        self.refused += 1
+        return min(eos) if eos else int(torch.argmax(pool))
 
     def _filtered(self, logits: torch.Tensor) -> torch.Tensor:
         """Temperature, top-k and top-p applied: the logits sampling draws from."""
