@@ -74,6 +74,11 @@ def _constraint_words(q: Query, currency: str, lang: str) -> str:
         words.append(f"{_money(lo, currency)}以上" if zh else f"from {_money(lo, currency)}")
     if q.in_stock:
         words.append("有现货" if zh else "in stock")
+    for brand in q.exclude_brands:
+        words.append(f"{brand}以外的品牌" if zh else f"brands other than {brand}")
+    if q.exclude_colors:
+        said = ("、" if zh else " or ").join(q.exclude_colors)
+        words.append(f"{said}以外的颜色" if zh else f"colours other than {said}")
     return ("、" if zh else ", ").join(words)
 
 

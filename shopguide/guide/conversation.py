@@ -59,7 +59,8 @@ def _novel_terms(q: Query) -> list[str]:
                 out.append(t)
         elif not (set(stems(t)) <= named_stems) and not lx.canonical_colors(t):
             out.append(t)
-    return [t for t in out if t not in ("ones", "option", "options", "else", "other", "others")]
+    return [t for t in out if t not in ("ones", "option", "options", "else", "other", "others",
+                                        "brand", "brands", "colour", "color", "please")]
 
 
 def is_follow_up(q: Query, conv: Conversation) -> bool:
@@ -75,8 +76,11 @@ def is_follow_up(q: Query, conv: Conversation) -> bool:
         return True
     if q.intent in ("compare", "locate") and not novel:
         return True
+    if q.other_brand or q.other_color:
+        return True
     has_constraint = (q.size or q.color or q.brand or q.in_stock or q.cheap
-                      or q.min_price is not None or q.max_price is not None)
+                      or q.min_price is not None or q.max_price is not None
+                      or q.exclude_brands or q.exclude_colors)
     return bool(has_constraint and not novel)
 
 
@@ -95,6 +99,8 @@ def resolve(q: Query, conv: Conversation) -> Query:
         brand=q.brand or last.brand,
         size=q.size or last.size,
         color=q.color or last.color,
+        exclude_brands=[b for b in last.exclude_brands if b != q.brand] + q.exclude_brands,
+        exclude_colors=[c for c in last.exclude_colors if c != q.color] + q.exclude_colors,
         min_price=q.min_price if q.min_price is not None else last.min_price,
         max_price=q.max_price if q.max_price is not None else last.max_price,
         cheap=q.cheap or (last.cheap and not q.cheaper),
@@ -105,6 +111,7 @@ def resolve(q: Query, conv: Conversation) -> Query:
         refs=list(q.refs),
         follow_up=True,
     )
+    _apply_exclusions(merged, q, conv)
     if q.intent in ("compare", "locate"):
         merged.intent = q.intent
     elif q.refs:
@@ -124,6 +131,23 @@ def resolve(q: Query, conv: Conversation) -> Query:
     if not merged.refs and conv.shown and _points_at_one(q):
         merged.refs = [0]
     return merged
+
+
+def _apply_exclusions(merged: Query, q: Query, conv: Conversation) -> None:
+    """"别的牌子" leaves out the brand asked for (or, without one, the brands just shown);
+    "not black" after "black ones" drops the wish as well as excluding it."""
+    if q.other_brand:
+        gone = [merged.brand] if merged.brand else [p.brand for p in conv.shown if p.brand]
+        merged.exclude_brands += [b for b in gone if b and b not in merged.exclude_brands]
+    if q.other_color and merged.color:
+        merged.exclude_colors.append(merged.color)
+    excluded_b = {fold(b) for b in merged.exclude_brands}
+    if merged.brand and fold(merged.brand) in excluded_b:
+        merged.brand = None
+    if merged.color and merged.color in merged.exclude_colors:
+        merged.color = None
+    merged.exclude_brands = list(dict.fromkeys(merged.exclude_brands))
+    merged.exclude_colors = list(dict.fromkeys(merged.exclude_colors))
 
 
 def _points_at_one(q: Query) -> bool:

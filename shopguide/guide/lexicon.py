@@ -119,6 +119,18 @@ CHEAP = ("便宜", "实惠", "划算", "性价比", "低价", "平价", "不贵"
          "bargain", "economical")
 CHEAPER = ("便宜一点", "便宜点", "更便宜", "再便宜", "便宜些", "便宜一些", "还有便宜",
            "cheaper", "less expensive", "lower price", "lower-priced", "more affordable")
+# Negation before a colour or brand: "不要黑色的", "除了诺瓦以外", "not black", "except Nova".
+NEGATION = ("不要", "不想要", "别要", "别给我", "除了", "不是", "不喜欢", "不含", "非",
+            "not", "no", "except", "except for", "other than", "apart from", "anything but",
+            "excluding", "without", "don't want", "do not want", "dislike")
+# Where a negation's reach ends: a clause mark, "but"/"要" starting the positive side.
+NEGATION_END = r"[，,。.;；!！?？]|以外|之外|除外|\bbut\b|\binstead\b|(?<!不)(?<!不想)要|只要|\bonly\b"
+OTHER_BRAND = ("别的牌子", "其他牌子", "其它牌子", "别的品牌", "其他品牌", "其它品牌", "换个牌子",
+               "换个品牌", "别家", "other brand", "other brands", "another brand",
+               "different brand", "different brands")
+OTHER_COLOR = ("别的颜色", "其他颜色", "其它颜色", "换个颜色", "other colour", "other color",
+               "other colours", "other colors", "another colour", "another color",
+               "different colour", "different color")
 IN_STOCK_WANTED = ("有货的", "现货", "有库存", "in stock", "available now", "in-stock")
 
 # Ordinals for "第二个" / "the second one".

@@ -73,10 +73,15 @@ class Query:
     policy_cue: bool = False
     refs: list[int] = field(default_factory=list)  # indexes into the products shown last
     follow_up: bool = False
+    exclude_brands: list[str] = field(default_factory=list)  # "除了诺瓦以外", "not Nova"
+    exclude_colors: list[str] = field(default_factory=list)  # "不要黑色的", "not black"
+    other_brand: bool = False  # "别的牌子" / "another brand": not the one(s) just shown
+    other_color: bool = False
 
     def has_product_signal(self) -> bool:
         return bool(self.category or self.brand or self.tags or self.size or self.color
-                    or self.min_price is not None or self.max_price is not None or self.cheap)
+                    or self.min_price is not None or self.max_price is not None or self.cheap
+                    or self.exclude_brands or self.exclude_colors)
 
     def constraints(self) -> dict[str, object]:
         """The hard constraints, as the eval and the JSON report name them."""
@@ -87,6 +92,10 @@ class Query:
                 out[key] = value
         if self.in_stock:
             out["in_stock"] = True
+        if self.exclude_brands:
+            out["exclude_brand"] = list(self.exclude_brands)
+        if self.exclude_colors:
+            out["exclude_color"] = list(self.exclude_colors)
         return out
 
 
@@ -182,6 +191,54 @@ def _size(low: str, vocab: StoreVocab) -> tuple[str | None, list[tuple[int, int]
     return None, []
 
 
+_NEG_END = re.compile(lx.NEGATION_END, re.I)
+_NEG_REACH = {"zh": 8, "en": 4}  # characters / words a negation reaches after its cue
+
+
+def _word_spans(value: str, text: str) -> list[tuple[int, int]]:
+    v = fold(value)
+    if lx.is_chinese(v):
+        return [(m.start(), m.end()) for m in re.finditer(re.escape(v), text)]
+    return [m.span() for m in re.finditer(rf"(?<![a-z0-9]){re.escape(v)}[a-z]*", text)]
+
+
+def _negated(text: str, vocab: StoreVocab) -> tuple[list[str], list[str], list[tuple[int, int]]]:
+    """Colours and brands a negation reaches ("不要黑色的", "除了诺瓦以外", "not black"), and
+    the spans to blank (cue and value) so the rest is not read as wanting them."""
+    colors: list[str] = []
+    brands: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for cue in lx.cue_pattern(lx.NEGATION).finditer(text):
+        start = cue.end()
+        stop = _NEG_END.search(text, start)
+        end = stop.start() if stop else len(text)
+        if lx.is_chinese(cue.group(0)):
+            end = min(end, start + _NEG_REACH["zh"])
+        else:
+            words = list(re.finditer(r"\S+", text[start:end]))[: _NEG_REACH["en"]]
+            end = start + words[-1].end() if words else start
+        scope = text[start:end]
+        found: list[tuple[str, str]] = []  # (value, words said)
+        found += [(m.value, m.value) for m in vocab.match_all(vocab.colors, scope)]
+        said = " ".join(w for _, w in found)
+        for canon in sorted(lx.canonical_colors(scope)):
+            if not lx.canonical_colors(said) & {canon}:
+                word = next(w for w in lx.COLORS[canon] if lx.cue_pattern((w,)).search(scope))
+                found.append((canon, word))
+        hit_colors = [v for v, _ in found]
+        b_found = [(m.value, m.value) for m in vocab.match_all(vocab.brands, scope)]
+        b_found += [(vocab.brand_aliases[m.value], m.value)
+                    for m in vocab.match_all(list(vocab.brand_aliases), scope)]
+        if not found and not b_found:
+            continue
+        colors += [v for v in hit_colors if v not in colors]
+        brands += [v for v, _ in b_found if v not in brands]
+        spans.append((cue.start(), cue.end()))
+        for _, word in found + b_found:
+            spans += [(start + a, start + b) for a, b in _word_spans(word, scope)]
+    return colors, brands, spans
+
+
 def understand(text: str, vocab: StoreVocab, default_lang: str = "en") -> Query:
     """Read one message on its own; ``conversation.resolve`` then applies follow-ups."""
     raw = (text or "")[:MAX_UNDERSTOOD_CHARS]
@@ -193,6 +250,11 @@ def understand(text: str, vocab: StoreVocab, default_lang: str = "en") -> Query:
     size, size_spans = _size(norm, vocab)
     q.size = size
     rest = _blank(norm, budget.spans + size_spans)
+    q.exclude_colors, q.exclude_brands, neg_spans = _negated(rest, vocab)
+    q.other_brand = lx.has_cue(rest, lx.OTHER_BRAND)
+    q.other_color = lx.has_cue(rest, lx.OTHER_COLOR)
+    rest = lx.cue_pattern(lx.OTHER_BRAND + lx.OTHER_COLOR).sub(
+        lambda m: " " * len(m.group(0)), _blank(rest, neg_spans))
     q.color = vocab.match_color(rest)
     brand = vocab.match_brand(rest)
     q.brand = brand.value if brand else None

@@ -63,6 +63,11 @@ def filters_for(q: Query, vocab: StoreVocab) -> dict[str, Any]:
         f["max_price"] = q.max_price
     if q.in_stock:
         f["in_stock"] = True
+    if q.exclude_brands:
+        f["exclude_brand"] = list(q.exclude_brands)
+    if q.exclude_colors:
+        f["exclude_color"] = list(dict.fromkeys(
+            v for c in q.exclude_colors for v in _color_values(vocab, c)))
     return f
 
 

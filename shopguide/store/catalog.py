@@ -196,6 +196,8 @@ class CatalogMixin(StoreBase):
         size: str | Sequence[str] | None = None,
         color: str | Sequence[str] | None = None,
         in_stock: bool = False,
+        exclude_brand: str | Sequence[str] | None = None,
+        exclude_color: str | Sequence[str] | None = None,
         limit: int = 50,
     ) -> list[tuple[Product, float]]:
         """Full-text candidates AND'ed with filters, best first, as (product, score).
@@ -205,7 +207,8 @@ class CatalogMixin(StoreBase):
         broad queries in big catalogs (see ranking.py). Category matches
         a path, a parent or any segment (``跑鞋`` and ``鞋`` both match ``鞋/跑鞋``);
         brand, size and color match case-insensitively; ``in_stock`` keeps products
-        with stock > 0 or unknown.
+        with stock > 0 or unknown. ``exclude_brand``/``exclude_color`` drop products of
+        those brands or listing any of those colours ("不要黑色的", "not Nova").
         """
         facets: list[list[str]] = []  # list/category filters as index words (schema v4)
         for kind, value in (("category", category), ("brand", brand), ("size", size),
@@ -225,6 +228,12 @@ class CatalogMixin(StoreBase):
             params.append(to_cents(max_price))
         if in_stock:
             where.append("(p.stock IS NULL OR p.stock > 0)")
+        for kind, value in (("brand", exclude_brand), ("color", exclude_color)):
+            keys = [_text.fold(v) for v in _as_list(value)]
+            if keys:  # product_values' primary key (kind, value, product_id) answers this
+                where.append("NOT EXISTS (SELECT 1 FROM product_values v WHERE v.kind = ? AND "
+                             f"v.value IN ({','.join('?' * len(keys))}) AND v.product_id = p.id)")
+                params += [kind, *keys]
         terms = _text.query_terms(text)
         if not terms and facets:
             # Filters only, as index words: the index yields rows in id order and

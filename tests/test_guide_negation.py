@@ -1,0 +1,91 @@
+"""Negation: "不要黑色的跑鞋", "running shoes but not black", "除了诺瓦以外的跑鞋", "别的牌子"
+exclude the colour or brand instead of filtering to it."""
+
+from __future__ import annotations
+
+import pytest
+
+from shopguide.guide.conversation import Conversation
+from shopguide.guide.events import Cards, Done
+from shopguide.guide.query import understand
+from shopguide.guide.vocab import StoreVocab, color_matches, fold
+
+VOCAB = StoreVocab(category_paths=["鞋", "鞋/跑鞋"], brands=["云跃", "诺瓦", "Stridex"],
+                   colors=["黑色", "白色", "蓝色"], brand_aliases={"nova": "诺瓦"})
+
+
+def _products(engine, text: str, conv: Conversation) -> tuple[list, str]:
+    events = list(engine.answer(text, conv))
+    assert isinstance(events[0], Cards) and isinstance(events[-1], Done)
+    return [c.product for c in events[0].cards if c.kind == "product"], events[-1].text
+
+
+@pytest.mark.parametrize("text, colour", [
+    ("不要黑色的跑鞋", "black"), ("跑鞋，不要黑色", "black"), ("running shoes but not black", "black"),
+    ("running shoes, no black please", "black"), ("除了黑色以外的跑鞋", "black"),
+])
+def test_a_negated_colour_is_excluded_not_wanted(text: str, colour: str) -> None:
+    q = understand(text, VOCAB)
+    assert q.color is None
+    assert [c for c in q.exclude_colors if color_matches([c], colour)]
+    assert q.category == "鞋/跑鞋"
+
+
+@pytest.mark.parametrize("text", ["除了诺瓦以外的跑鞋", "跑鞋，不要诺瓦的", "running shoes, not Nova",
+                                  "running shoes except Nova", "不是诺瓦的跑鞋"])
+def test_a_negated_brand_is_excluded_not_wanted(text: str) -> None:
+    q = understand(text, VOCAB)
+    assert q.brand is None and q.exclude_brands == ["诺瓦"]
+
+
+def test_a_positive_and_a_negative_in_one_message() -> None:
+    q = understand("不要黑色的，要白色的跑鞋", VOCAB)
+    assert q.color == "白色" and q.exclude_colors == ["黑色"]
+    q = understand("云跃的跑鞋 but not black", VOCAB)
+    assert q.brand == "云跃" and q.color is None
+    assert len(q.exclude_colors) == 1 and color_matches(["黑色"], q.exclude_colors[0])
+
+
+def test_budget_negations_are_not_exclusions() -> None:
+    q = understand("跑鞋不要超过500元", VOCAB)
+    assert q.max_price == 500 and not q.exclude_colors and not q.exclude_brands
+
+
+@pytest.mark.parametrize("text", ["不要黑色的跑鞋", "running shoes but not black", "跑鞋，不要黑色"])
+def test_no_excluded_colour_is_shown(guide_engine, text: str) -> None:
+    shown, answer = _products(guide_engine, text, Conversation())
+    assert shown, answer
+    assert all(not color_matches(p.colors, "black") for p in shown), [p.sku for p in shown]
+    assert all(p.category == "鞋/跑鞋" for p in shown)
+
+
+@pytest.mark.parametrize("text", ["除了诺瓦以外的跑鞋", "running shoes other than Stridex"])
+def test_no_excluded_brand_is_shown(guide_engine, text: str) -> None:
+    excluded = "诺瓦" if "诺瓦" in text else "Stridex"
+    shown, answer = _products(guide_engine, text, Conversation())
+    assert shown and all(fold(p.brand or "") != fold(excluded) for p in shown), answer
+    assert excluded not in answer.split("：", 1)[-1].split(": ", 1)[-1]
+
+
+def test_a_follow_up_excludes_what_was_asked_or_shown(guide_engine) -> None:
+    conv = Conversation()
+    shown, _ = _products(guide_engine, "云跃的跑鞋", conv)
+    assert shown and all(p.brand == "云跃" for p in shown)
+    for text in ("别的牌子呢？", "any other brand?"):
+        c2 = Conversation(last_query=conv.last_query, shown=list(conv.shown))
+        other, answer = _products(guide_engine, text, c2)
+        assert other and all(p.brand != "云跃" for p in other), answer
+        assert all(p.category == "鞋/跑鞋" for p in other), answer
+    c3 = Conversation(last_query=conv.last_query, shown=list(conv.shown))
+    _products(guide_engine, "跑鞋", c3)
+    nonova, answer = _products(guide_engine, "not Stridex", c3)
+    assert nonova and all(p.brand != "Stridex" and p.category == "鞋/跑鞋" for p in nonova), answer
+
+
+def test_the_search_filter_excludes_brand_and_colour(guide_store) -> None:
+    found = guide_store.search_products("跑鞋", exclude_brand=["诺瓦"], exclude_color=["黑色"],
+                                        limit=20)
+    skus = {p.sku for p, _ in found}
+    assert skus and "SH-5" not in skus and "SH-1" not in skus and "SH-2" in skus
+    only = guide_store.search_products(None, category="鞋/跑鞋", exclude_brand="云跃", limit=20)
+    assert {p.sku for p, _ in only} == {"SH-3", "SH-5"}
