@@ -74,11 +74,8 @@ def _constraint_words(q: Query, currency: str, lang: str) -> str:
         words.append(f"{_money(lo, currency)}以上" if zh else f"from {_money(lo, currency)}")
     if q.in_stock:
         words.append("有现货" if zh else "in stock")
-    for brand in q.exclude_brands:
-        words.append(f"{brand}以外的品牌" if zh else f"brands other than {brand}")
-    if q.exclude_colors:
-        said = ("、" if zh else " or ").join(q.exclude_colors)
-        words.append(f"{said}以外的颜色" if zh else f"colours other than {said}")
+    # Exclusions ("not Nova") are not restated: the cards show they hold, and a name the
+    # answer leaves out would be the one word in it that no shown product carries.
     return ("、" if zh else ", ").join(words)
 
 
@@ -144,6 +141,34 @@ def compose_find(q: Query, products: Sequence[Product], currency: str, lang: str
     elif len(products) > 1:
         tail = _pick((" Ask me about any of them.", " Want me to compare them?", ""), q.text)
     return head + body + tail
+
+
+def compose_missing(q: Query, missing: Sequence[Product], alternatives: Sequence[Product],
+                    currency: str, lang: str) -> str:
+    """A follow-up asked for a size or colour that what was shown does not come in."""
+    zh = lang == "zh"
+    want = [w for w in ((f"{q.size}码" if zh else f"size {q.size}") if q.size else "",
+                        q.color or "") if w]
+    said = ("、" if zh else " or ").join(want)
+    one = len(missing) == 1
+    what = _what(q, lang) if q.category else ("商品" if zh else "products")
+    if zh:
+        who = missing[0].display_name(lang) if one else "刚才那几款"
+        head = f"抱歉，{who}{'' if one else '都'}没有{said}的。"
+        if alternatives:
+            return head + f"有{said}的{what}，可以看看这几款：" + "；".join(
+                product_line(p, lang) for p in alternatives) + "。也可以请店员帮您查查调货。"
+        return head + f"店里暂时没有{said}的同类商品，可以请店员帮您查查调货或推荐别的款式。"
+    who = missing[0].display_name(lang) if one else "none of the ones I showed"
+    head = (f"Sorry, {who} doesn't come in {said}." if one else
+            f"Sorry, {who} come in {said}.")
+    head = head[0].upper() + head[1:]
+    if alternatives:
+        return head + f" These {what} do: " + "; ".join(
+            product_line(p, lang) for p in alternatives) + ". A staff member can also check " \
+            "for more."
+    return head + (f" We have no other {what} in {said} right now; a staff member can check "
+                   "other options or order one in for you.")
 
 
 def compose_locate(q: Query, products: Sequence[Product], lang: str) -> str:

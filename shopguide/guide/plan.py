@@ -7,7 +7,7 @@ engine then streams either the model's verified words or the composed answer.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from time import perf_counter
 
 from shopguide.guide import compose
@@ -16,7 +16,7 @@ from shopguide.guide.events import Card, ComparisonCard, FaqCard, ProductCard
 from shopguide.guide.query import Query, understand
 from shopguide.guide.retrieve import StoreLike, choose, retrieve
 from shopguide.guide.verify import Facts
-from shopguide.guide.vocab import StoreVocab
+from shopguide.guide.vocab import StoreVocab, color_matches, size_matches
 from shopguide.store.models import Customer, FaqEntry, Product
 
 SHOWN = 3  # product cards per answer: the eval scores the top 3
@@ -35,6 +35,7 @@ class Plan:
     cheap_ceiling: float | None = None
     context: list[Product] = field(default_factory=list)  # facts mentioned but not shown as cards
     retrieval_ms: float = 0.0
+    missing: list[Product] = field(default_factory=list)  # shown ones without the size/colour asked
 
     def cards(self) -> tuple[Card, ...]:
         cards: list[Card] = []
@@ -86,6 +87,34 @@ def _compare_parts(store: StoreLike, vocab: StoreVocab, text: str,
     return out
 
 
+def _new_need(q: Query, conv: Conversation) -> bool:
+    """Whether this follow-up asks for a size or colour the last search did not have."""
+    last = conv.last_query
+    if not q.follow_up or last is None:
+        return False
+    return bool((q.size and q.size != last.size) or (q.color and q.color != last.color))
+
+
+def _fits(p: Product, q: Query) -> bool:
+    return (not q.size or size_matches(p.sizes, q.size)) and (
+        not q.color or color_matches(p.colors, q.color))
+
+
+def _alternatives(store: StoreLike, vocab: StoreVocab, q: Query, conv: Conversation,
+                  customer: Customer | None) -> list[Product]:
+    """Products of the kind just shown that have what was asked (the size, the colour and
+    any budget), whatever the words of the earlier search were."""
+    kind = q.category if q.category and not q.category_soft else (
+        conv.shown[0].category if conv.shown else None)
+    if kind is None:
+        return []
+    loose = replace(q, terms=[], tags=[], brand=None, category=kind, category_soft=False,
+                    refs=[], cheap=False, stock_question=False)
+    shown = {p.sku for p in conv.shown}
+    found = [x.product for x in retrieve(store, vocab, loose, customer).products]
+    return [p for p in found if p.sku not in shown and _fits(p, q)][:SHOWN]
+
+
 def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation,
               customer: Customer | None, lang_default: str, currency: str,
               store_name: str) -> Plan:
@@ -99,6 +128,9 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
     t0 = perf_counter()
     named = _named_skus(store, text)
     pointed = referenced(q, conv) if q.follow_up else []
+    need = _new_need(q, conv)
+    if need and pointed and q.intent != "compare" and not any(_fits(p, q) for p in pointed):
+        plan.missing, pointed = pointed, []  # "has it got size 37?" — no: say so, offer others
     if q.intent == "compare" and (named or q.follow_up):
         plan.products = (named or pointed or conv.shown[:SHOWN])[:SHOWN]
     elif q.intent == "compare" and len(pair := _compare_parts(store, vocab, text, customer)) >= 2:
@@ -117,6 +149,12 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
             plan.faq = r.faq
         elif plan.intent in ("find", "locate", "compare"):
             plan.products = [x.product for x in r.products[:SHOWN]]
+        if need and plan.intent in ("find", "locate") and conv.shown and not plan.missing and (
+                not any(_fits(p, q) for p in conv.shown)):
+            plan.missing = list(conv.shown)
+        if plan.missing and not plan.products:
+            plan.products = _alternatives(store, vocab, q, conv, customer)
+            plan.intent = "find"
         if q.cheaper and not plan.products and conv.shown:
             # Nothing cheaper: say which shown one is cheapest, without a card that would
             # break the lowered budget.
@@ -147,6 +185,8 @@ def _compose(plan: Plan, lang: str, currency: str, store_name: str) -> str:
                  "暂时没有更便宜又符合条件的。") if lang == "zh" else
                 (f"{compose.product_line(p, lang)} is already the least expensive match; "
                  "I found nothing cheaper that fits."))
+    if plan.missing:
+        return compose.compose_missing(q, plan.missing, plan.products, currency, lang)
     if plan.intent == "find":
         return compose.compose_find(q, plan.products, currency, lang, plan.cheap_ceiling)
     return compose.compose_social("out_of_scope", lang, store_name, q.text)

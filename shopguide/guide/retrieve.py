@@ -243,8 +243,9 @@ def choose(q: Query, r: Retrieval) -> str:
         return "policy"
     if prod_ok:
         return product_intent
-    if (q.category or q.brand or q.tags) and not r.products and not q.policy_cue:
-        return product_intent  # the store has such things, just none that fit
+    if (q.category or q.brand or q.tags or q.follow_up) and not r.products and not q.policy_cue:
+        # The store has such things (or just showed some), just none that fit.
+        return product_intent
     if faq_ok:
         return "policy"
     return "out_of_scope"
