@@ -54,3 +54,24 @@ def test_a_new_subject_starts_a_new_search() -> None:
     assert not q.follow_up and q.category == "服装/羽绒服" and q.max_price is None
     assert not ask("退货政策是什么？", conv).follow_up
     assert not ask("谢谢", conv).follow_up
+
+
+def test_it_means_the_product_last_discussed_not_the_first_card(guide_engine) -> None:
+    from shopguide.guide.events import Cards
+
+    conv = Conversation()
+    first = list(guide_engine.answer("跑鞋", conv))[0]
+    shown = [c.product.sku for c in first.cards if c.kind == "product"]
+    assert len(shown) >= 3
+    for follow in ("the second one?", "第二个呢"):
+        ev = list(guide_engine.answer(follow, conv))
+        assert [c.product.sku for c in ev[0].cards if c.kind == "product"] == [shown[1]]
+        for text in ("how much is it?", "那它在哪", "is that one in stock?", "这个多少钱"):
+            ev = list(guide_engine.answer(text, conv))
+            assert isinstance(ev[0], Cards)
+            assert [c.product.sku for c in ev[0].cards if c.kind == "product"] == [shown[1]], text
+    # A new list resets it: "it" is again the top recommendation.
+    first = list(guide_engine.answer("羽绒服", conv))[0]
+    top = [c.product.sku for c in first.cards if c.kind == "product"][0]
+    ev = list(guide_engine.answer("how much is it?", conv))
+    assert [c.product.sku for c in ev[0].cards if c.kind == "product"] == [top]

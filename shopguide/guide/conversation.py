@@ -29,6 +29,7 @@ class Conversation:
     last_query: Query | None = None
     shown: list[Product] = field(default_factory=list)  # products of the last product answer
     last_faq: FaqEntry | None = None
+    focus: int | None = None  # index in ``shown`` of the one product last talked about
 
     def remember(self, question: str, answer: str, query: Query,
                  products: list[Product], faq: FaqEntry | None) -> None:
@@ -38,6 +39,10 @@ class Conversation:
         if query.intent in ("find", "compare", "locate") and products and not query.refs:
             self.last_query = query
             self.shown = list(products)
+            self.focus = None
+        elif query.refs and len(products) == 1 and products[0] in self.shown:
+            # "第二个呢" then "它多少钱": "it" is the second one now, not the first card.
+            self.focus = self.shown.index(products[0])
         self.last_faq = faq
 
     def clear(self) -> None:
@@ -45,6 +50,7 @@ class Conversation:
         self.last_query = None
         self.shown = []
         self.last_faq = None
+        self.focus = None
 
 
 def _novel_terms(q: Query) -> list[str]:
@@ -129,7 +135,8 @@ def resolve(q: Query, conv: Conversation) -> Query:
         merged.cheap = False
         merged.min_price = None  # going cheaper lifts any lower bound asked for before
     if not merged.refs and conv.shown and _points_at_one(q):
-        merged.refs = [0]
+        focus = conv.focus if conv.focus is not None and conv.focus < len(conv.shown) else 0
+        merged.refs = [focus]
     return merged
 
 
