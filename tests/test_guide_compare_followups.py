@@ -95,3 +95,29 @@ def test_a_range_keeps_the_list_so_a_later_pair_still_refers_to_it(guide_engine)
 def test_bare_numbers_without_a_comparison_are_not_list_positions(text: str) -> None:
     vocab = StoreVocab(category_paths=["鞋", "鞋/跑鞋"], sizes=["42", "43"])
     assert understand(text, vocab).refs == []
+
+
+@pytest.mark.parametrize("text", ["比较便宜的跑鞋", "比较轻的跑鞋", "有没有比较软的跑鞋", "比较适合新手的跑鞋"])
+def test_rather_is_not_a_comparison(text: str) -> None:
+    vocab = StoreVocab(category_paths=["鞋", "鞋/跑鞋"])
+    q = understand(text, vocab)
+    assert q.intent == "find" and q.category == "鞋/跑鞋"
+
+
+@pytest.mark.parametrize("text", ["比较一下这两款", "哪个比较轻", "比较前两个", "跑鞋和登山鞋比较"])
+def test_a_real_comparison_still_compares(text: str) -> None:
+    assert understand(text, StoreVocab(category_paths=["鞋/跑鞋", "鞋/登山鞋"])).intent == "compare"
+
+
+@pytest.mark.parametrize("text, lang", [("compare 1 and 9", "en"), ("第五个", "zh"),
+                                        ("tell me about the seventh one", "en"),
+                                        ("比较一和八", "zh")])
+def test_a_position_beyond_the_list_says_which_exist(guide_engine, text: str, lang: str) -> None:
+    conv, shown = _shown_after(guide_engine, "跑鞋")
+    events = _answer(guide_engine, text, conv)
+    done = events[-1]
+    assert not [c for c in events[0].cards if c.kind in ("product", "comparison")], done.text
+    n = len(shown)
+    assert (f"1到第{n}" if lang == "zh" else f"1 to {n}") in done.text, done.text
+    assert conv.shown and [p.sku for p in conv.shown] == shown  # the list stays for the next try
+    assert done.grounded

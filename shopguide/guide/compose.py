@@ -171,6 +171,20 @@ def compose_missing(q: Query, missing: Sequence[Product], alternatives: Sequence
                    "other options or order one in for you.")
 
 
+def compose_positions(shown: Sequence[Product], lang: str) -> str:
+    """A follow-up named a position past the list: the positions there are, by name."""
+    n = len(shown)
+    if n == 1:
+        name = shown[0].display_name(lang)
+        return (f"刚才只推荐了1款：{name}。" if lang == "zh" else
+                f"I showed just one: {name}. Shall I look for more?")
+    if lang == "zh":
+        names = "；".join(f"第{i}个是{p.display_name(lang)}" for i, p in enumerate(shown, 1))
+        return f"刚才只推荐了{n}款，是第1到第{n}个：{names}。您想看哪一个？"
+    names = "; ".join(f"{i}. {p.display_name(lang)}" for i, p in enumerate(shown, 1))
+    return f"I showed {n}, numbered 1 to {n}: {names}. Which one did you mean?"
+
+
 def compose_locate(q: Query, products: Sequence[Product], lang: str) -> str:
     zh = lang == "zh"
     if not products:

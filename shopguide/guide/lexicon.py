@@ -134,15 +134,21 @@ OTHER_COLOR = ("别的颜色", "其他颜色", "其它颜色", "换个颜色", "
 IN_STOCK_WANTED = ("有货的", "现货", "有库存", "in stock", "available now", "in-stock")
 
 # Ordinals for "第二个" / "the second one".
+# Beyond five, positions are read so that one past the list can be told so ("第八个").
 ORDINALS_ZH = {"一": 0, "1": 0, "二": 1, "两": 1, "2": 1, "三": 2, "3": 2, "四": 3, "4": 3,
-               "五": 4, "5": 4}
+               "五": 4, "5": 4, "六": 5, "6": 5, "七": 6, "7": 6, "八": 7, "8": 7, "九": 8,
+               "9": 8, "十": 9}
 ORDINALS_EN = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2,
-               "fourth": 3, "4th": 3, "fifth": 4, "5th": 4, "last": -1}
+               "fourth": 3, "4th": 3, "fifth": 4, "5th": 4, "sixth": 5, "6th": 5,
+               "seventh": 6, "7th": 6, "eighth": 7, "8th": 7, "ninth": 8, "9th": 8,
+               "tenth": 9, "10th": 9, "last": -1}
 # Counts and list positions said as plain numbers: "the first two", "compare 1 and 3", "前两款".
-NUMBERS_EN = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-              "1": 1, "2": 2, "3": 3, "4": 4, "5": 5}
-NUMBERS_ZH = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-              "1": 1, "2": 2, "3": 3, "4": 4, "5": 5}
+NUMBERS_EN = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+              "eight": 8, "nine": 9, **{str(i): i for i in range(1, 10)}}
+NUMBERS_ZH = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+              "九": 9, **{str(i): i for i in range(1, 10)}}
+# "比较便宜的" / "比较轻的": 比较 as "rather" before a quality word, not "compare".
+RATHER_ZH = re.compile(r"比较(?=[便贵轻重好大小软硬高低暖适实耐透舒合新热多少快慢长短宽窄厚薄受流常简专结防保舒耐])")
 
 STOP_EN = frozenset(
     """a an the and or of for to in on at by with from is are was were be been do does did

@@ -128,6 +128,12 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
     t0 = perf_counter()
     named = _named_skus(store, text)
     pointed = referenced(q, conv) if q.follow_up else []
+    if q.follow_up and conv.shown and any(not -len(conv.shown) <= i < len(conv.shown)
+                                          for i in q.refs):
+        # "第五个" when three were shown: say which positions there are, guess nothing.
+        plan.intent = "clarify"
+        plan.composed = compose.compose_positions(conv.shown, lang)
+        return plan
     need = _new_need(q, conv)
     if need and pointed and q.intent != "compare" and not any(_fits(p, q) for p in pointed):
         plan.missing, pointed = pointed, []  # "has it got size 37?" — no: say so, offer others

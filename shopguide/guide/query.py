@@ -15,8 +15,9 @@ from shopguide.guide import lexicon as lx
 from shopguide.guide.budget import normalize_numbers, parse_budget
 from shopguide.guide.vocab import StoreVocab, fold
 
+# "clarify": a follow-up named a position past the shown list; the answer says which exist.
 INTENTS = ("find", "compare", "locate", "policy", "greeting", "thanks", "goodbye", "staff",
-           "out_of_scope")
+           "out_of_scope", "clarify")
 MAX_UNDERSTOOD_CHARS = 2000  # the rest of a very long message is kept, but not parsed
 
 _SIZE_PATTERNS = (
@@ -25,10 +26,11 @@ _SIZE_PATTERNS = (
     re.compile(r"(?<![a-z])(x{0,3}[sml]|\d?xl)\s*(?:码|号)", re.I),
     re.compile(r"(?:size|sz)\s*[:：]?\s*([a-z]{3,}(?:\s+[a-z]+)?)", re.I),
 )
-_ORDINAL_ZH = re.compile(r"第\s*([一二两三四五12345])\s*(?:个|款|双|件|种|套|台|把|只|条|项)?")
+_ORDINAL_ZH = re.compile(r"第\s*([一二两三四五六七八九十1-9])\s*(?:个|款|双|件|种|套|台|把|只|条|项)?")
 _ORDINAL_EN = re.compile(
-    r"\b(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)\b(?:\s+one)?"
-    r"|(?:#|number\s*|no\.\s*)([1-5])\b", re.I)
+    r"\b(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|seventh|7th"
+    r"|eighth|8th|ninth|9th|tenth|10th|last)\b(?:\s+one)?"
+    r"|(?:#|number\s*|no\.\s*)([1-9])\b", re.I)
 # Asking about stock ("有货吗", "is it in stock?"), not wishing for in-stock items.
 _STOCK_ASK = re.compile(
     r"(?:有货|有现货|有库存|还有货|有没有货|还有)(?:吗|么|没有|不)|"
@@ -40,10 +42,11 @@ _RANGE_ZH = re.compile(r"(前|头|最后|后)\s*([两二三四五2-5])\s*(?:个|
 # "compare 1 and 3" / "一和三": bare positions, read only when the message compares (a bare
 # "2 or 3" elsewhere is more likely a quantity than a list position).
 _PAIR_EN = re.compile(
-    r"(?<![\w.])(?:#|no\.\s*|number\s*)?(one|two|three|four|five|[1-5])\s*(?:and|&|vs\.?|versus|or|with|,)"
-    r"\s*(?:the\s+)?(?:#|no\.\s*|number\s*)?(one|two|three|four|five|[1-5]|last)(?![\w.])", re.I)
-_PAIR_ZH = re.compile(r"(?<![第\d])([一二三四五1-5])\s*(?:号|个|款)?\s*(?:和|与|跟|还是|、|vs)\s*"
-                      r"第?\s*([一二三四五1-5]|最后一?)\s*(?:号|个|款)?")
+    r"(?<![\w.])(?:#|no\.\s*|number\s*)?(one|two|three|four|five|six|seven|eight|nine|[1-9])\s*"
+    r"(?:and|&|vs\.?|versus|or|with|,)\s*(?:the\s+)?(?:#|no\.\s*|number\s*)?"
+    r"(one|two|three|four|five|six|seven|eight|nine|[1-9]|last)(?![\w.])", re.I)
+_PAIR_ZH = re.compile(r"(?<![第\d])([一二三四五六七八九1-9])\s*(?:号|个|款)?\s*(?:和|与|跟|还是|、|vs)\s*"
+                      r"第?\s*([一二三四五六七八九1-9]|最后一?)\s*(?:号|个|款)?")
 _LAST_ZH = re.compile(r"最后(?:一|那)?(?:个|款|双|件)")
 _PRONOUN_ZH = re.compile(r"(?:这|那)(?:个|款|双|件|一款|一个)|它")
 _PRONOUN_EN = re.compile(r"\b(?:it|this one|that one)\b", re.I)
@@ -131,6 +134,14 @@ def content_terms(text: str) -> list[str]:
     return list(dict.fromkeys(terms))
 
 
+def compares(low: str) -> bool:
+    """A compare cue, except 比较 meaning "rather" ("比较轻的跑鞋"); "哪个比较轻" still asks
+    which of them is lighter."""
+    if not re.search(r"哪.{0,3}比较", low):
+        low = lx.RATHER_ZH.sub("  ", low)
+    return lx.has_cue(f" {low} ", lx.COMPARE)
+
+
 def _social_only(low: str) -> bool:
     rest = _strip_cues(low, lx.GREETING + lx.THANKS + lx.GOODBYE + lx.STAFF)
     return not content_terms(rest)
@@ -154,7 +165,7 @@ def _groups(low: str) -> tuple[list[int], list[tuple[int, int]]]:
             from_end = m.group(1).lower() in ("last", "bottom", "最后", "后")
             refs.extend(range(-n, 0) if from_end else range(n))
             spans.append(m.span())
-    if lx.has_cue(f" {low} ", lx.COMPARE):
+    if compares(low):
         for pat, zh in ((_PAIR_EN, False), (_PAIR_ZH, True)):
             for m in pat.finditer(_blank(low, spans)):
                 refs.extend(_position(m.group(i), zh) for i in (1, 2))
@@ -296,7 +307,7 @@ def _intent(low: str, q: Query) -> str:
             return "thanks"
         if lx.has_cue(low, lx.GREETING):
             return "greeting"
-    if lx.has_cue(f" {low} ", lx.COMPARE):
+    if compares(low):
         return "compare"
     if lx.has_cue(low, lx.LOCATE) or q.stock_question:
         return "locate"
