@@ -5,7 +5,7 @@ from __future__ import annotations
 from shopguide.guide.conversation import Conversation, referenced, resolve
 from shopguide.guide.query import understand
 from shopguide.guide.vocab import StoreVocab
-from tests.fixtures.guide import GUIDE_PRODUCTS
+from tests.fixtures.guide import GUIDE_PRODUCTS, P
 
 VOCAB = StoreVocab(category_paths=["鞋", "鞋/跑鞋", "服装", "服装/羽绒服"], brands=["云跃"],
                    tags=["扁平足"], sizes=["38", "43", "M"], colors=["黑色"])
@@ -75,3 +75,30 @@ def test_it_means_the_product_last_discussed_not_the_first_card(guide_engine) ->
     top = [c.product.sku for c in first.cards if c.kind == "product"][0]
     ev = list(guide_engine.answer("how much is it?", conv))
     assert [c.product.sku for c in ev[0].cards if c.kind == "product"] == [top]
+
+
+def test_cheaper_means_cheaper_than_every_shown_one_of_its_kind() -> None:
+    mixed = [SHOES[1], SHOES[0], SHOES[2]]  # 459, 299, 1299: the top card is not the cheapest
+    insole = P("IN-1", "鞋垫", "配件/鞋垫", 59, "CNY")
+    conv = Conversation()
+    conv.remember("跑鞋", "…", understand("跑鞋", VOCAB), mixed + [insole], None)
+    for text in ("便宜一点的呢？", "cheaper ones?"):
+        q = ask(text, conv)
+        assert q.max_price is not None and q.max_price < 299, text
+        assert q.max_price > insole.price  # another kind's price sets no bar
+
+
+def test_cheaper_never_shows_a_shown_product_again(guide_engine) -> None:
+    from shopguide.guide.events import Cards
+
+    conv = Conversation()
+    first = list(guide_engine.answer("跑鞋", conv))[0]
+    shown = {c.product.sku: c.product.price for c in first.cards if c.kind == "product"}
+    for text in ("便宜一点的呢？", "cheaper ones?"):
+        c2 = Conversation(last_query=conv.last_query, shown=list(conv.shown))
+        ev = list(guide_engine.answer(text, c2))
+        assert isinstance(ev[0], Cards)
+        again = [c.product.sku for c in ev[0].cards if c.kind == "product"]
+        assert not set(again) & set(shown), (again, shown)
+        assert all(c.product.price < min(shown.values()) for c in ev[0].cards
+                   if c.kind == "product")

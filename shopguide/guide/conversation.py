@@ -125,12 +125,12 @@ def resolve(q: Query, conv: Conversation) -> Query:
     else:
         merged.intent = "find"
     if q.cheaper and conv.shown:
-        # "Cheaper" means cheaper than the top recommendation just shown, and of its kind
-        # (an insole shown beside running shoes must neither set the bar nor come back).
+        # "Cheaper" means cheaper than everything of its kind just shown, so nothing shown
+        # comes back as "cheaper" (an insole shown beside running shoes sets no bar).
         top = conv.shown[0].category
         if not merged.category:
             merged.category = top
-        floor = conv.shown[0].price
+        floor = min(p.price for p in conv.shown if p.category == top)
         merged.max_price = round(floor - 0.01, 2)
         merged.cheap = False
         merged.min_price = None  # going cheaper lifts any lower bound asked for before

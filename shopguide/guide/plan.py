@@ -164,7 +164,8 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
         if q.cheaper and not plan.products and conv.shown:
             # Nothing cheaper: say which shown one is cheapest, without a card that would
             # break the lowered budget.
-            plan.context = [min(conv.shown, key=lambda p: p.price)]
+            kind = [p for p in conv.shown if p.category == conv.shown[0].category]
+            plan.context = [min(kind, key=lambda p: p.price)]
             plan.intent = "cheapest_already"
     plan.retrieval_ms = (perf_counter() - t0) * 1000
     plan.comparison = plan.intent == "compare"
