@@ -26,7 +26,7 @@ from shopguide.guide.fluency import Gate, Thread
 from shopguide.guide.plan import Plan, make_plan
 from shopguide.guide.prompt import build_prompt, customer_line
 from shopguide.guide.verify import Facts, check_sentence, mentioned, split_sentences, verify
-from shopguide.guide.vocab import StoreVocab, brand_aliases
+from shopguide.guide.vocab import StoreVocab, VocabCache
 from shopguide.store.models import CONSENT_HISTORY, Customer
 
 log = logging.getLogger(__name__)
@@ -71,20 +71,18 @@ class Engine:
         self.store = store
         self.model = model
         self.settings = settings
-        self._vocab: StoreVocab | None = None
+        self._vocab = VocabCache()
         self._takes_guard: bool | None = None
 
     @property
     def vocab(self) -> StoreVocab:
-        if self._vocab is None:
-            vocab = StoreVocab.from_store_vocabulary(self.store.vocabulary())
-            vocab.brand_aliases = brand_aliases(self.store, vocab.brands)
-            self._vocab = vocab
-        return self._vocab
+        """The store's words, rebuilt when its catalog changed (an import, here or by
+        another process), so a running app learns new categories and brands."""
+        return self._vocab.get(self.store)
 
     def refresh(self) -> None:
-        """Call after an import: the store's words may have changed."""
-        self._vocab = None
+        """Forget the vocabulary now (it is also rebuilt on its own after catalog changes)."""
+        self._vocab.clear()
 
     def plan(self, text: str, conversation: Conversation,
              customer: Customer | None = None) -> Plan:

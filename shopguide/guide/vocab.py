@@ -185,6 +185,58 @@ class StoreVocab:
         return None
 
 
+def catalog_stamp(store: object) -> tuple[object, ...] | None:
+    """A value that changes whenever the catalog's words may have changed, cheap to read.
+
+    The store's own change key moves on every write, chat turns included, and rebuilding
+    the vocabulary costs seconds in a large catalog. Every insert, delete, and update of a
+    product's words (name, category, brand, tags, sizes, colours) rewrites its full-text
+    row, which moves the FTS5 index's structure record (its cookie); a price or stock change
+    does not, and needs no new vocabulary. None for a store without such an index.
+    """
+    conn = getattr(store, "conn", None)
+    if conn is None:
+        return None
+    try:
+        structure = conn.execute("SELECT block FROM products_fts_data WHERE id = 10").fetchone()
+        top = conn.execute("SELECT max(id) FROM products").fetchone()
+    except Exception:  # not a ShopGuide store (a test double, an older file)
+        return None
+    return (structure[0] if structure else None, top[0] if top else None)
+
+
+class VocabCache:
+    """The engine's StoreVocab, rebuilt when the store's catalog changed (an import in this
+    app, or by another process), not on every question."""
+
+    def __init__(self) -> None:
+        self.vocab: StoreVocab | None = None
+        self._key: object = None
+        self._stamp: object = None
+        self._source: object = None
+
+    def get(self, store: object) -> StoreVocab:
+        change_key = getattr(store, "_change_key", None)
+        key = change_key() if callable(change_key) else None
+        if self.vocab is not None and key is not None and key == self._key:
+            return self.vocab  # nothing at all was written since the last look
+        stamp = catalog_stamp(store)
+        source = None
+        if stamp is None:
+            source = store.vocabulary()  # type: ignore[attr-defined]
+        stale = stamp != self._stamp if stamp is not None else source != self._source
+        if self.vocab is None or stale:
+            source = source if source is not None else store.vocabulary()  # type: ignore[attr-defined]
+            vocab = StoreVocab.from_store_vocabulary(source)
+            vocab.brand_aliases = brand_aliases(store, vocab.brands)
+            self.vocab = vocab
+        self._key, self._stamp, self._source = key, stamp, source
+        return self.vocab
+
+    def clear(self) -> None:
+        self.vocab = None
+
+
 def brand_aliases(store: object, brands: list[str], limit: int = 500) -> dict[str, str]:
     """A brand's other-language spelling, learnt from the catalog: when every product of
     云跃 has an English name starting "Yunyue …", then "Yunyue" names 云跃."""
