@@ -5,10 +5,13 @@ with a confidence threshold.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Protocol
 
-from shopguide.guide.matching import coverage, faq_doc, product_doc
+from shopguide.guide import lexicon as lx
+from shopguide.guide.matching import Doc, coverage, faq_doc, product_doc, term_score
 from shopguide.guide.query import Query
 from shopguide.guide.vocab import StoreVocab, color_matches, fold, stems
 from shopguide.store.models import Customer, FaqEntry, Product
@@ -190,7 +193,23 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
 
 
 def faq_terms(q: Query) -> list[str]:
-    return list(dict.fromkeys(q.terms + q.tags))
+    """The query's words, a Chinese run split at the policy words in it ("东西不合适能退" →
+    东西不合适, 退), so the asked-for topic counts on its own."""
+    out: list[str] = []
+    for t in q.terms + q.tags:
+        if not lx.is_chinese(t):
+            out.append(t)
+            continue
+        last = 0
+        for m in lx.cue_pattern(lx.POLICY).finditer(t):
+            out += [t[last:m.start()], _topic(m.group(0))]
+            last = m.end()
+        out.append(t[last:])
+    return list(dict.fromkeys(w for w in out if w.strip()))
+
+
+def _topic(cue: str) -> str:
+    return re.sub("可以|能|吗|么|应该", "", cue) if lx.is_chinese(cue) else cue
 
 
 def _plain(text: str) -> str:
@@ -205,14 +224,42 @@ def find_faq(store: StoreLike, q: Query) -> tuple[FaqEntry | None, float]:
         return None, 0.0
     hits = store.search_faq(" ".join(terms), limit=8)
     asked = _plain(q.text)
-    best: tuple[FaqEntry | None, float] = (None, 0.0)
     for entry, _ in hits:
         if asked and any(_plain(x) == asked for x in (entry.question, *entry.alternates)):
             return entry, EXACT
+    # "买的东西不合适可以退吗": the row about what is asked for (returning) answers, not the
+    # one whose alternates share the circumstance ("尺码不合适怎么办" under exchanges).
+    topics = asked_topics(q.text)
+    about = [e for e, _ in hits if topics and all(
+        term_score(t, _title_doc(e)) >= 1.0 for t in topics)]
+    focused = bool(about) and len(about) < len(hits)
+    rest = [t for t in terms if not any(fold(x) in fold(t) or fold(t) in fold(x)
+                                        for x in topics)]
+    best: tuple[FaqEntry | None, float] = (None, 0.0)
+    for entry in (about if focused else [e for e, _ in hits]):
         c = coverage(terms, faq_doc(entry))
+        if focused:  # the asked-for topic is half the question, the rest the other half
+            c = max(c, 0.5 + 0.5 * (coverage(rest, faq_doc(entry)) if rest else 1.0))
         if c > best[1]:
             best = (entry, c)
     return best
+
+
+def asked_topics(text: str) -> list[str]:
+    """The policy words a question asks about ("可以退吗" → 退, "can I return" → return),
+    without the helper words around them."""
+    out: list[str] = []
+    for m in lx.cue_pattern(lx.POLICY).finditer(fold(text)[:2000]):
+        word = _topic(m.group(0))
+        if word and word not in out:
+            out.append(word)
+    return out
+
+
+@lru_cache(maxsize=2_000)
+def _title_doc(f: FaqEntry) -> Doc:
+    """What a row is about: its question, alternates and tags (not its answer)."""
+    return Doc.of(" ".join((f.question, *f.alternates, *f.tags)), "")
 
 
 def retrieve(store: StoreLike, vocab: StoreVocab, q: Query,
