@@ -13,7 +13,7 @@ from typing import Any, Protocol
 from shopguide.guide import lexicon as lx
 from shopguide.guide.matching import Doc, coverage, faq_doc, product_doc, term_score
 from shopguide.guide.query import Query
-from shopguide.guide.vocab import StoreVocab, color_matches, fold, stems
+from shopguide.guide.vocab import StoreVocab, color_matches, fold, stems, synonym_forms
 from shopguide.store.models import Customer, FaqEntry, Product
 
 CANDIDATES = 60
@@ -143,6 +143,32 @@ def rank_products(q: Query, found: list[tuple[Product, float]],
     return ranked
 
 
+def _beyond_category(store: StoreLike, vocab: StoreVocab, q: Query, filters: dict[str, Any],
+                     text: str, found: list[tuple[Product, float]]) -> list[tuple[Product, float]]:
+    """A kind can also live under an audience branch (a kids' helmet under 儿童/装备, not
+    骑行/头盔). When the question names a store tag no product of the category carries
+    ("kids", 儿童), products elsewhere that carry it and name the kind join the candidates;
+    ranking then decides. A plain "helmet" leaves nothing unmet and stays in its category."""
+    said = list(q.tags) + [t for term in q.terms for t in vocab.match_tags(
+        " ".join(synonym_forms(term)))]
+    # Met when a product of the category says it anywhere in its title (name, path, tags).
+    unmet = [t for t in dict.fromkeys(said)
+             if not any(coverage([t], product_doc(p)) >= 1.0 for p, _ in found)]
+    if not unmet:
+        return []
+    leaf = filters["category"].split("/")[-1]
+    loose = {k: v for k, v in filters.items() if k != "category"}
+    seen = {p.sku for p, _ in found}
+    words = " ".join(dict.fromkeys([*text.split(), leaf, *unmet]))
+    out = []
+    for p, score in store.search_products(words, **loose, limit=CANDIDATES):
+        tags = {fold(t) for t in p.tags}
+        if p.sku not in seen and all(fold(t) in tags for t in unmet) and (
+                coverage([leaf], product_doc(p)) >= 1.0):
+            out.append((p, score))
+    return out
+
+
 def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
                   customer: Customer | None = None) -> Retrieval:
     out = Retrieval()
@@ -172,6 +198,8 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
         found = [(p, s) for p, s in store.search_products(f"{text} {word}", **loose,
                                                           limit=CANDIDATES)
                  if coverage([word], product_doc(p)) >= 1.0]
+    if "category" in filters and found:
+        found += _beyond_category(store, vocab, q, filters, text, found)
     if q.cheap and "max_price" not in filters:
         ceiling = _cheap_ceiling(store, q, filters, [p for p, _ in found])
         if ceiling is not None:

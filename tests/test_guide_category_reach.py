@@ -1,0 +1,48 @@
+"""A named kind that also lives under an audience branch: "a bike helmet for my kid" must
+reach 儿童/装备's kids' helmet although "helmet" names the category 骑行/头盔, while a plain
+"helmet" stays in its category."""
+
+from __future__ import annotations
+
+import pytest
+
+from shopguide.guide.conversation import Conversation
+from shopguide.store.models import Product
+
+HELMETS = (
+    Product("HL-1", "公路骑行头盔", "骑行/头盔", 399, "CNY", "Veloce", 5, "C1", (), ("黑色",),
+            ("头盔", "helmet", "安全"), "成人公路头盔。", name_en="Road Bike Helmet"),
+    Product("HL-2", "城市骑行头盔", "骑行/头盔", 299, "CNY", "Veloce", 6, "C1", (), ("白色",),
+            ("头盔", "helmet"), "通勤头盔。", name_en="City Bike Helmet"),
+    Product("KH-1", "儿童骑行头盔", "儿童/装备", 159, "CNY", "小游侠", 9, "K2", (), ("蓝色",),
+            ("儿童", "头盔", "kids", "helmet"), "儿童自行车头盔。", name_en="Kids Bike Helmet"),
+    Product("KS-1", "儿童跑鞋", "儿童/童鞋", 199, "CNY", "小游侠", 9, "K1", ("30", "31"),
+            ("蓝色",), ("儿童", "kids"), "儿童跑鞋。", name_en="Kids Running Shoe"),
+)
+
+
+@pytest.fixture
+def engine(guide_store):
+    from shopguide.guide.engine import Engine
+
+    for p in HELMETS:
+        guide_store.save_product(p)
+    return Engine(guide_store)
+
+
+def _skus(engine, text: str) -> list[str]:
+    return [p.sku for p in engine.plan(text, Conversation()).products]
+
+
+@pytest.mark.parametrize("text", ["a bike helmet for my kid", "儿童头盔", "kids helmet",
+                                  "给孩子买个骑行头盔"])
+def test_an_audience_word_reaches_the_kind_in_the_audience_branch(engine, text: str) -> None:
+    skus = _skus(engine, text)
+    assert skus and skus[0] == "KH-1", skus
+    assert "KS-1" not in skus  # the audience alone does not bring in other kinds
+
+
+@pytest.mark.parametrize("text", ["bike helmet", "骑行头盔", "头盔"])
+def test_the_kind_alone_stays_in_its_category(engine, text: str) -> None:
+    skus = _skus(engine, text)
+    assert skus and set(skus) <= {"HL-1", "HL-2"}, skus
