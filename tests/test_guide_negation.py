@@ -89,3 +89,17 @@ def test_the_search_filter_excludes_brand_and_colour(guide_store) -> None:
     assert skus and "SH-5" not in skus and "SH-1" not in skus and "SH-2" in skus
     only = guide_store.search_products(None, category="鞋/跑鞋", exclude_brand="云跃", limit=20)
     assert {p.sku for p, _ in only} == {"SH-3", "SH-5"}
+
+
+def test_not_black_after_black_ones_drops_the_wish() -> None:
+    from shopguide.guide.conversation import resolve
+
+    conv = Conversation()
+    first = understand("黑色的跑鞋", VOCAB)
+    conv.remember("黑色的跑鞋", "…", first, [], None)
+    conv.last_query = first
+    for text in ("not black", "不要黑色的"):
+        q = resolve(understand(text, VOCAB), conv)
+        assert q.follow_up and q.color is None and q.exclude_colors, text
+        q = resolve(understand("白色的呢", VOCAB), Conversation(last_query=q))
+        assert q.color == "白色" and q.category == "鞋/跑鞋"

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from shopguide.guide import lexicon as lx
 from shopguide.guide.query import Query, content_terms, refers_back
-from shopguide.guide.vocab import fold, stems
+from shopguide.guide.vocab import color_matches, fold, stems
 from shopguide.store.models import Customer, FaqEntry, Product
 
 MAX_HISTORY = 6  # turns kept for the prompt; older ones are dropped first anyway
@@ -106,7 +106,8 @@ def resolve(q: Query, conv: Conversation) -> Query:
         size=q.size or last.size,
         color=q.color or last.color,
         exclude_brands=[b for b in last.exclude_brands if b != q.brand] + q.exclude_brands,
-        exclude_colors=[c for c in last.exclude_colors if c != q.color] + q.exclude_colors,
+        exclude_colors=[c for c in last.exclude_colors
+                        if not (q.color and color_matches([q.color], c))] + q.exclude_colors,
         min_price=q.min_price if q.min_price is not None else last.min_price,
         max_price=q.max_price if q.max_price is not None else last.max_price,
         cheap=q.cheap or (last.cheap and not q.cheaper),
@@ -151,7 +152,7 @@ def _apply_exclusions(merged: Query, q: Query, conv: Conversation) -> None:
     excluded_b = {fold(b) for b in merged.exclude_brands}
     if merged.brand and fold(merged.brand) in excluded_b:
         merged.brand = None
-    if merged.color and merged.color in merged.exclude_colors:
+    if merged.color and any(color_matches([merged.color], c) for c in merged.exclude_colors):
         merged.color = None
     merged.exclude_brands = list(dict.fromkeys(merged.exclude_brands))
     merged.exclude_colors = list(dict.fromkeys(merged.exclude_colors))
