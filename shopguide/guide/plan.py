@@ -161,6 +161,8 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
         if plan.missing and not plan.products:
             plan.products = _alternatives(store, vocab, q, conv, customer)
             plan.intent = "find"
+    if plan.missing:
+        plan.context = plan.missing  # named in the answer, so the model may name them too
         if q.cheaper and not plan.products and conv.shown:
             # Nothing cheaper: say which shown one is cheapest, without a card that would
             # break the lowered budget.
