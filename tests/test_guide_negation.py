@@ -103,3 +103,10 @@ def test_not_black_after_black_ones_drops_the_wish() -> None:
         assert q.follow_up and q.color is None and q.exclude_colors, text
         q = resolve(understand("白色的呢", VOCAB), Conversation(last_query=q))
         assert q.color == "白色" and q.category == "鞋/跑鞋"
+
+
+@pytest.mark.parametrize("text", ["no-slip black running shoes", "非常黑的跑鞋",
+                                  "I'm not sure which, maybe black running shoes"])
+def test_words_that_only_look_negative_keep_the_colour(text: str) -> None:
+    q = understand(text, VOCAB)
+    assert not q.exclude_colors and q.color is not None

@@ -221,6 +221,8 @@ def _negated(text: str, vocab: StoreVocab) -> tuple[list[str], list[str], list[t
     spans: list[tuple[int, int]] = []
     for cue in lx.cue_pattern(lx.NEGATION).finditer(text):
         start = cue.end()
+        if text[start:start + 1] in ("-", "'") or text[cue.start():start + 1] == "非常":
+            continue  # "no-slip", "非常" (very) negate nothing
         stop = _NEG_END.search(text, start)
         end = stop.start() if stop else len(text)
         if lx.is_chinese(cue.group(0)):
