@@ -110,3 +110,12 @@ def test_not_black_after_black_ones_drops_the_wish() -> None:
 def test_words_that_only_look_negative_keep_the_colour(text: str) -> None:
     q = understand(text, VOCAB)
     assert not q.exclude_colors and q.color is not None
+
+
+def test_other_brands_in_a_new_search_still_leave_out_the_one_shown(guide_engine) -> None:
+    conv = Conversation()
+    shown, _ = _products(guide_engine, "诺瓦的衣服", conv)
+    for text in ("别的牌子的跑鞋有吗", "running shoes from another brand"):
+        c2 = Conversation(last_query=conv.last_query, shown=list(conv.shown))
+        other, answer = _products(guide_engine, text, c2)
+        assert other and all(p.brand != "诺瓦" and p.category == "鞋/跑鞋" for p in other), answer

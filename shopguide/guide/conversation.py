@@ -93,6 +93,17 @@ def is_follow_up(q: Query, conv: Conversation) -> bool:
 def resolve(q: Query, conv: Conversation) -> Query:
     """Apply the conversation to a freshly understood message."""
     if not is_follow_up(q, conv):
+        if (q.other_brand or q.other_color) and conv.shown:
+            # "别的牌子的跑鞋有吗": a new search, still leaving out what was just shown.
+            q = replace(q, exclude_brands=list(q.exclude_brands),
+                        exclude_colors=list(q.exclude_colors))
+            if q.other_brand and conv.last_query is not None and conv.last_query.brand:
+                q.exclude_brands.append(conv.last_query.brand)
+            elif q.other_brand:
+                q.exclude_brands += [p.brand for p in conv.shown if p.brand]
+            if q.other_color and conv.last_query is not None and conv.last_query.color:
+                q.exclude_colors.append(conv.last_query.color)
+            _apply_exclusions(q, replace(q, other_brand=False, other_color=False), conv)
         return q
     last = conv.last_query
     assert last is not None
