@@ -211,3 +211,15 @@ def test_the_engine_passes_a_guard_only_to_models_that_take_one(guide_store, tak
     assert (got[0] is not None) == takes_guard
     if takes_guard:
         assert got[0](" 缓震跑鞋¥459") and not got[0](" 缓震跑鞋¥99")
+
+
+def test_a_rendered_prompt_reads_back_to_its_facts() -> None:
+    from shopguide.guide.prompt import read_prompt
+
+    chf = Product("X-1", "Swiss Knife", "tools", 12.5, "CHF", None, None, "C-3", tags=("steel",))
+    shown = [CUSHION, LAMP, chf]
+    read = read_prompt(build_prompt("which one?", shown, lang="en").render())
+    assert read.question == "which one?"
+    assert [(p.sku, p.price, p.currency, p.stock, p.aisle, p.brand) for p in read.products] == [
+        (p.sku, p.price, p.currency, p.stock, p.aisle, p.brand) for p in shown]
+    assert read.products[0].sizes == CUSHION.sizes and read.products[1].tags == LAMP.tags

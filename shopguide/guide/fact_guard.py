@@ -33,10 +33,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from shopguide.guide.fluency import _TEMPLATE_EN, _TEMPLATE_ZH, Units, stem
-from shopguide.guide.prompt import product_fact
+from shopguide.guide.prompt import product_fact, read_prompt
 from shopguide.guide.verify import Facts
 from shopguide.guide.vocab import fold
-from shopguide.store.models import FaqEntry, Product
 
 # A figure: a currency sign or a short code before the digits ("¥459", "A3", "RS-104"), or
 # digits alone; a decimal part is read with it.
@@ -361,48 +360,9 @@ def _repeats(text: str) -> bool:
     return len(last) >= 2 and any(fold(p).strip() == last for p in parts[:-2])
 
 
-_FACT_LINE = re.compile(r"^\[(?P<sku>[^\]]+)\] (?P<body>.*)$")
-_SYMBOL_CURRENCY = {"¥": "CNY", "$": "USD", "€": "EUR", "£": "GBP"}
-
-
 def guard_from_prompt(prompt: str, lang: str) -> FactGuard:
-    """The guard for a rendered prompt (``guide/prompt.py``'s layout), for evaluating a
-    model on prompts alone, as the training report does."""
-    products: list[Product] = []
-    faqs: list[FaqEntry] = []
-    extra: list[str] = []
-    question = ""
-    for line in prompt.split("\n"):
-        if line.startswith("Q: "):
-            question = line[3:]
-        elif line.startswith("Customer: "):
-            extra.append(line[len("Customer: "):])
-        elif line.startswith("[FAQ ") and " => " in line:
-            head, answer = line.split(" => ", 1)
-            fid, _, q = head[len("[FAQ "):].partition("] ")
-            faqs.append(FaqEntry(fid, q, answer))
-        elif m := _FACT_LINE.match(line):
-            products.append(_product(m.group("sku"), m.group("body").split(" | ")))
-    return FactGuard(Facts.of(products, faqs), lang, question, "", extra)
-
-
-def _product(sku: str, parts: list[str]) -> Product:
-    fields: dict[str, str] = {}
-    for part in parts[1:]:
-        key, _, value = part.partition(" ")
-        fields[key] = value
-    price, currency = fields.get("price", "0"), "CNY"
-    if price[:1] in _SYMBOL_CURRENCY:
-        price, currency = price[1:], _SYMBOL_CURRENCY[price[:1]]
-    elif " " in price:
-        price, currency = price.split(" ", 1)
-    stock = fields.get("stock")
-    return Product(sku=sku, name=parts[0], category="", price=float(price or 0),
-                   currency=currency, brand=fields.get("brand"),
-                   stock=int(stock) if stock and stock.isdigit() else None,
-                   aisle=fields.get("aisle"), sizes=tuple(_split(fields.get("sizes"))),
-                   colors=tuple(_split(fields.get("colors"))), tags=tuple(_split(fields.get("tags"))))
-
-
-def _split(value: str | None) -> list[str]:
-    return [v for v in (value or "").split("/") if v]
+    """The guard for a rendered prompt, for judging a model on prompts alone (the training
+    report does)."""
+    read = read_prompt(prompt)
+    extra = [read.customer] if read.customer else []
+    return FactGuard(Facts.of(read.products, read.faqs), lang, read.question, "", extra)

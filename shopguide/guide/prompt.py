@@ -19,6 +19,7 @@ from a layout it has seen many times.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -146,3 +147,53 @@ def training_text(prompt: Prompt, answer: str) -> tuple[str, str]:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+@dataclass
+class ReadPrompt:
+    """What a rendered prompt says, read back (``read_prompt``)."""
+
+    question: str = ""
+    products: list[Product] = field(default_factory=list)
+    faqs: list[FaqEntry] = field(default_factory=list)
+    customer: str | None = None  # the customer line without its "Customer: "
+
+
+_FACT_LINE = re.compile(r"^\[(?P<sku>[^\]]+)\] (?P<body>.*)$")
+_SYMBOL_CURRENCY = {"¥": "CNY", "$": "USD", "€": "EUR", "£": "GBP"}
+
+
+def read_prompt(text: str) -> ReadPrompt:
+    """The inverse of ``Prompt.render`` for the facts and the last question: evaluation
+    has only the prompts a corpus stored, and must judge answers against their facts."""
+    out = ReadPrompt()
+    for line in text.split("\n"):
+        if line.startswith("Q: "):
+            out.question = line[3:]
+        elif line.startswith("Customer: "):
+            out.customer = line[len("Customer: "):]
+        elif line.startswith("[FAQ ") and " => " in line:
+            head, answer = line.split(" => ", 1)
+            fid, _, question = head[len("[FAQ "):].partition("] ")
+            out.faqs.append(FaqEntry(fid, question, answer))
+        elif m := _FACT_LINE.match(line):
+            out.products.append(_read_product(m.group("sku"), m.group("body").split(" | ")))
+    return out
+
+
+def _read_product(sku: str, parts: list[str]) -> Product:
+    fields = dict(part.partition(" ")[::2] for part in parts[1:])
+    price, currency = fields.get("price", "0"), "CNY"
+    if price[:1] in _SYMBOL_CURRENCY:
+        price, currency = price[1:], _SYMBOL_CURRENCY[price[:1]]
+    elif " " in price:
+        price, currency = price.split(" ", 1)
+    stock = fields.get("stock", "")
+
+    def items(key: str) -> tuple[str, ...]:
+        return tuple(v for v in fields.get(key, "").split("/") if v)
+
+    return Product(sku=sku, name=parts[0], category="", price=float(price or 0),
+                   currency=currency, brand=fields.get("brand"),
+                   stock=int(stock) if stock.isdigit() else None, aisle=fields.get("aisle"),
+                   sizes=items("sizes"), colors=items("colors"), tags=items("tags"))

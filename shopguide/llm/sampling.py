@@ -17,7 +17,7 @@ from shopguide.llm.settings import GenerationSettings
 # How far down the ranking a guard may look for a token it accepts: first the model's few
 # likely choices; only when it accepts none of them (a name half written, which only one
 # token can continue) further down, rather than end the answer mid-word.
-GUARD_WIDTHS = (32, 1024)
+GUARD_WIDTHS = (32, 256)
 
 
 class TokenChooser:
