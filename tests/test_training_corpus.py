@@ -75,3 +75,18 @@ def test_faq_csv_rows_are_checked(tmp_path):
     bad.write_text("id,question,answer\nr1,退货？,\n", encoding="utf-8")
     with pytest.raises(ValueError, match="row 1"):
         c.read_faq_csv(bad)
+
+
+def test_coined_names_leave_ordinary_stores_as_they_were_and_coin_new_words() -> None:
+    from shopguide.training.synth import make_store
+    from shopguide.training.synth_vocab import TRADES
+
+    plain, again = make_store(11), make_store(11, coined=0.0)
+    assert [p.name for p in plain.products] == [p.name for p in again.products]
+    coined = make_store(11, coined=1.0)
+    known = {b[i] for t in TRADES for b in t.brands for i in (0, 1)}
+    brands = {p.brand for p in coined.products if p.brand}
+    assert brands and not brands & known  # every brand is new
+    assert (coined.trade, coined.lang) == (plain.trade, plain.lang)
+    # Names still begin with their brand, so the copy the model learns is the same shape.
+    assert all(p.name.startswith(p.brand) for p in coined.products if p.brand)

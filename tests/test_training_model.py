@@ -59,7 +59,9 @@ def test_two_stages_recorded_and_resume_skips_finished_stages(tiny_trained):
     from shopguide.training.pipeline import run_preset
 
     card = json.loads((tiny_trained.out / "model_card.json").read_text(encoding="utf-8"))
-    assert [st["max_steps"] for st in card["training"]["stages"]] == [30, 10]
+    # Two stages on the main corpus, then one on the coined-name corpus.
+    assert [st["max_steps"] for st in card["training"]["stages"]] == [30, 10, 6]
+    assert card["corpus_coined"]["spec"]["coined"] == 1.0
     work = tiny_trained.out.parent / "work"
     again = run_preset("tiny", tiny_trained.out, work, resume=True, log=lambda _m: None)
     assert again.result.steps == 0  # both stages were done: nothing retrained

@@ -49,6 +49,7 @@ class CorpusSpec:
     test_stores: int = 30
     seed: int = 1234
     routed_share: float = 0.5  # share of exchanges planned by the real engine (0 = none)
+    coined: float = 0.0  # share of stores with coined brand and name words (synth.make_store)
 
 
 def split_stores(spec: CorpusSpec) -> dict[str, list[int]]:
@@ -114,7 +115,7 @@ def build(spec: CorpusSpec, demo_faq: Path | None = None) -> list[Record]:
     records: list[Record] = []
     for split, seeds in split_stores(spec).items():
         for s in seeds:
-            store = make_store(s)
+            store = make_store(s, spec.coined)
             n = spec.per_store if split == "train" else max(10, spec.per_store // 3)
             records.extend(store_examples(store, n, s + 7, split, spec.routed_share))
     seed_faqs = [FaqEntry(f"seed{i}", q, a) for i, (q, a) in enumerate(SEED_QA, 1)]

@@ -41,6 +41,14 @@ class Preset:
     include_demo_faq: bool = True
     # Further stages: each restarts warm-up and decay from the best weights of the one before.
     more: tuple[TrainConfig, ...] = ()
+    # Last stages, on a second corpus of stores whose brands and name words are coined: the
+    # model learns to copy any name from the facts, not only words it has seen (the stores a
+    # merchant imports are full of those). Its test stores are not used; the card's metrics
+    # come from the main corpus's test stores, which no stage has seen. The bundled preset
+    # does not use it yet: 30 minutes of it on 2 CPU cores (230 stores, 70% coined) lowered
+    # the top-product rate on the test stores (95% → 89% guarded) without helping the demo.
+    coined_corpus: corpus_mod.CorpusSpec | None = None
+    coined: tuple[TrainConfig, ...] = ()
 
 
 PRESETS: dict[str, Preset] = {
@@ -70,6 +78,10 @@ PRESETS: dict[str, Preset] = {
         include_demo_faq=False,
         more=(TrainConfig(lr=1e-3, warmup_steps=2, max_steps=10, batch_size=8, eval_every=5,
                           eval_examples=32, patience=10, threads=1, seed=7),),
+        coined_corpus=corpus_mod.CorpusSpec(stores=6, per_store=8, validation_stores=1,
+                                            test_stores=1, seed=99, routed_share=0.0, coined=1.0),
+        coined=(TrainConfig(lr=5e-4, warmup_steps=2, max_steps=6, batch_size=8, eval_every=3,
+                            eval_examples=16, patience=10, threads=1, seed=8),),
     ),
 }
 
@@ -100,16 +112,19 @@ def save_model(model, tokenizer_dir: Path, out: Path, card: dict) -> None:
     (out / "model_card.json").write_text(json.dumps(card, ensure_ascii=False, indent=2), encoding="utf-8")
 
 
-def _corpus(preset: Preset, folder: Path, demo_faq: Path | None,
+def _corpus(spec: corpus_mod.CorpusSpec, folder: Path, demo_faq: Path | None,
             log: Callable[[str], None]) -> list[corpus_mod.Record]:
     """Build the corpus, or reuse the one in ``folder`` if it was built from the same spec."""
-    key = json.dumps({**asdict(preset.corpus), "demo_faq": bool(demo_faq and demo_faq.exists())},
+    fields = asdict(spec)
+    if not fields.get("coined"):
+        fields.pop("coined", None)  # corpora built before coined names existed stay reusable
+    key = json.dumps({**fields, "demo_faq": bool(demo_faq and demo_faq.exists())},
                      sort_keys=True)
     stamp = folder / "spec.json"
     if stamp.exists() and stamp.read_text(encoding="utf-8") == key:
         log(f"corpus: reusing {folder}")
         return [r for split in corpus_mod.SPLITS for r in corpus_mod.load(folder, split)]
-    records = corpus_mod.build(preset.corpus, demo_faq)
+    records = corpus_mod.build(spec, demo_faq)
     corpus_mod.save(records, folder)
     stamp.write_text(key, encoding="utf-8")
     return records
@@ -148,10 +163,12 @@ def run_preset(name: str, out: Path, workdir: Path, demo_faq: Path | None = None
 
     preset = PRESETS[name]
     t0 = time.monotonic()
-    records = _corpus(preset, workdir / "corpus", demo_faq if preset.include_demo_faq else None, log)
+    records = _corpus(preset.corpus, workdir / "corpus",
+                      demo_faq if preset.include_demo_faq else None, log)
     stats = corpus_mod.stats(records)
     log(f"corpus: {stats['examples']} examples, stores {stats['stores']}")
-    stages = [preset.train, *preset.more]
+    stages = [preset.train, *preset.more, *preset.coined]
+    first_coined = 1 + len(preset.more)
     card_path = out / "model_card.json"
     done: list[dict] = []
     if resume and card_path.exists():
@@ -190,6 +207,15 @@ def run_preset(name: str, out: Path, workdir: Path, demo_faq: Path | None = None
     }
     result = None
     for i in range(len(done), len(stages)):
+        if i >= first_coined and preset.coined_corpus is not None and "corpus_coined" not in card:
+            coined = _corpus(preset.coined_corpus, workdir / "corpus-coined",
+                             demo_faq if preset.include_demo_faq else None, log)
+            train_items = tokenize_pairs(tok, [(r.context, r.target) for r in coined
+                                               if r.split == "train"], preset.max_len)
+            val_items = tokenize_pairs(tok, [(r.context, r.target) for r in coined
+                                             if r.split == "validation"], preset.max_len)
+            card["corpus_coined"] = {**corpus_mod.stats(coined), "spec": asdict(preset.coined_corpus)}
+            log(f"coined-name corpus: {len(train_items)} training examples")
         # Each stage after the first starts a fresh warm-up and decay from the best weights so far.
         run_dir = workdir / ("run" if i == 0 else f"run{i + 1}")
         result = train(model, train_items, val_items, tok.eos_token_id, stages[i], run_dir,

@@ -85,9 +85,12 @@ def _sizes(rng: random.Random, kind: Kind, lang: str) -> tuple[str, ...]:
 
 
 def _product(rng: random.Random, kind: Kind, brand: tuple[str, str], sku: str, aisle: str,
-             lang: str, bilingual: bool, currency: str, used: set[str]) -> Product:
+             lang: str, bilingual: bool, currency: str, used: set[str],
+             coin: random.Random | None = None) -> Product:
     for _ in range(20):
         adj = rng.choice(ADJ)
+        if coin is not None and coin.random() < 0.5:
+            adj = coined_pair(coin)
         feat = rng.choice(kind.features)
         zh = f"{brand[0]}{adj[0]}{feat[0]}{kind.noun[0]}"
         en = f"{brand[1]} {adj[1]} {kind.noun[1].title()}"
@@ -152,7 +155,31 @@ def _customers(rng: random.Random, trade: Trade, lang: str) -> list[Customer]:
     return out
 
 
-def make_store(seed: int) -> SynthStore:
+# Coined words: the model must learn to copy ANY name from the facts, not only the brands and
+# words it has seen; a merchant's "云跃" or "Stridex" is new to it. Half the characters come
+# from the corpus's own wording, half from the whole CJK block (rare ones are byte tokens).
+_CJK_COMMON = sorted({ch for pair in ADJ for ch in pair[0]} | {
+    ch for t in TRADES for b in t.brands for ch in b[0]})
+_SYLLABLES = [c + v for c in "bcdfghjklmnprstvwxz" for v in ("a", "e", "i", "o", "u", "ai", "ou", "y")]
+
+
+def _coined_zh(rng: random.Random, n: int) -> str:
+    return "".join(rng.choice(_CJK_COMMON) if rng.random() < 0.5 else chr(rng.randint(0x4E00, 0x9FA5))
+                   for _ in range(n))
+
+
+def coined_pair(rng: random.Random) -> tuple[str, str]:
+    """A new word in both languages (they need not mean the same: names are copied, not read)."""
+    en = "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3)))
+    if rng.random() < 0.3:
+        en += rng.choice(("x", "n", "r", "s", "ex", "on"))
+    return _coined_zh(rng, 2), en.title()
+
+
+def make_store(seed: int, coined: float = 0.0) -> SynthStore:
+    """``coined``: the chance that this store's brands and half its name words are coined."""
+    crng = random.Random(seed * 7 + 1)  # its own stream: coined=0 gives the stores it always did
+    coin = crng if crng.random() < coined else None
     rng = random.Random(seed)
     trade = rng.choice(TRADES)
     r = rng.random()
@@ -162,6 +189,8 @@ def make_store(seed: int) -> SynthStore:
     prefix = "".join(rng.choice("ABCDEFGHKLMNPRSTW") for _ in range(rng.randint(2, 3)))
     sku_style, aisle_style = rng.randint(0, 2), rng.randint(0, 3)
     brands = rng.sample(trade.brands, rng.randint(3, len(trade.brands)))
+    if coin is not None:
+        brands = [coined_pair(coin) for _ in brands]
     products: list[Product] = []
     used_skus: set[str] = set()
     used_names: set[str] = set()
@@ -172,7 +201,7 @@ def make_store(seed: int) -> SynthStore:
                 sku = _sku(rng, prefix, sku_style)
             used_skus.add(sku)
             products.append(_product(rng, kind, rng.choice(brands), sku, _aisle(rng, aisle_style),
-                                     lang, bilingual, currency, used_names))
+                                     lang, bilingual, currency, used_names, coin))
     sname = rng.choice(STORE_NAMES)[0 if lang == "zh" else 1] + " " + trade.name[0 if lang == "zh" else 1]
     return SynthStore(
         key=f"s{seed:05d}",
