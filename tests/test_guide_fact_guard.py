@@ -223,3 +223,27 @@ def test_a_rendered_prompt_reads_back_to_its_facts() -> None:
     assert [(p.sku, p.price, p.currency, p.stock, p.aisle, p.brand) for p in read.products] == [
         (p.sku, p.price, p.currency, p.stock, p.aisle, p.brand) for p in shown]
     assert read.products[0].sizes == CUSHION.sizes and read.products[1].tags == LAMP.tags
+
+
+def test_a_model_whose_text_is_never_kept_is_asked_only_now_and_then(guide_store,
+                                                                     fake_model_factory) -> None:
+    from shopguide.guide.model_track import ModelTrack
+
+    model = fake_model_factory("轻风跑鞋¥299，很透气。")  # never about the top match
+    engine = Engine(guide_store, model)
+    engine.model_track = ModelTrack(window=3, probe_every=4)
+    for _ in range(3):
+        assert not run(engine, "适合扁平足的跑鞋")[-1].used_model
+    assert len(model.prompts) == 3
+    for _ in range(3):
+        assert "缓震跑鞋" in run(engine, "适合扁平足的跑鞋")[-1].text  # composed, model not asked
+    assert len(model.prompts) == 3
+    run(engine, "适合扁平足的跑鞋")  # the probe
+    assert len(model.prompts) == 4
+    # The model helps again: the next probe finds it, and from then on it is asked every time.
+    model.pieces = ["缓震跑鞋¥459，适合扁平足。"]
+    for _ in range(4):
+        run(engine, "适合扁平足的跑鞋")
+    assert len(model.prompts) == 5
+    before = len(model.prompts)
+    assert run(engine, "适合扁平足的跑鞋")[-1].used_model and len(model.prompts) == before + 1

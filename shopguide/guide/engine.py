@@ -23,6 +23,7 @@ from shopguide.guide.conversation import Conversation
 from shopguide.guide.events import Cards, Done, Event, Failed, Token
 from shopguide.guide.fact_guard import guard_for
 from shopguide.guide.fluency import Gate, Thread
+from shopguide.guide.model_track import ModelTrack
 from shopguide.guide.plan import Plan, make_plan
 from shopguide.guide.prompt import build_prompt, customer_line
 from shopguide.guide.verify import Facts, check_sentence, mentioned, split_sentences, verify
@@ -73,6 +74,7 @@ class Engine:
         self.settings = settings
         self._vocab = VocabCache()
         self._takes_guard: bool | None = None
+        self.model_track = ModelTrack()
 
     @property
     def vocab(self) -> StoreVocab:
@@ -112,7 +114,8 @@ class Engine:
         cancelled = False
         shown: list[str] = []
         gen_start = perf_counter()
-        if self.model is not None and plan.intent in MODEL_INTENTS and not _is_set(cancel):
+        if (self.model is not None and plan.intent in MODEL_INTENTS and not _is_set(cancel)
+                and self.model_track.should_ask()):
             try:
                 for sentence in self._model_sentences(plan, conv, customer, facts, cancel):
                     clock.mark()
@@ -123,6 +126,8 @@ class Engine:
                 # The facts still answer: fall through to the composed answer (or keep the
                 # sentences already shown), so the turn is remembered and saved as usual.
                 log.exception("generation failed")
+            if not _is_set(cancel):
+                self.model_track.record(used_model)
         cancelled = _is_set(cancel)
         if not shown and not cancelled:
             for sentence in split_sentences(plan.composed) or [plan.composed]:
