@@ -13,6 +13,7 @@ import zlib
 from collections.abc import Sequence
 
 from shopguide.guide.prompt import format_price
+from shopguide.guide.lexicon import COLORS
 from shopguide.guide.query import Query
 from shopguide.guide.verify import aisle_code
 from shopguide.store.models import FaqEntry, Product
@@ -215,7 +216,7 @@ def compose_detail(products: Sequence[Product], lang: str) -> str:
         if p.sizes:
             bits.append(("尺码：" if zh else "sizes: ") + "/".join(p.sizes))
         if p.colors:
-            bits.append(("颜色：" if zh else "colours: ") + "/".join(p.colors))
+            bits.append(("颜色：" if zh else "colours: ") + "/".join(colors_in(p, lang)))
         desc = p.description_zh if zh and p.description_zh else (
             p.description_en if not zh and p.description_en else p.description)
         text = ("，".join(bits) if zh else ", ".join(bits))
@@ -238,7 +239,7 @@ def compose_compare(products: Sequence[Product], lang: str) -> str:
         text += f" {cheapest.display_name(lang)} is the least expensive."
     shared = set(products[0].tags).intersection(*(set(p.tags) for p in products[1:]))
     for p in products:
-        own = [t for t in p.tags if t not in shared][:3]
+        own = [t for t in tags_in(p, lang) if t not in shared][:3]
         if own:
             text += (f"{p.display_name(lang)}的特点：{'、'.join(own)}。" if zh else
                      f" {p.display_name(lang)}: {', '.join(own)}.")
@@ -252,6 +253,25 @@ def compose_faq(f: FaqEntry, lang: str, seed: str) -> str:
     mine = [ln for ln in lines if (_has_cjk(ln) if lang == "zh" else not _has_cjk(ln))]
     chosen = mine if mine and len(mine) < len(lines) else lines
     return ("" if lang == "zh" else " ").join(chosen)
+
+
+def tags_in(p: Product, lang: str) -> list[str]:
+    """The product's tags in the asker's language (bilingual stores tag in both: "缓震,
+    cushioned"), or all of them when none is."""
+    mine = [t for t in p.tags if _has_cjk(t) == (lang == "zh")]
+    return mine or list(p.tags)
+
+
+def colors_in(p: Product, lang: str) -> list[str]:
+    """Colours as the asker says them: the store's own word when it is in their language,
+    else the common name of that colour (黑色 → black, navy → 藏青)."""
+    out = []
+    for c in p.colors:
+        canon = next((k for k, words in COLORS.items() if c.strip().lower() in words), None)
+        if canon and _has_cjk(c) != (lang == "zh"):
+            c = next((w for w in COLORS[canon] if _has_cjk(w)), c) if lang == "zh" else canon
+        out.append(c)
+    return out
 
 
 def _has_cjk(text: str) -> bool:
