@@ -3,6 +3,8 @@ measured by `shopguide bench`, not asserted here)."""
 
 from __future__ import annotations
 
+import pytest
+
 from shopguide.guide.bench import build_store, e2e_bench, retrieval_bench
 
 
@@ -25,3 +27,28 @@ def test_e2e_bench_runs_answers_and_checks_grounding(guide_store) -> None:
     out = e2e_bench(guide_store, None, ["跑鞋", "退货政策是什么？", "今天天气怎么样？"])
     assert out["queries"] == 3 and out["grounded_rate"] == 1.0 and not out["used_model"]
     assert out["first_token_p50_ms"] <= out["total_p95_ms"]
+
+
+def test_kept_stores_are_reused_and_interrupted_ones_topped_up(tmp_path) -> None:
+    keep = tmp_path / "stores"
+    retrieval_bench((150,), workdir=tmp_path, store_dir=keep)
+    path = keep / "bench-150.sqlite"
+    assert path.is_file()  # kept for the next run
+    fresh = build_store(tmp_path / "fresh.sqlite", 150)
+    expected = [(p.sku, p.name, p.price, p.tags) for p in fresh.all_products()]
+    fresh.close()
+    # An interrupted build: the last rows are missing; the next run adds exactly those.
+    partial = build_store(path, 150)
+    with partial.transaction() as conn:
+        conn.execute("DELETE FROM products WHERE id > 100")
+    partial.close()
+    again = build_store(path, 150)
+    assert [(p.sku, p.name, p.price, p.tags) for p in again.all_products()] == expected
+    assert again.search_products("跑鞋", limit=3)  # the index was filled for the new rows
+    again.close()
+
+
+def test_a_kept_store_larger_than_asked_is_refused(tmp_path) -> None:
+    build_store(tmp_path / "b.sqlite", 40).close()
+    with pytest.raises(ValueError, match="40 products, more than the 30"):
+        build_store(tmp_path / "b.sqlite", 30)

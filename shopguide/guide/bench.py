@@ -7,6 +7,7 @@ times understanding + retrieval (what happens before the first token) per query.
 
 from __future__ import annotations
 
+import os
 import random
 import statistics
 import tempfile
@@ -61,13 +62,21 @@ def generate_rows(n: int, seed: int = 7) -> Iterable[dict[str, Any]]:
 
 
 def build_store(path: Path, n: int) -> Any:
+    """The generated catalog of ``n`` products at ``path``. A store already there from an
+    earlier (possibly interrupted) build is topped up, not rebuilt: the rows are
+    deterministic, so the first ``count`` of them are the ones already saved."""
     from shopguide.store import open_store
 
     store = open_store(path)
+    have = store.count_products()
+    if have > n:
+        store.close()
+        raise ValueError(f"{path}: holds {have} products, more than the {n} asked for")
     store.set_settings(name="Bench", language="zh", currency="CNY")
-    rows = generate_rows(n)
     batch: list[dict[str, Any]] = []
-    for row in rows:
+    for i, row in enumerate(generate_rows(n)):
+        if i < have:
+            continue
         batch.append(row)
         if len(batch) == 5000:
             _insert(store, batch)
@@ -109,13 +118,21 @@ def time_retrieval(store: Any, queries: Sequence[str] = BENCH_QUERIES,
 
 
 def retrieval_bench(sizes: Sequence[int] = (1_000, 10_000, 100_000, 1_000_000),
-                    workdir: str | Path | None = None, progress: Any = None) -> list[dict[str, Any]]:
-    """p50/p95 of understanding + retrieval per query, at each catalog size."""
+                    workdir: str | Path | None = None, progress: Any = None,
+                    store_dir: str | Path | None = None) -> list[dict[str, Any]]:
+    """p50/p95 of understanding + retrieval per query, at each catalog size.
+
+    Stores are built in a temporary folder and removed, unless ``store_dir`` (or the
+    environment variable SHOPGUIDE_BENCH_STORES) names a folder to keep them in: the
+    1M store takes many minutes to build, and a later run reuses it."""
+    keep = store_dir or os.environ.get("SHOPGUIDE_BENCH_STORES") or None
     out = []
     with tempfile.TemporaryDirectory(prefix="shopguide-bench-", dir=workdir) as tmp:
+        folder = Path(keep) if keep else Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
         for n in sizes:
             t0 = perf_counter()
-            store = build_store(Path(tmp) / f"bench-{n}.sqlite", n)
+            store = build_store(folder / f"bench-{n}.sqlite", n)
             built = perf_counter() - t0
             try:
                 result = {"products": n, "build_s": round(built, 1), **time_retrieval(store)}
