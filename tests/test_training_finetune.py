@@ -59,3 +59,18 @@ def test_a_missing_store_is_a_clear_error(tiny_trained, tmp_path):
     with pytest.raises(FileNotFoundError, match="no store here"):
         finetune(str(tiny_trained.out), tmp_path / "nope.sqlite", tmp_path / "out", minutes=0.01,
                  log=lambda _m: None)
+
+
+def test_torch_threads_are_restored_after_finetuning(tiny_trained, tmp_path):
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        # threads=2 widens the pool before the store is read; the failure must not leave it at 2.
+        with pytest.raises(FileNotFoundError):
+            finetune(str(tiny_trained.out), tmp_path / "nope.sqlite", tmp_path / "out", minutes=0.01,
+                     threads=2, log=lambda _m: None)
+        assert torch.get_num_threads() == 1
+    finally:
+        torch.set_num_threads(before)

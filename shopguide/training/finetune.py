@@ -99,6 +99,20 @@ def finetune(base: str, store_path: Path, out: Path, qa: Path | None = None, min
              cancel: threading.Event | None = None, log: Callable[[str], None] = print,
              eval_answers: int = 60) -> dict:
     import torch
+
+    # Training widens torch's thread pool; the app's runtime (same process when the
+    # app fine-tunes in-process) is tuned for its own count, so put it back afterwards.
+    previous = torch.get_num_threads()
+    try:
+        return _finetune(base, store_path, out, qa, minutes, threads, progress, cancel, log, eval_answers)
+    finally:
+        torch.set_num_threads(previous)
+
+
+def _finetune(base: str, store_path: Path, out: Path, qa: Path | None, minutes: float,
+              threads: int | None, progress: Callable[[Progress], None] | None,
+              cancel: threading.Event | None, log: Callable[[str], None], eval_answers: int) -> dict:
+    import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
     from shopguide.llm.loader import resolve_spec
