@@ -184,3 +184,22 @@ def test_stop_with_the_real_model_then_ask_again(qtbot, make_window, catalog_sto
     with qtbot.waitSignal(c.done, timeout=60000) as again:
         window.chat.ask("退货政策是什么？")
     assert not again.args[0].cancelled and "30天" in again.args[0].text
+
+
+def test_kiosk_conversation_is_saved_as_kiosk_without_a_customer(
+    qtbot, make_window, app_settings, catalog_store
+):
+    window = make_window(backend=_real_backend(catalog_store.path), mode="kiosk", start=False)
+    c = window.client
+    with qtbot.waitSignal(c.storeReady, timeout=30000):
+        c.start("")
+    for _round in range(2):  # the first conversation and one made by "new conversation"
+        with qtbot.waitSignal(c.answerSaved, timeout=30000):
+            c.ask("有没有跑鞋？", Customer(id="c1", name="王芳"))
+        assert window.client.worker._conversation.mode == "kiosk"
+        c.new_conversation()
+    with open_store(catalog_store.path) as check:
+        rows = check.conversations()
+        assert len(rows) == 2
+        assert {row.mode for row in rows} == {"kiosk"}
+        assert {row.customer_id for row in rows} == {None}

@@ -110,6 +110,13 @@ class Backend:
     def rate_message(store: Any, message_id: object, value: int) -> None:
         store.rate_message(message_id, 1 if value > 0 else -1)
 
+    def conversation_for(self, store: Any, mode: str) -> Any:
+        """A fresh conversation in the window's mode (the engine never personalises a kiosk one)."""
+        conversation = self.new_conversation(store)
+        if conversation is not None and hasattr(conversation, "mode"):
+            conversation.mode = mode
+        return conversation
+
     @staticmethod
     def prepare_turn(store: Any, conversation: Any, customer: Any, mode: str) -> None:
         """Give the conversation its store row before the engine saves the turn into it.

@@ -83,7 +83,7 @@ class GuideWorker(QObject):
             self.storeFailed.emit(str(exc))
             return
         self._engine = self._backend.make_engine(self._store, None)
-        self._conversation = self._backend.new_conversation(self._store)
+        self._conversation = self._backend.conversation_for(self._store, self.mode)
         self.storeReady.emit(info)
         if model_spec:
             self.load_model(model_spec)
@@ -199,7 +199,7 @@ class GuideWorker(QObject):
     @Slot()
     def new_conversation(self) -> None:
         if self._store is not None:
-            self._conversation = self._backend.new_conversation(self._store)
+            self._conversation = self._backend.conversation_for(self._store, self.mode)
             self.conversationChanged.emit(self._snapshot())
 
     @Slot(object, int)
