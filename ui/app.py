@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import signal
 import sys
 
@@ -80,7 +81,21 @@ def run(args: argparse.Namespace) -> int:
     app.aboutToQuit.connect(window.client.shutdown)
     _quit_on_sigterm(app)
     log.info("ShopGuide started in %s mode", mode)
-    return int(app.exec())
+    code = int(app.exec())
+    return _after_exec(code)
+
+
+def _after_exec(code: int) -> int:
+    """No window is left to keep responsive: wait for a worker still stopping. One that
+    never stops must not reach Python's teardown, where destroying its running QThread
+    aborts the process; leave at once instead (the store commits in transactions)."""
+    from ui.worker import wait_for_lingering
+
+    if wait_for_lingering(10000):
+        return code
+    log.error("the guide worker did not stop; leaving without it")
+    logging.shutdown()
+    os._exit(code)
 
 
 def _quit_on_sigterm(app: QApplication) -> None:

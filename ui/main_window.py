@@ -30,6 +30,7 @@ from ui.qt import (
     QShortcut,
     QSplitter,
     Qt,
+    QTimer,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -52,6 +53,7 @@ def default_sidebar(store_path: Path, parent: QWidget) -> QWidget:
 
 class MainWindow(QMainWindow):
     languageSwitched = Signal(str)
+    closed = Signal()  # the window really closed (after its worker stopped, or gave up on it)
 
     def __init__(
         self,
@@ -74,6 +76,7 @@ class MainWindow(QMainWindow):
         self._sidebar_factory = None if self.kiosk else sidebar_factory
         self._model_state = ("loading", "")  # loading | ready | failed | none, detail
         self._speed: float | None = None
+        self._close_started = self._close_waiting = self._close_gave_up = False
         self.setObjectName("mainWindow")
         self.setWindowIcon(icon("app"))
         self._build()
@@ -463,10 +466,36 @@ class MainWindow(QMainWindow):
             self.retranslate_ui()
         super().changeEvent(event)
 
+    # How long a closed window waits, hidden and responsive, for a worker slow to stop
+    # before it lets go of it (the thread is then kept referenced until it ends).
+    CLOSE_GRACE_MS = 30000
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.settings.set_window_geometry(bytes(self.saveGeometry()))
-        shutdown = getattr(self.sidebar, "shutdown", None)
-        if callable(shutdown):
-            shutdown()  # the sidebar closes its own store connection
-        self.client.shutdown()
+        if not self._close_started:
+            self._close_started = True
+            self.settings.set_window_geometry(bytes(self.saveGeometry()))
+            shutdown = getattr(self.sidebar, "shutdown", None)
+            if callable(shutdown):
+                shutdown()  # the sidebar closes its own store connection
+        stopped = self.client.request_shutdown() or self.client.thread.wait(20)
+        if not stopped and not self._close_gave_up:
+            # Waiting here would freeze the GUI; a QThread destroyed while it runs aborts
+            # the process. So the window hides and closes for real once the worker ends.
+            event.ignore()
+            self.hide()
+            if not self._close_waiting:
+                self._close_waiting = True
+                self.client.thread.finished.connect(self.close, Qt.ConnectionType.QueuedConnection)
+                QTimer.singleShot(self.CLOSE_GRACE_MS, self._give_up_waiting)
+            return
+        if not stopped:
+            self.client.shutdown(timeout_ms=0)  # keeps the thread referenced until it ends
         super().closeEvent(event)
+        self.closed.emit()
+
+    def _give_up_waiting(self) -> None:
+        if self.client.thread.isRunning():
+            log.warning("the guide worker did not stop within %d ms; closing without it",
+                        self.CLOSE_GRACE_MS)
+            self._close_gave_up = True
+            self.close()

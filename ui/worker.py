@@ -293,6 +293,7 @@ class GuideClient(QObject):
         for name in RELAYED:
             getattr(self.worker, name).connect(getattr(self, name))
         self.busy = False
+        self._closing = False
         self.model_spec = ""
         self._old_switch: float | None = None
         self.done.connect(self._idle)
@@ -333,14 +334,55 @@ class GuideClient(QObject):
     def _idle(self, *_: object) -> None:
         self.busy = False
 
-    def shutdown(self, timeout_ms: int = 5000) -> bool:
-        """Stop any answer, let the worker release its store, end the thread; True if it ended."""
+    def request_shutdown(self) -> bool:
+        """Ask the worker to stop and release its store; never waits. True if already ended."""
         if self._old_switch is not None:
             sys.setswitchinterval(self._old_switch)
             self._old_switch = None
         if not self.thread.isRunning():
             return True
-        self.stop()
-        self._close.emit()
-        self.thread.quit()
-        return self.thread.wait(timeout_ms)
+        if not self._closing:
+            self._closing = True
+            self.stop()
+            self._close.emit()
+            self.thread.quit()
+        return False
+
+    def shutdown(self, timeout_ms: int = 5000) -> bool:
+        """Stop any answer, let the worker release its store, end the thread; True if it ended.
+
+        A thread still running after ``timeout_ms`` is kept referenced (see ``lingering``),
+        so its QThread is never destroyed while it runs: that would abort the process.
+        """
+        if self.request_shutdown():
+            return True
+        if self.thread.wait(timeout_ms):
+            return True
+        _keep_until_finished(self.thread)
+        return False
+
+
+_LINGERING: set[QThread] = set()
+
+
+def _keep_until_finished(thread: QThread) -> None:
+    if thread in _LINGERING:
+        return
+    _LINGERING.add(thread)
+    thread.finished.connect(lambda: _LINGERING.discard(thread))
+    log.warning("the guide worker is still stopping; waiting for it in the background")
+
+
+def lingering() -> list[QThread]:
+    """Worker threads asked to stop that have not ended yet."""
+    return [t for t in _LINGERING if t.isRunning()]
+
+
+def wait_for_lingering(timeout_ms: int) -> bool:
+    """At process exit (no window left to keep responsive): wait for stopping workers."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    for thread in lingering():
+        left = max(0, int((deadline - time.monotonic()) * 1000))
+        if not thread.wait(left):
+            return False
+    return True
