@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -20,6 +21,10 @@ from shopguide import config
 @pytest.mark.parametrize("mode", ["clerk", "kiosk"])
 def test_sigterm_ends_the_app_cleanly(mode, tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TMPDIR=str(tmp_path))
+    if mode == "kiosk":  # a kiosk with no PIN asks for one first (tests/test_ui_kiosk_pin.py)
+        conf = Path(env["XDG_CONFIG_HOME"]) / config.APP_NAME / f"{config.APP_NAME}.conf"
+        conf.parent.mkdir(parents=True, exist_ok=True)
+        conf.write_text("[kiosk]\npin=2468\n", encoding="utf-8")
     proc = subprocess.Popen(
         [sys.executable, "-m", "shopguide", "--demo", "--mode", mode, "--model", str(tmp_path)],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,

@@ -67,6 +67,12 @@ def run(args: argparse.Namespace) -> int:
     languages = LanguageManager(app)
     languages.set_language(lang)
     model_spec = getattr(args, "model", None) or settings.model_spec
+    if mode == "kiosk":
+        from ui.kiosk_pin import ensure_kiosk_pin
+
+        if not ensure_kiosk_pin(settings):
+            log.warning("kiosk mode not started: no admin PIN was set")
+            return 2
     window = build_window(settings, default_backend(args, settings.generation), languages, mode)
     window.chat.ui_lang = lang
     window.retranslate_ui()

@@ -159,6 +159,11 @@ class AppSettings:
         value = str(self._get("kiosk/pin") or "")
         return value if value.isdigit() else self.DEFAULT_PIN
 
+    @property
+    def kiosk_pin_is_set(self) -> bool:
+        """Whether someone chose a PIN (a kiosk must not run on the default one)."""
+        return str(self._get("kiosk/pin") or "").isdigit()
+
     @kiosk_pin.setter
     def kiosk_pin(self, pin: str) -> None:
         if not (pin.isdigit() and 4 <= len(pin) <= 12):

@@ -180,223 +180,223 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>Store could not be opened: %1</source>
         <translation>Store could not be opened: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>Model not loaded</source>
         <translation>Model not loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>Loading the language model…</source>
         <translation>Loading the language model…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>Model ready: %1</source>
         <translation>Model ready: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>Model not loaded: answers come from the store&apos;s facts only.</source>
         <translation>Model not loaded: answers come from the store&apos;s facts only.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>No model: answers come from the store&apos;s facts only.</source>
         <translation>No model: answers come from the store&apos;s facts only.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>Welcome to %1! Ask me about products, sizes, prices or policies.</source>
         <translation>Welcome to %1! Ask me about products, sizes, prices or policies.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>Welcome! Ask me about products, sizes, prices or policies.</source>
         <translation>Welcome! Ask me about products, sizes, prices or policies.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>Serving: %1</source>
         <translation>Serving: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="388"/>
         <source>Serving: a walk-in customer (choose one on the right to personalise answers)</source>
         <translation>Serving: a walk-in customer (choose one on the right to personalise answers)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>ShopGuide — Kiosk</source>
         <translation>ShopGuide — Kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>ShopGuide</source>
         <translation>ShopGuide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>Who is being served</source>
         <translation>Who is being served</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="402"/>
         <source>Details…</source>
         <translation>Details…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>Why the model did not load</source>
         <translation>Why the model did not load</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395"/>
+        <location filename="../../ui/main_window.py" line="404"/>
         <source>Model loading progress</source>
         <translation>Model loading progress</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397"/>
-        <location filename="../../ui/main_window.py" line="449"/>
+        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="458"/>
         <source>Store: %1</source>
         <translation>Store: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>%1 tokens/s</source>
         <translation>%1 tokens/s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>New conversation</source>
         <translation>New conversation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402"/>
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>Start a new conversation</source>
         <translation>Start a new conversation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>Switch language</source>
         <translation>Switch language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="414"/>
         <source>Ask a staff member</source>
         <translation>Ask a staff member</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>Ask a staff member for help</source>
         <translation>Ask a staff member for help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>&amp;Conversation</source>
         <translation>&amp;Conversation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="422"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>Theme</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>&amp;New conversation</source>
         <translation>&amp;New conversation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416"/>
+        <location filename="../../ui/main_window.py" line="425"/>
         <source>&amp;Save to customer notes…</source>
         <translation>&amp;Save to customer notes…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="426"/>
         <source>Se&amp;ttings…</source>
         <translation>Se&amp;ttings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>New &amp;customer…</source>
         <translation>New &amp;customer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>&amp;About ShopGuide</source>
         <translation>&amp;About ShopGuide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421"/>
+        <location filename="../../ui/main_window.py" line="430"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="422"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>Larger text</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="432"/>
         <source>Smaller text</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="435"/>
         <source>Light</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427"/>
+        <location filename="../../ui/main_window.py" line="436"/>
         <source>Dark</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="443"/>
+        <location filename="../../ui/main_window.py" line="452"/>
         <source>not loaded</source>
         <translation>not loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/main_window.py" line="455"/>
         <source>ShopGuide %1</source>
         <translation>ShopGuide %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/main_window.py" line="456"/>
         <source>An offline shopping guide: answers come from this store&apos;s own catalog.</source>
         <translation>An offline shopping guide: answers come from this store&apos;s own catalog.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="448"/>
+        <location filename="../../ui/main_window.py" line="457"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="453"/>
+        <location filename="../../ui/main_window.py" line="462"/>
         <source>About ShopGuide</source>
         <translation>About ShopGuide</translation>
     </message>
@@ -474,6 +474,39 @@
         <location filename="../../ui/chat/cards.py" line="114"/>
         <source>Product</source>
         <translation>Product</translation>
+    </message>
+</context>
+<context>
+    <name>SetPinDialog</name>
+    <message>
+        <location filename="../../ui/kiosk_pin.py" line="68"/>
+        <source>The PIN must be %1 to %2 digits.</source>
+        <translation>The PIN must be %1 to %2 digits.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk_pin.py" line="71"/>
+        <source>The two PINs differ. Enter the same PIN twice.</source>
+        <translation>The two PINs differ. Enter the same PIN twice.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk_pin.py" line="86"/>
+        <source>Set the kiosk&apos;s admin PIN</source>
+        <translation>Set the kiosk&apos;s admin PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk_pin.py" line="88"/>
+        <source>Kiosk mode needs an admin PIN before it starts: staff enter it to leave the kiosk. Choose %1 to %2 digits and keep them private.</source>
+        <translation>Kiosk mode needs an admin PIN before it starts: staff enter it to leave the kiosk. Choose %1 to %2 digits and keep them private.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk_pin.py" line="91"/>
+        <source>New PIN</source>
+        <translation>New PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk_pin.py" line="92"/>
+        <source>The same PIN again</source>
+        <translation>The same PIN again</translation>
     </message>
 </context>
 <context>

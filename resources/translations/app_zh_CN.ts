@@ -180,223 +180,223 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>Store could not be opened: %1</source>
         <translation>无法打开店铺数据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>Model not loaded</source>
         <translation>模型未加载</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>Loading the language model…</source>
         <translation>正在加载语言模型…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>Model ready: %1</source>
         <translation>模型已就绪：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>Model not loaded: answers come from the store&apos;s facts only.</source>
         <translation>模型未加载：回答仅依据店铺资料。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>No model: answers come from the store&apos;s facts only.</source>
         <translation>未使用模型：回答仅依据店铺资料。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>Welcome to %1! Ask me about products, sizes, prices or policies.</source>
         <translation>欢迎光临%1！商品、尺码、价格、政策，都可以问我。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>Welcome! Ask me about products, sizes, prices or policies.</source>
         <translation>欢迎光临！商品、尺码、价格、政策，都可以问我。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>Serving: %1</source>
         <translation>正在接待：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="388"/>
         <source>Serving: a walk-in customer (choose one on the right to personalise answers)</source>
         <translation>正在接待：散客（在右侧选择顾客可获得个性化回答）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>ShopGuide — Kiosk</source>
         <translation>ShopGuide 导购 — 自助模式</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>ShopGuide</source>
         <translation>ShopGuide 导购</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>Who is being served</source>
         <translation>当前接待的顾客</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="402"/>
         <source>Details…</source>
         <translation>详情…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>Why the model did not load</source>
         <translation>模型未能加载的原因</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395"/>
+        <location filename="../../ui/main_window.py" line="404"/>
         <source>Model loading progress</source>
         <translation>模型加载进度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397"/>
-        <location filename="../../ui/main_window.py" line="449"/>
+        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="458"/>
         <source>Store: %1</source>
         <translation>店铺：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>%1 tokens/s</source>
         <translation>%1 词元/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402"/>
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>Start a new conversation</source>
         <translation>开始新对话</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>Switch language</source>
         <translation>切换语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="414"/>
         <source>Ask a staff member</source>
         <translation>呼叫店员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>Ask a staff member for help</source>
         <translation>请店员来帮忙</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>&amp;Conversation</source>
         <translation>对话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="422"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>&amp;New conversation</source>
         <translation>新对话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416"/>
+        <location filename="../../ui/main_window.py" line="425"/>
         <source>&amp;Save to customer notes…</source>
         <translation>保存到顾客备注(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="426"/>
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>New &amp;customer…</source>
         <translation>新建顾客(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>&amp;About ShopGuide</source>
         <translation>关于 ShopGuide(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421"/>
+        <location filename="../../ui/main_window.py" line="430"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="422"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>Larger text</source>
         <translation>放大文字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="432"/>
         <source>Smaller text</source>
         <translation>缩小文字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="435"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427"/>
+        <location filename="../../ui/main_window.py" line="436"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="443"/>
+        <location filename="../../ui/main_window.py" line="452"/>
         <source>not loaded</source>
         <translation>未加载</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/main_window.py" line="455"/>
         <source>ShopGuide %1</source>
         <translation>ShopGuide %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/main_window.py" line="456"/>
         <source>An offline shopping guide: answers come from this store&apos;s own catalog.</source>
         <translation>离线导购助手：回答只来自本店自己的商品目录和政策。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="448"/>
+        <location filename="../../ui/main_window.py" line="457"/>
         <source>Model: %1</source>
         <translation>模型：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="453"/>
+        <location filename="../../ui/main_window.py" line="462"/>
         <source>About ShopGuide</source>
         <translation>关于 ShopGuide</translation>
     </message>
@@ -474,6 +474,39 @@
         <location filename="../../ui/chat/cards.py" line="114"/>
         <source>Product</source>
         <translation>商品</translation>
+    </message>
+</context>
+<context>
+    <name>SetPinDialog</name>
+    <message>
+        <location filename="../../ui/kiosk_pin.py" line="68"/>
+        <source>The PIN must be %1 to %2 digits.</source>
+        <translation>PIN 必须是 %1 到 %2 位数字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk_pin.py" line="71"/>
+        <source>The two PINs differ. Enter the same PIN twice.</source>
+        <translation>两次输入的 PIN 不一致，请输入两次相同的 PIN。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk_pin.py" line="86"/>
+        <source>Set the kiosk&apos;s admin PIN</source>
+        <translation>设置自助模式的管理员 PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk_pin.py" line="88"/>
+        <source>Kiosk mode needs an admin PIN before it starts: staff enter it to leave the kiosk. Choose %1 to %2 digits and keep them private.</source>
+        <translation>自助模式启动前需要设置管理员 PIN：店员输入它才能退出自助模式。请设置 %1 到 %2 位数字，并妥善保密。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk_pin.py" line="91"/>
+        <source>New PIN</source>
+        <translation>新 PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk_pin.py" line="92"/>
+        <source>The same PIN again</source>
+        <translation>再次输入 PIN</translation>
     </message>
 </context>
 <context>
