@@ -53,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     width, height = (int(x) for x in args.size.split("x"))
     store_args = argparse.Namespace(store=None, demo=True)
+    for lang in ("zh", "en"):
+        _save_pin_dialog(app, languages, lang, args.out)
     for mode in ("clerk", "kiosk"):
         for lang in ("zh", "en"):
             settings = AppSettings()
@@ -86,6 +88,23 @@ def main(argv: list[str] | None = None) -> int:
             _settle(app, 100)
     print(f"screenshots in {args.out}")
     return 0
+
+
+def _save_pin_dialog(app, languages, lang: str, out: Path) -> None:
+    """The dialog a first kiosk start shows, with the mismatch error visible."""
+    from ui.kiosk_pin import SetPinDialog
+    from ui.settings import AppSettings
+
+    languages.set_language(lang)
+    dialog = SetPinDialog(AppSettings())
+    dialog.first.setText("1234")
+    dialog.second.setText("1243")
+    dialog.show()
+    dialog.check()
+    _settle(app, 200)
+    _save(dialog, out / f"kiosk-pin-{lang}.png")
+    dialog.reject()
+    dialog.deleteLater()
 
 
 def _wait(app, signal, trigger, timeout_ms: int) -> None:

@@ -32,6 +32,7 @@ class SetPinDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("setPinDialog")
         self.setModal(True)
+        self.setMinimumWidth(440)  # wrapped labels get their full height only at a known width
         self.settings = settings
         lay = QVBoxLayout(self)
         self.prompt = QLabel()
@@ -76,6 +77,7 @@ class SetPinDialog(QDialog):
         if message:
             self.error.setText(message)
             self.error.show()
+            self.adjustSize()  # room for the message's wrapped lines
             self.second.clear()
             self.first.setFocus()
             return

@@ -479,32 +479,32 @@
 <context>
     <name>SetPinDialog</name>
     <message>
-        <location filename="../../ui/kiosk_pin.py" line="68"/>
+        <location filename="../../ui/kiosk_pin.py" line="69"/>
         <source>The PIN must be %1 to %2 digits.</source>
         <translation>The PIN must be %1 to %2 digits.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk_pin.py" line="71"/>
+        <location filename="../../ui/kiosk_pin.py" line="72"/>
         <source>The two PINs differ. Enter the same PIN twice.</source>
         <translation>The two PINs differ. Enter the same PIN twice.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk_pin.py" line="86"/>
+        <location filename="../../ui/kiosk_pin.py" line="88"/>
         <source>Set the kiosk&apos;s admin PIN</source>
         <translation>Set the kiosk&apos;s admin PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk_pin.py" line="88"/>
+        <location filename="../../ui/kiosk_pin.py" line="90"/>
         <source>Kiosk mode needs an admin PIN before it starts: staff enter it to leave the kiosk. Choose %1 to %2 digits and keep them private.</source>
         <translation>Kiosk mode needs an admin PIN before it starts: staff enter it to leave the kiosk. Choose %1 to %2 digits and keep them private.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk_pin.py" line="91"/>
+        <location filename="../../ui/kiosk_pin.py" line="93"/>
         <source>New PIN</source>
         <translation>New PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk_pin.py" line="92"/>
+        <location filename="../../ui/kiosk_pin.py" line="94"/>
         <source>The same PIN again</source>
         <translation>The same PIN again</translation>
     </message>

@@ -479,32 +479,32 @@
 <context>
     <name>SetPinDialog</name>
     <message>
-        <location filename="../../ui/kiosk_pin.py" line="68"/>
+        <location filename="../../ui/kiosk_pin.py" line="69"/>
         <source>The PIN must be %1 to %2 digits.</source>
         <translation>PIN 必须是 %1 到 %2 位数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk_pin.py" line="71"/>
+        <location filename="../../ui/kiosk_pin.py" line="72"/>
         <source>The two PINs differ. Enter the same PIN twice.</source>
         <translation>两次输入的 PIN 不一致，请输入两次相同的 PIN。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk_pin.py" line="86"/>
+        <location filename="../../ui/kiosk_pin.py" line="88"/>
         <source>Set the kiosk&apos;s admin PIN</source>
         <translation>设置自助模式的管理员 PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk_pin.py" line="88"/>
+        <location filename="../../ui/kiosk_pin.py" line="90"/>
         <source>Kiosk mode needs an admin PIN before it starts: staff enter it to leave the kiosk. Choose %1 to %2 digits and keep them private.</source>
         <translation>自助模式启动前需要设置管理员 PIN：店员输入它才能退出自助模式。请设置 %1 到 %2 位数字，并妥善保密。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk_pin.py" line="91"/>
+        <location filename="../../ui/kiosk_pin.py" line="93"/>
         <source>New PIN</source>
         <translation>新 PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk_pin.py" line="92"/>
+        <location filename="../../ui/kiosk_pin.py" line="94"/>
         <source>The same PIN again</source>
         <translation>再次输入 PIN</translation>
     </message>
