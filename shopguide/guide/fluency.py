@@ -256,35 +256,65 @@ class Gate:
         return restates_fact or coverage(sentence, self.facts, self.neutral).content >= MIN_UNITS
 
 
+_ORDINAL = re.compile(r"\b(?:the\s+)?(first|second|third|fourth|fifth)\s+(?:one|item|product|option)\b|"
+                      r"第\s*([一二三四五1-5])\s*(?:款|个|件|双|种)", re.I)
+_ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "一": 0, "二": 1, "三": 2,
+             "四": 3, "五": 4, "1": 0, "2": 1, "3": 2, "4": 3, "5": 4}
+
+
 class Thread:
     """One model answer, sentence by sentence: which product it is talking about, so a
-    figure in "It's on aisle A1." is checked against that product alone, and what it has
-    already said, so it is not said twice."""
+    figure in "It's on aisle A1." is checked against that product alone ("the first one"
+    against the first product it named), and what it has already said, so it is not
+    said twice."""
 
     def __init__(self, facts: Facts, gate: Gate) -> None:
         self.facts = facts
         self.gate = gate
         self.subject: Product | None = None
         self.said: set[str] = set()
+        self.shown: list[Product] = []  # products in the order the answer named them
 
-    def check(self, sentence: str) -> str | None:
-        key = fold(sentence).strip()
-        if key in self.said:
-            return "already said"
+    def about(self, sentence: str, named: list[Product]) -> Product | None:
+        """The product a sentence naming at most one speaks of."""
+        if named:
+            return named[0]
+        m = _ORDINAL.search(sentence)
+        if m:
+            i = _ORDINALS[(m.group(1) or m.group(2)).casefold()]
+            return self.shown[i] if i < len(self.shown) else None
+        return self.subject
+
+    def check_figures(self, sentence: str) -> str | None:
+        """Are the sentence's figures those of the product it speaks of?"""
         named = mentioned(sentence, self.facts)
-        figures = states_figures(sentence, self.facts)
-        if figures and len(named) <= 1:
-            about = named[0] if named else self.subject
+        if states_figures(sentence, self.facts) and len(named) <= 1:
+            about = self.about(sentence, named)
             why = check_sentence(sentence, self.facts.only(about))
             if why is not None:
                 if about is None:
                     return "states a figure without naming the product it belongs to"
                 return f"{why} for the product it speaks of"
-        why = self.gate.check(sentence, bool(named) or figures)
+        return None
+
+    def note(self, sentence: str) -> None:
+        """The sentence was shown: remember it, and the product it named."""
+        self.said.add(fold(sentence).strip())
+        named = mentioned(sentence, self.facts)
+        self.shown += [p for p in named if not any(p is q for q in self.shown)]
+        if named:
+            self.subject = named[0] if len(named) == 1 else None
+
+    def check(self, sentence: str) -> str | None:
+        if fold(sentence).strip() in self.said:
+            return "already said"
+        why = self.check_figures(sentence)
+        if why is not None:
+            return why
+        named = mentioned(sentence, self.facts)
+        why = self.gate.check(sentence, bool(named) or states_figures(sentence, self.facts))
         if why is None:
-            self.said.add(key)
-            if named:
-                self.subject = named[0] if len(named) == 1 else None
+            self.note(sentence)
         return why
 
     def says_something(self, sentence: str) -> bool:

@@ -12,44 +12,51 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from shopguide.guide.figures import (CN_NUM, aisle_value, aisles, cn_number, lower, narrow,
+                                     prices, to_float)
 from shopguide.guide.lexicon import cue_pattern
+from shopguide.guide.promises import Backing, check_promises
 from shopguide.guide.vocab import fold
 from shopguide.store.models import FaqEntry, Product
 
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；;…])|(?<=[.])(?=\s|$)|\n")
-# A figure is read whole, separators and all, so "429.99.5" or "A1.99" is one token
-# that matches no fact rather than a true prefix ("429", "A1") that does.
-_NUM = r"(\d+(?:[.,]\d+)*)"
-_PRICE = [
-    re.compile(rf"[¥￥$£€]\s*{_NUM}"),
-    re.compile(rf"{_NUM}\s*(?:元|块钱|块|rmb|cny|usd|dollars?|bucks|pounds?|quid|euros?|eur|gbp)",
-               re.I),
-]
+_UNIT = r"(?:件|双|个|台|套|把|只|条|份)"
 _STOCK_NUM = [
-    re.compile(r"(?:库存|还有|还剩|剩|有货|现货)\s*(\d+(?:[.,]\d+)*)\s*(?:件|双|个|台|套|把|只|条|份)?"),
-    re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)*)\s*(?:件|双|个|台|套|把|只|条|份)?\s*(?:库存|现货|有货)"),
-    re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)*)\s*(?:units?|pieces?|pcs|pairs?|items?)?\s*(?:in stock|left|available|remaining)",
-               re.I),
-    re.compile(r"(?:stock(?: level)?(?: of| is|:)?|only)\s*(\d+(?:[.,]\d+)*)", re.I),
+    re.compile(rf"(?:库存|还有|还剩|剩|有货|现货)\s*(\d+(?:[.,]\d+)*)\s*{_UNIT}?"),
+    re.compile(rf"(?<![\d.,])(\d+(?:[.,]\d+)*)\s*{_UNIT}?\s*(?:库存|现货|有货)"),
+    re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)*)\s*(?:units?|pieces?|pcs|pairs?|items?)?\s*"
+               r"(?:in stock|left|available|remaining)", re.I),
+    re.compile(r"stock(?: level)?(?: of| is|:)?\s*(\d+(?:[.,]\d+)*)", re.I),
+    # Written out: "还剩三件", "only three left".
+    re.compile(rf"(?:库存|还有|还剩|剩)\s*({CN_NUM})\s*{_UNIT}"),
+    re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen)\s+"
+               r"(?:units?\s+|pieces?\s+|pairs?\s+|items?\s+)?(?:in stock|left|remaining)", re.I),
 ]
+_WORD_NUM = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+_WORD_NUM["a dozen"] = 12
 _IN_STOCK = re.compile(r"有货|有现货|有库存|in stock|available now|\bavailable\b", re.I)
 _NEGATED = re.compile(r"没有|没找到|未找到|找不到|\bno\b|\bnot\b|n't|\bnone\b", re.I)
-_OUT_STOCK = re.compile(r"缺货|无货|没货|卖完|售罄|out of stock|sold out|unavailable", re.I)
-_GLUED = r"(?:[.,:/-]?[A-Za-z0-9]+)*"  # "A1.99", "A1-7": more of the same token, read with it
-_AISLE = [
-    re.compile(r"(?:aisle|shelf|section|货架|通道|区域|过道)\s*(?:no\.?|#|号)?\s*"
-               rf"([A-Za-z]{{0,2}}-?\d{{1,3}}[A-Za-z]?{_GLUED})", re.I),
-    re.compile(rf"(?<![A-Za-z0-9.,:/-])([A-Za-z]{{1,2}}-?\d{{1,3}}[A-Za-z]?{_GLUED})\s*(?:号)?\s*"
-               r"(?:货架|通道|区|过道)"),
-]
+_NOT_BEFORE = re.compile(r"(?:没|不|无|未|not\s+(?:yet\s+)?|n't\s+|no longer\s+|never\s+)\S{0,2}$", re.I)
+_OUT_STOCK = re.compile(r"缺货|无货|没货|卖完|售罄|断货|out of stock|sold out|unavailable", re.I)
+# How much is left, in words. "Plenty" needs at least PLENTY; "a few left" at most FEW.
+PLENTY, FEW = 10, 5
+_PLENTY = re.compile(
+    r"(?:plenty|lots|loads|tons|a lot)\s+(?:of\s+(?:them\s+|stock\s+)?)?(?:in\s+stock|left|available)|"
+    r"plenty of stock|lots of stock|well[- ]stocked|fully stocked|in good supply|ample stock|"
+    r"(?:库存|货源|现货|货量)(?:很|非常|十分)?(?:充足|充裕|很多|多|足)|货很多|有很多货|大量(?:现货|库存)|"
+    r"多得是|管够|有的是货|"
+    r"有很多(?!款|种|颜色|色|尺码|码|选择|优点|功能|特点|人|好评|型号|样式|风格)", re.I)
+_FEW = re.compile(
+    r"(?:only\s+)?a few left|few left|almost (?:gone|sold out)|selling (?:out )?fast|limited stock|"
+    r"low (?:in )?stock|last few|running (?:low|out)|库存紧张|库存不多|所剩无几|(?:仅|只)剩(?:几|不多)|"
+    r"剩(?:的)?不多|不多了|快(?:要)?(?:卖完|没了|断货|售罄)|即将(?:售罄|断货)", re.I)
 _SKU_SHAPE = re.compile(r"(?<![A-Za-z0-9-])([A-Za-z]{1,6}-?\d{2,}(?:-[A-Za-z0-9]+)*)(?![A-Za-z0-9-])")
-_PROMISES = ("免费", "白送", "赠送", "送给", "打折", "折扣", "半价", "优惠", "包邮", "保证", "承诺",
-             "退款", "free", "discount", "half price", "half-price", "guarantee",
-             "promise", "refund", "giveaway", "complimentary", "coupon", "voucher", "bogo",
-             "buy one get one")
-
-
-_PERCENT_OFF = re.compile(r"\d\s*%\s*off|\d+\s*折|减\s*\d+")
+_GUARANTEES = ("保证", "承诺", "退款", "guarantee", "promise", "refund")
+_RESPECTIVELY = re.compile(r"分别|各自|respectively", re.I)
+_COMPARING = re.compile(r"cheaper|less|more expensive|pricier|difference|differ|便宜|贵|差|省|相差", re.I)
+# A figure before the name it belongs to: "only 99 for the Trail Runner", "¥299的轻风跑鞋".
+_FORWARD = re.compile(r"\s*(?:for|on)\s+(?:the\s+)?|\s*的\s*", re.I)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -85,32 +92,41 @@ class Facts:
     def only(self, product: Product | None) -> Facts:
         """The same facts about one product (None: about none, only the policies and the
         shopper's budget), for a sentence that speaks of that product alone."""
+        f = Facts([product] if product is not None else [], self.faqs, budget=self.budget)
+        f.allowed_amounts = self.amounts_for(product)
+        return f
+
+    def amounts_for(self, product: Product | None) -> set[float]:
+        """The amounts a figure about ``product`` may state: its price, the policies' and the
+        descriptions' amounts and the shopper's budget, but no other product's price."""
         others = {round(p.price, 2) for p in self.products if p is not product}
         keep = {round(product.price, 2)} if product is not None else set()
-        f = Facts([product] if product is not None else [], self.faqs, budget=self.budget)
-        f.allowed_amounts = (self.allowed_amounts - others) | keep | self.budget
-        return f
+        return (self.allowed_amounts - others) | keep | self.budget
 
     def text(self) -> str:
         bits = [e.question + " " + e.answer for e in self.faqs]
         bits += [" ".join((p.name, p.description, " ".join(p.tags))) for p in self.products]
         return fold(" ".join(bits))
 
+    def backing(self) -> Backing:
+        """The texts a promise (free, a discount) may be backed by."""
+        texts = [t for e in self.faqs for t in (e.question, e.answer)]
+        for p in self.products:
+            texts += [p.name, p.name_en or "", p.name_zh or "", p.description,
+                      p.description_en or "", p.description_zh or "", *p.tags]
+        return Backing.of(texts)
+
+    def policy_aisles(self) -> str:
+        """The policies' text with aisle ranges spelled one way ("A1–A2" → "a1-a2")."""
+        return aisle_value(" ".join(e.answer for e in self.faqs)).replace("\n", " ")
+
 
 def _to_float(s: str) -> float:
-    """A written amount; NaN (equal to no fact) for a garbled one such as ``429.99.5``."""
-    if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", s):
-        return float(s.replace(",", ""))
-    if re.fullmatch(r"\d+([.,]\d+)?", s):
-        return float(s.replace(",", "."))
-    return float("nan")
+    return to_float(s)
 
 
 def _amounts(text: str) -> list[float]:
-    out = []
-    for pat in _PRICE:
-        out += [_to_float(m.group(1)) for m in pat.finditer(text)]
-    return out
+    return [f.value for f in prices(text)]
 
 
 def _clean(values: Iterable[float]) -> set[float]:
@@ -118,61 +134,192 @@ def _clean(values: Iterable[float]) -> set[float]:
 
 
 def _numbers(text: str) -> list[float]:
-    return [float(x) for x in re.findall(r"\d+(?:\.\d+)?", text)]
+    return [float(x) for x in re.findall(r"\d+(?:\.\d+)?", narrow(text))]
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    product: Product
+
+
+def _spans(text: str, facts: Facts) -> list[_Span]:
+    """Where each product is named (SKU or any spelling), longest names first, no overlaps."""
+    low = lower(text)
+    found: list[_Span] = []
+    cands = sorted(((lower(n), p) for p in facts.products
+                    for n in {p.sku, p.name, p.name_en, p.name_zh} if n),
+                   key=lambda x: len(x[0]), reverse=True)
+    taken = [False] * len(low)
+    for name, p in cands:
+        i = low.find(name)
+        while i >= 0:
+            if not any(taken[i:i + len(name)]):
+                found.append(_Span(i, i + len(name), p))
+                taken[i:i + len(name)] = [True] * len(name)
+            i = low.find(name, i + 1)
+    return sorted(found, key=lambda s: s.start)
 
 
 def _mentioned(sentence: str, facts: Facts) -> list[Product]:
-    low = fold(sentence)
-    out = []
-    for p in facts.products:
-        names = [n for n in (p.sku, p.name, p.name_en, p.name_zh) if n]
-        if any(fold(n) in low for n in names):
-            out.append(p)
+    out: list[Product] = []
+    for sp in _spans(sentence, facts):
+        if not any(p is sp.product for p in out):
+            out.append(sp.product)
     return out
+
+
+class _Owners:
+    """Which product a figure at some position speaks of: the one named nearest before it
+    (or right after it, joined by "for"/"的"); with no such name, the only product named;
+    else None (any of them). "A and B cost ¥299 and ¥459 respectively" pairs in order."""
+
+    def __init__(self, text: str, spans: list[_Span]) -> None:
+        self.text, self.spans = text, spans
+        self.named = []
+        for sp in spans:
+            if not any(p is sp.product for p in self.named):
+                self.named.append(sp.product)
+        self.in_order = bool(_RESPECTIVELY.search(text)) and len(self.named) > 1
+
+    def of(self, start: int, end: int) -> Product | None:
+        for sp in self.spans:
+            if sp.start >= end:
+                if _FORWARD.fullmatch(self.text[end:sp.start]):
+                    return sp.product
+                break
+        before = [sp for sp in self.spans if sp.end <= start]
+        if before and not self.in_order:
+            return before[-1].product
+        return self.named[0] if len(self.named) == 1 else None
+
+    def pair(self, figures: Sequence[object]) -> list[Product | None] | None:
+        """The products of "respectively" figures, in order, when they pair up one to one."""
+        if self.in_order and len(figures) == len(self.named):
+            return list(self.named)
+        return None
 
 
 def check_sentence(sentence: str, facts: Facts) -> str | None:
     """None when the sentence is grounded, else why not (for logs and tests)."""
-    named = _mentioned(sentence, facts) or facts.products
-    # A figure inside a product's own name ("Power Bank 9") is not a claim.
-    sentence = _without_names(sentence, facts)
-    for pat in _PRICE:
-        for m in pat.finditer(sentence):
-            if round(_to_float(m.group(1)), 2) not in facts.allowed_amounts:
-                return f"price {m.group(1)} is not in the facts"
-    stocks = {p.stock for p in named if p.stock is not None}
+    text = narrow(sentence)
+    spans = _spans(text, facts)
+    owners = _Owners(text, spans)
+    named = owners.named
+    # A figure inside a product's own name ("Power Bank 9") is not a claim; names are
+    # blanked to the same length so positions still point at the same words.
+    rest = _blank(text, spans)
+    return (_check_prices(rest, facts, owners) or _check_stock(rest, facts, owners)
+            or _check_aisles(rest, facts, owners) or _check_skus(rest, facts)
+            or _check_promises(sentence, rest, facts, named))
+
+
+def _candidates(owner: Product | None, owners: _Owners, facts: Facts) -> list[Product]:
+    return [owner] if owner is not None else (owners.named or facts.products)
+
+
+def _check_prices(rest: str, facts: Facts, owners: _Owners) -> str | None:
+    figs = prices(rest)
+    paired = owners.pair(figs)
+    comparing = len(owners.named) >= 2 and _COMPARING.search(rest)
+    gaps = {round(abs(a.price - b.price), 2) for a in owners.named for b in owners.named}
+    for i, fig in enumerate(figs):
+        owner = paired[i] if paired else owners.of(fig.start, fig.end)
+        allowed = facts.amounts_for(owner) if owner is not None else facts.allowed_amounts
+        value = round(fig.value, 2)
+        if value in allowed or (comparing and value in gaps):
+            continue
+        about = f" for {owner.sku}" if owner is not None and len(owners.named) > 1 else ""
+        return f"price {fig.text} is not in the facts{about}"
+    return None
+
+
+def _check_stock(rest: str, facts: Facts, owners: _Owners) -> str | None:
     for pat in _STOCK_NUM:
-        for m in pat.finditer(sentence):
-            if not m.group(1).isdigit() or int(m.group(1)) not in stocks:
-                return f"stock figure {m.group(1)} is not in the facts"
-    if _IN_STOCK.search(sentence) and not _OUT_STOCK.search(sentence):
-        if named and all(p.stock == 0 for p in named):
+        for m in pat.finditer(rest):
+            raw = m.group(1)
+            if raw.isdigit():
+                value: int | None = int(raw)
+            elif raw.casefold() in _WORD_NUM:
+                value = _WORD_NUM[raw.casefold()]
+            elif re.fullmatch(CN_NUM, raw) and "点" not in raw:
+                value = int(cn_number(raw))
+            else:
+                value = None
+            stocks = {p.stock for p in _candidates(owners.of(m.start(), m.end()), owners, facts)}
+            if value is None or value not in stocks:
+                return f"stock figure {raw} is not in the facts"
+    text = rest
+    for pat, kind in ((_FEW, "few"), (_PLENTY, "plenty"), (_OUT_STOCK, "out"), (_IN_STOCK, "in")):
+        for m in pat.finditer(text):
+            if kind == "in" and _NOT_BEFORE.search(text[max(0, m.start() - 14):m.start()]):
+                kind_here = "out"  # "没有货", "not in stock"
+            else:
+                kind_here = kind
+            why = _stock_claim(kind_here, owners.of(m.start(), m.end()), owners, facts, text)
+            if why:
+                return why
+        text = pat.sub(lambda m: " " * len(m.group(0)), text)  # each claim read once
+    return None
+
+
+def _stock_claim(kind: str, owner: Product | None, owners: _Owners, facts: Facts,
+                 text: str) -> str | None:
+    cands = _candidates(owner, owners, facts)
+    stocks = [p.stock for p in cands]
+    if kind == "in":
+        if cands and all(s == 0 for s in stocks):
             return "claims in stock, but the facts say out of stock"
-        if not named and not _NEGATED.search(sentence):
+        if not cands and not _NEGATED.search(text):
             return "claims in stock with no product in the facts"
-    if _OUT_STOCK.search(sentence):
-        if named and all(p.stock not in (0,) for p in named):
+    elif kind == "out":
+        if cands and all(s != 0 for s in stocks):
             return "claims out of stock, but the facts say otherwise"
-    aisles = {fold(p.aisle) for p in facts.products if p.aisle}
-    aisles |= {aisle_code(a) for a in aisles}
-    for pat in _AISLE:
-        for m in pat.finditer(sentence):
-            if fold(m.group(1)) not in aisles:
-                return f"aisle {m.group(1)} is not in the facts"
+    elif kind == "plenty":
+        if not any(s is not None and s >= PLENTY for s in stocks):
+            return "claims plenty in stock, but the facts say otherwise"
+    elif not any(s is not None and 0 < s <= FEW for s in stocks):
+        return "claims only a few left, but the facts say otherwise"
+    return None
+
+
+def _check_aisles(rest: str, facts: Facts, owners: _Owners) -> str | None:
+    policies = None
+    for fig in aisles(rest):
+        value = aisle_value(fig.text)
+        cands = _candidates(owners.of(fig.start, fig.end), owners, facts)
+        known = {aisle_value(p.aisle) for p in cands if p.aisle}
+        known |= {aisle_value(aisle_code(p.aisle)) for p in cands if p.aisle}
+        if value in known:
+            continue
+        if policies is None:
+            policies = facts.policy_aisles()
+        if re.search(rf"(?<![a-z0-9.-]){re.escape(value)}(?![a-z0-9]|[.-][a-z0-9])", policies):
+            continue  # the store's own policy text names it ("A1–A2是跑鞋")
+        return f"aisle {fig.text} is not in the facts"
+    return None
+
+
+def _check_skus(rest: str, facts: Facts) -> str | None:
     skus = {fold(p.sku) for p in facts.products}
-    for m in _SKU_SHAPE.finditer(sentence):
+    aisle_names = {fold(p.aisle) for p in facts.products if p.aisle}
+    aisle_names |= {aisle_code(a) for a in aisle_names}
+    for m in _SKU_SHAPE.finditer(rest):
         token = fold(m.group(1))
-        if token not in skus and token not in aisles and not _is_size_or_unit(token):
+        if token not in skus and token not in aisle_names and not _is_size_or_unit(token):
             return f"SKU {m.group(1)} is not in the facts"
-    low = fold(sentence)
+    return None
+
+
+def _check_promises(sentence: str, rest: str, facts: Facts, named: list[Product]) -> str | None:
+    low = fold(rest)
     facts_text = facts.text()
-    if _PERCENT_OFF.search(low) and not _PERCENT_OFF.search(facts_text):
-        return "a discount is not in the facts"
-    for m in cue_pattern(_PROMISES).finditer(low):
+    for m in cue_pattern(_GUARANTEES).finditer(low):
         word = m.group(0).strip()
         if word not in facts_text:
             return f"promise '{word}' is not in the facts"
-    return None
+    return check_promises(narrow(sentence), rest, facts.backing(), named)
 
 
 def mentioned(sentence: str, facts: Facts) -> list[Product]:
@@ -184,8 +331,8 @@ def states_figures(sentence: str, facts: Facts) -> bool:
     """Does the sentence state a price, stock figure, stock claim or aisle? (Whether it is
     right is ``check_sentence``'s question.)"""
     rest = _without_names(sentence, facts)
-    return bool(_IN_STOCK.search(rest) or _OUT_STOCK.search(rest)) or any(
-        p.search(rest) for p in (*_PRICE, *_STOCK_NUM, *_AISLE))
+    return bool(prices(rest) or aisles(rest)) or any(
+        p.search(rest) for p in (_IN_STOCK, _OUT_STOCK, _PLENTY, _FEW, *_STOCK_NUM))
 
 
 def states_fact(sentence: str, facts: Facts) -> bool:
@@ -193,13 +340,18 @@ def states_fact(sentence: str, facts: Facts) -> bool:
     return bool(_mentioned(sentence, facts)) or states_figures(sentence, facts)
 
 
+def _blank(text: str, spans: Sequence[_Span]) -> str:
+    chars = list(text)
+    for sp in spans:
+        if sp.product.sku and lower(text[sp.start:sp.end]) == lower(sp.product.sku):
+            continue  # a SKU is a code the SKU check reads, not a name
+        chars[sp.start:sp.end] = " " * (sp.end - sp.start)
+    return "".join(chars)
+
+
 def _without_names(sentence: str, facts: Facts) -> str:
-    out = sentence
-    for p in facts.products:
-        for n in sorted({x for x in (p.name, p.name_en, p.name_zh) if x}, key=len, reverse=True):
-            if n in out:
-                out = out.replace(n, " ")
-    return out
+    text = narrow(sentence)
+    return _blank(text, _spans(text, facts))
 
 
 _AISLE_WORD = re.compile(r"^(?:aisle|shelf|section|zone|货架|通道|区域|过道|区)\s*(?:no\.?|#|号)?\s*", re.I)

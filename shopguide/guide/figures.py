@@ -1,0 +1,158 @@
+"""Reading the figures a sentence states, wherever they sit in it.
+
+Amounts come in many spellings (``¥499``, ``499元``, ``499块``, ``RMB 499``, ``499.00``,
+full-width ``４９９``, ``四百九十九元``, or a bare ``99`` after "costs"/"卖"/"只要"), and an
+aisle may be a range (``7-12``, ``A3-2``) that must be read whole. Each reading keeps its
+position so the verifier can attach it to the product named nearest before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Full-width digits, letters and the money/percent signs read as their ASCII twins. One
+# character for one, so positions in the sentence stay where they were.
+_WIDE = {chr(0xFF10 + i): str(i) for i in range(10)}
+_WIDE |= {chr(0xFF21 + i): chr(0x41 + i) for i in range(26)}
+_WIDE |= {chr(0xFF41 + i): chr(0x61 + i) for i in range(26)}
+_WIDE |= {"．": ".", "￥": "¥", "＄": "$", "％": "%", "－": "-", "＃": "#", "～": "~", "＠": "@"}
+_NARROW = str.maketrans(_WIDE)
+
+
+def narrow(text: str) -> str:
+    """Full-width figures as ASCII; same length, so a position means the same in both."""
+    return text.translate(_NARROW)
+
+
+def lower(text: str) -> str:
+    """``narrow`` and lower-cased, still one character for one (``casefold`` is not)."""
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in narrow(text))
+
+
+_CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+             "七": 7, "八": 8, "九": 9}
+_CN_UNIT = {"十": 10, "百": 100, "千": 1000}
+CN_NUM = r"[零〇一二两三四五六七八九十百千万]+(?:点[零〇一二两三四五六七八九]+)?"
+
+
+def cn_number(text: str) -> float:
+    """``四百九十九`` → 499, ``十五`` → 15, ``九九`` → 99, ``一百二十九点五`` → 129.5."""
+    whole, _, frac = text.partition("点")
+    if whole and not any(c in _CN_UNIT or c == "万" for c in whole):
+        value = float("".join(str(_CN_DIGIT[c]) for c in whole))  # read digit by digit
+    else:
+        total = section = num = 0
+        if len(whole) >= 3 and whole[-1] in _CN_DIGIT and whole[-2] in "百千万":
+            # "四百九" is 490 and "一千二" 1200: the last digit counts the next unit down.
+            whole += {"百": "十", "千": "百", "万": "千"}[whole[-2]]
+        for ch in whole:
+            if ch in _CN_DIGIT:
+                num = _CN_DIGIT[ch]
+            elif ch in _CN_UNIT:
+                section += (num or 1) * _CN_UNIT[ch]
+                num = 0
+            elif ch == "万":
+                total += (section + num) * 10000
+                section = num = 0
+        value = float(total + section + num)
+    if frac:
+        value += float("0." + "".join(str(_CN_DIGIT[c]) for c in frac))
+    return value
+
+
+def to_float(s: str) -> float:
+    """A written amount; NaN (equal to no fact) for a garbled one such as ``429.99.5``."""
+    s = narrow(s)
+    if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", s):
+        return float(s.replace(",", ""))
+    if re.fullmatch(r"\d+([.,]\d+)?", s):
+        return float(s.replace(",", "."))
+    if re.fullmatch(CN_NUM, s):
+        return cn_number(s)
+    return float("nan")
+
+
+# A figure is read whole, separators and all, so "429.99.5" or "A1.99" is one token
+# that matches no fact rather than a true prefix ("429", "A1") that does.
+NUM = r"(\d+(?:[.,]\d+)*)"
+_CUR_WORD = r"(?:元|块钱|块|rmb|cny|usd|dollars?|bucks|pounds?|quid|euros?|eur|gbp|yuan|kuai|人民币)"
+PRICE = [
+    re.compile(rf"[¥$£€]\s*{NUM}"),
+    re.compile(rf"(?<![a-z])(?:rmb|cny|usd|eur|gbp|jpy|hkd|人民币)\s*{NUM}", re.I),
+    re.compile(rf"{NUM}\s*{_CUR_WORD}", re.I),
+    # "块" is also a measure word ("一块瑜伽砖"): after a Chinese numeral it is money only
+    # where the phrase ends.
+    re.compile(rf"({CN_NUM})\s*(?:元|块钱|块(?=[的钱，。！？,.!?;；\s]|$))"),
+]
+
+# A bare number is a price where words tie it to one: strong cues read any number after
+# them, weak ones ("is", "for") only a number that closes the clause ("It's yours for 99.").
+_STRONG = (r"costs?|costing|priced(?:\s+at)?|price(?:\s+is|\s+of|:)?|sells?\s+for|selling\s+for|"
+           r"goes\s+for|retails?\s+(?:for|at)|only|just|"
+           r"卖|只卖|售价|售|价格|价钱|价位|标价|定价|现价|特价|只要|只需|仅需|仅售|仅要|仅|(?<!刚)才|要价")
+_WEAK = r"is|are|was|it's|for|at"
+_GAP = r"\s*(?:是|为|:|：|约|大约|about|around)?\s*"
+_VALUE = rf"(\d+(?:[.,]\d+)*|{CN_NUM})"
+# What a number is when it is not money: a size, a count, a share, a time, a measure.
+_NOT_MONEY = (
+    r"\s*(?:%|percent|折|码|号|件|双|个|台|套|把|只|条|份|款|种|色|天|日|周|星期|月|年|小时|分钟|秒|岁|"
+    r"人|位|次|层|楼|排|米|公里|千米|厘米|毫米|克|千克|公斤|斤|升|毫升|瓦|伏|寸|英寸|度|℃|°|"
+    r"km|cm|mm|m\b|kg|g\b|lbs?\b|oz\b|ml|l\b|w\b|v\b|mah|gb|tb|mp\b|hz|x\b|×|\"|"
+    r"left|in\s+stock|available|remaining|units?|pieces?|pcs|pairs?|items?|sizes?|colou?rs?|"
+    r"styles?|models?|kinds?|types?|people|persons?|kids?|runs?|times?|days?|weeks?|months?|"
+    r"years?|hours?|hrs?|minutes?|mins?|seconds?|grams?|kilos?|kilograms?|miles?|meters?|"
+    r"metres?|inch(?:es)?|feet|foot|litres?|liters?|watts?|volts?|degrees?|points?|stars?|"
+    r"reviews?|nights?|layers?|packs?|-pack|%|st\b|nd\b|rd\b|th\b|[-/.:]\d|"
+    r"元|块|rmb|cny|usd|dollars?|bucks|pounds?|quid|euros?|eur|gbp|yuan|kuai)")
+_MORE = r"[\d零〇一二两三四五六七八九十百千万点]"  # the number goes on: not read short
+BARE_STRONG = re.compile(rf"(?<![a-z])(?:{_STRONG}){_GAP}{_VALUE}(?![.,]?{_MORE}|{_NOT_MONEY})", re.I)
+BARE_WEAK = re.compile(rf"(?<![a-z])(?:{_WEAK})\s+{_VALUE}(?![.,]?{_MORE})(?=\s*(?:[,.;!?，。；！？)）]|$|"
+                       r"and\b|now\b|today\b|each\b|only\b|at the moment\b|right now\b))", re.I)
+PRICES = [*PRICE, BARE_STRONG, BARE_WEAK]
+
+
+@dataclass(frozen=True)
+class Figure:
+    start: int
+    end: int
+    text: str
+    value: float
+
+
+def prices(text: str) -> list[Figure]:
+    """Every amount the text states, each once, in order."""
+    text = narrow(text)
+    seen: dict[int, Figure] = {}
+    for pat in PRICES:
+        for m in pat.finditer(text):
+            s = m.start(1)
+            if s not in seen:
+                seen[s] = Figure(m.start(), m.end(), m.group(1), to_float(m.group(1)))
+    return sorted(seen.values(), key=lambda f: f.start)
+
+
+# Aisles: the token after (or before) an aisle word, a range ("7-12", "7 至 12") read with it.
+_GLUED = r"(?:[.,:/-]?[A-Za-z0-9]+)*"  # "A1.99", "A1-7": more of the same token, read with it
+_RANGE = r"(?:\s*(?:-|–|—|~|至|到|to)\s*[A-Za-z]{0,2}\d{1,3}[A-Za-z]?(?![\d.]))?"
+AISLE = [
+    re.compile(r"(?:aisles?|shelf|shelves|section|row|bay|货架|通道|区域|过道)\s*(?:no\.?|#|号)?\s*"
+               rf"([A-Za-z]{{0,2}}-?\d{{1,3}}[A-Za-z]?{_GLUED}{_RANGE})", re.I),
+    re.compile(rf"(?<![A-Za-z0-9.,:/-])((?:[A-Za-z]{{1,2}}-?)?\d{{1,3}}[A-Za-z]?{_GLUED}{_RANGE})"
+               r"\s*(?:号|排|列)?\s*(?:货架|通道|区|过道)"),
+]
+
+
+def aisle_value(token: str) -> str:
+    """One spelling for an aisle value: ``A3 – 2`` and ``a3-2`` are the same."""
+    t = re.sub(r"\s+", "", narrow(token).casefold())
+    return re.sub(r"[–—~至到]|(?<=\d)to(?=[a-z]{0,2}\d)", "-", t)
+
+
+def aisles(text: str) -> list[Figure]:
+    text = narrow(text)
+    out: dict[int, Figure] = {}
+    for pat in AISLE:
+        for m in pat.finditer(text):
+            out.setdefault(m.start(1), Figure(m.start(1), m.end(1), m.group(1), 0.0))
+    return sorted(out.values(), key=lambda f: f.start)

@@ -1,0 +1,102 @@
+"""Gaps found in review of the verifier: each planted wrong figure is caught, and the true
+sentence beside it still passes (so the check is not just "reject everything")."""
+
+from __future__ import annotations
+
+import pytest
+
+from shopguide.guide.verify import Facts, check_sentence
+from shopguide.store.models import FaqEntry, Product
+from tests.fixtures.guide import GUIDE_FAQ, GUIDE_PRODUCTS
+
+BY_SKU = {p.sku: p for p in GUIDE_PRODUCTS}
+ONE = Facts.of([BY_SKU["SH-2"]], GUIDE_FAQ[:1])  # 缓震跑鞋 / Cushion Running Shoe: ¥459, 12, A1
+TWO = Facts.of([BY_SKU["SH-1"], BY_SKU["SH-2"]])  # 轻风跑鞋 ¥299 / 20 / A1 beside it
+MIXED = Facts.of([BY_SKU["SH-1"], BY_SKU["SH-3"], BY_SKU["SH-4"]])  # 20/A1, 0/A2, 8/A3
+
+
+def ok(sentence: str, facts: Facts) -> bool:
+    return check_sentence(sentence, facts) is None
+
+
+# 1. A bare number tied to the product by a price word is a price.
+@pytest.mark.parametrize("sentence", [
+    "The 缓震跑鞋 costs 99.", "缓震跑鞋卖99", "only 99 for the Cushion Running Shoe",
+    "缓震跑鞋只要99。", "缓震跑鞋才99！", "缓震跑鞋售价99，很划算。", "缓震跑鞋价格是 99。",
+    "The Cushion Running Shoe is 99.", "The Cushion Running Shoe is priced at 99 today.",
+    "Cushion Running Shoe: just 99!", "缓震跑鞋只要九十九。",
+])
+def test_a_bare_wrong_price_after_a_price_word_fails(sentence: str) -> None:
+    assert not ok(sentence, ONE)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The 缓震跑鞋 costs 459.", "缓震跑鞋卖459", "only 459 for the Cushion Running Shoe",
+    "缓震跑鞋只要459。", "缓震跑鞋才459！", "The Cushion Running Shoe is 459.",
+    # numbers that are not money: stock, size, a measure, a time, a share
+    "Only 12 left of the Cushion Running Shoe.", "缓震跑鞋仅剩12件。", "缓震跑鞋只要41码就有。",
+    "The Cushion Running Shoe is for 2 to 3 runs a week.", "缓震跑鞋重量仅约250克。",
+    "缓震跑鞋才3天就能到。", "购物后30天内凭小票可退货。",
+])
+def test_a_right_price_or_a_number_that_is_no_price_passes(sentence: str) -> None:
+    assert ok(sentence, ONE)
+
+
+@pytest.mark.parametrize("sentence, right", [
+    ("缓震跑鞋499块。", "缓震跑鞋459块。"), ("缓震跑鞋 RMB 499。", "缓震跑鞋 RMB 459。"),
+    ("Cushion Running Shoe: CNY 499.", "Cushion Running Shoe: CNY 459."),
+    ("缓震跑鞋499.00元。", "缓震跑鞋459.00元。"), ("缓震跑鞋４９９元。", "缓震跑鞋４５９元。"),
+    ("缓震跑鞋￥４９９。", "缓震跑鞋￥４５９。"), ("缓震跑鞋四百九十九元。", "缓震跑鞋四百五十九元。"),
+    ("缓震跑鞋四百九十九块钱。", "缓震跑鞋四百五十九块钱。"), ("缓震跑鞋人民币499元。", "缓震跑鞋人民币459元。"),
+])
+def test_other_spellings_of_a_price_are_read(sentence: str, right: str) -> None:
+    assert not ok(sentence, ONE) and ok(right, ONE)
+
+
+# 2. Each figure belongs to the product named nearest before it.
+@pytest.mark.parametrize("sentence", [
+    "轻风跑鞋¥459，缓震跑鞋¥299。",
+    "The Breeze Running Shoe is ¥459 and the Cushion Running Shoe is ¥299.",
+    "轻风跑鞋和缓震跑鞋分别是¥459和¥299。",
+    "Only ¥459 for the Breeze Running Shoe, and ¥299 for the Cushion Running Shoe.",
+    "轻风跑鞋有货12件，缓震跑鞋有货20件。",
+    "缓震跑鞋比轻风跑鞋贵¥200。",
+])
+def test_swapped_figures_of_two_products_fail(sentence: str) -> None:
+    assert not ok(sentence, TWO)
+
+
+@pytest.mark.parametrize("sentence", [
+    "轻风跑鞋¥299，缓震跑鞋¥459。",
+    "The Breeze Running Shoe is ¥299 and the Cushion Running Shoe is ¥459.",
+    "轻风跑鞋和缓震跑鞋分别是¥299和¥459。",
+    "Only ¥299 for the Breeze Running Shoe, and ¥459 for the Cushion Running Shoe.",
+    "轻风跑鞋有货20件，缓震跑鞋有货12件。", "缓震跑鞋比轻风跑鞋贵¥160。",
+    "¥299的轻风跑鞋比¥459的缓震跑鞋便宜。",
+])
+def test_each_products_own_figures_pass(sentence: str) -> None:
+    assert ok(sentence, TWO)
+
+
+@pytest.mark.parametrize("sentence, good", [
+    ("轻风跑鞋在A3货架，防水登山鞋在A1货架。", "轻风跑鞋在A1货架，防水登山鞋在A3货架。"),
+    ("轻风跑鞋有货，竞速碳板跑鞋也有货。", "轻风跑鞋有货，竞速碳板跑鞋暂时缺货。"),
+    ("轻风跑鞋缺货，竞速碳板跑鞋有货。", "轻风跑鞋有货，竞速碳板跑鞋缺货。"),
+    ("The Waterproof Hiker is in aisle A1, the Breeze Running Shoe in aisle A3.",
+     "The Waterproof Hiker is in aisle A3, the Breeze Running Shoe in aisle A1."),
+])
+def test_aisles_and_stock_claims_belong_to_their_product(sentence: str, good: str) -> None:
+    assert not ok(sentence, MIXED) and ok(good, MIXED)
+
+
+def test_a_wrong_pair_from_the_model_is_dropped(guide_store, fake_model_factory) -> None:
+    from shopguide.guide.conversation import Conversation
+    from shopguide.guide.engine import Engine
+    from shopguide.guide.events import Done
+
+    text = "轻风跑鞋¥459，缓震跑鞋¥299，都是云跃的。"
+    events = list(Engine(guide_store, fake_model_factory(text)).answer(
+        "比较一下轻风跑鞋和缓震跑鞋", Conversation()))
+    done = events[-1]
+    assert isinstance(done, Done) and not done.used_model and done.grounded
+    assert "¥299" in done.text and text not in done.text
