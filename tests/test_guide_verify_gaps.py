@@ -100,3 +100,90 @@ def test_a_wrong_pair_from_the_model_is_dropped(guide_store, fake_model_factory)
     done = events[-1]
     assert isinstance(done, Done) and not done.used_model and done.grounded
     assert "¥299" in done.text and text not in done.text
+
+
+# 3. Discounts, "cheaper by half", free: only what the facts back.
+PROMO = FaqEntry("members", "会员有什么优惠？",
+                 "会员享受8折优惠。Members get 20% off. 满300减50。"
+                 "We offer a free foot and gait check in the running section.",
+                 ("member discount",), ("会员",))
+PROMO_FACTS = Facts.of([BY_SKU["SH-1"], BY_SKU["SH-2"]], [PROMO])
+
+
+@pytest.mark.parametrize("sentence", [
+    "缓震跑鞋比轻风跑鞋便宜50%。", "The Cushion Running Shoe is 50% cheaper.",
+    "The Cushion Running Shoe is half price today.", "缓震跑鞋打八折。", "缓震跑鞋便宜一半。",
+    "缓震跑鞋买一送一！", "Buy one get one free on all running shoes.", "Everything is free today.",
+    "今天全场免费！", "The Cushion Running Shoe is free.", "缓震跑鞋免费送。", "Members get 30% off.",
+    "今天全场8折。", "The Breeze Running Shoe is 20% off today.", "会员打七折。",
+    "轻风跑鞋比缓震跑鞋便宜50%。",
+])
+def test_unbacked_discounts_and_free_fail(sentence: str) -> None:
+    assert not ok(sentence, PROMO_FACTS)
+
+
+@pytest.mark.parametrize("sentence", [
+    "会员享受8折优惠。", "Members get 20% off.", "会员打八折。", "满300减50。",
+    "We offer a free foot and gait check.", "The gait check is free.",
+    "轻风跑鞋比缓震跑鞋便宜35%。", "The Breeze Running Shoe is 35% cheaper than the Cushion Running Shoe.",
+    "Feel free to ask about the Cushion Running Shoe.",
+])
+def test_backed_discounts_and_free_pass(sentence: str) -> None:
+    assert ok(sentence, PROMO_FACTS)
+
+
+def test_without_a_policy_no_discount_or_free_passes() -> None:
+    for sentence in ("会员享受8折优惠。", "Members get 20% off.", "The gait check is free."):
+        assert not ok(sentence, TWO)
+
+
+# 4. How much is left, in words.
+LOW = Product("SH-9", "限量跑鞋", "鞋/跑鞋", 899, "CNY", "云跃", 2, "A2", name_en="Limited Runner")
+STOCK = Facts.of([BY_SKU["SH-2"], BY_SKU["SH-3"], LOW])  # 12, 0, 2
+
+
+@pytest.mark.parametrize("sentence", [
+    "竞速碳板跑鞋库存充足。", "The Carbon Racing Shoe has plenty in stock.", "竞速碳板跑鞋还有货。",
+    "竞速碳板跑鞋有很多。", "There are lots in stock of the Carbon Racing Shoe.",
+    "限量跑鞋库存充足。", "The Limited Runner has plenty of stock.", "限量跑鞋有很多。",
+    "缓震跑鞋缺货。", "The Cushion Running Shoe is out of stock.", "缓震跑鞋所剩无几。",
+    "The Cushion Running Shoe is running low.",
+])
+def test_stock_words_against_the_facts_fail(sentence: str) -> None:
+    assert not ok(sentence, STOCK)
+
+
+@pytest.mark.parametrize("sentence", [
+    "缓震跑鞋库存充足。", "The Cushion Running Shoe has plenty in stock.", "限量跑鞋只剩几件了。",
+    "The Limited Runner is running low.", "竞速碳板跑鞋没有货。", "竞速碳板跑鞋暂时缺货。",
+    "The Carbon Racing Shoe is not in stock right now.", "缓震跑鞋有很多颜色可选。", "限量跑鞋还有货。",
+])
+def test_stock_words_the_facts_hold_pass(sentence: str) -> None:
+    assert ok(sentence, STOCK)
+
+
+# 5. An aisle range or a hyphenated code is one value.
+AISLES = Facts.of([
+    Product("AA-1", "收纳盒", "家居", 39, "CNY", aisle="7", name_en="Storage Box"),
+    Product("AA-2", "保温杯", "家居", 89, "CNY", aisle="A3", name_en="Thermos"),
+    Product("AA-3", "挂钩", "家居", 9, "CNY", aisle="7-12", name_en="Wall Hook"),
+], [FaqEntry("shoes", "跑鞋在哪？", "跑鞋在A1–A2货架。Running shoes are in aisles A1–A2.")])
+
+
+@pytest.mark.parametrize("sentence", [
+    "收纳盒在货架 7-12。", "The Storage Box is in aisle 7-12.", "收纳盒在7-12号货架。",
+    "收纳盒在货架 7 - 12。", "收纳盒在货架7–12。", "保温杯在A3-2货架。", "The Thermos is on shelf A3-2.",
+    "收纳盒在9号货架。", "收纳盒在第12排货架。", "保温杯在货架A3，收纳盒在货架 A3。",
+    "挂钩在货架 7。", "The Wall Hook is in aisle 7 to 9.",
+])
+def test_wrong_aisle_ranges_and_codes_fail(sentence: str) -> None:
+    assert not ok(sentence, AISLES)
+
+
+@pytest.mark.parametrize("sentence", [
+    "收纳盒在7号货架。", "The Storage Box is in aisle 7.", "保温杯在A3货架。", "挂钩在货架 7-12。",
+    "The Wall Hook is in aisle 7 – 12.", "挂钩在7至12号货架。", "跑鞋在A1–A2货架。",
+    "Running shoes are in aisles A1–A2.",
+])
+def test_right_aisles_pass(sentence: str) -> None:
+    assert ok(sentence, AISLES)

@@ -134,7 +134,7 @@ def prices(text: str) -> list[Figure]:
 
 # Aisles: the token after (or before) an aisle word, a range ("7-12", "7 至 12") read with it.
 _GLUED = r"(?:[.,:/-]?[A-Za-z0-9]+)*"  # "A1.99", "A1-7": more of the same token, read with it
-_RANGE = r"(?:\s*(?:-|–|—|~|至|到|to)\s*[A-Za-z]{0,2}\d{1,3}[A-Za-z]?(?![\d.]))?"
+_RANGE = r"(?:\s*(?:-|–|—|~|至|到|to)\s*[A-Za-z]{0,2}\d{1,3}[A-Za-z]?(?!\d|\.\d))?"
 AISLE = [
     re.compile(r"(?:aisles?|shelf|shelves|section|row|bay|货架|通道|区域|过道)\s*(?:no\.?|#|号)?\s*"
                rf"([A-Za-z]{{0,2}}-?\d{{1,3}}[A-Za-z]?{_GLUED}{_RANGE})", re.I),
@@ -147,6 +147,12 @@ def aisle_value(token: str) -> str:
     """One spelling for an aisle value: ``A3 – 2`` and ``a3-2`` are the same."""
     t = re.sub(r"\s+", "", narrow(token).casefold())
     return re.sub(r"[–—~至到]|(?<=\d)to(?=[a-z]{0,2}\d)", "-", t)
+
+
+def aisle_text(text: str) -> str:
+    """Running text with its aisle ranges spelled as ``aisle_value`` spells them."""
+    t = narrow(text).casefold()
+    return re.sub(r"\s*(?:[–—~至到-]|(?<=\d)\s+to\s+(?=[a-z]{0,2}\d))\s*", "-", t)
 
 
 def aisles(text: str) -> list[Figure]:

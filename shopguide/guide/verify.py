@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from shopguide.guide.figures import (CN_NUM, aisle_value, aisles, cn_number, lower, narrow,
+from shopguide.guide.figures import (CN_NUM, aisle_text, aisle_value, aisles, cn_number, lower, narrow,
                                      prices, to_float)
 from shopguide.guide.lexicon import cue_pattern
 from shopguide.guide.promises import Backing, check_promises
@@ -118,7 +118,7 @@ class Facts:
 
     def policy_aisles(self) -> str:
         """The policies' text with aisle ranges spelled one way ("A1–A2" → "a1-a2")."""
-        return aisle_value(" ".join(e.answer for e in self.faqs)).replace("\n", " ")
+        return aisle_text(" ".join(e.answer for e in self.faqs))
 
 
 def _to_float(s: str) -> float:
