@@ -47,7 +47,7 @@ def test_v1_store_is_migrated_keeping_its_data(tmp_path):
     assert [r[0] for r in sqlite3.connect(path).execute(
         "SELECT rowid FROM products_fts WHERE products_fts MATCH '\"红色\"'")] == []
     with open_store(path) as store:
-        assert store.schema_version == schema.LATEST_VERSION == 5
+        assert store.schema_version == schema.LATEST_VERSION == 6
         # v3 made colors searchable and rebuilt the product index
         assert [p.sku for p, _ in store.search_products("红色")] == ["RS-1"]
         # v4 put the filters into the index

@@ -323,6 +323,67 @@ INSERT INTO customers_fts (rowid, person)
 """
 
 
+# v6: conversation and message ids are never reused. Without AUTOINCREMENT SQLite
+# hands out max(id) + 1, so after the newest conversation is erased (or expires
+# under retention) the next one takes its id, and an export, a log line or a
+# rating naming that id would point at someone else's conversation. SQLite cannot
+# add AUTOINCREMENT to a table, so both tables are rebuilt inside the migration's
+# one transaction (a crash leaves the v5 tables as they were).
+#
+# Order matters because foreign keys are on and cannot be switched off inside a
+# transaction: DROP TABLE conversations runs an implicit DELETE whose ON DELETE
+# CASCADE would empty every table still pointing at it. So the new messages table
+# points at conversations_new, the old messages table goes first, and the rename
+# of conversations_new rewrites that reference to "conversations" (SQLite >= 3.26
+# always rewrites foreign-key references on RENAME; legacy_alter_table is off).
+# The AUTOINCREMENT counters start at the highest id present: ids of rows deleted
+# before this version cannot be known, and those are the only ones left to reuse.
+# A message whose conversation is gone (only possible if a tool wrote the file with
+# foreign keys off) is not copied: nothing can show, export or erase it.
+V6 = """
+CREATE TABLE conversations_new (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    customer_id TEXT REFERENCES customers (id) ON DELETE CASCADE ON UPDATE CASCADE,
+    mode TEXT NOT NULL DEFAULT 'clerk',
+    started TEXT NOT NULL
+);
+INSERT INTO conversations_new (id, customer_id, mode, started)
+    SELECT id, customer_id, mode, started FROM conversations;
+CREATE TABLE messages_new (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    conversation_id INTEGER NOT NULL REFERENCES conversations_new (id) ON DELETE CASCADE,
+    role TEXT NOT NULL,
+    text TEXT NOT NULL,
+    cards TEXT,
+    rating INTEGER CHECK (rating IS NULL OR rating IN (-1, 1)),
+    created TEXT NOT NULL,
+    meta TEXT
+);
+INSERT INTO messages_new (id, conversation_id, role, text, cards, rating, created, meta)
+    SELECT id, conversation_id, role, text, cards, rating, created, meta FROM messages
+    WHERE conversation_id IN (SELECT id FROM conversations_new);
+DROP TABLE messages;
+DROP TABLE conversations;
+ALTER TABLE conversations_new RENAME TO conversations;
+ALTER TABLE messages_new RENAME TO messages;
+CREATE INDEX conversations_customer ON conversations (customer_id);
+CREATE INDEX messages_conversation ON messages (conversation_id);
+"""
+
+
+def _v6(conn: sqlite3.Connection) -> None:
+    # Without this a connection that set the legacy flag would leave messages
+    # pointing at a table named conversations_new.
+    conn.execute("PRAGMA legacy_alter_table = OFF")
+    kept = conn.execute("SELECT count(*) FROM messages WHERE conversation_id IN "
+                        "(SELECT id FROM conversations)").fetchone()[0]
+    _script(V6)(conn)
+    # A cascade from the DROP would empty messages; fail (and roll back) instead.
+    after = conn.execute("SELECT count(*) FROM messages").fetchone()[0]
+    if after != kept:
+        raise sqlite3.IntegrityError(f"schema v6: {kept - after} message(s) would be lost")
+
+
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def step(conn: sqlite3.Connection) -> None:
         # executescript would COMMIT first; run statement by statement instead.
@@ -351,7 +412,7 @@ def _statements(sql: str) -> list[str]:
 
 # MIGRATIONS[i] takes the store from version i to version i + 1.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
-    _script(V1), _script(V2), _script(V3), _script(V4), _script(V5),
+    _script(V1), _script(V2), _script(V3), _script(V4), _script(V5), _v6,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 
