@@ -12,45 +12,15 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from shopguide.guide.figures import (CN_NUM, aisle_text, aisle_value, aisles, cn_number, lower, narrow,
-                                     prices, to_float)
+from shopguide.guide.figures import (aisle_text, aisle_value, aisles, lower, narrow, prices,
+                                     to_float)
 from shopguide.guide.lexicon import cue_pattern
 from shopguide.guide.promises import Backing, check_promises
+from shopguide.guide.verify_stock import check_stock, states_stock
 from shopguide.guide.vocab import fold
 from shopguide.store.models import FaqEntry, Product
 
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；;…])|(?<=[.])(?=\s|$)|\n")
-_UNIT = r"(?:件|双|个|台|套|把|只|条|份)"
-_STOCK_NUM = [
-    re.compile(rf"(?:库存|还有|还剩|剩|有货|现货)\s*(\d+(?:[.,]\d+)*)\s*{_UNIT}?"),
-    re.compile(rf"(?<![\d.,])(\d+(?:[.,]\d+)*)\s*{_UNIT}?\s*(?:库存|现货|有货)"),
-    re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)*)\s*(?:units?|pieces?|pcs|pairs?|items?)?\s*"
-               r"(?:in stock|left|available|remaining)", re.I),
-    re.compile(r"stock(?: level)?(?: of| is|:)?\s*(\d+(?:[.,]\d+)*)", re.I),
-    # Written out: "还剩三件", "only three left".
-    re.compile(rf"(?:库存|还有|还剩|剩)\s*({CN_NUM})\s*{_UNIT}"),
-    re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen)\s+"
-               r"(?:units?\s+|pieces?\s+|pairs?\s+|items?\s+)?(?:in stock|left|remaining)", re.I),
-]
-_WORD_NUM = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split())}
-_WORD_NUM["a dozen"] = 12
-_IN_STOCK = re.compile(r"有货|有现货|有库存|in stock|available now|\bavailable\b", re.I)
-_NEGATED = re.compile(r"没有|没找到|未找到|找不到|\bno\b|\bnot\b|n't|\bnone\b", re.I)
-_NOT_BEFORE = re.compile(r"(?:没|不|无|未|not\s+(?:yet\s+)?|n't\s+|no longer\s+|never\s+)\S{0,2}$", re.I)
-_OUT_STOCK = re.compile(r"缺货|无货|没货|卖完|售罄|断货|out of stock|sold out|unavailable", re.I)
-# How much is left, in words. "Plenty" needs at least PLENTY; "a few left" at most FEW.
-PLENTY, FEW = 10, 5
-_PLENTY = re.compile(
-    r"(?:plenty|lots|loads|tons|a lot)\s+(?:of\s+(?:them\s+|stock\s+)?)?(?:in\s+stock|left|available)|"
-    r"plenty of stock|lots of stock|well[- ]stocked|fully stocked|in good supply|ample stock|"
-    r"(?:库存|货源|现货|货量)(?:很|非常|十分)?(?:充足|充裕|很多|多|足)|货很多|有很多货|大量(?:现货|库存)|"
-    r"多得是|管够|有的是货|"
-    r"有很多(?!款|种|颜色|色|尺码|码|选择|优点|功能|特点|人|好评|型号|样式|风格)", re.I)
-_FEW = re.compile(
-    r"(?:only\s+)?a few left|few left|almost (?:gone|sold out)|selling (?:out )?fast|limited stock|"
-    r"low (?:in )?stock|last few|running (?:low|out)|库存紧张|库存不多|所剩无几|(?:仅|只)剩(?:几|不多)|"
-    r"剩(?:的)?不多|不多了|快(?:要)?(?:卖完|没了|断货|售罄)|即将(?:售罄|断货)", re.I)
 _SKU_SHAPE = re.compile(r"(?<![A-Za-z0-9-])([A-Za-z]{1,6}-?\d{2,}(?:-[A-Za-z0-9]+)*)(?![A-Za-z0-9-])")
 _GUARANTEES = ("保证", "承诺", "退款", "guarantee", "promise", "refund")
 _RESPECTIVELY = re.compile(r"分别|各自|respectively", re.I)
@@ -210,7 +180,8 @@ def check_sentence(sentence: str, facts: Facts) -> str | None:
     # A figure inside a product's own name ("Power Bank 9") is not a claim; names are
     # blanked to the same length so positions still point at the same words.
     rest = _blank(text, spans)
-    return (_check_prices(rest, facts, owners) or _check_stock(rest, facts, owners)
+    return (_check_prices(rest, facts, owners)
+            or check_stock(rest, lambda start, end: _candidates(owners.of(start, end), owners, facts))
             or _check_aisles(rest, facts, owners) or _check_skus(rest, facts)
             or _check_promises(sentence, rest, facts, named))
 
@@ -232,55 +203,6 @@ def _check_prices(rest: str, facts: Facts, owners: _Owners) -> str | None:
             continue
         about = f" for {owner.sku}" if owner is not None and len(owners.named) > 1 else ""
         return f"price {fig.text} is not in the facts{about}"
-    return None
-
-
-def _check_stock(rest: str, facts: Facts, owners: _Owners) -> str | None:
-    for pat in _STOCK_NUM:
-        for m in pat.finditer(rest):
-            raw = m.group(1)
-            if raw.isdigit():
-                value: int | None = int(raw)
-            elif raw.casefold() in _WORD_NUM:
-                value = _WORD_NUM[raw.casefold()]
-            elif re.fullmatch(CN_NUM, raw) and "点" not in raw:
-                value = int(cn_number(raw))
-            else:
-                value = None
-            stocks = {p.stock for p in _candidates(owners.of(m.start(), m.end()), owners, facts)}
-            if value is None or value not in stocks:
-                return f"stock figure {raw} is not in the facts"
-    text = rest
-    for pat, kind in ((_FEW, "few"), (_PLENTY, "plenty"), (_OUT_STOCK, "out"), (_IN_STOCK, "in")):
-        for m in pat.finditer(text):
-            if kind == "in" and _NOT_BEFORE.search(text[max(0, m.start() - 14):m.start()]):
-                kind_here = "out"  # "没有货", "not in stock"
-            else:
-                kind_here = kind
-            why = _stock_claim(kind_here, owners.of(m.start(), m.end()), owners, facts, text)
-            if why:
-                return why
-        text = pat.sub(lambda m: " " * len(m.group(0)), text)  # each claim read once
-    return None
-
-
-def _stock_claim(kind: str, owner: Product | None, owners: _Owners, facts: Facts,
-                 text: str) -> str | None:
-    cands = _candidates(owner, owners, facts)
-    stocks = [p.stock for p in cands]
-    if kind == "in":
-        if cands and all(s == 0 for s in stocks):
-            return "claims in stock, but the facts say out of stock"
-        if not cands and not _NEGATED.search(text):
-            return "claims in stock with no product in the facts"
-    elif kind == "out":
-        if cands and all(s != 0 for s in stocks):
-            return "claims out of stock, but the facts say otherwise"
-    elif kind == "plenty":
-        if not any(s is not None and s >= PLENTY for s in stocks):
-            return "claims plenty in stock, but the facts say otherwise"
-    elif not any(s is not None and 0 < s <= FEW for s in stocks):
-        return "claims only a few left, but the facts say otherwise"
     return None
 
 
@@ -331,8 +253,7 @@ def states_figures(sentence: str, facts: Facts) -> bool:
     """Does the sentence state a price, stock figure, stock claim or aisle? (Whether it is
     right is ``check_sentence``'s question.)"""
     rest = _without_names(sentence, facts)
-    return bool(prices(rest) or aisles(rest)) or any(
-        p.search(rest) for p in (_IN_STOCK, _OUT_STOCK, _PLENTY, _FEW, *_STOCK_NUM))
+    return bool(prices(rest) or aisles(rest)) or states_stock(rest)
 
 
 def states_fact(sentence: str, facts: Facts) -> bool:
