@@ -97,21 +97,25 @@ def store_corpus(store: SynthStore, qa: list[tuple[str, str]], n_train: int, n_t
 def finetune(base: str, store_path: Path, out: Path, qa: Path | None = None, minutes: float = 10.0,
              threads: int | None = None, progress: Callable[[Progress], None] | None = None,
              cancel: threading.Event | None = None, log: Callable[[str], None] = print,
-             eval_answers: int = 60) -> dict:
+             eval_answers: int = 60, phase: Callable[[str], None] | None = None) -> dict:
+    """``phase`` hears each stage as it starts ("evaluating-before", "training", "saving",
+    "evaluating-after"), so a progress display can say what the untimed stages are doing."""
     import torch
 
     # Training widens torch's thread pool; the app's runtime (same process when the
     # app fine-tunes in-process) is tuned for its own count, so put it back afterwards.
     previous = torch.get_num_threads()
     try:
-        return _finetune(base, store_path, out, qa, minutes, threads, progress, cancel, log, eval_answers)
+        return _finetune(base, store_path, out, qa, minutes, threads, progress, cancel, log, eval_answers,
+                         phase or (lambda _p: None))
     finally:
         torch.set_num_threads(previous)
 
 
 def _finetune(base: str, store_path: Path, out: Path, qa: Path | None, minutes: float,
               threads: int | None, progress: Callable[[Progress], None] | None,
-              cancel: threading.Event | None, log: Callable[[str], None], eval_answers: int) -> dict:
+              cancel: threading.Event | None, log: Callable[[str], None], eval_answers: int,
+              phase: Callable[[str], None]) -> dict:
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
@@ -131,6 +135,7 @@ def _finetune(base: str, store_path: Path, out: Path, qa: Path | None, minutes: 
                                          n_test=eval_answers)
     log(f"store: {len(store.products)} products, {len(store.faqs)} FAQ, {len(pairs)} Q&A pairs; "
         f"{len(train_recs)} training exchanges")
+    phase("evaluating-before")
     before = evaluate(test_recs, answerer_for(src), keep_samples=0).summary()
     log("before: " + json.dumps(before, ensure_ascii=False))
     tok = AutoTokenizer.from_pretrained(str(src))
@@ -145,6 +150,7 @@ def _finetune(base: str, store_path: Path, out: Path, qa: Path | None, minutes: 
                       eval_every=50, eval_examples=64, patience=6, max_minutes=minutes,
                       time_schedule=True, threads=threads)
     work = Path(tempfile.mkdtemp(prefix="shopguide-ft-"))
+    phase("training")
     try:
         result = train(model, items, val, tok.eos_token_id, cfg, work, progress=progress, cancel=cancel)
     finally:
@@ -157,10 +163,12 @@ def _finetune(base: str, store_path: Path, out: Path, qa: Path | None, minutes: 
                           "qa_pairs": len(pairs), "train_exchanges": len(train_recs),
                           "steps": result.steps, "seconds": round(result.elapsed_s, 1),
                           "best_val_loss": result.best_val_loss, "hardware": hardware()}
+    phase("saving")
     save_model(model, src, out, card)
     for name in TOKENIZER_FILES:  # a cached HF GPT-2 may name its files differently
         if not (out / name).exists() and (src / name).exists():
             shutil.copy(src / name, out / name)
+    phase("evaluating-after")
     after = evaluate(test_recs, answerer_for(out), keep_samples=0).summary()
     card["fine_tuned"]["before"], card["fine_tuned"]["after"] = before, after
     (out / "model_card.json").write_text(json.dumps(card, ensure_ascii=False, indent=2), encoding="utf-8")
