@@ -61,6 +61,47 @@ def cn_number(text: str) -> float:
     return value
 
 
+# English number words: "twelve", "ninety-nine", "four hundred and fifty-nine",
+# "one thousand two hundred", "a dozen". Bounded by non-letters so "someone" holds no "one".
+_EN_SMALL = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen".split())}
+_EN_TENS = {w: 10 * i for i, w in enumerate(
+    "twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
+_EN_DIGIT = "one|two|three|four|five|six|seven|eight|nine"
+_EN_TEEN = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_EN_BELOW_100 = (rf"(?:(?:{'|'.join(_EN_TENS)})(?:[- ](?:{_EN_DIGIT})(?![a-z]))?|{_EN_TEEN}|"
+                 rf"{_EN_DIGIT}|zero)")
+_EN_BELOW_1000 = (rf"(?:(?:a|{_EN_BELOW_100})\s+hundred(?:\s+(?:and\s+)?{_EN_BELOW_100})?|"
+                  rf"{_EN_BELOW_100})")
+EN_NUM = (rf"(?<![a-z])(?:(?:half\s+a|a|{_EN_DIGIT})\s+dozen|"
+          rf"(?:a|{_EN_BELOW_1000})\s+thousand(?:,?\s+(?:and\s+)?{_EN_BELOW_1000})?|"
+          rf"{_EN_BELOW_1000})(?![a-z])")
+
+
+def en_number(text: str) -> float:
+    """``ninety-nine`` → 99, ``four hundred and fifty-nine`` → 459, ``a dozen`` → 12."""
+    total = current = 0
+    words = re.findall(r"[a-z]+", text.casefold())
+    if words[:2] == ["half", "a"]:
+        return 6.0
+    for w in words:
+        if w in _EN_SMALL:
+            current += _EN_SMALL[w]
+        elif w in _EN_TENS:
+            current += _EN_TENS[w]
+        elif w == "a":
+            current += 1
+        elif w == "dozen":
+            current = (current or 1) * 12
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w == "thousand":
+            total += (current or 1) * 1000
+            current = 0
+    return float(total + current)
+
+
 def to_float(s: str) -> float:
     """A written amount; NaN (equal to no fact) for a garbled one such as ``429.99.5``."""
     s = narrow(s)

@@ -10,27 +10,41 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from shopguide.guide.figures import CN_NUM, cn_number
+from shopguide.guide.figures import CN_NUM, EN_NUM, cn_number, en_number
 from shopguide.store.models import Product
 
 # The products a claim between two positions may speak of (the verifier's reading).
 Candidates = Callable[[int, int], Sequence[Product]]
 
 _UNIT = r"(?:件|双|个|台|套|把|只|条|份)"
+_DIGITS = r"(\d+(?:[.,]\d+)*)(?!\d|[.,]\d)"  # read whole: "12.5" is no count, not "12"
+_CLAUSE_END = r"(?=\s*(?:[,，。.;；!！?？、)）]|$))"
+# What a number after 还有/剩/库存 counts when it is no stock: sizes, colours, days, money.
+_NOT_COUNT = (r"(?!\s*" + _UNIT + r"?\s*(?:码|号|种|款|色|颜色|尺码|型号|天|日|周|星期|小时|分钟|秒|月|年|"
+              r"岁|元|块|%|折|米|厘米|毫米|克|公斤|千克|斤|升|毫升|倍|次|人|位|"
+              r"%|percent|days?|weeks?|months?|years?|hours?|minutes?|sizes?|colou?rs?|styles?|"
+              r"models?|yuan|kuai|dollars?|bucks|rmb|cny|times?|more\b|of\b))")
+# Words that lead a stock figure in Chinese, with what may stand between: "库存：12件",
+# "库存为12", "库存数量是12", "目前库存现在 12 件", "现货12双".
+_ZH_LEAD = (r"(?:库存|现货|存货)(?:数量|量|数)?\s*(?:现在|目前|还|仅|只)?\s*"
+            r"(?:[:：=]|为|是|有|剩|约|共|仅有|只有)?\s*")
+_EN_LEAD = (r"(?<![a-z])(?:stock(?:\s+(?:level|count|quantity))?(?:\s+(?:of|for)(?:\s+the)?)?|"
+            r"in\s+stock|on\s+hand|inventory)\s*(?:'s)?\s*"
+            r"(?:[:：=]|(?:is|are|stands)(?:\s+(?:now|currently|at|only|just))*|of|at)?\s*")
+_EN_LEFT = r"(?:(?:are|is)\s+)?(?:in stock|left|available|remaining)"
 STOCK_NUM = [
-    re.compile(rf"(?:库存|还有|还剩|剩|有货|现货)\s*(\d+(?:[.,]\d+)*)\s*{_UNIT}?"),
-    re.compile(rf"(?<![\d.,])(\d+(?:[.,]\d+)*)\s*{_UNIT}?\s*(?:库存|现货|有货)"),
-    re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)*)\s*(?:units?|pieces?|pcs|pairs?|items?)?\s*"
-               r"(?:in stock|left|available|remaining)", re.I),
-    re.compile(r"stock(?: level)?(?: of| is|:)?\s*(\d+(?:[.,]\d+)*)", re.I),
-    # Written out: "还剩三件", "only three left".
-    re.compile(rf"(?:库存|还有|还剩|剩)\s*({CN_NUM})\s*{_UNIT}"),
-    re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen)\s+"
-               r"(?:units?\s+|pieces?\s+|pairs?\s+|items?\s+)?(?:in stock|left|remaining)", re.I),
+    re.compile(_ZH_LEAD + _DIGITS + _NOT_COUNT),
+    re.compile(rf"(?:还有|还剩|仅剩|只剩|剩|有货)\s*{_DIGITS}{_NOT_COUNT}"),
+    re.compile(rf"(?<![\d.,]){_DIGITS}\s*{_UNIT}?\s*(?:库存|现货|有货)"),
+    re.compile(rf"(?<![\d.,A-Za-z]){_DIGITS}\s*(?:units?|pieces?|pcs|pairs?|items?)?\s*{_EN_LEFT}",
+               re.I),
+    re.compile(_EN_LEAD + _DIGITS + _NOT_COUNT, re.I),
+    # Written out: "还剩三件", "库存为十二", "only three left", "stock: twelve".
+    re.compile(rf"{_ZH_LEAD}({CN_NUM})(?:\s*{_UNIT}|{_CLAUSE_END})"),
+    re.compile(rf"(?:还有|还剩|仅剩|只剩|剩)\s*({CN_NUM})\s*{_UNIT}"),
+    re.compile(rf"({EN_NUM})\s+(?:units?\s+|pieces?\s+|pairs?\s+|items?\s+)?{_EN_LEFT}", re.I),
+    re.compile(rf"{_EN_LEAD}({EN_NUM})(?:\s+(?:units?|pieces?|pairs?|items?)\b|{_CLAUSE_END})", re.I),
 ]
-_WORD_NUM = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split())}
-_WORD_NUM["a dozen"] = 12
 IN_STOCK = re.compile(r"有货|有现货|有库存|in stock|available now|\bavailable\b", re.I)
 _NEGATED = re.compile(r"没有|没找到|未找到|找不到|\bno\b|\bnot\b|n't|\bnone\b", re.I)
 _NOT_BEFORE = re.compile(r"(?:没|不|无|未|not\s+(?:yet\s+)?|n't\s+|no longer\s+|never\s+)\S{0,2}$", re.I)
@@ -57,11 +71,22 @@ def states_stock(text: str) -> bool:
 def _count(raw: str) -> int | None:
     if raw.isdigit():
         return int(raw)
-    if raw.casefold() in _WORD_NUM:
-        return _WORD_NUM[raw.casefold()]
     if re.fullmatch(CN_NUM, raw) and "点" not in raw:
         return int(cn_number(raw))
+    if re.fullmatch(EN_NUM, raw, re.I):
+        return int(en_number(raw))
     return None  # "12.5", "1,2": no count of things
+
+
+_SIZE_WORD = re.compile(r"(?<![a-z])(?:sizes?|eu|us|uk)(?![a-z])|码", re.I)
+_CLAUSE = re.compile(r"[,，。;；!！?？]")
+
+
+def _a_size(text: str, start: int, raw: str, cands: Sequence[Product]) -> bool:
+    """"Sizes 40 and 41 are in stock", "40、41码有货": the number is one of the product's
+    sizes, with a size word before it in its clause, not a count."""
+    clause = _CLAUSE.split(text[:start])[-1]
+    return bool(_SIZE_WORD.search(clause)) and any(raw in p.sizes for p in cands)
 
 
 def check_stock(rest: str, candidates: Candidates) -> str | None:
@@ -71,7 +96,10 @@ def check_stock(rest: str, candidates: Candidates) -> str | None:
         for m in pat.finditer(rest):
             raw = m.group(1)
             value = _count(raw)
-            stocks = {p.stock for p in candidates(m.start(), m.end())}
+            cands = candidates(m.start(), m.end())
+            if _a_size(rest, m.start(1), raw, cands):
+                continue
+            stocks = {p.stock for p in cands}
             if value is None or value not in stocks:
                 return f"stock figure {raw} is not in the facts"
     text = rest
