@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
         self.act_new = action(self.new_conversation, QKeySequence.StandardKey.New, "new")
         self.act_notes = action(self.save_to_notes, "Ctrl+S", "note")
         self.act_settings = action(self.open_settings, "Ctrl+,", "settings")
+        self.act_finetune = action(self.open_finetune)
         self.act_new_customer = action(self.new_customer_from_chat)
         self.act_about = action(self.show_about)
         self.act_quit = action(self.close, QKeySequence.StandardKey.Quit)
@@ -179,7 +180,7 @@ class MainWindow(QMainWindow):
         self.file_menu = self.menuBar().addMenu("")
         self.file_menu.addActions([self.act_new, self.act_notes, self.act_new_customer])
         self.file_menu.addSeparator()
-        self.file_menu.addActions([self.act_settings, self.act_quit])
+        self.file_menu.addActions([self.act_settings, self.act_finetune, self.act_quit])
         self.view_menu = self.menuBar().addMenu("")
         self.language_menu = self.view_menu.addMenu("")
         self.language_menu.addActions([self.act_zh, self.act_en])
@@ -248,6 +249,14 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self.settings, self)
         dialog.applied.connect(self._settings_applied)
+        dialog.open()
+
+    def open_finetune(self) -> None:
+        from ui.training import FinetuneDialog
+
+        path = self.store_info.path if self.store_info else None
+        dialog = FinetuneDialog(self.settings, path, self)
+        dialog.useModel.connect(self.client.load_model)  # the dialog already saved the setting
         dialog.open()
 
     def _settings_applied(self, model_changed: bool) -> None:
@@ -424,6 +433,7 @@ class MainWindow(QMainWindow):
         self.act_new.setText(self.tr("&New conversation"))
         self.act_notes.setText(self.tr("&Save to customer notes…"))
         self.act_settings.setText(self.tr("Se&ttings…"))
+        self.act_finetune.setText(self.tr("&Fine-tune the model on this store…"))
         self.act_new_customer.setText(self.tr("New &customer…"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.act_about.setText(self.tr("&About ShopGuide"))

@@ -336,6 +336,11 @@
         <translation>Se&amp;ttings…</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="437"/>
+        <source>&amp;Fine-tune the model on this store…</source>
+        <translation>&amp;Fine-tune the model on this store…</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="427"/>
         <source>New &amp;customer…</source>
         <translation>New &amp;customer…</translation>

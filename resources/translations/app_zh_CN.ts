@@ -336,6 +336,11 @@
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="437"/>
+        <source>&amp;Fine-tune the model on this store…</source>
+        <translation>用本店数据微调模型(&amp;F)…</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="427"/>
         <source>New &amp;customer…</source>
         <translation>新建顾客(&amp;C)…</translation>
