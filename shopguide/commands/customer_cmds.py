@@ -31,7 +31,10 @@ def register(sub: Any) -> None:
     p = csub.add_parser("erase", help="delete a customer everywhere and scrub the file",
                         description="Delete the customer's profile, notes, follow-ups, "
                         "consents, linked conversations and purchases, then wipe the "
-                        "store file so none of it can be recovered from it.")
+                        "store file so none of it can be recovered from it. Backup copies "
+                        "ShopGuide made (before upgrades, db backup) are cleaned the same "
+                        "way; a copy that cannot be cleaned is named and the command exits "
+                        "with status 2 (run it again once the copy is writable).")
     p.add_argument("id", metavar="ID", help="customer id")
     p.add_argument("--anonymise-purchases", "--anonymize-purchases", action="store_true",
                    dest="anonymise", help="keep the purchases for sales totals, without the person")
@@ -94,12 +97,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_erase(args: argparse.Namespace) -> int:
-    from shopguide.privacy.erase import ErasureError, erase_customer
+    from shopguide.privacy.erase import ErasureError, erase_customer, is_known
     from shopguide.store import StoreError
 
     try:
         with _open(args) as store:
-            if store.customer(args.id) is None:
+            if not is_known(store, args.id):
                 return _err(f"no customer with id {args.id!r}")
             if not args.yes and not _confirm(args):
                 print("nothing was erased")
@@ -108,19 +111,28 @@ def cmd_erase(args: argparse.Namespace) -> int:
                                     anonymise_purchases=args.anonymise)
     except (StoreError, ErasureError) as exc:
         return _err(str(exc))
-    print(f"erased customer {args.id}: {report.summary()}")
+    print(f"erased customer {args.id}: {report.summary() or 'only backup copies held them'}")
+    for path in report.backups_cleaned:
+        print(f"cleaned backup copy {path}")
     if not report.wal_emptied:
         print("warning: another program kept the store open, so its journal (-wal file) may "
               "still hold old data; close ShopGuide and run this command again", file=sys.stderr)
-    for path in report.backups:
-        print(f"warning: backup copy {path} still holds this customer; delete it",
-              file=sys.stderr)
+    if report.backups:
+        print(f"error: {len(report.backups)} backup file(s) could not be cleaned and may "
+              "still hold this customer's data:", file=sys.stderr)
+        for path in report.backups:
+            print(f"  {path}: {report.backup_problems.get(path, 'unknown problem')}",
+                  file=sys.stderr)
+        print(f"make them writable and run 'shopguide customer erase {args.id} --reason ...' "
+              "again, or delete them", file=sys.stderr)
+        return 2
     return 0
 
 
 def _confirm(args: argparse.Namespace) -> bool:
     what = "kept without the person" if args.anonymise else "deleted"
-    prompt = (f"Erase customer {args.id} for good? Profile, notes, follow-ups, consents and "
+    prompt = (f"Erase customer {args.id} for good, from the store and its backup copies? "
+              "Profile, notes, follow-ups, consents and "
               f"conversations are deleted; purchases are {what}. This cannot be undone. "
               "Type 'erase' to go on: ")
     try:  # a script may pipe the answer in; no input at all means no

@@ -1,5 +1,6 @@
 """Erasure (PIPL Art. 47, GDPR Art. 17): the person's rows go everywhere, then the file
-is scrubbed so the name cannot be found in its bytes.
+is scrubbed so the name cannot be found in its bytes, and so is every backup copy
+ShopGuide made of the store.
 
 One transaction deletes the customer, notes, follow-ups, consents, linked
 conversations with their messages, and purchases (or, with
@@ -13,22 +14,28 @@ Then the bytes: ``secure_delete`` overwrites deleted content, the FTS indexes ar
 merged (a deleted word otherwise lives on in old index segments), VACUUM
 rewrites the file without free pages, and a TRUNCATE checkpoint empties the WAL
 file, which otherwise keeps old copies of changed pages.
+
+Then the copies (``copies.py``): pre-upgrade copies and ``db backup`` copies
+are cleaned the same way. The live store goes first, so a backup taken while
+the copies are being cleaned is already clean. A copy that cannot be cleaned is
+named in ``ErasureReport.backups`` with the reason; the erasure can be run
+again for the same id once it is writable (the store no longer has the person,
+the copies still do).
 """
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from shopguide.privacy import copies as pcopies
 from shopguide.privacy import log as plog
+from shopguide.privacy import scrub
+from shopguide.store import maintenance
 
-ERASED = "[erased]"
-# Free-text columns that may mention a person other than their owner.
-_TEXT_COLUMNS = (("messages", "text"), ("notes", "text"), ("followups", "text"),
-                 ("privacy_log", "reason"))
+ERASED = scrub.ERASED
 
 
 class ErasureError(ValueError):
@@ -41,7 +48,16 @@ class ErasureReport:
     purchases_anonymised: int = 0
     mentions_masked: int = 0
     wal_emptied: bool = False
-    backups: list[Path] = field(default_factory=list)  # older copies that still hold the person
+    # Copies that could not be cleaned and may still hold the person, with the reason.
+    backups: list[Path] = field(default_factory=list)
+    backup_problems: dict[Path, str] = field(default_factory=dict)
+    backups_cleaned: list[Path] = field(default_factory=list)  # held the person, now clean
+    unfinished_removed: list[Path] = field(default_factory=list)  # half-written copies
+
+    @property
+    def complete(self) -> bool:
+        """Nothing of the person is known to be left in any file ShopGuide made."""
+        return self.wal_emptied and not self.backups
 
     def summary(self) -> str:
         parts = [f"{k} {v}" for k, v in self.deleted.items()]
@@ -49,72 +65,80 @@ class ErasureReport:
             parts.append(f"purchases kept without the person {self.purchases_anonymised}")
         if self.mentions_masked:
             parts.append(f"mentions masked elsewhere {self.mentions_masked}")
+        if self.backups_cleaned:
+            parts.append(f"backup copies cleaned {len(self.backups_cleaned)}")
+        if self.unfinished_removed:
+            parts.append(f"unfinished copies deleted {len(self.unfinished_removed)}")
         return ", ".join(parts)
+
+
+def is_known(store: Any, customer_id: str) -> bool:
+    """The store or one of its backup copies still has a row for this customer."""
+    if store.conn.execute("SELECT 1 FROM customers WHERE id = ?", (customer_id,)).fetchone():
+        return True
+    found = pcopies.find(Path(store.path), store.conn)
+    return any(pcopies.holds(p, customer_id) for p in found.copies)
 
 
 def erase_customer(store: Any, customer_id: str, *, reason: str,
                    anonymise_purchases: bool = False) -> ErasureReport:
-    """Erase one person and scrub the file. ``reason`` is required (accountability)."""
+    """Erase one person from the store and every copy of it that ShopGuide made.
+    ``reason`` is required (accountability). A person already erased from the store
+    but left in a copy (read-only at the time) is erased from the copies."""
     if not reason.strip():
         raise ErasureError("an erasure needs a reason (for the privacy log)")
-    row = store.conn.execute("SELECT name, phone, email FROM customers WHERE id = ?",
-                             (customer_id,)).fetchone()
-    if row is None:
+    in_store = store.conn.execute("SELECT 1 FROM customers WHERE id = ?",
+                                  (customer_id,)).fetchone() is not None
+    if not in_store and not is_known(store, customer_id):
         raise ErasureError(f"no customer with id {customer_id!r}")
-    identifiers = [v for v in (*row, customer_id) if v]
-    digits = re.sub(r"\D", "", row[1] or "")
-    if len(digits) >= 7 and digits != row[1]:
-        identifiers.append(digits)  # the same phone typed without separators
+    idents = scrub.identifiers(store.conn, customer_id)
     report = ErasureReport()
     store.conn.execute("PRAGMA secure_delete = ON")
-    with store.transaction() as conn:
-        ref_entry_reason = reason  # masked by plog.record with the identifiers below
-        convs = [r[0] for r in conn.execute(
-            "SELECT id FROM conversations WHERE customer_id = ?", (customer_id,))]
-        marks = ",".join("?" * len(convs))
-        report.deleted["messages"] = conn.execute(
-            f"DELETE FROM messages WHERE conversation_id IN ({marks})", convs).rowcount
-        report.deleted["conversations"] = conn.execute(
-            "DELETE FROM conversations WHERE customer_id = ?", (customer_id,)).rowcount
-        for table in ("notes", "followups", "consents"):
-            report.deleted[table] = conn.execute(
-                f"DELETE FROM {table} WHERE customer_id = ?", (customer_id,)).rowcount
-        if anonymise_purchases:
-            report.purchases_anonymised = conn.execute(
-                "UPDATE purchases SET customer_id = NULL WHERE customer_id = ?",
-                (customer_id,)).rowcount
-        else:
-            report.deleted["purchases"] = conn.execute(
-                "DELETE FROM purchases WHERE customer_id = ?", (customer_id,)).rowcount
-        # customers_ad removes the customers_fts entry.
-        report.deleted["customers"] = conn.execute(
-            "DELETE FROM customers WHERE id = ?", (customer_id,)).rowcount
-        report.mentions_masked = _mask_mentions(conn, identifiers)
-        plog.record(store, plog.ERASE, customer_id=customer_id, detail=report.summary(),
-                    reason=ref_entry_reason, identifiers=identifiers)
+    if in_store:
+        with store.transaction() as conn:
+            removal = scrub.remove_person(conn, customer_id, idents,
+                                          anonymise_purchases=anonymise_purchases)
+            report.deleted = removal.deleted
+            report.purchases_anonymised = removal.purchases_anonymised
+            report.mentions_masked = removal.mentions_masked
+            plog.record(store, plog.ERASE, customer_id=customer_id, detail=report.summary(),
+                        reason=reason, identifiers=list(idents))
     report.wal_emptied = wipe(store)
-    report.backups = backup_copies(Path(store.path))
+    _clean_copies(store, customer_id, idents, anonymise_purchases, report)
+    if report.backups_cleaned or report.backups or not in_store:
+        # A second entry: the store's own rows are already gone (and logged) whatever
+        # happens to the copies.
+        detail = f"backup copies cleaned {len(report.backups_cleaned)}"
+        if report.backups:
+            detail += f", not cleaned {len(report.backups)}"
+        # (Its reason is masked like the first's; the WAL gains only this clean row.)
+        plog.record(store, plog.ERASE, customer_id=customer_id, detail=detail,
+                    reason=reason, identifiers=list(idents))
     return report
 
 
-def _mask_mentions(conn: Any, identifiers: list[str]) -> int:
-    """Mask the person's identifiers wherever free text still names them."""
-    patterns = [plog._ident_pattern(i) for i in sorted(set(identifiers), key=len, reverse=True)
-                if len(i) >= 2]
-    changed = 0
-    for table, col in _TEXT_COLUMNS:
-        pk = "id"
-        likes = " OR ".join(f"instr(lower({col}), ?) > 0" for _ in identifiers)
-        rows = conn.execute(f"SELECT {pk}, {col} FROM {table} WHERE {likes}",
-                            [i.lower() for i in identifiers]).fetchall()
-        for key, text in rows:
-            new = text
-            for pat in patterns:
-                new = pat.sub(ERASED, new)
-            if new != text:
-                conn.execute(f"UPDATE {table} SET {col} = ? WHERE {pk} = ?", (new, key))
-                changed += 1
-    return changed
+def _clean_copies(store: Any, customer_id: str, idents: list[str], anonymise: bool,
+                  report: ErasureReport) -> None:
+    found = pcopies.find(Path(store.path), store.conn)
+    for part in found.unfinished:
+        problem = pcopies.remove_unfinished(part)
+        if problem:
+            report.backups.append(part)
+            report.backup_problems[part] = problem
+        else:
+            report.unfinished_removed.append(part)
+    identity = maintenance.store_identity(store.conn)
+    for path in found.copies:
+        outcome = pcopies.clean(path, customer_id, idents, anonymise_purchases=anonymise,
+                                identity=identity)
+        if outcome.problem:
+            report.backups.append(path)
+            report.backup_problems[path] = outcome.problem
+        elif outcome.held_person:
+            report.backups_cleaned.append(path)
+    if found.gone:
+        with store.transaction() as conn:
+            maintenance.forget_backups(conn, found.gone)
 
 
 def wipe(store: Any, attempts: int = 20) -> bool:
@@ -129,17 +153,3 @@ def wipe(store: Any, attempts: int = 20) -> bool:
         time.sleep(0.05)
     return False
 
-
-_BACKUP = re.compile(r"\.v\d+-backup")
-
-
-def backup_copies(path: Path) -> list[Path]:
-    """Copies of the store that ShopGuide made (before a migration, ``db backup``); they
-    still hold the erased person and must be deleted or erased in too."""
-    if str(path) == ":memory:":
-        return []
-    found = [p for p in path.parent.glob(f"{path.stem}.v*-backup*") if _BACKUP.search(p.name)]
-    backups = path.parent / "backups"
-    if backups.is_dir():
-        found += sorted(backups.glob("*.sqlite"))
-    return sorted(found)

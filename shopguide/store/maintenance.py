@@ -1,8 +1,16 @@
 """``db info``, ``db check`` and ``db backup``: they work on a store as it is,
-without migrating it, so they are safe on a store another ShopGuide has open."""
+without migrating it, so they are safe on a store another ShopGuide has open.
+
+Every backup copy is recorded in the store it was taken from (with a random
+store identity that the copy carries too), so erasing a customer can find and
+scrub every copy ShopGuide made, wherever ``--dest`` put it
+(``shopguide.privacy.copies``).
+"""
 
 from __future__ import annotations
 
+import json
+import secrets
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -115,6 +123,57 @@ def check(path: Path) -> CheckResult:
     return result
 
 
+# id_* settings are internal: `db info` does not show them.
+STORE_ID_SETTING = "id_store"  # random; a copy carries it, so a copy can be told apart
+BACKUPS_SETTING = "id_backup_copies"  # JSON list of absolute paths of copies made
+
+
+def store_identity(conn: sqlite3.Connection) -> str | None:
+    row = conn.execute("SELECT value FROM settings WHERE key = ?",
+                       (STORE_ID_SETTING,)).fetchone()
+    return row[0] if row else None
+
+
+def recorded_backups(conn: sqlite3.Connection) -> list[Path]:
+    """The copies ``backup`` recorded in this store (they may since have been deleted)."""
+    row = conn.execute("SELECT value FROM settings WHERE key = ?",
+                       (BACKUPS_SETTING,)).fetchone()
+    try:
+        paths = json.loads(row[0]) if row else []
+    except ValueError:
+        return []
+    return [Path(p) for p in paths if isinstance(p, str)]
+
+
+def record_backup(conn: sqlite3.Connection, dest: Path) -> None:
+    """Note ``dest`` in the store (and give the store an identity if it has none)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)",
+                     (STORE_ID_SETTING, secrets.token_hex(16)))
+        known = [str(p) for p in recorded_backups(conn)]
+        if str(dest) not in known:
+            known.append(str(dest))
+        conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) "
+                     "DO UPDATE SET value = excluded.value",
+                     (BACKUPS_SETTING, json.dumps(known, ensure_ascii=False)))
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def forget_backups(conn: sqlite3.Connection, gone: list[Path]) -> None:
+    """Drop copies that no longer exist from the record (the merchant deleted them)."""
+    if not gone:
+        return
+    drop = {str(p) for p in gone}
+    keep = [str(p) for p in recorded_backups(conn) if str(p) not in drop]
+    conn.execute("UPDATE settings SET value = ? WHERE key = ?",
+                 (json.dumps(keep, ensure_ascii=False), BACKUPS_SETTING))
+
+
 def default_backup_path(store: Path) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     return store.parent / "backups" / f"{store.stem}-{stamp}.sqlite"
@@ -130,10 +189,19 @@ def backup(path: Path, dest: Path | None = None) -> Path:
     if dest.resolve() == path.resolve():
         raise StoreError("the backup must not overwrite the store itself")
     dest.parent.mkdir(parents=True, exist_ok=True)
+    dest = dest.resolve()
     tmp = dest.with_name(dest.name + ".part")
     tmp.unlink(missing_ok=True)
     src = _open_existing(path)
     try:
+        # Recorded first, so a copy is never made that an erasure could not find;
+        # a store that cannot record it (read-only) gets no copy.
+        try:
+            record_backup(src, dest)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{path}: cannot note the backup in the store ({exc}); a copy "
+                             "it does not know of could not be cleaned when a customer is "
+                             "erased, so none was made") from exc
         out = sqlite3.connect(str(tmp))
         try:
             src.backup(out)  # all pages in one step: one consistent snapshot
