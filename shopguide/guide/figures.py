@@ -159,6 +159,7 @@ class Figure:
     end: int
     text: str
     value: float
+    loose: bool = False  # read with no aisle word ("在B7", "is in B7"): may be a SKU
 
 
 def prices(text: str) -> list[Figure]:
@@ -176,12 +177,26 @@ def prices(text: str) -> list[Figure]:
 # Aisles: the token after (or before) an aisle word, a range ("7-12", "7 至 12") read with it.
 _GLUED = r"(?:[.,:/-]?[A-Za-z0-9]+)*"  # "A1.99", "A1-7": more of the same token, read with it
 _RANGE = r"(?:\s*(?:-|–|—|~|至|到|to)\s*[A-Za-z]{0,2}\d{1,3}[A-Za-z]?(?!\d|\.\d))?"
+_AISLE_TOKEN = rf"[A-Za-z]{{0,2}}-?\d{{1,3}}[A-Za-z]?{_GLUED}{_RANGE}"
 AISLE = [
-    re.compile(r"(?:aisles?|shelf|shelves|section|row|bay|货架|通道|区域|过道)\s*(?:no\.?|#|号)?\s*"
-               rf"([A-Za-z]{{0,2}}-?\d{{1,3}}[A-Za-z]?{_GLUED}{_RANGE})", re.I),
+    re.compile(r"(?:aisles?|shelf|shelves|section|row|bay|货架|通道|区域|过道)\s*(?:no\.?|#|号|编号)?"
+               rf"\s*[:：]?\s*({_AISLE_TOKEN})", re.I),
+    re.compile(rf"(?:位置|(?<![a-z])location)\s*[:：]\s*({_AISLE_TOKEN})", re.I),
     re.compile(rf"(?<![A-Za-z0-9.,:/-])((?:[A-Za-z]{{1,2}}-?)?\d{{1,3}}[A-Za-z]?{_GLUED}{_RANGE})"
                r"\s*(?:号|排|列)?\s*(?:货架|通道|区|过道)"),
 ]
+# With no aisle word, only a letter-and-digits code right after a word that places a thing
+# ("在B7", "位于B7", "is in B7", "find it at B7"), where its phrase ends: "在EU42码" (a size),
+# "在MP3里" or "in US9 size" are no aisle.
+_PLACED_ZH = r"(?:在|位于|放在|摆在|陈列在)\s*"
+_PLACED_EN = (r"(?<![a-z])(?:located|find|found|kept|stocked|displayed|shelved|sits?|is|are|it's|"
+              r"they're)(?:\s+(?:it|them|the|this|that|one|those|these))?\s+(?:at|in|on)\s+")
+_PLACE_ENDS = (r"(?=\s*(?:(?:号|排|列)?\s*(?:货架|通道|区|过道|附近|旁边|那边|那里|一带)|和|或|与|及|、|"
+               r"(?:and|or)\b|[，。！？,.!?;；)）]|$))")
+_LOOSE_TOKEN = rf"([A-Za-z]{{1,2}}-?\d{{1,3}}[A-Za-z]?{_GLUED}{_RANGE})"
+_NO_AISLE = re.compile(r"(?:eu|us|uk|cm|mm|ml|kg|mp|no)-?\d+", re.I)  # sizes, units, "No.3"
+AISLE_LOOSE = [re.compile(_PLACED_ZH + _LOOSE_TOKEN + _PLACE_ENDS),
+               re.compile(_PLACED_EN + _LOOSE_TOKEN + _PLACE_ENDS, re.I)]
 
 
 def aisle_value(token: str) -> str:
@@ -197,9 +212,14 @@ def aisle_text(text: str) -> str:
 
 
 def aisles(text: str) -> list[Figure]:
+    """Every aisle the text names, each once, in order; a range is one aisle."""
     text = narrow(text)
     out: dict[int, Figure] = {}
     for pat in AISLE:
         for m in pat.finditer(text):
             out.setdefault(m.start(1), Figure(m.start(1), m.end(1), m.group(1), 0.0))
+    for pat in AISLE_LOOSE:
+        for m in pat.finditer(text):
+            if not _NO_AISLE.fullmatch(m.group(1)):
+                out.setdefault(m.start(1), Figure(m.start(1), m.end(1), m.group(1), 0.0, loose=True))
     return sorted(out.values(), key=lambda f: f.start)

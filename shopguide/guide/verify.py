@@ -208,8 +208,11 @@ def _check_prices(rest: str, facts: Facts, owners: _Owners) -> str | None:
 
 def _check_aisles(rest: str, facts: Facts, owners: _Owners) -> str | None:
     policies = None
+    skus = {aisle_value(p.sku) for p in facts.products}
     for fig in aisles(rest):
         value = aisle_value(fig.text)
+        if fig.loose and value in skus:
+            continue  # "在SH-2": the product's code, which the SKU check reads
         cands = _candidates(owners.of(fig.start, fig.end), owners, facts)
         known = {aisle_value(p.aisle) for p in cands if p.aisle}
         known |= {aisle_value(aisle_code(p.aisle)) for p in cands if p.aisle}
