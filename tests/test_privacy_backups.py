@@ -216,7 +216,8 @@ def test_half_written_copies_are_deleted_and_deleted_copies_forgotten(shop):
         report = erase.erase_customer(s, ZH.id, reason="request")
         assert report.unfinished_removed == [part] and report.complete
         assert not part.exists()
-        assert maintenance.recorded_backups(s.conn) == [shop["dated"].resolve()]
+        assert maintenance.recorded_backups(s.conn) == [shop["v1"].resolve(),
+                                                        shop["dated"].resolve()]
     assert _holders(shop["root"], ZH) == {}
 
 
@@ -253,3 +254,12 @@ def test_db_backup_records_the_copy_and_the_copy_carries_the_store_identity(tmp_
     conn.close()
     with open_store(path) as s:  # db info does not show the bookkeeping
         assert "id_backup_copies" not in maintenance.info(path)["settings"]
+
+
+def test_the_pre_upgrade_copy_is_found_after_the_store_is_renamed(shop):
+    renamed = shop["store"].with_name("nova.sqlite")
+    shop["store"].rename(renamed)
+    with open_store(renamed) as s:
+        report = erase.erase_customer(s, OLD.id, reason="request")
+    assert shop["v1"] in report.backups_cleaned and report.complete
+    assert _holders(shop["root"], OLD) == {}

@@ -112,6 +112,11 @@ def backup_before_migration(conn: sqlite3.Connection, path: Path, version: int) 
     target = path.with_name(f"{path.stem}.v{version}-backup{path.suffix or '.sqlite'}")
     if target.exists():
         return target
+    # Recorded in the store (and so in the copy), so erasing a customer finds the copy
+    # even after the store file is renamed (shopguide.privacy.copies).
+    from shopguide.store.maintenance import record_backup
+
+    record_backup(conn, target.resolve())
     dest = sqlite3.connect(str(target))
     try:
         conn.backup(dest)
