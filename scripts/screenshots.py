@@ -33,6 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--model", default="bundled", help="model spec ('' = facts only)")
     parser.add_argument("--size", default="1280x800", help="window size for clerk mode")
+    parser.add_argument("--only", choices=("all", "dialogs"), default="all",
+                        help="'dialogs': only the PIN and fine-tune dialogs (no model, seconds)")
     args = parser.parse_args(argv)
     tmp = Path(tempfile.mkdtemp(prefix="shopguide-shots-"))
     os.environ["SHOPGUIDE_DATA_DIR"] = str(tmp / "data")
@@ -55,7 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     store_args = argparse.Namespace(store=None, demo=True)
     for lang in ("zh", "en"):
         _save_pin_dialog(app, languages, lang, args.out)
-    for mode in ("clerk", "kiosk"):
+        _save_finetune_dialog(app, languages, lang, args.out)
+    for mode in (("clerk", "kiosk") if args.only == "all" else ()):
         for lang in ("zh", "en"):
             settings = AppSettings()
             settings.language = lang
@@ -105,6 +108,55 @@ def _save_pin_dialog(app, languages, lang: str, out: Path) -> None:
     _save(dialog, out / f"kiosk-pin-{lang}.png")
     dialog.reject()
     dialog.deleteLater()
+
+
+def _save_finetune_dialog(app, languages, lang: str, out: Path) -> None:
+    """The fine-tune dialog while training, when done (before/after) and after an error.
+
+    The states are fed to the dialog as the trainer's progress lines would be; no
+    training runs here (the tests run the real trainer).
+    """
+    from ui.resources import stylesheet
+    from ui.settings import AppSettings
+    from ui.training import FinetuneDialog
+
+    languages.set_language(lang)
+    store = ROOT / "resources" / "demo"
+    progress = {"event": "progress", "phase": "training", "step": 412, "max_steps": 600,
+                "fraction": 0.46, "loss": 1.234, "val_loss": None, "best_val_loss": 1.387,
+                "elapsed_s": 276.0, "minutes": 10}
+    before = {"answers": 60, "top_product_named": 0.62, "answers_all_figures_right": 0.81,
+              "policy_kept": 0.55, "none_without_figures": 0.9, "no_loop": 0.95}
+    after = dict(before, top_product_named=0.88, answers_all_figures_right=0.93, policy_kept=0.8)
+    for state, theme in (("training", "light"), ("done", "light"), ("error", "light"),
+                         ("error", "dark")):
+        dialog = FinetuneDialog(AppSettings(), store)
+        dialog.setStyleSheet(stylesheet(theme))  # as under the main window
+        dialog.qa_edit.setText(str(ROOT / "resources" / "demo" / "extra-qa.csv"))
+        dialog.out_edit.setText("~/.local/share/ShopGuide/models/finetuned-20261129-0305")
+        dialog.show()
+        if state == "training":
+            dialog.state = "running"
+            dialog._update_state()
+            dialog.handle_event({"event": "phase", "phase": "training"})
+            dialog.handle_event(progress)
+        elif state == "done":
+            dialog.state = "running"
+            dialog.handle_event(progress)
+            dialog._out = Path(dialog.out_edit.text())
+            dialog.handle_event({"event": "done", "phase": "done",
+                                 "report": {"before": before, "after": after, "steps": 600}})
+            dialog.state = "done"
+            dialog._update_state()
+        else:
+            dialog._fail("shopguide train: extra-qa.csv: row 3: expected two columns, "
+                         "question and answer")
+        dialog.adjustSize()
+        _settle(app, 200)
+        suffix = "-dark" if theme == "dark" else ""
+        _save(dialog, out / f"finetune-{state}{suffix}-{lang}.png")
+        dialog.deleteLater()
+    _settle(app, 50)
 
 
 def _wait(app, signal, trigger, timeout_ms: int) -> None:

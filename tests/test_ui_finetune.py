@@ -186,6 +186,7 @@ def test_progress_updates_the_bar_then_shows_before_and_after(qtbot, make_dialog
     assert d.results.item(0, 0).text() == "50%" and d.results.item(0, 1).text() == "75%"
     assert d.results.verticalHeaderItem(0).text() == "Names the best-matching product"
     assert d.use_button.isVisible() and not d.cancel_button.isVisible() and not d.error.isVisible()
+    assert not d.inputs.isEnabled() and not d.start_button.isVisible()  # the result stays what it is
 
     used = []
     d.useModel.connect(used.append)

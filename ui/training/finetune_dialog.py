@@ -190,7 +190,6 @@ class FinetuneDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error.setStyleSheet("color: #b3261e;")
         self.error.hide()
         lay.addWidget(self.error)
 
@@ -201,6 +200,8 @@ class FinetuneDialog(QDialog):
         self.results.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.results.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.results.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.results.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.hide()
         lay.addWidget(self.results)
 
@@ -408,7 +409,8 @@ class FinetuneDialog(QDialog):
     # --- display ---------------------------------------------------------------
     def _update_state(self) -> None:
         busy = self.state in ("running", "cancelling")
-        self.inputs.setEnabled(not busy)
+        # After a finished run the inputs show what it learnt from; Start again is for a failure.
+        self.inputs.setEnabled(not busy and self.state != "done")
         self.start_button.setVisible(not busy and self.state != "done")
         self.start_button.setEnabled(not busy)
         self.cancel_button.setVisible(busy)
@@ -498,9 +500,11 @@ class FinetuneDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.results.setItem(row, col, item)
-        header = self.results.horizontalHeader().height()
-        rows = sum(self.results.rowHeight(r) for r in range(self.results.rowCount()))
-        self.results.setFixedHeight(header + rows + 2 * self.results.frameWidth() + 2)
+        # Show every row without a scroll bar (row heights follow the font and language).
+        self.results.resizeRowsToContents()
+        header = self.results.horizontalHeader().sizeHint().height()
+        rows = self.results.verticalHeader().length()
+        self.results.setFixedHeight(header + rows + 2 * self.results.frameWidth())
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Fine-tune the model on this store"))
