@@ -173,3 +173,30 @@ def test_language_switch_relabels_the_panel(qapp, panel, privacy_store):
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         QApplication.processEvents()
     assert panel.erase_button.text() == "Erase…"
+
+
+def test_erase_in_the_panel_cleans_backup_copies_and_names_the_ones_it_cannot(
+        panel, privacy_store, monkeypatch):
+    """The panel goes through the same erase_customer as the CLI: backup copies are
+    cleaned, and a copy that cannot be is shown with its reason."""
+    from shopguide.privacy import copies as pcopies
+    from shopguide.store.maintenance import backup
+
+    s = privacy_store
+    good = backup(s.path)
+    stuck = backup(s.path, s.path.parent / "stick" / "copy.sqlite")
+    plain = pcopies.writable
+    monkeypatch.setattr(pcopies, "writable", lambda p: p != stuck and plain(p))
+    panel.set_customer(s.customer(ZH.id))
+
+    def confirm(dialog):
+        dialog.reason.setText("asked to be forgotten")
+        dialog.typed.setText(ZH.name)
+        return True
+
+    _fill(monkeypatch, confirm)
+    assert panel.erase_customer() is True
+    assert ZH.phrase.encode() not in good.read_bytes()
+    assert ZH.phrase.encode() in stuck.read_bytes()
+    [(title, text, warning)] = panel.messages
+    assert warning and f"{stuck} (read-only" in text and str(good) not in text

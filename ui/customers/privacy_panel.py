@@ -207,7 +207,8 @@ class PrivacyPanel(QWidget):
                                     "remain in its journal. Close ShopGuide and open it again."))
         if report.backups:
             warnings.append(self.tr("These backup copies still hold the customer's data; "
-                                    "delete them:") + "\n" + "\n".join(map(str, report.backups)))
+                                    "delete them:") + "\n" + "\n".join(
+                f"{path} ({report.backup_problems.get(path, '?')})" for path in report.backups))
         self.set_customer(None)
         self.customerErased.emit(customer.id)
         if warnings:
