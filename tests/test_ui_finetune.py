@@ -378,3 +378,26 @@ def test_the_dialog_relabels_itself_in_chinese(qtbot, qapp, make_dialog):
         assert d.status.text() == "微调未完成："
     finally:
         manager.set_language("en")
+
+
+def test_quitting_the_app_ends_the_run_and_removes_its_partial_model(qtbot, make_dialog, tmp_path):
+    d = make_dialog("stubborn")
+    d.KILL_GRACE_MS = 300
+    d.start()
+    qtbot.waitUntil(lambda: d.progress.get("step") == 1, timeout=10000)
+    out = tmp_path / "models" / "ft"
+    assert staging_dir(out).exists()
+    d._abandon()  # what QApplication.aboutToQuit calls
+    assert d.process.state() == QProcess.ProcessState.NotRunning
+    assert not staging_dir(out).exists()
+
+
+def test_start_again_after_a_failure(qtbot, make_dialog):
+    d = make_dialog("fail")
+    with qtbot.waitSignal(d.finished_run, timeout=10000):
+        d.start()
+    first = d.process
+    with qtbot.waitSignal(d.finished_run, timeout=10000) as result:
+        qtbot.mouseClick(d.start_button, Qt.MouseButton.LeftButton)
+    assert result.args == ["failed"] and d.process is not first
+    assert "row 3" in d.error.text()

@@ -4,252 +4,252 @@
     <context>
         <name>FinetuneDialog</name>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="221" />
+            <location filename="../../ui/training/finetune_dialog.py" line="222" />
             <source>Choose a folder</source>
             <translation>Choose a folder</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="226" />
+            <location filename="../../ui/training/finetune_dialog.py" line="227" />
             <source>Choose a store</source>
             <translation>Choose a store</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="227" />
+            <location filename="../../ui/training/finetune_dialog.py" line="228" />
             <source>Store database (*.sqlite *.db);;All files (*)</source>
             <translation>Store database (*.sqlite *.db);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="232" />
+            <location filename="../../ui/training/finetune_dialog.py" line="233" />
             <source>Choose a question,answer file</source>
             <translation>Choose a question,answer file</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="233" />
+            <location filename="../../ui/training/finetune_dialog.py" line="234" />
             <source>CSV files (*.csv)</source>
             <translation>CSV files (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="254" />
+            <location filename="../../ui/training/finetune_dialog.py" line="255" />
             <source>Choose the store to learn from.</source>
             <translation>Choose the store to learn from.</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="256" />
+            <location filename="../../ui/training/finetune_dialog.py" line="257" />
             <source>There is no store at %1.</source>
             <translation>There is no store at %1.</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="259" />
+            <location filename="../../ui/training/finetune_dialog.py" line="260" />
             <source>There is no question,answer file at %1.</source>
             <translation>There is no question,answer file at %1.</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="261" />
+            <location filename="../../ui/training/finetune_dialog.py" line="262" />
             <source>Choose a folder for the new model.</source>
             <translation>Choose a folder for the new model.</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="372" />
+            <location filename="../../ui/training/finetune_dialog.py" line="381" />
             <source>The training process stopped unexpectedly (exit code %1).</source>
             <translation>The training process stopped unexpectedly (exit code %1).</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="381" />
+            <location filename="../../ui/training/finetune_dialog.py" line="390" />
             <source>The training process could not start: %1</source>
             <translation>The training process could not start: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="442" />
+            <location filename="../../ui/training/finetune_dialog.py" line="452" />
             <source>Stopping…</source>
             <translation>Stopping…</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="444" />
+            <location filename="../../ui/training/finetune_dialog.py" line="454" />
             <source>Cancelled. Nothing was written.</source>
             <translation>Cancelled. Nothing was written.</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="446" />
+            <location filename="../../ui/training/finetune_dialog.py" line="456" />
             <source>Fine-tuning did not finish:</source>
             <translation>Fine-tuning did not finish:</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="448" />
+            <location filename="../../ui/training/finetune_dialog.py" line="458" />
             <source>Done. The new model is in %1</source>
             <translation>Done. The new model is in %1</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="450" />
+            <location filename="../../ui/training/finetune_dialog.py" line="460" />
             <source>Starting…</source>
             <translation>Starting…</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="451" />
+            <location filename="../../ui/training/finetune_dialog.py" line="461" />
             <source>Reading the store and the model…</source>
             <translation>Reading the store and the model…</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="452" />
+            <location filename="../../ui/training/finetune_dialog.py" line="462" />
             <source>Step 1 of 3: measuring the current model on this store…</source>
             <translation>Step 1 of 3: measuring the current model on this store…</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="453" />
+            <location filename="../../ui/training/finetune_dialog.py" line="463" />
             <source>Step 2 of 3: training on this store…</source>
             <translation>Step 2 of 3: training on this store…</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="454" />
+            <location filename="../../ui/training/finetune_dialog.py" line="464" />
             <source>Saving the new model…</source>
             <translation>Saving the new model…</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="455" />
+            <location filename="../../ui/training/finetune_dialog.py" line="465" />
             <source>Step 3 of 3: measuring the new model…</source>
             <translation>Step 3 of 3: measuring the new model…</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="457" />
+            <location filename="../../ui/training/finetune_dialog.py" line="467" />
             <source>Working…</source>
             <translation>Working…</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="463" />
+            <location filename="../../ui/training/finetune_dialog.py" line="473" />
             <source>Step %1</source>
             <translation>Step %1</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="465" />
+            <location filename="../../ui/training/finetune_dialog.py" line="475" />
             <source>training loss %1</source>
             <translation>training loss %1</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="468" />
+            <location filename="../../ui/training/finetune_dialog.py" line="478" />
             <source>validation loss %1</source>
             <translation>validation loss %1</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="471" />
+            <location filename="../../ui/training/finetune_dialog.py" line="481" />
             <source>%1 of %2 min</source>
             <translation>%1 of %2 min</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="477" />
+            <location filename="../../ui/training/finetune_dialog.py" line="487" />
             <source>Names the best-matching product</source>
             <translation>Names the best-matching product</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="478" />
+            <location filename="../../ui/training/finetune_dialog.py" line="488" />
             <source>Prices and figures all correct</source>
             <translation>Prices and figures all correct</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="479" />
+            <location filename="../../ui/training/finetune_dialog.py" line="489" />
             <source>Policy answers kept to the store's words</source>
             <translation>Policy answers kept to the store's words</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="480" />
+            <location filename="../../ui/training/finetune_dialog.py" line="490" />
             <source>No made-up figures when nothing matches</source>
             <translation>No made-up figures when nothing matches</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="481" />
+            <location filename="../../ui/training/finetune_dialog.py" line="491" />
             <source>No repeating itself</source>
             <translation>No repeating itself</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="493" />
+            <location filename="../../ui/training/finetune_dialog.py" line="503" />
             <source>Before</source>
             <translation>Before</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="493" />
+            <location filename="../../ui/training/finetune_dialog.py" line="503" />
             <source>After</source>
             <translation>After</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="506" />
+            <location filename="../../ui/training/finetune_dialog.py" line="518" />
             <source>Fine-tune the model on this store</source>
             <translation>Fine-tune the model on this store</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="508" />
+            <location filename="../../ui/training/finetune_dialog.py" line="520" />
             <source>The model practises answering questions about this store's products and policies, then is measured again. It runs in the background: you can keep serving customers. Customer records are never used.</source>
             <translation>The model practises answering questions about this store's products and policies, then is measured again. It runs in the background: you can keep serving customers. Customer records are never used.</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="511" />
+            <location filename="../../ui/training/finetune_dialog.py" line="523" />
             <source>What to learn from</source>
             <translation>What to learn from</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="512" />
+            <location filename="../../ui/training/finetune_dialog.py" line="524" />
             <source>Start from &amp;model:</source>
             <translation>Start from &amp;model:</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="513" />
+            <location filename="../../ui/training/finetune_dialog.py" line="525" />
             <source>'bundled', or the folder of a model</source>
             <translation>'bundled', or the folder of a model</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="514" />
+            <location filename="../../ui/training/finetune_dialog.py" line="526" />
             <source>&amp;Store:</source>
             <translation>&amp;Store:</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="515" />
+            <location filename="../../ui/training/finetune_dialog.py" line="527" />
             <source>A store database (.sqlite) or a folder with products.csv</source>
             <translation>A store database (.sqlite) or a folder with products.csv</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="516" />
+            <location filename="../../ui/training/finetune_dialog.py" line="528" />
             <source>Extra &amp;questions (optional):</source>
             <translation>Extra &amp;questions (optional):</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="517" />
+            <location filename="../../ui/training/finetune_dialog.py" line="529" />
             <source>a CSV file with question,answer rows</source>
             <translation>a CSV file with question,answer rows</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="518" />
+            <location filename="../../ui/training/finetune_dialog.py" line="530" />
             <source>Training &amp;time (minutes):</source>
             <translation>Training &amp;time (minutes):</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="519" />
+            <location filename="../../ui/training/finetune_dialog.py" line="531" />
             <source>Save the new model &amp;in:</source>
             <translation>Save the new model &amp;in:</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="521" />
+            <location filename="../../ui/training/finetune_dialog.py" line="533" />
             <source>Browse…</source>
             <translation>Browse…</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="522" />
+            <location filename="../../ui/training/finetune_dialog.py" line="534" />
             <source>Start</source>
             <translation>Start</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="523" />
+            <location filename="../../ui/training/finetune_dialog.py" line="535" />
             <source>Stop</source>
             <translation>Stop</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="524" />
+            <location filename="../../ui/training/finetune_dialog.py" line="536" />
             <source>Use this model</source>
             <translation>Use this model</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="525" />
+            <location filename="../../ui/training/finetune_dialog.py" line="537" />
             <source>Close</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="526" />
+            <location filename="../../ui/training/finetune_dialog.py" line="538" />
             <source>Fine-tuning progress</source>
             <translation>Fine-tuning progress</translation>
         </message>

@@ -274,6 +274,8 @@ class FinetuneDialog(QDialog):
         self._out = Path(self.out_edit.text().strip()).expanduser()
         self._terminated = False
         program, args = self._command(self.arguments())
+        if self.process is not None:
+            self.process.deleteLater()  # the previous (finished) run's
         proc = QProcess(self)
         env = QProcessEnvironment.systemEnvironment()
         env.insert("PYTHONUNBUFFERED", "1")
@@ -311,11 +313,17 @@ class FinetuneDialog(QDialog):
             proc.kill()
 
     def _abandon(self) -> None:
-        """The app is quitting: end the run now and leave no partial model behind."""
+        """The app is quitting: end the run now and leave no partial model behind.
+
+        The only place that waits on the process: the window is gone by now, and a
+        few seconds let the run stop by itself and remove its partial folder.
+        """
         proc = self.process
         if proc is not None and proc.state() != QProcess.ProcessState.NotRunning:
-            proc.kill()
-            proc.waitForFinished(3000)
+            proc.write(b"cancel\n")
+            if not proc.waitForFinished(self.KILL_GRACE_MS):
+                proc.kill()
+                proc.waitForFinished(3000)
             if self._out is not None:
                 shutil.rmtree(staging_dir(self._out), ignore_errors=True)
 
