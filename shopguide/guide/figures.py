@@ -18,11 +18,13 @@ _WIDE |= {chr(0xFF21 + i): chr(0x41 + i) for i in range(26)}
 _WIDE |= {chr(0xFF41 + i): chr(0x61 + i) for i in range(26)}
 _WIDE |= {"．": ".", "￥": "¥", "＄": "$", "％": "%", "－": "-", "＃": "#", "～": "~", "＠": "@"}
 _NARROW = str.maketrans(_WIDE)
+_WIDE_COMMA = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
 
 
 def narrow(text: str) -> str:
-    """Full-width figures as ASCII; same length, so a position means the same in both."""
-    return text.translate(_NARROW)
+    """Full-width figures as ASCII; same length, so a position means the same in both.
+    A full-width comma is a thousands separator only between digits (１，２９９)."""
+    return _WIDE_COMMA.sub(",", text.translate(_NARROW))
 
 
 def lower(text: str) -> str:
@@ -102,9 +104,20 @@ def en_number(text: str) -> float:
     return float(total + current)
 
 
+_SCALE = {"k": 1000, "千": 1000, "万": 10000}
+_SPACES = re.compile(r"[ \u00a0\u2009\u202f]")
+
+
 def to_float(s: str) -> float:
-    """A written amount; NaN (equal to no fact) for a garbled one such as ``429.99.5``."""
-    s = narrow(s)
+    """A written amount; NaN (equal to no fact) for a garbled one such as ``429.99.5``.
+    ``1.2k`` and ``1.2万`` are scaled, ``1 299`` read as 1299, words read as numbers."""
+    s = narrow(s).strip()
+    if re.fullmatch(EN_NUM, s, re.I):
+        return en_number(s)
+    if s[-1:].casefold() in _SCALE and re.fullmatch(r"\d+(\.\d+)?", s[:-1]):
+        return round(float(s[:-1]) * _SCALE[s[-1].casefold()], 2)
+    if re.fullmatch(r"\d{1,3}([ \u00a0\u2009\u202f]\d{3})+(\.\d+)?", s):
+        s = _SPACES.sub("", s)
     if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", s):
         return float(s.replace(",", ""))
     if re.fullmatch(r"\d+([.,]\d+)?", s):
@@ -116,7 +129,9 @@ def to_float(s: str) -> float:
 
 # A figure is read whole, separators and all, so "429.99.5" or "A1.99" is one token
 # that matches no fact rather than a true prefix ("429", "A1") that does.
-NUM = r"(\d+(?:[.,]\d+)*)"
+# "1 299" (a space between thousands) is one figure; "1k", "1.2万" carry their scale.
+_SPACED = r"\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?:\.\d+)?(?!\d|[.,]\d)"
+NUM = rf"({_SPACED}|\d+(?:[.,]\d+)*(?:[kK千万](?![a-zA-Z]))?)"
 _CUR_WORD = r"(?:元|块钱|块|rmb|cny|usd|dollars?|bucks|pounds?|quid|euros?|eur|gbp|yuan|kuai|人民币)"
 PRICE = [
     re.compile(rf"[¥$£€]\s*{NUM}"),
@@ -124,17 +139,19 @@ PRICE = [
     re.compile(rf"{NUM}\s*{_CUR_WORD}", re.I),
     # "块" is also a measure word ("一块瑜伽砖"): after a Chinese numeral it is money only
     # where the phrase ends.
-    re.compile(rf"({CN_NUM})\s*(?:元|块钱|块(?=[的钱，。！？,.!?;；\s]|$))"),
+    re.compile(rf"(?<![\d.])({CN_NUM})\s*(?:元|块钱|块(?=[的钱，。！？,.!?;；\s]|$))"),
+    # "ninety-nine yuan"; not "pounds", which weighs as often as it pays.
+    re.compile(rf"({EN_NUM})\s*(?:yuan|kuai|dollars?|bucks|euros?|rmb|元|块钱)(?![a-z])", re.I),
 ]
 
 # A bare number is a price where words tie it to one: strong cues read any number after
 # them, weak ones ("is", "for") only a number that closes the clause ("It's yours for 99.").
 _STRONG = (r"costs?|costing|priced(?:\s+at)?|price(?:\s+is|\s+of|:)?|sells?\s+for|selling\s+for|"
            r"goes\s+for|retails?\s+(?:for|at)|only|just|"
-           r"卖|只卖|售价|售|价格|价钱|价位|标价|定价|现价|特价|只要|只需|仅需|仅售|仅要|仅|(?<!刚)才|要价")
+           r"卖|只卖|售价|售|价格|价钱|价位|标价|定价|现价|原价|特价|只要|只需|仅需|仅售|仅要|仅|(?<!刚)才|要价")
 _WEAK = r"is|are|was|it's|for|at"
 _GAP = r"\s*(?:是|为|:|：|约|大约|about|around)?\s*"
-_VALUE = rf"(\d+(?:[.,]\d+)*|{CN_NUM})"
+_VALUE = rf"(\d+(?:[.,]\d+)*(?:(?-i:k)(?![a-z]))?|{CN_NUM})"
 # What a number is when it is not money: a size, a count, a share, a time, a measure.
 _NOT_MONEY = (
     r"\s*(?:%|percent|折|码|号|件|双|个|台|套|把|只|条|份|款|种|色|天|日|周|星期|月|年|小时|分钟|秒|岁|"
@@ -150,7 +167,24 @@ _MORE = r"[\d零〇一二两三四五六七八九十百千万点]"  # the number
 BARE_STRONG = re.compile(rf"(?<![a-z])(?:{_STRONG}){_GAP}{_VALUE}(?![.,]?{_MORE}|{_NOT_MONEY})", re.I)
 BARE_WEAK = re.compile(rf"(?<![a-z])(?:{_WEAK})\s+{_VALUE}(?![.,]?{_MORE})(?=\s*(?:[,.;!?，。；！？)）]|$|"
                        r"and\b|now\b|today\b|each\b|only\b|at the moment\b|right now\b))", re.I)
-PRICES = [*PRICE, BARE_STRONG, BARE_WEAK]
+# A time word before a number that closes its clause: "现在 99", "now 99", "is currently 99".
+_TIME = (r"现在|目前|如今|今天|当前|眼下|(?:right\s+)?now|today|currently|at\s+the\s+moment")
+_CLOSES = r"(?=\s*(?:[,.;!?，。；！？)）]|$|each\b|only\b|today\b|now\b))"
+BARE_TIME = re.compile(rf"(?<![a-z])(?:{_TIME})\s*(?:[:：]|只要|只需|仅需|仅|是|为|only|just|is)?\s*"
+                       rf"{_VALUE}(?![.,]?{_MORE}){_CLOSES}", re.I)
+# Words after a price or time word, closing the clause: "costs ninety-nine.", "now twelve
+# hundred!". Below ten they are too often no price ("the only one.", "just two.").
+BARE_WORDS = re.compile(rf"(?<![a-z])(?:{_STRONG}|{_TIME}){_GAP}({EN_NUM}){_CLOSES}", re.I)
+# "1.2k" alone, closing its clause; a whole "42k" or "a 10k" is a run, "2700 K" a colour
+# of light (a whole "1k" is money after a price word or before 元, see above).
+BARE_K = re.compile(r"(?<![A-Za-z0-9.,])(?<!\ba )(?<!\bthe )(?<!\bmy )(?<!\byour )"
+                    rf"(\d+\.\d+k){_CLOSES}")
+PRICES = [*PRICE, BARE_STRONG, BARE_WEAK, BARE_TIME, BARE_WORDS, BARE_K]
+_BARE = (BARE_STRONG, BARE_WEAK, BARE_TIME, BARE_WORDS, BARE_K)
+# A word that leads a stock figure: a bare number right after it counts stock, not money
+# ("库存现在 12", "the stock is only 12"). "in stock" leads none ("In stock and only 99!").
+_STOCK_LEAD = re.compile(r"库存|现货|存货|(?<!in )stock(?! up)|inventory", re.I)
+_CLAUSE_BREAK = re.compile(r"[,，;；。!！?？]")
 
 
 @dataclass(frozen=True)
@@ -169,9 +203,20 @@ def prices(text: str) -> list[Figure]:
     for pat in PRICES:
         for m in pat.finditer(text):
             s = m.start(1)
-            if s not in seen:
-                seen[s] = Figure(m.start(), m.end(), m.group(1), to_float(m.group(1)))
+            if s in seen:
+                continue
+            value = to_float(m.group(1))
+            if pat in _BARE and (_counts_stock(text, m.start())
+                                 or (pat is BARE_WORDS and value < 10)):
+                continue
+            seen[s] = Figure(m.start(), m.end(), m.group(1), value)
     return sorted(seen.values(), key=lambda f: f.start)
+
+
+def _counts_stock(text: str, start: int) -> bool:
+    """Is a stock word shortly before ``start``, in the same clause?"""
+    before = _CLAUSE_BREAK.split(text[max(0, start - 16):start])[-1]
+    return bool(_STOCK_LEAD.search(before))
 
 
 # Aisles: the token after (or before) an aisle word, a range ("7-12", "7 至 12") read with it.
