@@ -181,3 +181,18 @@ def test_stdin_closing_during_evaluation_interrupts_it(tiny_trained, store_dir, 
     assert events[-1] == {"event": "cancelled"} and proc.returncode == 1
     assert not any(e["event"] == "progress" for e in events)  # training never started
     assert not out.exists() and not staging_dir(out).exists()
+
+
+def test_a_missing_training_library_is_one_clear_line(store_dir, tmp_path, capsys, monkeypatch):
+    import shopguide.training.finetune as ft
+
+    def no_transformers(*_a, **_k):
+        raise ModuleNotFoundError("No module named 'transformers'", name="transformers")
+
+    monkeypatch.setattr(ft, "_finetune", no_transformers)
+    out = tmp_path / "ft"
+    assert main(["train", "--from", "bundled", "--store", str(store_dir), "--out", str(out),
+                 "--progress-json"]) == 1
+    last = _events(capsys.readouterr().out)[-1]
+    assert last["event"] == "error" and "needs torch and transformers" in last["message"]
+    assert not staging_dir(out).exists()

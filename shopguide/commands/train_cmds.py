@@ -241,6 +241,9 @@ def _run_finetune(args: argparse.Namespace) -> int:
         from shopguide.llm.errors import ModelLoadError
         from shopguide.store.errors import StoreError
 
+        if isinstance(exc, ImportError):
+            return fail(f"shopguide train: fine-tuning needs torch and transformers, and this "
+                        f"installation cannot load them ({exc})")
         # Bad input (store, Q&A file, model folder) is the merchant's to fix: one clear line.
         if isinstance(exc, (FileNotFoundError, ValueError, OSError, ModelLoadError, StoreError)):
             return fail(f"shopguide train: {exc}")
