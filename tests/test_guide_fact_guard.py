@@ -247,3 +247,96 @@ def test_a_model_whose_text_is_never_kept_is_asked_only_now_and_then(guide_store
     assert len(model.prompts) == 5
     before = len(model.prompts)
     assert run(engine, "适合扁平足的跑鞋")[-1].used_model and len(model.prompts) == before + 1
+
+
+# -- finishing a begun name ---------------------------------------------------------------
+
+def test_a_name_begun_past_its_brand_is_finished_as_the_top_match() -> None:
+    yun_a = Product("Y-1", "云跃女款稳定跑鞋", "鞋/跑鞋", 429, "CNY", "云跃", 10, "A2")
+    yun_b = Product("Y-2", "云跃宽楦缓震跑鞋", "鞋/跑鞋", 489, "CNY", "云跃", 6, "A1")
+    g = zh_guard(yun_a, yun_b)
+    assert g.completion(" 最适合您的是云") == ""  # not yet past the brand
+    assert g.completion(" 最适合您的是云跃") == "女款稳定跑鞋"  # the top match, not yun_b
+    assert g.completion(" 最适合您的是云跃女款") == "稳定跑鞋"
+    # Written once, the brand alone is the brand: "（云跃）" is not a second name begun...
+    assert g.completion(" 最适合您的是云跃女款稳定跑鞋（云跃") == ""
+    # ...but past the brand it is, and the one it can become is finished.
+    assert g.completion(" 最适合您的是云跃女款稳定跑鞋，也可以看看云跃宽") == "楦缓震跑鞋"
+    assert g.completion(" 最适合您的是云跃女款稳定跑鞋") == ""  # finished is finished
+
+
+def test_a_latin_name_is_only_finished_from_the_start_of_a_word() -> None:
+    g = en_guard()
+    assert g.completion(" Try the Wildtrail") == " Freedom Headlamp"
+    assert g.completion(" Try the Wildtrail Free") == "dom Headlamp"
+    assert g.completion(" Try the SuperWildtrail") == ""  # not the brand, another word
+    assert g.completion(" Try the Snowpeak") == ""  # only the top match may be named first
+
+
+def test_the_runtime_writes_what_the_guard_dictates(tiny_model) -> None:
+    class Dictating:
+        def __call__(self, text: str) -> bool:
+            return True
+
+        def completion(self, text: str) -> str:
+            return "Wildtrail Freedom" if text == "" else ""
+
+    stream = tiny_model.stream("Facts:\nQ: a lamp?\nA:", GenerationSettings(max_new_tokens=48),
+                               guard=Dictating())
+    text = stream.read_all()
+    assert text.startswith("Wildtrail Freedom")
+    assert stream.forced_tokens == len(tiny_model.tokenizer.encode("Wildtrail Freedom"))
+    assert stream.n_tokens > stream.forced_tokens  # then the model goes on by itself
+
+
+# -- what a kept answer must say ------------------------------------------------------------
+
+class _Overruled:
+    """A stream whose guard overruled the model ``refusals`` times."""
+
+    def __init__(self, text: str, refusals: int) -> None:
+        self.pieces, self.guard_refusals = [text], refusals
+
+    def __iter__(self):
+        return iter(self.pieces)
+
+
+def _model_writing(text: str, refusals: int = 0):
+    class Model:
+        context_length = 1024
+
+        def count_tokens(self, t: str) -> int:
+            return len(t)
+
+        def stream(self, prompt, settings=None, cancel=None, guard=None):
+            return _Overruled(text, refusals)
+
+    return Model()
+
+
+@pytest.mark.parametrize("refusals, kept", [(0, True), (2, True), (3, False)])
+def test_an_answer_the_guard_had_to_overrule_often_is_not_shown(guide_store, refusals, kept):
+    answer = "最适合您的是缓震跑鞋，适合扁平足，价格¥459。"
+    done = run(Engine(guide_store, _model_writing(answer, refusals)), "适合扁平足的跑鞋")[-1]
+    assert done.used_model is kept
+    assert "缓震跑鞋" in done.text
+
+
+@pytest.mark.parametrize("answer, kept", [
+    ("缓震跑鞋。", False),  # the name alone answers nothing
+    ("抱歉，缓震跑鞋适合扁平足，价格¥459。", False),  # sorry, when it is in stock
+    ("推荐缓震跑鞋，适合扁平足，价格¥459。", True),
+])
+def test_a_recommendation_names_a_fact_and_does_not_apologise(guide_store, answer, kept):
+    done = run(Engine(guide_store, _model_writing(answer)), "适合扁平足的跑鞋")[-1]
+    assert done.used_model is kept, done.text
+
+
+@pytest.mark.parametrize("answer, kept", [
+    ("是这样的，可30元。", False),  # a figure, none of the policy's words
+    ("可以的，购物后30天内凭小票可退货。", True),
+])
+def test_a_policy_answer_restates_the_policy(guide_store, answer, kept):
+    done = run(Engine(guide_store, _model_writing(answer)), "退货政策是什么？")[-1]
+    assert done.used_model is kept, done.text
+    assert "30天" in done.text

@@ -6,11 +6,13 @@ Format and scores: ``shared/spec/data-formats.md`` ("Evaluation query sets").
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from shopguide.guide.conversation import Conversation
+from shopguide.guide.events import Done, Event
 from shopguide.guide.report import turn_json
 from shopguide.guide.vocab import category_matches, color_matches, size_matches, fold
 
@@ -129,17 +131,27 @@ def _pct(values: list[float], q: float) -> float | None:
     return round(s[k], 2)
 
 
+def _noting_done(events: Iterable[Event], into: list[Done]) -> Iterator[Event]:
+    for ev in events:
+        if isinstance(ev, Done):
+            into.append(ev)
+        yield ev
+
+
 def run_eval(engine: Any, cases: list[EvalCase]) -> dict[str, Any]:
     results = []
     violations_total = 0
     first: list[float] = []
     total: list[float] = []
+    model_text = 0
     for case in cases:
         conv = Conversation()
         for earlier in case.after:
             for _ in engine.answer(earlier, conv):
                 pass
-        turn = turn_json(case.q, engine.answer(case.q, conv))
+        done: list[Done] = []
+        turn = turn_json(case.q, _noting_done(engine.answer(case.q, conv), done))
+        model_text += bool(done and done[0].used_model)
         checks, violations = score_turn(case.expect, turn)
         violations_total += violations
         first.append(turn["timings"].get("first_token_ms", 0.0))
@@ -155,6 +167,8 @@ def run_eval(engine: Any, cases: list[EvalCase]) -> dict[str, Any]:
     summary["constraint_violations"] = violations_total
     grounded = [r["checks"]["grounded"] for r in results]
     summary["grounded_rate"] = round(sum(grounded) / len(grounded), 4) if grounded else None
+    # How often the model's own words reached the shopper (the rest were composed from facts).
+    summary["model_text_answers"] = model_text
     summary["latency_ms"] = {
         "first_token_p50": _pct(first, 0.5), "first_token_p95": _pct(first, 0.95),
         "total_p50": _pct(total, 0.5), "total_p95": _pct(total, 0.95),
@@ -171,6 +185,8 @@ def format_summary(report: dict[str, Any]) -> str:
     lines.append(f"  constraint violations  {s['constraint_violations']}")
     if s["grounded_rate"] is not None:
         lines.append(f"  grounded rate  {s['grounded_rate']:.3f}")
+    if s.get("model_text_answers"):
+        lines.append(f"  model's own text kept in {s['model_text_answers']} of {s['queries']} answers")
     lat = s["latency_ms"]
     lines.append(f"  first token ms  p50 {lat['first_token_p50']}  p95 {lat['first_token_p95']}")
     lines.append(f"  full answer ms  p50 {lat['total_p50']}  p95 {lat['total_p95']}")

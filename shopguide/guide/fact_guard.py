@@ -174,6 +174,14 @@ class FactGuard:
         self._fact_marks = {ch for t in texts for ch in t if ch in _PUNCTUATION_ZH}
         top = self.products[0] if self.products else None
         self._first = [n for n in {top.name, top.name_en, top.name_zh} - {None, ""}] if top else []
+        # Names in rank order, the asker's language first: what a begun name is finished as.
+        self._ranked: list[tuple[str, int]] = []
+        for p in self.products:
+            own = p.name_zh if self.lang == "zh" else p.name_en
+            for n in dict.fromkeys(x for x in (own, p.name, p.name_en, p.name_zh) if x):
+                brand = p.brand or ""
+                at = len(brand) if brand and n.startswith(brand) else 3
+                self._ranked.append((n, max(2, at)))
         self._longest = max((len(n) for n, _ in self._locks), default=0)
 
     def __call__(self, text: str) -> bool:
@@ -188,6 +196,38 @@ class FactGuard:
             tail = bytes(ord(ch) - 0xDC00 for ch in text[len(body):])
             return any(self._ok(body + ch) for ch in self._char_starts.get(tail, ()))
         return self._ok(body)
+
+    def completion(self, text: str) -> str:
+        """The rest of the product name ``text`` has begun past its brand, or "".
+
+        A small model copies names it never saw poorly: it writes the brand, then wanders
+        ("云跃）", "Nova Arch Sup Trail"). Once a name is begun far enough to be a claim,
+        the runtime writes the rest as the facts spell it (``GenerationStream`` feeds these
+        characters to the model as if it had chosen them). Before any name is complete the
+        engine's top match is the only one that may be begun (as ``_names_ok`` demands);
+        after that, the best ranked name the text can continue.
+        """
+        text = text.split("\n", 1)[0]
+        if not self._ranked or (text and "\udc80" <= text[-1] <= "\udcff"):
+            return ""
+        if any(text.endswith(n) for n, _ in self._ranked):
+            return ""  # a name just finished ("云跃跑鞋") is not "云跃跑鞋Pro" begun
+        named = any(n in text for n, _ in self._ranked)
+        best, best_k = "", 0
+        for n, at in self._ranked:
+            if not named and n not in self._first:
+                continue
+            # Once a name is written, the brand alone is the brand ("…跑鞋（云跃）"): another
+            # name is finished only when the model wrote past its brand.
+            for k in range(min(len(n) - 1, len(text)), at - 1 + named, -1):
+                if k > best_k and text.endswith(n[:k]):
+                    start = len(text) - k
+                    # "Novalite" is not "Nova" begun: a Latin name starts at a word's start.
+                    if not (start and n[0].isascii() and n[0].isalnum()
+                            and text[start - 1].isascii() and text[start - 1].isalnum()):
+                        best, best_k = n[k:], k
+                    break
+        return best
 
     def _ok(self, body: str) -> bool:
         return (self._figures_ok(body) and self._words_ok(body) and self._names_ok(body)

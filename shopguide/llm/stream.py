@@ -36,7 +36,10 @@ class GenerationStream:
     it would make (the bytes of an unfinished character as lone surrogates, as
     ``errors="surrogateescape"`` decodes them); a token it refuses is not written,
     and the most likely one it accepts is (see ``TokenChooser``).
-    ``guard_refusals`` counts the steps where it changed the model's choice.
+    ``guard_refusals`` counts the steps where it changed the model's choice. A guard with
+    a ``completion(text) -> str`` method may also dictate what follows (the rest of a
+    product name the model began): those characters are written as the model's own,
+    counted in ``forced_tokens``.
     """
 
     def __init__(
@@ -55,6 +58,7 @@ class GenerationStream:
         self.prompt_truncated = truncated
         self.guard = guard
         self.guard_refusals = 0
+        self.forced_tokens = 0  # written by the guard's completion, not chosen by the model
         self.finish_reason: str | None = None
         self.n_tokens = 0
         self.token_ids: list[int] = []
@@ -112,6 +116,15 @@ class GenerationStream:
 
         return allow
 
+    def _forced(self, complete: Callable[[str], str]) -> list[int]:
+        """Tokens the guard wants written next (the rest of a product name begun), if any."""
+        token_bytes = getattr(self.model.tokenizer, "token_bytes", None)
+        if token_bytes is None:
+            return []
+        raw = b"".join(token_bytes(i) for i in self.token_ids)
+        rest = complete(raw.decode("utf-8", "surrogateescape"))
+        return list(self.model.tokenizer.encode(rest)) if rest else []
+
     def _run(self) -> Iterator[str]:
         t0 = perf_counter()
         m, s = self.model, self.settings
@@ -132,10 +145,18 @@ class GenerationStream:
             with torch.inference_mode():
                 session = m.backend.start(len(ids) + max_new)
                 logits = session.prefill(ids)
+            forced: list[int] = []
+            complete = getattr(self.guard, "completion", None)
             while True:
-                with torch.inference_mode():
-                    token = chooser.choose(logits, self.n_tokens, allow)
-                    self.guard_refusals = chooser.refused
+                if complete is not None and not forced:
+                    forced = self._forced(complete)
+                if forced:
+                    token = forced.pop(0)
+                    self.forced_tokens += 1
+                else:
+                    with torch.inference_mode():
+                        token = chooser.choose(logits, self.n_tokens, allow)
+                        self.guard_refusals = chooser.refused
                 if self.first_token_s is None:
                     self.first_token_s = perf_counter() - t0
                 if token in eos:
