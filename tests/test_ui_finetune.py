@@ -296,6 +296,10 @@ def test_the_menu_opens_the_dialog_and_use_reloads_the_model(qtbot, make_window)
     window.act_finetune.trigger()
     dialog = window.findChild(FinetuneDialog)
     assert dialog is not None and dialog.isVisible()
+    assert not dialog.isModal()  # the clerk keeps serving while it trains
+    assert window.chat.input_bar.input.isEnabled()
+    window.act_finetune.trigger()
+    assert window.findChildren(FinetuneDialog) == [dialog]  # the open one comes back
     dialog._out = Path("/models/new")
     dialog.state, dialog.report = "done", {"out": "/models/new"}
     with qtbot.waitSignal(window.client.modelLoading, timeout=5000) as loading:

@@ -254,10 +254,17 @@ class MainWindow(QMainWindow):
     def open_finetune(self) -> None:
         from ui.training import FinetuneDialog
 
-        path = self.store_info.path if self.store_info else None
-        dialog = FinetuneDialog(self.settings, path, self)
-        dialog.useModel.connect(self.client.load_model)  # the dialog already saved the setting
-        dialog.open()
+        # Not modal: training takes minutes and the clerk keeps serving meanwhile. One
+        # dialog at a time; the menu brings back the one already open.
+        dialog = self.findChild(FinetuneDialog)
+        if dialog is None:
+            path = self.store_info.path if self.store_info else None
+            dialog = FinetuneDialog(self.settings, path, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.useModel.connect(self.client.load_model)  # the dialog saved the setting
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
 
     def _settings_applied(self, model_changed: bool) -> None:
         self.set_language(self.settings.language)
