@@ -7,7 +7,38 @@ its log to the user's log folder even if the CLI grows other entry points.
 from __future__ import annotations
 
 import multiprocessing
+import re
 import sys
+
+# System libraries the bundle does not carry (PyInstaller leaves the GL/EGL driver
+# dispatch, libxcb and the Wayland client libraries to the system, so they match its
+# display server and GPU driver), with the Debian/Ubuntu package that provides each.
+# A minimal Debian 12 lacks all of them; any desktop has them (packaging/README.md).
+SYSTEM_LIBRARIES = {
+    "libEGL.so.1": "libegl1",
+    "libGL.so.1": "libgl1",
+    "libOpenGL.so.0": "libopengl0",
+    "libxcb.so.1": "libxcb1",
+    "libwayland-client.so.0": "libwayland-client0",
+    "libwayland-cursor.so.0": "libwayland-cursor0",
+}
+_MISSING = re.compile(r"(lib[\w.+-]+?\.so(?:\.\d+)*): cannot open shared object file")
+
+
+def missing_library_message(exc: BaseException) -> str | None:
+    """What to tell a user whose machine lacks a system library Qt needs, or None."""
+    found = _MISSING.search(str(exc))
+    if found is None:
+        return None
+    lib = found.group(1)
+    package = SYSTEM_LIBRARIES.get(lib)
+    install = (f"On Debian or Ubuntu: sudo apt-get install {package}" if package
+               else "Install the package that provides it with your system's package manager.")  # fmt: skip
+    return (
+        f"shopguide: the window needs the system library {lib}, which this machine lacks.\n"
+        f"{install}\n"
+        "(`shopguide ask` works without it. Requirements: see the README's Install section.)"
+    )
 
 
 def _main() -> int:
@@ -15,7 +46,16 @@ def _main() -> int:
     from shopguide.logging_setup import setup_logging
 
     setup_logging()
-    return main()
+    try:
+        return main()
+    except ImportError as exc:
+        # Qt's libraries fail to load on a machine without a display stack: say which
+        # package is missing instead of a traceback.
+        message = missing_library_message(exc)
+        if message is None:
+            raise
+        print(message, file=sys.stderr)
+        return 3
 
 
 if __name__ == "__main__":

@@ -285,6 +285,25 @@ def test_per_user_install_goes_to_the_xdg_folders(tmp_path, fake_bundle):
                           ".local/share/shopguide/store.sqlite"}  # fmt: skip
 
 
+def test_install_tells_a_fresh_account_how_to_reach_the_command(tmp_path, fake_bundle):
+    """A new Debian user: ~/.profile adds ~/.local/bin only if it existed at login."""
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / ".profile").write_text('if [ -d "$HOME/.local/bin" ] ; then\n    PATH="$HOME/.local/bin:$PATH"\nfi\n')
+    env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")}
+    env.update(HOME=str(home), PATH="/usr/bin:/bin")
+    result = run_install("--bundle", str(fake_bundle), env=env)
+    assert result.returncode == 0, result.stderr
+    bin_dir = home / ".local" / "bin"
+    assert f"{bin_dir} is not on your PATH yet" in result.stdout
+    assert "at your next login" in result.stdout
+    assert f'export PATH="{bin_dir}:$PATH"' in result.stdout
+    env["PATH"] = f"{bin_dir}:/usr/bin:/bin"
+    assert run_install("--uninstall", env=env).returncode == 0
+    result = run_install("--bundle", str(fake_bundle), env=env)
+    assert "not on your PATH" not in result.stdout
+
+
 # --- version and changelog ------------------------------------------------------------------
 
 
@@ -457,3 +476,64 @@ def test_spec_names_only_files_that_exist():
         path = PACKAGING.joinpath(*re.findall(r'"([^"]+)"', chain))
         assert path.exists(), f"shopguide.spec names {path}, which is missing"
     assert '"resources"' in spec and "console=True" in spec and "console=False" in spec
+
+
+# --- the bundle's entry point ---------------------------------------------------------------
+
+
+def _load_entry():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("shopguide_bundle_entry", PACKAGING / "entry.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    ("error", "package"),
+    [
+        # The exact text a clean Debian 12 gave (packaging/README.md, clean-machine test).
+        ("libEGL.so.1: cannot open shared object file: No such file or directory", "libegl1"),
+        ("libwayland-cursor.so.0: cannot open shared object file: No such file or directory",
+         "libwayland-cursor0"),
+        ("libxcb.so.1: cannot open shared object file: No such file or directory", "libxcb1"),
+    ],
+)  # fmt: skip
+def test_a_missing_system_library_names_the_package_to_install(error, package):
+    message = _load_entry().missing_library_message(ImportError(error))
+    assert message is not None
+    assert error.split(":")[0] in message
+    assert f"sudo apt-get install {package}" in message
+    assert "shopguide ask" in message, "the user learns the terminal answers still work"
+
+
+def test_other_import_errors_are_not_dressed_up_as_a_missing_library():
+    entry = _load_entry()
+    assert entry.missing_library_message(ImportError("No module named 'ui'")) is None
+    unknown = entry.missing_library_message(
+        ImportError("libfoo.so.7: cannot open shared object file: No such file or directory")
+    )
+    assert "libfoo.so.7" in unknown and "apt-get" not in unknown
+
+
+def test_entry_point_turns_a_missing_library_into_a_message_not_a_traceback(monkeypatch, capsys):
+    entry = _load_entry()
+    import shopguide.cli
+    import shopguide.logging_setup
+
+    def no_egl() -> int:
+        raise ImportError("libEGL.so.1: cannot open shared object file: No such file or directory")
+
+    monkeypatch.setattr(shopguide.cli, "main", no_egl)
+    monkeypatch.setattr(shopguide.logging_setup, "setup_logging", lambda *a, **k: None)
+    assert entry._main() == 3
+    err = capsys.readouterr().err
+    assert "libEGL.so.1" in err and "libegl1" in err and "Traceback" not in err
+
+    def other() -> int:
+        raise ImportError("No module named 'ui'")
+
+    monkeypatch.setattr(shopguide.cli, "main", other)
+    with pytest.raises(ImportError, match="No module named"):
+        entry._main()

@@ -143,10 +143,16 @@ uninstall() {
     refresh_caches
     if [ "$quiet" != 1 ]; then
         echo "ShopGuide removed from $APP_DIR."
-        echo "The store, settings and logs of each user are kept (for this user:" \
-             "${XDG_DATA_HOME:-$HOME/.local/share}/shopguide," \
-             "${XDG_CONFIG_HOME:-$HOME/.config}/ShopGuide, ${XDG_STATE_HOME:-$HOME/.local/state}/shopguide);" \
-             "delete them yourself if they are no longer needed."
+        if [ "$MODE" = system ]; then
+            # Under sudo, HOME is root's: name the folders in each user's home instead.
+            echo "Each user's store, settings and logs are kept (~/.local/share/shopguide," \
+                 "~/.config/ShopGuide, ~/.local/state/shopguide in their home);" \
+                 "delete them yourself if they are no longer needed."
+        else
+            echo "The store, settings and logs are kept (${XDG_DATA_HOME:-$HOME/.local/share}/shopguide," \
+                 "${XDG_CONFIG_HOME:-$HOME/.config}/ShopGuide, ${XDG_STATE_HOME:-$HOME/.local/state}/shopguide);" \
+                 "delete them yourself if they are no longer needed."
+        fi
     fi
 }
 
@@ -286,4 +292,17 @@ refresh_caches
 
 echo "ShopGuide installed in $APP_DIR."
 echo "Start it from the applications menu (ShopGuide, or ShopGuide Kiosk), or run: $BIN_DIR/shopguide"
-case ":$PATH:" in *":$BIN_DIR:"*) ;; *) echo "(Note: $BIN_DIR is not on your PATH.)" ;; esac
+case ":$PATH:" in
+    *":$BIN_DIR:"*) ;;
+    *)
+        # The usual case on a fresh account: Debian's and Ubuntu's ~/.profile put
+        # ~/.local/bin on PATH only if it existed at login, and this install just made it.
+        echo "Note: $BIN_DIR is not on your PATH yet, so 'shopguide' is not found in this terminal."
+        if [ "$MODE" = user ] && [ -f "$HOME/.profile" ] && grep -qF '.local/bin' "$HOME/.profile"; then
+            echo "Your ~/.profile adds it at your next login. Until then, run $BIN_DIR/shopguide, or:"
+        else
+            echo "Run $BIN_DIR/shopguide, or add the folder to PATH (e.g. in ~/.profile):"
+        fi
+        echo "  export PATH=\"$BIN_DIR:\$PATH\""
+        ;;
+esac
