@@ -183,8 +183,10 @@ def test_progress_updates_the_bar_then_shows_before_and_after(qtbot, make_dialog
     assert "validation loss 2.250" in d.details.text() and "1.5 of 2 min" in d.details.text()
     assert d.status.text() == f"Done. The new model is in {tmp_path / 'models' / 'ft'}"
     assert d.results.isVisible()
-    assert d.results.item(0, 0).text() == "50%" and d.results.item(0, 1).text() == "75%"
-    assert d.results.verticalHeaderItem(0).text() == "Names the best-matching product"
+    assert [c.text() for c in d.result_cells[0]] == ["50%", "75%"]
+    assert [c.text() for c in d.result_cells[2]] == ["25%", "50%"]
+    assert d.result_names[0].text() == "Names the best-matching product"
+    assert [h.text() for h in d.result_headers] == ["Before", "After"]
     assert d.use_button.isVisible() and not d.cancel_button.isVisible() and not d.error.isVisible()
     assert not d.inputs.isEnabled() and not d.start_button.isVisible()  # the result stays what it is
 

@@ -4,252 +4,252 @@
     <context>
         <name>FinetuneDialog</name>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="222" />
+            <location filename="../../ui/training/finetune_dialog.py" line="237" />
             <source>Choose a folder</source>
             <translation>Choose a folder</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="227" />
+            <location filename="../../ui/training/finetune_dialog.py" line="242" />
             <source>Choose a store</source>
             <translation>Choose a store</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="228" />
+            <location filename="../../ui/training/finetune_dialog.py" line="243" />
             <source>Store database (*.sqlite *.db);;All files (*)</source>
             <translation>Store database (*.sqlite *.db);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="233" />
+            <location filename="../../ui/training/finetune_dialog.py" line="248" />
             <source>Choose a question,answer file</source>
             <translation>Choose a question,answer file</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="234" />
+            <location filename="../../ui/training/finetune_dialog.py" line="249" />
             <source>CSV files (*.csv)</source>
             <translation>CSV files (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="255" />
+            <location filename="../../ui/training/finetune_dialog.py" line="270" />
             <source>Choose the store to learn from.</source>
             <translation>Choose the store to learn from.</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="257" />
+            <location filename="../../ui/training/finetune_dialog.py" line="272" />
             <source>There is no store at %1.</source>
             <translation>There is no store at %1.</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="260" />
+            <location filename="../../ui/training/finetune_dialog.py" line="275" />
             <source>There is no question,answer file at %1.</source>
             <translation>There is no question,answer file at %1.</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="262" />
+            <location filename="../../ui/training/finetune_dialog.py" line="277" />
             <source>Choose a folder for the new model.</source>
             <translation>Choose a folder for the new model.</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="381" />
+            <location filename="../../ui/training/finetune_dialog.py" line="396" />
             <source>The training process stopped unexpectedly (exit code %1).</source>
             <translation>The training process stopped unexpectedly (exit code %1).</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="390" />
+            <location filename="../../ui/training/finetune_dialog.py" line="405" />
             <source>The training process could not start: %1</source>
             <translation>The training process could not start: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="452" />
+            <location filename="../../ui/training/finetune_dialog.py" line="467" />
             <source>Stopping…</source>
             <translation>Stopping…</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="454" />
+            <location filename="../../ui/training/finetune_dialog.py" line="469" />
             <source>Cancelled. Nothing was written.</source>
             <translation>Cancelled. Nothing was written.</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="456" />
+            <location filename="../../ui/training/finetune_dialog.py" line="471" />
             <source>Fine-tuning did not finish:</source>
             <translation>Fine-tuning did not finish:</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="458" />
+            <location filename="../../ui/training/finetune_dialog.py" line="473" />
             <source>Done. The new model is in %1</source>
             <translation>Done. The new model is in %1</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="460" />
+            <location filename="../../ui/training/finetune_dialog.py" line="475" />
             <source>Starting…</source>
             <translation>Starting…</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="461" />
+            <location filename="../../ui/training/finetune_dialog.py" line="476" />
             <source>Reading the store and the model…</source>
             <translation>Reading the store and the model…</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="462" />
+            <location filename="../../ui/training/finetune_dialog.py" line="477" />
             <source>Step 1 of 3: measuring the current model on this store…</source>
             <translation>Step 1 of 3: measuring the current model on this store…</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="463" />
+            <location filename="../../ui/training/finetune_dialog.py" line="478" />
             <source>Step 2 of 3: training on this store…</source>
             <translation>Step 2 of 3: training on this store…</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="464" />
+            <location filename="../../ui/training/finetune_dialog.py" line="479" />
             <source>Saving the new model…</source>
             <translation>Saving the new model…</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="465" />
+            <location filename="../../ui/training/finetune_dialog.py" line="480" />
             <source>Step 3 of 3: measuring the new model…</source>
             <translation>Step 3 of 3: measuring the new model…</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="467" />
+            <location filename="../../ui/training/finetune_dialog.py" line="482" />
             <source>Working…</source>
             <translation>Working…</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="473" />
+            <location filename="../../ui/training/finetune_dialog.py" line="488" />
             <source>Step %1</source>
             <translation>Step %1</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="475" />
+            <location filename="../../ui/training/finetune_dialog.py" line="490" />
             <source>training loss %1</source>
             <translation>training loss %1</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="478" />
+            <location filename="../../ui/training/finetune_dialog.py" line="493" />
             <source>validation loss %1</source>
             <translation>validation loss %1</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="481" />
+            <location filename="../../ui/training/finetune_dialog.py" line="496" />
             <source>%1 of %2 min</source>
             <translation>%1 of %2 min</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="487" />
+            <location filename="../../ui/training/finetune_dialog.py" line="502" />
             <source>Names the best-matching product</source>
             <translation>Names the best-matching product</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="488" />
+            <location filename="../../ui/training/finetune_dialog.py" line="503" />
             <source>Prices and figures all correct</source>
             <translation>Prices and figures all correct</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="489" />
+            <location filename="../../ui/training/finetune_dialog.py" line="504" />
             <source>Policy answers kept to the store's words</source>
             <translation>Policy answers kept to the store's words</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="490" />
+            <location filename="../../ui/training/finetune_dialog.py" line="505" />
             <source>No made-up figures when nothing matches</source>
             <translation>No made-up figures when nothing matches</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="491" />
+            <location filename="../../ui/training/finetune_dialog.py" line="506" />
             <source>No repeating itself</source>
             <translation>No repeating itself</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="503" />
+            <location filename="../../ui/training/finetune_dialog.py" line="517" />
             <source>Before</source>
             <translation>Before</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="503" />
+            <location filename="../../ui/training/finetune_dialog.py" line="518" />
             <source>After</source>
             <translation>After</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="518" />
+            <location filename="../../ui/training/finetune_dialog.py" line="526" />
             <source>Fine-tune the model on this store</source>
             <translation>Fine-tune the model on this store</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="520" />
+            <location filename="../../ui/training/finetune_dialog.py" line="528" />
             <source>The model practises answering questions about this store's products and policies, then is measured again. It runs in the background: you can keep serving customers. Customer records are never used.</source>
             <translation>The model practises answering questions about this store's products and policies, then is measured again. It runs in the background: you can keep serving customers. Customer records are never used.</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="523" />
+            <location filename="../../ui/training/finetune_dialog.py" line="531" />
             <source>What to learn from</source>
             <translation>What to learn from</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="524" />
+            <location filename="../../ui/training/finetune_dialog.py" line="532" />
             <source>Start from &amp;model:</source>
             <translation>Start from &amp;model:</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="525" />
+            <location filename="../../ui/training/finetune_dialog.py" line="533" />
             <source>'bundled', or the folder of a model</source>
             <translation>'bundled', or the folder of a model</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="526" />
+            <location filename="../../ui/training/finetune_dialog.py" line="534" />
             <source>&amp;Store:</source>
             <translation>&amp;Store:</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="527" />
+            <location filename="../../ui/training/finetune_dialog.py" line="535" />
             <source>A store database (.sqlite) or a folder with products.csv</source>
             <translation>A store database (.sqlite) or a folder with products.csv</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="528" />
+            <location filename="../../ui/training/finetune_dialog.py" line="536" />
             <source>Extra &amp;questions (optional):</source>
             <translation>Extra &amp;questions (optional):</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="529" />
+            <location filename="../../ui/training/finetune_dialog.py" line="537" />
             <source>a CSV file with question,answer rows</source>
             <translation>a CSV file with question,answer rows</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="530" />
+            <location filename="../../ui/training/finetune_dialog.py" line="538" />
             <source>Training &amp;time (minutes):</source>
             <translation>Training &amp;time (minutes):</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="531" />
+            <location filename="../../ui/training/finetune_dialog.py" line="539" />
             <source>Save the new model &amp;in:</source>
             <translation>Save the new model &amp;in:</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="533" />
+            <location filename="../../ui/training/finetune_dialog.py" line="541" />
             <source>Browse…</source>
             <translation>Browse…</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="534" />
+            <location filename="../../ui/training/finetune_dialog.py" line="542" />
             <source>Start</source>
             <translation>Start</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="535" />
+            <location filename="../../ui/training/finetune_dialog.py" line="543" />
             <source>Stop</source>
             <translation>Stop</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="536" />
+            <location filename="../../ui/training/finetune_dialog.py" line="544" />
             <source>Use this model</source>
             <translation>Use this model</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="537" />
+            <location filename="../../ui/training/finetune_dialog.py" line="545" />
             <source>Close</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="538" />
+            <location filename="../../ui/training/finetune_dialog.py" line="546" />
             <source>Fine-tuning progress</source>
             <translation>Fine-tuning progress</translation>
         </message>

@@ -27,19 +27,17 @@ from ui.qt import (
     QEvent,
     QFileDialog,
     QFormLayout,
+    QFrame,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QProcess,
     QProcessEnvironment,
     QProgressBar,
     QPushButton,
-    QSizePolicy,
     Qt,
-    QTableWidget,
-    QTableWidgetItem,
     QTimer,
     QVBoxLayout,
     QWidget,
@@ -193,15 +191,32 @@ class FinetuneDialog(QDialog):
         self.error.hide()
         lay.addWidget(self.error)
 
-        self.results = QTableWidget(len(METRICS), 2)
+        # A grid of labels, not a table view: it takes the theme's colours and grows with
+        # the font, so it never needs a scroll bar or a height worked out by hand.
+        self.results = QFrame()
         self.results.setObjectName("finetuneResults")
-        self.results.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.results.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
-        self.results.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.results.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.results.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-        self.results.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setFrameShape(QFrame.Shape.StyledPanel)
+        grid = QGridLayout(self.results)
+        grid.setHorizontalSpacing(24)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnMinimumWidth(1, 90)
+        grid.setColumnMinimumWidth(2, 90)
+        self.result_headers = [QLabel(), QLabel()]
+        for col, label in enumerate(self.result_headers, start=1):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setStyleSheet("font-weight: bold;")
+            grid.addWidget(label, 0, col)
+        self.result_names: list[QLabel] = []
+        self.result_cells: list[tuple[QLabel, QLabel]] = []
+        for row in range(len(METRICS)):
+            name, before, after = QLabel(), QLabel(), QLabel()
+            name.setWordWrap(True)
+            for col, label in enumerate((name, before, after)):
+                if col:
+                    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                grid.addWidget(label, row + 1, col)
+            self.result_names.append(name)
+            self.result_cells.append((before, after))
         self.results.hide()
         lay.addWidget(self.results)
 
@@ -499,20 +514,13 @@ class FinetuneDialog(QDialog):
         if not show:
             return
         names = self.metric_names()
-        self.results.setVerticalHeaderLabels([names[m] for m in METRICS])
-        self.results.setHorizontalHeaderLabels([self.tr("Before"), self.tr("After")])
+        self.result_headers[0].setText(self.tr("Before"))
+        self.result_headers[1].setText(self.tr("After"))
         for row, key in enumerate(METRICS):
-            for col, values in enumerate((before, after)):
+            self.result_names[row].setText(names[key])
+            for label, values in zip(self.result_cells[row], (before, after)):
                 value = values.get(key)
-                text = f"{value * 100:.0f}%" if isinstance(value, (int, float)) else "–"
-                item = QTableWidgetItem(text)
-                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                self.results.setItem(row, col, item)
-        # Show every row without a scroll bar (row heights follow the font and language).
-        self.results.resizeRowsToContents()
-        header = self.results.horizontalHeader().sizeHint().height()
-        rows = self.results.verticalHeader().length()
-        self.results.setFixedHeight(header + rows + 2 * self.results.frameWidth())
+                label.setText(f"{value * 100:.0f}%" if isinstance(value, (int, float)) else "–")
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Fine-tune the model on this store"))
