@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from shopguide.guide.verify import Facts, check_sentence
+from shopguide.store.models import Product
 from tests.fixtures.guide import GUIDE_FAQ, GUIDE_PRODUCTS
 
 BY_SKU = {p.sku: p for p in GUIDE_PRODUCTS}
@@ -75,6 +76,14 @@ def test_zero_stock_written_with_a_colon() -> None:
 ])
 def test_numbers_that_count_no_stock_pass(sentence: str) -> None:
     assert ok(sentence), sentence
+
+
+def test_a_count_with_a_thousands_comma_is_read_whole() -> None:
+    facts = Facts.of([Product("BK-1", "笔记本", "文具", 12, "CNY", stock=1200, name_en="Notebook")])
+    for right in ("笔记本库存 1,200 件。", "Notebook: 1,200 in stock.", "Notebook stock: 1,200."):
+        assert ok(right, facts), right
+    for wrong in ("笔记本库存 1,300 件。", "Notebook: 1,300 in stock.", "Notebook stock: 1,2."):
+        assert not ok(wrong, facts), wrong
 
 
 def test_a_size_word_does_not_hide_a_wrong_count() -> None:

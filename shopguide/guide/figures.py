@@ -170,7 +170,7 @@ BARE_WEAK = re.compile(rf"(?<![a-z])(?:{_WEAK})\s+{_VALUE}(?![.,]?{_MORE})(?=\s*
 # A time word before a number that closes its clause: "现在 99", "now 99", "is currently 99".
 _TIME = (r"现在|目前|如今|今天|当前|眼下|(?:right\s+)?now|today|currently|at\s+the\s+moment")
 _CLOSES = r"(?=\s*(?:[,.;!?，。；！？)）]|$|each\b|only\b|today\b|now\b))"
-BARE_TIME = re.compile(rf"(?<![a-z])(?:{_TIME})\s*(?:[:：]|只要|只需|仅需|仅|是|为|only|just|is)?\s*"
+BARE_TIME = re.compile(rf"(?<![a-z])(?:{_TIME})\s*(?:[:：]|只要|只需|仅需|仅|就|是|为|only|just|is)?\s*"
                        rf"{_VALUE}(?![.,]?{_MORE}){_CLOSES}", re.I)
 # Words after a price or time word, closing the clause: "costs ninety-nine.", "now twelve
 # hundred!". Below ten they are too often no price ("the only one.", "just two.").
@@ -178,7 +178,7 @@ BARE_WORDS = re.compile(rf"(?<![a-z])(?:{_STRONG}|{_TIME}){_GAP}({EN_NUM}){_CLOS
 # "1.2k" alone, closing its clause; a whole "42k" or "a 10k" is a run, "2700 K" a colour
 # of light (a whole "1k" is money after a price word or before 元, see above).
 BARE_K = re.compile(r"(?<![A-Za-z0-9.,])(?<!\ba )(?<!\bthe )(?<!\bmy )(?<!\byour )"
-                    rf"(\d+\.\d+k){_CLOSES}")
+                    rf"(\d+\.\d+[kK]){_CLOSES}")
 PRICES = [*PRICE, BARE_STRONG, BARE_WEAK, BARE_TIME, BARE_WORDS, BARE_K]
 _BARE = (BARE_STRONG, BARE_WEAK, BARE_TIME, BARE_WORDS, BARE_K)
 # A word that leads a stock figure: a bare number right after it counts stock, not money

@@ -71,6 +71,8 @@ def states_stock(text: str) -> bool:
 def _count(raw: str) -> int | None:
     if raw.isdigit():
         return int(raw)
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", raw):
+        return int(raw.replace(",", ""))  # "1,200"
     if re.fullmatch(CN_NUM, raw) and "点" not in raw:
         return int(cn_number(raw))
     if re.fullmatch(EN_NUM, raw, re.I):
