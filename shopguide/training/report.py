@@ -11,7 +11,8 @@ from shopguide.training.evaluate import Answerer, evaluate, runtime_answerer
 
 HOW = ("Greedy decoding through shopguide.llm with the fact guard the app decodes with "
        "(guide/fact_guard.py: each token must keep figures, words and product names to the "
-       "prompt's facts; the first product named must be the top match), no verifier (no sentence "
+       "prompt's facts; the first product named must be the top match; a name begun past its "
+       "brand is finished as the facts spell it), no verifier (no sentence "
        "is dropped afterwards), on questions from the held-out TEST "
        "stores (never seen in training). top_product_named: the answer contains the name of the "
        "first product fact (the engine's top match); figures_right: share of prices, aisles and "
