@@ -407,3 +407,17 @@ def test_start_again_after_a_failure(qtbot, make_dialog):
         qtbot.mouseClick(d.start_button, Qt.MouseButton.LeftButton)
     assert result.args == ["failed"] and d.process is not first
     assert "row 3" in d.error.text()
+
+
+def test_the_dialog_grows_for_the_results_instead_of_squeezing_the_inputs(qtbot, make_dialog):
+    d = make_dialog("ok")
+    d.show()
+    qtbot.waitExposed(d)
+    shown_height = d.height()
+    with qtbot.waitSignal(d.finished_run, timeout=20000):
+        d.start()
+    QApplication.processEvents()
+    assert d.height() > shown_height
+    for edit in (d.base_edit, d.store_edit, d.qa_edit, d.out_edit):
+        assert edit.height() >= edit.sizeHint().height()
+    assert d.minutes.height() >= d.minutes.sizeHint().height()

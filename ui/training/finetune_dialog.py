@@ -444,6 +444,16 @@ class FinetuneDialog(QDialog):
         self.error.setText(self.error_message)
         self._update_progress()
         self._fill_results()
+        QTimer.singleShot(0, self._fit_height)
+
+    def _fit_height(self) -> None:
+        """Grow when the results or an error appear, instead of squeezing the inputs (the
+        dialog was sized before they existed). Wrapped text needs the height for this width."""
+        lay = self.layout()
+        need = (lay.totalHeightForWidth(self.width()) if lay.hasHeightForWidth()
+                else lay.totalSizeHint().height())
+        if self.height() < need:
+            self.resize(self.width(), need)
 
     def _update_progress(self) -> None:
         self.status.setText(self.status_text())
