@@ -76,7 +76,7 @@ _EN_BELOW_100 = (rf"(?:(?:{'|'.join(_EN_TENS)})(?:[- ](?:{_EN_DIGIT})(?![a-z]))?
                  rf"{_EN_DIGIT}|zero)")
 _EN_BELOW_1000 = (rf"(?:(?:a|{_EN_BELOW_100})\s+hundred(?:\s+(?:and\s+)?{_EN_BELOW_100})?|"
                   rf"{_EN_BELOW_100})")
-EN_NUM = (rf"(?<![a-z])(?:(?:half\s+a|a|{_EN_DIGIT})\s+dozen|"
+EN_NUM = (rf"(?<![a-z])(?=[aefhnostz])(?:(?:half\s+a|a|{_EN_DIGIT})\s+dozen|"
           rf"(?:a|{_EN_BELOW_1000})\s+thousand(?:,?\s+(?:and\s+)?{_EN_BELOW_1000})?|"
           rf"{_EN_BELOW_1000})(?![a-z])")
 
