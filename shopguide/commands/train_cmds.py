@@ -17,7 +17,7 @@ reads them to draw its progress bar)::
     {"event": "log", "message": "..."}
     {"event": "done", "phase": "done", "report": {"before": {...}, "after": {...}, "steps": 600, "out": "..."}}
     {"event": "cancelled"}                      (exit status 1; nothing written)
-    {"event": "error", "message": "..."}        (exit status 1; the message is also on stderr)
+    {"event": "error", "message": "..."}        (exit status 1, 2 for a bad argument; also on stderr)
 
 ``fraction`` is the larger of the step and the time-budget fractions (the budget
 usually ends the run). With ``--stdin-cancel`` a line ``cancel`` on standard input,
