@@ -43,6 +43,7 @@ FORMS = [
     ("Only twenty left of the Cushion Running Shoe.", "Only a dozen left of the Cushion Running Shoe."),
     ("Cushion Running Shoe: eleven pairs remaining.", "Cushion Running Shoe: twelve pairs remaining."),
     ("Cushion Running Shoe stock: ninety-nine.", "Cushion Running Shoe stock: twelve."),
+    ("Cushion Running Shoe stock stands at 99.", "Cushion Running Shoe stock stands at 12."),
 ]
 
 
@@ -72,7 +73,8 @@ def test_zero_stock_written_with_a_colon() -> None:
     "缓震跑鞋还有38码和39码。", "缓震跑鞋库存充足，还有40码。", "Someone left a note about the Cushion Running Shoe.",
     "The Cushion Running Shoe comes in one colour, and 12 are in stock.",
     "购物后30天内凭小票可退货。", "Sizes 40 and 41 are in stock for the Cushion Running Shoe.",
-    "缓震跑鞋尺码40、41有货。",
+    "缓震跑鞋尺码40、41有货。", "The Cushion Running Shoe is in stock at 2 stores.",
+    "The Cushion Running Shoe is in stock in 4 sizes.", "缓震跑鞋现货供应，3天到货。",
 ])
 def test_numbers_that_count_no_stock_pass(sentence: str) -> None:
     assert ok(sentence), sentence

@@ -30,7 +30,7 @@ _ZH_LEAD = (r"(?:库存|现货|存货)(?:数量|量|数)?\s*(?:现在|目前|还
             r"(?:[:：=]|为|是|有|剩|约|共|仅有|只有)?\s*")
 _EN_LEAD = (r"(?<![a-z])(?:stock(?:\s+(?:level|count|quantity))?(?:\s+(?:of|for)(?:\s+the)?)?|"
             r"in\s+stock|on\s+hand|inventory)\s*(?:'s)?\s*"
-            r"(?:[:：=]|(?:is|are|stands)(?:\s+(?:now|currently|at|only|just))*|of|at)?\s*")
+            r"(?:[:：=]|(?:is|are|stands)(?:\s+(?:now|currently|at|only|just))*|of)?\s*")
 _EN_LEFT = r"(?:(?:are|is)\s+)?(?:in stock|left|available|remaining)"
 STOCK_NUM = [
     re.compile(_ZH_LEAD + _DIGITS + _NOT_COUNT),
