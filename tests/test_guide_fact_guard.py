@@ -340,3 +340,37 @@ def test_a_policy_answer_restates_the_policy(guide_store, answer, kept):
     done = run(Engine(guide_store, _model_writing(answer)), "退货政策是什么？")[-1]
     assert done.used_model is kept, done.text
     assert "30天" in done.text
+
+
+# -- the guard lets the model say what it was taught ------------------------------------------
+
+def test_hyphenated_words_apostrophes_and_tags_inside_names_are_not_refused() -> None:
+    kettle = Product("K-1", "Woodland Skyline Kettle", "kitchen", 149, "CNY", "Woodland", 5, "J10",
+                     tags=("eco-friendly", "non-stick"))
+    g = en_guard(kettle, question="a kettle?")
+    assert g(" I'd recommend the Woodland Skyline Kettle at ¥149: it is eco-f")
+    assert g(" I'd recommend the Woodland Skyline Kettle at ¥149: it is non-stick.")
+    assert not g(" It is on aisle J-,")  # a code that lost its number is still refused
+    assert g(" Sorry, we don'") and g(" Sorry, we don't have")
+    nuts = Product("N-1", "青春无谷狗粮", "宠物", 449, "CNY", "喵趣", 48, "D-18", tags=("无谷",))
+    assert zh_guard(nuts, question="狗粮")(" 推荐青春无谷狗粮，售价¥449，主打无谷。")
+
+
+def test_the_guard_accepts_the_reference_answers_the_model_is_trained_on() -> None:
+    import re
+    from collections import Counter
+
+    from shopguide.training import corpus as corpus_mod
+    from shopguide.training.pipeline import PRESETS
+
+    refused: Counter[str] = Counter()
+    records = corpus_mod.build(PRESETS["tiny"].corpus, None)
+    for r in records:
+        lang = "zh" if re.search(r"[\u4e00-\u9fff]", r.context.rsplit("Q:", 1)[-1]) else "en"
+        guard, answer = guard_from_prompt(r.context, lang), " " + r.target.rstrip("\n")
+        if not all(guard(answer[:i]) for i in range(1, len(answer) + 1)):
+            refused[r.kind] += 1
+    # What it was taught to say when nothing fits, to greet or to hand over, it may say...
+    assert not refused["none"] and not refused["social"] and not refused["followup"], refused
+    # ...and nearly every answer about products (names coined for this corpus trip a few).
+    assert sum(refused.values()) <= 0.1 * len(records), refused

@@ -50,7 +50,8 @@ _PUNCTUATION_ZH = "，。、；：？！（）《》“”‘’"
 FIRST_NAME_CHARS = 2
 _FULL_STOP = re.compile(r"[。！？!?]|\.(?!\d)")
 _STUTTER = re.compile(r"(.{3,24}?)\1\1$")  # "特点是特点是特点是": twice may be a list
-_DANGLING_CODE = re.compile(r"(?<![A-Za-z])[A-Za-z]{1,3}-(?!\d|$)")  # "aisle C-," lost its number
+# "aisle C-," lost its number; "eco-friendly", "non-stick" are words
+_DANGLING_CODE = re.compile(r"(?<![A-Za-z])[A-Za-z]{1,3}-(?![\dA-Za-z]|$)")
 _SENTENCE_END = re.compile(r"[。！？!?；;]|\.(?!\d)")
 _BARE_CURRENCY = re.compile(r"[¥￥$£€]\s?[^\d\s]|[¥￥$£€]\s\s")
 
@@ -294,10 +295,13 @@ class FactGuard:
         """A tag or a name said twice in one sentence ("waterproof and waterproof",
         "宽松、宽松", "the X by X by X")."""
         low = fold(text)
-        sentence = _SENTENCE_END.split(low)[-1]
         whole = _FULL_STOP.split(low)[-1]  # "A is ¥1; A is ¥1" is one comparison gone wrong
-        return any(sentence.count(t) >= 2 for t in self._tags) or any(
-            whole.count(n) >= 2 for n in self._folded_names)
+        if any(whole.count(n) >= 2 for n in self._folded_names):
+            return True
+        for n in self._folded_names:  # "无谷" in "青春无谷狗粮" is the name's, not the tag said
+            low = low.replace(n, " ")
+        sentence = _SENTENCE_END.split(low)[-1]
+        return any(sentence.count(t) >= 2 for t in self._tags)
 
     def _foreign_marks(self, text: str) -> bool:
         """Chinese punctuation in an English answer ("by Sonicwave），"), unless a fact has it."""
@@ -368,7 +372,9 @@ class FactGuard:
                     return False
         for m in _LATIN.finditer(low):
             word = m.group()
-            if m.end() == len(low):  # still being written
+            if m.end() == len(low) - 1 and low[-1] == "'":
+                word += "'"  # "don'" is "don't" being written
+            if m.end() >= len(low) - (word[-1] == "'"):  # still being written
                 i = bisect.bisect_left(self._surface, word)
                 if i < len(self._surface) and self._surface[i].startswith(word):
                     continue

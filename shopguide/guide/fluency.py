@@ -37,7 +37,14 @@ _TEMPLATE_ZH = (
     "实惠一些的 以内 以上 有现货 位置请咨询店员 库存请咨询店员 目前有货 还有 尺码 颜色 对比一下 最便宜 "
     "刚才那几款里 已经是最便宜的了 暂时没有更便宜又符合条件的 暂时没有找到 符合条件 可以放宽一下条件 "
     "或者让店员帮您看看 码 元 商品 这款 那款 它 您 我们 适合 口碑不错 很受欢迎 非常 也 和 还 都 是 在 了 "
-    "好的 好 当然 没问题 嗯 呢 吧 的 有 这 那 它们 两款 一款 选 买 要 可以 需要 帮您 店员 如果 就 更 比 但 而且 另外 一下 性价比"
+    "好的 好 当然 没问题 嗯 呢 吧 的 有 这 那 它们 两款 一款 选 买 要 可以 需要 帮您 店员 如果 就 更 比 但 而且 另外 一下 性价比 "
+    # The training phrases' no-match, out-of-scope and social answers (training/phrases.py,
+    # dialogs.py): the guard must let the model say what it was taught to say.
+    "很抱歉 店里暂时没有符合您要求的商品 需要的话我可以请一位店员来帮您看看 目前没有符合条件的商品 "
+    "要不要我请同事过来帮您 没有找到合适的商品 我可以帮您叫店员 看看有没有其他选择 我只了解本店的商品和政策 "
+    "这个问题可以咨询店员 这个问题我帮不上忙 我只能回答本店商品和服务的问题 需要的话可以请店员帮您 不用谢 "
+    "有需要随时叫我 不客气 祝您购物愉快 欢迎下次光临 再见 慢走 期待再次见到您 马上为您叫一位店员 "
+    "我这就请店员过来帮您 您想找什么商品 我为您推荐 的价格是"
 )
 _TEMPLATE_EN = (
     "a an the is are am be been it its it's this that these those to of in on at for with and or by "
@@ -50,7 +57,9 @@ _TEMPLATE_EN = (
     "first loosen condition conditions up size sizes colour colours color colors great good popular "
     "choice welcome hello hi thanks thank you'll it's on should if so but then than both each there's "
     "affordable suggestion here's only quote quoted back again visit visiting shopping enjoy nice day "
-    "today else pleasure good see about them me would call come need needs just let know tell"
+    "today else pleasure good see about them me would call come need needs just let know tell "
+    "may able matches requirements store's don't couldn't that's outside answer questions policies "
+    "services prices next time course i'll over you're goodbye looking have"
 )
 
 
