@@ -149,8 +149,8 @@ def _finetune(base: str, store_path: Path, out: Path, qa: Path | None, minutes: 
     cfg = TrainConfig(lr=4e-4, warmup_steps=20, max_steps=max(50, int(minutes * 60)), batch_size=8,
                       eval_every=50, eval_examples=64, patience=6, max_minutes=minutes,
                       time_schedule=True, threads=threads)
+    phase("training")  # before the work folder exists: a cancel raised here leaves none behind
     work = Path(tempfile.mkdtemp(prefix="shopguide-ft-"))
-    phase("training")
     try:
         result = train(model, items, val, tok.eos_token_id, cfg, work, progress=progress, cancel=cancel)
     finally:
