@@ -266,5 +266,6 @@ def aisles(text: str) -> list[Figure]:
     for pat in AISLE_LOOSE:
         for m in pat.finditer(text):
             if not _NO_AISLE.fullmatch(m.group(1)):
-                out.setdefault(m.start(1), Figure(m.start(1), m.end(1), m.group(1), 0.0, loose=True))
+                fig = Figure(m.start(1), m.end(1), m.group(1), 0.0, loose=True)
+                out.setdefault(m.start(1), fig)
     return sorted(out.values(), key=lambda f: f.start)

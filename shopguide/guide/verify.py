@@ -181,7 +181,7 @@ def check_sentence(sentence: str, facts: Facts) -> str | None:
     # blanked to the same length so positions still point at the same words.
     rest = _blank(text, spans)
     return (_check_prices(rest, facts, owners)
-            or check_stock(rest, lambda start, end: _candidates(owners.of(start, end), owners, facts))
+            or check_stock(rest, lambda a, b: _candidates(owners.of(a, b), owners, facts))
             or _check_aisles(rest, facts, owners) or _check_skus(rest, facts)
             or _check_promises(sentence, rest, facts, named))
 

@@ -43,7 +43,8 @@ STOCK_NUM = [
     re.compile(rf"{_ZH_LEAD}({CN_NUM})(?:\s*{_UNIT}|{_CLAUSE_END})"),
     re.compile(rf"(?:还有|还剩|仅剩|只剩|剩)\s*({CN_NUM})\s*{_UNIT}"),
     re.compile(rf"({EN_NUM})\s+(?:units?\s+|pieces?\s+|pairs?\s+|items?\s+)?{_EN_LEFT}", re.I),
-    re.compile(rf"{_EN_LEAD}({EN_NUM})(?:\s+(?:units?|pieces?|pairs?|items?)\b|{_CLAUSE_END})", re.I),
+    re.compile(rf"{_EN_LEAD}({EN_NUM})(?:\s+(?:units?|pieces?|pairs?|items?)\b|{_CLAUSE_END})",
+               re.I),
 ]
 IN_STOCK = re.compile(r"有货|有现货|有库存|in stock|available now|\bavailable\b", re.I)
 _NEGATED = re.compile(r"没有|没找到|未找到|找不到|\bno\b|\bnot\b|n't|\bnone\b", re.I)
