@@ -96,3 +96,14 @@ def test_a_count_with_a_thousands_comma_is_read_whole() -> None:
 def test_a_size_word_does_not_hide_a_wrong_count() -> None:
     assert not ok("Size 41: 99 in stock for the Cushion Running Shoe.")
     assert not ok("Sizes 40 and 45 are in stock for the Cushion Running Shoe.")  # no size 45
+
+
+@pytest.mark.parametrize("sentence, facts, holds", [
+    ("缓震跑鞋库存还有12件，别担心断货。", ONE, True), ("缓震跑鞋不会卖完的。", ONE, True),
+    ("The Cushion Running Shoe isn't sold out.", ONE, True),
+    ("The Cushion Running Shoe is not out of stock.", ONE, True),
+    ("竞速碳板跑鞋不会断货。", OUT, False), ("The Carbon Racing Shoe isn't sold out.", OUT, False),
+    ("竞速碳板跑鞋没有库存，已经售罄。", OUT, True), ("缓震跑鞋没有库存，已经售罄。", ONE, False),
+])
+def test_a_denied_out_of_stock_word_claims_in_stock(sentence: str, facts: Facts, holds: bool) -> None:
+    assert ok(sentence, facts) is holds

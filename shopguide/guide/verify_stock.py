@@ -49,6 +49,9 @@ STOCK_NUM = [
 IN_STOCK = re.compile(r"有货|有现货|有库存|in stock|available now|\bavailable\b", re.I)
 _NEGATED = re.compile(r"没有|没找到|未找到|找不到|\bno\b|\bnot\b|n't|\bnone\b", re.I)
 _NOT_BEFORE = re.compile(r"(?:没|不|无|未|not\s+(?:yet\s+)?|n't\s+|no longer\s+|never\s+)\S{0,2}$", re.I)
+# "别担心断货", "不会卖完", "isn't sold out": an out-of-stock word denied says it is in stock.
+_NOT_OUT_BEFORE = re.compile(r"(?:不会|不用担心|别担心|不必担心|不怕|没有|并未|尚未|还没|没)[^，。,.;；\s]{0,2}$|"
+                             r"(?:not\s+(?:yet\s+)?|n't\s+(?:yet\s+)?|never\s+)(?:been\s+)?$", re.I)
 OUT_STOCK = re.compile(r"缺货|无货|没货|卖完|售罄|断货|out of stock|sold out|unavailable", re.I)
 # How much is left, in words. "Plenty" needs at least PLENTY; "a few left" at most FEW.
 PLENTY, FEW = 10, 5
@@ -108,8 +111,11 @@ def check_stock(rest: str, candidates: Candidates) -> str | None:
     text = rest
     for pat, kind in ((_FEW, "few"), (_PLENTY, "plenty"), (OUT_STOCK, "out"), (IN_STOCK, "in")):
         for m in pat.finditer(text):
-            if kind == "in" and _NOT_BEFORE.search(text[max(0, m.start() - 14):m.start()]):
+            before = text[max(0, m.start() - 14):m.start()]
+            if kind == "in" and _NOT_BEFORE.search(before):
                 kind_here = "out"  # "没有货", "not in stock"
+            elif kind == "out" and _NOT_OUT_BEFORE.search(before):
+                kind_here = "in"
             else:
                 kind_here = kind
             why = _stock_claim(kind_here, candidates(m.start(), m.end()), text)
