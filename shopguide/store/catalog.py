@@ -210,7 +210,17 @@ class CatalogMixin(StoreBase):
         with stock > 0 or unknown. ``exclude_brand``/``exclude_color`` drop products of
         those brands or listing any of those colours ("不要黑色的", "not Nova").
         """
-        facets: list[list[str]] = []  # list/category filters as index words (schema v4)
+        # Filters as index words (schema v4; price and stock since v7): ``facets`` are
+        # groups of words, a row holds one word of every group; ``exclude``: a row holds
+        # none of these. ``where``/``params``: the same filters as SQL on products p, for
+        # a search with no index word to start from; ``extra``: what the index cannot
+        # say (a price range too wide for its words), checked row by row.
+        facets: list[list[str]] = []
+        exclude: list[str] = []
+        where: list[str] = []
+        params: list[Any] = []
+        extra: list[str] = []
+        extra_params: list[Any] = []
         for kind, value in (("category", category), ("brand", brand), ("size", size),
                             ("color", color)):
             values = _as_list(value)
@@ -218,31 +228,45 @@ class CatalogMixin(StoreBase):
                 continue
             keys = [_text.category_key(v) if kind == "category" else _text.fold(v) for v in values]
             facets.append([_text.facet_token(kind, k) for k in keys])
-        where: list[str] = []  # conditions on the products row itself
-        params: list[Any] = []
-        if min_price is not None:
+        lo = to_cents(min_price) if min_price is not None else None
+        hi = to_cents(max_price) if max_price is not None else None
+        if lo is not None:
             where.append("p.price_cents >= ?")
-            params.append(to_cents(min_price))
-        if max_price is not None:
+            params.append(lo)
+        if hi is not None:
             where.append("p.price_cents <= ?")
-            params.append(to_cents(max_price))
+            params.append(hi)
+        if lo is not None or hi is not None:
+            top = hi if hi is not None else self._max_price_cents()
+            if top is None:
+                return []  # no products at all
+            words = _text.price_range_tokens(lo or 0, top)
+            if words == []:
+                return []  # no price can be in the range
+            if words is None:
+                extra += where
+                extra_params += params
+            else:
+                facets.append(words)
         if in_stock:
             where.append("(p.stock IS NULL OR p.stock > 0)")
+            facets.append([_text.STOCK_IN])
         for kind, value in (("brand", exclude_brand), ("color", exclude_color)):
             keys = [_text.fold(v) for v in _as_list(value)]
             if keys:  # product_values' primary key (kind, value, product_id) answers this
                 where.append("NOT EXISTS (SELECT 1 FROM product_values v WHERE v.kind = ? AND "
                              f"v.value IN ({','.join('?' * len(keys))}) AND v.product_id = p.id)")
                 params += [kind, *keys]
+                exclude += [_text.facet_token(kind, k) for k in keys]
         terms = _text.query_terms(text)
         if not terms and facets:
             # Filters only, as index words: the index yields rows in id order and
             # stops at ``limit``, where SQL would first collect every id per filter.
             sql = ("SELECT p.*, 0.0 AS score FROM products_fts "
                    "JOIN products p ON p.id = products_fts.rowid "
-                   "WHERE products_fts MATCH ?" + "".join(" AND " + w for w in where)
+                   "WHERE products_fts MATCH ?" + "".join(" AND " + w for w in extra)
                    + " ORDER BY products_fts.rowid LIMIT ?")
-            rows = self.query(sql, [facet_query(facets), *params, int(limit)])
+            rows = self.query(sql, [facet_query(facets, exclude), *extra_params, int(limit)])
             return [(product_from_row(r), 0.0) for r in rows]
         if not terms:
             sql = "SELECT p.*, 0.0 AS score FROM products p"
@@ -250,9 +274,13 @@ class CatalogMixin(StoreBase):
             sql += " ORDER BY p.id LIMIT ?"
             rows = self.query(sql, [*params, int(limit)])
             return [(product_from_row(r), 0.0) for r in rows]
-        hits = ranked_products(self.conn, terms, facets, where, params, limit)
+        hits = ranked_products(self.conn, terms, facets, extra, extra_params, limit, exclude)
         by_id = {p.id: p for p in self._products_by_id([pid for pid, _ in hits])}
         return [(by_id[pid], score) for pid, score in hits if pid in by_id]
+
+    def _max_price_cents(self) -> int | None:
+        row = self.conn.execute("SELECT max(price_cents) FROM products").fetchone()
+        return None if row[0] is None else int(row[0])
 
     def _products_by_id(self, ids: Sequence[int]) -> list[Product]:
         if not ids:

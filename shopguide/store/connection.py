@@ -20,6 +20,8 @@ def register_functions(conn: sqlite3.Connection) -> None:
     conn.create_function("sg_person_text", 4, text.person_text, **det)
     conn.create_function("sg_category_keys", 1, text.category_keys, **det)
     conn.create_function("sg_facets", 4, text.facet_text, **det)
+    # Same name, six arguments: the v7 facets (price and stock words too).
+    conn.create_function("sg_facets", 6, text.facet_text_v7, **det)
     conn.create_function("sg_fold", 1, lambda v: None if v is None else text.fold(v), **det)
 
 

@@ -21,7 +21,8 @@ from typing import Any
 CANDIDATE_CAP = 5000
 
 # bm25 column weights: name, brand, category, tags (+ colours), description, extra,
-# facets (filter words, schema v4: they select rows but never score them)
+# facets (filter words, schema v4; price and stock words since v7: they select rows
+# but never score them)
 PRODUCT_WEIGHTS = "10.0, 6.0, 6.0, 4.0, 1.0, 1.0, 0.0"
 
 
@@ -48,30 +49,44 @@ def _capped(conn: sqlite3.Connection, match: str, where: Sequence[str], params: 
     return [(int(r[0]), float(r[1])) for r in rows], capped
 
 
-def facet_query(facets: Sequence[Sequence[str]]) -> str:
-    """One word of every group: ``("qa…0" OR "qb…0") AND ("qc…0")``."""
-    return " AND ".join("(" + " OR ".join(f'"{t}"' for t in g) + ")" for g in facets)
+def _groups(facets: Sequence[Sequence[str]]) -> list[str]:
+    return ["(" + " OR ".join(f'"{t}"' for t in g) + ")" for g in facets]
 
 
-def _with_facets(words: str, facets: Sequence[Sequence[str]]) -> str:
+def _without(match: str, exclude: Sequence[str]) -> str:
+    if not exclude:
+        return match
+    return f"({match}) NOT (" + " OR ".join(f'"{t}"' for t in exclude) + ")"
+
+
+def facet_query(facets: Sequence[Sequence[str]], exclude: Sequence[str] = ()) -> str:
+    """One word of every group and none of ``exclude``:
+    ``(("qa…0" OR "qb…0") AND ("qc…0")) NOT ("qd…0")``. ``facets`` must not be empty
+    (FTS5 has no query for "every row except")."""
+    return _without(" AND ".join(_groups(facets)), exclude)
+
+
+def _with_facets(words: str, facets: Sequence[Sequence[str]], exclude: Sequence[str]) -> str:
     # AND binds tighter than OR in FTS5: keep the words' OR inside parentheses.
-    return " AND ".join([f"({words})", facet_query(facets)]) if facets else f"({words})"
+    return _without(" AND ".join([f"({words})", *_groups(facets)]), exclude)
 
 
 def ranked_products(conn: sqlite3.Connection, terms: Sequence[str],
                     facets: Sequence[Sequence[str]], where: Sequence[str],
-                    params: Sequence[Any], limit: int) -> list[tuple[int, float]]:
+                    params: Sequence[Any], limit: int,
+                    exclude: Sequence[str] = ()) -> list[tuple[int, float]]:
     """(product id, score) best first; score is -bm25, higher is better.
 
     ``facets``: groups of filter words (text.facet_token), one group per filter; a
-    row must hold one word of every group. ``where``: SQL conditions on products p
-    (price, stock) with their ``params``."""
+    row must hold one word of every group and none of ``exclude``. ``where``: SQL
+    conditions on products p, with their ``params``, for what the index cannot say
+    (normally none: price and stock are index words since schema v7)."""
     if not terms or limit <= 0:
         return []
-    hits, capped = _capped(conn, _with_facets(" OR ".join(terms), facets), where, params,
+    hits, capped = _capped(conn, _with_facets(" OR ".join(terms), facets, exclude), where, params,
                            limit)
     if capped and len(terms) > 1:
-        every, _ = _capped(conn, _with_facets(" AND ".join(terms), facets), where, params,
+        every, _ = _capped(conn, _with_facets(" AND ".join(terms), facets, exclude), where, params,
                            limit)
         merged = dict(hits)
         merged.update(every)

@@ -179,9 +179,66 @@ def facet_token(kind: str, key: str) -> str:
     return "q" + hashlib.sha1(f"{kind}\x1f{key}".encode()).hexdigest()[:16] + "0"
 
 
+# Price words (schema v7): one word per power of ten of cents, for the bucket the
+# price falls in at that width: 1 cent, 10 cents … 10^7 cents (100,000 yuan). Any
+# whole-cent range is then a short OR of buckets (price_range_tokens), so a price
+# filter is an intersection of posting lists instead of a look at every candidate row.
+PRICE_LEVELS = 8
+_TOP = PRICE_LEVELS - 1
+MAX_PRICE_TOKENS = 200  # a range needing more (absurd spans) is checked row by row instead
+
+
+def _price_token(level: int, bucket: int) -> str:
+    return facet_token("price", f"{level}:{bucket}")
+
+
+def price_tokens(cents: int | None) -> list[str]:
+    """The price words of one product (none for a missing price)."""
+    if cents is None:
+        return []
+    return [_price_token(k, int(cents) // 10**k) for k in range(PRICE_LEVELS)]
+
+
+def price_range_tokens(lo: int, hi: int) -> list[str] | None:
+    """Words whose OR matches exactly the prices in cents ``lo`` … ``hi`` (inclusive):
+    the fewest buckets, coarsest first where a range covers a whole one. [] when the
+    range is empty; None when it would need more than MAX_PRICE_TOKENS words."""
+    lo = max(int(lo), 0)
+    hi = int(hi)
+    out: list[str] = []
+    level = 0
+    # Invariant: lo and hi + 1 are multiples of 10**level.
+    while lo <= hi:
+        width = 10**level
+        if level == _TOP:
+            if (hi - lo + 1) // width + len(out) > MAX_PRICE_TOKENS:
+                return None
+            out += [_price_token(level, b) for b in range(lo // width, hi // width + 1)]
+            break
+        wider = width * 10
+        while lo <= hi and lo % wider:
+            out.append(_price_token(level, lo // width))
+            lo += width
+        while lo <= hi and (hi + 1) % wider:
+            out.append(_price_token(level, hi // width))
+            hi -= width
+        level += 1
+    return out if len(out) <= MAX_PRICE_TOKENS else None
+
+
+# Stock words (schema v7): every product has exactly one, so "in stock" (stock unknown
+# or above 0) is one word to intersect with.
+STOCK_IN = facet_token("stock", "in")
+STOCK_OUT = facet_token("stock", "0")
+
+
+def stock_token(stock: int | None) -> str:
+    return STOCK_OUT if stock == 0 else STOCK_IN
+
+
 def facet_text(category: str | None, brand: str | None, sizes: str | None,
                colors: str | None) -> str:
-    """The facets column of the product index (see schema v4)."""
+    """The facets column of the product index up to schema v6 (see schema v4)."""
     tokens = [facet_token("category", k) for k in json.loads(category_keys(category))]
     if brand and brand.strip():
         tokens.append(facet_token("brand", fold(brand)))
@@ -189,3 +246,13 @@ def facet_text(category: str | None, brand: str | None, sizes: str | None,
         for value in json.loads(column or "[]"):
             tokens.append(facet_token(kind, fold(str(value))))
     return " ".join(dict.fromkeys(tokens))
+
+
+def facet_text_v7(category: str | None, brand: str | None, sizes: str | None,
+                  colors: str | None, price_cents: int | None, stock: int | None) -> str:
+    """The facets column from schema v7: the v4 words, then the price and stock words.
+    Every product gets the same number of price and stock words, so they lengthen every
+    row alike (bm25 sees row lengths)."""
+    tokens = [facet_text(category, brand, sizes, colors), *price_tokens(price_cents),
+              stock_token(stock)]
+    return " ".join(t for t in tokens if t)
