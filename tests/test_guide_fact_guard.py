@@ -374,3 +374,13 @@ def test_the_guard_accepts_the_reference_answers_the_model_is_trained_on() -> No
     assert not refused["none"] and not refused["social"] and not refused["followup"], refused
     # ...and nearly every answer about products (names coined for this corpus trip a few).
     assert sum(refused.values()) <= 0.1 * len(records), refused
+
+
+def test_a_bracket_closed_that_was_never_opened_is_refused() -> None:
+    g = zh_guard()
+    assert g(" 最适合您的是缓震跑鞋（云跃），价格¥459。")
+    assert not g(" 缓震跑鞋售价¥459；云跃）")
+    from shopguide.guide.fact_guard import _unopened
+
+    assert not _unopened(" 几种方法：1）注册会员；2）用积分。")  # a numbered list opens nothing
+    assert _unopened(" Try it) now") and not _unopened(" Try it (the A1) now")

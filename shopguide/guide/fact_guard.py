@@ -234,7 +234,7 @@ class FactGuard:
         return (self._figures_ok(body) and self._words_ok(body) and self._names_ok(body)
                 and not _repeats(body) and not self._tag_again(body)
                 and not _BARE_CURRENCY.search(body) and not _STUTTER.search(body)
-                and not _DANGLING_CODE.search(body)
+                and not _DANGLING_CODE.search(body) and not _unopened(body)
                 and (self.lang == "zh" or not self._foreign_marks(body)))
 
     # -- figures -----------------------------------------------------------------------------
@@ -386,6 +386,13 @@ class FactGuard:
                     or s in self._facts.words):
                 return False
         return True
+
+
+def _unopened(text: str) -> bool:
+    """A bracket closed that was never opened ("；云跃）：主打…": the tail of a template)."""
+    # "1）…2）" numbers a list, as policies do: a close after a digit opened nothing.
+    return any(len(re.findall(r"(?<!\d)" + re.escape(close), text)) > text.count(open_)
+               for open_, close in (("（", "）"), ("(", ")")))
 
 
 def guard_for(facts: Facts, lang: str, question: str, composed: str,
