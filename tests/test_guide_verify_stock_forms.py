@@ -49,6 +49,8 @@ FORMS = [
      "Cushion Running Shoe: twelve pairs remaining."),
     ("Cushion Running Shoe stock: ninety-nine.", "Cushion Running Shoe stock: twelve."),
     ("Cushion Running Shoe stock stands at 99.", "Cushion Running Shoe stock stands at 12."),
+    ("We have 99 of the Cushion Running Shoe in stock.", "We have 12 of the Cushion Running Shoe in stock."),
+    ("Twenty of them are left.", "Twelve of them are left."),
 ]
 
 
@@ -80,6 +82,7 @@ def test_zero_stock_written_with_a_colon() -> None:
     "购物后30天内凭小票可退货。", "Sizes 40 and 41 are in stock for the Cushion Running Shoe.",
     "缓震跑鞋尺码40、41有货。", "The Cushion Running Shoe is in stock at 2 stores.",
     "The Cushion Running Shoe is in stock in 4 sizes.", "缓震跑鞋现货供应，3天到货。",
+    "3 of the colours of the Cushion Running Shoe are in stock.",
 ])
 def test_numbers_that_count_no_stock_pass(sentence: str) -> None:
     assert ok(sentence), sentence

@@ -32,17 +32,20 @@ _EN_LEAD = (r"(?<![a-z])(?:stock(?:\s+(?:level|count|quantity))?(?:\s+(?:of|for)
             r"in\s+stock|on\s+hand|inventory)\s*(?:'s)?\s*"
             r"(?:[:：=]|(?:is|are|stands)(?:\s+(?:now|currently|at|only|just))*|of)?\s*")
 _EN_LEFT = r"(?:(?:are|is)\s+)?(?:in stock|left|available|remaining)"
+# "24 of the Kettle in stock": the product's name is blanked to spaces, so only spaces stand
+# between "the" and "in stock" ("3 of the colours are in stock" counts colours).
+_OF_IT = r"(?:\s+of\s+(?:the|these|those|them|it|this)(?=\s{2,}|\s+(?:are|is|in|left)\b))?"
 STOCK_NUM = [
     re.compile(_ZH_LEAD + _DIGITS + _NOT_COUNT),
     re.compile(rf"(?:还有|还剩|仅剩|只剩|剩|有货)\s*{_DIGITS}{_NOT_COUNT}"),
     re.compile(rf"(?<![\d.,]){_DIGITS}\s*{_UNIT}?\s*(?:库存|现货|有货)"),
-    re.compile(rf"(?<![\d.,A-Za-z]){_DIGITS}\s*(?:units?|pieces?|pcs|pairs?|items?)?\s*{_EN_LEFT}",
-               re.I),
+    re.compile(rf"(?<![\d.,A-Za-z]){_DIGITS}\s*(?:units?|pieces?|pcs|pairs?|items?)?{_OF_IT}\s*"
+               rf"{_EN_LEFT}", re.I),
     re.compile(_EN_LEAD + _DIGITS + _NOT_COUNT, re.I),
     # Written out: "还剩三件", "库存为十二", "only three left", "stock: twelve".
     re.compile(rf"{_ZH_LEAD}({CN_NUM})(?:\s*{_UNIT}|{_CLAUSE_END})"),
     re.compile(rf"(?:还有|还剩|仅剩|只剩|剩)\s*({CN_NUM})\s*{_UNIT}"),
-    re.compile(rf"({EN_NUM})\s+(?:units?\s+|pieces?\s+|pairs?\s+|items?\s+)?{_EN_LEFT}", re.I),
+    re.compile(rf"({EN_NUM})(?:\s+(?:units?|pieces?|pairs?|items?))?{_OF_IT}\s+{_EN_LEFT}", re.I),
     re.compile(rf"{_EN_LEAD}({EN_NUM})(?:\s+(?:units?|pieces?|pairs?|items?)\b|{_CLAUSE_END})",
                re.I),
 ]
