@@ -116,3 +116,14 @@ def test_numbers_in_these_forms_that_are_no_price_pass(sentence: str) -> None:
 
 def test_an_original_price_is_a_price_too() -> None:
     assert not ok("缓震跑鞋原价599，现在459。") and ok("缓震跑鞋原价459，现在还是459。")
+
+
+def test_two_products_named_alike_may_each_be_meant() -> None:
+    twins = Facts.of([Product("SC-1", "Comfort Scarf", "Scarves", 70, "CNY", stock=47, aisle="D24"),
+                      Product("SC-2", "Comfort Scarf", "Scarves", 329, "CNY", stock=0, aisle="H10"),
+                      Product("SC-3", "Youth Scarf", "Scarves", 269, "CNY", stock=1, aisle="G1")])
+    assert ok("The Comfort Scarf is ¥70, in aisle D24. You could also consider the Comfort Scarf, ¥329.",
+              twins)
+    assert ok("The Comfort Scarf in aisle H10 is out of stock.", twins)
+    assert not ok("The Comfort Scarf is ¥269.", twins)  # the other name's price
+    assert not ok("The Comfort Scarf is ¥99.", twins) and not ok("The Comfort Scarf is in G1.", twins)

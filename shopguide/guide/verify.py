@@ -187,7 +187,18 @@ def check_sentence(sentence: str, facts: Facts) -> str | None:
 
 
 def _candidates(owner: Product | None, owners: _Owners, facts: Facts) -> list[Product]:
-    return [owner] if owner is not None else (owners.named or facts.products)
+    return _twins(owner, facts) if owner is not None else (owners.named or facts.products)
+
+
+def _names(p: Product) -> set[str]:
+    return {lower(n) for n in (p.name, p.name_en, p.name_zh) if n}
+
+
+def _twins(owner: Product, facts: Facts) -> list[Product]:
+    """The owner and every product of the facts with one of its names: two records named
+    alike cannot be told apart by their name, so a figure may be either one's."""
+    names = _names(owner)
+    return [owner] + [p for p in facts.products if p is not owner and names & _names(p)]
 
 
 def _check_prices(rest: str, facts: Facts, owners: _Owners) -> str | None:
@@ -197,7 +208,10 @@ def _check_prices(rest: str, facts: Facts, owners: _Owners) -> str | None:
     gaps = {round(abs(a.price - b.price), 2) for a in owners.named for b in owners.named}
     for i, fig in enumerate(figs):
         owner = paired[i] if paired else owners.of(fig.start, fig.end)
-        allowed = facts.amounts_for(owner) if owner is not None else facts.allowed_amounts
+        if owner is None:
+            allowed = facts.allowed_amounts
+        else:
+            allowed = set().union(*(facts.amounts_for(p) for p in _twins(owner, facts)))
         value = round(fig.value, 2)
         if value in allowed or (comparing and value in gaps):
             continue
