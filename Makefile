@@ -37,5 +37,11 @@ package: $(STAMP)
 package-test: $(STAMP)
 	SHOPGUIDE_PACKAGE_TEST=1 $(PY) -m pytest -q -p no:cacheprovider -m packaging tests/test_packaging_bundle.py
 
+# Follows the README's install section on a fresh debootstrapped Debian 12 as a new user
+# (needs root, debootstrap and a Debian mirror; minutes). Not in CI. See packaging/README.md.
+.PHONY: clean-machine-test
+clean-machine-test:
+	packaging/clean_machine_test.sh
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info

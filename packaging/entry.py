@@ -6,9 +6,11 @@ its log to the user's log folder even if the CLI grows other entry points.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import re
 import sys
+from collections.abc import Callable
 
 # System libraries the bundle does not carry (PyInstaller leaves the GL/EGL driver
 # dispatch, libxcb and the Wayland client libraries to the system, so they match its
@@ -17,7 +19,6 @@ import sys
 SYSTEM_LIBRARIES = {
     "libEGL.so.1": "libegl1",
     "libGL.so.1": "libgl1",
-    "libOpenGL.so.0": "libopengl0",
     "libxcb.so.1": "libxcb1",
     "libwayland-client.so.0": "libwayland-client0",
     "libwayland-cursor.so.0": "libwayland-cursor0",
@@ -25,20 +26,36 @@ SYSTEM_LIBRARIES = {
 _MISSING = re.compile(r"(lib[\w.+-]+?\.so(?:\.\d+)*): cannot open shared object file")
 
 
-def missing_library_message(exc: BaseException) -> str | None:
-    """What to tell a user whose machine lacks a system library Qt needs, or None."""
+def _loadable(lib: str) -> bool:
+    try:
+        ctypes.CDLL(lib)
+    except OSError:
+        return False
+    return True
+
+
+def missing_library_message(
+    exc: BaseException, loadable: Callable[[str], bool] | None = None
+) -> str | None:
+    """What to tell a user whose machine lacks a system library Qt needs, or None.
+
+    The loader names only the first library it misses; the others are probed, so the
+    user installs them all at once (a minimal Debian 12 lacks all five).
+    """
     found = _MISSING.search(str(exc))
     if found is None:
         return None
-    lib = found.group(1)
-    package = SYSTEM_LIBRARIES.get(lib)
-    install = (f"On Debian or Ubuntu: sudo apt-get install {package}" if package
-               else "Install the package that provides it with your system's package manager.")  # fmt: skip
-    return (
-        f"shopguide: the window needs the system library {lib}, which this machine lacks.\n"
-        f"{install}\n"
-        "(`shopguide ask` works without it. Requirements: see the README's Install section.)"
-    )
+    loadable = loadable or _loadable
+    first = found.group(1)
+    missing = [first] + [lib for lib in SYSTEM_LIBRARIES if lib != first and not loadable(lib)]
+    packages = [SYSTEM_LIBRARIES[lib] for lib in missing if lib in SYSTEM_LIBRARIES]
+    lines = [f"shopguide: the window needs system libraries this machine lacks: {', '.join(missing)}"]
+    if packages:
+        lines.append(f"On Debian or Ubuntu: sudo apt-get install {' '.join(packages)}")
+    if first not in SYSTEM_LIBRARIES:
+        lines.append(f"Install the package that provides {first} with your system's package manager.")
+    lines.append("(`shopguide ask` works without them. Requirements: see the README's Install section.)")
+    return "\n".join(lines)
 
 
 def _main() -> int:

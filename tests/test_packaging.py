@@ -501,18 +501,43 @@ def _load_entry():
     ],
 )  # fmt: skip
 def test_a_missing_system_library_names_the_package_to_install(error, package):
-    message = _load_entry().missing_library_message(ImportError(error))
+    message = _load_entry().missing_library_message(ImportError(error), loadable=lambda lib: True)
     assert message is not None
     assert error.split(":")[0] in message
-    assert f"sudo apt-get install {package}" in message
+    assert f"sudo apt-get install {package}\n" in message, "only the one missing package"
     assert "shopguide ask" in message, "the user learns the terminal answers still work"
+
+
+def test_every_missing_display_library_is_named_at_once():
+    """Bare Debian minbase: the loader stops at libGL.so.1, but all five are missing."""
+    entry = _load_entry()
+    probed = []
+
+    def loadable(lib: str) -> bool:
+        probed.append(lib)
+        return False
+
+    message = entry.missing_library_message(
+        ImportError("libGL.so.1: cannot open shared object file: No such file or directory"), loadable
+    )
+    assert "libGL.so.1" not in probed, "the library the loader named is not probed again"
+    packages = list(entry.SYSTEM_LIBRARIES.values())
+    expected = ["libgl1"] + [p for p in packages if p != "libgl1"]
+    assert f"sudo apt-get install {' '.join(expected)}\n" in message
+
+
+def test_the_probe_loads_real_libraries():
+    entry = _load_entry()
+    assert entry._loadable("libc.so.6") is True
+    assert entry._loadable("libshopguide-does-not-exist.so.9") is False
 
 
 def test_other_import_errors_are_not_dressed_up_as_a_missing_library():
     entry = _load_entry()
     assert entry.missing_library_message(ImportError("No module named 'ui'")) is None
     unknown = entry.missing_library_message(
-        ImportError("libfoo.so.7: cannot open shared object file: No such file or directory")
+        ImportError("libfoo.so.7: cannot open shared object file: No such file or directory"),
+        loadable=lambda lib: True,
     )
     assert "libfoo.so.7" in unknown and "apt-get" not in unknown
 
@@ -526,6 +551,7 @@ def test_entry_point_turns_a_missing_library_into_a_message_not_a_traceback(monk
         raise ImportError("libEGL.so.1: cannot open shared object file: No such file or directory")
 
     monkeypatch.setattr(shopguide.cli, "main", no_egl)
+    monkeypatch.setattr(entry, "_loadable", lambda lib: True)
     monkeypatch.setattr(shopguide.logging_setup, "setup_logging", lambda *a, **k: None)
     assert entry._main() == 3
     err = capsys.readouterr().err
@@ -537,3 +563,27 @@ def test_entry_point_turns_a_missing_library_into_a_message_not_a_traceback(monk
     monkeypatch.setattr(shopguide.cli, "main", other)
     with pytest.raises(ImportError, match="No module named"):
         entry._main()
+
+
+def test_readme_script_and_entry_point_name_the_same_system_libraries():
+    """What the clean-machine test installs is what the README asks for and the error names."""
+    packages = set(_load_entry().SYSTEM_LIBRARIES.values())
+    script = (PACKAGING / "clean_machine_test.sh").read_text(encoding="utf-8")
+    listed = re.search(r'^DESKTOP_LIBS="([^"]+)"', script, re.MULTILINE)
+    assert listed is not None
+    assert set(listed.group(1).split()) == packages
+    for readme in (REPO / "README.md", PACKAGING / "README.md"):
+        text = " ".join(readme.read_text(encoding="utf-8").split())
+        command = re.search(r"sudo apt-get install ((?:lib[\w-]+ ?)+)`", text)
+        assert command is not None, f"{readme.name} lists no requirements to install"
+        assert set(command.group(1).split()) == packages, readme
+
+
+def test_clean_machine_test_is_a_make_target_outside_ci():
+    make = (REPO / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^clean-machine-test:\n\tpackaging/clean_machine_test\.sh$", make, re.MULTILINE)
+    ci = REPO / ".ci" / "run"
+    if ci.is_file():
+        assert "clean-machine" not in ci.read_text(encoding="utf-8")
+    result = subprocess.run(["bash", "-n", str(PACKAGING / "clean_machine_test.sh")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
