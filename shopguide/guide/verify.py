@@ -4,6 +4,10 @@ A sentence survives only if every price, stock figure, in-stock claim, aisle, SK
 and promise (free, discount, guarantee …) in it is backed by the facts. The
 engine releases text one verified sentence at a time, so a failing sentence is
 never shown.
+
+Reading figures in their many spellings lives in figures.py, stock claims in
+verify_stock.py and promises in promises.py; this module says which product each
+figure speaks of (the one named nearest before it) and holds the public API.
 """
 
 from __future__ import annotations
