@@ -31,6 +31,8 @@ TIME_WORDS = [
     ("缓震跑鞋目前只要 99。", "缓震跑鞋目前只要 459。"),
     ("缓震跑鞋今天 99，很划算。", "缓震跑鞋今天 459，很划算。"),
     ("缓震跑鞋现在就99！", "缓震跑鞋现在就459！"),
+    ("The Cushion Running Shoe is now 99, 2 colours.", "The Cushion Running Shoe is now 459, 2 colours."),
+    ("Size 41 costs 99.", "Size 41 costs 459."),
     ("Cushion Running Shoe now 99.", "Cushion Running Shoe now 459."),
     ("The Cushion Running Shoe is now 99!", "The Cushion Running Shoe is now 459!"),
     ("The Cushion Running Shoe: just 99.", "The Cushion Running Shoe: just 459."),
@@ -108,7 +110,9 @@ def test_prices_in_these_forms_belong_to_their_product(sentence: str, good: str)
     "The Cushion Running Shoe now comes in 4 sizes.", "缓震跑鞋今天12件有货，459元。",
     "Marathon 42k.", "Great for runs of 5k.", "It's a 4k screen.", "Battery 10k mAh.",
     "The Cushion Running Shoe is 459 yuan; its stock is only 12.", "Currently 4 sizes.",
-    "The store opens today at 10:00.",
+    "The store opens today at 10:00.", "Sizes available now: 40, 41.",
+    "In stock today: 12, in aisle A1.", "Sizes in stock now 40, 41 and 42.",
+    "The Cushion Running Shoe is ¥459; sizes now 40, 41.", "The size is 41.",
 ])
 def test_numbers_in_these_forms_that_are_no_price_pass(sentence: str) -> None:
     assert ok(sentence), sentence

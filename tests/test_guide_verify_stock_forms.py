@@ -49,6 +49,7 @@ FORMS = [
      "Cushion Running Shoe: twelve pairs remaining."),
     ("Cushion Running Shoe stock: ninety-nine.", "Cushion Running Shoe stock: twelve."),
     ("Cushion Running Shoe stock stands at 99.", "Cushion Running Shoe stock stands at 12."),
+    ("In stock today: 99, in aisle A1.", "In stock today: 12, in aisle A1."),
     ("We have 99 of the Cushion Running Shoe in stock.", "We have 12 of the Cushion Running Shoe in stock."),
     ("Twenty of them are left.", "Twelve of them are left."),
 ]

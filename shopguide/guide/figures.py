@@ -170,8 +170,10 @@ BARE_WEAK = re.compile(rf"(?<![a-z])(?:{_WEAK})\s+{_VALUE}(?![.,]?{_MORE})(?=\s*
 # A time word before a number that closes its clause: "现在 99", "now 99", "is currently 99".
 _TIME = (r"现在|目前|如今|今天|当前|眼下|(?:right\s+)?now|today|currently|at\s+the\s+moment")
 _CLOSES = r"(?=\s*(?:[,.;!?，。；！？)）]|$|each\b|only\b|today\b|now\b))"
-BARE_TIME = re.compile(rf"(?<![a-z])(?:{_TIME})\s*(?:[:：]|只要|只需|仅需|仅|就|是|为|only|just|is)?\s*"
-                       rf"{_VALUE}(?![.,]?{_MORE}){_CLOSES}", re.I)
+# Not the first of a list ("now 40, 41"): sizes, not a price.
+BARE_TIME = re.compile(rf"(?<![a-z])(?:{_TIME})\s*(?:只要|只需|仅需|仅|就|是|为|only|just|is)?\s*"
+                       rf"{_VALUE}(?![.,]?{_MORE}){_CLOSES}"
+                       r"(?!\s*[,，、]\s*\d+\s*(?:[,，、.。;；]|and\b|or\b|和|或|$))", re.I)
 # Words after a price or time word, closing the clause: "costs ninety-nine.", "now twelve
 # hundred!". Below ten they are too often no price ("the only one.", "just two.").
 BARE_WORDS = re.compile(rf"(?<![a-z])(?:{_STRONG}|{_TIME}){_GAP}({EN_NUM}){_CLOSES}", re.I)
@@ -183,7 +185,9 @@ PRICES = [*PRICE, BARE_STRONG, BARE_WEAK, BARE_TIME, BARE_WORDS, BARE_K]
 _BARE = (BARE_STRONG, BARE_WEAK, BARE_TIME, BARE_WORDS, BARE_K)
 # A word that leads a stock figure: a bare number right after it counts stock, not money
 # ("库存现在 12", "the stock is only 12"). "in stock" leads none ("In stock and only 99!").
-_STOCK_LEAD = re.compile(r"库存|现货|存货|(?<!in )stock(?! up)|inventory", re.I)
+_STOCK_LEAD = re.compile(r"库存|现货|存货|(?<!in )stock(?! up)|inventory|in stock[\w ]{0,10}[:：]", re.I)
+# A size word before a bare number: "sizes now 40", "尺码现在 41" give a size, not a price.
+_SIZE_LEAD = re.compile(r"(?<![a-z])sizes?(?![a-z])|尺码|码数", re.I)
 _CLAUSE_BREAK = re.compile(r"[,，;；。!！?？]")
 
 
@@ -207,6 +211,7 @@ def prices(text: str) -> list[Figure]:
                 continue
             value = to_float(m.group(1))
             if pat in _BARE and (_counts_stock(text, m.start())
+                                 or (pat in (BARE_TIME, BARE_WEAK) and _after_size(text, m.start()))
                                  or (pat is BARE_WORDS and value < 10)):
                 continue
             seen[s] = Figure(m.start(), m.end(), m.group(1), value)
@@ -217,6 +222,12 @@ def _counts_stock(text: str, start: int) -> bool:
     """Is a stock word shortly before ``start``, in the same clause?"""
     before = _CLAUSE_BREAK.split(text[max(0, start - 16):start])[-1]
     return bool(_STOCK_LEAD.search(before))
+
+
+def _after_size(text: str, start: int) -> bool:
+    """Is a size word shortly before ``start``, in the same clause?"""
+    before = _CLAUSE_BREAK.split(text[max(0, start - 16):start])[-1]
+    return bool(_SIZE_LEAD.search(before))
 
 
 # Aisles: the token after (or before) an aisle word, a range ("7-12", "7 至 12") read with it.

@@ -29,7 +29,7 @@ _NOT_COUNT = (r"(?!\s*" + _UNIT + r"?\s*(?:码|号|种|款|色|颜色|尺码|型
 _ZH_LEAD = (r"(?:库存|现货|存货)(?:数量|量|数)?\s*(?:现在|目前|还|仅|只)?\s*"
             r"(?:[:：=]|为|是|有|剩|约|共|仅有|只有)?\s*")
 _EN_LEAD = (r"(?<![a-z])(?:stock(?:\s+(?:level|count|quantity))?(?:\s+(?:of|for)(?:\s+the)?)?|"
-            r"in\s+stock|on\s+hand|inventory)\s*(?:'s)?\s*"
+            r"in\s+stock|on\s+hand|inventory)(?:'s)?(?:\s+(?:now|today|currently|right\s+now))?\s*"
             r"(?:[:：=]|(?:is|are|stands)(?:\s+(?:now|currently|at|only|just))*|of)?\s*")
 _EN_LEFT = r"(?:(?:are|is)\s+)?(?:in stock|left|available|remaining)"
 # "24 of the Kettle in stock": the product's name is blanked to spaces, so only spaces stand
