@@ -384,3 +384,70 @@ def test_a_bracket_closed_that_was_never_opened_is_refused() -> None:
 
     assert not _unopened(" 几种方法：1）注册会员；2）用积分。")  # a numbered list opens nothing
     assert _unopened(" Try it) now") and not _unopened(" Try it (the A1) now")
+
+
+# -- loops and debris the facts alone would let through -------------------------------------
+
+def test_the_same_price_twice_in_a_sentence_or_thrice_in_an_answer_is_refused() -> None:
+    g = zh_guard()
+    assert g(" 缓震跑鞋售价¥459。")
+    assert not g(" 缓震跑鞋售价¥459，¥459。")
+    assert not en_guard()(" The Wildtrail Freedom Headlamp is $46.99, and it's $46.99.")
+    assert g(" 缓震跑鞋售价¥459；轻风跑鞋售价¥299。")  # two products, two prices
+
+
+def test_what_follows_a_feature_word_is_one_of_the_products_tags() -> None:
+    g = zh_guard()  # 缓震跑鞋's tags: 缓震, 扁平足 ...
+    tag = CUSHION.tags[0]
+    assert g(f" 最适合您的是缓震跑鞋，主打{tag}")
+    assert g(f" 最适合您的是缓震跑鞋，主打{tag[0]}")  # a tag being written
+    assert not g(" 最适合您的是缓震跑鞋，主打瓦，")
+    assert not g(f" 最适合您的是缓震跑鞋，特点是{tag}、云跃，")
+
+
+def test_a_brand_after_a_name_is_that_products_own() -> None:
+    other = Product("X-9", "逐浪儿童防晒泳衣", "泳衣", 149, "CNY", "逐浪", 10, "D4")
+    aqua = Product("X-8", "竞速泳镜", "泳镜", 199, "CNY", "Aqualine", 6, "D3")
+    g = zh_guard(other, aqua, question="儿童泳衣")
+    assert g(" 推荐逐浪儿童防晒泳衣（逐浪），售价¥149。")
+    assert not g(" 推荐逐浪儿童防晒泳衣（Aqualine）")
+    assert not en_guard()(" The Wildtrail Freedom Headlamp by Snowpeak is")
+
+
+def test_a_phrase_said_twice_in_one_sentence_is_refused() -> None:
+    faq = FaqEntry("location", "店在哪里？", "本店位于新华路88号线上商场一层，凭小票在服务台登记车牌。")
+    g = FactGuard(Facts.of([], [faq]), "zh", "店在哪里？")
+    assert g(" 本店位于新华路88号线上商场一层。")
+    assert not g(" 本店位于新华路88号线新华路88号线")
+
+
+def test_a_name_said_in_this_sentence_is_not_begun_again_and_a_lead_in_gets_the_top_name() -> None:
+    g = zh_guard()
+    assert g.completion(" 最适合您的是") == CUSHION.name  # the opening names the top match
+    assert g.completion(" 缓震跑鞋售价¥459；缓震") == ""  # the same name again: not dictated
+    assert en_guard().completion(" I'd recommend the") == " Wildtrail Freedom Headlamp"
+
+
+def test_an_unsure_model_is_not_shown_and_a_name_alone_is_no_sentence(guide_store) -> None:
+    class Unsure(_Overruled):
+        chosen_logprobs = [-0.2, -3.5, -2.0]  # mean below -1: it hardly believed its words
+
+    class Model:
+        context_length = 1024
+
+        def __init__(self, stream):
+            self.s = stream
+
+        def count_tokens(self, t: str) -> int:
+            return len(t)
+
+        def stream(self, prompt, settings=None, cancel=None, guard=None):
+            return self.s
+
+    answer = "最适合您的是缓震跑鞋，适合扁平足，价格¥459。"
+    assert not run(Engine(guide_store, Model(Unsure(answer, 0))), "适合扁平足的跑鞋")[-1].used_model
+    sure = _Overruled(answer, 0)
+    sure.chosen_logprobs = [-0.2, -0.5, -0.1]  # type: ignore[attr-defined]
+    assert run(Engine(guide_store, Model(sure)), "适合扁平足的跑鞋")[-1].used_model
+    done = run(Engine(guide_store, _model_writing("缓震跑鞋售价¥459；缓震跑鞋。")), "适合扁平足的跑鞋")[-1]
+    assert done.used_model and done.text == "缓震跑鞋售价¥459。"  # the bare name dropped, ； closed

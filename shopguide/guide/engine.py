@@ -199,6 +199,10 @@ class Engine:
                 log.info("dropped a model sentence: the guard overruled the model %d times",
                          stream.guard_refusals)  # type: ignore[union-attr]
                 return
+            unsure = _unsure(getattr(stream, "chosen_logprobs", None))
+            if unsure:
+                log.info("dropped a model sentence: %s", unsure)
+                return
             if not held and not shown_any[0] and _APOLOGY.match(sentence) and not apology_due:
                 log.info("dropped a model sentence: an apology when the match is in stock")
                 return
@@ -217,8 +221,11 @@ class Engine:
                 said[0] = True
             said[0] = said[0] or thread.says_something(sentence)
             if said[0] and not owed:
-                yield from held
-                held.clear()
+                # A clause closed by "；" waits for the next one: if none follows, the answer
+                # ends it with a full stop rather than hang on a semicolon.
+                ready = held[:-1] if held[-1].rstrip().endswith(("；", ";")) else list(held)
+                yield from ready
+                del held[: len(ready)]
 
         for piece in stream:
             buffer += piece
@@ -239,6 +246,10 @@ class Engine:
                 return
         if buffer.strip() and _ENDED.search(buffer.rstrip()):
             yield from release(buffer)  # an unfinished sentence (the model ran out) is dropped
+        if held and said[0] and not owed:
+            last = held.pop().rstrip()
+            yield from held
+            yield last[:-1] + ("。" if last.endswith("；") else ".")
 
     def _guarded(self) -> bool:
         """Whether the model's stream takes a decoding guard (the runtime's does; stand-ins
@@ -253,7 +264,8 @@ class Engine:
 
     @staticmethod
     def _acceptable(sentence: str, facts: Facts, lang: str, thread: Thread | None = None) -> bool:
-        why = check_sentence(sentence, facts) or _malformed(sentence, lang) or (
+        why = check_sentence(sentence, facts) or _malformed(sentence, lang) or _bare(
+            sentence, facts) or (
             thread.check(sentence) if thread is not None else None)
         if why is not None:
             log.info("dropped a model sentence: %s", why)
@@ -284,6 +296,8 @@ class Engine:
 # fluent-looking rest is template debris ("本店规定：野径…！有的，野径、下（野径），主打元。").
 # Measured on the demo store: kept answers had 0-1 refusals, debris 3-10.
 MAX_GUARD_REFUSALS = 2
+MIN_MEAN_LOGPROB = -1.0
+MIN_TOKEN_LOGPROB = -7.0
 _APOLOGY = re.compile(r"\s*(?:抱歉|对不起|不好意思|很遗憾|sorry|unfortunately|i'm afraid|we're sorry)",
                       re.I)
 _A_FIGURE = ("a figure",)  # owed until a sentence states a price, stock or aisle
@@ -295,7 +309,7 @@ _RUN_EN = 3  # words
 def restates(sentence: str, policy: str) -> bool:
     """Whether ``sentence`` repeats a run of the policy's own wording (4 Chinese characters
     in a row, or 3 words): "是这样的，可30元。" answers a returns question with nothing."""
-    for run in re.findall(r"[\u4e00-\u9fff\d]{%d,}" % _RUN_ZH, sentence):
+    for run in re.findall(r"[\u4e00-\u9fff]{%d,}" % _RUN_ZH, sentence):
         if any(run[i:i + _RUN_ZH] in policy for i in range(len(run) - _RUN_ZH + 1)):
             return True
     words = re.findall(r"[a-z0-9']+", sentence.lower())
@@ -304,6 +318,33 @@ def restates(sentence: str, policy: str) -> bool:
 _REPEAT = re.compile(r"(.)\1{5,}")
 _ENDED = re.compile(r"[。！？!?.…」”)）]$")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def _bare(sentence: str, facts: Facts) -> str | None:
+    """A sentence that is only names ("逐浪。", "山屿折叠月亮椅。"): debris of a comparison."""
+    rest = sentence
+    for p in facts.products:
+        for word in sorted({p.name, p.name_en, p.name_zh, p.brand} - {None, ""}, key=len, reverse=True):
+            rest = rest.replace(word, "")
+    if not re.search(r"[\w\u4e00-\u9fff]", rest):
+        return "a name alone is no sentence"
+    return None
+
+
+def _unsure(logprobs: list[float] | None) -> str | None:
+    """Whether the model, so far in this answer, wrote what it hardly believed: a low mean
+    log-probability of its own choices, or one wild token. Debris that passes every fact
+    check ("The Wildpath 22L Daypack is ¥299; the service can only help with?") is written
+    unsure; on the demo store kept-worthy answers had a mean above -0.8 and no token below
+    -6.5, debris a mean of -1.1 to -6."""
+    if not logprobs:
+        return None
+    mean = sum(logprobs) / len(logprobs)
+    if mean < MIN_MEAN_LOGPROB:
+        return f"the model was unsure of its words (mean log-probability {mean:.2f})"
+    if min(logprobs) < MIN_TOKEN_LOGPROB:
+        return f"the model wrote a token it hardly believed ({min(logprobs):.2f})"
+    return None
 
 
 def _malformed(sentence: str, lang: str) -> str | None:

@@ -172,6 +172,11 @@ class FactGuard:
         self._template_words = _TEMPLATE_SURFACE[self.lang]
         self._folded_names = {fold(n) for n, _ in self._locks}
         self._tags = {fold(t) for p in self.products for t in p.tags if len(t) >= 2}
+        # What may follow "主打" / "特点是": the products' tags and colours.
+        self._listable = sorted({fold(t) for p in self.products for t in (*p.tags, *p.colors) if t})
+        self._brand_of = [(fold(n), fold(p.brand or "")) for p in self.products
+                          for n in {p.name, p.name_en, p.name_zh} - {None, ""}]
+        self._brands = {b for _, b in self._brand_of if b}
         self._fact_marks = {ch for t in texts for ch in t if ch in _PUNCTUATION_ZH}
         top = self.products[0] if self.products else None
         self._first = [n for n in {top.name, top.name_en, top.name_zh} - {None, ""}] if top else []
@@ -214,12 +219,24 @@ class FactGuard:
         if any(text.endswith(n) for n, _ in self._ranked):
             return ""  # a name just finished ("云跃跑鞋") is not "云跃跑鞋Pro" begun
         named = any(n in text for n, _ in self._ranked)
+        if not named and len(text) <= _LEAD_IN_WITHIN and _LEAD_IN.search(text) and self._first:
+            # Where the answer's templates name the product ("最适合您的是", "I'd recommend
+            # the "), a model that never saw these names starts one of its own ("The service",
+            # "the bas"); the top match is what goes there.
+            own = [n for n, _ in self._ranked if n in self._first]
+            if not own:
+                return ""
+            # Byte-level BPE writes " service" as one token: "the" has no space after it yet.
+            gap = " " if text[-1:].isalpha() and text[-1].isascii() else ""
+            return gap + own[0]
         best, best_k = "", 0
         for n, at in self._ranked:
             if not named and n not in self._first:
                 continue
             # Once a name is written, the brand alone is the brand ("…跑鞋（云跃）"): another
             # name is finished only when the model wrote past its brand.
+            if n in _SENTENCE_END.split(text)[-1]:
+                continue  # said already in this sentence: a second time is a loop, not a name
             for k in range(min(len(n) - 1, len(text)), at - 1 + named, -1):
                 if k > best_k and text.endswith(n[:k]):
                     start = len(text) - k
@@ -235,6 +252,8 @@ class FactGuard:
                 and not _repeats(body) and not self._tag_again(body)
                 and not _BARE_CURRENCY.search(body) and not _STUTTER.search(body)
                 and not _DANGLING_CODE.search(body) and not _unopened(body)
+                and not _price_again(body) and self._listed_ok(body) and self._brands_ok(body)
+                and not self._said_twice(body)
                 and (self.lang == "zh" or not self._foreign_marks(body)))
 
     # -- figures -----------------------------------------------------------------------------
@@ -302,6 +321,47 @@ class FactGuard:
             low = low.replace(n, " ")
         sentence = _SENTENCE_END.split(low)[-1]
         return any(sentence.count(t) >= 2 for t in self._tags)
+
+    def _said_twice(self, text: str) -> bool:
+        """Five Chinese characters or more said twice in one sentence, names aside
+        ("店位于新华路88号线新华路88号线"): a loop."""
+        sentence = _FULL_STOP.split(text.rstrip("。！？!?. "))[-1]
+        for n in self._folded_names:
+            sentence = fold(sentence).replace(n, "|")
+        for run in _CJK_DIGIT_RUN.findall(sentence):
+            for i in range(len(run) - _TWICE + 1):
+                piece = run[i:i + _TWICE]
+                if len(_CJK_RUN.findall(piece)) and sum(map(len, _CJK_RUN.findall(piece))) >= 3 \
+                        and sentence.count(piece) >= 2:
+                    return True
+        return False
+
+    def _listed_ok(self, text: str) -> bool:
+        """After "主打" / "特点是" come the product's tags, not debris ("主打瓦", "主打入门、诺瓦")."""
+        if not self._listable:
+            return True
+        for m in _LISTING.finditer(text):
+            items = m.group(1).split("、")
+            growing = m.end() == len(text)
+            done, last = (items[:-1], fold(items[-1])) if growing else (items, "")
+            if any(fold(i) not in self._listable for i in done if i or not growing):
+                return False
+            if last and not any(t.startswith(last) for t in self._listable):
+                return False
+        return True
+
+    def _brands_ok(self, text: str) -> bool:
+        """A brand written right after a product name ("…泳衣（Aqualine）", "… Boot by 诺瓦") is
+        that product's own."""
+        low = fold(text)
+        for name, brand in self._brand_of:
+            at = low.find(name)
+            while at >= 0:
+                m = _BRAND_AFTER.match(low, at + len(name))
+                if m and m.group(1) in self._brands and m.group(1) != brand:
+                    return False
+                at = low.find(name, at + 1)
+        return True
 
     def _foreign_marks(self, text: str) -> bool:
         """Chinese punctuation in an English answer ("by Sonicwave），"), unless a fact has it."""
@@ -386,6 +446,29 @@ class FactGuard:
                     or s in self._facts.words):
                 return False
         return True
+
+
+_LEAD_IN = re.compile(r"(?:^|\s)(?:the|is|try|recommend|at)\s?$|(?:最适合您的是|推荐|可以看看|我建议选|建议选|看看)$",
+                      re.I)
+_LEAD_IN_WITHIN = 40  # characters: the opening of an answer, not a later mention
+
+
+_TWICE = 5  # characters, 3 of them Chinese ("新华路88号线" twice)
+_CJK_DIGIT_RUN = re.compile(r"[\u4e00-\u9fff\d]+")
+_LISTING = re.compile(r"(?:主打|特点是)([^，。；：！？,.;:!?（）()]*)")
+_BRAND_AFTER = re.compile(r"(?:（|\(|\s+by\s+)([^）),.;:!?，。；：！？]+?)(?:[）),.;:!?，。；：！？]|\s|$)")
+_PRICE = re.compile(r"[¥￥$£€]\s?\d+(?:\.\d+)?")
+
+
+def _price_again(text: str) -> bool:
+    """The same price twice in one sentence, or three times in the answer ("it's ¥699. It's
+    ¥699 and it's ¥699"): a loop, whatever its wording."""
+    done = text if not text[-1:].isdigit() else text[: len(text.rstrip("0123456789."))]
+    prices = _PRICE.findall(done)
+    if len(prices) != len(set(prices)) and any(prices.count(p) >= 3 for p in prices):
+        return True
+    current = _PRICE.findall(_FULL_STOP.split(done.rstrip("。！？!?. "))[-1])
+    return len(current) != len(set(current))
 
 
 def _unopened(text: str) -> bool:

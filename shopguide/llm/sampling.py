@@ -40,6 +40,10 @@ class TokenChooser:
         self._seen_buf[: len(seen)] = torch.tensor(seen, dtype=torch.long)
         self._n_seen = len(seen)
         self.refused = 0  # steps where a guard refused the model's first choice
+        # Log-probability of each chosen token (after the penalty): how sure the model was of
+        # what it wrote. Kept only when asked (a guard is on): one softmax per step.
+        self.track_confidence = False
+        self.logprobs: list[float] = []
         self.generator: torch.Generator | None = None
         if not settings.greedy and settings.seed is not None:
             self.generator = torch.Generator(device=device)
@@ -65,6 +69,8 @@ class TokenChooser:
             token = self._guarded(logits, allow, n_generated)
         else:
             token = int(torch.argmax(logits)) if s.greedy else self._sample(logits)
+        if self.track_confidence:
+            self.logprobs.append(float(torch.log_softmax(logits, -1)[token]))
         if token not in self._seen and self.penalty != 1.0:
             self._seen.add(token)
             if self._n_seen < self._seen_buf.numel():

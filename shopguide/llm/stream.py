@@ -59,6 +59,7 @@ class GenerationStream:
         self.guard = guard
         self.guard_refusals = 0
         self.forced_tokens = 0  # written by the guard's completion, not chosen by the model
+        self.chosen_logprobs: list[float] = []
         self.finish_reason: str | None = None
         self.n_tokens = 0
         self.token_ids: list[int] = []
@@ -131,6 +132,8 @@ class GenerationStream:
         ids = self.prompt_ids
         max_new = max(0, min(s.max_new_tokens, m.context_length - len(ids)))
         chooser = TokenChooser(s, m.vocab_size, ids, m.eos_ids, m.torch_device)
+        chooser.track_confidence = self.guard is not None
+        self.chosen_logprobs = chooser.logprobs  # the model's own choices; forced ones excluded
         eos = frozenset(m.eos_ids)
         detok = m.tokenizer.detokenizer()
         stops = StopMatcher(s.stop)
