@@ -226,6 +226,12 @@ window() {  # window NAME ARGS...: start it under Xvfb, screenshot once it is dr
     sed 's/^/    /' "$ROOT/tmp/gui-$name.log" | tee -a "$SUMMARY"
     log "  screenshot: $shot"
 }
+step "the window with no display at all (as over ssh)"
+AS_USER_TIMEOUT=60 as_user alice "shopguide" >"$OUT/gui-nodisplay.txt" 2>&1 && rc=0 || rc=$?
+sed 's/^/    /' "$OUT/gui-nodisplay.txt" | head -8 | tee -a "$SUMMARY"
+check "without a display it says so (exit 3), not Qt's abort advising a reinstall" \
+    bash -c "[ $rc = 3 ] && grep -q 'no display to show the window on' '$OUT/gui-nodisplay.txt'"
+
 step "the window under Xvfb (the user's own store, made by the first ask)"
 window clerk
 window kiosk --mode kiosk

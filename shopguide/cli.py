@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -68,6 +69,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run_gui(args: argparse.Namespace) -> int:
+    if sys.platform.startswith("linux") and not any(
+        os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    ):
+        # Qt would abort here with "could not load the platform plugin ... reinstalling
+        # the application may fix this", which sends a user over ssh the wrong way.
+        print(
+            "shopguide: no display to show the window on (DISPLAY and WAYLAND_DISPLAY are not"
+            " set). Start it from the desktop, or ask in the terminal: shopguide ask \"...\"",
+            file=sys.stderr,
+        )
+        return 3
     from ui.app import run  # the one place the core reaches the UI
 
     return run(args)

@@ -587,3 +587,19 @@ def test_clean_machine_test_is_a_make_target_outside_ci():
         assert "clean-machine" not in ci.read_text(encoding="utf-8")
     result = subprocess.run(["bash", "-n", str(PACKAGING / "clean_machine_test.sh")], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_window_without_any_display_says_so_instead_of_qts_abort(capsys, monkeypatch):
+    """Over ssh, Qt aborts (exit 134) telling the user to reinstall; the cause is no display."""
+    from shopguide import cli
+
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setattr("shopguide.logging_setup.setup_logging", lambda *a, **k: None)
+    monkeypatch.setattr("ui.app.run", lambda args: 0)  # were the window started, it would "work"
+    assert cli.main([]) == 3
+    err = capsys.readouterr().err
+    assert "no display" in err and "shopguide ask" in err
+    monkeypatch.setenv("WAYLAND_DISPLAY", "wayland-0")  # a Wayland session without Xwayland
+    assert cli.main([]) == 0
