@@ -191,8 +191,10 @@ def catalog_stamp(store: object) -> tuple[object, ...] | None:
     The store's own change key moves on every write, chat turns included, and rebuilding
     the vocabulary costs seconds in a large catalog. Every insert, delete, and update of a
     product's words (name, category, brand, tags, sizes, colours) rewrites its full-text
-    row, which moves the FTS5 index's structure record (its cookie); a price or stock change
-    does not, and needs no new vocabulary. None for a store without such an index.
+    row, which moves the FTS5 index's structure record (its cookie). Since schema v7 a
+    price or stock change rewrites the row too (they are index words), so it also brings a
+    new vocabulary; save_product always did (its upsert sets every column). None for a
+    store without such an index.
     """
     conn = getattr(store, "conn", None)
     if conn is None:
