@@ -22,7 +22,7 @@ from typing import Any
 
 from shopguide.guide.events import Cards, Done, Failed, Token
 from ui.backend import Backend, StoreInfo, default_backend
-from ui.qt import QObject, QThread, Signal, Slot
+from ui.qt import QCoreApplication, QObject, QThread, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -220,9 +220,17 @@ class GuideWorker(QObject):
         self._closing.set()
         self._engine = None
         self._model = None
-        if self._store is not None:
-            self._backend.close_store(self._store)
-            self._store = None
+        try:
+            if self._store is not None:
+                self._backend.close_store(self._store)
+                self._store = None
+        finally:
+            # The worker ends its own loop, after releasing: a quit() sent from the GUI thread
+            # next to this call could end the loop before this queued call ran, and the store
+            # would never be closed (no checkpoint; seen as a flaky close test).
+            thread = QThread.currentThread()
+            if thread is not QCoreApplication.instance().thread():
+                thread.quit()
 
 
 # The worker's reports, re-emitted by the client in the GUI thread.
@@ -344,8 +352,7 @@ class GuideClient(QObject):
         if not self._closing:
             self._closing = True
             self.stop()
-            self._close.emit()
-            self.thread.quit()
+            self._close.emit()  # the worker quits its thread when it has closed
         return False
 
     def shutdown(self, timeout_ms: int = 5000) -> bool:
