@@ -31,6 +31,12 @@ def _fill(monkeypatch, fill):
     monkeypatch.setattr(privacy_dialogs, "run", fill)
 
 
+def _finish(qtbot, panel):
+    """Export and erasure run off the GUI thread: wait for the panel to handle the report."""
+    assert panel.busy()
+    qtbot.waitUntil(lambda: not panel.busy(), timeout=20000)
+
+
 def test_shows_and_edits_consent_as_new_records(panel, privacy_store):
     s = privacy_store
     assert not panel.consent_box.isEnabled() and not panel.erase_button.isEnabled()
@@ -59,7 +65,8 @@ def test_shows_and_edits_consent_as_new_records(panel, privacy_store):
     assert not s.consent_in_force(EN.id, "history")
 
 
-def test_export_writes_the_files_with_the_reason(panel, privacy_store, tmp_path, monkeypatch):
+def test_export_writes_the_files_with_the_reason(qtbot, panel, privacy_store, tmp_path,
+                                                 monkeypatch):
     panel.set_customer(privacy_store.customer(ZH.id))
 
     def fill(dialog):
@@ -69,15 +76,19 @@ def test_export_writes_the_files_with_the_reason(panel, privacy_store, tmp_path,
         return True
 
     _fill(monkeypatch, fill)
-    files = panel.export_customer()
+    written = []
+    panel.exported.connect(written.append)
+    assert panel.export_customer() is True
+    _finish(qtbot, panel)
+    [files] = written
     assert len(files) == 1 and json.loads(files[0].read_text("utf-8"))["customer"]["id"] == ZH.id
     assert panel.messages[-1][0] == "Exported" and str(files[0]) in panel.messages[-1][1]
     assert privacy_store.privacy_log()[0].reason == "customer asked for a copy"
     _fill(monkeypatch, lambda dialog: False)  # cancelled: nothing written
-    assert panel.export_customer() == []
+    assert panel.export_customer() is False and not panel.busy()
 
 
-def test_erase_needs_reason_and_typed_name(panel, privacy_store, monkeypatch):
+def test_erase_needs_reason_and_typed_name(qtbot, panel, privacy_store, monkeypatch):
     s = privacy_store
     panel.set_customer(s.customer(ZH.id))
     erased = []
@@ -104,6 +115,7 @@ def test_erase_needs_reason_and_typed_name(panel, privacy_store, monkeypatch):
 
     _fill(monkeypatch, confirm)
     assert panel.erase_customer() is True
+    _finish(qtbot, panel)
     assert states[-1] is True and erased == [ZH.id]
     assert s.customer(ZH.id) is None and panel.customer() is None
     assert s.conn.execute("SELECT count(*) FROM purchases WHERE customer_id IS NULL"
@@ -176,7 +188,7 @@ def test_language_switch_relabels_the_panel(qapp, panel, privacy_store):
 
 
 def test_erase_in_the_panel_cleans_backup_copies_and_names_the_ones_it_cannot(
-        panel, privacy_store, monkeypatch):
+        qtbot, panel, privacy_store, monkeypatch):
     """The panel goes through the same erase_customer as the CLI: backup copies are
     cleaned, and a copy that cannot be is shown with its reason."""
     from shopguide.privacy import copies as pcopies
@@ -196,7 +208,10 @@ def test_erase_in_the_panel_cleans_backup_copies_and_names_the_ones_it_cannot(
 
     _fill(monkeypatch, confirm)
     assert panel.erase_customer() is True
+    _finish(qtbot, panel)
     assert ZH.phrase.encode() not in good.read_bytes()
     assert ZH.phrase.encode() in stuck.read_bytes()
     [(title, text, warning)] = panel.messages
     assert warning and f"{stuck} (read-only" in text and str(good) not in text
+    assert "journal" not in text  # the job's own connection emptied the WAL
+    assert "1 backup copy(ies) could not be cleaned" in panel.status.text()

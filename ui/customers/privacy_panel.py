@@ -3,14 +3,21 @@
 Consent changes are new records (the history list shows them all); giving
 consent can carry an expiry date and always records where it was given.
 Export and Erase ask for a reason (kept in the privacy log); Erase also asks
-the clerk to type the customer's name. The panel uses the sidebar's Store on
-the GUI thread: each action is a handful of indexed queries, except the erasure's
-VACUUM, which runs under a wait cursor (seconds on a large store, and rare).
+the clerk to type the customer's name.
+
+Threads: consent and the log use the sidebar's Store on the GUI thread (a handful
+of indexed queries). Export and Erase run as a ``PrivacyJob`` on a thread of
+their own with their own connection (``privacy_jobs.py``): an erasure VACUUMs
+the store and cleans every backup copy (seconds with large stores or many
+backups), an export writes to a folder that may be a slow stick. Meanwhile the
+panel shows a busy line and keeps Export and Erase disabled; the window stays
+usable, and the outcome appears when the job reports.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -21,11 +28,10 @@ from shopguide.privacy import export as pexport
 from shopguide.store.errors import StoreError
 from shopguide.store.models import CONSENT_HISTORY, CONSENT_MARKETING, Customer
 from ui.customers import privacy_dialogs as dialogs
+from ui.customers.privacy_jobs import PrivacyJob
 from ui.qt import (
-    QApplication,
     QCheckBox,
     QComboBox,
-    QCursor,
     QDate,
     QDateEdit,
     QEvent,
@@ -35,8 +41,8 @@ from ui.qt import (
     QLabel,
     QListWidget,
     QLocale,
+    QProgressBar,
     QPushButton,
-    Qt,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -50,12 +56,17 @@ class PrivacyPanel(QWidget):
     consentChanged = Signal(str)  # customer id; the engine's linking follows at the next turn
     exported = Signal(list)  # the files written
     customerErased = Signal(str)  # customer id; the sidebar drops them from its list
+    busyChanged = Signal(bool)  # an export or erasure started (True) or reported (False)
 
     def __init__(self, store: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store = store
         self._customer: Customer | None = None
         self.export_folder = Path.home()
+        # The export or erasure running off the GUI thread, and what its report needs.
+        self._job: PrivacyJob | None = None
+        self._job_context: dict[str, Any] = {}
+        self._outcome_text: Callable[[], str] | None = None  # re-run on a language change
 
         self.consent_box = QGroupBox()
         grid = QGridLayout(self.consent_box)
@@ -114,23 +125,52 @@ class PrivacyPanel(QWidget):
         actions.addStretch(1)
         actions.addWidget(self.log_button)
 
+        # A busy line while a job runs, then its outcome (until the next action).
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.hide()
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)  # no progress to report: the core works file by file
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.setMaximumHeight(8)
+        self.busy_bar.hide()
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.consent_box)
         layout.addWidget(self._history_label)
         layout.addWidget(self.history, 1)
         layout.addLayout(actions)
+        layout.addWidget(self.busy_bar)
+        layout.addWidget(self.status)
         self.retranslate()
         self.set_customer(None)
 
     # --- public -----------------------------------------------------------------------------
     def set_customer(self, customer: Customer | None) -> None:
+        if customer is not None and self._job is None:
+            self.status.hide()  # the last outcome was about someone else
+            self._outcome_text = None
         self._customer = customer
-        for w in (self.consent_box, self.history, self.export_button, self.erase_button):
-            w.setEnabled(customer is not None)
+        self._update_enabled()
         self.refresh()
 
     def customer(self) -> Customer | None:
         return self._customer
+
+    def busy(self) -> bool:
+        """An export or erasure is running (or its report has not been handled yet)."""
+        return self._job is not None
+
+    def job(self) -> PrivacyJob | None:
+        return self._job
+
+    def _update_enabled(self) -> None:
+        # While a job runs, nothing here may start another write for anyone: an erasure
+        # holds the store's write lock through its VACUUM, and a second job would queue.
+        chosen = self._customer is not None
+        self.history.setEnabled(chosen)
+        for w in (self.consent_box, self.export_button, self.erase_button):
+            w.setEnabled(chosen and self._job is None)
 
     def refresh(self) -> None:
         self.history.clear()
@@ -163,43 +203,120 @@ class PrivacyPanel(QWidget):
         self.consentChanged.emit(self._customer.id)
         return True
 
-    def export_customer(self) -> list[Path]:
-        if self._customer is None:
-            return []
+    def export_customer(self) -> bool:
+        """Ask where to and why, then export on a job thread. True if an export started;
+        ``exported`` reports the files once they are written."""
+        if self._customer is None or self._job is not None:
+            return False
         dialog = dialogs.ExportDialog(self, self.export_folder, self._lang())
         if not dialogs.run(dialog):
-            return []
+            return False
         folder, fmt, lang, reason = dialog.values()
-        try:
-            files = pexport.export_customer(self._store, self._customer.id, folder, fmt=fmt,
-                                            lang=lang, reason=reason)
-        except (pexport.ExportError, StoreError, OSError) as exc:
-            dialogs.inform(self, self.tr("Export failed"), str(exc), warning=True)
-            return []
-        self.export_folder = folder
-        dialogs.inform(self, self.tr("Exported"), self.tr("Written:") + "\n" +
-                       "\n".join(str(f) for f in files))
-        self.exported.emit(files)
-        return files
+        customer_id = self._customer.id
+
+        def work(store: Any) -> list[Path]:
+            return pexport.export_customer(store, customer_id, folder, fmt=fmt, lang=lang,
+                                           reason=reason)
+
+        self._start_job("export", work, {"folder": folder},
+                        lambda: self.tr("Exporting…"))
+        return True
 
     def erase_customer(self) -> bool:
+        """Confirm, then erase on a job thread. True if an erasure started; the outcome is
+        shown when it reports (``customerErased`` on success)."""
         customer = self._customer
-        if customer is None:
+        if customer is None or self._job is not None:
             return False
         n_purchases = len(self._store.purchases(customer.id))
         dialog = dialogs.EraseDialog(self, customer.name, n_purchases)
         if not dialogs.run(dialog) or not dialog.ready():
             return False
-        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
-        try:
-            report = perase.erase_customer(
-                self._store, customer.id, reason=dialog.reason.text().strip(),
-                anonymise_purchases=dialog.keep_purchases.isChecked())
-        except (perase.ErasureError, StoreError) as exc:
-            QApplication.restoreOverrideCursor()
-            dialogs.inform(self, self.tr("Erasure failed"), str(exc), warning=True)
-            return False
-        QApplication.restoreOverrideCursor()
+        reason = dialog.reason.text().strip()
+        anonymise = dialog.keep_purchases.isChecked()
+        customer_id = customer.id
+
+        def work(store: Any) -> perase.ErasureReport:
+            # Looked up at run time, so a test can put a slow erasure in its place.
+            return perase.erase_customer(store, customer_id, reason=reason,
+                                         anonymise_purchases=anonymise)
+
+        self._start_job("erase", work, {"customer_id": customer_id},
+                        lambda: self.tr("Erasing… The window stays usable; with a large store "
+                                        "or many backup copies this takes a while."))
+        return True
+
+    # --- jobs ---------------------------------------------------------------------------------
+    def _start_job(self, kind: str, work: Callable[[Any], Any], context: dict[str, Any],
+                   busy_text: Callable[[], str]) -> None:
+        path = str(getattr(self._store, "path", "") or ":memory:")
+        if path == ":memory:":
+            # No file another connection could open (tests with a memory store): run here.
+            context["kind"] = kind
+            self._job_context = context
+            try:
+                result = work(self._store)
+            except (pexport.ExportError, perase.ErasureError, StoreError, OSError) as exc:
+                self._job_failed(str(exc))
+            else:
+                self._job_succeeded(result)
+            return
+        job = PrivacyJob(kind, path, work)
+        job.succeeded.connect(self._job_succeeded)
+        job.failed.connect(self._job_failed)
+        self._job = job
+        self._job_context = dict(context, kind=kind)
+        self._show_status(busy_text, busy=True)
+        self._update_enabled()
+        self.busyChanged.emit(True)
+        job.start()
+
+    def _end_job(self) -> tuple[str, dict[str, Any]]:
+        context, self._job_context = self._job_context, {}
+        was_busy = self._job is not None
+        self._job = None
+        self.busy_bar.hide()
+        self._update_enabled()
+        if was_busy:
+            self.busyChanged.emit(False)
+        return str(context.get("kind", "")), context
+
+    def _store_closed(self) -> bool:
+        return getattr(self._store, "conn", True) is None
+
+    def _job_succeeded(self, result: object) -> None:
+        kind, context = self._end_job()
+        if self._store_closed():  # the window closed meanwhile: nobody to tell
+            log.info("privacy %s finished after the sidebar closed", kind)
+            return
+        if kind == "export":
+            self._exported(list(result), context)  # type: ignore[call-overload]
+        elif kind == "erase":
+            assert isinstance(result, perase.ErasureReport)
+            self._erased(str(context["customer_id"]), result)
+
+    def _job_failed(self, message: str) -> None:
+        kind, _context = self._end_job()
+        if self._store_closed():
+            log.warning("privacy %s failed after the sidebar closed", kind)
+            return
+        if kind == "export":
+            self._show_status(lambda: self.tr("Export failed."))
+            dialogs.inform(self, self.tr("Export failed"), message, warning=True)
+        else:
+            self._show_status(lambda: self.tr("Erasure failed; nothing was erased, or it can "
+                                              "be run again."))
+            dialogs.inform(self, self.tr("Erasure failed"), message, warning=True)
+        self.refresh()
+
+    def _exported(self, files: list[Path], context: dict[str, Any]) -> None:
+        self.export_folder = context["folder"]
+        self._show_status(lambda: self.tr("Exported %n file(s).", "", len(files)))
+        dialogs.inform(self, self.tr("Exported"), self.tr("Written:") + "\n" +
+                       "\n".join(str(f) for f in files))
+        self.exported.emit(files)
+
+    def _erased(self, customer_id: str, report: perase.ErasureReport) -> None:
         log.info("customer erased (%d rows)", sum(report.deleted.values()))
         warnings = []
         if not report.wal_emptied:
@@ -209,12 +326,30 @@ class PrivacyPanel(QWidget):
             warnings.append(self.tr("These backup copies still hold the customer's data; "
                                     "delete them:") + "\n" + "\n".join(
                 f"{path} ({report.backup_problems.get(path, '?')})" for path in report.backups))
-        self.set_customer(None)
-        self.customerErased.emit(customer.id)
+        cleaned = len(report.backups_cleaned)
+        left = len(report.backups)
+
+        def outcome() -> str:
+            text = self.tr("Customer erased.")
+            if cleaned:
+                text += " " + self.tr("%n backup copy(ies) cleaned.", "", cleaned)
+            if left:
+                text += " " + self.tr("%n backup copy(ies) could not be cleaned.", "", left)
+            return text
+
+        self._show_status(outcome)
+        if self._customer is not None and self._customer.id == customer_id:
+            self.set_customer(None)
+        self.customerErased.emit(customer_id)
         if warnings:
             dialogs.inform(self, self.tr("Erased, with warnings"), "\n\n".join(warnings),
                            warning=True)
-        return True
+
+    def _show_status(self, text: Callable[[], str], busy: bool = False) -> None:
+        self._outcome_text = text
+        self.status.setText(text())
+        self.status.show()
+        self.busy_bar.setVisible(busy)
 
     def show_log(self) -> None:
         dialogs.run(dialogs.PrivacyLogDialog(
@@ -284,4 +419,6 @@ class PrivacyPanel(QWidget):
         self.erase_button.setText(self.tr("Erase…"))
         self.erase_button.setToolTip(self.tr("Delete this customer everywhere, for good"))
         self.log_button.setText(self.tr("Privacy &log…"))
+        if self._outcome_text is not None:
+            self.status.setText(self._outcome_text())
         self.refresh()

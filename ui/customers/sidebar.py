@@ -170,11 +170,14 @@ class CustomerSidebar(QWidget):
         self.customerSelected.emit(None)
 
     def _customer_erased(self, customer_id: str) -> None:
-        """The privacy panel erased the person: stop serving them and drop their row."""
-        self.list.selectionModel().clearCurrentIndex()
-        self.list.clearSelection()
-        self._show(None)
-        self.customerSelected.emit(None)
+        """The privacy panel erased the person: stop serving them and drop their row.
+        (The erasure runs off the GUI thread: the clerk may have moved on to someone
+        else meanwhile, who stays served.)"""
+        if self._current is None or self._current.id == customer_id:
+            self.list.selectionModel().clearCurrentIndex()
+            self.list.clearSelection()
+            self._show(None)
+            self.customerSelected.emit(None)
         self.model.reload()
 
     def new_customer(self, name: str = "") -> Customer | None:
