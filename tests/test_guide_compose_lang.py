@@ -30,3 +30,34 @@ def test_an_english_comparison_and_detail_carry_no_chinese_tags_or_colours() -> 
     assert "缓震" not in text and "竞速" not in text
     detail = compose_detail([SHOE], "en")
     assert "colours: black/navy" in detail and "黑色" not in detail
+
+
+def test_an_english_answer_names_a_chinese_brand_as_its_english_product_names_do() -> None:
+    from shopguide.guide.compose import compose_find
+    from shopguide.guide.query import Query
+
+    q = Query(text="Yunyue shoes", lang="en", intent="find")
+    q.brand = "云跃"
+    yun = [Product("S-1", "缓震跑鞋", "鞋/跑鞋", 459, "CNY", "云跃", 12, "A1",
+                   name_en="Yunyue Cushion Runner"),
+           Product("S-2", "碳板跑鞋", "鞋/跑鞋", 1299, "CNY", "云跃", 3, "A2",
+                   name_en="Yunyue Carbon Racer")]
+    text = compose_find(q, yun, "CNY", "en")
+    assert "Yunyue" in text and "云跃" not in text
+    # Names that do not agree on a first word leave the brand as the store writes it.
+    mixed = [yun[0], RACER]
+    assert "云跃" in compose_find(q, mixed, "CNY", "en")
+
+
+def test_a_product_named_in_full_is_the_answer_not_the_head_of_a_list(guide_store) -> None:
+    from shopguide.guide.engine import Engine
+    from shopguide.guide.events import Cards, Done
+
+    for question in ("缓震跑鞋多少钱？", "how much is the Cushion Running Shoe?"):
+        events = list(Engine(guide_store).answer(question))
+        cards = next(e for e in events if isinstance(e, Cards)).cards
+        assert [c.product.sku for c in cards] == ["SH-2"], question
+        assert "459" in next(e for e in events if isinstance(e, Done)).text
+    # A budget or "cheaper" still asks for a list.
+    cards = next(e for e in Engine(guide_store).answer("比缓震跑鞋便宜的跑鞋") if isinstance(e, Cards))
+    assert len(cards.cards) != 1 or cards.cards[0].product.sku != "SH-2"

@@ -57,11 +57,21 @@ def product_line(p: Product, lang: str) -> str:
     return f"{p.display_name(lang)} ({', '.join(bits)})"
 
 
-def _constraint_words(q: Query, currency: str, lang: str) -> str:
+def _brand_in(brand: str, products: Sequence[Product], lang: str) -> str:
+    """The brand as the asker's language writes it: an English answer says "Nova", not
+    "诺瓦", when every shown product of that brand has an English name starting with one word."""
+    if lang != "en" or not _has_cjk(brand):
+        return brand
+    firsts = {(p.name_en or "").split()[0] for p in products if p.brand == brand and p.name_en}
+    return next(iter(firsts)) if len(firsts) == 1 and not _has_cjk(next(iter(firsts))) else brand
+
+
+def _constraint_words(q: Query, currency: str, lang: str,
+                      products: Sequence[Product] = ()) -> str:
     zh = lang == "zh"
     words: list[str] = []
     if q.brand:
-        words.append(q.brand)
+        words.append(_brand_in(q.brand, products, lang))
     if q.color:
         words.append(q.color)
     if q.size:
@@ -97,7 +107,7 @@ def compose_find(q: Query, products: Sequence[Product], currency: str, lang: str
                  cheap_ceiling: float | None = None) -> str:
     zh = lang == "zh"
     what = _what(q, lang)
-    cons = _constraint_words(q, currency, lang)
+    cons = _constraint_words(q, currency, lang, products)
     if not products:
         if zh:
             cond = f"符合条件（{cons}）的" if cons else ""

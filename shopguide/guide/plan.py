@@ -7,6 +7,7 @@ engine then streams either the model's verified words or the composed answer.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from time import perf_counter
 
@@ -16,7 +17,7 @@ from shopguide.guide.events import Card, ComparisonCard, FaqCard, ProductCard
 from shopguide.guide.query import Query, understand
 from shopguide.guide.retrieve import StoreLike, choose, retrieve
 from shopguide.guide.verify import Facts
-from shopguide.guide.vocab import StoreVocab, color_matches, size_matches
+from shopguide.guide.vocab import StoreVocab, color_matches, fold, size_matches
 from shopguide.store.models import Customer, FaqEntry, Product
 
 SHOWN = 3  # product cards per answer: the eval scores the top 3
@@ -54,6 +55,13 @@ class Plan:
     @property
     def sources(self) -> tuple[str, ...]:
         return tuple(p.sku for p in self.products) + ((self.faq.id,) if self.faq else ())
+
+
+def _named_in(text: str, products: Sequence[Product]) -> list[Product]:
+    """The retrieved products the shopper named in full ("Nova Basic Runner", "诺瓦基础跑鞋")."""
+    said = fold(text)
+    return [p for p in products
+            if any(len(n) >= 4 and fold(n) in said for n in (p.name, p.name_en, p.name_zh) if n)]
 
 
 def _named_skus(store: StoreLike, text: str) -> list[Product]:
@@ -155,6 +163,13 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
             plan.faq = r.faq
         elif plan.intent in ("find", "locate", "compare"):
             plan.products = [x.product for x in r.products[:SHOWN]]
+            by_name = _named_in(text, plan.products)
+            if by_name and plan.intent != "compare" and not (
+                    q.cheaper or q.max_price is not None or q.min_price is not None):
+                # "诺瓦基础跑鞋多少钱？" asks about that shoe, not for a list it heads.
+                plan.products = by_name
+                if plan.intent == "find" and not q.stock_question:
+                    plan.intent = "detail"
         if need and plan.intent in ("find", "locate") and conv.shown and not plan.missing and (
                 not any(_fits(p, q) for p in conv.shown)):
             plan.missing = list(conv.shown)
