@@ -34,6 +34,9 @@ VOCAB = StoreVocab(
         ("around 50 dollars", 40, 60),
         ("$20-$40 mugs", 20, 40),
         ("预算300", None, 300),
+        ("预算400左右", 320, 480),  # about 400, not at most 400
+        ("预算大概400", 320, 480),
+        ("budget of about $50", 40, 60),
     ],
 )
 def test_every_budget_form(text: str, lo: float | None, hi: float | None) -> None:

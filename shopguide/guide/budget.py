@@ -108,6 +108,13 @@ def parse_budget(text: str) -> Budget:
             if hi > 0 and not _taken(b.spans, m):
                 b.min_price, b.max_price = lo, hi
                 b.spans.append(m.span())
+    # Before the ceilings: "预算400左右" is about 400, not at most 400.
+    for pat in _AROUND:
+        for m in pat.finditer(text):
+            if not _taken(b.spans, m):
+                v = float(m.group(1))
+                b.min_price, b.max_price = round(v * 0.8, 2), round(v * 1.2, 2)
+                b.spans.append(m.span())
     for pat in _MAX:
         for m in pat.finditer(text):
             if not _taken(b.spans, m):
@@ -117,12 +124,6 @@ def parse_budget(text: str) -> Budget:
         for m in pat.finditer(text):
             if not _taken(b.spans, m):
                 b.min_price = float(m.group(1))
-                b.spans.append(m.span())
-    for pat in _AROUND:
-        for m in pat.finditer(text):
-            if not _taken(b.spans, m):
-                v = float(m.group(1))
-                b.min_price, b.max_price = round(v * 0.8, 2), round(v * 1.2, 2)
                 b.spans.append(m.span())
     if b.min_price is None and b.max_price is None:
         for m in _BARE.finditer(text):
