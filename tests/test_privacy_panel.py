@@ -4,6 +4,7 @@ and the privacy-log viewer."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -214,4 +215,5 @@ def test_erase_in_the_panel_cleans_backup_copies_and_names_the_ones_it_cannot(
     [(title, text, warning)] = panel.messages
     assert warning and f"{stuck} (read-only" in text and str(good) not in text
     assert "journal" not in text  # the job's own connection emptied the WAL
-    assert "1 backup copy(ies) could not be cleaned" in panel.status.text()
+    # ("copy(ies)" untranslated, "copy" once the English translator is installed)
+    assert re.search(r"\b1 backup cop\S* could not be cleaned", panel.status.text())

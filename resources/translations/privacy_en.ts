@@ -360,5 +360,54 @@
       <source>Privacy &amp;log…</source>
       <translation>Privacy &amp;log…</translation>
     </message>
+    <message>
+      <location filename="../../ui/customers/privacy_panel.py" line="222" />
+      <source>Exporting…</source>
+      <translation>Exporting…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/customers/privacy_panel.py" line="245" />
+      <source>Erasing… The window stays usable; with a large store or many backup copies this takes a while.</source>
+      <translation>Erasing… The window stays usable; with a large store or many backup copies this takes a while.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/customers/privacy_panel.py" line="304" />
+      <source>Export failed.</source>
+      <translation>Export failed.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/customers/privacy_panel.py" line="307" />
+      <source>Erasure failed. It can be run again.</source>
+      <translation>Erasure failed. It can be run again.</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/customers/privacy_panel.py" line="313" />
+      <source>Exported %n file(s).</source>
+      <translation>
+        <numerusform>Exported %n file.</numerusform>
+        <numerusform>Exported %n files.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../ui/customers/privacy_panel.py" line="332" />
+      <source>Customer erased.</source>
+      <translation>Customer erased.</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/customers/privacy_panel.py" line="334" />
+      <source>%n backup copy(ies) cleaned.</source>
+      <translation>
+        <numerusform>%n backup copy cleaned.</numerusform>
+        <numerusform>%n backup copies cleaned.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/customers/privacy_panel.py" line="336" />
+      <source>%n backup copy(ies) could not be cleaned.</source>
+      <translation>
+        <numerusform>%n backup copy could not be cleaned.</numerusform>
+        <numerusform>%n backup copies could not be cleaned.</numerusform>
+      </translation>
+    </message>
   </context>
 </TS>

@@ -359,5 +359,51 @@
       <source>Privacy &amp;log…</source>
       <translation>隐私日志(&amp;L)…</translation>
     </message>
+    <message>
+      <location filename="../../ui/customers/privacy_panel.py" line="222" />
+      <source>Exporting…</source>
+      <translation>正在导出…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/customers/privacy_panel.py" line="245" />
+      <source>Erasing… The window stays usable; with a large store or many backup copies this takes a while.</source>
+      <translation>正在删除…窗口仍可正常使用；门店数据较大或备份副本较多时需要一些时间。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/customers/privacy_panel.py" line="304" />
+      <source>Export failed.</source>
+      <translation>导出失败。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/customers/privacy_panel.py" line="307" />
+      <source>Erasure failed. It can be run again.</source>
+      <translation>删除失败，可以重新执行。</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/customers/privacy_panel.py" line="313" />
+      <source>Exported %n file(s).</source>
+      <translation>
+        <numerusform>已导出 %n 个文件。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../ui/customers/privacy_panel.py" line="332" />
+      <source>Customer erased.</source>
+      <translation>顾客已删除。</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/customers/privacy_panel.py" line="334" />
+      <source>%n backup copy(ies) cleaned.</source>
+      <translation>
+        <numerusform>已清理 %n 个备份副本。</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/customers/privacy_panel.py" line="336" />
+      <source>%n backup copy(ies) could not be cleaned.</source>
+      <translation>
+        <numerusform>%n 个备份副本无法清理。</numerusform>
+      </translation>
+    </message>
   </context>
 </TS>

@@ -304,8 +304,7 @@ class PrivacyPanel(QWidget):
             self._show_status(lambda: self.tr("Export failed."))
             dialogs.inform(self, self.tr("Export failed"), message, warning=True)
         else:
-            self._show_status(lambda: self.tr("Erasure failed; nothing was erased, or it can "
-                                              "be run again."))
+            self._show_status(lambda: self.tr("Erasure failed. It can be run again."))
             dialogs.inform(self, self.tr("Erasure failed"), message, warning=True)
         self.refresh()
 
