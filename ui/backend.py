@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from shopguide.guide.compose import faq_phrasing
 from shopguide.store.models import FaqEntry
 
 log = logging.getLogger(__name__)
@@ -33,19 +34,6 @@ class Suggestions:
     def questions(self, lang: str) -> list[str]:
         """FAQ questions in ``lang`` where the store wrote an alternate phrasing in it."""
         return [faq_phrasing(f, lang) for f in self.faq]
-
-
-def faq_phrasing(faq: FaqEntry, lang: str) -> str:
-    """The FAQ question in ``lang`` when the store wrote an alternate in it, else as written."""
-    if lang == "en" and not _is_english(faq.question):
-        for alt in faq.alternates:
-            if _is_english(alt) and len(alt.split()) >= 3:
-                return alt[:1].upper() + alt[1:] + ("" if alt.endswith("?") else "?")
-    return faq.question
-
-
-def _is_english(text: str) -> bool:
-    return bool(text) and all(ord(ch) < 0x2E80 for ch in text)
 
 
 @dataclass(frozen=True)

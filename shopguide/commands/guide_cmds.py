@@ -123,6 +123,7 @@ def _ask(args: argparse.Namespace) -> int:
 
 
 def _card_lines(ev: Any) -> list[str]:
+    from shopguide.guide.compose import faq_phrasing
     from shopguide.guide.prompt import format_price
 
     out = []
@@ -136,7 +137,7 @@ def _card_lines(ev: Any) -> list[str]:
                 bits.append(f"aisle {p.aisle}")
             out.append(f"  [{p.sku}] {p.display_name(ev.lang)}  " + " · ".join(bits))
         elif c.kind == "faq":
-            out.append(f"  [FAQ {c.faq.id}] {c.faq.question}")
+            out.append(f"  [FAQ {c.faq.id}] {faq_phrasing(c.faq, ev.lang)}")
         else:
             out.append("  compare: " + " vs ".join(c.skus))
     return out

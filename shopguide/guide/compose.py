@@ -265,6 +265,20 @@ def compose_faq(f: FaqEntry, lang: str, seed: str) -> str:
     return ("" if lang == "zh" else " ").join(chosen)
 
 
+def faq_phrasing(faq: FaqEntry, lang: str) -> str:
+    """The FAQ question in ``lang`` when the store wrote an alternate in it, else as written
+    (the card's title and the CLI's label for an English asker of a Chinese store)."""
+    if lang == "en" and not _is_english(faq.question):
+        for alt in faq.alternates:
+            if _is_english(alt) and len(alt.split()) >= 3:
+                return alt[:1].upper() + alt[1:] + ("" if alt.endswith("?") else "?")
+    return faq.question
+
+
+def _is_english(text: str) -> bool:
+    return bool(text) and all(ord(ch) < 0x2E80 for ch in text)
+
+
 def tags_in(p: Product, lang: str) -> list[str]:
     """The product's tags in the asker's language (bilingual stores tag in both: "缓震,
     cushioned"), or all of them when none is."""

@@ -12,7 +12,7 @@ from pathlib import Path
 from shopguide.guide.events import Cards, ComparisonCard, FaqCard, ProductCard
 from shopguide.guide.prompt import format_price
 from shopguide.store.models import FaqEntry, Product
-from ui.backend import faq_phrasing
+from shopguide.guide.compose import faq_phrasing
 from ui.qt import (
     QFrame,
     QHBoxLayout,
