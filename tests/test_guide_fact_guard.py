@@ -451,3 +451,11 @@ def test_an_unsure_model_is_not_shown_and_a_name_alone_is_no_sentence(guide_stor
     assert run(Engine(guide_store, Model(sure)), "适合扁平足的跑鞋")[-1].used_model
     done = run(Engine(guide_store, _model_writing("缓震跑鞋售价¥459；缓震跑鞋。")), "适合扁平足的跑鞋")[-1]
     assert done.used_model and done.text == "缓震跑鞋售价¥459。"  # the bare name dropped, ； closed
+
+
+def test_a_feature_claimed_is_the_named_products_own_not_anothers() -> None:
+    g = zh_guard()  # CUSHION and BREEZE have different tags
+    own, other = CUSHION.tags[0], next(t for t in BREEZE.tags if t not in CUSHION.tags)
+    assert g(f" 最适合您的是{CUSHION.name}，主打{own}。")
+    assert not g(f" 最适合您的是{CUSHION.name}，主打{other}。")
+    assert g(f" 也可以看看{BREEZE.name}，主打{other}。")

@@ -174,6 +174,8 @@ class FactGuard:
         self._tags = {fold(t) for p in self.products for t in p.tags if len(t) >= 2}
         # What may follow "主打" / "特点是": the products' tags and colours.
         self._listable = sorted({fold(t) for p in self.products for t in (*p.tags, *p.colors) if t})
+        self._own_listable = [sorted({fold(t) for t in (*p.tags, *p.colors) if t})
+                              for p in self.products]  # "…跑鞋，主打缓震": that shoe's own
         self._brand_of = [(fold(n), fold(p.brand or "")) for p in self.products
                           for n in {p.name, p.name_en, p.name_zh} - {None, ""}]
         self._brands = {b for _, b in self._brand_of if b}
@@ -259,13 +261,18 @@ class FactGuard:
     # -- figures -----------------------------------------------------------------------------
 
     def _subject(self, before: str) -> _Figures:
+        best = self._subject_index(before)
+        return self._all if best is None else self._figures[best]
+
+    def _subject_index(self, before: str) -> int | None:
+        """The product named last in ``before``: the one a figure or feature is about."""
         best, at = None, -1
         for i, (_, names) in enumerate(self._names):
             for n in names:
                 pos = before.rfind(n)
                 if pos >= 0 and pos + len(n) > at:
                     best, at = i, pos + len(n)
-        return self._all if best is None else self._figures[best]
+        return best
 
     def _in_names(self, text: str) -> list[tuple[int, int]]:
         """Where product names are written (a trailing one may be unfinished): their
@@ -337,16 +344,19 @@ class FactGuard:
         return False
 
     def _listed_ok(self, text: str) -> bool:
-        """After "主打" / "特点是" come the product's tags, not debris ("主打瓦", "主打入门、诺瓦")."""
+        """After "主打" / "特点是" come the tags of the product spoken of, not another's
+        ("主打缓震" for a stability shoe) nor debris ("主打瓦", "主打入门、诺瓦")."""
         if not self._listable:
             return True
         for m in _LISTING.finditer(text):
+            who = self._subject_index(text[: m.start()])
+            listable = self._listable if who is None else self._own_listable[who]
             items = m.group(1).split("、")
             growing = m.end() == len(text)
             done, last = (items[:-1], fold(items[-1])) if growing else (items, "")
-            if any(fold(i) not in self._listable for i in done if i or not growing):
+            if any(fold(i) not in listable for i in done if i or not growing):
                 return False
-            if last and not any(t.startswith(last) for t in self._listable):
+            if last and not any(t.startswith(last) for t in listable):
                 return False
         return True
 
