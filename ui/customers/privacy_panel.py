@@ -291,8 +291,7 @@ class PrivacyPanel(QWidget):
             return
         if kind == "export":
             self._exported(list(result), context)  # type: ignore[call-overload]
-        elif kind == "erase":
-            assert isinstance(result, perase.ErasureReport)
+        elif kind == "erase" and isinstance(result, perase.ErasureReport):
             self._erased(str(context["customer_id"]), result)
 
     def _job_failed(self, message: str) -> None:

@@ -9,7 +9,9 @@ Threads: the customer list is read page by page on a background thread (see
 ``pager.py``): a broad search ranks thousands of matches. Everything else the
 sidebar reads or writes uses its own Store connection on the GUI thread: one
 customer, their timeline, one row written, each an indexed query of a few
-milliseconds at 100,000 customers. Customer data never goes to the log.
+milliseconds at 100,000 customers. The privacy panel's export and erasure are the
+exception: they run on a thread of their own (``privacy_jobs.py``), since an erasure
+also cleans every backup copy. Customer data never goes to the log.
 """
 
 from __future__ import annotations
