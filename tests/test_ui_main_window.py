@@ -66,3 +66,17 @@ def test_selected_customer_personalises_answers_and_links_the_conversation(
     window.act_notes.trigger()
     assert proposed == [window.conversation]
     window.close()
+
+
+def test_erasing_someone_clears_their_chat_but_not_the_next_customers(qtbot, make_window):
+    window = make_window()
+    cleared: list[bool] = []
+    window.chat.clear = lambda: cleared.append(True)  # type: ignore[method-assign]
+    a, b = Customer(id="a", name="甲"), Customer(id="b", name="乙")
+    window.set_customer(a)
+    window.set_customer(b)  # the clerk moved on: b's chat began afresh
+    cleared.clear()
+    window._on_customer_erased("a")
+    assert cleared == [] and window.customer is b  # b's chat stays
+    window._on_customer_erased("b")
+    assert cleared == [True] and window.customer is None

@@ -326,7 +326,15 @@ class MainWindow(QMainWindow):
         privacy = getattr(self.sidebar, "privacy", None)
         if privacy is not None:
             # The erased person's turns must not stay on screen or in the worker's memory.
-            privacy.customerErased.connect(lambda _id: self.new_conversation())
+            privacy.customerErased.connect(self._on_customer_erased)
+
+    def _on_customer_erased(self, customer_id: object) -> None:
+        """The erased person's chat goes (another's, served meanwhile, stays: switching
+        customers already started that one afresh)."""
+        if getattr(self.customer, "id", None) == customer_id:
+            self.customer = None
+            self.new_conversation()
+            self.retranslate_ui()
 
     def _on_store_failed(self, message: str) -> None:
         self._store_error = message
