@@ -57,6 +57,8 @@ class CustomerPager(QObject):
         self._conn = _Connection(Path(path))
         self._latest = 0
         self._lock = threading.Lock()
+        self._idle = threading.Condition()
+        self._pending = 0
         self._closed = False
 
     def request(self, generation: int, text: str, limit: int, offset: int,
@@ -68,6 +70,14 @@ class CustomerPager(QObject):
             self._latest = generation
 
         def job() -> None:
+            try:
+                page()
+            finally:
+                with self._idle:
+                    self._pending -= 1
+                    self._idle.notify_all()
+
+        def page() -> None:
             with self._lock:
                 if generation < self._latest:
                     return  # replaced by a newer search while it waited
@@ -82,11 +92,19 @@ class CustomerPager(QObject):
                 log.warning("customer search failed: %s", type(exc).__name__)
                 self.failed.emit(generation, type(exc).__name__)
 
+        with self._idle:
+            self._pending += 1
         self._pool.start(QRunnable.create(job))
 
     def wait(self, msecs: int = -1) -> bool:
-        """Wait for the queued pages (tests, and shutdown)."""
-        return self._pool.waitForDone(msecs)
+        """Wait for the queued pages (tests, and shutdown).
+
+        Not QThreadPool.waitForDone: it also ends the pool's thread, and the connection that
+        thread opened could then not be used by the next page (SQLite objects stay on the
+        thread that made them)."""
+        with self._idle:
+            return self._idle.wait_for(lambda: self._pending == 0,
+                                       None if msecs < 0 else msecs / 1000)
 
     def close(self) -> None:
         """Finish the running page, drop the rest, close the connection on its own thread."""
@@ -96,3 +114,6 @@ class CustomerPager(QObject):
         self._pool.clear()
         self._pool.start(QRunnable.create(self._conn.close))
         self._pool.waitForDone()
+        with self._idle:  # the pages clear() dropped will never count themselves done
+            self._pending = 0
+            self._idle.notify_all()
