@@ -264,9 +264,14 @@ def test_the_sidebar_drops_the_erased_row_and_keeps_serving_who_the_clerk_chose(
     _wait_for_rows(qtbot, sidebar)
     sidebar.select_customer(ZH.id)
     assert sidebar.privacy.erase_customer() is True
-    # The list stays usable meanwhile: the clerk serves someone else.
+    notes_tab = sidebar.tabs.indexOf(sidebar.notes)
+    # The person being erased can't be edited meanwhile (a save would race the erasure)...
+    assert not sidebar.tabs.isTabEnabled(notes_tab)
+    assert sidebar.tabs.currentWidget() is sidebar.privacy
+    # ...but the list stays usable: the clerk serves someone else, with every tab.
     sidebar.select_customer(EN.id)
     assert sidebar.selected_customer().id == EN.id
+    assert sidebar.tabs.isTabEnabled(notes_tab)
     assert not sidebar.privacy.erase_button.isEnabled()  # still busy
     slow.release.set()
     with qtbot.waitSignal(sidebar.model.pageLoaded, timeout=30000):

@@ -164,6 +164,12 @@ class PrivacyPanel(QWidget):
     def job(self) -> PrivacyJob | None:
         return self._job
 
+    def erasing_id(self) -> str | None:
+        """Whose erasure is running, if one is."""
+        if self._job is None or self._job_context.get("kind") != "erase":
+            return None
+        return self._job_context.get("customer_id")
+
     def _update_enabled(self) -> None:
         # While a job runs, nothing here may start another write for anyone: an erasure
         # holds the store's write lock through its VACUUM, and a second job would queue.

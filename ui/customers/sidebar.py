@@ -129,6 +129,7 @@ class CustomerSidebar(QWidget):
         self.new_button.clicked.connect(lambda: self.new_customer())
         self.stop_button.clicked.connect(self.clear_selection)
         self.privacy.customerErased.connect(self._customer_erased)
+        self.privacy.busyChanged.connect(lambda _busy: self._lock_while_erased())
         self.list.selectionModel().currentChanged.connect(self._current_changed)
         self.model.pageLoaded.connect(self._page_loaded)
         app = QCoreApplication.instance()
@@ -288,6 +289,18 @@ class CustomerSidebar(QWidget):
         self.stop_button.setEnabled(customer is not None)
         self._update_title()
         self._update_tabs()
+        self._lock_while_erased()
+
+    def _lock_while_erased(self) -> None:
+        """While a person is being erased their profile, notes, purchases and follow-ups
+        are read-only: a save racing the erasure would fail or bring data back."""
+        erasing = self.privacy.erasing_id()
+        locked = erasing is not None and getattr(self._current, "id", None) == erasing
+        for i in range(self.tabs.count()):
+            if self.tabs.widget(i) is not self.privacy:
+                self.tabs.setTabEnabled(i, not locked)
+        if locked:
+            self.tabs.setCurrentWidget(self.privacy)
 
     def _update_title(self) -> None:
         if self._current is None:
