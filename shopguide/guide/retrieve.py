@@ -12,6 +12,7 @@ from typing import Any, Protocol
 
 from shopguide.guide import lexicon as lx
 from shopguide.guide.matching import Doc, coverage, faq_doc, product_doc, term_score
+from shopguide.guide.quantity import UNIT_WORDS, fits, quantities
 from shopguide.guide.query import Query
 from shopguide.guide.vocab import StoreVocab, color_matches, fold, stems, synonym_forms
 from shopguide.store.models import Customer, FaqEntry, Product
@@ -123,6 +124,9 @@ def rank_products(q: Query, found: list[tuple[Product, float]],
     # "Is X in stock?" asks about X, even if X has run out.
     asks_about_stock = q.stock_question or q.intent == "locate"
     asked = fold(q.text)
+    wanted = quantities(q.text)  # "4人", "for 4 people", "40升"
+    if wanted:  # "people" in "for 4 people" is the quantity's, not a word to look for
+        terms = [t for t in terms if fold(t) not in UNIT_WORDS] or terms
     ranked = []
     for p, bm25 in found:
         doc = product_doc(p)
@@ -131,6 +135,9 @@ def rank_products(q: Query, found: list[tuple[Product, float]],
         if any(n and len(n) >= 3 and fold(n) in asked for n in (p.name, p.name_en, p.name_zh)):
             text += 0.5  # the shopper named this very product
         score = text + 0.15 * tag_hits + 0.1 * max(bm25, 0.0) / top_bm25
+        if wanted and fits(wanted, quantities(" ".join(
+                x for x in (p.name, p.name_en, p.name_zh, *p.tags) if x))):
+            score += 0.3  # the tent for 3-4 holds four people; the 2-person one does not
         if p.stock == 0:
             # In stock first: an empty shelf is the last thing to offer. Asked "is X in
             # stock?", X itself must still come first, so the push is gentler.

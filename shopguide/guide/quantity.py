@@ -1,0 +1,64 @@
+"""Quantities a shopper asks for and products state: "4人" / "for 4 people", "40升" / "40L".
+
+A tent for four people is the 3-4 person one, not the first tent the index ranks; a 40 L
+backpack is the 40升 one. Both sides are read the same way, as (low, high, unit) ranges,
+so "3-4人" holds 4 and "双人" is 2. Only units whose number says what the product is for
+are read: people and volume. Sizes and prices have their own constraints.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CN = {"单": 1, "一": 1, "双": 2, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+       "八": 8, "九": 9, "十": 10}
+_NUM = r"(\d+(?:\.\d+)?|[单一双两二三四五六七八九十])"
+_RANGE = rf"{_NUM}(?:\s*(?:-|–|~|～|到|至|to)\s*{_NUM})?"
+_UNITS = {
+    "people": r"\s*(?:人|-?\s*(?:person|persons|people|man|men)\b|\s*p\b)",
+    "litre": r"\s*(?:升|l\b|liters?\b|litres?\b)",
+    "ml": r"\s*(?:毫升|ml\b)",
+}
+_PATTERNS = [(unit, re.compile(_RANGE + pat, re.I)) for unit, pat in _UNITS.items()]
+# "Tent for 3–4", "sleeps 4": a bare number after for/sleeps counts people.
+_FOR = re.compile(r"\b(?:for|sleeps)\s+(\d+)(?:\s*(?:-|–|to)\s*(\d+))?\b(?!\s*(?:%|days?|years?))",
+                  re.I)
+
+
+UNIT_WORDS = frozenset({"人", "person", "persons", "people", "man", "men", "升", "l", "liter",
+                        "liters", "litre", "litres", "毫升", "ml"})
+
+
+@dataclass(frozen=True)
+class Quantity:
+    low: float
+    high: float
+    unit: str
+
+    def holds(self, other: Quantity) -> bool:
+        """Whether this (a product's) range holds the asked one."""
+        return self.unit == other.unit and self.low <= other.low and other.high <= self.high
+
+
+def _value(token: str) -> float:
+    return float(_CN[token]) if token in _CN else float(token)
+
+
+def quantities(text: str) -> list[Quantity]:
+    out: list[Quantity] = []
+    for unit, pat in _PATTERNS:
+        for m in pat.finditer(text):
+            lo = _value(m.group(1))
+            hi = _value(m.group(2)) if m.group(2) else lo
+            out.append(Quantity(min(lo, hi), max(lo, hi), unit))
+    for m in _FOR.finditer(text):
+        lo = float(m.group(1))
+        hi = float(m.group(2)) if m.group(2) else lo
+        out.append(Quantity(min(lo, hi), max(lo, hi), "people"))
+    return out
+
+
+def fits(asked: list[Quantity], stated: list[Quantity]) -> bool:
+    """Every quantity asked for is held by one the product states."""
+    return bool(asked) and all(any(s.holds(a) for s in stated) for a in asked)
