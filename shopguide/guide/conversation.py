@@ -35,8 +35,11 @@ class Conversation:
                  products: list[Product], faq: FaqEntry | None) -> None:
         self.history.append((question, answer))
         del self.history[:-MAX_HISTORY]
-        # A turn about one shown product ("第二个呢") keeps the list, so "第三个呢" still works.
-        if query.intent in ("find", "compare", "locate") and products and not query.refs:
+        # A turn about one shown product ("第二个呢", "哪个最便宜") keeps the list, so "第三个呢"
+        # and "哪个最贵" still work on it; "it" is then the one picked.
+        if query.pick and len(products) == 1 and products[0] in self.shown:
+            self.focus = self.shown.index(products[0])
+        elif query.intent in ("find", "compare", "locate") and products and not query.refs:
             self.last_query = query
             self.shown = list(products)
             self.focus = None
@@ -74,7 +77,7 @@ def is_follow_up(q: Query, conv: Conversation) -> bool:
         return False
     if q.category and not q.category_soft:
         return False  # a new category is a new search
-    if q.cheaper or q.refs:
+    if q.cheaper or q.refs or (q.pick and conv.shown):
         return True
     low = fold(q.text)
     novel = _novel_terms(q)
@@ -121,12 +124,13 @@ def resolve(q: Query, conv: Conversation) -> Query:
                         if not (q.color and color_matches([q.color], c))] + q.exclude_colors,
         min_price=q.min_price if q.min_price is not None else last.min_price,
         max_price=q.max_price if q.max_price is not None else last.max_price,
-        cheap=q.cheap or (last.cheap and not q.cheaper),
+        cheap=(q.cheap and not q.pick) or (last.cheap and not q.cheaper),
         cheaper=q.cheaper,
         in_stock=q.in_stock or last.in_stock,
         stock_question=q.stock_question,
         policy_cue=False,
         refs=list(q.refs),
+        pick=q.pick,
         follow_up=True,
     )
     _apply_exclusions(merged, q, conv)

@@ -14,6 +14,7 @@ from time import perf_counter
 from shopguide.guide import compose
 from shopguide.guide.conversation import Conversation, referenced, resolve
 from shopguide.guide.events import Card, ComparisonCard, FaqCard, ProductCard
+from shopguide.guide.pick import cannot_tell, lead, pick
 from shopguide.guide.query import Query, understand
 from shopguide.guide.retrieve import StoreLike, choose, retrieve
 from shopguide.guide.verify import Facts
@@ -141,6 +142,16 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
         # "第五个" when three were shown: say which positions there are, guess nothing.
         plan.intent = "clarify"
         plan.composed = compose.compose_positions(conv.shown, lang)
+        return plan
+    if q.pick and q.follow_up and conv.shown:
+        # "哪个最便宜？": one of the products just shown, chosen by the catalog's facts.
+        chosen = pick(conv.shown[:SHOWN], q.pick)
+        plan.products = [chosen] if chosen else []
+        plan.context = [] if chosen else list(conv.shown[:SHOWN])
+        plan.intent = "find" if chosen else "clarify"  # no guessing by the model either
+        plan.composed = (lead(q.pick, lang) + compose.compose_detail([chosen], lang) if chosen
+                         else cannot_tell(q.pick, lang))
+        plan.retrieval_ms = (perf_counter() - t0) * 1000
         return plan
     need = _new_need(q, conv)
     if need and pointed and q.intent != "compare" and not any(_fits(p, q) for p in pointed):

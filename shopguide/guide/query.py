@@ -75,6 +75,7 @@ class Query:
     stock_question: bool = False  # "有货吗" / "is it in stock"
     policy_cue: bool = False
     refs: list[int] = field(default_factory=list)  # indexes into the products shown last
+    pick: str | None = None  # "which one is the cheapest / priciest / lightest?" of those shown
     follow_up: bool = False
     exclude_brands: list[str] = field(default_factory=list)  # "除了诺瓦以外", "not Nova"
     exclude_colors: list[str] = field(default_factory=list)  # "不要黑色的", "not black"
@@ -276,6 +277,7 @@ def understand(text: str, vocab: StoreVocab, default_lang: str = "en") -> Query:
         q.category, q.category_soft, q.category_said = cat.value, cat.via_synonym, cat.said
     q.tags = vocab.match_tags(rest)
     q.refs = _refs(norm)
+    q.pick = superlative(norm)
     low = norm
     q.stock_question = bool(_STOCK_ASK.search(low)) or (
         lx.has_cue(low, lx.STOCK) and not lx.has_cue(low, lx.IN_STOCK_WANTED))
@@ -286,6 +288,28 @@ def understand(text: str, vocab: StoreVocab, default_lang: str = "en") -> Query:
     q.terms = _without_constraint_words(list(dict.fromkeys(terms)), q)
     q.intent = _intent(low, q)
     return q
+
+
+_PICK_WORDS = {"便宜": "cheapest", "实惠": "cheapest", "贵": "priciest", "轻": "lightest",
+               "cheapest": "cheapest", "least expensive": "cheapest", "most affordable": "cheapest",
+               "most expensive": "priciest", "priciest": "priciest", "dearest": "priciest",
+               "lightest": "lightest"}
+_PICK_ZH = re.compile(r"(?:哪[个款双件种顶只]|哪一[个款双件种顶只])[^，。？?！!]{0,4}最(便宜|实惠|贵|轻)"
+                      r"|最(便宜|实惠|贵|轻)的(?:是)?(?:哪[个款双件种顶只一]|呢|是哪)")
+_PICK_EN = re.compile(r"\bwhich(?:\s+one|\s+of\s+(?:them|these|those))?(?:\s+(?:is|are|'s))?"
+                      r"(?:\s+the)?\s+(cheapest|least expensive|most affordable|most expensive|"
+                      r"priciest|dearest|lightest)\b"
+                      r"|\b(?:the\s+)?(cheapest|least expensive|most expensive|priciest|lightest)"
+                      r"\s+(?:one\b|of\s+(?:them|these|those)\b)", re.I)
+
+
+def superlative(low: str) -> str | None:
+    """"哪个最便宜？", "which one is the lightest?": a pick among the products just shown."""
+    m = _PICK_ZH.search(low) or _PICK_EN.search(low)
+    if not m:
+        return None
+    word = next(g for g in m.groups() if g)
+    return _PICK_WORDS[word.lower()]
 
 
 def _without_constraint_words(terms: list[str], q: Query) -> list[str]:

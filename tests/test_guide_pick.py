@@ -1,0 +1,57 @@
+"""Picking among shown products: "哪个最便宜？", "which one is the lightest?" (guide/pick.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from shopguide.guide.conversation import Conversation
+from shopguide.guide.engine import Engine
+from shopguide.guide.events import Cards, Done
+from shopguide.guide.query import superlative
+from shopguide.store.models import Product
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("哪个最便宜？", "cheapest"), ("哪款最实惠", "cheapest"), ("最便宜的是哪个", "cheapest"),
+    ("哪一个最贵", "priciest"), ("哪个最轻？", "lightest"),
+    ("which one is the cheapest?", "cheapest"), ("which is the lightest?", "lightest"),
+    ("which of them is the most expensive", "priciest"), ("the cheapest one?", "cheapest"),
+    ("最便宜的帐篷", None), ("cheap tents", None), ("which tents are waterproof?", None),
+])
+def test_superlatives_are_read(text: str, kind: str | None) -> None:
+    assert superlative(text) == kind
+
+
+def _turn(engine: Engine, conv: Conversation, text: str) -> tuple[list[str], str]:
+    events = list(engine.answer(text, conv))
+    cards = next(e for e in events if isinstance(e, Cards)).cards
+    done = next(e for e in events if isinstance(e, Done))
+    return [c.product.sku for c in cards if c.kind == "product"], done.text
+
+
+@pytest.fixture
+def tents(guide_store):
+    for sku, name, price, desc in (
+            ("T-1", "山屿双人帐篷", 599, "双层结构，整帐约2.4公斤。"),
+            ("T-2", "野径超轻单人帐篷", 1299, "整帐仅约1.2公斤，适合徒步。"),
+            ("T-3", "山屿速开帐篷", 399, "一分钟搭好，重约3.5kg。")):
+        guide_store.save_product(Product(sku, name, "户外/帐篷", price, "CNY", name[:2], 5, "C3",
+                                         description=desc))
+    return guide_store
+
+
+def test_the_pick_is_among_what_was_shown_and_the_list_stays(tents) -> None:
+    engine, conv = Engine(tents), Conversation()
+    shown, _ = _turn(engine, conv, "帐篷")
+    assert set(shown) == {"T-1", "T-2", "T-3"}
+    assert _turn(engine, conv, "哪个最便宜？")[0] == ["T-3"]
+    assert _turn(engine, conv, "哪个最贵？")[0] == ["T-2"]  # still among the three
+    skus, text = _turn(engine, conv, "哪个最轻？")
+    assert skus == ["T-2"] and "最轻" in text  # 1.2公斤 < 2.4公斤 < 3.5kg
+
+
+def test_without_weights_the_answer_says_it_cannot_tell(guide_store) -> None:
+    engine, conv = Engine(guide_store), Conversation()
+    assert len(_turn(engine, conv, "跑鞋")[0]) >= 2
+    skus, text = _turn(engine, conv, "哪个最轻？")
+    assert skus == [] and "重量" in text
