@@ -32,3 +32,23 @@ def test_the_row_about_what_is_asked_answers(engine, text: str, faq: str) -> Non
     plan = engine.plan(text, Conversation())
     assert plan.intent == "policy" and plan.faq is not None and plan.faq.id == faq, (
         plan.intent, plan.faq and plan.faq.id)
+
+
+MEMBERS = FaqEntry("membership", "怎么成为会员？会员有什么好处？", "手机号免费注册。银卡95折，金卡9折。",
+                   ("会员", "会员折扣", "member benefits"), ("会员",))
+STUDENTS = FaqEntry("student-discount", "学生有优惠吗？", "凭学生证正价95折，不能与会员折扣叠加。",
+                    ("学生优惠", "student discount"), ("优惠",))
+
+
+@pytest.mark.parametrize("text, faq", [
+    ("会员有什么优惠", "membership"),  # 优惠 is what 会员 gets: 好处 / 会员折扣 in its title
+    ("学生有优惠吗", "student-discount"),
+    ("do students get a discount?", "student-discount"),
+])
+def test_a_topic_asked_in_other_words_finds_its_row(guide_store, text: str, faq: str) -> None:
+    from shopguide.guide.engine import Engine
+
+    guide_store.save_faq(MEMBERS)
+    guide_store.save_faq(STUDENTS)
+    plan = Engine(guide_store).plan(text, Conversation())
+    assert plan.faq is not None and plan.faq.id == faq

@@ -266,7 +266,7 @@ def find_faq(store: StoreLike, q: Query) -> tuple[FaqEntry | None, float]:
     # one whose alternates share the circumstance ("尺码不合适怎么办" under exchanges).
     topics = asked_topics(q.text)
     about = [e for e, _ in hits if topics and all(
-        term_score(t, _title_doc(e)) >= 1.0 for t in topics)]
+        term_score(t, _title_doc(e)) >= TOPIC_IN_TITLE for t in topics)]
     focused = bool(about) and len(about) < len(hits)
     rest = [t for t in terms if not any(fold(x) in fold(t) or fold(t) in fold(x)
                                         for x in topics)]
@@ -278,6 +278,11 @@ def find_faq(store: StoreLike, q: Query) -> tuple[FaqEntry | None, float]:
         if c > best[1]:
             best = (entry, c)
     return best
+
+
+# A topic asked about is in a row's title as written or as a common synonym ("会员有什么优惠"
+# is about the row whose title says 会员折扣 / 好处, not only rows that say 优惠).
+TOPIC_IN_TITLE = 0.8
 
 
 def asked_topics(text: str) -> list[str]:
