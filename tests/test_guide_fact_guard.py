@@ -459,3 +459,25 @@ def test_a_feature_claimed_is_the_named_products_own_not_anothers() -> None:
     assert g(f" 最适合您的是{CUSHION.name}，主打{own}。")
     assert not g(f" 最适合您的是{CUSHION.name}，主打{other}。")
     assert g(f" 也可以看看{BREEZE.name}，主打{other}。")
+
+
+@pytest.mark.parametrize("answer, kept", [
+    ("缓震跑鞋售价¥459，适合扁平足，可以请店员帮您看看。", False),  # in stock: no hand-over
+    ("推荐缓震跑鞋，适合扁平足，价格¥459。", True),
+])
+def test_a_recommendation_does_not_run_into_a_hand_over(guide_store, answer, kept):
+    done = run(Engine(guide_store, _model_writing(answer)), "适合扁平足的跑鞋")[-1]
+    assert done.used_model is kept, done.text
+
+
+def test_a_finished_name_does_not_run_on_with_its_own_words_or_a_bare_number() -> None:
+    g = en_guard()
+    assert g(" The Wildtrail Freedom Headlamp is $46.99.")
+    assert not g(" The Wildtrail Freedom Headlamp Headlamp is")
+    assert not g(" The Wildtrail Freedom Headlamp 8 is")
+
+
+def test_a_name_with_only_an_article_is_no_sentence(guide_store) -> None:
+    done = run(Engine(guide_store, _model_writing("The Cushion Running Shoe. 缓震跑鞋售价¥459。")),
+               "适合扁平足的跑鞋")[-1]
+    assert "The Cushion Running Shoe." not in done.text

@@ -206,6 +206,11 @@ class Engine:
             if not held and not shown_any[0] and _APOLOGY.match(sentence) and not apology_due:
                 log.info("dropped a model sentence: an apology when the match is in stock")
                 return
+            if _HANDOVER.search(sentence) and not apology_due:
+                # "…Frying Pan Set in aisle A colleague may be able to…": a recommendation
+                # running into the no-match phrasing is debris, not an offer of help.
+                log.info("dropped a model sentence: a hand-over in a recommendation")
+                return
             if not self._acceptable(sentence, facts, q.lang, thread):
                 return
             shown_any[0] = True
@@ -300,6 +305,8 @@ MIN_MEAN_LOGPROB = -1.0
 MIN_TOKEN_LOGPROB = -7.0
 _APOLOGY = re.compile(r"\s*(?:抱歉|对不起|不好意思|很遗憾|sorry|unfortunately|i'm afraid|we're sorry)",
                       re.I)
+_FILLER = re.compile(r"\b(?:the|a|an|yes|sure|this|that|it|here|is)\b|这款|那款|是的", re.I)
+_HANDOVER = re.compile(r"colleague|member of staff|staff member|店员|同事|工作人员", re.I)
 _A_FIGURE = ("a figure",)  # owed until a sentence states a price, stock or aisle
 _POLICY_WORDS = ("the policy's words",)  # owed until a sentence restates a run of the policy
 _RUN_ZH = 4  # characters
@@ -326,6 +333,7 @@ def _bare(sentence: str, facts: Facts) -> str | None:
     for p in facts.products:
         for word in sorted({p.name, p.name_en, p.name_zh, p.brand} - {None, ""}, key=len, reverse=True):
             rest = rest.replace(word, "")
+    rest = _FILLER.sub(" ", rest)
     if not re.search(r"[\w\u4e00-\u9fff]", rest):
         return "a name alone is no sentence"
     return None

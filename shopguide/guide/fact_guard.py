@@ -255,7 +255,7 @@ class FactGuard:
                 and not _BARE_CURRENCY.search(body) and not _STUTTER.search(body)
                 and not _DANGLING_CODE.search(body) and not _unopened(body)
                 and not _price_again(body) and self._listed_ok(body) and self._brands_ok(body)
-                and not self._said_twice(body)
+                and not self._said_twice(body) and not self._name_runs_on(body)
                 and (self.lang == "zh" or not self._foreign_marks(body)))
 
     # -- figures -----------------------------------------------------------------------------
@@ -328,6 +328,22 @@ class FactGuard:
             low = low.replace(n, " ")
         sentence = _SENTENCE_END.split(low)[-1]
         return any(sentence.count(t) >= 2 for t in self._tags)
+
+    def _name_runs_on(self, text: str) -> bool:
+        """A finished name followed by a word of its own or a bare number ("…Running Shoe
+        Running Shoes", "…Family Tent 6 is"): the name repeated or patched, not phrasing."""
+        low = fold(text)
+        for n in self._folded_names:
+            at = low.rfind(n)
+            if at < 0 or not n.isascii():
+                continue
+            after = low[at + len(n):]
+            m = re.match(r" ([a-z0-9][a-z0-9'-]*)[ ,.;:!?]", after)
+            longer = n + " " + (m.group(1) if m else "")
+            if m and (m.group(1)[0].isdigit() or m.group(1) in n.split()) and not any(
+                    o != n and o.startswith(longer) for o in self._folded_names):
+                return True  # ("Keyboard" then " 1" is fine where "Keyboard 1" is a name)
+        return False
 
     def _said_twice(self, text: str) -> bool:
         """Five Chinese characters or more said twice in one sentence, names aside
