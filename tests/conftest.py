@@ -30,3 +30,25 @@ def _isolated_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.delenv("SHOPGUIDE_STORE", raising=False)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(base / "config"))
     yield base
+
+
+@pytest.fixture(autouse=True)
+def _no_leftover_windows():
+    """Close and delete the top-level widgets a test leaves behind (dialogs, popups): left
+    alive they keep handling events in later tests and skew their timing (a GUI heartbeat
+    test saw its timer barely run behind ~40 leftovers)."""
+    yield
+    import sys
+
+    if "PySide6.QtWidgets" not in sys.modules:
+        return  # a test that never touched Qt
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    for w in QApplication.topLevelWidgets():
+        w.close()
+        w.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
