@@ -61,3 +61,15 @@ def test_a_product_named_in_full_is_the_answer_not_the_head_of_a_list(guide_stor
     # A budget or "cheaper" still asks for a list.
     cards = next(e for e in Engine(guide_store).answer("比缓震跑鞋便宜的跑鞋") if isinstance(e, Cards))
     assert len(cards.cards) != 1 or cards.cards[0].product.sku != "SH-2"
+
+
+def test_an_activity_is_not_pluralised_as_if_it_were_a_product() -> None:
+    from shopguide.guide.compose import compose_find
+    from shopguide.guide.query import Query
+
+    q = Query(text="swimming things", lang="en", intent="find")
+    q.category, q.category_said = "游泳", "swimming"
+    text = compose_find(q, [SHOE], "CNY", "en")
+    assert "swimmings" not in text and "swimming products" in text
+    q.category_said = "tent"
+    assert "tents" in compose_find(q, [SHOE], "CNY", "en")

@@ -90,6 +90,9 @@ def _constraint_words(q: Query, currency: str, lang: str,
     return ("、" if zh else ", ").join(words)
 
 
+_ACTIVITIES = frozenset({"yoga", "swim", "swimwear", "fitness", "outdoor", "outdoors"})
+
+
 def _what(q: Query, lang: str) -> str:
     """What the shopper is after, in their language: the category, or the words they used
     for it when the store names it in the other language."""
@@ -97,9 +100,11 @@ def _what(q: Query, lang: str) -> str:
         leaf = q.category.split("/")[-1]
         if _has_cjk(leaf) == (lang == "zh"):
             return leaf
-        if q.category_said and _has_cjk(q.category_said) == (lang == "zh"):
-            return q.category_said + ("s" if lang == "en" and not q.category_said.endswith("s")
-                                      else "")
+        said = q.category_said
+        if said and _has_cjk(said) == (lang == "zh"):
+            if lang == "en" and (said.endswith("ing") or said in _ACTIVITIES):
+                return f"{said} products"  # "swimming" names a pastime, not a thing: no "swimmings"
+            return said + ("s" if lang == "en" and not said.endswith("s") else "")
     return "商品" if lang == "zh" else "products"
 
 

@@ -79,6 +79,8 @@ TRANSLATIONS: dict[str, tuple[str, ...]] = {
     "rain jacket": ("冲锋衣",), "shell jacket": ("冲锋衣",), "tent": ("帐篷",),
     "sleeping bag": ("睡袋",), "backpack": ("背包",), "rucksack": ("背包",),
     "yoga mat": ("瑜伽垫",), "goggle": ("泳镜",), "swimsuit": ("泳衣",), "helmet": ("头盔",),
+    "swimming": ("游泳",), "swim": ("游泳",), "swimwear": ("泳衣",), "cycling": ("骑行",),
+    "yoga": ("瑜伽",), "camping": ("露营", "户外"), "hiking": ("登山", "徒步"),
     "sock": ("袜子",), "hat": ("帽子",), "cap": ("帽子",), "water bottle": ("水壶",),
     "trekking pole": ("登山杖",), "headlamp": ("头灯",), "towel": ("毛巾",), "insole": ("鞋垫",),
     "glove": ("手套",), "jacket": ("外套",), "pants": ("裤",), "trousers": ("裤",),
