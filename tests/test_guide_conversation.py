@@ -102,3 +102,14 @@ def test_cheaper_never_shows_a_shown_product_again(guide_engine) -> None:
         assert not set(again) & set(shown), (again, shown)
         assert all(c.product.price < min(shown.values()) for c in ev[0].cards
                    if c.kind == "product")
+
+
+def test_a_question_that_leaves_its_object_unsaid_keeps_the_category() -> None:
+    conv = _after("跑鞋")
+    for text in ("有没有适合冬天跑步的", "any for winter?", "有轻一点的吗"):
+        q = ask(text, conv)
+        assert q.category == "鞋/跑鞋", text
+    # Naming something else, or asking something else, does not.
+    assert ask("有没有适合冬天的羽绒服", conv).category == "服装/羽绒服"
+    assert ask("退货政策是什么？", conv).category is None
+    assert ask("冬天跑步穿什么", Conversation()).category is None  # nothing shown yet

@@ -93,6 +93,10 @@ def is_follow_up(q: Query, conv: Conversation) -> bool:
     return bool(has_constraint and not novel)
 
 
+# A question that leaves its object unsaid: "有没有适合冬天跑步的", "any for winter?".
+_ASKS_FOR_MORE = re.compile(r"的[吗呢？?]?\s*$|的吗|\bany (?:for|that|with)\b|\bones?\b", re.I)
+
+
 def resolve(q: Query, conv: Conversation) -> Query:
     """Apply the conversation to a freshly understood message."""
     if not is_follow_up(q, conv):
@@ -107,6 +111,12 @@ def resolve(q: Query, conv: Conversation) -> Query:
             if q.other_color and conv.last_query is not None and conv.last_query.color:
                 q.exclude_colors.append(conv.last_query.color)
             _apply_exclusions(q, replace(q, other_brand=False, other_color=False), conv)
+        last = conv.last_query
+        if (q.intent == "find" and not q.category and not q.brand and last is not None
+                and last.category and conv.shown and _ASKS_FOR_MORE.search(fold(q.text))):
+            # "有没有适合冬天跑步的？" after running shoes still means shoes: the question leaves
+            # its object unsaid, so the category carries over (a named category would not).
+            q = replace(q, category=last.category, category_soft=last.category_soft)
         return q
     last = conv.last_query
     assert last is not None
