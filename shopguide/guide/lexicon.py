@@ -65,6 +65,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "couch": ("sofa",),
     "kid": ("kids", "children"), "child": ("kids", "children"), "children": ("kids",),
     "rainy": ("waterproof",), "snow": ("winter", "non-slip"),
+    "cold": ("winter", "down"), "freezing": ("winter", "down"), "warm": ("winter", "down"),
+    "冷": ("冬季", "保暖"), "寒冷": ("冬季", "保暖"), "保暖": ("冬季", "羽绒"),
     "cheap": (),
 }
 

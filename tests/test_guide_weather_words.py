@@ -1,0 +1,18 @@
+"""Weather words reach the catalog's season words: "for cold weather" → winter, down."""
+
+from __future__ import annotations
+
+from shopguide.guide.engine import Engine
+from shopguide.guide.events import Cards
+from shopguide.store.models import Product
+
+
+def test_cold_weather_ranks_the_winter_bag_first(guide_store) -> None:
+    guide_store.save_product(Product("SB-1", "儿童睡袋", "户外/睡袋", 169, "CNY", "山屿", 10, "C5",
+                                     tags=("儿童", "春夏", "kids"), name_en="Kids Sleeping Bag"))
+    guide_store.save_product(Product("SB-2", "-10℃鹅绒睡袋", "户外/睡袋", 1899, "CNY", "Borealis", 3,
+                                     "C5", tags=("冬季", "羽绒", "winter", "down"),
+                                     name_en="-10 °C Down Sleeping Bag"))
+    for question in ("sleeping bag for cold weather", "天冷用的睡袋"):
+        cards = next(e for e in Engine(guide_store).answer(question) if isinstance(e, Cards))
+        assert cards.cards[0].product.sku == "SB-2", question
