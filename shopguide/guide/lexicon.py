@@ -65,6 +65,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "couch": ("sofa",),
     "kid": ("kids", "children"), "child": ("kids", "children"), "children": ("kids",),
     "rainy": ("waterproof",), "snow": ("winter", "non-slip"),
+    # Who it is for: a wife's running shoes are the women's ones.
+    "老婆": ("女款", "女士"), "妻子": ("女款", "女士"), "太太": ("女款", "女士"),
+    "女朋友": ("女款", "女士"), "女友": ("女款", "女士"), "妈妈": ("女款", "女士"),
+    "老公": ("男款", "男士"), "丈夫": ("男款", "男士"), "男朋友": ("男款", "男士"),
+    "爸爸": ("男款", "男士"),
+    "wife": ("women", "women's"), "girlfriend": ("women", "women's"), "mom": ("women", "women's"),
+    "husband": ("men", "men's"), "boyfriend": ("men", "men's"), "dad": ("men", "men's"),
     "cold": ("winter", "down"), "freezing": ("winter", "down"), "warm": ("winter", "down"),
     "冷": ("冬季", "保暖"), "寒冷": ("冬季", "保暖"), "保暖": ("冬季", "羽绒"),
     "cheap": (),

@@ -1,4 +1,4 @@
-"""Weather words reach the catalog's season words: "for cold weather" → winter, down."""
+"""Shopper words reach the catalog's: "for cold weather" → winter, down; "for my wife" → 女款."""
 
 from __future__ import annotations
 
@@ -16,3 +16,15 @@ def test_cold_weather_ranks_the_winter_bag_first(guide_store) -> None:
     for question in ("sleeping bag for cold weather", "天冷用的睡袋"):
         cards = next(e for e in Engine(guide_store).answer(question) if isinstance(e, Cards))
         assert cards.cards[0].product.sku == "SB-2", question
+
+
+def test_who_it_is_for_prefers_their_cut(guide_store) -> None:
+    guide_store.save_product(Product("W-1", "女款轻跑鞋", "鞋/跑鞋", 359, "CNY", "云跃", 18, "A2",
+                                     tags=("女款", "轻量")))
+    guide_store.save_product(Product("M-1", "男款轻跑鞋", "鞋/跑鞋", 359, "CNY", "云跃", 18, "A2",
+                                     tags=("男款", "轻量")))
+    first = {}
+    for question in ("给我老婆买双轻跑鞋", "给我老公买双轻跑鞋"):
+        cards = next(e for e in Engine(guide_store).answer(question) if isinstance(e, Cards))
+        first[question] = cards.cards[0].product.sku
+    assert first == {"给我老婆买双轻跑鞋": "W-1", "给我老公买双轻跑鞋": "M-1"}
