@@ -73,3 +73,15 @@ def test_an_activity_is_not_pluralised_as_if_it_were_a_product() -> None:
     assert "swimmings" not in text and "swimming products" in text
     q.category_said = "tent"
     assert "tents" in compose_find(q, [SHOE], "CNY", "en")
+
+
+def test_asked_for_a_thing_the_store_lacks_the_answer_names_it_and_what_it_carries() -> None:
+    from shopguide.guide.compose import compose_not_found
+
+    cats = ["鞋", "服装", "Kitchen", "Bedding"]
+    zh = compose_not_found("你们有冰箱吗？", "zh", cats)
+    assert zh is not None and "冰箱" in zh and "鞋、服装" in zh and "Kitchen" not in zh
+    en = compose_not_found("Do you sell golf clubs?", "en", cats)
+    assert en is not None and "golf clubs" in en and "Kitchen, Bedding" in en
+    assert compose_not_found("今天天气怎么样？", "zh", cats) is None  # not asking for a thing
+    assert compose_not_found("tell me a joke", "en", cats) is None

@@ -10,6 +10,7 @@ question, so the assistant does not repeat one sentence all day.
 from __future__ import annotations
 
 import zlib
+import re
 from collections.abc import Sequence
 
 from shopguide.guide.prompt import format_price
@@ -305,6 +306,29 @@ def colors_in(p: Product, lang: str) -> list[str]:
 
 def _has_cjk(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+_AVAILABILITY = re.compile(
+    r"(?:do you (?:sell|have|carry|stock)|have you got|can i (?:buy|get))\s+(?:any\s+)?"
+    r"(?P<en>[^?.!]{2,40}?)\s*(?:here|in stock)?\s*(?:[?.!]|$)"
+    r"|(?:有没有卖?|有卖|卖不卖|(?:你们|店里|这里)(?:有|卖))(?P<zh>[^？?。！!，,]{1,20}?)(?:吗|呢|[？?。！!]|$)",
+    re.I)
+
+
+def compose_not_found(text: str, lang: str, categories: Sequence[str]) -> str | None:
+    """"Do you sell golf clubs?" with nothing that fits: say so about that thing, and what the
+    store does carry, rather than "I can't help with that"."""
+    m = _AVAILABILITY.search(text)
+    thing = (m.group("en") or m.group("zh") or "").strip() if m else ""
+    if not thing:
+        return None
+    mine = [c for c in categories if _has_cjk(c) == (lang == "zh")][:8]
+    if lang == "zh":
+        carry = f"本店主要有{'、'.join(mine)}等商品；" if mine else ""
+        return f"抱歉，店里没有找到{thing}。{carry}需要的话，我可以请店员帮您再看看。"
+    carry = f" We mainly carry {', '.join(mine)}." if mine else ""
+    return (f"Sorry, I couldn't find {thing} in our catalog.{carry} A staff member can help "
+            "if you are looking for something else.")
 
 
 def compose_social(intent: str, lang: str, store_name: str, seed: str) -> str:

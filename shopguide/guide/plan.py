@@ -197,14 +197,16 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
             plan.intent = "cheapest_already"
     plan.retrieval_ms = (perf_counter() - t0) * 1000
     plan.comparison = plan.intent == "compare"
-    plan.composed = _compose(plan, lang, currency, store_name)
+    top = list(dict.fromkeys(c.split("/")[0] for c in vocab.category_paths))
+    plan.composed = _compose(plan, lang, currency, store_name, top)
     if plan.intent in ("detail", "cheapest_already"):
         plan.intent = "find" if plan.intent == "cheapest_already" else (
             "locate" if q.stock_question else "find")
     return plan
 
 
-def _compose(plan: Plan, lang: str, currency: str, store_name: str) -> str:
+def _compose(plan: Plan, lang: str, currency: str, store_name: str,
+             categories: Sequence[str] = ()) -> str:
     q = plan.query
     if plan.intent == "policy" and plan.faq:
         return compose.compose_faq(plan.faq, lang, q.text)
@@ -224,4 +226,5 @@ def _compose(plan: Plan, lang: str, currency: str, store_name: str) -> str:
         return compose.compose_missing(q, plan.missing, plan.products, currency, lang)
     if plan.intent == "find":
         return compose.compose_find(q, plan.products, currency, lang, plan.cheap_ceiling)
-    return compose.compose_social("out_of_scope", lang, store_name, q.text)
+    return (compose.compose_not_found(q.text, lang, categories)
+            or compose.compose_social("out_of_scope", lang, store_name, q.text))
