@@ -58,3 +58,19 @@ def test_shutdown_that_times_out_reports_it_and_keeps_the_thread(qtbot, make_win
     assert window.client.thread in worker_mod.lingering()
     assert worker_mod.wait_for_lingering(10000) is True
     assert store.closed and window.client.thread not in worker_mod.lingering()
+
+
+def test_exit_waits_for_a_model_load_under_way():
+    import threading
+
+    release = threading.Event()
+    loader = threading.Thread(target=release.wait, args=(5,), daemon=True)
+    loader.start()
+    worker_mod._LOADERS.add(loader)
+    try:
+        assert worker_mod.wait_for_lingering(100) is False  # still loading: not safe to finalise
+        threading.Timer(0.2, release.set).start()
+        assert worker_mod.wait_for_lingering(5000) is True
+        assert not loader.is_alive()
+    finally:
+        release.set()

@@ -18,6 +18,7 @@ import logging
 import sys
 import threading
 import time
+import weakref
 from typing import Any
 
 from shopguide.guide.events import Cards, Done, Failed, Token
@@ -98,6 +99,7 @@ class GuideWorker(QObject):
             target=self._load_in_background, args=(spec,), name="model-loader", daemon=True
         )
         self._loader.start()
+        _LOADERS.add(self._loader)
 
     def _load_in_background(self, spec: str) -> None:
         last = [-2]
@@ -370,6 +372,7 @@ class GuideClient(QObject):
 
 
 _LINGERING: set[QThread] = set()
+_LOADERS: weakref.WeakSet[threading.Thread] = weakref.WeakSet()  # model loads under way
 
 
 def _keep_until_finished(thread: QThread) -> None:
@@ -386,10 +389,16 @@ def lingering() -> list[QThread]:
 
 
 def wait_for_lingering(timeout_ms: int) -> bool:
-    """At process exit (no window left to keep responsive): wait for stopping workers."""
+    """At process exit (no window left to keep responsive): wait for stopping workers, and
+    for a model load still running (a daemon thread inside torch's import or a weights read
+    when the interpreter finalises aborts the process: seen as exit -6 on a quick SIGTERM)."""
     deadline = time.monotonic() + timeout_ms / 1000
     for thread in lingering():
         left = max(0, int((deadline - time.monotonic()) * 1000))
         if not thread.wait(left):
+            return False
+    for loader in list(_LOADERS):
+        loader.join(max(0.0, deadline - time.monotonic()))
+        if loader.is_alive():
             return False
     return True
