@@ -203,3 +203,24 @@ def test_kiosk_conversation_is_saved_as_kiosk_without_a_customer(
         assert len(rows) == 2
         assert {row.mode for row in rows} == {"kiosk"}
         assert {row.customer_id for row in rows} == {None}
+
+
+def test_a_model_asked_for_while_another_loads_is_loaded_next(qtbot, make_window):
+    """'Use this model' while the bundled one is still loading must not be dropped."""
+    backend = fake_backend(load_delay=1.0)
+    loaded: list[str] = []
+    real_load = backend.load_model
+
+    def load(spec, progress=None):
+        model = real_load(spec, progress)
+        loaded.append(spec)
+        return model
+
+    backend.load_model = load
+    window = make_window(backend=backend)  # starts loading "fake"
+    with qtbot.waitSignal(window.client.modelLoading, timeout=10000) as started:
+        window.client.load_model("/models/new")
+    assert started.args == ["/models/new"]
+    with qtbot.waitSignal(window.client.modelReady, timeout=10000):
+        pass
+    assert loaded == ["fake", "/models/new"]

@@ -64,6 +64,7 @@ class GuideWorker(QObject):
         self._engine: Any = None
         self._conversation: Any = None
         self._loader: threading.Thread | None = None
+        self._pending_spec: str | None = None
         self._closing = threading.Event()
         self._modelLoaded.connect(self._on_model_loaded)
 
@@ -92,7 +93,10 @@ class GuideWorker(QObject):
     @Slot(str)
     def load_model(self, spec: str) -> None:
         if self._loader is not None and self._loader.is_alive():
-            return  # one load at a time; the next request comes after this one reports
+            # One load at a time: the newest request starts when this one reports ("Use this
+            # model" pressed while the bundled one is still loading must not be lost).
+            self._pending_spec = spec
+            return
         self.modelLoading.emit(spec)
         self.modelProgress.emit(-1)
         self._loader = threading.Thread(
@@ -121,6 +125,10 @@ class GuideWorker(QObject):
 
     @Slot(object, str, str)
     def _on_model_loaded(self, model: Any, name: str, error: str) -> None:
+        pending, self._pending_spec = self._pending_spec, None
+        if pending is not None:
+            self.load_model(pending)  # superseded: what was asked last is what counts
+            return
         if error:
             self.modelFailed.emit(error)
             return
