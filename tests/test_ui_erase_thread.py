@@ -24,6 +24,7 @@ from shopguide.privacy import erase as perase
 from shopguide.privacy import export as pexport
 from shopguide.store import open_store
 from tests.fixtures.privacy import EN, OTHER, ZH
+from tests.fixtures.qt import Heartbeat
 from ui.customers import privacy_dialogs, privacy_jobs
 from ui.customers.privacy_panel import PrivacyPanel
 
@@ -34,24 +35,6 @@ MAX_GAP_MS = 250.0
 ROOT = Path(__file__).resolve().parent.parent
 
 
-class Heartbeat:
-    def __init__(self) -> None:
-        from ui.qt import QTimer
-
-        self.ticks: list[float] = []
-        self.timer = QTimer()
-        self.timer.setInterval(10)
-        self.timer.timeout.connect(lambda: self.ticks.append(time.perf_counter()))
-
-    def start(self) -> None:
-        self.ticks.clear()
-        self.timer.start()
-
-    def stop(self) -> float:
-        self.timer.stop()
-        gaps = [b - a for a, b in zip(self.ticks, self.ticks[1:])]
-        assert len(gaps) > 20, "the heartbeat barely ran: the measurement is meaningless"
-        return max(gaps) * 1000
 
 
 def _burn(seconds: float) -> None:

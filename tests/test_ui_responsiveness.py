@@ -11,29 +11,11 @@ from __future__ import annotations
 import time
 
 from shopguide.guide.events import Token
-from tests.fixtures.qt import FakeEngine, fake_backend
+from tests.fixtures.qt import FakeEngine, Heartbeat, fake_backend
 
 MAX_GAP_MS = 50.0
 
 
-class Heartbeat:
-    def __init__(self, qtbot) -> None:
-        from ui.qt import QTimer
-
-        self.ticks: list[float] = []
-        self.timer = QTimer()
-        self.timer.setInterval(10)
-        self.timer.timeout.connect(lambda: self.ticks.append(time.perf_counter()))
-
-    def start(self) -> None:
-        self.ticks.clear()
-        self.timer.start()
-
-    def stop(self) -> float:
-        self.timer.stop()
-        gaps = [b - a for a, b in zip(self.ticks, self.ticks[1:])]
-        assert len(gaps) > 20, "the heartbeat barely ran: the measurement is meaningless"
-        return max(gaps) * 1000
 
 
 class BusyEngine(FakeEngine):
@@ -79,7 +61,7 @@ def test_gui_never_waits_while_a_slow_model_loads_and_generates(qtbot, make_wind
     backend.make_engine = lambda store, model: BusyEngine(store, model, tokens=tokens)
     window = make_window(backend=backend, start=False)
     window.show()
-    beat = Heartbeat(qtbot)
+    beat = Heartbeat()
     # Several people share this machine's two cores, and the OS may preempt the GUI
     # thread for reasons that are not ours. A GUI thread that really waits on the
     # model fails every attempt; one clean attempt shows ours never does.
