@@ -9,9 +9,6 @@ conversation to its messages, and a crash half-way leaves the v5 store as it was
 from __future__ import annotations
 
 import sqlite3
-import subprocess
-import sys
-import textwrap
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -20,6 +17,7 @@ import pytest
 from shopguide.privacy import erase
 from shopguide.store import connection, open_store, schema
 from tests.fixtures.privacy import ZH
+from tests.fixtures.store import open_dying_after
 
 STAMP = "2026-01-01T00:00:00.000000+00:00"
 
@@ -142,21 +140,7 @@ def test_a_crash_in_the_middle_of_the_upgrade_leaves_the_v5_store(tmp_path):
     path = tmp_path / "shop.sqlite"
     make_v5_store(path)
     before = _rows(path)
-    script = textwrap.dedent(f"""
-        import os
-        from shopguide.store import open_store, schema
-        plain = schema._statements
-        def dying(sql):
-            for statement in plain(sql):
-                yield statement
-                if statement.startswith("DROP TABLE conversations"):
-                    os._exit(70)
-        schema._statements = dying
-        open_store({str(path)!r})
-        os._exit(0)
-    """)
-    done = subprocess.run([sys.executable, "-c", script], cwd=Path(__file__).parents[1],
-                          capture_output=True, text=True, timeout=120)
+    done = open_dying_after(path, "DROP TABLE conversations")
     assert done.returncode == 70, done.stderr  # it really died mid-way
     assert _version(path) == 5 and _rows(path) == before
     with open_store(path) as s:

@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import random
 import sqlite3
-import subprocess
-import sys
-import textwrap
 from dataclasses import replace
 from pathlib import Path
 
@@ -22,6 +19,7 @@ from shopguide.store import connection, open_store, schema
 from shopguide.store import text as fts_text
 from shopguide.store.core import to_cents
 from shopguide.store.models import Product
+from tests.fixtures.store import open_dying_after
 
 # Prices on and around the bucket edges (cents 1, 9999, 10000, 10001, …) and one far up.
 PRICES = [0.01, 0.09, 0.1, 0.99, 1, 9.99, 10, 79.99, 80, 80.01, 99.99, 100, 100.01, 299,
@@ -200,21 +198,7 @@ def test_a_crash_in_the_middle_of_the_v7_upgrade_leaves_the_v6_store(tmp_path):
     path = tmp_path / "shop.sqlite"
     make_v6_store(path)
     before = _state(path)
-    script = textwrap.dedent(f"""
-        import os
-        from shopguide.store import open_store, schema
-        plain = schema._statements
-        def dying(sql):
-            for statement in plain(sql):
-                yield statement
-                if statement.startswith("DROP TABLE products_fts"):
-                    os._exit(70)
-        schema._statements = dying
-        open_store({str(path)!r})
-        os._exit(0)
-    """)
-    done = subprocess.run([sys.executable, "-c", script], cwd=Path(__file__).parents[1],
-                          capture_output=True, text=True, timeout=120)
+    done = open_dying_after(path, "DROP TABLE products_fts")
     assert done.returncode == 70, done.stderr  # it really died mid-way
     assert _state(path) == before
     with open_store(path) as s:

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from shopguide.training.finetune import finetune, read_qa_csv
+from tests.fixtures.training import write_store_dir
 
 PRODUCTS = """sku,name,category,price,brand,stock,aisle,sizes,tags
 HH-1,Oak Bookshelf,Furniture/Shelves,129.99,Woodline,4,F2,,solid wood;five shelves
@@ -22,13 +23,7 @@ delivery,Do you deliver?,Delivery is free over $99.
 
 @pytest.fixture
 def store_dir(tmp_path):
-    folder = tmp_path / "hearth"
-    folder.mkdir()
-    (folder / "products.csv").write_text(PRODUCTS, encoding="utf-8")
-    (folder / "faq.csv").write_text(FAQ, encoding="utf-8")
-    (folder / "store.toml").write_text('name = "Hearth"\nlanguage = "en"\ncurrency = "USD"\n',
-                                       encoding="utf-8")
-    return folder
+    return write_store_dir(tmp_path / "hearth", PRODUCTS, FAQ)
 
 
 def test_finetune_writes_a_loadable_model_with_before_and_after(tiny_trained, store_dir, tmp_path):

@@ -18,6 +18,7 @@ import pytest
 
 from shopguide.cli import main
 from shopguide.commands.train_cmds import staging_dir
+from tests.fixtures.training import write_store_dir
 
 PRODUCTS = """sku,name,category,price,brand,stock,aisle,sizes,tags
 HH-1,Oak Bookshelf,Furniture/Shelves,129.99,Woodline,4,F2,,solid wood;five shelves
@@ -32,13 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture
 def store_dir(tmp_path):
-    folder = tmp_path / "hearth"
-    folder.mkdir()
-    (folder / "products.csv").write_text(PRODUCTS, encoding="utf-8")
-    (folder / "faq.csv").write_text(FAQ, encoding="utf-8")
-    (folder / "store.toml").write_text('name = "Hearth"\nlanguage = "en"\ncurrency = "USD"\n',
-                                       encoding="utf-8")
-    return folder
+    return write_store_dir(tmp_path / "hearth", PRODUCTS, FAQ)
 
 
 def _events(printed: str) -> list[dict]:

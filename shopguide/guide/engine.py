@@ -189,7 +189,7 @@ class Engine:
             # ("抱歉，野径分体雨衣套装。" names the top match and answers nothing).
             owed.add(_A_FIGURE)
         said = [False]
-        shown_any = [False]
+        accepted = [False]  # a model sentence passed the checks (held or shown)
         top = plan.products[0] if plan.products else None
         # "Sorry" fits no match, a policy's refusal or an empty shelf, not a product in stock.
         apology_due = plan.intent not in ("find", "compare") or top is None or top.stock == 0
@@ -203,7 +203,7 @@ class Engine:
             if unsure:
                 log.info("dropped a model sentence: %s", unsure)
                 return
-            if not held and not shown_any[0] and _APOLOGY.match(sentence) and not apology_due:
+            if not accepted[0] and _APOLOGY.match(sentence) and not apology_due:
                 log.info("dropped a model sentence: an apology when the match is in stock")
                 return
             if _HANDOVER.search(sentence) and not apology_due:
@@ -213,7 +213,7 @@ class Engine:
                 return
             if not self._acceptable(sentence, facts, q.lang, thread):
                 return
-            shown_any[0] = True
+            accepted[0] = True
             held.append(sentence)
             owed.difference_update(id(p) for p in mentioned(sentence, facts))
             owed.difference_update([a for a in owed if isinstance(a, str) and a in sentence])

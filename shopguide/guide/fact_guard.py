@@ -163,12 +163,17 @@ class FactGuard:
                 self._char_starts.setdefault(raw[:k], []).append(ch)
         # Product names as the answer may write them, and where each starts to be a claim:
         # past the brand (or 3 characters in), "云跃女…" can only go on as one of the names.
+        # In rank order, the asker's language first: a begun name is finished as the first
+        # one it can become (``completion``).
         self._locks: list[tuple[str, int]] = []
+        self._brand_of: list[tuple[str, str]] = []  # folded name → its product's brand
         for p in self.products:
-            for n in {p.name, p.name_en, p.name_zh} - {None, ""}:
-                brand = p.brand or ""
+            own = p.name_zh if self.lang == "zh" else p.name_en
+            brand = p.brand or ""
+            for n in dict.fromkeys(x for x in (own, p.name, p.name_en, p.name_zh) if x):
                 at = len(brand) if brand and n.startswith(brand) else 3
                 self._locks.append((n, max(2, at)))
+                self._brand_of.append((fold(n), fold(brand)))
         self._template_words = _TEMPLATE_SURFACE[self.lang]
         self._folded_names = {fold(n) for n, _ in self._locks}
         self._tags = {fold(t) for p in self.products for t in p.tags if len(t) >= 2}
@@ -176,20 +181,10 @@ class FactGuard:
         self._listable = sorted({fold(t) for p in self.products for t in (*p.tags, *p.colors) if t})
         self._own_listable = [sorted({fold(t) for t in (*p.tags, *p.colors) if t})
                               for p in self.products]  # "…跑鞋，主打缓震": that shoe's own
-        self._brand_of = [(fold(n), fold(p.brand or "")) for p in self.products
-                          for n in {p.name, p.name_en, p.name_zh} - {None, ""}]
         self._brands = {b for _, b in self._brand_of if b}
         self._fact_marks = {ch for t in texts for ch in t if ch in _PUNCTUATION_ZH}
         top = self.products[0] if self.products else None
         self._first = [n for n in {top.name, top.name_en, top.name_zh} - {None, ""}] if top else []
-        # Names in rank order, the asker's language first: what a begun name is finished as.
-        self._ranked: list[tuple[str, int]] = []
-        for p in self.products:
-            own = p.name_zh if self.lang == "zh" else p.name_en
-            for n in dict.fromkeys(x for x in (own, p.name, p.name_en, p.name_zh) if x):
-                brand = p.brand or ""
-                at = len(brand) if brand and n.startswith(brand) else 3
-                self._ranked.append((n, max(2, at)))
         self._longest = max((len(n) for n, _ in self._locks), default=0)
 
     def __call__(self, text: str) -> bool:
@@ -216,23 +211,23 @@ class FactGuard:
         after that, the best ranked name the text can continue.
         """
         text = text.split("\n", 1)[0]
-        if not self._ranked or (text and "\udc80" <= text[-1] <= "\udcff"):
+        if not self._locks or (text and "\udc80" <= text[-1] <= "\udcff"):
             return ""
-        if any(text.endswith(n) for n, _ in self._ranked):
+        if any(text.endswith(n) for n, _ in self._locks):
             return ""  # a name just finished ("云跃跑鞋") is not "云跃跑鞋Pro" begun
-        named = any(n in text for n, _ in self._ranked)
+        named = any(n in text for n, _ in self._locks)
         if not named and len(text) <= _LEAD_IN_WITHIN and _LEAD_IN.search(text) and self._first:
             # Where the answer's templates name the product ("最适合您的是", "I'd recommend
             # the "), a model that never saw these names starts one of its own ("The service",
             # "the bas"); the top match is what goes there.
-            own = [n for n, _ in self._ranked if n in self._first]
+            own = [n for n, _ in self._locks if n in self._first]
             if not own:
                 return ""
             # Byte-level BPE writes " service" as one token: "the" has no space after it yet.
             gap = " " if text[-1:].isalpha() and text[-1].isascii() else ""
             return gap + own[0]
         best, best_k = "", 0
-        for n, at in self._ranked:
+        for n, at in self._locks:
             if not named and n not in self._first:
                 continue
             # Once a name is written, the brand alone is the brand ("…跑鞋（云跃）"): another
@@ -338,7 +333,7 @@ class FactGuard:
             if at < 0 or not n.isascii():
                 continue
             after = low[at + len(n):]
-            m = re.match(r" ([a-z0-9][a-z0-9'-]*)[ ,.;:!?]", after)
+            m = _NEXT_WORD.match(after)
             longer = n + " " + (m.group(1) if m else "")
             if m and (m.group(1)[0].isdigit() or m.group(1) in n.split()) and not any(
                     o != n and o.startswith(longer) for o in self._folded_names):
@@ -348,14 +343,13 @@ class FactGuard:
     def _said_twice(self, text: str) -> bool:
         """Five Chinese characters or more said twice in one sentence, names aside
         ("店位于新华路88号线新华路88号线"): a loop."""
-        sentence = _FULL_STOP.split(text.rstrip("。！？!?. "))[-1]
+        sentence = fold(_FULL_STOP.split(text.rstrip("。！？!?. "))[-1])
         for n in self._folded_names:
-            sentence = fold(sentence).replace(n, "|")
+            sentence = sentence.replace(n, "|")
         for run in _CJK_DIGIT_RUN.findall(sentence):
             for i in range(len(run) - _TWICE + 1):
                 piece = run[i:i + _TWICE]
-                if len(_CJK_RUN.findall(piece)) and sum(map(len, _CJK_RUN.findall(piece))) >= 3 \
-                        and sentence.count(piece) >= 2:
+                if sum(map(len, _CJK_RUN.findall(piece))) >= 3 and sentence.count(piece) >= 2:
                     return True
         return False
 
@@ -479,6 +473,7 @@ _LEAD_IN = re.compile(r"(?:^|\s)(?:the|is|try|recommend|at)\s?$|(?:最适合您�
 _LEAD_IN_WITHIN = 40  # characters: the opening of an answer, not a later mention
 
 
+_NEXT_WORD = re.compile(r" ([a-z0-9][a-z0-9'-]*)[ ,.;:!?]")
 _TWICE = 5  # characters, 3 of them Chinese ("新华路88号线" twice)
 _CJK_DIGIT_RUN = re.compile(r"[\u4e00-\u9fff\d]+")
 _LISTING = re.compile(r"(?:主打|特点是)([^，。；：！？,.;:!?（）()]*)")
@@ -491,7 +486,7 @@ def _price_again(text: str) -> bool:
     ¥699 and it's ¥699"): a loop, whatever its wording."""
     done = text if not text[-1:].isdigit() else text[: len(text.rstrip("0123456789."))]
     prices = _PRICE.findall(done)
-    if len(prices) != len(set(prices)) and any(prices.count(p) >= 3 for p in prices):
+    if any(prices.count(p) >= 3 for p in prices):
         return True
     current = _PRICE.findall(_FULL_STOP.split(done.rstrip("。！？!?. "))[-1])
     return len(current) != len(set(current))

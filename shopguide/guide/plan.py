@@ -16,7 +16,7 @@ from shopguide.guide.conversation import Conversation, referenced, resolve
 from shopguide.guide.events import Card, ComparisonCard, FaqCard, ProductCard
 from shopguide.guide.pick import cannot_tell, lead, pick
 from shopguide.guide.query import Query, understand
-from shopguide.guide.retrieve import StoreLike, choose, retrieve
+from shopguide.guide.retrieve import StoreLike, choose, names_product, retrieve
 from shopguide.guide.verify import Facts
 from shopguide.guide.vocab import StoreVocab, color_matches, fold, size_matches
 from shopguide.store.models import Customer, FaqEntry, Product
@@ -61,8 +61,7 @@ class Plan:
 def _named_in(text: str, products: Sequence[Product]) -> list[Product]:
     """The retrieved products the shopper named in full ("Nova Basic Runner", "诺瓦基础跑鞋")."""
     said = fold(text)
-    return [p for p in products
-            if any(len(n) >= 4 and fold(n) in said for n in (p.name, p.name_en, p.name_zh) if n)]
+    return [p for p in products if names_product(said, p, min_chars=4)]
 
 
 def _named_skus(store: StoreLike, text: str) -> list[Product]:
@@ -197,8 +196,7 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
             plan.intent = "cheapest_already"
     plan.retrieval_ms = (perf_counter() - t0) * 1000
     plan.comparison = plan.intent == "compare"
-    top = list(dict.fromkeys(c.split("/")[0] for c in vocab.category_paths))
-    plan.composed = _compose(plan, lang, currency, store_name, top)
+    plan.composed = _compose(plan, lang, currency, store_name, vocab.category_paths)
     if plan.intent in ("detail", "cheapest_already"):
         plan.intent = "find" if plan.intent == "cheapest_already" else (
             "locate" if q.stock_question else "find")
@@ -226,5 +224,6 @@ def _compose(plan: Plan, lang: str, currency: str, store_name: str,
         return compose.compose_missing(q, plan.missing, plan.products, currency, lang)
     if plan.intent == "find":
         return compose.compose_find(q, plan.products, currency, lang, plan.cheap_ceiling)
-    return (compose.compose_not_found(q.text, lang, categories)
+    top = list(dict.fromkeys(c.split("/")[0] for c in categories))  # only when asked
+    return (compose.compose_not_found(q.text, lang, top)
             or compose.compose_social("out_of_scope", lang, store_name, q.text))

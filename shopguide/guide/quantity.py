@@ -9,7 +9,9 @@ are read: people and volume. Sizes and prices have their own constraints.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 _CN = {"单": 1, "一": 1, "双": 2, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
        "八": 8, "九": 9, "十": 10}
@@ -45,7 +47,8 @@ def _value(token: str) -> float:
     return float(_CN[token]) if token in _CN else float(token)
 
 
-def quantities(text: str) -> list[Quantity]:
+@lru_cache(maxsize=4096)  # ranking reads every candidate's names for each such question
+def quantities(text: str) -> tuple[Quantity, ...]:
     out: list[Quantity] = []
     for unit, pat in _PATTERNS:
         for m in pat.finditer(text):
@@ -56,9 +59,9 @@ def quantities(text: str) -> list[Quantity]:
         lo = float(m.group(1))
         hi = float(m.group(2)) if m.group(2) else lo
         out.append(Quantity(min(lo, hi), max(lo, hi), "people"))
-    return out
+    return tuple(out)
 
 
-def fits(asked: list[Quantity], stated: list[Quantity]) -> bool:
+def fits(asked: Sequence[Quantity], stated: Sequence[Quantity]) -> bool:
     """Every quantity asked for is held by one the product states."""
     return bool(asked) and all(any(s.holds(a) for s in stated) for a in asked)

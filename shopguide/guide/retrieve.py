@@ -117,6 +117,11 @@ def _customer_bonus(p: Product, customer: Customer | None) -> float:
     return bonus
 
 
+def names_product(asked: str, p: Product, min_chars: int = 3) -> bool:
+    """Whether the (folded) question names the product in full, in any of its languages."""
+    return any(n and len(n) >= min_chars and fold(n) in asked for n in (p.name, p.name_en, p.name_zh))
+
+
 def rank_products(q: Query, found: list[tuple[Product, float]],
                   customer: Customer | None) -> list[Ranked]:
     terms = q.terms or ([q.category.split("/")[-1]] if q.category else [])
@@ -132,7 +137,7 @@ def rank_products(q: Query, found: list[tuple[Product, float]],
         doc = product_doc(p)
         text = coverage(terms, doc) if terms else 0.0
         tag_hits = sum(1 for t in q.tags if fold(t) in {fold(x) for x in p.tags})
-        if any(n and len(n) >= 3 and fold(n) in asked for n in (p.name, p.name_en, p.name_zh)):
+        if names_product(asked, p):
             text += 0.5  # the shopper named this very product
         score = text + 0.15 * tag_hits + 0.1 * max(bm25, 0.0) / top_bm25
         if wanted and fits(wanted, quantities(" ".join(

@@ -60,6 +60,7 @@ class GenerationStream:
         self.guard_refusals = 0
         self.forced_tokens = 0  # written by the guard's completion, not chosen by the model
         self.chosen_logprobs: list[float] = []
+        self._raw, self._raw_n = b"", 0  # see _written
         self.finish_reason: str | None = None
         self.n_tokens = 0
         self.token_ids: list[int] = []
@@ -98,20 +99,25 @@ class GenerationStream:
             pass
         return self.text
 
+    def _written(self) -> bytes:
+        """The generated tokens' bytes, extended as tokens are written (the guard and the
+        name completion both read them, every step)."""
+        token_bytes = self.model.tokenizer.token_bytes  # type: ignore[attr-defined]
+        if self._raw_n < len(self.token_ids):
+            self._raw += b"".join(token_bytes(i) for i in self.token_ids[self._raw_n:])
+            self._raw_n = len(self.token_ids)
+        return self._raw
+
     def _allow(self) -> Callable[[int], bool]:
         """The guard's question for one candidate token: the text so far plus its piece."""
         guard, tok = self.guard, self.model.tokenizer
         assert guard is not None
         token_bytes = getattr(tok, "token_bytes", None)
         ids = self.token_ids
-        done = [0, b""]  # the written tokens' bytes, extended as tokens are written
 
         def allow(candidate: int) -> bool:
             if token_bytes is not None:
-                if done[0] < len(ids):
-                    done[1] += b"".join(token_bytes(i) for i in ids[done[0]:])
-                    done[0] = len(ids)
-                raw = done[1] + token_bytes(candidate)
+                raw = self._written() + token_bytes(candidate)
                 return guard(raw.decode("utf-8", "surrogateescape"))
             return guard(tok.decode([*ids, candidate]))
 
@@ -119,11 +125,9 @@ class GenerationStream:
 
     def _forced(self, complete: Callable[[str], str]) -> list[int]:
         """Tokens the guard wants written next (the rest of a product name begun), if any."""
-        token_bytes = getattr(self.model.tokenizer, "token_bytes", None)
-        if token_bytes is None:
+        if getattr(self.model.tokenizer, "token_bytes", None) is None:
             return []
-        raw = b"".join(token_bytes(i) for i in self.token_ids)
-        rest = complete(raw.decode("utf-8", "surrogateescape"))
+        rest = complete(self._written().decode("utf-8", "surrogateescape"))
         return list(self.model.tokenizer.encode(rest)) if rest else []
 
     def _run(self) -> Iterator[str]:

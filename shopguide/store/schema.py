@@ -278,7 +278,14 @@ _PRODUCT_FTS_VALUES_V4 = _PRODUCT_FTS_VALUES_V3.rstrip() + """,
     sg_facets(new.category, new.brand, new.sizes, new.colors)
 """
 _FTS_COLUMNS_V4 = "rowid, name, brand, category, tags, description, extra, facets"
-V4 = f"""
+_FTS_UPDATE_OF = ("name, name_en, name_zh, brand, category, tags, sizes, colors, description,\n"
+                  "        description_en, description_zh, extra")
+
+
+def _rebuild_product_fts(values: str, update_of: str) -> str:
+    """Recreate the product index and its triggers, indexing ``values`` (v4, v7): FTS5
+    tables cannot gain a column, and a DELETE of every row would first re-read each one."""
+    return f"""
 DROP TRIGGER products_ai;
 DROP TRIGGER products_ad;
 DROP TRIGGER products_au_fts;
@@ -288,7 +295,7 @@ CREATE VIRTUAL TABLE products_fts USING fts5 (
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
 CREATE TRIGGER products_ai AFTER INSERT ON products BEGIN
-    INSERT INTO products_fts ({_FTS_COLUMNS_V4}) VALUES ({_PRODUCT_FTS_VALUES_V4});
+    INSERT INTO products_fts ({_FTS_COLUMNS_V4}) VALUES ({values});
     {_PRODUCT_VALUES}
 END;
 CREATE TRIGGER products_ad AFTER DELETE ON products BEGIN
@@ -296,14 +303,16 @@ CREATE TRIGGER products_ad AFTER DELETE ON products BEGIN
     DELETE FROM product_values WHERE product_id = old.id;
 END;
 CREATE TRIGGER products_au_fts AFTER UPDATE OF
-        name, name_en, name_zh, brand, category, tags, sizes, colors, description,
-        description_en, description_zh, extra ON products BEGIN
+        {update_of} ON products BEGIN
     DELETE FROM products_fts WHERE rowid = old.id;
-    INSERT INTO products_fts ({_FTS_COLUMNS_V4}) VALUES ({_PRODUCT_FTS_VALUES_V4});
+    INSERT INTO products_fts ({_FTS_COLUMNS_V4}) VALUES ({values});
 END;
 INSERT INTO products_fts ({_FTS_COLUMNS_V4})
-    SELECT {_PRODUCT_FTS_VALUES_V4.replace("new.", "")} FROM products;
+    SELECT {values.replace("new.", "")} FROM products;
 """
+
+
+V4 = _rebuild_product_fts(_PRODUCT_FTS_VALUES_V4, _FTS_UPDATE_OF)
 
 
 # v5: CJK character pairs are index words (text.index_text), so a Chinese query is
@@ -395,32 +404,7 @@ _PRODUCT_FTS_VALUES_V7 = _PRODUCT_FTS_VALUES_V4.replace(
     "sg_facets(new.category, new.brand, new.sizes, new.colors)",
     "sg_facets(new.category, new.brand, new.sizes, new.colors, new.price_cents, new.stock)",
 )
-V7 = f"""
-DROP TRIGGER products_ai;
-DROP TRIGGER products_ad;
-DROP TRIGGER products_au_fts;
-DROP TABLE products_fts;
-CREATE VIRTUAL TABLE products_fts USING fts5 (
-    name, brand, category, tags, description, extra, facets,
-    tokenize = 'porter unicode61 remove_diacritics 2'
-);
-CREATE TRIGGER products_ai AFTER INSERT ON products BEGIN
-    INSERT INTO products_fts ({_FTS_COLUMNS_V4}) VALUES ({_PRODUCT_FTS_VALUES_V7});
-    {_PRODUCT_VALUES}
-END;
-CREATE TRIGGER products_ad AFTER DELETE ON products BEGIN
-    DELETE FROM products_fts WHERE rowid = old.id;
-    DELETE FROM product_values WHERE product_id = old.id;
-END;
-CREATE TRIGGER products_au_fts AFTER UPDATE OF
-        name, name_en, name_zh, brand, category, tags, sizes, colors, description,
-        description_en, description_zh, extra, price_cents, stock ON products BEGIN
-    DELETE FROM products_fts WHERE rowid = old.id;
-    INSERT INTO products_fts ({_FTS_COLUMNS_V4}) VALUES ({_PRODUCT_FTS_VALUES_V7});
-END;
-INSERT INTO products_fts ({_FTS_COLUMNS_V4})
-    SELECT {_PRODUCT_FTS_VALUES_V7.replace("new.", "")} FROM products;
-"""
+V7 = _rebuild_product_fts(_PRODUCT_FTS_VALUES_V7, _FTS_UPDATE_OF + ", price_cents, stock")
 
 
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
