@@ -20,6 +20,9 @@ def register(sub: Any) -> None:
     ask.add_argument("--customer", metavar="ID", help="the customer being served (clerk mode)")
     ask.add_argument("--json", action="store_true", help="one JSON object per turn")
     ask.add_argument("--no-model", action="store_true", help="answer from the facts alone")
+    ask.add_argument("--explain", action="store_true",
+                     help="also print how each turn was read: words, constraints, candidates "
+                          "with their scores, and why the answer is what it is")
     ask.set_defaults(handler=_ask)
 
     ev = sub.add_parser("eval", help="score the engine on a JSON Lines query set",
@@ -106,6 +109,8 @@ def _ask(args: argparse.Namespace) -> int:
             return status
         if args.json:
             obj = turn_json(text, engine.answer(text, conv, customer))
+            if args.explain:
+                obj["explain"] = _explain(engine)
             print(json.dumps(obj, ensure_ascii=False), flush=True)
             status = 1 if "error" in obj else status
             continue
@@ -117,9 +122,18 @@ def _ask(args: argparse.Namespace) -> int:
                 print(ev.text, end="", flush=True)
             elif isinstance(ev, Done):
                 print()
+                if args.explain:
+                    print("\n".join("  | " + line for line in _explain(engine)))
             elif isinstance(ev, Failed):
                 print(f"\nerror: {ev.error}", file=sys.stderr)
                 status = 1
+
+
+def _explain(engine: Any) -> list[str]:
+    from shopguide.guide.explain import explain
+
+    plan = engine.last_plan
+    return explain(plan, engine.vocab) if plan is not None else []
 
 
 def _card_lines(ev: Any) -> list[str]:

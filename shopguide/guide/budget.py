@@ -1,15 +1,26 @@
-"""Budget phrasing in Chinese and English: ``500元以内``, ``200到400元``, ``under $50``, ``cheap``.
+"""Budgets as shoppers say them: ``500元以内``, ``200到400元``, ``under $50``, ``预算400左右``,
+``can't go above 500$``.
 
-``parse_budget`` returns the bounds it found and the character spans it used, so
-the understanding step can drop those words before matching the rest.
+The phrasing is data (``resources/lang/budget.csv``); this module only knows the shapes
+(a ceiling before or after an amount, a range, "about"). ``parse_budget`` returns the
+bounds and the character spans it used, so the reader can drop those words before
+matching the rest. Numbers are already digits (``shopguide.text.normalize_numbers``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from shopguide.guide.lexicon import CHEAP, CHEAPER, has_cue
+from shopguide.text import Token, has_cjk, normalize_numbers, resources
+from shopguide.text.analyzer import plain
+from shopguide.text.phrases import Phrases
+
+__all__ = ["Budget", "parse_budget", "normalize_numbers"]
+
+AROUND = 0.2  # "about 400" is 320–480
 
 
 @dataclass
@@ -17,121 +28,117 @@ class Budget:
     min_price: float | None = None
     max_price: float | None = None
     cheap: bool = False  # "cheap"/"便宜的": resolved against the category's prices later
-    cheaper: bool = False  # "anything cheaper?": below what was shown
+    cheaper: bool = False  # "anything cheaper?": below what was recommended
     spans: list[tuple[int, int]] = field(default_factory=list)
 
 
-_CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-              "八": 8, "九": 9}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
-_CN_NUM = re.compile(r"[零一二两三四五六七八九十百千万]*[十百千万][零一二两三四五六七八九]?")
-
-
-def _cn_to_int(text: str) -> int:
-    total, section, digit = 0, 0, 0
-    for ch in text:
-        if ch in _CN_DIGITS:
-            digit = _CN_DIGITS[ch]
-        elif ch == "万":
-            total += (section + digit) * 10000
-            section, digit = 0, 0
+def _alt(kind: str) -> str:
+    """One regex alternation of the phrases of a kind, both languages, longest first;
+    English words on word boundaries."""
+    words = resources.budget_words().get(kind, {})
+    phrases = sorted({p for ps in words.values() for p in ps}, key=len, reverse=True)
+    parts = []
+    for p in phrases:
+        body = r"\s+".join(re.escape(w) for w in p.split())
+        if has_cjk(p) or not p[0].isalnum():
+            parts.append(body)
         else:
-            section += (digit or 1) * _CN_UNITS[ch]
-            digit = 0
-    # "两百五" means 250: a trailing digit after 百/千 is one unit down.
-    if digit and text and text[-2:-1] in ("百", "千") and len(text) >= 3:
-        digit *= _CN_UNITS[text[-2]] // 10
-    return total + section + digit
+            parts.append(rf"(?<![a-z0-9]){body}(?![a-z0-9])")
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!x)x"
 
 
-def normalize_numbers(text: str) -> str:
-    """Full-width digits to ASCII, ``1,299`` → ``1299``, ``五百`` → ``500``, ``1k`` → ``1000``.
-
-    Lengths change, so spans refer to the normalized text.
-    """
-    text = text.translate({0xFF10 + i: 0x30 + i for i in range(10)})
-    text = text.replace("，", "，").replace("＄", "$").replace("￥", "¥")
-    text = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", text)
-    text = re.sub(r"(\d+(?:\.\d+)?)\s*k(?![a-z])", lambda m: f"{float(m.group(1)) * 1000:g}", text,
-                  flags=re.I)
-    text = re.sub(r"(\d+(?:\.\d+)?)\s*千", lambda m: f"{float(m.group(1)) * 1000:g}", text)
-    text = re.sub(r"(\d+(?:\.\d+)?)\s*万", lambda m: f"{float(m.group(1)) * 10000:g}", text)
-    return _CN_NUM.sub(lambda m: str(_cn_to_int(m.group(0))), text)
+@dataclass(frozen=True)
+class _Shapes:
+    range_: tuple[re.Pattern[str], ...]
+    around: tuple[re.Pattern[str], ...]
+    ceiling: tuple[re.Pattern[str], ...]
+    floor: tuple[re.Pattern[str], ...]
+    bare: re.Pattern[str]
 
 
-_N = r"(\d+(?:\.\d+)?)"
-_CUR = r"(?:[¥$£€]|rmb|usd|cny|eur|gbp)?\s*"
-_UNIT = r"\s*(?:元|块钱|块|rmb|cny|usd|dollars?|bucks|pounds?|quid|euros?|eur|gbp)?"
-_NOT_MEASURE = r"(?!\s*(?:码|号|寸|cm|mm|ml|l\b|kg|g\b|升|克|厘米|毫米|英寸|inch|in\b|%|个|件|双|岁))"
-
-_RANGE = [
-    re.compile(rf"(?:between|from)\s*{_CUR}{_N}{_UNIT}\s*(?:and|to|-|–)\s*{_CUR}{_N}{_UNIT}", re.I),
-    re.compile(rf"{_CUR}{_N}{_UNIT}\s*(?:到|至|-|~|～|—|–|to)\s*{_CUR}{_N}{_UNIT}{_NOT_MEASURE}"
-               rf"(?:\s*(?:之间|以内|的|左右))?", re.I),
-]
-_MAX = [
-    re.compile(rf"(?:不超过|不到|低于|少于|不高于|最多|预算|控制在|小于|不要超过|别超过|以内)\s*"
-               rf"{_CUR}{_N}{_UNIT}{_NOT_MEASURE}(?:\s*(?:以内|以下|之内|内))?", re.I),
-    re.compile(rf"{_CUR}{_N}{_UNIT}\s*(?:以内|以下|之内|内|以下的)", re.I),
-    re.compile(rf"(?:under|below|less than|no more than|not more than|at most|max(?:imum)?|"
-               rf"up to|within|cheaper than|lower than|for less than|not over|no more|"
-               rf"budget(?: is| of)?|<=?|≤)\s*{_CUR}{_N}{_UNIT}{_NOT_MEASURE}", re.I),
-    re.compile(rf"{_CUR}{_N}{_UNIT}\s*(?:or less|or under|or below|max|tops|and under|or cheaper)",
-               re.I),
-]
-_MIN = [
-    re.compile(rf"(?:超过|高于|不低于|至少|大于|起码)\s*{_CUR}{_N}{_UNIT}{_NOT_MEASURE}", re.I),
-    re.compile(rf"{_CUR}{_N}{_UNIT}\s*(?:以上|起)", re.I),
-    re.compile(rf"(?:over|above|more than|at least|min(?:imum)?|starting at|>=?|≥)\s*"
-               rf"{_CUR}{_N}{_UNIT}{_NOT_MEASURE}", re.I),
-    re.compile(rf"{_CUR}{_N}{_UNIT}\s*(?:or more|and up|and above|plus)", re.I),
-]
-_AROUND = [
-    re.compile(rf"(?:大概|大约|差不多|around|about|approximately|roughly|~)\s*{_CUR}{_N}{_UNIT}"
-               rf"{_NOT_MEASURE}(?:\s*左右)?", re.I),
-    re.compile(rf"{_CUR}{_N}{_UNIT}\s*左右", re.I),
-]
-# A bare amount with a currency mark: "¥300的跑鞋", "a $50 kettle" reads as a ceiling.
-_BARE = re.compile(rf"(?:[¥$£€]\s*{_N}|{_N}\s*(?:元|块钱|块|dollars?|bucks|pounds?|quid))", re.I)
+@lru_cache(maxsize=1)
+def _shapes() -> _Shapes:
+    n = r"(\d+(?:\.\d+)?)"
+    cur = rf"(?:{_alt('currency')}\s*)?"
+    unit = rf"(?:\s*{_alt('currency')})?"
+    # A number followed by a measure word is a size, a weight or a count, not money.
+    money = rf"{cur}{n}{unit}(?!\s*{_alt('measure')})"
+    sep = _alt("range_sep")
+    neg_floor = rf"{_alt('negated_min')}\s*{_alt('min_before')}"
+    return _Shapes(
+        range_=(
+            re.compile(rf"{_alt('range_before')}\s*{money}\s*(?:{sep}|{_alt('range_and')})\s*{money}"),
+            re.compile(rf"{money}\s*{sep}\s*{money}(?:\s*{_alt('range_after')})?"),
+        ),
+        around=(
+            re.compile(rf"{_alt('around_before')}\s*{money}(?:\s*{_alt('around_after')})?"),
+            re.compile(rf"{money}\s*{_alt('around_after')}"),
+        ),
+        ceiling=(
+            re.compile(rf"{neg_floor}\s*{money}"),  # "can't go above 500", "不能超过500"
+            re.compile(rf"{_alt('max_before')}\s*{money}(?:\s*{_alt('max_after')})?"),
+            re.compile(rf"{money}\s*{_alt('max_after')}"),
+        ),
+        floor=(
+            re.compile(rf"{_alt('min_before')}\s*{money}"),
+            re.compile(rf"{money}\s*{_alt('min_after')}"),
+        ),
+        # A bare amount said with money words: "¥300的跑鞋", "a $50 kettle", "500$".
+        bare=re.compile(rf"{_alt('currency')}\s*{n}|{n}\s*{_alt('currency')}"),
+    )
 
 
-def _taken(spans: list[tuple[int, int]], m: re.Match) -> bool:
+def _taken(spans: list[tuple[int, int]], m: re.Match[str]) -> bool:
     return any(a < m.end() and m.start() < b for a, b in spans)
 
 
-def parse_budget(text: str) -> Budget:
-    """Find price bounds in ``text`` (already passed through ``normalize_numbers``)."""
+def _amounts(m: re.Match[str]) -> list[float]:
+    return [float(g) for g in m.groups() if g is not None]
+
+
+@lru_cache(maxsize=1)
+def _cheap_phrases() -> tuple[Phrases, Phrases]:
+    return (Phrases(resources.cue_words("cheap")), Phrases(resources.cue_words("cheaper")))
+
+
+def parse_budget(text: str, tokens: Sequence[Token] | None = None) -> Budget:
+    """Price bounds in ``text`` (folded, numbers as digits: ``Analyzer.normalize``)."""
+    if tokens is None:
+        tokens = plain().tokens(text, normalized=True)
+    shapes = _shapes()
     b = Budget()
-    for pat in _RANGE:
+    for pat in shapes.range_:
         for m in pat.finditer(text):
-            lo, hi = sorted((float(m.group(1)), float(m.group(2))))
-            if hi > 0 and not _taken(b.spans, m):
-                b.min_price, b.max_price = lo, hi
-                b.spans.append(m.span())
+            values = _amounts(m)
+            if len(values) >= 2 and not _taken(b.spans, m):
+                lo, hi = sorted(values[:2])
+                if hi > 0:
+                    b.min_price, b.max_price = lo, hi
+                    b.spans.append(m.span())
     # Before the ceilings: "预算400左右" is about 400, not at most 400.
-    for pat in _AROUND:
+    for pat in shapes.around:
         for m in pat.finditer(text):
             if not _taken(b.spans, m):
-                v = float(m.group(1))
-                b.min_price, b.max_price = round(v * 0.8, 2), round(v * 1.2, 2)
+                v = _amounts(m)[0]
+                b.min_price, b.max_price = round(v * (1 - AROUND), 2), round(v * (1 + AROUND), 2)
                 b.spans.append(m.span())
-    for pat in _MAX:
+    for pat in shapes.ceiling:
         for m in pat.finditer(text):
             if not _taken(b.spans, m):
-                b.max_price = float(m.group(1))
+                b.max_price = _amounts(m)[0]
                 b.spans.append(m.span())
-    for pat in _MIN:
+    for pat in shapes.floor:
         for m in pat.finditer(text):
             if not _taken(b.spans, m):
-                b.min_price = float(m.group(1))
+                b.min_price = _amounts(m)[0]
                 b.spans.append(m.span())
     if b.min_price is None and b.max_price is None:
-        for m in _BARE.finditer(text):
-            b.max_price = float(m.group(1) or m.group(2))
+        for m in shapes.bare.finditer(text):
+            b.max_price = _amounts(m)[0]
             b.spans.append(m.span())
-    low = text.lower()
-    b.cheaper = has_cue(low, CHEAPER)
-    b.cheap = not b.cheaper and b.max_price is None and has_cue(low, CHEAP)
+    cheap, cheaper = _cheap_phrases()
+    b.cheaper = cheaper.any(text, tokens)
+    b.cheap = not b.cheaper and b.max_price is None and cheap.any(text, tokens)
     # "¥0" or "free" is not a budget: nothing in a shop costs nothing.
     if b.max_price is not None and b.max_price <= 0:
         b.max_price = None

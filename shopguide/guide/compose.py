@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from shopguide.guide.prompt import format_price
-from shopguide.guide.lexicon import COLORS
+from shopguide.text import fold, resources
 from shopguide.guide.query import Query
 from shopguide.guide.verify import aisle_code
 from shopguide.store.models import FaqEntry, Product
@@ -78,7 +78,12 @@ def _constraint_words(q: Query, currency: str, lang: str,
     if q.size:
         words.append(f"{q.size}码" if zh else f"size {q.size}")
     lo, hi = q.min_price, q.max_price
-    if lo is not None and hi is not None:
+    rec = q.cheaper_than
+    if isinstance(rec, Product):
+        # "Cheaper than the one recommended", never a ceiling the shopper did not say.
+        words.append(f"比{rec.display_name(lang)}便宜" if zh else
+                     f"cheaper than the {rec.display_name(lang)}")
+    elif lo is not None and hi is not None:
         words.append(f"{_money(lo, currency)}–{_money(hi, currency)}")
     elif hi is not None:
         words.append(f"{_money(hi, currency)}以内" if zh else f"up to {_money(hi, currency)}")
@@ -125,7 +130,8 @@ def compose_find(q: Query, products: Sequence[Product], currency: str, lang: str
     lines = [product_line(p, lang) for p in products]
     if zh:
         if q.cheaper:
-            head = "比刚才看的更便宜的有："
+            head = (f"比{q.cheaper_than.display_name(lang)}更便宜的有：" if isinstance(
+            q.cheaper_than, Product) else "比刚才看的更便宜的有：")
         elif q.cheap and cheap_ceiling is not None:
             head = f"实惠一些的{what}（{_money(cheap_ceiling, currency)}以内）有："
         elif cons:
@@ -142,7 +148,8 @@ def compose_find(q: Query, products: Sequence[Product], currency: str, lang: str
             tail = _pick(("想了解哪一款，可以直接问我。", "需要比较一下的话，跟我说一声。", ""), q.text)
         return head + body + tail
     if q.cheaper:
-        head = "Here are cheaper options than the ones you just saw: "
+        head = (f"Cheaper than the {q.cheaper_than.display_name(lang)}: " if isinstance(
+            q.cheaper_than, Product) else "Here are cheaper options than the ones you just saw: ")
     elif q.cheap and cheap_ceiling is not None:
         head = f"Some of our more affordable {what} (up to {_money(cheap_ceiling, currency)}): "
     elif cons:
@@ -297,9 +304,9 @@ def colors_in(p: Product, lang: str) -> list[str]:
     else the common name of that colour (黑色 → black, navy → 藏青)."""
     out = []
     for c in p.colors:
-        canon = next((k for k, words in COLORS.items() if c.strip().lower() in words), None)
+        canon = next((k for k, words in resources.colors().items() if fold(c) in words), None)
         if canon and _has_cjk(c) != (lang == "zh"):
-            c = next((w for w in COLORS[canon] if _has_cjk(w)), c) if lang == "zh" else canon
+            c = next((w for w in resources.colors()[canon] if _has_cjk(w)), c) if lang == "zh" else canon
         out.append(c)
     return out
 
@@ -345,6 +352,10 @@ def compose_social(intent: str, lang: str, store_name: str, seed: str) -> str:
     if intent == "goodbye":
         return _pick(("再见，欢迎下次光临！", "慢走，期待您再来！"), seed) if zh else \
             _pick(("Goodbye, and thanks for visiting!", "Bye for now. See you next time!"), seed)
+    if intent == "remark":
+        return _pick(("是呀～想了解哪一款，或者还需要别的，尽管问我。", "嗯嗯，还有什么想看的，随时告诉我。"), seed) \
+            if zh else _pick(("Glad you think so! Ask me about any of them, or anything else.",
+                              "Noted. Anything else you'd like to look at?"), seed)
     if intent == "staff":
         return ("好的，我这就请店员过来帮您，请稍等。" if zh else
                 "Of course. I'll ask a staff member to come and help you; it won't be long.")

@@ -1,18 +1,18 @@
 """A conversation: what was asked and shown so far, and how a follow-up leans on it.
 
-``便宜一点的呢？`` keeps the last search and lowers the budget below everything shown;
+``便宜一点的呢？`` keeps the last search and lowers the budget below the product recommended;
 ``有43码的吗？`` adds a size to it; ``第二个呢`` points at a shown product; ``compare
-them`` compares what was shown.
+them`` compares what was shown. A message that only adds a constraint keeps the subject;
+one that names a new kind of thing starts afresh.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
-from shopguide.guide import lexicon as lx
-from shopguide.guide.query import Query, content_terms, refers_back
-from shopguide.guide.vocab import color_matches, fold, stems
+from shopguide.guide.matching import Terms
+from shopguide.guide.query import SOCIAL, Query, refers_back
+from shopguide.guide.vocab import color_matches, fold
 from shopguide.store.models import Customer, FaqEntry, Product
 
 MAX_HISTORY = 6  # turns kept for the prompt; older ones are dropped first anyway
@@ -57,31 +57,19 @@ class Conversation:
 
 
 def _novel_terms(q: Query) -> list[str]:
-    """Terms that are not just the constraints restated (``black``, a brand, a tag)."""
-    named = " ".join(x for x in (q.color, q.brand, q.size) if x)
-    named_f = fold(named)
-    named_stems = set(stems(named))
-    out = []
-    for t in q.terms:
-        if lx.is_chinese(t):
-            if t not in named_f and not lx.canonical_colors(t):
-                out.append(t)
-        elif not (set(stems(t)) <= named_stems) and not lx.canonical_colors(t):
-            out.append(t)
-    return [t for t in out if t not in ("ones", "option", "options", "else", "other", "others",
-                                        "brand", "brands", "colour", "color", "please")]
+    """The words a message says beyond its constraints and cues (those are read already)."""
+    return [s.key for s in q.slots.slots if s.role != "topic"]
 
 
 def is_follow_up(q: Query, conv: Conversation) -> bool:
-    if conv.last_query is None or q.intent in ("greeting", "thanks", "goodbye", "staff"):
+    if conv.last_query is None or q.intent in SOCIAL or q.topics:
         return False
     if q.category and not q.category_soft:
         return False  # a new category is a new search
     if q.cheaper or q.refs or (q.pick and conv.shown):
         return True
-    low = fold(q.text)
     novel = _novel_terms(q)
-    if refers_back(q, low) and len(novel) <= 2:
+    if refers_back(q) and len(novel) <= 2:
         return True
     if q.intent in ("compare", "locate") and not novel:
         return True
@@ -93,12 +81,12 @@ def is_follow_up(q: Query, conv: Conversation) -> bool:
     return bool(has_constraint and not novel)
 
 
-# A question that leaves its object unsaid: "有没有适合冬天跑步的", "any for winter?".
-_ASKS_FOR_MORE = re.compile(r"的[吗呢？?]?\s*$|的吗|\bany (?:for|that|with)\b|\bones?\b", re.I)
-
-
 def resolve(q: Query, conv: Conversation) -> Query:
     """Apply the conversation to a freshly understood message."""
+    if conv.last_query is None:
+        # "Cheaper" needs something to be cheaper than: as a first message ("it is cheaper
+        # at another shop") it is no request to lower a budget.
+        q.cheaper = False
     if not is_follow_up(q, conv):
         if (q.other_brand or q.other_color) and conv.shown:
             # "别的牌子的跑鞋有吗": a new search, still leaving out what was just shown.
@@ -113,10 +101,11 @@ def resolve(q: Query, conv: Conversation) -> Query:
             _apply_exclusions(q, replace(q, other_brand=False, other_color=False), conv)
         last = conv.last_query
         if (q.intent == "find" and not q.category and not q.brand and last is not None
-                and last.category and conv.shown and _ASKS_FOR_MORE.search(fold(q.text))):
-            # "有没有适合冬天跑步的？" after running shoes still means shoes: the question leaves
-            # its object unsaid, so the category carries over (a named category would not).
-            q = replace(q, category=last.category, category_soft=last.category_soft)
+                and last.category and conv.shown and not q.topics):
+            # "有没有适合冬天跑步的？" after running shoes still means shoes: a message that names
+            # no kind of thing keeps the conversation's as a preference (retrieval ranks by
+            # it; a named category would replace it).
+            q = replace(q, subject=last.category)
         return q
     last = conv.last_query
     assert last is not None
@@ -125,6 +114,7 @@ def resolve(q: Query, conv: Conversation) -> Query:
         text=q.text,
         lang=q.lang,
         terms=list(dict.fromkeys(last.terms + _novel_terms(q))),
+        slots=Terms(_merge_slots(last, q)),
         tags=list(dict.fromkeys(last.tags + q.tags)),
         brand=q.brand or last.brand,
         size=q.size or last.size,
@@ -151,13 +141,13 @@ def resolve(q: Query, conv: Conversation) -> Query:
     else:
         merged.intent = "find"
     if q.cheaper and conv.shown:
-        # "Cheaper" means cheaper than everything of its kind just shown, so nothing shown
-        # comes back as "cheaper" (an insole shown beside running shoes sets no bar).
-        top = conv.shown[0].category
+        # "Cheaper" means cheaper than the product recommended (the one talked about last),
+        # of its kind.
+        rec = recommended(conv)
         if not merged.category:
-            merged.category = top
-        floor = min(p.price for p in conv.shown if p.category == top)
-        merged.max_price = round(floor - 0.01, 2)
+            merged.category = rec.category
+        merged.max_price = round(rec.price - 0.01, 2)
+        merged.cheaper_than = rec
         merged.cheap = False
         merged.min_price = None  # going cheaper lifts any lower bound asked for before
     if not merged.refs and conv.shown and _points_at_one(q):
@@ -184,9 +174,20 @@ def _apply_exclusions(merged: Query, q: Query, conv: Conversation) -> None:
 
 
 def _points_at_one(q: Query) -> bool:
-    low = fold(q.text)
-    single = re.search(r"(?:这|那)(?:个|款|双|件)|它(?!们)|\bit\b|\bthis one\b|\bthat one\b", low)
-    return bool(single) and q.intent != "compare"
+    return "it" in q.acts and "them" not in q.acts and q.intent != "compare"
+
+
+def recommended(conv: Conversation) -> Product:
+    """The product the conversation is about: the one last talked about, else the top match."""
+    if conv.focus is not None and conv.focus < len(conv.shown):
+        return conv.shown[conv.focus]
+    return conv.shown[0]
+
+
+def _merge_slots(last: Query, q: Query) -> list:  # type: ignore[type-arg]
+    keys = {s.key for s in last.slots.slots}
+    return list(last.slots.slots) + [s for s in q.slots.slots
+                                     if s.role != "topic" and s.key not in keys]
 
 
 def referenced(q: Query, conv: Conversation) -> list[Product]:
@@ -200,4 +201,4 @@ def referenced(q: Query, conv: Conversation) -> list[Product]:
     return out
 
 
-__all__ = ["Conversation", "resolve", "referenced", "is_follow_up", "content_terms"]
+__all__ = ["Conversation", "resolve", "referenced", "is_follow_up", "recommended"]

@@ -76,6 +76,7 @@ class Engine:
         self._vocab = VocabCache()
         self._takes_guard: bool | None = None
         self.model_track = ModelTrack()
+        self.last_plan: Plan | None = None  # the latest turn's plan (``ask --explain``)
 
     @property
     def vocab(self) -> StoreVocab:
@@ -109,6 +110,7 @@ class Engine:
                         "out_of_scope")
             yield Failed(f"could not look up the answer: {exc}")
             return
+        self.last_plan = plan
         yield Cards(plan.cards(), plan.query.lang, plan.intent)
         facts = plan.facts()
         used_model = False

@@ -1,46 +1,97 @@
-"""How much of a query a product or FAQ row covers, in Chinese and English.
+"""How much of a question a product or FAQ row covers, in Chinese and English.
 
-FTS (bm25) finds candidates; this decides whether a candidate really answers the
-question. Coverage is the share of the query's content that a row contains:
-English terms by stem, Chinese terms by the longest substrings (of two or more
-characters) that occur in the row, so ``退货政策`` vs ``可以退货吗`` covers half.
+The full-text index finds candidates; this decides how well each answers. Both sides are
+read by the same analyzer (``shopguide.text``). A question is a list of slots: each word
+it says, with the words its synonyms add as weaker alternatives. A slot's match is the
+best of its alternatives in the row's title fields (name, category, brand, tags) or, for
+less, its body (description, answer). Coverage is the share of the question's weight the
+row matches, each slot weighing what it tells apart in this store (its IDF), so "flat
+feet" counts more than "shoes" in a shoe shop and a question's filler counts little.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 
-from shopguide.guide.lexicon import is_chinese, stem
-from shopguide.guide.vocab import fold, stems, synonym_forms
 from shopguide.store.models import FaqEntry, Product
+from shopguide.text import Analyzer, chinese
+
+BODY = 0.6  # a word only in a row's body counts this much of one in its title
+SYNONYM = 0.8  # a synonym's word counts this much of the word said
 
 
 @dataclass(frozen=True)
 class Doc:
-    title: str  # folded text of the fields that say what a row is
-    body: str  # folded text of the rest (description, answer)
-    title_stems: frozenset[str]
-    body_stems: frozenset[str]
+    title: str  # normalised text of the fields that say what a row is
+    body: str  # normalised text of the rest (description, answer)
+    title_keys: frozenset[str]
+    body_keys: frozenset[str]
 
     @classmethod
-    def of(cls, title: str, body: str) -> Doc:
-        t, b = fold(title), fold(body)
-        return cls(t, b, frozenset(stems(t)), frozenset(stems(b)))
+    def of(cls, analyzer: Analyzer, title: str, body: str) -> Doc:
+        t, b = analyzer.normalize(title), analyzer.normalize(body)
+        return cls(t, b, frozenset(tk.key for tk in analyzer.tokens(t, normalized=True)),
+                   frozenset(tk.key for tk in analyzer.tokens(b, normalized=True)))
 
 
-@lru_cache(maxsize=20_000)
-def product_doc(p: Product) -> Doc:
+@dataclass(frozen=True)
+class Alt:
+    key: str  # analysed key: a stem, a Chinese word, a number
+    script: str  # "zh", "en", "num"
+    weight: float = 1.0  # 1 for the word said, less for a synonym's
+    text: str = ""  # the word as written (what the full-text index is asked for)
+    noun: bool = False  # a Chinese noun: head-final, so its last character says its kind
+
+
+@dataclass
+class Slot:
+    """One thing the question says, with its alternatives (synonyms)."""
+
+    said: str
+    alts: list[Alt]
+    idf: float = 1.0
+    role: str = "word"  # "word", "category", "tag", "topic"
+
+    @property
+    def key(self) -> str:
+        return self.alts[0].key
+
+
+@dataclass
+class Terms:
+    slots: list[Slot] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.slots)
+
+    def keys(self) -> list[str]:
+        return [s.key for s in self.slots]
+
+
+def _product_text(p: Product) -> tuple[str, str]:
     title = " ".join(x for x in (p.name, p.name_en, p.name_zh, p.category.replace("/", " "),
                                  p.brand, " ".join(p.tags), " ".join(p.colors)) if x)
     body = " ".join(x for x in (p.description, p.description_en, p.description_zh,
                                 " ".join(p.extra.values())) if x)
-    return Doc.of(title, body)
+    return title, body
 
 
-@lru_cache(maxsize=2_000)
-def faq_doc(f: FaqEntry) -> Doc:
-    return Doc.of(" ".join((f.question, *f.alternates, *f.tags)), f.answer)
+@lru_cache(maxsize=20_000)
+def product_doc(analyzer: Analyzer, p: Product) -> Doc:
+    return Doc.of(analyzer, *_product_text(p))
+
+
+@lru_cache(maxsize=4_000)
+def faq_doc(analyzer: Analyzer, f: FaqEntry) -> Doc:
+    return Doc.of(analyzer, " ".join((f.question, *f.alternates, *f.tags)), f.answer)
+
+
+@lru_cache(maxsize=4_000)
+def faq_title_doc(analyzer: Analyzer, f: FaqEntry) -> Doc:
+    """What a row is about: its question, alternates and tags (not its answer)."""
+    return Doc.of(analyzer, " ".join((f.question, *f.alternates, *f.tags)), "")
 
 
 def _cjk_cover(term: str, text: str) -> float:
@@ -65,40 +116,65 @@ def _cjk_cover(term: str, text: str) -> float:
     return sum(covered) / n
 
 
-def term_score(term: str, doc: Doc) -> float:
-    """1.0 when the term is in the row's title fields, 0.6 when only in its body."""
-    alts = [term, *synonym_forms(term)]
-    best = 0.0
-    for alt in alts:
-        weight = 1.0 if alt == term else 0.8
-        if is_chinese(alt):
-            s = max(_cjk_cover(alt, doc.title), 0.6 * _cjk_cover(alt, doc.body))
-        else:
-            words = stems(alt) or [stem(alt)]
-            hits_t = sum(_stem_hit(w, doc.title_stems) for w in words) / len(words)
-            hits_b = sum(_stem_hit(w, doc.body_stems) for w in words) / len(words)
-            s = max(hits_t, 0.6 * hits_b)
-        best = max(best, weight * s)
-    return best
+def _head_match(term: str, keys: frozenset[str], text: str) -> float:
+    """How much of a Chinese compound the text holds, its head counting most. Chinese
+    compounds are head-final: 运动鞋 is a kind of 鞋, so a 跑鞋 (another 鞋) matches it better
+    than a 运动水杯 (which only shares the modifier 运动). The head (the last character, or
+    the root of 袜子) weighs as much as the modifiers together; it counts when the text has a
+    word ending in it (a thing of that kind), the modifiers when they occur as runs of two
+    or more characters."""
+    root = chinese.root(term)
+    head = root[-1]
+    mods = root[:-1]
+    head_hit = any(k.endswith(head) for k in keys) or head == root and head in text
+    mod_share = _cjk_cover(mods, text) if len(mods) >= 2 else (
+        1.0 if mods and any(k.startswith(mods) for k in keys) else 0.0)
+    if not head_hit:
+        return 0.4 * mod_share  # the same modifier on another kind of thing: weak
+    return 0.6 + 0.3 * mod_share  # a thing of the same kind
 
 
-def _stem_hit(w: str, stems_: frozenset[str]) -> float:
-    """1 for the same stem; 0.8 when one is a longer form of the other (store → storage)."""
-    if w in stems_:
+def _zh_in(key: str, keys: frozenset[str], text: str, noun: bool) -> float:
+    if key in keys:
         return 1.0
-    if len(w) >= 4 and any(s.startswith(w) and len(s) - len(w) <= 4 for s in stems_):
+    if key in text:
+        return 0.9  # inside a longer word: 跑鞋 in 越野跑鞋
+    if len(key) < 2:
+        return 0.0
+    return _head_match(key, keys, text) if noun else 0.8 * _cjk_cover(key, text)
+
+
+def _en_in(key: str, keys: frozenset[str]) -> float:
+    """1 for the same stem; 0.8 when one is a longer form of the other (store → storage)."""
+    if key in keys:
+        return 1.0
+    if len(key) >= 4 and any(k.startswith(key) and len(k) - len(key) <= 4 for k in keys):
         return 0.8
     return 0.0
 
 
-def coverage(terms: list[str], doc: Doc) -> float:
-    """Weighted share of the terms the row covers; longer terms weigh more."""
-    if not terms:
+def alt_score(alt: Alt, doc: Doc) -> float:
+    if alt.script == "zh":
+        s = max(_zh_in(alt.key, doc.title_keys, doc.title, alt.noun),
+                BODY * _zh_in(alt.key, doc.body_keys, doc.body, alt.noun))
+    else:
+        s = max(_en_in(alt.key, doc.title_keys), BODY * _en_in(alt.key, doc.body_keys))
+    return alt.weight * s
+
+
+def slot_score(slot: Slot, doc: Doc) -> float:
+    best = 0.0
+    for alt in slot.alts:
+        best = max(best, alt_score(alt, doc))
+        if best >= 1.0:
+            break
+    return best
+
+
+def coverage(terms: Terms | Sequence[Slot], doc: Doc) -> float:
+    """The IDF-weighted share of the question's slots the row matches (0–1)."""
+    slots = terms.slots if isinstance(terms, Terms) else list(terms)
+    total = sum(s.idf for s in slots)
+    if not total:
         return 0.0
-    total = 0.0
-    got = 0.0
-    for t in terms:
-        w = min(len(t), 4) if is_chinese(t) else 2.0
-        total += w
-        got += w * term_score(t, doc)
-    return got / total
+    return sum(s.idf * slot_score(s, doc) for s in slots) / total

@@ -14,9 +14,10 @@ from time import perf_counter
 from shopguide.guide import compose
 from shopguide.guide.conversation import Conversation, referenced, resolve
 from shopguide.guide.events import Card, ComparisonCard, FaqCard, ProductCard
+from shopguide.guide.matching import Terms
 from shopguide.guide.pick import cannot_tell, lead, pick
 from shopguide.guide.query import Query, understand
-from shopguide.guide.retrieve import StoreLike, choose, names_product, retrieve
+from shopguide.guide.retrieve import Retrieval, StoreLike, decide, names_product, retrieve
 from shopguide.guide.verify import Facts
 from shopguide.guide.vocab import StoreVocab, color_matches, fold, size_matches
 from shopguide.store.models import Customer, FaqEntry, Product
@@ -38,6 +39,8 @@ class Plan:
     context: list[Product] = field(default_factory=list)  # facts mentioned but not shown as cards
     retrieval_ms: float = 0.0
     missing: list[Product] = field(default_factory=list)  # shown ones without the size/colour asked
+    why: list[str] = field(default_factory=list)  # how the answer was decided (ask --explain)
+    retrieval: Retrieval | None = None
 
     def cards(self) -> tuple[Card, ...]:
         cards: list[Card] = []
@@ -86,7 +89,7 @@ def _compare_parts(store: StoreLike, vocab: StoreVocab, text: str,
     out: list[Product] = []
     for part in parts[:SHOWN]:
         pq = understand(part, vocab)
-        if not (pq.terms or pq.category or pq.brand):
+        if not (pq.slots or pq.category or pq.brand):
             continue
         r = retrieve(store, vocab, pq, customer)
         best = next((x.product for x in r.products if x.product not in out), None)
@@ -116,8 +119,8 @@ def _alternatives(store: StoreLike, vocab: StoreVocab, q: Query, conv: Conversat
         conv.shown[0].category if conv.shown else None)
     if kind is None:
         return []
-    loose = replace(q, terms=[], tags=[], brand=None, category=kind, category_soft=False,
-                    refs=[], cheap=False, stock_question=False)
+    loose = replace(q, terms=[], slots=Terms(), tags=[], brand=None, category=kind,
+                    category_soft=False, refs=[], cheap=False, stock_question=False)
     shown = {p.sku for p in conv.shown}
     found = [x.product for x in retrieve(store, vocab, loose, customer).products]
     return [p for p in found if p.sku not in shown and _fits(p, q)][:SHOWN]
@@ -129,8 +132,9 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
     q = resolve(understand(text, vocab, lang_default), conv)
     lang = q.lang
     plan = Plan(q, q.intent)
-    if q.intent in ("greeting", "thanks", "goodbye", "staff") or not text.strip():
+    if q.intent in ("greeting", "thanks", "goodbye", "staff", "remark") or not text.strip():
         plan.intent = q.intent if text.strip() else "out_of_scope"
+        plan.why.append(f"small talk ({plan.intent}): no words to search for")
         plan.composed = compose.compose_social(plan.intent, lang, store_name, text)
         return plan
     t0 = perf_counter()
@@ -140,6 +144,8 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
                                           for i in q.refs):
         # "第五个" when three were shown: say which positions there are, guess nothing.
         plan.intent = "clarify"
+        plan.why.append(f"points at position(s) {[i + 1 for i in q.refs]} of {len(conv.shown)} "
+                        "shown: say which there are")
         plan.composed = compose.compose_positions(conv.shown, lang)
         return plan
     if q.pick and q.follow_up and conv.shown:
@@ -148,6 +154,8 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
         plan.products = [chosen] if chosen else []
         plan.context = [] if chosen else list(conv.shown[:SHOWN])
         plan.intent = "find" if chosen else "clarify"  # no guessing by the model either
+        plan.why.append(f"a pick among the shown products: the {q.pick}" + (
+            "" if chosen else " cannot be told from the catalog"))
         plan.composed = (lead(q.pick, lang) + compose.compose_detail([chosen], lang) if chosen
                          else cannot_tell(q.pick, lang))
         plan.retrieval_ms = (perf_counter() - t0) * 1000
@@ -157,15 +165,20 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
         plan.missing, pointed = pointed, []  # "has it got size 37?" — no: say so, offer others
     if q.intent == "compare" and (named or q.follow_up):
         plan.products = (named or pointed or conv.shown[:SHOWN])[:SHOWN]
+        plan.why.append("compares the products " + ("named by SKU" if named else "shown"))
     elif q.intent == "compare" and len(pair := _compare_parts(store, vocab, text, customer)) >= 2:
         plan.products = pair
+        plan.why.append("compares the best match of each side")
     elif named or pointed:
         plan.products = (named or pointed)[:SHOWN]
+        plan.why.append("about the product(s) " + ("named by SKU" if named else "pointed at"))
         if plan.intent == "find" and not q.stock_question:
             plan.intent = "detail"
     else:
         r = retrieve(store, vocab, q, customer)
-        plan.intent = choose(q, r)
+        plan.retrieval = r
+        plan.intent, reason = decide(q, r)
+        plan.why.append(reason)
         plan.cheap_ceiling = r.resolved_max_price
         if plan.cheap_ceiling is not None:
             q.max_price = plan.cheap_ceiling

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from shopguide.guide.figures import CN_NUM, cn_number, lower, narrow
-from shopguide.guide.lexicon import cue_pattern
+from shopguide.text.phrases import pattern as cue_pattern
 from shopguide.store.models import Product
 
 MIN_SUPPORT = 0.75  # share of a claim clause's words the backing fact clause must hold

@@ -1,57 +1,33 @@
-"""Understanding: a shopper's text (plus the conversation so far) → a ``Query``.
+"""Reading one message: its words, the constraints it states, and what it asks for.
 
-Store words (categories, brands, tags, sizes, colours) come from ``StoreVocab``;
-only language-level words live in ``lexicon.py`` and ``budget.py``. Whether a
-question is about a product, a policy or nothing in the store is settled later by
-retrieval, which sees the scores; here we only read the cues.
+The message is analysed once (``shopguide.text``); every phrase the language resources
+and the store know (policy topics, what a turn does, brands, categories, tags, colours,
+synonyms) is found on word boundaries in one longest-first pass, so "black friday" is a
+sale and not the colour black, and "and" is never a brand. What is left, the content
+words, is what retrieval searches for. Whether the message is about a product, a policy
+or nothing in the store is settled by retrieval, which sees the scores; here we only read.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
-from shopguide.guide import lexicon as lx
-from shopguide.guide.budget import normalize_numbers, parse_budget
-from shopguide.guide.vocab import StoreVocab, fold
+from shopguide.guide.budget import parse_budget
+from shopguide.guide.matching import SYNONYM, Alt, Slot, Terms
+from shopguide.guide.vocab import StoreVocab
+from shopguide.text import Token, detect_lang, fold, has_cjk, resources
+from shopguide.text.chinese import root as chinese_root
+from shopguide.text.phrases import Found, Phrases
 
-# "clarify": a follow-up named a position past the shown list; the answer says which exist.
+# "clarify": a follow-up named a position past the shown list; "remark": a comment on what
+# was shown ("好便宜啊"), not a request.
 INTENTS = ("find", "compare", "locate", "policy", "greeting", "thanks", "goodbye", "staff",
-           "out_of_scope", "clarify")
+           "remark", "out_of_scope", "clarify")
 MAX_UNDERSTOOD_CHARS = 2000  # the rest of a very long message is kept, but not parsed
-
-_SIZE_PATTERNS = (
-    re.compile(r"(?<!\d)(\d{2,3}(?:\.5)?)\s*(?:码|号|eu\b)", re.I),
-    re.compile(r"(?:size|sz|尺码|码数|鞋码|穿)\s*[:：]?\s*(\d{1,2}(?:\.5)?|x{0,3}[sml]|\d?xl)\b", re.I),
-    re.compile(r"(?<![a-z])(x{0,3}[sml]|\d?xl)\s*(?:码|号)", re.I),
-    re.compile(r"(?:size|sz)\s*[:：]?\s*([a-z]{3,}(?:\s+[a-z]+)?)", re.I),
-)
-_ORDINAL_ZH = re.compile(r"第\s*([一二两三四五六七八九十1-9])\s*(?:个|款|双|件|种|套|台|把|只|条|项)?")
-_ORDINAL_EN = re.compile(
-    r"\b(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|seventh|7th"
-    r"|eighth|8th|ninth|9th|tenth|10th|last)\b(?:\s+one)?"
-    r"|(?:#|number\s*|no\.\s*)([1-9])\b", re.I)
-# Asking about stock ("有货吗", "is it in stock?"), not wishing for in-stock items.
-_STOCK_ASK = re.compile(
-    r"(?:有货|有现货|有库存|还有货|有没有货|还有)(?:吗|么|没有|不)|"
-    r"^(?:is|are|do|does|have|has|any)\b.*\b(?:in stock|available|left)\b|"
-    r"\b(?:in stock|available)\s*\?", re.I)
-# "the first two" / "前两款" / "最后两个": a run of shown products, from either end.
-_RANGE_EN = re.compile(r"\b(first|top|last|bottom)\s+(two|three|four|five|[2-5])\b", re.I)
-_RANGE_ZH = re.compile(r"(前|头|最后|后)\s*([两二三四五2-5])\s*(?:个|款|双|件|种|套|样|项)")
-# "compare 1 and 3" / "一和三": bare positions, read only when the message compares (a bare
-# "2 or 3" elsewhere is more likely a quantity than a list position).
-_PAIR_EN = re.compile(
-    r"(?<![\w.])(?:#|no\.\s*|number\s*)?(one|two|three|four|five|six|seven|eight|nine|[1-9])\s*"
-    r"(?:and|&|vs\.?|versus|or|with|,)\s*(?:the\s+)?(?:#|no\.\s*|number\s*)?"
-    r"(one|two|three|four|five|six|seven|eight|nine|[1-9]|last)(?![\w.])", re.I)
-_PAIR_ZH = re.compile(r"(?<![第\d])([一二三四五六七八九1-9])\s*(?:号|个|款)?\s*(?:和|与|跟|还是|、|vs)\s*"
-                      r"第?\s*([一二三四五六七八九1-9]|最后一?)\s*(?:号|个|款)?")
-_LAST_ZH = re.compile(r"最后(?:一|那)?(?:个|款|双|件)")
-_PRONOUN_ZH = re.compile(r"(?:这|那)(?:个|款|双|件|一款|一个)|它")
-_PRONOUN_EN = re.compile(r"\b(?:it|this one|that one)\b", re.I)
-_THEM = re.compile(r"\b(?:them|these|those|both|the two|all of them)\b|这几|那几|这两|那两|它们|两个|两款",
-                   re.I)
+SOCIAL = ("greeting", "thanks", "goodbye", "staff")
 
 
 @dataclass
@@ -59,8 +35,10 @@ class Query:
     text: str
     lang: str = "en"
     intent: str = "find"
-    terms: list[str] = field(default_factory=list)  # content words for text search
+    terms: list[str] = field(default_factory=list)  # content keys (stems, Chinese words)
+    slots: Terms = field(default_factory=Terms)  # the same, with synonyms, for ranking
     tags: list[str] = field(default_factory=list)  # store tags the text names
+    topics: list[str] = field(default_factory=list)  # policy topics the text names
     category: str | None = None  # a store category path (or a segment of one)
     category_soft: bool = False  # named through a synonym: rank by it, don't filter
     category_said: str = ""  # the words that named the category, in the shopper's language
@@ -81,6 +59,9 @@ class Query:
     exclude_colors: list[str] = field(default_factory=list)  # "不要黑色的", "not black"
     other_brand: bool = False  # "别的牌子" / "another brand": not the one(s) just shown
     other_color: bool = False
+    acts: frozenset[str] = frozenset()  # cue acts the message holds (resources/lang/cues.csv)
+    subject: str | None = None  # the conversation's category, kept as a preference
+    cheaper_than: object = None  # the product a "cheaper?" follow-up is measured against
 
     def has_product_signal(self) -> bool:
         return bool(self.category or self.brand or self.tags or self.size or self.color
@@ -103,247 +84,446 @@ class Query:
         return out
 
 
-def detect_lang(text: str, default: str = "en") -> str:
-    if lx.is_chinese(text):
-        return "zh"
-    return "en" if re.search(r"[A-Za-z]", text) else default
+# -- phrases of the language --------------------------------------------------------------
+_ACTS = ("greeting", "thanks", "goodbye", "staff", "compare", "locate", "stock_ask", "stock",
+         "in_stock", "negation", "negation_end", "other_brand", "other_color", "it", "them",
+         "which", "cheapest", "priciest", "lightest", "remark", "cheap", "cheaper")
 
 
-def _blank(text: str, spans: list[tuple[int, int]]) -> str:
-    chars = list(text)
-    for a, b in spans:
-        for i in range(max(a, 0), min(b, len(chars))):
-            chars[i] = " "
-    return "".join(chars)
+@lru_cache(maxsize=1)
+def _act_phrases() -> dict[str, Phrases]:
+    return {act: Phrases(resources.cue_words(act)) for act in _ACTS}
 
 
-def _strip_cues(low: str, cues: tuple[str, ...]) -> str:
-    return lx.cue_pattern(cues).sub(" ", low)
+@lru_cache(maxsize=1)
+def _topic_phrases() -> Phrases:
+    values: dict[str, object] = {}
+    for topic, words in resources.topics().items():
+        for w in words:
+            values.setdefault(w, topic)
+    return Phrases(values)
 
 
-def content_terms(text: str) -> list[str]:
-    """Words worth searching for, with fillers and social words removed."""
-    low = _strip_cues(fold(text), lx.GREETING + lx.THANKS + lx.GOODBYE + lx.CHEAP + lx.CHEAPER)
-    terms: list[str] = []
-    for run in re.findall(r"[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+(?:[-'][a-z0-9]+)*", low):
-        if lx.is_chinese(run):
-            for stop in lx.STOP_ZH:
-                run = run.replace(stop, " ")
-            terms.extend(p for p in run.split() if p)
-        elif run not in lx.STOP_EN and not run.isdigit() and len(run) > 1:
-            terms.append(run)
-    return list(dict.fromkeys(terms))
+@lru_cache(maxsize=1)
+def _size_cues() -> tuple[Phrases, Phrases, frozenset[str]]:
+    systems = resources.sizes()
+    cue = Phrases([w for ws in systems.get("cue", {}).values() for w in ws])
+    unit = Phrases([w for ws in systems.get("unit", {}).values() for w in ws])
+    letters = frozenset(w for ws in systems.get("letter", {}).values() for w in ws)
+    return cue, unit, letters
 
 
-def compares(low: str) -> bool:
-    """A compare cue, except 比较 meaning "rather" ("比较轻的跑鞋"); "哪个比较轻" still asks
-    which of them is lighter."""
-    if not re.search(r"哪.{0,3}比较", low):
-        low = lx.RATHER_ZH.sub("  ", low)
-    return lx.has_cue(f" {low} ", lx.COMPARE)
+_STORE_KINDS = ("brand", "category", "tag", "color", "size")
 
 
-def _social_only(low: str) -> bool:
-    rest = _strip_cues(low, lx.GREETING + lx.THANKS + lx.GOODBYE + lx.STAFF)
-    return not content_terms(rest)
+@dataclass(frozen=True)
+class _Span:
+    kind: str  # "topic", an act, "brand", "category", "tag", "color", "size", "synonym"
+    value: object
+    found: Found
 
 
-def _position(word: str, zh: bool) -> int:
-    """A 1-based list position as said ("three", "三", "last") → an index into the shown list."""
-    if word.startswith(("last", "最后")):
-        return -1
-    return (lx.NUMBERS_ZH if zh else lx.NUMBERS_EN)[word.lower()] - 1
+def _overlaps(a: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in spans)
 
 
-def _groups(low: str) -> tuple[list[int], list[tuple[int, int]]]:
-    """Ranges and pairs of shown products, with their spans so the single ordinals inside
-    them ("first" of "first two") are not read again."""
-    refs: list[int] = []
-    spans: list[tuple[int, int]] = []
-    for pat, zh in ((_RANGE_EN, False), (_RANGE_ZH, True)):
-        for m in pat.finditer(low):
-            n = (lx.NUMBERS_ZH if zh else lx.NUMBERS_EN)[m.group(2).lower()]
-            from_end = m.group(1).lower() in ("last", "bottom", "最后", "后")
-            refs.extend(range(-n, 0) if from_end else range(n))
-            spans.append(m.span())
-    if compares(low):
-        for pat, zh in ((_PAIR_EN, False), (_PAIR_ZH, True)):
-            for m in pat.finditer(_blank(low, spans)):
-                refs.extend(_position(m.group(i), zh) for i in (1, 2))
-                spans.append(m.span())
-    return refs, spans
+def _read_phrases(norm: str, tokens: Sequence[Token], vocab: StoreVocab,
+                  blocked: Sequence[tuple[int, int]]) -> list[_Span]:
+    """Every known phrase, longest first without overlaps; on equal length the earlier
+    kind wins (a policy topic over a colour: "black friday")."""
+    kinds: list[tuple[str, Phrases]] = [("topic", _topic_phrases())]
+    kinds += [(act, p) for act, p in _act_phrases().items()]
+    kinds += [("brand", vocab.brand_phrases), ("category", vocab.category_phrases),
+              ("tag", vocab.tag_phrases), ("color", vocab.color_phrases),
+              ("size", vocab.size_phrases)]
+    found: list[tuple[int, int, _Span]] = []
+    for order, (kind, phrases) in enumerate(kinds):
+        for f in phrases.find(norm, tokens):
+            if kind in _STORE_KINDS and all(t.stop for t in tokens[f.first:f.last + 1]):
+                continue  # a brand or tag that is a function word ("And") is no reading
+            found.append((-(f.end - f.start), order, _Span(kind, phrases.values.get(f.phrase), f)))
+    found.sort(key=lambda t: (t[0], t[1], t[2].found.start))
+    spans: list[_Span] = []
+    used: list[tuple[int, int]] = list(blocked)
+    # Tags, categories and topics are words to search for as well as readings: a tag
+    # inside a category name still counts ("防水" in "防水登山鞋" is both).
+    for _, _, span in found:
+        f = span.found
+        if _overlaps((f.start, f.end), used):
+            if span.kind in ("tag", "category") and not _overlaps(
+                    (f.start, f.end), [(s.found.start, s.found.end) for s in spans
+                                       if s.kind not in ("tag", "category")]):
+                spans.append(span)
+            continue
+        spans.append(span)
+        used.append((f.start, f.end))
+    return sorted(spans, key=lambda s: s.found.start)
 
 
-def _refs(low: str) -> list[int]:
-    refs, spans = _groups(low)
-    low = _blank(low, spans)
-    refs += [lx.ORDINALS_ZH[m.group(1)] for m in _ORDINAL_ZH.finditer(low)]
-    for m in _ORDINAL_EN.finditer(low):
-        refs.append(lx.ORDINALS_EN[m.group(1).lower()] if m.group(1) else int(m.group(2)) - 1)
-    if _LAST_ZH.search(low):
-        refs.append(-1)
-    return list(dict.fromkeys(refs))
+def _synonym_spans(norm: str, tokens: Sequence[Token], vocab: StoreVocab) -> list[Found]:
+    return vocab.synonym_phrases.find(norm, tokens)
 
 
-def _size(low: str, vocab: StoreVocab) -> tuple[str | None, list[tuple[int, int]]]:
-    for i, pat in enumerate(_SIZE_PATTERNS):
-        for m in pat.finditer(low):
-            raw = m.group(1).strip()
-            known = vocab.known_size(raw) or vocab.known_size(raw.split()[0])
-            if i == len(_SIZE_PATTERNS) - 1 and not known:
-                continue  # "size should I get" is not a size
-            if known:
-                return known, [m.span()]
-            letter = re.fullmatch(r"x{0,3}[sml]|\d?xl", raw, re.I)
-            return (raw.upper() if letter else raw), [m.span()]
-    words = vocab.match_all(vocab.size_words(), low)
-    if words:
-        m0 = words[0]
-        return m0.value, ([(m0.start, m0.end)] if m0.start >= 0 else [])
+# -- sizes ---------------------------------------------------------------------------------
+_NUM_SIZE = re.compile(r"\d{1,3}(?:\.5)?")
+
+
+def _size(norm: str, tokens: Sequence[Token], vocab: StoreVocab,
+          blocked: Sequence[tuple[int, int]]) -> tuple[str | None, list[tuple[int, int]]]:
+    """A size said with its cue ("43码", "size 9", "M码", "穿38"), a store size word said
+    alone ("king"), or a bare number that only a size can be ("do you have 43")."""
+    cue, unit, letters = _size_cues()
+    free = [i for i, t in enumerate(tokens) if not _overlaps((t.start, t.end), blocked)]
+    for f in unit.find(norm, tokens):  # "43码", "M码"
+        i = f.first - 1
+        if i in free and (tokens[i].script == "num" or tokens[i].text in letters):
+            t = tokens[i]
+            return _size_value(t.text, vocab, letters), [(t.start, f.end)]
+    for f in cue.find(norm, tokens):  # "size 43", "穿38", "尺码M"
+        i = f.last + 1
+        if i in free and (tokens[i].script == "num" or tokens[i].text in letters
+                          or vocab.known_size(tokens[i].text)):
+            t = tokens[i]
+            return _size_value(t.text, vocab, letters), [(f.start, t.end)]
+    for f in vocab.size_phrases.find(norm, tokens):
+        if not _overlaps((f.start, f.end), blocked):
+            return str(vocab.size_phrases.values[f.phrase]), [(f.start, f.end)]
+    for i in free:  # "do you have 43?": a number that is one of the store's sizes
+        t = tokens[i]
+        if t.script == "num" and len(t.text) >= 2 and _NUM_SIZE.fullmatch(t.text) and \
+                vocab.known_size(t.text) and _lone_number(tokens, i):
+            return vocab.known_size(t.text), [(t.start, t.end)]
     return None, []
 
 
-_NEG_END = re.compile(lx.NEGATION_END, re.I)
+def _lone_number(tokens: Sequence[Token], i: int) -> bool:
+    """A number with no word of its own after it (not "43 people", "2 tents")."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return nxt is None or nxt.stop
+
+
+def _size_value(raw: str, vocab: StoreVocab, letters: frozenset[str]) -> str:
+    known = vocab.known_size(raw)
+    if known:
+        return known
+    return raw.upper() if raw in letters else raw
+
+
+# -- negation ------------------------------------------------------------------------------
 _NEG_REACH = {"zh": 8, "en": 4}  # characters / words a negation reaches after its cue
+_CLAUSE = re.compile(r"[,，。.;；!！?？]")
 
 
-def _word_spans(value: str, text: str) -> list[tuple[int, int]]:
-    v = fold(value)
-    if lx.is_chinese(v):
-        return [(m.start(), m.end()) for m in re.finditer(re.escape(v), text)]
-    return [m.span() for m in re.finditer(rf"(?<![a-z0-9]){re.escape(v)}[a-z]*", text)]
-
-
-def _negated(text: str, vocab: StoreVocab) -> tuple[list[str], list[str], list[tuple[int, int]]]:
-    """Colours and brands a negation reaches ("不要黑色的", "除了诺瓦以外", "not black"), and
-    the spans to blank (cue and value) so the rest is not read as wanting them."""
-    colors: list[str] = []
-    brands: list[str] = []
-    spans: list[tuple[int, int]] = []
-    for cue in lx.cue_pattern(lx.NEGATION).finditer(text):
-        start = cue.end()
-        if text[start:start + 1] in ("-", "'") or text[cue.start():start + 1] == "非常":
-            continue  # "no-slip", "非常" (very) negate nothing
-        stop = _NEG_END.search(text, start)
-        end = stop.start() if stop else len(text)
-        if lx.is_chinese(cue.group(0)):
-            end = min(end, start + _NEG_REACH["zh"])
-        else:
-            words = list(re.finditer(r"\S+", text[start:end]))[: _NEG_REACH["en"]]
-            end = start + words[-1].end() if words else start
-        scope = text[start:end]
-        found: list[tuple[str, str]] = []  # (value, words said)
-        found += [(m.value, m.value) for m in vocab.match_all(vocab.colors, scope)]
-        said = " ".join(w for _, w in found)
-        for canon in sorted(lx.canonical_colors(scope)):
-            if not lx.canonical_colors(said) & {canon}:
-                word = next(w for w in lx.COLORS[canon] if lx.cue_pattern((w,)).search(scope))
-                found.append((canon, word))
-        hit_colors = [v for v, _ in found]
-        b_found = [(m.value, m.value) for m in vocab.match_all(vocab.brands, scope)]
-        b_found += [(vocab.brand_aliases[m.value], m.value)
-                    for m in vocab.match_all(list(vocab.brand_aliases), scope)]
-        if not found and not b_found:
+def _negated(norm: str, tokens: Sequence[Token], spans: list[_Span]) -> tuple[set[int], set[int]]:
+    """Which colour and brand spans a negation reaches ("不要黑色的", "除了诺瓦以外",
+    "not black"): indexes into ``spans`` of the negated ones and of the negation cues."""
+    negated: set[int] = set()
+    cues: set[int] = set()
+    ends = [s.found.start for s in spans if s.kind == "negation_end"]
+    ends += [m.start() for m in _CLAUSE.finditer(norm)]
+    for i, s in enumerate(spans):
+        if s.kind != "negation":
             continue
-        colors += [v for v in hit_colors if v not in colors]
-        brands += [v for v, _ in b_found if v not in brands]
-        spans.append((cue.start(), cue.end()))
-        for _, word in found + b_found:
-            spans += [(start + a, start + b) for a, b in _word_spans(word, scope)]
-    return colors, brands, spans
+        start = s.found.end
+        stop = min([e for e in ends if e >= start], default=len(norm))
+        if has_cjk(s.found.phrase):
+            stop = min(stop, start + _NEG_REACH["zh"])
+        else:
+            after = [t for t in tokens if t.start >= start][: _NEG_REACH["en"]]
+            stop = min(stop, after[-1].end if after else start)
+        hit = [j for j, o in enumerate(spans) if o.kind in ("color", "brand")
+               and start <= o.found.start < stop]
+        if hit:
+            negated.update(hit)
+            cues.add(i)
+    return negated, cues
 
 
+# -- references to shown products ------------------------------------------------------------
+_ZH_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+              "九": 9, "十": 10}
+_ORDINAL_ZH = re.compile(r"第\s*(\d+|[一二两三四五六七八九十])\s*(?:个|款|双|件|种|套|台|把|只|条|项|辆|部)?")
+_RANGE_ZH = re.compile(r"(前|头|最后|后)\s*(\d|[两二三四五])\s*(?:个|款|双|件|种|套|样|项|台|辆|部)")
+_PAIR_ZH = re.compile(r"(?<![第\d])(\d|[一二三四五六七八九])\s*(?:号|个|款)?\s*(?:和|与|跟|还是|、|vs)\s*"
+                      r"第?\s*(\d|[一二三四五六七八九]|最后一?)\s*(?:号|个|款)?")
+_LAST_ZH = re.compile(r"最后(?:一|那)?(?:个|款|双|件|台|辆)")
+
+
+def _zh_number(word: str) -> int:
+    return int(word) if word.isdigit() else _ZH_DIGITS[word]
+
+
+def _en_position(word: str) -> int | None:
+    entry = resources.number_words().get(word)
+    if word.isdigit():
+        return int(word)
+    if entry is not None and entry.kind in ("ordinal", "cardinal"):
+        return entry.value
+    return None
+
+
+def _refs(norm: str, tokens: Sequence[Token],
+          compares: bool) -> tuple[list[int], list[tuple[int, int]]]:
+    """0-based indexes (negative from the end) of shown products the message points at:
+    "第二个", "the second one", "the first two", "前两款", "compare 1 and 3", "最后一个"."""
+    refs: list[int] = []
+    taken: list[tuple[int, int]] = []
+    for m in _RANGE_ZH.finditer(norm):
+        n = _zh_number(m.group(2))
+        refs.extend(range(-n, 0) if m.group(1) in ("最后", "后") else range(n))
+        taken.append(m.span())
+    words = [t.text for t in tokens]
+    for i, w in enumerate(words[:-1]):  # "the first two", "last three"
+        entry = resources.number_words().get(words[i + 1])
+        n = int(words[i + 1]) if words[i + 1].isdigit() else (
+            entry.value if entry is not None and entry.kind == "cardinal" else None)
+        if w in ("first", "top", "last", "bottom") and n is not None and 2 <= n <= 5:
+            refs.extend(range(-n, 0) if w in ("last", "bottom") else range(n))
+            taken.append((tokens[i].start, tokens[i + 1].end))
+    if compares:
+        for m in _PAIR_ZH.finditer(norm):
+            if not _overlaps(m.span(), taken):
+                for g in (m.group(1), m.group(2)):
+                    refs.append(-1 if g.startswith("最后") else _zh_number(g) - 1)
+                taken.append(m.span())
+        for i, t in enumerate(tokens[:-2]):  # "compare 1 and 3", "two or three"
+            a, sep, b = t, tokens[i + 1], tokens[i + 2]
+            if sep.text in ("and", "or", "vs", "versus", "with", "&") and \
+                    not _overlaps((a.start, b.end), taken):
+                pa, pb = _en_position(a.text), (-1 if b.text == "last" else _en_position(b.text))
+                if pa is not None and pb is not None and 1 <= pa <= 9 and a.text != "a":
+                    refs += [pa - 1, pb - 1 if pb > 0 else -1]
+                    taken.append((a.start, b.end))
+    for m in _ORDINAL_ZH.finditer(norm):
+        if not _overlaps(m.span(), taken):
+            refs.append(_zh_number(m.group(1)) - 1)
+            taken.append(m.span())
+    for m in _LAST_ZH.finditer(norm):
+        if not _overlaps(m.span(), taken):
+            refs.append(-1)
+            taken.append(m.span())
+    for t in tokens:
+        entry = resources.number_words().get(t.text)
+        if entry is not None and entry.kind == "ordinal" and not _overlaps((t.start, t.end), taken):
+            refs.append(entry.value - 1 if entry.value > 0 else -1)
+            taken.append((t.start, t.end))
+    for m in _HASH_REF.finditer(norm):  # "#2", "number 2", "no. 2"
+        if not _overlaps(m.span(), taken):
+            refs.append(int(m.group(1)) - 1)
+            taken.append(m.span())
+    return list(dict.fromkeys(refs)), taken
+
+
+_HASH_REF = re.compile(r"(?:#\s*|\bnumber\s+|\bno\.\s*)([1-9])\b")
+
+
+# -- the reading ---------------------------------------------------------------------------
 def understand(text: str, vocab: StoreVocab, default_lang: str = "en") -> Query:
     """Read one message on its own; ``conversation.resolve`` then applies follow-ups."""
     raw = (text or "")[:MAX_UNDERSTOOD_CHARS]
-    norm = normalize_numbers(fold(raw))
+    an = vocab.analyzer
+    norm = an.normalize(raw)
+    tokens = an.tokens(norm, normalized=True)
     q = Query(text=text or "", lang=detect_lang(raw, default_lang))
-    budget = parse_budget(norm)
+    budget = parse_budget(norm, tokens)
     q.min_price, q.max_price = budget.min_price, budget.max_price
-    q.cheap, q.cheaper = budget.cheap, budget.cheaper
-    size, size_spans = _size(norm, vocab)
-    q.size = size
-    rest = _blank(norm, budget.spans + size_spans)
-    q.exclude_colors, q.exclude_brands, neg_spans = _negated(rest, vocab)
-    q.other_brand = lx.has_cue(rest, lx.OTHER_BRAND)
-    q.other_color = lx.has_cue(rest, lx.OTHER_COLOR)
-    rest = lx.cue_pattern(lx.OTHER_BRAND + lx.OTHER_COLOR).sub(
-        lambda m: " " * len(m.group(0)), _blank(rest, neg_spans))
-    q.color = vocab.match_color(rest)
-    brand = vocab.match_brand(rest)
-    q.brand = brand.value if brand else None
-    cat = vocab.match_category(rest)
-    if cat:
-        q.category, q.category_soft, q.category_said = cat.value, cat.via_synonym, cat.said
-    q.tags = vocab.match_tags(rest)
-    q.refs = _refs(norm)
-    q.pick = superlative(norm)
-    low = norm
-    q.stock_question = bool(_STOCK_ASK.search(low)) or (
-        lx.has_cue(low, lx.STOCK) and not lx.has_cue(low, lx.IN_STOCK_WANTED))
-    q.in_stock = lx.has_cue(low, lx.IN_STOCK_WANTED) or q.stock_question
-    q.policy_cue = lx.has_cue(low, lx.POLICY)
-    terms = content_terms(_strip_cues(rest, lx.LOCATE + lx.STOCK + lx.COMPARE + lx.STAFF))
-    terms = [w for t in terms for w in (vocab.segment(t) if lx.is_chinese(t) else [t])]
-    q.terms = _without_constraint_words(list(dict.fromkeys(terms)), q)
-    q.intent = _intent(low, q)
+    q.size, size_spans = _size(norm, tokens, vocab, budget.spans)
+    blocked = budget.spans + size_spans
+    spans = _read_phrases(norm, tokens, vocab, blocked)
+    _drop_degree_adverbs(spans, tokens)
+    acts = {s.kind for s in spans if s.kind in _ACTS}
+    negated, neg_cues = _negated(norm, tokens, spans)
+    consumed = list(blocked)
+    for i, s in enumerate(spans):
+        f = s.found
+        if s.kind == "color":
+            value = str(s.value)
+            if i in negated:
+                q.exclude_colors.append(value)
+            elif q.color is None:
+                q.color = value
+            consumed.append((f.start, f.end))
+        elif s.kind == "brand":
+            if i in negated:
+                q.exclude_brands.append(str(s.value))
+            elif q.brand is None:
+                q.brand = str(s.value)
+            consumed.append((f.start, f.end))
+        elif s.kind == "category" and q.category is None:
+            q.category, q.category_said = str(s.value), f.phrase
+        elif s.kind == "tag":
+            q.tags.append(str(s.value))
+        elif s.kind == "topic":
+            q.topics.append(str(s.value))
+        elif s.kind in _ACTS and s.kind not in ("it", "them", "which"):
+            consumed.append((f.start, f.end))
+    if q.category is None:
+        kind = _kind_by_head(tokens, vocab, consumed)
+        if kind:
+            q.category, q.category_said = kind
+            q.category_soft = True
+    q.exclude_colors = list(dict.fromkeys(q.exclude_colors))
+    q.exclude_brands = list(dict.fromkeys(q.exclude_brands))
+    q.tags = list(dict.fromkeys(q.tags))
+    q.topics = list(dict.fromkeys(q.topics))
+    q.acts = frozenset(acts)
+    # Read here, not from the budget alone: "好便宜啊" is a remark, its 便宜 no wish.
+    q.cheaper = "cheaper" in acts
+    q.cheap = "cheap" in acts and not q.cheaper and q.max_price is None
+    q.other_brand = "other_brand" in acts
+    q.other_color = "other_color" in acts
+    compares = "compare" in acts
+    q.refs, ref_spans = _refs(norm, tokens, compares)
+    consumed += ref_spans
+    q.pick = _pick(acts, spans, norm)
+    q.stock_question = "stock_ask" in acts or ("stock" in acts and _yes_no(norm, tokens))
+    q.in_stock = "in_stock" in acts or q.stock_question
+    q.policy_cue = bool(q.topics)
+    q.slots = _slots(norm, tokens, vocab, spans, consumed)
+    q.terms = q.slots.keys()
+    q.intent = _intent(norm, tokens, q, acts)
     return q
 
 
-_PICK_WORDS = {"便宜": "cheapest", "实惠": "cheapest", "贵": "priciest", "轻": "lightest",
-               "cheapest": "cheapest", "least expensive": "cheapest", "most affordable": "cheapest",
-               "most expensive": "priciest", "priciest": "priciest", "dearest": "priciest",
-               "lightest": "lightest"}
-_PICK_ZH = re.compile(r"(?:哪[个款双件种顶只]|哪一[个款双件种顶只])[^，。？?！!]{0,4}最(便宜|实惠|贵|轻)"
-                      r"|最(便宜|实惠|贵|轻)的(?:是)?(?:哪[个款双件种顶只一]|呢|是哪)")
-_PICK_EN = re.compile(r"\bwhich(?:\s+one|\s+of\s+(?:them|these|those))?(?:\s+(?:is|are|'s))?"
-                      r"(?:\s+the)?\s+(cheapest|least expensive|most affordable|most expensive|"
-                      r"priciest|dearest|lightest)\b"
-                      r"|\b(?:the\s+)?(cheapest|least expensive|most expensive|priciest|lightest)"
-                      r"\s+(?:one\b|of\s+(?:them|these|those)\b)", re.I)
+def _kind_by_head(tokens: Sequence[Token], vocab: StoreVocab,
+                  consumed: Sequence[tuple[int, int]]) -> tuple[str, str] | None:
+    """A kind of thing named by its head, not by the store's word: 运动鞋 is a kind of 鞋,
+    "trail shoes" a kind of "Running shoes" (compounds are head-final in both languages).
+    The most specific category whose name ends in the same head is preferred, not required."""
+    segments = vocab.category_segments()
+    heads: dict[str, list[str]] = vocab.__dict__.setdefault("_heads", {})
+    if not heads:
+        for seg in segments:
+            words = vocab.analyzer.tokens(seg)
+            if words:
+                last = words[-1]
+                key = last.key if last.script != "zh" else last.key[-1]
+                heads.setdefault(key, []).append(seg)
+    best: tuple[int, str, str] | None = None
+    for t in tokens:
+        if t.stop or _overlaps((t.start, t.end), consumed):
+            continue
+        key = t.key if t.script != "zh" else chinese_root(t.key)[-1]
+        for seg in heads.get(key, ()):
+            path = segments[seg]
+            if t.script == "zh" and not t.key.endswith(seg) and len(seg) > 1:
+                continue  # 鞋 heads 运动鞋; 跑鞋 does not head 运动鞋
+            depth = path.count("/")
+            if best is None or depth > best[0]:
+                best = (depth, path, t.text)
+    return (best[1], best[2]) if best else None
 
 
-def superlative(low: str) -> str | None:
-    """"哪个最便宜？", "which one is the lightest?": a pick among the products just shown."""
-    m = _PICK_ZH.search(low) or _PICK_EN.search(low)
-    if not m:
-        return None
-    word = next(g for g in m.groups() if g)
-    return _PICK_WORDS[word.lower()]
+def _drop_degree_adverbs(spans: list[_Span], tokens: Sequence[Token]) -> None:
+    """比较 before an adjective or verb means "rather" ("比较便宜的", "比较信赖上汽大众"), not
+    "compare"; asked with "which" ("哪个比较轻") it still compares the shown ones."""
+    which = any(s.kind == "which" for s in spans)
+    rather = set(resources.cue_words("rather"))
+    for s in list(spans):
+        if s.kind != "compare" or s.found.phrase not in rather or which:
+            continue
+        nxt = tokens[s.found.last + 1] if s.found.last + 1 < len(tokens) else None
+        if nxt is not None and nxt.pos[:1] in ("a", "v", "d", "n") and nxt.script == "zh":
+            spans.remove(s)
 
 
-def _without_constraint_words(terms: list[str], q: Query) -> list[str]:
-    """Drop words the filters already enforce ("king" as a size, "red" as a colour): a
-    product's sizes and colours are not in its text, so they would only lower coverage."""
-    said = {fold(x) for x in (q.size, q.color) if x}
-    said |= {w for x in (q.size, q.color) if x for w in fold(x).split()}
-    return [t for t in terms if fold(t) not in said and not (
-        not lx.is_chinese(t) and lx.canonical_colors(t) and q.color)]
+_PICK_TAIL = re.compile(r"\s*(?:one\b|ones\b|of\s+(?:them|these|those)\b|的(?:是|呢|哪))")
 
 
-def _intent(low: str, q: Query) -> str:
-    if not low.strip() or not re.search(r"\w", low):
+def _pick(acts: set[str], spans: Sequence[_Span], norm: str) -> str | None:
+    """"哪个最便宜？", "which one is the lightest?", "the cheapest one", "最便宜的是哪个": a pick
+    among the products just shown (a superlative asked of them, not of the catalog)."""
+    for s in spans:
+        if s.kind in ("cheapest", "priciest", "lightest") and (
+                "which" in acts or "them" in acts or _PICK_TAIL.match(norm, s.found.end)):
+            return s.kind
+    return None
+
+
+def _yes_no(norm: str, tokens: Sequence[Token]) -> bool:
+    """A yes/no question: "is it in stock?", "do you have …", "…吗"."""
+    if norm.rstrip().endswith(("?", "吗", "么", "吗?")):
+        return True
+    return bool(tokens) and tokens[0].text in resources.cue_words("yes_no", "en")
+
+
+def _slots(norm: str, tokens: Sequence[Token], vocab: StoreVocab, spans: Sequence[_Span],
+           consumed: Sequence[tuple[int, int]]) -> Terms:
+    """The words to search for: content words not used up by a constraint or a cue, a
+    policy topic as one slot of all its words, and synonyms as weaker alternatives."""
+    slots: list[Slot] = []
+    topic_spans = [s for s in spans if s.kind == "topic"]
+    in_topic: set[int] = set()
+    for s in topic_spans:
+        words = resources.topics().get(str(s.value), ())
+        alts = [Alt(k, sc, 1.0, w) for k, sc, w in _keys(vocab, words)]
+        slots.append(Slot(s.found.phrase, alts, role="topic"))
+        in_topic.update(range(s.found.first, s.found.last + 1))
+    synonyms = _synonym_spans(norm, tokens, vocab)
+    for i, t in enumerate(tokens):
+        if t.stop or i in in_topic or t.script == "num" or _overlaps((t.start, t.end), consumed):
+            continue
+        alts = [Alt(t.key, t.script, 1.0, t.text, t.script == "zh" and t.pos[:1] == "n")]
+        for f in synonyms:
+            if f.first <= i <= f.last:
+                syn = vocab.synonym_phrases.values[f.phrase]
+                for k, sc, w in _keys(vocab, syn.means):  # type: ignore[attr-defined]
+                    if k != t.key:
+                        alts.append(Alt(k, sc, SYNONYM, w))
+        role = "tag" if any(s.kind == "tag" and s.found.first <= i <= s.found.last
+                            for s in spans) else "word"
+        slots.append(Slot(t.text, alts, role=role))
+    seen: set[str] = set()
+    out = []
+    for s in slots:
+        if s.key not in seen:
+            seen.add(s.key)
+            out.append(s)
+    return Terms(out)
+
+
+def _keys(vocab: StoreVocab, words: Sequence[str]) -> list[tuple[str, str, str]]:
+    """(key, script, word) of the content words of some phrases, without repeats."""
+    out: dict[str, tuple[str, str, str]] = {}
+    for w in words:
+        for t in vocab.analyzer.tokens(w):
+            if t.content:
+                out.setdefault(t.key, (t.key, t.script, t.text))
+    return list(out.values())
+
+
+def _intent(norm: str, tokens: Sequence[Token], q: Query, acts: set[str]) -> str:
+    if not norm.strip() or not re.search(r"\w", norm):
         return "out_of_scope"
-    if lx.has_cue(low, lx.STAFF):
+    if "staff" in acts:
         return "staff"
-    if _social_only(low):
-        if lx.has_cue(low, lx.GOODBYE):
-            return "goodbye"
-        if lx.has_cue(low, lx.THANKS):
-            return "thanks"
-        if lx.has_cue(low, lx.GREETING):
-            return "greeting"
-    if compares(low):
+    bare = not q.slots and not q.has_product_signal() and not q.refs and not q.pick
+    if bare and not q.topics:
+        for act in ("goodbye", "thanks", "greeting"):
+            if act in acts:
+                return act
+        if "remark" in acts and not ({"compare", "locate", "stock_ask"} & acts):
+            return "remark"
+    if "compare" in acts:
         return "compare"
-    if lx.has_cue(low, lx.LOCATE) or q.stock_question:
+    if "locate" in acts or q.stock_question:
         return "locate"
     return "find"
 
 
-def refers_back(q: Query, low: str) -> bool:
+def refers_back(q: Query, low: str = "") -> bool:
     """Whether the message leans on what was shown before (``them``, ``它``, ``第二个``)."""
-    return bool(q.refs or _THEM.search(low) or _PRONOUN_ZH.search(low) or _PRONOUN_EN.search(low))
+    return bool(q.refs or q.acts & {"it", "them"})
+
+
+def superlative(text: str) -> str | None:
+    """The pick a message asks for among shown products (for callers without a store)."""
+    return understand(text, StoreVocab()).pick
 
 
 def with_changes(q: Query, **changes: object) -> Query:
     return replace(q, **changes)
+
+
+def fold_text(text: str) -> str:
+    return fold(text)

@@ -1,28 +1,34 @@
-"""Retrieval and ranking: FTS candidates, SQL filters for hard constraints, a ranking
-that sees text coverage, tags, stock and the selected customer, and FAQ matching
-with a confidence threshold.
+"""Retrieval and ranking: full-text candidates under SQL filters for the hard constraints,
+ranked by how much of the question each covers (IDF-weighted, ``matching.py``), plus tags,
+stock and the selected customer; FAQ rows ranked the same way, a shared policy topic
+counting as the words of that topic. Out of scope is how weakly anything matches.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, Protocol
 
-from shopguide.guide import lexicon as lx
-from shopguide.guide.matching import Doc, coverage, faq_doc, product_doc, term_score
+from shopguide.guide.matching import (Slot, Terms, coverage, faq_doc, faq_title_doc, product_doc,
+                                      slot_score)
 from shopguide.guide.quantity import UNIT_WORDS, fits, quantities
 from shopguide.guide.query import Query
-from shopguide.guide.vocab import StoreVocab, color_matches, fold, stems, synonym_forms
+from shopguide.guide.vocab import StoreVocab, category_matches, color_matches
 from shopguide.store.models import Customer, FaqEntry, Product
+from shopguide.text import fold, has_cjk
+from shopguide.text.english import WORD
 
 CANDIDATES = 60
 FAQ_CONFIDENT = 0.7  # coverage above which an FAQ row answers the question
 PRODUCT_CONFIDENT = 0.6  # coverage above which products answer it without a named category
 EXACT = 2.0  # confidence of an FAQ row whose own wording was asked
-CHEAP_QUANTILE = 0.4
-CHEAP_SAMPLE = 400  # products read to learn a category's price spread (all, in a small shop)  # "cheap" = the cheapest 40% of the category
+CHEAP_QUANTILE = 0.4  # "cheap" = the cheapest 40% of the category
+CHEAP_SAMPLE = 400  # products read to learn a category's price spread (all, in a small shop)
+SUBJECT = 0.2  # ranking bonus of the conversation's kind of thing when none is named
+KEEP_SUBJECT = 0.1  # how much better elsewhere a message may fit and still keep the subject
+UNKNOWN = 0.5  # weight of a word no row of the store holds, in units of the rarest word's
 
 
 class StoreLike(Protocol):
@@ -45,8 +51,49 @@ class Retrieval:
     faq_confidence: float = 0.0
     resolved_max_price: float | None = None  # what "cheap" came to
     filtered: bool = False  # a named category or brand narrowed the search
+    faq_ranked: list[tuple[FaqEntry, float]] = field(default_factory=list)
 
 
+# -- weights --------------------------------------------------------------------------------
+def _index_words(key: str, script: str) -> list[str]:
+    """The full-text index's words for one analysed key: a Chinese word's character pairs
+    (or its character), an English word's parts (the index splits at '-')."""
+    if script == "zh":
+        return [key] if len(key) == 1 else [key[i:i + 2] for i in range(len(key) - 1)]
+    return [m.group(0) for m in re.finditer(r"[^\W_]+", key)] or [key]
+
+
+def weigh(store: StoreLike, vocab: StoreVocab, terms: Terms) -> None:
+    """Give every slot the weight of what it says in this store: its IDF among products and
+    FAQ rows together; a word no row holds weighs UNKNOWN of the rarest word's."""
+    stats = getattr(store, "doc_counts", None)
+    if not callable(stats) or not terms.slots:
+        return
+    cache: dict[str, int] = vocab.__dict__.setdefault("_doc_counts", {})
+    wanted: list[str] = []
+    per_slot: list[list[str]] = []
+    for slot in terms.slots:
+        said = [a for a in slot.alts if a.weight >= 1.0][: 1 if slot.role != "topic" else 99]
+        words = [w for a in (said if slot.role != "topic" else slot.alts[:1] + said)
+                 for w in _index_words(a.key, a.script)]
+        per_slot.append(words)
+        wanted += [w for w in words if w not in cache]
+    try:
+        if wanted or "_total" not in cache:
+            total, counts = stats(wanted)
+            cache.update(counts)
+            cache["_total"] = total
+    except Exception:  # a store without the statistics (an old file, a test double)
+        return
+    n = max(int(cache["_total"]), 1)
+    top = math.log(1 + (n + 0.5) / 0.5)
+    for slot, words in zip(terms.slots, per_slot):
+        dfs = [cache.get(w, 0) for w in words]
+        df = min(dfs) if dfs else 0
+        slot.idf = UNKNOWN * top if df == 0 else math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+
+# -- filters and candidates -----------------------------------------------------------------
 def _color_values(vocab: StoreVocab, wanted: str) -> list[str]:
     return [c for c in vocab.colors if color_matches([c], wanted)] or [wanted]
 
@@ -76,16 +123,22 @@ def filters_for(q: Query, vocab: StoreVocab) -> dict[str, Any]:
 
 
 def search_text(q: Query) -> str:
-    """Words for the FTS query. A category that is filtered on is left out: the filter
-    already holds it, and its name matches a large share of the catalog (slow to rank)."""
-    words = list(q.terms) + list(q.tags)
+    """Words for the full-text query: what the question says and its synonyms' words. A
+    category that is filtered on is left out: the filter already holds it, and its name
+    matches a large share of the catalog (slow to rank)."""
+    said = {fold(q.category.split("/")[-1]), fold(q.category_said)} if (
+        q.category and not q.category_soft) else set()
+    words: list[str] = []
+    for slot in q.slots.slots:
+        if slot.role == "topic":
+            continue
+        for a in slot.alts:
+            w = a.text or a.key
+            if fold(w) not in said and not (slot.alts[0].text and fold(slot.said) in said):
+                words.append(w)
+    words += [t for t in q.tags if fold(t) not in said]
     if q.category and q.category_soft:
         words.append(q.category.split("/")[-1])
-    elif q.category:
-        said = {fold(q.category.split("/")[-1]), fold(q.category_said)}
-        said_stems = set(stems(q.category_said))
-        words = [w for w in words if fold(w) not in said and not (
-            said_stems and set(stems(w)) <= said_stems)]
     return " ".join(dict.fromkeys(words))
 
 
@@ -122,21 +175,32 @@ def names_product(asked: str, p: Product, min_chars: int = 3) -> bool:
     return any(n and len(n) >= min_chars and fold(n) in asked for n in (p.name, p.name_en, p.name_zh))
 
 
-def rank_products(q: Query, found: list[tuple[Product, float]],
-                  customer: Customer | None) -> list[Ranked]:
-    terms = q.terms or ([q.category.split("/")[-1]] if q.category else [])
+def _ranking_slots(q: Query) -> Terms:
+    slots = [s for s in q.slots.slots if s.role != "topic"]
+    wanted = quantities(q.text)  # "4人", "for 4 people", "40升"
+    if wanted:  # "people" in "for 4 people" is the quantity's, not a word to look for
+        slots = [s for s in slots if fold(s.said) not in UNIT_WORDS] or slots
+    return Terms(slots)
+
+
+def rank_products(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]],
+                  customer: Customer | None, prefer: str | None = None) -> list[Ranked]:
+    terms = _ranking_slots(q)
+    if not terms and q.category:
+        leaf = q.category.split("/")[-1]
+        terms = Terms([Slot(leaf, [a for k, sc, w in _said_keys(vocab, leaf)
+                                   for a in [_alt(k, sc, w)]])])
     top_bm25 = max((s for _, s in found), default=0.0) or 1.0
     # "Is X in stock?" asks about X, even if X has run out.
     asks_about_stock = q.stock_question or q.intent == "locate"
     asked = fold(q.text)
-    wanted = quantities(q.text)  # "4人", "for 4 people", "40升"
-    if wanted:  # "people" in "for 4 people" is the quantity's, not a word to look for
-        terms = [t for t in terms if fold(t) not in UNIT_WORDS] or terms
+    wanted = quantities(q.text)
+    tags = {fold(t) for t in q.tags}
     ranked = []
     for p, bm25 in found:
-        doc = product_doc(p)
+        doc = product_doc(vocab.analyzer, p)
         text = coverage(terms, doc) if terms else 0.0
-        tag_hits = sum(1 for t in q.tags if fold(t) in {fold(x) for x in p.tags})
+        tag_hits = len(tags & {fold(x) for x in p.tags})
         if names_product(asked, p):
             text += 0.5  # the shopper named this very product
         score = text + 0.15 * tag_hits + 0.1 * max(bm25, 0.0) / top_bm25
@@ -150,9 +214,35 @@ def rank_products(q: Query, found: list[tuple[Product, float]],
         elif p.stock is not None:
             score += 0.05
         score += _customer_bonus(p, customer)
+        if prefer and category_matches(p.category, prefer):
+            score += SUBJECT  # the kind of thing asked about, or the conversation is about
         ranked.append(Ranked(p, score, text))
     ranked.sort(key=lambda r: (-r.score, r.product.price))
     return ranked
+
+
+def _kept_subject(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]],
+                  customer: Customer | None) -> str | None:
+    """The conversation's kind of thing is kept when the message fits it about as well as
+    anything else ("有没有适合冬天跑步的" after running shoes), and dropped when the message
+    is about something else ("冬天骑车手冷怎么办" after socks)."""
+    if not q.subject:
+        return None
+    plain = rank_products(q, vocab, found, customer)
+    inside = max((r.text_match for r in plain if category_matches(r.product.category, q.subject)),
+                 default=0.0)
+    best = max((r.text_match for r in plain), default=0.0)
+    return q.subject if inside >= best - KEEP_SUBJECT else None
+
+
+def _said_keys(vocab: StoreVocab, text: str) -> list[tuple[str, str, str]]:
+    return [(t.key, t.script, t.text) for t in vocab.analyzer.tokens(text) if t.content]
+
+
+def _alt(key: str, script: str, text: str):  # type: ignore[no-untyped-def]
+    from shopguide.guide.matching import Alt
+
+    return Alt(key, script, 1.0, text)
 
 
 def _beyond_category(store: StoreLike, vocab: StoreVocab, q: Query, filters: dict[str, Any],
@@ -161,11 +251,9 @@ def _beyond_category(store: StoreLike, vocab: StoreVocab, q: Query, filters: dic
     骑行/头盔). When the question names a store tag no product of the category carries
     ("kids", 儿童), products elsewhere that carry it and name the kind join the candidates;
     ranking then decides. A plain "helmet" leaves nothing unmet and stays in its category."""
-    said = list(q.tags) + [t for term in q.terms for t in vocab.match_tags(
-        " ".join(synonym_forms(term)))]
-    # Met when a product of the category says it anywhere in its title (name, path, tags).
-    unmet = [t for t in dict.fromkeys(said)
-             if not any(coverage([t], product_doc(p)) >= 1.0 for p, _ in found)]
+    unmet = [t for t in q.tags if not any(
+        fold(t) in {fold(x) for x in p.tags} or fold(t) in product_doc(vocab.analyzer, p).title
+        for p, _ in found)]
     if not unmet:
         return []
     leaf = filters["category"].split("/")[-1]
@@ -176,7 +264,7 @@ def _beyond_category(store: StoreLike, vocab: StoreVocab, q: Query, filters: dic
     for p, score in store.search_products(words, **loose, limit=CANDIDATES):
         tags = {fold(t) for t in p.tags}
         if p.sku not in seen and all(fold(t) in tags for t in unmet) and (
-                coverage([leaf], product_doc(p)) >= 1.0):
+                fold(leaf) in product_doc(vocab.analyzer, p).title):
             out.append((p, score))
     return out
 
@@ -209,15 +297,22 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
         word = filters["category"].split("/")[-1]
         found = [(p, s) for p, s in store.search_products(f"{text} {word}", **loose,
                                                           limit=CANDIDATES)
-                 if coverage([word], product_doc(p)) >= 1.0]
+                 if fold(word) in product_doc(vocab.analyzer, p).title]
     if "category" in filters and found:
         found += _beyond_category(store, vocab, q, filters, text, found)
+    soft = q.category if q.category and q.category_soft else None
+    if soft and text:
+        # A kind named by its head (运动鞋 → 鞋): its members join the candidates.
+        seen = {p.sku for p, _ in found}
+        found += [(p, s) for p, s in store.search_products(text, **filters, category=soft,
+                                                           limit=CANDIDATES) if p.sku not in seen]
     if q.cheap and "max_price" not in filters:
         ceiling = _cheap_ceiling(store, q, filters, [p for p, _ in found])
         if ceiling is not None:
             out.resolved_max_price = ceiling
             found = [(p, s) for p, s in found if p.price <= ceiling]
-    ranked = rank_products(q, found, customer)
+    prefer = soft or _kept_subject(q, vocab, found, customer)
+    ranked = rank_products(q, vocab, found, customer, prefer)
     if q.stock_question and ranked:
         # Answer about the product asked for, then offer ones that are on the shelf.
         ranked = ranked[:1] + [r for r in ranked[1:] if r.product.stock != 0]
@@ -226,99 +321,68 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
     if q.cheap:
         ranked.sort(key=lambda r: (r.product.stock == 0, -round(r.score, 1), r.product.price))
     out.products = ranked
-    out.product_confidence = ranked[0].text_match if ranked else 0.0
+    out.product_confidence = max((r.text_match for r in ranked[:3]), default=0.0)
     if out.filtered and ranked:
         out.product_confidence = max(out.product_confidence, 0.75)
     return out
 
 
-def faq_terms(q: Query) -> list[str]:
-    """The query's words, a Chinese run split at the policy words in it ("东西不合适能退" →
-    东西不合适, 退), so the asked-for topic counts on its own."""
-    out: list[str] = []
-    for t in q.terms + q.tags:
-        if not lx.is_chinese(t):
-            out.append(t)
-            continue
-        last = 0
-        for m in lx.cue_pattern(lx.POLICY).finditer(t):
-            out += [t[last:m.start()], _topic(m.group(0))]
-            last = m.end()
-        out.append(t[last:])
-    return list(dict.fromkeys(w for w in out if w.strip()))
-
-
-def _topic(cue: str) -> str:
-    return re.sub("可以|能|吗|么|应该", "", cue) if lx.is_chinese(cue) else cue
-
-
+# -- FAQ --------------------------------------------------------------------------------------
 def _plain(text: str) -> str:
     return "".join(ch for ch in fold(text) if ch.isalnum())
 
 
-def find_faq(store: StoreLike, q: Query) -> tuple[FaqEntry | None, float]:
-    """The best FAQ row and its coverage; a question asked exactly as the store wrote it
-    (question or an alternate) is a certain match."""
-    terms = faq_terms(q)
-    if not terms:
-        return None, 0.0
-    hits = store.search_faq(" ".join(terms), limit=8)
-    asked = _plain(q.text)
-    for entry, _ in hits:
-        if asked and any(_plain(x) == asked for x in (entry.question, *entry.alternates)):
-            return entry, EXACT
-    # "买的东西不合适可以退吗": the row about what is asked for (returning) answers, not the
-    # one whose alternates share the circumstance ("尺码不合适怎么办" under exchanges).
-    topics = asked_topics(q.text)
-    about = [e for e, _ in hits if topics and all(
-        term_score(t, _title_doc(e)) >= TOPIC_IN_TITLE for t in topics)]
-    focused = bool(about) and len(about) < len(hits)
-    rest = [t for t in terms if not any(fold(x) in fold(t) or fold(t) in fold(x)
-                                        for x in topics)]
-    best: tuple[FaqEntry | None, float] = (None, 0.0)
-    for entry in (about if focused else [e for e, _ in hits]):
-        c = coverage(terms, faq_doc(entry))
-        if focused:  # the asked-for topic is half the question, the rest the other half
-            c = max(c, 0.5 + 0.5 * (coverage(rest, faq_doc(entry)) if rest else 1.0))
-        if c > best[1]:
-            best = (entry, c)
-    return best
-
-
-# A topic asked about is in a row's title as written or as a common synonym ("会员有什么优惠"
-# is about the row whose title says 会员折扣 / 好处, not only rows that say 优惠).
+# A topic asked about must be in a row's title (question, alternates, tags) for the row to
+# be about it: "会员有什么优惠" is about the row whose title says 会员, not one whose answer
+# mentions members.
 TOPIC_IN_TITLE = 0.8
 
 
-def asked_topics(text: str) -> list[str]:
-    """The policy words a question asks about ("可以退吗" → 退, "can I return" → return),
-    without the helper words around them."""
-    out: list[str] = []
-    for m in lx.cue_pattern(lx.POLICY).finditer(fold(text)[:2000]):
-        word = _topic(m.group(0))
-        if word and word not in out:
-            out.append(word)
-    return out
-
-
-@lru_cache(maxsize=2_000)
-def _title_doc(f: FaqEntry) -> Doc:
-    """What a row is about: its question, alternates and tags (not its answer)."""
-    return Doc.of(" ".join((f.question, *f.alternates, *f.tags)), "")
+def find_faq(store: StoreLike, vocab: StoreVocab, q: Query) -> tuple[FaqEntry | None, float, list[tuple[FaqEntry, float]]]:
+    """The best FAQ row and its coverage; a question asked exactly as the store wrote it
+    (question or an alternate) is a certain match."""
+    if not q.slots:
+        return None, 0.0, []
+    words = [a.text or a.key for s in q.slots.slots for a in s.alts]
+    hits = store.search_faq(" ".join(dict.fromkeys(words)), limit=12)
+    asked = _plain(q.text)
+    for entry, _ in hits:
+        if asked and any(_plain(x) == asked for x in (entry.question, *entry.alternates)):
+            return entry, EXACT, [(entry, EXACT)]
+    topics = [s for s in q.slots.slots if s.role == "topic"]
+    scored: list[tuple[FaqEntry, float]] = []
+    for entry, _ in hits:
+        c = coverage(q.slots, faq_doc(vocab.analyzer, entry))
+        if topics:
+            title = faq_title_doc(vocab.analyzer, entry)
+            about = sum(s.idf for s in topics if slot_score(s, title) >= TOPIC_IN_TITLE)
+            share = about / sum(s.idf for s in topics)
+            # The asked-for topic in the row's title is half the answer, the rest the other
+            # half: "买的东西不合适可以退吗" is the returns row, not the one whose alternates
+            # share the circumstance ("尺码不合适怎么办" under exchanges).
+            rest = Terms([s for s in q.slots.slots if s.role != "topic"])
+            c = max(c, 0.5 * share + 0.5 * (coverage(rest, faq_doc(vocab.analyzer, entry))
+                                            if rest else share))
+        scored.append((entry, c))
+    scored.sort(key=lambda t: -t[1])
+    best = scored[0] if scored else (None, 0.0)
+    return best[0], best[1], scored
 
 
 def retrieve(store: StoreLike, vocab: StoreVocab, q: Query,
              customer: Customer | None = None) -> Retrieval:
     """Products and the best FAQ row for a find/locate/policy question."""
+    weigh(store, vocab, q.slots)
     out = find_products(store, vocab, q, customer)
     if not q.follow_up:
-        out.faq, out.faq_confidence = find_faq(store, q)
+        out.faq, out.faq_confidence, out.faq_ranked = find_faq(store, vocab, q)
     return out
 
 
-def choose(q: Query, r: Retrieval) -> str:
-    """policy, find/locate, or out_of_scope, from the cues and the confidences."""
-    # A policy word ("return", "退货") makes a partial FAQ match enough: "can I return shoes?"
+def decide(q: Query, r: Retrieval) -> tuple[str, str]:
+    """policy, find/locate/compare, or out_of_scope, from the cues and the confidences, and
+    why (for ``ask --explain``)."""
+    # A policy topic ("return", "退货") makes a partial FAQ match enough: "can I return shoes?"
     faq_bar = FAQ_CONFIDENT - (0.25 if q.policy_cue else 0.0)
     faq_ok = r.faq is not None and r.faq_confidence >= faq_bar
     # A store word (tag, category) in the question makes a partial match more believable.
@@ -328,16 +392,28 @@ def choose(q: Query, r: Retrieval) -> str:
     product_intent = q.intent if q.intent in ("find", "locate", "compare") else "find"
     # Without a policy word, a question that products answer as well goes to products.
     margin = 0.25 if q.policy_cue else -0.1
-    if r.faq_confidence >= EXACT:
-        return "policy"
-    if faq_ok and (q.policy_cue or not signal) and (
-            r.faq_confidence + margin >= r.product_confidence):
-        return "policy"
+    fc, pc = r.faq_confidence, r.product_confidence
+    faq_id = r.faq.id if r.faq else None
+    if fc >= EXACT:
+        return "policy", f"the question is FAQ {faq_id!r} as the store wrote it"
+    if faq_ok and (q.policy_cue or not signal) and fc + margin >= pc:
+        return "policy", (f"FAQ {faq_id!r} covers {fc:.2f} (bar {faq_bar:.2f}) against products "
+                          f"{pc:.2f}" + (f"; policy topic {', '.join(q.topics)}" if q.topics else ""))
     if prod_ok:
-        return product_intent
+        return product_intent, f"products cover {pc:.2f} (bar {bar:.2f})"
     if (q.category or q.brand or q.tags or q.follow_up) and not r.products and not q.policy_cue:
         # The store has such things (or just showed some), just none that fit.
-        return product_intent
+        return product_intent, "the store has such products, but none fits every constraint"
     if faq_ok:
-        return "policy"
-    return "out_of_scope"
+        return "policy", f"FAQ {faq_id!r} covers {fc:.2f} (bar {faq_bar:.2f})"
+    return "out_of_scope", (f"nothing matches well enough: products {pc:.2f} (bar {bar:.2f}), "
+                            f"FAQ {fc:.2f} (bar {faq_bar:.2f})")
+
+
+def choose(q: Query, r: Retrieval) -> str:
+    return decide(q, r)[0]
+
+
+__all__ = ["retrieve", "choose", "decide", "find_products", "find_faq", "rank_products", "names_product",
+           "weigh", "search_text", "filters_for", "Retrieval", "Ranked", "StoreLike", "has_cjk",
+           "WORD"]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from shopguide.guide.figures import (aisle_text, aisle_value, aisles, lower, narrow, prices,
                                      to_float)
-from shopguide.guide.lexicon import cue_pattern
+from shopguide.text.phrases import pattern as cue_pattern
 from shopguide.guide.promises import Backing, check_promises
 from shopguide.guide.verify_stock import check_stock, states_stock
 from shopguide.guide.vocab import fold

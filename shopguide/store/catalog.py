@@ -359,6 +359,27 @@ class CatalogMixin(StoreBase):
         )
         return [(faq_from_row(r), float(r["score"])) for r in rows]
 
+    # -- term statistics ----------------------------------------------------------------
+    def doc_counts(self, words: Sequence[str]) -> tuple[int, dict[str, int]]:
+        """How many products and FAQ rows hold each index word (a Porter stem, a CJK
+        character or character pair, a number), and how many rows there are in all: the
+        statistics ranking weighs a question's words by (its IDF)."""
+        conn = self.conn
+        conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.products_vocab "
+                     "USING fts5vocab(main, 'products_fts', 'row')")
+        conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.faq_vocab "
+                     "USING fts5vocab(main, 'faq_fts', 'row')")
+        total = int(conn.execute("SELECT (SELECT count(*) FROM products) + "
+                                 "(SELECT count(*) FROM faq)").fetchone()[0])
+        out: dict[str, int] = {}
+        for w in dict.fromkeys(words):
+            n = 0
+            for table in ("temp.products_vocab", "temp.faq_vocab"):
+                row = conn.execute(f"SELECT doc FROM {table} WHERE term = ?", (w,)).fetchone()
+                n += int(row[0]) if row else 0
+            out[w] = n
+        return total, out
+
 
 def _sorted_unique(values: Iterable[str]) -> tuple[str, ...]:
     seen: dict[str, str] = {}

@@ -1,0 +1,66 @@
+"""Chinese words: jieba's dictionary (through rjieba, its Rust implementation) with the
+store's own words registered, and parts of speech to tell function words from content.
+
+``rjieba`` loads jieba's dictionary in ~0.2 s (the Python jieba: ~0.65 s, plus ~0.5 s more
+for parts of speech) and segments a question in microseconds; the words and tags are
+jieba's. A store's categories, brands, tags and product names are added as words, so
+``云跃缓震跑鞋`` stays ``云跃`` + ``缓震`` + ``跑鞋`` and ``对讲机`` is never cut into ``讲机``.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable
+
+import rjieba
+
+from shopguide.text import resources
+from shopguide.text.normalize import fold
+
+STORE_WORD_TAG = "nz"  # a proper noun: a store word is always content
+_STORE_WORD_FREQ = 2000  # high enough that the store's spelling wins over jieba's split
+_CACHE = 4  # tokenisers kept for the most recent word sets (tests open many stores)
+
+_lock = threading.Lock()
+_tokenizers: OrderedDict[frozenset[str], rjieba.Jieba] = OrderedDict()
+
+
+def tokenizer(words: Iterable[str] = ()) -> rjieba.Jieba:
+    """A jieba tokeniser that knows these words (shared between stores with the same words)."""
+    key = frozenset(fold(w) for w in words if w and any("\u3400" <= c <= "\u9fff" for c in w))
+    with _lock:
+        tk = _tokenizers.get(key)
+        if tk is not None:
+            _tokenizers.move_to_end(key)
+            return tk
+    tk = rjieba.Jieba()
+    for word in sorted(key, key=len):
+        if 2 <= len(word) <= 16:
+            tk.add_word(word, _STORE_WORD_FREQ, STORE_WORD_TAG)
+    with _lock:
+        _tokenizers[key] = tk
+        while len(_tokenizers) > _CACHE:
+            _tokenizers.popitem(last=False)
+    return tk
+
+
+def function_pos() -> frozenset[str]:
+    """The part-of-speech tags of function words (``zh/stop_pos.txt``)."""
+    return resources.word_list("zh/stop_pos.txt")
+
+
+def is_function_word(word: str, pos: str) -> bool:
+    """A particle, pronoun, preposition, measure word … or a listed filler (whole words)."""
+    return pos in function_pos() or word in resources.word_list("zh/stopwords.txt")
+
+
+# Light endings: 袜子 is a 袜, 鞋子 a 鞋. A word with one is also looked for by its root.
+LIGHT_SUFFIXES = ("子", "儿")
+
+
+def root(word: str) -> str:
+    """The word without a light ending (``袜子`` → ``袜``), or the word itself."""
+    if len(word) == 2 and word.endswith(LIGHT_SUFFIXES):
+        return word[0]
+    return word

@@ -1,0 +1,114 @@
+"""Finding phrases in analysed text, on word boundaries.
+
+A phrase matches where its characters (Chinese) or its words (English, compared by stem)
+stand in the text starting and ending at word boundaries: ``非`` (not) is no negation inside
+``非常`` (very), ``人工`` (a person) no call for staff inside ``人工草皮``, and ``return``
+matches ``returns`` and ``returning`` but not ``returnable``'s neighbours.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from shopguide.text.analyzer import Token
+from shopguide.text.english import WORD, stem
+from shopguide.text.normalize import fold
+from shopguide.text.script import has_cjk
+
+
+@dataclass(frozen=True)
+class Found:
+    phrase: str  # the phrase as listed (folded)
+    start: int  # offsets in the normalised text
+    end: int
+    first: int  # index of the first token covered
+    last: int  # index of the last token covered (inclusive)
+
+
+class Phrases:
+    """A set of phrases to look for; each may carry a value (what it stands for)."""
+
+    def __init__(self, phrases: Iterable[str] | dict[str, object]) -> None:
+        items = phrases.items() if isinstance(phrases, dict) else ((p, p) for p in phrases)
+        self.values: dict[str, object] = {}
+        self._zh: list[str] = []
+        self._en: dict[tuple[str, ...], str] = {}
+        for phrase, value in items:
+            p = fold(phrase)
+            if not p:
+                continue
+            self.values.setdefault(p, value)
+            if has_cjk(p):
+                self._zh.append(p)
+            else:
+                words = tuple(stem(m.group(0)) for m in WORD.finditer(p))
+                rest = WORD.sub("", p).strip()
+                if words:
+                    self._en.setdefault(words, p)
+                elif rest:  # a symbol phrase ("¥", "<=") matches as characters
+                    self._zh.append(p)
+        self._zh.sort(key=len, reverse=True)
+        self._longest = max((len(k) for k in self._en), default=0)
+
+    def __bool__(self) -> bool:
+        return bool(self._zh or self._en)
+
+    def find(self, norm: str, tokens: Sequence[Token]) -> list[Found]:
+        """Every phrase occurrence, longest first, without overlaps, in text order."""
+        starts = {t.start: i for i, t in enumerate(tokens)}
+        ends = {t.end: i for i, t in enumerate(tokens)}
+        found: list[Found] = []
+        taken: set[int] = set()
+        for p in self._zh:
+            at = norm.find(p)
+            while at >= 0:
+                end = at + len(p)
+                if at in starts and end in ends or not p[0].isalnum() and not has_cjk(p):
+                    first = starts.get(at, _token_at(tokens, at))
+                    last = ends.get(end, _token_at(tokens, end - 1))
+                    span = set(range(at, end))
+                    if not span & taken:
+                        taken |= span
+                        found.append(Found(p, at, end, first, last))
+                at = norm.find(p, at + 1)
+        if self._en:
+            keys = [t.key if t.script != "zh" else None for t in tokens]
+            for n in range(min(self._longest, len(tokens)), 0, -1):
+                for i in range(len(tokens) - n + 1):
+                    words = tuple(keys[i:i + n])
+                    p = self._en.get(words)  # type: ignore[arg-type]
+                    if p is None:
+                        continue
+                    a, b = tokens[i].start, tokens[i + n - 1].end
+                    span = set(range(a, b))
+                    if not span & taken:
+                        taken |= span
+                        found.append(Found(p, a, b, i, i + n - 1))
+        return sorted(found, key=lambda f: f.start)
+
+    def any(self, norm: str, tokens: Sequence[Token]) -> bool:
+        return bool(self.find(norm, tokens))
+
+
+def _token_at(tokens: Sequence[Token], offset: int) -> int:
+    for i, t in enumerate(tokens):
+        if t.start <= offset < t.end:
+            return i
+    return max(0, len(tokens) - 1)
+
+
+@lru_cache(maxsize=64)
+def pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One compiled pattern for a list of words over raw (folded) text, for checks that run
+    on a model's sentences rather than analysed text: Chinese words as substrings, English
+    ones on word boundaries."""
+    parts = []
+    for w in sorted(words, key=len, reverse=True):
+        if has_cjk(w):
+            parts.append(re.escape(w))
+        else:
+            parts.append(rf"(?<![a-z0-9]){re.escape(w.strip())}(?![a-z0-9])")
+    return re.compile("|".join(parts))
