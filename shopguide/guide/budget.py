@@ -98,7 +98,8 @@ def _amounts(m: re.Match[str]) -> list[float]:
 
 @lru_cache(maxsize=1)
 def _cheap_phrases() -> tuple[Phrases, Phrases]:
-    return (Phrases(resources.cue_words("cheap")), Phrases(resources.cue_words("cheaper")))
+    return (Phrases(resources.cue_words("cheap"), exact=True),
+            Phrases(resources.cue_words("cheaper"), exact=True))
 
 
 def parse_budget(text: str, tokens: Sequence[Token] | None = None) -> Budget:

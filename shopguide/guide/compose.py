@@ -363,3 +363,19 @@ def compose_social(intent: str, lang: str, store_name: str, seed: str) -> str:
             if zh else
             "Sorry, I can't help with that: I can only answer questions about this store's "
             "products and services. Would you like me to call a staff member?")
+
+
+def compose_attribute(p: Product, clause: str | None, asked: Sequence[str], lang: str) -> str:
+    """An answer about one product's attribute, from its own words, or saying plainly that
+    the catalog does not state it (never a guess)."""
+    zh = lang == "zh"
+    name = p.display_name(lang)
+    line = product_line(p, lang)
+    if clause:
+        return (f"关于{name}，商品资料是这样写的：{clause.rstrip('。')}。{line}。" if zh else
+                f"About the {name}, the catalog says: {clause.rstrip('.')}. {line}.")
+    what = ("、" if zh else ", ").join(asked[:3])
+    return (f"{name}的商品资料里没有写明{what}这一点，我不能替它作答；可以请店员帮您确认。{line}。"
+            if zh else
+            f"The catalog doesn't say anything about {what} for the {name}, so I can't tell "
+            f"you for sure; a staff member can check. {line}.")

@@ -87,6 +87,11 @@ def resolve(q: Query, conv: Conversation) -> Query:
         # "Cheaper" needs something to be cheaper than: as a first message ("it is cheaper
         # at another shop") it is no request to lower a budget.
         q.cheaper = False
+    if not is_follow_up(q, conv) and _about_focus(q, conv):
+        # "如果录满了会自动删除之前的接着录么?" after a dash cam: a question about the product being
+        # discussed, though it does not point at it. The plan checks that no other product
+        # fits the words much better before answering from the product's own text.
+        return replace(q, follow_up=True, refs=[_focus_index(conv)], about_focus=True)
     if not is_follow_up(q, conv):
         if (q.other_brand or q.other_color) and conv.shown:
             # "别的牌子的跑鞋有吗": a new search, still leaving out what was just shown.
@@ -177,6 +182,25 @@ def _points_at_one(q: Query) -> bool:
     return "it" in q.acts and "them" not in q.acts and q.intent != "compare"
 
 
+def _about_focus(q: Query, conv: Conversation) -> bool:
+    """A message that asks something, names no kind of thing, brand, policy or constraint,
+    and does not ask for products ("有没有", "any"), asks about the product in focus."""
+    if not conv.shown or q.intent not in ("find", "locate") or not q.slots:
+        return False
+    constraint = (q.size or q.color or q.min_price is not None or q.max_price is not None
+                  or q.cheap or q.cheaper or q.exclude_brands or q.exclude_colors)
+    if q.topics or q.brand or constraint or q.refs or q.pick or "ask_for" in q.acts:
+        return False
+    if q.category and not q.category_soft:
+        return False
+    focus = recommended(conv)
+    return not (q.category_soft and q.category and q.category not in focus.category)
+
+
+def _focus_index(conv: Conversation) -> int:
+    return conv.focus if conv.focus is not None and conv.focus < len(conv.shown) else 0
+
+
 def recommended(conv: Conversation) -> Product:
     """The product the conversation is about: the one last talked about, else the top match."""
     if conv.focus is not None and conv.focus < len(conv.shown):
@@ -185,9 +209,9 @@ def recommended(conv: Conversation) -> Product:
 
 
 def _merge_slots(last: Query, q: Query) -> list:  # type: ignore[type-arg]
-    keys = {s.key for s in last.slots.slots}
-    return list(last.slots.slots) + [s for s in q.slots.slots
-                                     if s.role != "topic" and s.key not in keys]
+    kept = [s for s in last.slots.slots if s.role != "topic"]
+    keys = {s.key for s in kept}
+    return kept + [s for s in q.slots.slots if s.role != "topic" and s.key not in keys]
 
 
 def referenced(q: Query, conv: Conversation) -> list[Product]:

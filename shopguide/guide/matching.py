@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from shopguide.store.models import FaqEntry, Product
-from shopguide.text import Analyzer, chinese
+from shopguide.text import Analyzer, chinese, resources
+from shopguide.text.phrases import Phrases
 
 BODY = 0.6  # a word only in a row's body counts this much of one in its title
 SYNONYM = 0.8  # a synonym's word counts this much of the word said
@@ -52,7 +53,8 @@ class Slot:
     said: str
     alts: list[Alt]
     idf: float = 1.0
-    role: str = "word"  # "word", "category", "tag", "topic"
+    role: str = "word"  # "word", "tag", "topic"
+    role_value: str = ""  # the topic a "topic" slot stands for
 
     @property
     def key(self) -> str:
@@ -88,10 +90,38 @@ def faq_doc(analyzer: Analyzer, f: FaqEntry) -> Doc:
     return Doc.of(analyzer, " ".join((f.question, *f.alternates, *f.tags)), f.answer)
 
 
+@lru_cache(maxsize=1)
+def topic_phrases() -> Phrases:
+    """Every word of every policy topic (resources/lang/topics.csv) → its topic."""
+    values: dict[str, object] = {}
+    for topic, words in resources.topics().items():
+        for w in words:
+            values.setdefault(w, topic)
+    return Phrases(values, exact=True)
+
+
+def topics_in(analyzer: Analyzer, text: str) -> dict[str, int]:
+    """How many words of each policy topic a text uses."""
+    norm = analyzer.normalize(text)
+    counts: dict[str, int] = {}
+    phrases = topic_phrases()
+    for f in phrases.find(norm, analyzer.tokens(norm, normalized=True)):
+        topic = str(phrases.values[f.phrase])
+        counts[topic] = counts.get(topic, 0) + 1
+    return counts
+
+
 @lru_cache(maxsize=4_000)
-def faq_title_doc(analyzer: Analyzer, f: FaqEntry) -> Doc:
-    """What a row is about: its question, alternates and tags (not its answer)."""
-    return Doc.of(analyzer, " ".join((f.question, *f.alternates, *f.tags)), "")
+def faq_topics(analyzer: Analyzer, f: FaqEntry) -> dict[str, float]:
+    """What a row is about, as shares of the topic words its title uses (its question,
+    alternates and tags; its answer, at half weight, when the title names none). A row
+    about exchanges that mentions 退换 once is less about returns than the returns row."""
+    counts = topics_in(analyzer, " ".join((f.question, *f.alternates, *f.tags)))
+    weight = 1.0
+    if not counts:
+        counts, weight = topics_in(analyzer, f.answer), 0.5
+    total = sum(counts.values())
+    return {t: weight * n / total for t, n in counts.items()} if total else {}
 
 
 def _cjk_cover(term: str, text: str) -> float:

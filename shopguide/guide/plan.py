@@ -13,6 +13,7 @@ from time import perf_counter
 
 from shopguide.guide import compose
 from shopguide.guide.conversation import Conversation, referenced, resolve
+from shopguide.guide.attributes import Answer, answer_about, covers
 from shopguide.guide.events import Card, ComparisonCard, FaqCard, ProductCard
 from shopguide.guide.matching import Terms
 from shopguide.guide.pick import cannot_tell, lead, pick
@@ -40,6 +41,7 @@ class Plan:
     retrieval_ms: float = 0.0
     missing: list[Product] = field(default_factory=list)  # shown ones without the size/colour asked
     why: list[str] = field(default_factory=list)  # how the answer was decided (ask --explain)
+    about: Answer | None = None  # a question about one product's attribute, answered
     retrieval: Retrieval | None = None
 
     def cards(self) -> tuple[Card, ...]:
@@ -126,6 +128,26 @@ def _alternatives(store: StoreLike, vocab: StoreVocab, q: Query, conv: Conversat
     return [p for p in found if p.sku not in shown and _fits(p, q)][:SHOWN]
 
 
+ELSEWHERE = 0.3  # how much better another product must fit a question to leave the one discussed
+
+
+def _fits_better_elsewhere(store: StoreLike, vocab: StoreVocab, q: Query,
+                           pointed: list[Product], customer: Customer | None, plan: Plan) -> bool:
+    """Whether a question taken to be about the product discussed fits another product
+    clearly better ("羽绒服呢" after tents is a new search; "能自动覆盖吗" after a dash cam is
+    not). The retrieval is kept for the plan when it is a new search."""
+    fresh = replace(q, follow_up=False, refs=[], about_focus=False)
+    r = retrieve(store, vocab, fresh, customer)
+    here = max((covers(p, q.slots, vocab.analyzer) for p in pointed), default=0.0)
+    best = next((x for x in r.products if x.product not in pointed), None)
+    if best is not None and best.text_match >= 0.7 and best.text_match > here + ELSEWHERE:
+        plan.retrieval = r
+        plan.why.append(f"{best.product.sku} fits the words ({best.text_match:.2f}) better than "
+                        f"the product discussed ({here:.2f})")
+        return True
+    return False
+
+
 def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation,
               customer: Customer | None, lang_default: str, currency: str,
               store_name: str) -> Plan:
@@ -169,13 +191,19 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
     elif q.intent == "compare" and len(pair := _compare_parts(store, vocab, text, customer)) >= 2:
         plan.products = pair
         plan.why.append("compares the best match of each side")
-    elif named or pointed:
+    elif (named or pointed) and not (q.about_focus and _fits_better_elsewhere(
+            store, vocab, q, pointed, customer, plan)):
         plan.products = (named or pointed)[:SHOWN]
-        plan.why.append("about the product(s) " + ("named by SKU" if named else "pointed at"))
+        plan.why.append("about the product(s) " + ("named by SKU" if named else (
+            "being discussed" if q.about_focus else "pointed at")))
         if plan.intent == "find" and not q.stock_question:
             plan.intent = "detail"
+            if len(plan.products) == 1:
+                plan.about = answer_about(plan.products[0], q.slots, vocab.analyzer, lang)
     else:
-        r = retrieve(store, vocab, q, customer)
+        if q.about_focus:  # another product fits the words better: a new search after all
+            q = plan.query = replace(q, follow_up=False, refs=[], about_focus=False)
+        r = plan.retrieval or retrieve(store, vocab, q, customer)
         plan.retrieval = r
         plan.intent, reason = decide(q, r)
         plan.why.append(reason)
@@ -225,6 +253,9 @@ def _compose(plan: Plan, lang: str, currency: str, store_name: str,
         return compose.compose_compare(plan.products, lang)
     if plan.intent == "locate":
         return compose.compose_locate(q, plan.products, lang)
+    if plan.intent == "detail" and plan.about is not None:
+        return compose.compose_attribute(plan.products[0], plan.about.clause, plan.about.asked,
+                                         lang)
     if plan.intent == "detail":
         return compose.compose_detail(plan.products, lang)
     if plan.intent == "cheapest_already":

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from shopguide.guide.budget import parse_budget
-from shopguide.guide.matching import SYNONYM, Alt, Slot, Terms
+from shopguide.guide.matching import SYNONYM, Alt, Slot, Terms, topic_phrases
 from shopguide.guide.vocab import StoreVocab
 from shopguide.text import Token, detect_lang, fold, has_cjk, resources
 from shopguide.text.chinese import root as chinese_root
@@ -62,6 +62,7 @@ class Query:
     acts: frozenset[str] = frozenset()  # cue acts the message holds (resources/lang/cues.csv)
     subject: str | None = None  # the conversation's category, kept as a preference
     cheaper_than: object = None  # the product a "cheaper?" follow-up is measured against
+    about_focus: bool = False  # asks about the product being discussed, without pointing
 
     def has_product_signal(self) -> bool:
         return bool(self.category or self.brand or self.tags or self.size or self.color
@@ -87,30 +88,28 @@ class Query:
 # -- phrases of the language --------------------------------------------------------------
 _ACTS = ("greeting", "thanks", "goodbye", "staff", "compare", "locate", "stock_ask", "stock",
          "in_stock", "negation", "negation_end", "other_brand", "other_color", "it", "them",
-         "which", "cheapest", "priciest", "lightest", "remark", "cheap", "cheaper")
+         "which", "cheapest", "priciest", "lightest", "remark", "cheap", "cheaper", "how_to",
+         "ask_for")
 
 
 @lru_cache(maxsize=1)
 def _act_phrases() -> dict[str, Phrases]:
-    return {act: Phrases(resources.cue_words(act)) for act in _ACTS}
+    return {act: Phrases(resources.cue_words(act), exact=True) for act in _ACTS}
 
 
 @lru_cache(maxsize=1)
-def _topic_phrases() -> Phrases:
-    values: dict[str, object] = {}
-    for topic, words in resources.topics().items():
-        for w in words:
-            values.setdefault(w, topic)
-    return Phrases(values)
-
-
-@lru_cache(maxsize=1)
-def _size_cues() -> tuple[Phrases, Phrases, frozenset[str]]:
+def _size_cues() -> tuple[Phrases, Phrases, frozenset[str], Phrases]:
     systems = resources.sizes()
     cue = Phrases([w for ws in systems.get("cue", {}).values() for w in ws])
     unit = Phrases([w for ws in systems.get("unit", {}).values() for w in ws])
     letters = frozenset(w for ws in systems.get("letter", {}).values() for w in ws)
-    return cue, unit, letters
+    named = {}
+    for ws in systems.get("letter_word", {}).values():
+        for pair in ws:
+            letter, _, word = pair.partition("=")
+            if word:
+                named[word] = letter
+    return cue, unit, letters, Phrases(named)
 
 
 _STORE_KINDS = ("brand", "category", "tag", "color", "size")
@@ -131,7 +130,7 @@ def _read_phrases(norm: str, tokens: Sequence[Token], vocab: StoreVocab,
                   blocked: Sequence[tuple[int, int]]) -> list[_Span]:
     """Every known phrase, longest first without overlaps; on equal length the earlier
     kind wins (a policy topic over a colour: "black friday")."""
-    kinds: list[tuple[str, Phrases]] = [("topic", _topic_phrases())]
+    kinds: list[tuple[str, Phrases]] = [("topic", topic_phrases())]
     kinds += [(act, p) for act, p in _act_phrases().items()]
     kinds += [("brand", vocab.brand_phrases), ("category", vocab.category_phrases),
               ("tag", vocab.tag_phrases), ("color", vocab.color_phrases),
@@ -172,15 +171,22 @@ def _size(norm: str, tokens: Sequence[Token], vocab: StoreVocab,
           blocked: Sequence[tuple[int, int]]) -> tuple[str | None, list[tuple[int, int]]]:
     """A size said with its cue ("43码", "size 9", "M码", "穿38"), a store size word said
     alone ("king"), or a bare number that only a size can be ("do you have 43")."""
-    cue, unit, letters = _size_cues()
+    cue, unit, letters, named = _size_cues()
     free = [i for i, t in enumerate(tokens) if not _overlaps((t.start, t.end), blocked)]
+    by_word = {f.first: f for f in named.find(norm, tokens)}
     for f in unit.find(norm, tokens):  # "43码", "M码"
         i = f.first - 1
         if i in free and (tokens[i].script == "num" or tokens[i].text in letters):
             t = tokens[i]
             return _size_value(t.text, vocab, letters), [(t.start, f.end)]
-    for f in cue.find(norm, tokens):  # "size 43", "穿38", "尺码M"
+    for f in cue.find(norm, tokens):  # "size 43", "穿38", "尺码M", "in large"
         i = f.last + 1
+        w = by_word.get(i)
+        if w is not None and i in free:
+            letter = str(named.values[w.phrase])
+            known = vocab.known_size(letter) or vocab.known_size(w.phrase)
+            if known or f.phrase != "in":  # "in large" only where the store sells an L
+                return known or letter.upper(), [(f.start, w.end)]
         if i in free and (tokens[i].script == "num" or tokens[i].text in letters
                           or vocab.known_size(tokens[i].text)):
             t = tokens[i]
@@ -334,6 +340,7 @@ def understand(text: str, vocab: StoreVocab, default_lang: str = "en") -> Query:
     acts = {s.kind for s in spans if s.kind in _ACTS}
     negated, neg_cues = _negated(norm, tokens, spans)
     consumed = list(blocked)
+    named_segments: list[str] = []
     for i, s in enumerate(spans):
         f = s.found
         if s.kind == "color":
@@ -349,14 +356,16 @@ def understand(text: str, vocab: StoreVocab, default_lang: str = "en") -> Query:
             elif q.brand is None:
                 q.brand = str(s.value)
             consumed.append((f.start, f.end))
-        elif s.kind == "category" and q.category is None:
-            q.category, q.category_said = str(s.value), f.phrase
+        elif s.kind == "category":
+            named_segments.append(str(s.value))
+            q.category_said = q.category_said or f.phrase
         elif s.kind == "tag":
             q.tags.append(str(s.value))
         elif s.kind == "topic":
             q.topics.append(str(s.value))
-        elif s.kind in _ACTS and s.kind not in ("it", "them", "which"):
+        elif s.kind in _ACTS and s.kind not in ("it", "them", "which", "ask_for"):
             consumed.append((f.start, f.end))
+    q.category = vocab.best_path(named_segments)
     if q.category is None:
         kind = _kind_by_head(tokens, vocab, consumed)
         if kind:
@@ -387,31 +396,31 @@ def understand(text: str, vocab: StoreVocab, default_lang: str = "en") -> Query:
 
 def _kind_by_head(tokens: Sequence[Token], vocab: StoreVocab,
                   consumed: Sequence[tuple[int, int]]) -> tuple[str, str] | None:
-    """A kind of thing named by its head, not by the store's word: 运动鞋 is a kind of 鞋,
-    "trail shoes" a kind of "Running shoes" (compounds are head-final in both languages).
-    The most specific category whose name ends in the same head is preferred, not required."""
-    segments = vocab.category_segments()
+    """A kind of thing named by its head rather than by the store's own word: 运动鞋 is a
+    kind of 鞋, 推车 what 婴儿推车 is a kind of, "trail shoes" a kind of "Running shoes"
+    (compounds are head-final in both languages). It is preferred in ranking, not required."""
     heads: dict[str, list[str]] = vocab.__dict__.setdefault("_heads", {})
     if not heads:
-        for seg in segments:
-            words = vocab.analyzer.tokens(seg)
+        for seg in vocab.segment_paths():
+            words = [t for t in vocab.analyzer.tokens(seg) if t.content]
             if words:
                 last = words[-1]
-                key = last.key if last.script != "zh" else last.key[-1]
+                key = last.key if last.script != "zh" else chinese_root(last.key)[-1]
                 heads.setdefault(key, []).append(seg)
-    best: tuple[int, str, str] | None = None
+    best: tuple[int, int, str, str] | None = None
     for t in tokens:
-        if t.stop or _overlaps((t.start, t.end), consumed):
+        if t.stop or t.script == "num" or _overlaps((t.start, t.end), consumed):
             continue
         key = t.key if t.script != "zh" else chinese_root(t.key)[-1]
         for seg in heads.get(key, ()):
-            path = segments[seg]
-            if t.script == "zh" and not t.key.endswith(seg) and len(seg) > 1:
-                continue  # 鞋 heads 运动鞋; 跑鞋 does not head 运动鞋
-            depth = path.count("/")
-            if best is None or depth > best[0]:
-                best = (depth, path, t.text)
-    return (best[1], best[2]) if best else None
+            if t.script == "zh" and not (t.key.endswith(seg) or (
+                    len(t.key) >= 2 and seg.endswith(t.key))):
+                continue  # 鞋 heads 运动鞋 and 推车 婴儿推车; 跑鞋 does not head 运动鞋
+            for path in vocab.segment_paths()[seg]:
+                rank = (path.count("/"), len(seg), path, t.text)
+                if best is None or rank[:2] > best[:2]:
+                    best = rank
+    return (best[2], best[3]) if best else None
 
 
 def _drop_degree_adverbs(spans: list[_Span], tokens: Sequence[Token]) -> None:
@@ -457,7 +466,7 @@ def _slots(norm: str, tokens: Sequence[Token], vocab: StoreVocab, spans: Sequenc
     for s in topic_spans:
         words = resources.topics().get(str(s.value), ())
         alts = [Alt(k, sc, 1.0, w) for k, sc, w in _keys(vocab, words)]
-        slots.append(Slot(s.found.phrase, alts, role="topic"))
+        slots.append(Slot(s.found.phrase, alts, role="topic", role_value=str(s.value)))
         in_topic.update(range(s.found.first, s.found.last + 1))
     synonyms = _synonym_spans(norm, tokens, vocab)
     for i, t in enumerate(tokens):

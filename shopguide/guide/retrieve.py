@@ -11,8 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from shopguide.guide.matching import (Slot, Terms, coverage, faq_doc, faq_title_doc, product_doc,
-                                      slot_score)
+from shopguide.guide.matching import Slot, Terms, coverage, faq_doc, faq_topics, product_doc
 from shopguide.guide.quantity import UNIT_WORDS, fits, quantities
 from shopguide.guide.query import Query
 from shopguide.guide.vocab import StoreVocab, category_matches, color_matches
@@ -322,8 +321,6 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
         ranked.sort(key=lambda r: (r.product.stock == 0, -round(r.score, 1), r.product.price))
     out.products = ranked
     out.product_confidence = max((r.text_match for r in ranked[:3]), default=0.0)
-    if out.filtered and ranked:
-        out.product_confidence = max(out.product_confidence, 0.75)
     return out
 
 
@@ -332,41 +329,43 @@ def _plain(text: str) -> str:
     return "".join(ch for ch in fold(text) if ch.isalnum())
 
 
-# A topic asked about must be in a row's title (question, alternates, tags) for the row to
-# be about it: "会员有什么优惠" is about the row whose title says 会员, not one whose answer
-# mentions members.
-TOPIC_IN_TITLE = 0.8
+HOW_TO = 0.1  # how much a "how do I …" question leans to the FAQ over products
+TOPIC = 0.6  # share of an FAQ row's score that is its being about the topic asked
 
 
 def find_faq(store: StoreLike, vocab: StoreVocab, q: Query) -> tuple[FaqEntry | None, float, list[tuple[FaqEntry, float]]]:
-    """The best FAQ row and its coverage; a question asked exactly as the store wrote it
-    (question or an alternate) is a certain match."""
+    """The best FAQ row and how well it answers; a question asked exactly as the store
+    wrote it (question or an alternate) is a certain match. With a policy topic asked, a
+    row counts by how much it is about that topic (TOPIC of its score) and by the rest of
+    the question's words; without one, by the words alone."""
     if not q.slots:
         return None, 0.0, []
     words = [a.text or a.key for s in q.slots.slots for a in s.alts]
-    hits = store.search_faq(" ".join(dict.fromkeys(words)), limit=12)
+    hits = store.search_faq(" ".join(dict.fromkeys(words)), limit=20)
     asked = _plain(q.text)
     for entry, _ in hits:
         if asked and any(_plain(x) == asked for x in (entry.question, *entry.alternates)):
             return entry, EXACT, [(entry, EXACT)]
     topics = [s for s in q.slots.slots if s.role == "topic"]
+    rest = Terms([s for s in q.slots.slots if s.role != "topic"])
+    weight = sum(s.idf for s in topics)
     scored: list[tuple[FaqEntry, float]] = []
     for entry, _ in hits:
-        c = coverage(q.slots, faq_doc(vocab.analyzer, entry))
-        if topics:
-            title = faq_title_doc(vocab.analyzer, entry)
-            about = sum(s.idf for s in topics if slot_score(s, title) >= TOPIC_IN_TITLE)
-            share = about / sum(s.idf for s in topics)
-            # The asked-for topic in the row's title is half the answer, the rest the other
-            # half: "买的东西不合适可以退吗" is the returns row, not the one whose alternates
-            # share the circumstance ("尺码不合适怎么办" under exchanges).
-            rest = Terms([s for s in q.slots.slots if s.role != "topic"])
-            c = max(c, 0.5 * share + 0.5 * (coverage(rest, faq_doc(vocab.analyzer, entry))
-                                            if rest else share))
-        scored.append((entry, c))
+        doc = faq_doc(vocab.analyzer, entry)
+        if not topics:
+            scored.append((entry, coverage(q.slots, doc)))
+            continue
+        about = faq_topics(vocab.analyzer, entry)
+        share = sum(s.idf * about.get(_topic_of(s), 0.0) for s in topics) / weight
+        others = coverage(rest, doc) if rest else share
+        scored.append((entry, TOPIC * share + (1 - TOPIC) * others))
     scored.sort(key=lambda t: -t[1])
     best = scored[0] if scored else (None, 0.0)
     return best[0], best[1], scored
+
+
+def _topic_of(slot: Slot) -> str:
+    return slot.role_value
 
 
 def retrieve(store: StoreLike, vocab: StoreVocab, q: Query,
@@ -387,20 +386,26 @@ def decide(q: Query, r: Retrieval) -> tuple[str, str]:
     faq_ok = r.faq is not None and r.faq_confidence >= faq_bar
     # A store word (tag, category) in the question makes a partial match more believable.
     bar = PRODUCT_CONFIDENT - (0.1 if (q.tags or q.category) else 0.0)
-    prod_ok = bool(r.products) and r.product_confidence >= bar
+    # A kind of thing the store carries, named (or named by its head), or a follow-up on
+    # what was just shown: products answer, unless a policy fits better.
+    kind = bool(q.category) or q.follow_up
+    prod_ok = bool(r.products) and (r.product_confidence >= bar or kind)
     signal = q.has_product_signal()
     product_intent = q.intent if q.intent in ("find", "locate", "compare") else "find"
-    # Without a policy word, a question that products answer as well goes to products.
-    margin = 0.25 if q.policy_cue else -0.1
+    # Without a policy word, a question that products answer as well goes to products; one
+    # that asks how to do something leans to the guides.
+    margin = 0.25 if q.policy_cue else (HOW_TO if "how_to" in q.acts else -0.1)
     fc, pc = r.faq_confidence, r.product_confidence
     faq_id = r.faq.id if r.faq else None
     if fc >= EXACT:
         return "policy", f"the question is FAQ {faq_id!r} as the store wrote it"
-    if faq_ok and (q.policy_cue or not signal) and fc + margin >= pc:
+    if faq_ok and (q.policy_cue or not signal) and fc + margin >= min(pc, 1.0 if not kind else bar):
         return "policy", (f"FAQ {faq_id!r} covers {fc:.2f} (bar {faq_bar:.2f}) against products "
                           f"{pc:.2f}" + (f"; policy topic {', '.join(q.topics)}" if q.topics else ""))
     if prod_ok:
-        return product_intent, f"products cover {pc:.2f} (bar {bar:.2f})"
+        return product_intent, (f"products cover {pc:.2f} (bar {bar:.2f})" if pc >= bar else
+                                f"the store carries the kind asked for ({q.category})"
+                                if q.category else "a follow-up on the products shown")
     if (q.category or q.brand or q.tags or q.follow_up) and not r.products and not q.policy_cue:
         # The store has such things (or just showed some), just none that fit.
         return product_intent, "the store has such products, but none fits every constraint"

@@ -72,9 +72,37 @@ class StoreVocab:
                 out.setdefault(seg, "/".join(parts[: i + 1]))
         return out
 
+    def segment_paths(self) -> dict[str, list[str]]:
+        """Each category name → every path up to it (``Food`` → ``Dog/Food``, ``Cat/Food``)."""
+        cached = self.__dict__.get("_segment_paths")
+        if cached is None:
+            cached = {}
+            for path in self.category_paths:
+                parts = [s.strip() for s in path.split("/") if s.strip()]
+                for i, seg in enumerate(parts):
+                    up_to = "/".join(parts[: i + 1])
+                    if up_to not in cached.setdefault(seg, []):
+                        cached[seg].append(up_to)
+            self.__dict__["_segment_paths"] = cached
+        return cached
+
+    def best_path(self, segments: list[str]) -> str | None:
+        """The category the named segments point at together: "dog food" is Dog/Food, not
+        Cat/Food; among equals the most specific."""
+        paths = self.segment_paths()
+        candidates = {p for seg in segments for p in paths.get(seg, [])}
+        if not candidates:
+            return None
+
+        def named(path: str) -> int:
+            parts = [fold(x) for x in path.split("/")]
+            return sum(1 for seg in segments if fold(seg) in parts)
+
+        return max(sorted(candidates), key=lambda p: (named(p), p.count("/")))
+
     @cached_property
     def category_phrases(self) -> Phrases:
-        return Phrases({seg: path for seg, path in self.category_segments().items()})
+        return Phrases({seg: seg for seg in self.segment_paths()})
 
     @cached_property
     def brand_phrases(self) -> Phrases:

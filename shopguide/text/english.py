@@ -13,10 +13,11 @@ from functools import lru_cache
 
 import snowballstemmer
 
-# A word: letters and digits, joined by an apostrophe, hyphen or dot inside it ("don't",
-# "t-shirt", "2.5l", "i7-12700h"). Numbers are words here too; numbers.py reads them.
+# A word: letters and digits, joined by an apostrophe or a dot inside it ("don't", "2.5l").
+# A hyphen separates words, as in the full-text index: "grain-free" is "grain" + "free"
+# on both sides, so it matches "grain free". Numbers are words here too (numbers.py).
 _L = "a-z0-9\u00c0-\u024f"
-WORD = re.compile(rf"[{_L}]+(?:['’\-.][{_L}]+)*", re.I)
+WORD = re.compile(rf"[{_L}]+(?:['’.][{_L}]+)*", re.I)
 
 _STEMMER = snowballstemmer.stemmer("porter")
 

@@ -31,7 +31,10 @@ class Found:
 class Phrases:
     """A set of phrases to look for; each may carry a value (what it stands for)."""
 
-    def __init__(self, phrases: Iterable[str] | dict[str, object]) -> None:
+    def __init__(self, phrases: Iterable[str] | dict[str, object], exact: bool = False) -> None:
+        """``exact``: English words compare as written (folded), not by stem: a list that
+        spells out its forms ("return", "returns") should not reach "opened" from "open"."""
+        self.exact = exact
         items = phrases.items() if isinstance(phrases, dict) else ((p, p) for p in phrases)
         self.values: dict[str, object] = {}
         self._zh: list[str] = []
@@ -44,7 +47,7 @@ class Phrases:
             if has_cjk(p):
                 self._zh.append(p)
             else:
-                words = tuple(stem(m.group(0)) for m in WORD.finditer(p))
+                words = tuple(self._key(m.group(0)) for m in WORD.finditer(p))
                 rest = WORD.sub("", p).strip()
                 if words:
                     self._en.setdefault(words, p)
@@ -52,6 +55,9 @@ class Phrases:
                     self._zh.append(p)
         self._zh.sort(key=len, reverse=True)
         self._longest = max((len(k) for k in self._en), default=0)
+
+    def _key(self, word: str) -> str:
+        return word.replace("’", "'") if self.exact else stem(word)
 
     def __bool__(self) -> bool:
         return bool(self._zh or self._en)
@@ -75,7 +81,8 @@ class Phrases:
                         found.append(Found(p, at, end, first, last))
                 at = norm.find(p, at + 1)
         if self._en:
-            keys = [t.key if t.script != "zh" else None for t in tokens]
+            keys = [None if t.script == "zh" else (self._key(t.text) if self.exact else t.key)
+                    for t in tokens]
             for n in range(min(self._longest, len(tokens)), 0, -1):
                 for i in range(len(tokens) - n + 1):
                     words = tuple(keys[i:i + n])

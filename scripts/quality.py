@@ -1,0 +1,89 @@
+"""The README's quality table: every query set the project did not write, then its own.
+
+    .venv/bin/python scripts/quality.py            # all sets, a table
+    .venv/bin/python scripts/quality.py --fails real_zh/dev   # one set's failures
+
+Each store folder under tests/data is imported into a temporary store and its query sets
+(dev.jsonl / test.jsonl, or queries.jsonl) are run through the engine without a model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from shopguide.guide.engine import Engine  # noqa: E402
+from shopguide.guide.evaluate import load_cases, run_eval  # noqa: E402
+from shopguide.store import open_store  # noqa: E402
+from shopguide.store.importer import import_path  # noqa: E402
+
+# (folder, set) in the order the README reports them: data the project did not write first.
+SETS = [
+    ("real_en", "test"), ("real_zh", "test"), ("written_zh", "test"), ("written_en", "test"),
+    ("real_en", "dev"), ("real_zh", "dev"), ("written_zh", "dev"), ("written_en", "dev"),
+    ("home_kitchen", "queries"), ("demo", "demo"),
+]
+KINDS = ("products_any", "products_all", "faq", "none")
+
+
+def _store_dir(name: str) -> Path:
+    return ROOT / ("resources/demo" if name == "demo" else f"tests/data/{name}")
+
+
+def _queries(name: str, part: str) -> Path:
+    return ROOT / "resources/eval/demo.jsonl" if name == "demo" else _store_dir(name) / f"{part}.jsonl"
+
+
+def run(name: str, part: str, tmp: Path) -> dict:
+    path = _queries(name, part)
+    store = open_store(tmp / f"{name}.sqlite")
+    if store.count_products() == 0:
+        import_path(store, _store_dir(name))
+    report = run_eval(Engine(store), load_cases(path))
+    store.close()
+    return report
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--fails", metavar="NAME/PART", help="list one set's failures")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as d:
+        tmp = Path(d)
+        if args.fails:
+            name, part = args.fails.split("/")
+            report = run(name, part, tmp)
+            for r in report["results"]:
+                if not r["passed"]:
+                    turn = r["turn"]
+                    shown = [c.get("sku") or c.get("id") for c in turn.get("cards", [])
+                             if c.get("kind") != "comparison"]
+                    failed = [k for k, v in r["checks"].items() if v is False]
+                    print(f"{r['id']}: {','.join(failed)} shown={shown} q={turn['question']!r}")
+            return 0
+        print(f"| set | queries | passed | {' | '.join(KINDS)} | violations |")
+        print("| --- | --- | --- | " + " | ".join("---" for _ in KINDS) + " | --- |")
+        for name, part in SETS:
+            if not _queries(name, part).exists():
+                continue
+            try:
+                s = run(name, part, tmp)["summary"]
+            except Exception as exc:  # a set being rebuilt, a bad folder: say so, go on
+                print(f"| {name}/{part} | could not run: {str(exc).splitlines()[0]} |")
+                continue
+            cells = []
+            for k in KINDS:
+                rate, n = s.get(k), s.get(f"{k}_n")
+                cells.append(f"{rate:.3f} ({n})" if rate is not None else "-")
+            print(f"| {name}/{part} | {s['queries']} | {s['passed']} | {' | '.join(cells)} | "
+                  f"{s['constraint_violations']} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

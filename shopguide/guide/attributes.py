@@ -1,0 +1,72 @@
+"""A question about the product being discussed ("这款电脑的CPU是什么型号？", "how heavy is it",
+"does it have seat ventilation?") is answered from that product's own text: the clause of
+its description (or a tag) that covers the question best, or, when none does, a plain
+statement that the catalog does not say.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from shopguide.guide.matching import Doc, Slot, Terms, coverage, product_doc, slot_score
+from shopguide.store.models import Product
+from shopguide.text import Analyzer
+
+_CLAUSE = re.compile(r"(?<=[。；;！!？?\n])|(?<=\.)\s+")
+STATED = 0.5  # coverage of the asked words a clause needs to count as the answer
+
+
+@dataclass(frozen=True)
+class Answer:
+    clause: str | None  # the product's own words that answer, or None: the catalog is silent
+    asked: list[str]  # the words asked about (what the catalog does not say, when silent)
+
+
+def _descriptions(p: Product, lang: str) -> list[str]:
+    own = p.description_zh if lang == "zh" else p.description_en
+    return [d for d in (own, p.description, p.description_en, p.description_zh) if d]
+
+
+def clauses(p: Product, lang: str) -> list[str]:
+    """The product's description as sentences, the asker's language first."""
+    out: list[str] = []
+    for text in _descriptions(p, lang):
+        for part in _CLAUSE.split(text):
+            part = part.strip()
+            if part and part not in out:
+                out.append(part)
+    return out
+
+
+def asked_slots(terms: Terms, p: Product, analyzer: Analyzer) -> list[Slot]:
+    """The question's words that ask about something, not the ones that name the product
+    ("这款电脑的CPU" asks about the CPU; 电脑 names what it is)."""
+    name = Doc.of(analyzer, " ".join(x for x in (p.name, p.name_en, p.name_zh,
+                                                 p.category.replace("/", " "), p.brand) if x), "")
+    return [s for s in terms.slots if s.role != "topic" and slot_score(s, name) < 0.9]
+
+
+def answer_about(p: Product, terms: Terms, analyzer: Analyzer, lang: str) -> Answer | None:
+    """The clause answering a question about ``p``, or Answer(None, …) when the catalog does
+    not say; None when the question asks nothing beyond naming the product."""
+    asked = asked_slots(terms, p, analyzer)
+    if not asked:
+        return None
+    words = [s.said for s in asked]
+    best, score = None, 0.0
+    for clause in clauses(p, lang):
+        c = coverage(asked, Doc.of(analyzer, clause, ""))
+        if c > score:
+            best, score = clause, c
+    tags = [t for t in p.tags if coverage(asked, Doc.of(analyzer, t, "")) >= STATED]
+    if score >= STATED and best:
+        return Answer(best, words)
+    if tags:
+        return Answer(tags[0], words)
+    return Answer(None, words)
+
+
+def covers(p: Product, terms: Terms, analyzer: Analyzer) -> float:
+    """How well the product's whole text covers the question (for choosing it as the topic)."""
+    return coverage(terms, product_doc(analyzer, p))
