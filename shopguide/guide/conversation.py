@@ -127,6 +127,7 @@ def resolve(q: Query, conv: Conversation) -> Query:
         exclude_brands=[b for b in last.exclude_brands if b != q.brand] + q.exclude_brands,
         exclude_colors=[c for c in last.exclude_colors
                         if not (q.color and color_matches([q.color], c))] + q.exclude_colors,
+        exclude_tags=list(dict.fromkeys(last.exclude_tags + q.exclude_tags)),
         min_price=q.min_price if q.min_price is not None else last.min_price,
         max_price=q.max_price if q.max_price is not None else last.max_price,
         cheap=(q.cheap and not q.pick) or (last.cheap and not q.cheaper),

@@ -97,7 +97,7 @@ def topic_phrases() -> Phrases:
     for topic, words in resources.topics().items():
         for w in words:
             values.setdefault(w, topic)
-    return Phrases(values, exact=True)
+    return Phrases(values, exact=True, inside=True)
 
 
 def topics_in(analyzer: Analyzer, text: str) -> dict[str, int]:

@@ -57,6 +57,7 @@ class Query:
     follow_up: bool = False
     exclude_brands: list[str] = field(default_factory=list)  # "除了诺瓦以外", "not Nova"
     exclude_colors: list[str] = field(default_factory=list)  # "不要黑色的", "not black"
+    exclude_tags: list[str] = field(default_factory=list)  # "别推日本产的", "nothing with nuts"
     other_brand: bool = False  # "别的牌子" / "another brand": not the one(s) just shown
     other_color: bool = False
     acts: frozenset[str] = frozenset()  # cue acts the message holds (resources/lang/cues.csv)
@@ -82,6 +83,8 @@ class Query:
             out["exclude_brand"] = list(self.exclude_brands)
         if self.exclude_colors:
             out["exclude_color"] = list(self.exclude_colors)
+        if self.exclude_tags:
+            out["exclude_tag"] = list(self.exclude_tags)
         return out
 
 
@@ -237,7 +240,7 @@ def _negated(norm: str, tokens: Sequence[Token], spans: list[_Span]) -> tuple[se
         else:
             after = [t for t in tokens if t.start >= start][: _NEG_REACH["en"]]
             stop = min(stop, after[-1].end if after else start)
-        hit = [j for j, o in enumerate(spans) if o.kind in ("color", "brand")
+        hit = [j for j, o in enumerate(spans) if o.kind in ("color", "brand", "tag")
                and start <= o.found.start < stop]
         if hit:
             negated.update(hit)
@@ -359,6 +362,9 @@ def understand(text: str, vocab: StoreVocab, default_lang: str = "en") -> Query:
         elif s.kind == "category":
             named_segments.append(str(s.value))
             q.category_said = q.category_said or f.phrase
+        elif s.kind == "tag" and i in negated:
+            q.exclude_tags.append(str(s.value))
+            consumed.append((f.start, f.end))
         elif s.kind == "tag":
             q.tags.append(str(s.value))
         elif s.kind == "topic":

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from shopguide.guide.matching import Slot, Terms, coverage, faq_doc, faq_topics, product_doc
+from shopguide.guide.matching import (Slot, Terms, coverage, faq_doc, faq_topics, product_doc,
+                                      slot_score)
 from shopguide.guide.quantity import UNIT_WORDS, fits, quantities
 from shopguide.guide.query import Query
 from shopguide.guide.vocab import StoreVocab, category_matches, color_matches
@@ -26,6 +27,7 @@ EXACT = 2.0  # confidence of an FAQ row whose own wording was asked
 CHEAP_QUANTILE = 0.4  # "cheap" = the cheapest 40% of the category
 CHEAP_SAMPLE = 400  # products read to learn a category's price spread (all, in a small shop)
 SUBJECT = 0.2  # ranking bonus of the conversation's kind of thing when none is named
+EXCLUDED = 0.3  # ranking push-down of a product that also comes in a colour ruled out
 KEEP_SUBJECT = 0.1  # how much better elsewhere a message may fit and still keep the subject
 UNKNOWN = 0.5  # weight of a word no row of the store holds, in units of the rarest word's
 
@@ -115,10 +117,24 @@ def filters_for(q: Query, vocab: StoreVocab) -> dict[str, Any]:
         f["in_stock"] = True
     if q.exclude_brands:
         f["exclude_brand"] = list(q.exclude_brands)
-    if q.exclude_colors:
-        f["exclude_color"] = list(dict.fromkeys(
-            v for c in q.exclude_colors for v in _color_values(vocab, c)))
     return f
+
+
+def _colour_left(p: Product, q: Query) -> bool:
+    """Whether the product comes in a colour the shopper did not rule out ("不要粉的": a cup in
+    blue and pink is fine in blue; one only in pink is not)."""
+    if not q.exclude_colors or not p.colors:
+        return True
+    return any(not any(color_matches([c], x) for x in q.exclude_colors) for c in p.colors)
+
+
+def _excluded_tag(p: Product, q: Query) -> bool:
+    """"别推日本产的": a product carrying a tag the shopper ruled out."""
+    return bool(q.exclude_tags) and bool({fold(t) for t in p.tags} & {fold(t) for t in q.exclude_tags})
+
+
+def _unwanted_colour(p: Product, q: Query) -> bool:
+    return any(color_matches(p.colors, x) for x in q.exclude_colors)
 
 
 def search_text(q: Query) -> str:
@@ -206,6 +222,8 @@ def rank_products(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]
         if wanted and fits(wanted, quantities(" ".join(
                 x for x in (p.name, p.name_en, p.name_zh, *p.tags) if x))):
             score += 0.3  # the tent for 3-4 holds four people; the 2-person one does not
+        if _unwanted_colour(p, q):
+            score -= EXCLUDED  # it also comes in the colour ruled out: others first
         if p.stock == 0:
             # In stock first: an empty shelf is the last thing to offer. Asked "is X in
             # stock?", X itself must still come first, so the push is gentler.
@@ -310,6 +328,7 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
         if ceiling is not None:
             out.resolved_max_price = ceiling
             found = [(p, s) for p, s in found if p.price <= ceiling]
+    found = [(p, s) for p, s in found if _colour_left(p, q) and not _excluded_tag(p, q)]
     prefer = soft or _kept_subject(q, vocab, found, customer)
     ranked = rank_products(q, vocab, found, customer, prefer)
     if q.stock_question and ranked:
@@ -347,25 +366,28 @@ def find_faq(store: StoreLike, vocab: StoreVocab, q: Query) -> tuple[FaqEntry | 
         if asked and any(_plain(x) == asked for x in (entry.question, *entry.alternates)):
             return entry, EXACT, [(entry, EXACT)]
     topics = [s for s in q.slots.slots if s.role == "topic"]
-    rest = Terms([s for s in q.slots.slots if s.role != "topic"])
+    docs = [(entry, faq_doc(vocab.analyzer, entry)) for entry, _ in hits]
+    # The rest of the words tell rows of one topic apart; words no row holds at all (a
+    # place, an order's story) cannot, and do not count against the topic.
+    rest = Terms([s for s in q.slots.slots if s.role != "topic"
+                  and (not topics or any(slot_score(s, d) > 0 for _, d in docs))])
     weight = sum(s.idf for s in topics)
     scored: list[tuple[FaqEntry, float]] = []
-    for entry, _ in hits:
-        doc = faq_doc(vocab.analyzer, entry)
+    for entry, doc in docs:
         if not topics:
             scored.append((entry, coverage(q.slots, doc)))
             continue
         about = faq_topics(vocab.analyzer, entry)
-        share = sum(s.idf * about.get(_topic_of(s), 0.0) for s in topics) / weight
-        others = coverage(rest, doc) if rest else share
-        scored.append((entry, TOPIC * share + (1 - TOPIC) * others))
+        asked = sum(s.idf for s in topics if about.get(s.role_value)) / weight
+        # How much of what the row is about was asked: the returns row beats a row on
+        # exchanges that mentions 退换 once.
+        focus = sum(v for t, v in about.items() if any(s.role_value == t for s in topics))
+        topic = asked * focus ** 0.5
+        others = coverage(rest, doc) if rest else topic
+        scored.append((entry, TOPIC * topic + (1 - TOPIC) * others))
     scored.sort(key=lambda t: -t[1])
     best = scored[0] if scored else (None, 0.0)
     return best[0], best[1], scored
-
-
-def _topic_of(slot: Slot) -> str:
-    return slot.role_value
 
 
 def retrieve(store: StoreLike, vocab: StoreVocab, q: Query,

@@ -31,10 +31,14 @@ class Found:
 class Phrases:
     """A set of phrases to look for; each may carry a value (what it stands for)."""
 
-    def __init__(self, phrases: Iterable[str] | dict[str, object], exact: bool = False) -> None:
+    def __init__(self, phrases: Iterable[str] | dict[str, object], exact: bool = False,
+                 inside: bool = False) -> None:
         """``exact``: English words compare as written (folded), not by stem: a list that
-        spells out its forms ("return", "returns") should not reach "opened" from "open"."""
+        spells out its forms ("return", "returns") should not reach "opened" from "open".
+        ``inside``: a Chinese phrase of two or more characters may also stand inside a
+        longer word (退换 in 退换货); for lists of unambiguous words such as policy topics."""
         self.exact = exact
+        self.inside = inside
         items = phrases.items() if isinstance(phrases, dict) else ((p, p) for p in phrases)
         self.values: dict[str, object] = {}
         self._zh: list[str] = []
@@ -72,7 +76,8 @@ class Phrases:
             at = norm.find(p)
             while at >= 0:
                 end = at + len(p)
-                if at in starts and end in ends or not p[0].isalnum() and not has_cjk(p):
+                aligned = at in starts and end in ends
+                if aligned or (self.inside and len(p) >= 2) or not p[0].isalnum() and not has_cjk(p):
                     first = starts.get(at, _token_at(tokens, at))
                     last = ends.get(end, _token_at(tokens, end - 1))
                     span = set(range(at, end))
