@@ -234,6 +234,8 @@ def _negated(norm: str, tokens: Sequence[Token], spans: list[_Span]) -> tuple[se
         if s.kind != "negation":
             continue
         start = s.found.end
+        if norm[start:start + 1] in ("-", "'"):
+            continue  # "no-slip", "non-stick" negate nothing
         stop = min([e for e in ends if e >= start], default=len(norm))
         if has_cjk(s.found.phrase):
             stop = min(stop, start + _NEG_REACH["zh"])
@@ -373,6 +375,11 @@ def understand(text: str, vocab: StoreVocab, default_lang: str = "en") -> Query:
             consumed.append((f.start, f.end))
     q.category = vocab.best_path(named_segments)
     if q.category is None:
+        via = _kind_by_synonym(norm, tokens, vocab, consumed)
+        if via:
+            q.category, q.category_said = via
+            q.category_soft = True
+    if q.category is None:
         kind = _kind_by_head(tokens, vocab, consumed)
         if kind:
             q.category, q.category_said = kind
@@ -398,6 +405,25 @@ def understand(text: str, vocab: StoreVocab, default_lang: str = "en") -> Query:
     q.terms = q.slots.keys()
     q.intent = _intent(norm, tokens, q, acts)
     return q
+
+
+def _kind_by_synonym(norm: str, tokens: Sequence[Token], vocab: StoreVocab,
+                     consumed: Sequence[tuple[int, int]]) -> tuple[str, str] | None:
+    """A kind of thing named by a synonym of the store's category (the store's
+    ``synonyms.csv``: 棉衣 → 棉服): preferred in ranking, not required."""
+    segments: list[str] = []
+    said = ""
+    for f in vocab.synonym_phrases.find(norm, tokens):
+        if _overlaps((f.start, f.end), consumed):
+            continue
+        syn = vocab.synonym_phrases.values[f.phrase]
+        for m in syn.means:  # type: ignore[attr-defined]
+            seg = next((s for s in vocab.segment_paths() if fold(s) == m), None)
+            if seg:
+                segments.append(seg)
+                said = said or f.phrase
+    path = vocab.best_path(segments)
+    return (path, said) if path else None
 
 
 def _kind_by_head(tokens: Sequence[Token], vocab: StoreVocab,

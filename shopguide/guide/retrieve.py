@@ -27,6 +27,7 @@ EXACT = 2.0  # confidence of an FAQ row whose own wording was asked
 CHEAP_QUANTILE = 0.4  # "cheap" = the cheapest 40% of the category
 CHEAP_SAMPLE = 400  # products read to learn a category's price spread (all, in a small shop)
 SUBJECT = 0.2  # ranking bonus of the conversation's kind of thing when none is named
+CLOSE = 0.5  # share of the best product's coverage another needs to be shown beside it
 EXCLUDED = 0.3  # ranking push-down of a product that also comes in a colour ruled out
 KEEP_SUBJECT = 0.1  # how much better elsewhere a message may fit and still keep the subject
 UNKNOWN = 0.5  # weight of a word no row of the store holds, in units of the rarest word's
@@ -191,7 +192,9 @@ def names_product(asked: str, p: Product, min_chars: int = 3) -> bool:
 
 
 def _ranking_slots(q: Query) -> Terms:
-    slots = [s for s in q.slots.slots if s.role != "topic"]
+    # Topic words count too: a product that matches "shoes" in "can I return shoes?" covers
+    # only part of the question, so the returns policy can win it.
+    slots = list(q.slots.slots)
     wanted = quantities(q.text)  # "4人", "for 4 people", "40升"
     if wanted:  # "people" in "for 4 people" is the quantity's, not a word to look for
         slots = [s for s in slots if fold(s.said) not in UNIT_WORDS] or slots
@@ -238,6 +241,16 @@ def rank_products(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]
     return ranked
 
 
+def _close_to_best(ranked: list[Ranked]) -> list[Ranked]:
+    """Only products that answer about as well as the best: a kids' running shoe matches the
+    "kid" of "a bike helmet for my kid", but is no answer to it. A product that shares less
+    than CLOSE of the best one's coverage is not shown beside it."""
+    if not ranked:
+        return ranked
+    best = max(r.text_match for r in ranked[:3])
+    return [r for r in ranked if r.text_match >= CLOSE * best] or ranked[:1]
+
+
 def _kept_subject(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]],
                   customer: Customer | None) -> str | None:
     """The conversation's kind of thing is kept when the message fits it about as well as
@@ -268,7 +281,10 @@ def _beyond_category(store: StoreLike, vocab: StoreVocab, q: Query, filters: dic
     骑行/头盔). When the question names a store tag no product of the category carries
     ("kids", 儿童), products elsewhere that carry it and name the kind join the candidates;
     ranking then decides. A plain "helmet" leaves nothing unmet and stays in its category."""
-    unmet = [t for t in q.tags if not any(
+    tags = {fold(t): t for t in vocab.tags}
+    said = list(q.tags) + [tags[fold(a.text)] for s in q.slots.slots for a in s.alts[1:]
+                           if a.text and fold(a.text) in tags]  # 孩子 → the store's tag 儿童
+    unmet = [t for t in dict.fromkeys(said) if not any(
         fold(t) in {fold(x) for x in p.tags} or fold(t) in product_doc(vocab.analyzer, p).title
         for p, _ in found)]
     if not unmet:
@@ -338,7 +354,7 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
             ranked = ranked[1:] or ranked
     if q.cheap:
         ranked.sort(key=lambda r: (r.product.stock == 0, -round(r.score, 1), r.product.price))
-    out.products = ranked
+    out.products = _close_to_best(ranked)
     out.product_confidence = max((r.text_match for r in ranked[:3]), default=0.0)
     return out
 

@@ -87,18 +87,21 @@ class StoreVocab:
         return cached
 
     def best_path(self, segments: list[str]) -> str | None:
-        """The category the named segments point at together: "dog food" is Dog/Food, not
-        Cat/Food; among equals the most specific."""
+        """The category the named segments (in the order said) point at together: "dog
+        food" is Dog/Food, not Cat/Food; when they name different branches, the one named
+        last, the head of the phrase (儿童头盔 is a 头盔 for children); then the most specific."""
         paths = self.segment_paths()
         candidates = {p for seg in segments for p in paths.get(seg, [])}
         if not candidates:
             return None
+        order = [fold(seg) for seg in segments]
 
-        def named(path: str) -> int:
+        def rank(path: str) -> tuple[int, int, int]:
             parts = [fold(x) for x in path.split("/")]
-            return sum(1 for seg in segments if fold(seg) in parts)
+            named = [i for i, seg in enumerate(order) if seg in parts]
+            return (len(named), max(named, default=-1), path.count("/"))
 
-        return max(sorted(candidates), key=lambda p: (named(p), p.count("/")))
+        return max(sorted(candidates), key=rank)
 
     @cached_property
     def category_phrases(self) -> Phrases:
@@ -219,7 +222,7 @@ def brand_aliases(store: object, vocab: StoreVocab, limit: int = 500) -> dict[st
     if search is None:
         return out
     brands = vocab.brands
-    known = {fold(b) for b in brands}
+    known = {fold(b) for b in brands} | _language_words(vocab)
     for brand in brands[:limit]:
         firsts = set()
         for p, _ in search(None, brand=brand, limit=20):
@@ -235,6 +238,18 @@ def brand_aliases(store: object, vocab: StoreVocab, limit: int = 500) -> dict[st
                 and tokens[0].content):
             out[word] = brand
     return out
+
+
+def _language_words(vocab: StoreVocab) -> set[str]:
+    """Words that mean something of their own (the store's tags, colours, sizes and category
+    names, the language's synonyms, colours and policy words): never a brand's alias."""
+    words = {fold(w) for w in (*vocab.tags, *vocab.colors, *vocab.sizes, *vocab.segment_paths())}
+    for syn in vocab.all_synonyms():
+        words.add(syn.term)
+        words.update(syn.means)
+    for ws in (*resources.colors().values(), *resources.topics().values()):
+        words.update(ws)
+    return {w2 for w in words for w2 in (w, *w.split())}
 
 
 def color_matches(product_colors: tuple[str, ...] | list[str], wanted: str) -> bool:

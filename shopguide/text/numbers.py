@@ -73,8 +73,9 @@ def english_value(words: list[str]) -> int | None:
     total, current, seen = 0, 0, False
     for i, w in enumerate(words):
         entry = table.get(w)
-        if w == "and" and seen:
-            continue
+        if w == "and" and i > 0 and table.get(words[i - 1], None) is not None and \
+                table[words[i - 1]].kind == "scale":
+            continue  # "two hundred and fifty"; "one and three" is two numbers
         if entry is None or entry.kind == "ordinal":
             return None
         if entry.kind == "article":  # "a hundred": only before a scale word
@@ -107,7 +108,9 @@ def _english(text: str) -> str:
         i = 0
         while i < len(words):
             j = i
-            while j < len(words) and (words[j] in table or (words[j] == "and" and j > i)):
+            while j < len(words) and (words[j] in table or (
+                    words[j] == "and" and j > i and words[j - 1] in table
+                    and table[words[j - 1]].kind == "scale")):
                 j += 1
             while j > i and (words[j - 1] == "and" or table.get(words[j - 1], None) is not None
                              and table[words[j - 1]].kind == "article"):
