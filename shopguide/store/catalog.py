@@ -12,6 +12,7 @@ from shopguide.store.connection import now
 from shopguide.store.core import StoreBase, from_cents, to_cents
 from shopguide.store.errors import StoreError
 from shopguide.store.models import FaqEntry, Product
+from shopguide.text.resources import Synonym, read_synonyms
 from shopguide.store.ranking import facet_query, ranked_products
 
 # question, alternates, answer, tags
@@ -358,6 +359,30 @@ class CatalogMixin(StoreBase):
             (match, int(limit)),
         )
         return [(faq_from_row(r), float(r["score"])) for r in rows]
+
+    # -- the store's own words ------------------------------------------------------
+    def synonyms(self) -> tuple[Synonym, ...]:
+        """The store's synonyms.csv rows, as the text analysis reads them."""
+        return self._cached("synonyms", lambda: read_synonyms([
+            {"term": t, "means": ";".join(json.loads(m)), "lang": lang}
+            for t, m, lang in self.conn.execute("SELECT term, means, lang FROM synonyms")]))
+
+    def save_synonym(self, term: str, means: Sequence[str], lang: str = "") -> None:
+        """Add or replace one of the store's words (term → the catalog's words)."""
+        term = " ".join(term.split())
+        means = [m.strip() for m in means if m and m.strip()]
+        if not term or not means or any(";" in m for m in means) or lang not in ("", "zh", "en"):
+            raise StoreError("a synonym needs a term, one or more words it means (no ';'), "
+                             "and a language of zh, en or empty")
+        with self.transaction() as conn:
+            conn.execute("INSERT INTO synonyms (term, means, lang, updated) VALUES (?, ?, ?, ?) "
+                         "ON CONFLICT (term, lang) DO UPDATE SET means = excluded.means, "
+                         "updated = excluded.updated", (term, _json_list(means), lang, now()))
+
+    def delete_synonym(self, term: str, lang: str = "") -> bool:
+        with self.transaction() as conn:
+            return conn.execute("DELETE FROM synonyms WHERE term = ? AND lang = ?",
+                                (" ".join(term.split()), lang)).rowcount > 0
 
     # -- term statistics ----------------------------------------------------------------
     def doc_counts(self, words: Sequence[str]) -> tuple[int, dict[str, int]]:

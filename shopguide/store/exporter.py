@@ -2,7 +2,7 @@
 
 Same formats as the import (see importer.py), UTF-8 with a BOM so spreadsheet
 programs show Chinese correctly, CRLF line ends per RFC 4180. Export → import
-gives back every product, FAQ row, customer, note, purchase, follow-up and
+gives back every product, FAQ row, synonym, customer, note, purchase, follow-up and
 consent decision. Conversations and the privacy log are not part of a store
 folder and are not exported.
 """
@@ -24,6 +24,7 @@ from shopguide.store.import_rows import (
     NOTE_COLUMNS,
     PRODUCT_COLUMNS,
     PURCHASE_COLUMNS,
+    SYNONYM_COLUMNS,
     Column,
 )
 
@@ -102,6 +103,13 @@ def _catalog(conn: Any, folder: Path) -> dict[str, int]:
     faq = conn.execute("SELECT id, question, answer, alternates, tags FROM faq ORDER BY pk")
     out["faq.csv"] = _write_csv(folder / "faq.csv", _names(FAQ_COLUMNS), (
         [i, q, a, _list(alt), _list(tags)] for i, q, a, alt, tags in faq))
+    synonyms = [[t, _list(m), lang] for t, m, lang in conn.execute(
+        "SELECT term, means, lang FROM synonyms ORDER BY term, lang")]
+    path = folder / "synonyms.csv"
+    if synonyms:
+        out["synonyms.csv"] = _write_csv(path, _names(SYNONYM_COLUMNS), synonyms)
+    elif path.exists():
+        path.unlink()  # a stale file from an earlier export would come back on import
     return out
 
 

@@ -43,6 +43,10 @@ FAQ_COLUMNS = (
     Column("id"), Column("question", required=True), Column("answer", required=True),
     Column("alternates", cf.parse_list), Column("tags", cf.parse_list),
 )
+SYNONYM_COLUMNS = (
+    Column("term", required=True), Column("means", cf.parse_list, True),
+    Column("lang", lambda c: _choice(c.lower(), ("zh", "en"), "a language")),
+)
 CUSTOMER_COLUMNS = (
     Column("id"), Column("name", required=True), Column("phone", cf.check_phone),
     Column("email", cf.check_email), Column("tags", cf.parse_list),
@@ -205,6 +209,21 @@ def faq_id_for(question: str) -> str:
     if words and len("".join(words)) >= len(question.replace(" ", "")) * 0.6:
         return "-".join(words)[:48].strip("-")
     return "faq-" + hashlib.sha1(question.strip().encode()).hexdigest()[:10]
+
+
+def synonyms(table: CsvTable, ctx: Context) -> list[tuple[int, dict[str, Any]]]:
+    """A store's own words: one row per (term, lang); the means are the catalog's words."""
+    out = []
+    for row_no, r in parse_rows(table, SYNONYM_COLUMNS):
+        term = " ".join(r["term"].split())
+        lang = r.get("lang") or ""
+        if not _unique(table, ctx, f"{term.casefold()}|{lang}", row_no, "term"):
+            continue
+        out.append((row_no, {"term": term, "means": list(r["means"]), "lang": lang}))
+    if table.unknown:
+        table.warn(f"column(s) {', '.join(table.unknown)} ignored: synonyms.csv has no place "
+                   "for extra columns")
+    return out
 
 
 def customers(table: CsvTable, ctx: Context) -> list[tuple[int, dict[str, Any]]]:

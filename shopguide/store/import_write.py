@@ -128,6 +128,23 @@ class Writer:
     def _faq(self, records: Records, counts: list[int]) -> None:
         self._upsert("faq", "id", records, counts)
 
+    def _synonyms(self, records: Records, counts: list[int]) -> None:
+        stamp = now()
+        for _, rec in records:
+            means = _dumps(rec["means"])
+            old = self.conn.execute("SELECT means FROM synonyms WHERE term = ? AND lang = ?",
+                                    (rec["term"], rec["lang"])).fetchone()
+            if old is None:
+                self.conn.execute("INSERT INTO synonyms (term, means, lang, updated) "
+                                  "VALUES (?, ?, ?, ?)", (rec["term"], means, rec["lang"], stamp))
+                counts[0] += 1
+            elif old[0] != means:
+                self.conn.execute("UPDATE synonyms SET means = ?, updated = ? WHERE term = ? "
+                                  "AND lang = ?", (means, stamp, rec["term"], rec["lang"]))
+                counts[1] += 1
+            else:
+                counts[2] += 1
+
     def _customers(self, records: Records, counts: list[int]) -> None:
         self._upsert("customers", "id", records, counts)
         self.pending = [r for _, r in records if "_consent" in r or "_note" in r]

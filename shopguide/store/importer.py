@@ -1,7 +1,7 @@
 """``shopguide import``: bring a store folder (or one file) into the store, all or nothing.
 
 Files (``/work/shared/spec/data-formats.md`` is the contract): ``store.toml``,
-``products.csv``, ``faq.csv``, ``customers.csv``. UTF-8 (a BOM is fine), RFC 4180,
+``products.csv``, ``faq.csv``, ``synonyms.csv``, ``customers.csv``. UTF-8 (a BOM is fine), RFC 4180,
 header names case-insensitive, list cells separated by ``;``.
 
 ShopGuide also reads and writes four optional files for a store's relationship
@@ -47,6 +47,7 @@ from shopguide.store.import_write import Writer
 FILES: dict[str, tuple[ir.Column, ...]] = {
     "products.csv": ir.PRODUCT_COLUMNS,
     "faq.csv": ir.FAQ_COLUMNS,
+    "synonyms.csv": ir.SYNONYM_COLUMNS,
     "customers.csv": ir.CUSTOMER_COLUMNS,
     "consents.csv": ir.CONSENT_COLUMNS,
     "notes.csv": ir.NOTE_COLUMNS,
@@ -55,6 +56,7 @@ FILES: dict[str, tuple[ir.Column, ...]] = {
 }
 # For a single file with another name: which table its header fits.
 _SNIFF = (("products.csv", {"sku", "price"}), ("faq.csv", {"question", "answer"}),
+          ("synonyms.csv", {"term", "means"}),
           ("purchases.csv", {"customer_id", "sku"}), ("followups.csv", {"customer_id", "due"}),
           ("consents.csv", {"customer_id", "purpose"}), ("notes.csv", {"customer_id", "text"}),
           ("customers.csv", {"name"}))
@@ -94,7 +96,8 @@ def find_files(path: Path) -> tuple[dict[str, Path], Path | None, list[Problem]]
         toml = by_lower.get("store.toml")
         if not files and not toml:
             return {}, None, [Problem(str(path), "no store files here (expected products.csv, "
-                                                  "faq.csv, customers.csv or store.toml)")]
+                                                  "faq.csv, synonyms.csv, customers.csv or "
+                                                  "store.toml)")]
         return files, toml, []
     if not path.exists():
         return {}, None, [Problem(str(path), "no such file or folder")]
@@ -168,6 +171,8 @@ def import_path(store: Any, path: str | Path) -> ImportReport:
                 records[kind] = ir.products(table, ctx)
             elif kind == "faq.csv":
                 records[kind] = ir.faq(table, ctx)
+            elif kind == "synonyms.csv":
+                records[kind] = ir.synonyms(table, ctx)
             elif kind == "customers.csv":
                 records[kind] = ir.customers(table, ctx)
             else:

@@ -437,14 +437,27 @@ def _v7(conn: sqlite3.Connection) -> None:
     _script(V7)(conn)  # V7 read at call time, so a test can patch it
 
 
+# v8: the store's own words (synonyms.csv, shared/spec/data-formats.md): what its shoppers
+# say → the words its catalog or policies use. The review of unanswered questions adds
+# rows; import and export carry them.
+V8 = """
+CREATE TABLE synonyms (
+    term TEXT NOT NULL,
+    means TEXT NOT NULL,
+    lang TEXT NOT NULL DEFAULT '',
+    updated TEXT NOT NULL,
+    PRIMARY KEY (term, lang)
+);
+"""
+
 # MIGRATIONS[i] takes the store from version i to version i + 1.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
-    _script(V1), _script(V2), _script(V3), _script(V4), _script(V5), _v6, _v7,
+    _script(V1), _script(V2), _script(V3), _script(V4), _script(V5), _v6, _v7, _script(V8),
 ]
 LATEST_VERSION = len(MIGRATIONS)
 
 TABLES = (
-    "products", "faq", "customers", "notes", "purchases", "followups",
+    "products", "faq", "synonyms", "customers", "notes", "purchases", "followups",
     "consents", "conversations", "messages", "privacy_log",
 )
 FTS_TABLES = ("products_fts", "faq_fts", "customers_fts")

@@ -17,34 +17,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import unicodedata
 from collections.abc import Iterable
 
-# Han (incl. extensions and compatibility), kana, bopomofo, hangul.
-_CJK = (
-    "\u2e80-\u2fdf\u3005\u3007\u3040-\u30ff\u3100-\u312f\u31a0-\u31bf\u3400-\u4dbf"
-    "\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f"
-)
-_CJK_CHAR = re.compile(f"[{_CJK}]")
-_CJK_RUN = re.compile(f"[{_CJK}]+")
+from shopguide.text import resources
+from shopguide.text.normalize import fold
+from shopguide.text.script import CJK_RUN as _CJK_RUN
+from shopguide.text.script import is_cjk
+
+__all__ = ["fold", "is_cjk"]  # one normalisation and one script test (shopguide.text)
+
 _MAX_TERMS = 40
-
-# Dropped from product/FAQ queries only when the query has other words too.
-_STOPWORDS = frozenset(
-    "a an the is are am was be do does did you your yours i me my we our it its this that "
-    "these those what which who how where when why of for to in on at by with and or any "
-    "some have has can could would should will shall please there here about from".split()
-)
-
-
-def fold(text: str) -> str:
-    """Compare-form of a value: NFKC (full-width → half-width), case-folded, trimmed."""
-    return unicodedata.normalize("NFKC", text).casefold().strip()
-
-
-def is_cjk(ch: str) -> bool:
-    return bool(_CJK_CHAR.match(ch))
 
 
 def _cjk_words(run: str) -> str:
@@ -116,7 +99,12 @@ def query_terms(text: str | None) -> list[str]:
             terms.append(f'"{piece}"')
         else:  # each pair is one index word (see index_text)
             terms.extend(f'"{piece[i : i + 2]}"' for i in range(len(piece) - 1))
-    content = [w for w in words if w not in _STOPWORDS]
+            # and its last character: a Chinese word's head (运动鞋 is a kind of 鞋), so
+            # the same kind of thing is a candidate though it shares no pair (跑鞋).
+            terms.append(f'"{piece[-1]}"')
+    # Stopwords (the analysis chain's own list) are dropped when the query has other words.
+    stop = resources.word_list("en/stopwords.txt")
+    content = [w for w in words if w not in stop]
     if content or terms:
         words = content
     terms = [_phrase([w]) for w in words] + terms
