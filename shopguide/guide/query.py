@@ -313,9 +313,12 @@ def _refs(norm: str, tokens: Sequence[Token],
         if not _overlaps(m.span(), taken):
             refs.append(-1)
             taken.append(m.span())
-    for t in tokens:
+    for i, t in enumerate(tokens):
         entry = resources.number_words().get(t.text)
-        if entry is not None and entry.kind == "ordinal" and not _overlaps((t.start, t.end), taken):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        # "the second one", "the third?" point at a position; "5th wheel", "first time" do not.
+        if entry is not None and entry.kind == "ordinal" and (nxt is None or nxt.stop) and \
+                not _overlaps((t.start, t.end), taken):
             refs.append(entry.value - 1 if entry.value > 0 else -1)
             taken.append((t.start, t.end))
     for m in _HASH_REF.finditer(norm):  # "#2", "number 2", "no. 2"
@@ -429,29 +432,41 @@ def _kind_by_synonym(norm: str, tokens: Sequence[Token], vocab: StoreVocab,
 def _kind_by_head(tokens: Sequence[Token], vocab: StoreVocab,
                   consumed: Sequence[tuple[int, int]]) -> tuple[str, str] | None:
     """A kind of thing named by its head rather than by the store's own word: 运动鞋 is a
-    kind of 鞋, 推车 what 婴儿推车 is a kind of, "trail shoes" a kind of "Running shoes"
-    (compounds are head-final in both languages). It is preferred in ranking, not required."""
-    heads: dict[str, list[str]] = vocab.__dict__.setdefault("_heads", {})
-    if not heads:
-        for seg in vocab.segment_paths():
-            words = [t for t in vocab.analyzer.tokens(seg) if t.content]
-            if words:
-                last = words[-1]
-                key = last.key if last.script != "zh" else chinese_root(last.key)[-1]
-                heads.setdefault(key, []).append(seg)
+    kind of 鞋, 推车 what 婴儿推车 is a kind of, "trail running shoes" a kind of "Running
+    Shoes" (compounds are head-final in both languages). One side must end the other: a
+    Chinese word and a category name, or in English the last two words of a category name
+    said together ("system" alone does not make a tyre monitor a shower trim system). It is
+    preferred in ranking, not required."""
+    free = [t for t in tokens if not t.stop and t.script != "num"
+            and not _overlaps((t.start, t.end), consumed)]
+    en_keys = [t.key for t in free if t.script == "en"]
     best: tuple[int, int, str, str] | None = None
-    for t in tokens:
-        if t.stop or t.script == "num" or _overlaps((t.start, t.end), consumed):
+    seg_words = vocab.__dict__.setdefault("_segment_words", {})
+    if not seg_words:
+        for seg in vocab.segment_paths():
+            seg_words[seg] = [t for t in vocab.analyzer.tokens(seg) if t.content]
+    for seg, paths in vocab.segment_paths().items():
+        words = seg_words[seg]
+        if not words:
             continue
-        key = t.key if t.script != "zh" else chinese_root(t.key)[-1]
-        for seg in heads.get(key, ()):
-            if t.script == "zh" and not (t.key.endswith(seg) or (
-                    len(t.key) >= 2 and seg.endswith(t.key))):
-                continue  # 鞋 heads 运动鞋 and 推车 婴儿推车; 跑鞋 does not head 运动鞋
-            for path in vocab.segment_paths()[seg]:
-                rank = (path.count("/"), len(seg), path, t.text)
-                if best is None or rank[:2] > best[:2]:
-                    best = rank
+        said = None
+        if words[-1].script == "zh":
+            head = chinese_root(words[-1].key)[-1]
+            for t in free:
+                if t.script == "zh" and chinese_root(t.key)[-1] == head and (
+                        t.key.endswith(seg) or (len(t.key) >= 2 and seg.endswith(t.key))):
+                    said = t.text  # 鞋 heads 运动鞋 and 推车 婴儿推车; 跑鞋 does not head 运动鞋
+                    break
+        elif len(words) >= 2:
+            tail = [w.key for w in words[-2:]]
+            if any(en_keys[i:i + 2] == tail for i in range(len(en_keys) - 1)):
+                said = " ".join(w.text for w in words[-2:])
+        if said is None:
+            continue
+        for path in paths:
+            rank = (path.count("/"), len(seg), path, said)
+            if best is None or rank[:2] > best[:2]:
+                best = rank
     return (best[2], best[3]) if best else None
 
 

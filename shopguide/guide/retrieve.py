@@ -17,7 +17,7 @@ from shopguide.guide.quantity import UNIT_WORDS, fits, quantities
 from shopguide.guide.query import Query
 from shopguide.guide.vocab import StoreVocab, category_matches, color_matches
 from shopguide.store.models import Customer, FaqEntry, Product
-from shopguide.text import fold, has_cjk
+from shopguide.text import fold, has_cjk, resources
 from shopguide.text.english import WORD
 
 CANDIDATES = 60
@@ -27,6 +27,7 @@ EXACT = 2.0  # confidence of an FAQ row whose own wording was asked
 CHEAP_QUANTILE = 0.4  # "cheap" = the cheapest 40% of the category
 CHEAP_SAMPLE = 400  # products read to learn a category's price spread (all, in a small shop)
 SUBJECT = 0.2  # ranking bonus of the conversation's kind of thing when none is named
+NAME_COLOUR = 0.3  # how much better a product named with the colour word must fit to win
 CLOSE = 0.5  # share of the best product's coverage another needs to be shown beside it
 EXCLUDED = 0.3  # ranking push-down of a product that also comes in a colour ruled out
 KEEP_SUBJECT = 0.1  # how much better elsewhere a message may fit and still keep the subject
@@ -241,6 +242,28 @@ def rank_products(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]
     return ranked
 
 
+def _colour_in_a_name(store: StoreLike, vocab: StoreVocab, q: Query, filters: dict[str, Any],
+                      text: str, found: list[tuple[Product, float]]) -> bool:
+    """Whether the colour said is part of a product's name rather than a wish: nothing is
+    found in that colour, or a product whose name holds the colour word and the rest of
+    the question fits much better than anything in that colour."""
+    if not found:
+        return True
+    loose = {k: v for k, v in filters.items() if k != "color"}
+    said = fold(q.text)
+    for p, _ in store.search_products(f"{text} {q.text}", **loose, limit=5):
+        name = fold(" ".join(x for x in (p.name, p.name_en, p.name_zh) if x))
+        words = [w for w in resources.colors().get(str(q.color), ()) + (fold(str(q.color)),)
+                 if w in said]
+        if any(f"{w} " in name or f" {w}" in name for w in words):
+            best_in_colour = max((coverage(_ranking_slots(q), product_doc(vocab.analyzer, x))
+                                  for x, _ in found[:10]), default=0.0)
+            here = coverage(_ranking_slots(q), product_doc(vocab.analyzer, p))
+            if here >= best_in_colour + NAME_COLOUR:
+                return True
+    return False
+
+
 def _close_to_best(ranked: list[Ranked]) -> list[Ranked]:
     """Only products that answer about as well as the best: a kids' running shoe matches the
     "kid" of "a bike helmet for my kid", but is no answer to it. A product that shares less
@@ -317,12 +340,11 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
         seen = {p.sku for p, _ in found}
         found += [(p, 0.0) for p, _ in store.search_products(None, **filters, limit=CANDIDATES)
                   if p.sku not in seen]
-    if not found and "color" in filters and text:
-        # "green tea" named a colour by accident: with nothing in that colour, drop it.
-        found = store.search_products(text, **{k: v for k, v in filters.items() if k != "color"},
-                                      limit=CANDIDATES)
-        if found:
-            q.color = None
+    if "color" in filters and text and _colour_in_a_name(store, vocab, q, filters, text, found):
+        # "Blue Ice" (a pack), "green tea": the colour word belongs to a product's name.
+        filters.pop("color")
+        q.color = None
+        found = store.search_products(f"{text} {q.text}", **filters, limit=CANDIDATES)
     if not found and "category" in filters and len(filters) > 1:
         # Nothing in the named category fits the other constraints: look for the word
         # anywhere (a kids' "羽绒服" may live under 儿童/童装), keeping the other filters.

@@ -73,8 +73,10 @@ class Analyzer:
             if _NUMBER.fullmatch(word):
                 yield Token(word, m.start(), m.end(), "num", "m", False, word)
             else:
-                yield Token(word, m.start(), m.end(), "en", "eng", word in en_stop,
-                            english.stem(word))
+                # A lone letter ("7 x 1.6", "vitamin c") says nothing to search for; sizes
+                # (S, M, L) are read from the tokens themselves, not from the search words.
+                stop = word in en_stop or len(word) == 1
+                yield Token(word, m.start(), m.end(), "en", "eng", stop, english.stem(word))
 
     def _chinese(self, run: str, offset: int) -> Iterable[Token]:
         at = 0
