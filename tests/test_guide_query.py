@@ -7,6 +7,7 @@ import pytest
 from shopguide.guide.budget import normalize_numbers, parse_budget
 from shopguide.guide.query import understand
 from shopguide.guide.vocab import StoreVocab
+from shopguide.text.resources import Synonym
 
 VOCAB = StoreVocab(
     category_paths=["鞋", "鞋/跑鞋", "服装", "服装/棉服", "Kitchen", "Kitchen/Frying pans"],
@@ -69,10 +70,17 @@ def test_store_words_come_from_the_vocabulary() -> None:
     assert en.color == "Sage green" and en.tags == ["non-stick"]
 
 
-def test_synonyms_reach_store_categories() -> None:
+def test_a_kind_named_by_its_head_reaches_the_category() -> None:
+    # 运动鞋 is a kind of 鞋 (Chinese compounds are head-final): preferred, not filtered.
     q = understand("黑色的运动鞋", VOCAB)
-    assert q.category == "鞋" and q.color == "黑色"
-    padded = understand("棉衣", VOCAB)
+    assert q.category == "鞋" and q.category_soft and q.color == "黑色"
+
+
+def test_store_synonyms_reach_store_categories() -> None:
+    # 棉衣 → 棉服 is this store's word (its synonyms.csv), not the language's.
+    assert understand("棉衣", VOCAB).category is None
+    own = StoreVocab(category_paths=VOCAB.category_paths, synonyms=(Synonym("棉衣", ("棉服",), "zh"),))
+    padded = understand("棉衣", own)
     assert padded.category == "服装/棉服" and padded.category_soft
 
 

@@ -55,6 +55,7 @@ class Slot:
     idf: float = 1.0
     role: str = "word"  # "word", "tag", "topic"
     role_value: str = ""  # the topic a "topic" slot stands for
+    head: bool = False  # the last word of a compound ("kids helmet", 儿童头盔): what it is
 
     @property
     def key(self) -> str:

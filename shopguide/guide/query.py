@@ -116,6 +116,8 @@ def _size_cues() -> tuple[Phrases, Phrases, frozenset[str], Phrases]:
 
 
 _STORE_KINDS = ("brand", "category", "tag", "color", "size")
+_MARKERS = ("ask_for", "how_to")
+_COLOUR_MARK = ("色", "的")  # what follows a one-character Chinese colour word  # acts that frame a question rather than name a thing
 
 
 @dataclass(frozen=True)
@@ -143,6 +145,8 @@ def _read_phrases(norm: str, tokens: Sequence[Token], vocab: StoreVocab,
         for f in phrases.find(norm, tokens):
             if kind in _STORE_KINDS and all(t.stop for t in tokens[f.first:f.last + 1]):
                 continue  # a brand or tag that is a function word ("And") is no reading
+            if kind == "color" and len(f.phrase) == 1 and norm[f.end:f.end + 1] not in _COLOUR_MARK:
+                continue  # 粉 is a colour in 粉的 / 粉色, powder in 奶粉 or 冲奶粉
             found.append((-(f.end - f.start), order, _Span(kind, phrases.values.get(f.phrase), f)))
     found.sort(key=lambda t: (t[0], t[1], t[2].found.start))
     spans: list[_Span] = []
@@ -151,6 +155,9 @@ def _read_phrases(norm: str, tokens: Sequence[Token], vocab: StoreVocab,
     # inside a category name still counts ("防水" in "防水登山鞋" is both).
     for _, _, span in found:
         f = span.found
+        if span.kind in _MARKERS:  # what a turn does, said around other words: blocks none
+            spans.append(span)
+            continue
         if _overlaps((f.start, f.end), used):
             if span.kind in ("tag", "category") and not _overlaps(
                     (f.start, f.end), [(s.found.start, s.found.end) for s in spans
@@ -516,6 +523,7 @@ def _slots(norm: str, tokens: Sequence[Token], vocab: StoreVocab, spans: Sequenc
         slots.append(Slot(s.found.phrase, alts, role="topic", role_value=str(s.value)))
         in_topic.update(range(s.found.first, s.found.last + 1))
     synonyms = _synonym_spans(norm, tokens, vocab)
+    heads = _compound_heads(norm, tokens, consumed)
     for i, t in enumerate(tokens):
         if t.stop or i in in_topic or t.script == "num" or _overlaps((t.start, t.end), consumed):
             continue
@@ -528,7 +536,7 @@ def _slots(norm: str, tokens: Sequence[Token], vocab: StoreVocab, spans: Sequenc
                         alts.append(Alt(k, sc, SYNONYM, w))
         role = "tag" if any(s.kind == "tag" and s.found.first <= i <= s.found.last
                             for s in spans) else "word"
-        slots.append(Slot(t.text, alts, role=role))
+        slots.append(Slot(t.text, alts, role=role, head=i in heads))
     seen: set[str] = set()
     out = []
     for s in slots:
@@ -536,6 +544,31 @@ def _slots(norm: str, tokens: Sequence[Token], vocab: StoreVocab, spans: Sequenc
             seen.add(s.key)
             out.append(s)
     return Terms(out)
+
+
+def _compound_heads(norm: str, tokens: Sequence[Token],
+                    consumed: Sequence[tuple[int, int]]) -> set[int]:
+    """The last word of each run of two or more content words side by side ("kids helmet",
+    "running shoes", 儿童头盔): compounds are head-final in both languages, so it says what
+    the thing is and the words before it what kind."""
+    heads: set[int] = set()
+    run: list[int] = []
+
+    def close() -> None:
+        if len(run) >= 2:
+            heads.add(run[-1])
+        run.clear()
+
+    for i, t in enumerate(tokens):
+        joined = bool(run) and not norm[tokens[run[-1]].end:t.start].strip()
+        if t.content and t.script != "num" and not _overlaps((t.start, t.end), consumed):
+            if run and not joined:
+                close()
+            run.append(i)
+        else:
+            close()
+    close()
+    return heads
 
 
 def _keys(vocab: StoreVocab, words: Sequence[str]) -> list[tuple[str, str, str]]:

@@ -31,6 +31,7 @@ NAME_COLOUR = 0.3  # how much better a product named with the colour word must f
 CLOSE = 0.5  # share of the best product's coverage another needs to be shown beside it
 EXCLUDED = 0.3  # ranking push-down of a product that also comes in a colour ruled out
 KEEP_SUBJECT = 0.1  # how much better elsewhere a message may fit and still keep the subject
+HEAD = 1.5  # weight of a compound's head word against its modifiers
 UNKNOWN = 0.5  # weight of a word no row of the store holds, in units of the rarest word's
 
 
@@ -94,6 +95,8 @@ def weigh(store: StoreLike, vocab: StoreVocab, terms: Terms) -> None:
         dfs = [cache.get(w, 0) for w in words]
         df = min(dfs) if dfs else 0
         slot.idf = UNKNOWN * top if df == 0 else math.log(1 + (n - df + 0.5) / (df + 0.5))
+        if slot.head:
+            slot.idf *= HEAD
 
 
 # -- filters and candidates -----------------------------------------------------------------
@@ -448,7 +451,7 @@ def decide(q: Query, r: Retrieval) -> tuple[str, str]:
     bar = PRODUCT_CONFIDENT - (0.1 if (q.tags or q.category) else 0.0)
     # A kind of thing the store carries, named (or named by its head), or a follow-up on
     # what was just shown: products answer, unless a policy fits better.
-    kind = bool(q.category) or q.follow_up
+    kind = bool(q.category or q.brand) or q.follow_up
     prod_ok = bool(r.products) and (r.product_confidence >= bar or kind)
     signal = q.has_product_signal()
     product_intent = q.intent if q.intent in ("find", "locate", "compare") else "find"

@@ -100,7 +100,10 @@ class Analyzer:
 
 
 def _tag(tk, run: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
-    return tk.tag(run)
+    # Without jieba's HMM guesses at unknown words: they glue a function word to its
+    # neighbour (有轻, 码有, 卡卖) and hide both; an unknown word is left as its characters,
+    # and the store's own words are in the dictionary anyway.
+    return tk.tag(run, False)
 
 
 @lru_cache(maxsize=8)

@@ -41,6 +41,7 @@ class Phrases:
         self.inside = inside
         items = phrases.items() if isinstance(phrases, dict) else ((p, p) for p in phrases)
         self.values: dict[str, object] = {}
+        self._frames: list[tuple[str, re.Pattern[str]]] = []
         self._zh: list[str] = []
         self._en: dict[tuple[str, ...], str] = {}
         for phrase, value in items:
@@ -48,7 +49,10 @@ class Phrases:
             if not p:
                 continue
             self.values.setdefault(p, value)
-            if has_cjk(p):
+            if "..." in p:  # a frame: "有…吗" (folded to 有...吗) is 有, a few words, then 吗
+                parts = [re.escape(x) for x in p.split("...")]
+                self._frames.append((p, re.compile(r"[^,，。.;；!！?？]{1,20}?".join(parts))))
+            elif has_cjk(p):
                 self._zh.append(p)
             else:
                 words = tuple(self._key(m.group(0)) for m in WORD.finditer(p))
@@ -58,13 +62,14 @@ class Phrases:
                 elif rest:  # a symbol phrase ("¥", "<=") matches as characters
                     self._zh.append(p)
         self._zh.sort(key=len, reverse=True)
+        self._frames.sort(key=lambda f: len(f[0]), reverse=True)
         self._longest = max((len(k) for k in self._en), default=0)
 
     def _key(self, word: str) -> str:
         return word.replace("’", "'") if self.exact else stem(word)
 
     def __bool__(self) -> bool:
-        return bool(self._zh or self._en)
+        return bool(self._zh or self._en or self._frames)
 
     def find(self, norm: str, tokens: Sequence[Token]) -> list[Found]:
         """Every phrase occurrence, longest first, without overlaps, in text order."""
@@ -72,6 +77,12 @@ class Phrases:
         ends = {t.end: i for i, t in enumerate(tokens)}
         found: list[Found] = []
         taken: set[int] = set()
+        for p, rx in self._frames:  # frames start at a word (有轻一点的吗: 有 starts 有轻)
+            for m in rx.finditer(norm):
+                first = _token_at(tokens, m.start())
+                last = _token_at(tokens, m.end() - 1)
+                if tokens and tokens[first].start == m.start() or not tokens:
+                    found.append(Found(p, m.start(), m.end(), first, last))
         for p in self._zh:
             at = norm.find(p)
             while at >= 0:
