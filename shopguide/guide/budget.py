@@ -102,6 +102,23 @@ def _cheap_phrases() -> tuple[Phrases, Phrases]:
             Phrases(resources.cue_words("cheaper"), exact=True))
 
 
+BARE_RANGE_MIN = 10  # a range of bare numbers below this is a count or a model, not money
+
+
+def _money_range(text: str, m: re.Match[str], values: list[float]) -> bool:
+    """A range of plain numbers is money when said with a currency, after a budget word, or
+    when its numbers are price-like ("200到400的背包"); "for 1 to 4 axles" is not."""
+    shapes = _shapes()
+    if shapes.bare.search(m.group(0)) or _BUDGET_WORD().search(text):
+        return True
+    return min(values[:2]) >= BARE_RANGE_MIN
+
+
+@lru_cache(maxsize=1)
+def _BUDGET_WORD() -> re.Pattern[str]:  # noqa: N802 - a lazily compiled constant
+    return re.compile(_alt("budget_word"))
+
+
 def parse_budget(text: str, tokens: Sequence[Token] | None = None) -> Budget:
     """Price bounds in ``text`` (folded, numbers as digits: ``Analyzer.normalize``)."""
     if tokens is None:
@@ -111,7 +128,7 @@ def parse_budget(text: str, tokens: Sequence[Token] | None = None) -> Budget:
     for pat in shapes.range_:
         for m in pat.finditer(text):
             values = _amounts(m)
-            if len(values) >= 2 and not _taken(b.spans, m):
+            if len(values) >= 2 and not _taken(b.spans, m) and _money_range(text, m, values):
                 lo, hi = sorted(values[:2])
                 if hi > 0:
                     b.min_price, b.max_price = lo, hi

@@ -87,6 +87,12 @@ def resolve(q: Query, conv: Conversation) -> Query:
         # "Cheaper" needs something to be cheaper than: as a first message ("it is cheaper
         # at another shop") it is no request to lower a budget.
         q.cheaper = False
+    if "it" in q.acts and conv.shown and not q.refs and q.intent in ("find", "locate") and \
+            not q.topics and not q.pick:
+        # "does this grill take a cast iron skillet?": the thing pointed at is the product
+        # discussed, though another kind (skillet) is named; the plan still checks that no
+        # other product fits the words much better.
+        return replace(q, follow_up=True, refs=[_focus_index(conv)], about_focus=True)
     if not is_follow_up(q, conv) and _about_focus(q, conv):
         # "如果录满了会自动删除之前的接着录么?" after a dash cam: a question about the product being
         # discussed, though it does not point at it. The plan checks that no other product

@@ -518,9 +518,15 @@ def _slots(norm: str, tokens: Sequence[Token], vocab: StoreVocab, spans: Sequenc
     topic_spans = [s for s in spans if s.kind == "topic"]
     in_topic: set[int] = set()
     for s in topic_spans:
+        # The words said first (the returns row says "return", the refunds row "refund"),
+        # then the topic's other words, a little weaker.
+        said = [Alt(t.key, t.script, 1.0, t.text) for t in tokens[s.found.first:s.found.last + 1]
+                if t.content]
         words = resources.topics().get(str(s.value), ())
-        alts = [Alt(k, sc, 1.0, w) for k, sc, w in _keys(vocab, words)]
-        slots.append(Slot(s.found.phrase, alts, role="topic", role_value=str(s.value)))
+        alts = said + [Alt(k, sc, SYNONYM, w) for k, sc, w in _keys(vocab, words)
+                       if all(a.key != k for a in said)]
+        slots.append(Slot(s.found.phrase, alts or [Alt(s.found.phrase, "en", 1.0, s.found.phrase)],
+                          role="topic", role_value=str(s.value)))
         in_topic.update(range(s.found.first, s.found.last + 1))
     synonyms = _synonym_spans(norm, tokens, vocab)
     heads = _compound_heads(norm, tokens, consumed)

@@ -410,8 +410,8 @@ def find_faq(store: StoreLike, vocab: StoreVocab, q: Query) -> tuple[FaqEntry | 
     docs = [(entry, faq_doc(vocab.analyzer, entry)) for entry, _ in hits]
     # The rest of the words tell rows of one topic apart; words no row holds at all (a
     # place, an order's story) cannot, and do not count against the topic.
-    rest = Terms([s for s in q.slots.slots if s.role != "topic"
-                  and (not topics or any(slot_score(s, d) > 0 for _, d in docs))])
+    rest = Terms([s for s in q.slots.slots
+                  if s.role == "topic" or not topics or any(slot_score(s, d) > 0 for _, d in docs)])
     weight = sum(s.idf for s in topics)
     scored: list[tuple[FaqEntry, float]] = []
     for entry, doc in docs:
