@@ -21,8 +21,8 @@ from shopguide.text import fold, has_cjk, resources
 from shopguide.text.english import WORD
 
 CANDIDATES = 60
-FAQ_CONFIDENT = 0.7  # coverage above which an FAQ row answers the question
-PRODUCT_CONFIDENT = 0.6  # coverage above which products answer it without a named category
+FAQ_CONFIDENT = 0.6  # coverage above which an FAQ row answers the question
+PRODUCT_CONFIDENT = 0.45  # coverage above which products answer it without a named category
 EXACT = 2.0  # confidence of an FAQ row whose own wording was asked
 CHEAP_QUANTILE = 0.4  # "cheap" = the cheapest 40% of the category
 CHEAP_SAMPLE = 400  # products read to learn a category's price spread (all, in a small shop)
@@ -32,7 +32,7 @@ CLOSE = 0.5  # share of the best product's coverage another needs to be shown be
 EXCLUDED = 0.3  # ranking push-down of a product that also comes in a colour ruled out
 KEEP_SUBJECT = 0.1  # how much better elsewhere a message may fit and still keep the subject
 HEAD = 1.5  # weight of a compound's head word against its modifiers
-UNKNOWN = 0.5  # weight of a word no row of the store holds, in units of the rarest word's
+UNKNOWN = 1.0  # weight of a word no row of the store holds, in units of the rarest word's
 
 
 class StoreLike(Protocol):
@@ -390,7 +390,7 @@ def _plain(text: str) -> str:
 
 
 HOW_TO = 0.1  # how much a "how do I …" question leans to the FAQ over products
-TOPIC = 0.6  # share of an FAQ row's score that is its being about the topic asked
+TOPIC = 0.5  # share of an FAQ row's score that is its being about the topic asked
 
 
 def find_faq(store: StoreLike, vocab: StoreVocab, q: Query) -> tuple[FaqEntry | None, float, list[tuple[FaqEntry, float]]]:
