@@ -44,8 +44,10 @@ def store_words() -> dict[str, str]:
         marketplace = folder.name.startswith("real_")
         for row in _rows(folder / "products.csv"):
             words = [] if marketplace else row.get("category", "").split("/")
-            words += [row.get("brand", ""), row.get("name", ""), row.get("name_en", ""),
-                      row.get("name_zh", "")]
+            brand = row.get("brand", "")
+            if not (marketplace and " " not in brand.strip() and not has_cjk(brand)):
+                words.append(brand)  # a marketplace's one-word brands are often plain words
+            words += [row.get("name", ""), row.get("name_en", ""), row.get("name_zh", "")]
             for w in words:
                 w = fold(w)
                 if w and w not in colours and (len(w) >= 2 if has_cjk(w) else len(w) >= 3):
@@ -112,11 +114,21 @@ def _literals() -> list[tuple[str, str]]:
     return out
 
 
+def _understanding(where: str) -> bool:
+    return where.startswith(("shopguide/text/", "shopguide/guide/"))
+
+
 def test_no_store_word_in_code() -> None:
     # Docstrings and comments may show examples; string literals are what the code uses.
+    # A single English word that a store uses as a category ("Cleaning", "Storage") is
+    # plain English in a message elsewhere; it is looked for in the understanding code.
     words = store_words()
-    hits = [f"{where}: {', '.join(found)}" for where, text in _literals()
-            if (found := _found_in(text, words))]
+    hits = []
+    for where, text in _literals():
+        found = [f for f in _found_in(text, words)
+                 if _understanding(where) or has_cjk(f) or " " in f.split(" (")[0]]
+        if found:
+            hits.append(f"{where}: {', '.join(found)}")
     assert not hits, "\n".join(hits)
 
 

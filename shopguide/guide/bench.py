@@ -19,21 +19,23 @@ from typing import Any
 from shopguide.guide.conversation import Conversation
 from shopguide.guide.engine import Engine
 
-BENCH_QUERIES = (
-    "有没有500元以内适合扁平足的跑鞋？", "防水登山鞋 43码", "便宜的羽绒服", "黑色的冲锋衣 M码",
-    "running shoes under 80", "waterproof hiking boots size 43", "cheap down jacket",
-    "where are the yoga mats?", "帐篷在哪", "退货政策是什么？", "今天天气怎么样？",
-    "lightweight carbon racing shoe", "保暖 棉服 300到600元", "blue backpack between 20 and 60",
-)
-_KINDS = [("鞋/跑鞋", "跑鞋", "running shoe"), ("鞋/登山鞋", "登山鞋", "hiking boot"),
-          ("服装/羽绒服", "羽绒服", "down jacket"), ("服装/冲锋衣", "冲锋衣", "rain jacket"),
-          ("户外/帐篷", "帐篷", "tent"), ("户外/背包", "背包", "backpack"),
-          ("瑜伽/瑜伽垫", "瑜伽垫", "yoga mat"), ("厨房/炒锅", "炒锅", "frying pan")]
-_ADJ = [("轻量", "lightweight"), ("防水", "waterproof"), ("保暖", "warm"), ("缓震", "cushioned"),
-        ("透气", "breathable"), ("耐磨", "durable"), ("专业", "pro"), ("入门", "beginner")]
-_BRANDS = ["云跃", "山屿", "北麓", "诺瓦", "Stridex", "Alpenkor", "LotusFlow", "Kinetix"]
-_COLORS = ["黑色", "白色", "蓝色", "红色", "灰色", "绿色"]
-_SIZES = [["38", "39", "40", "41", "42", "43", "44"], ["S", "M", "L", "XL"], []]
+
+def _catalog() -> dict[str, Any]:
+    """The generated catalog's words and the timed questions (resources/bench/catalog.json)."""
+    import json
+
+    from shopguide.config import resource
+
+    return json.loads(resource("bench", "catalog.json").read_text(encoding="utf-8"))
+
+
+_DATA = _catalog()
+BENCH_QUERIES: tuple[str, ...] = tuple(_DATA["queries"])
+_KINDS = [tuple(k) for k in _DATA["kinds"]]
+_ADJ = [tuple(a) for a in _DATA["adjectives"]]
+_BRANDS = list(_DATA["brands"])
+_COLORS = list(_DATA["colors"])
+_SIZES = [list(s) for s in _DATA["sizes"]]
 
 
 def generate_rows(n: int, seed: int = 7) -> Iterable[dict[str, Any]]:

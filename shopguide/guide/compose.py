@@ -96,9 +96,6 @@ def _constraint_words(q: Query, currency: str, lang: str,
     return ("、" if zh else ", ").join(words)
 
 
-_ACTIVITIES = frozenset({"yoga", "swim", "swimwear", "fitness", "outdoor", "outdoors"})
-
-
 def _what(q: Query, lang: str) -> str:
     """What the shopper is after, in their language: the category, or the words they used
     for it when the store names it in the other language."""
@@ -108,9 +105,7 @@ def _what(q: Query, lang: str) -> str:
             return leaf
         said = q.category_said
         if said and _has_cjk(said) == (lang == "zh"):
-            if lang == "en" and (said.endswith("ing") or said in _ACTIVITIES):
-                return f"{said} products"  # "swimming" names a pastime, not a thing: no "swimmings"
-            return said + ("s" if lang == "en" and not said.endswith("s") else "")
+            return said
     return "商品" if lang == "zh" else "products"
 
 

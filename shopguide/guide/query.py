@@ -533,7 +533,11 @@ def _slots(norm: str, tokens: Sequence[Token], vocab: StoreVocab, spans: Sequenc
     for i, t in enumerate(tokens):
         if t.stop or i in in_topic or t.script == "num" or _overlaps((t.start, t.end), consumed):
             continue
-        alts = [Alt(t.key, t.script, 1.0, t.text, t.script == "zh" and t.pos[:1] == "n")]
+        # A Chinese noun whose head is the head of one of the store's categories (运动鞋 and
+        # 跑鞋 are both 鞋) matches another thing of that kind in part; 洗衣机 and 手机 share
+        # only the morpheme 机, which names no kind here.
+        kind = t.script == "zh" and t.pos[:1] == "n" and chinese_root(t.key)[-1] in vocab.kind_heads
+        alts = [Alt(t.key, t.script, 1.0, t.text, kind)]
         for f in synonyms:
             if f.first <= i <= f.last:
                 syn = vocab.synonym_phrases.values[f.phrase]

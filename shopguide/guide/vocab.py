@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from shopguide.text import Analyzer, fold, has_cjk, resources
+from shopguide.text import Analyzer, chinese, fold, has_cjk, resources
 from shopguide.text.phrases import Phrases
 from shopguide.text.resources import Synonym
 
@@ -102,6 +102,13 @@ class StoreVocab:
             return (len(named), max(named, default=-1), path.count("/"))
 
         return max(sorted(candidates), key=rank)
+
+    @cached_property
+    def kind_heads(self) -> frozenset[str]:
+        """The last characters of the store's Chinese category names: the kinds it carries
+        (鞋 of 跑鞋 and 登山鞋)."""
+        return frozenset(chinese.root(fold(seg))[-1] for seg in self.segment_paths()
+                         if has_cjk(seg[-1:]))
 
     @cached_property
     def category_phrases(self) -> Phrases:

@@ -86,15 +86,16 @@ def build_standin(folder: Path) -> Path:
 
 def bench_prompt_ids(model: Any, n: int) -> list[int]:
     """``n`` token ids of a shop-like prompt (facts, a conversation, a question)."""
+    from shopguide.guide.bench import BENCH_QUERIES
     from shopguide.guide.prompt import Prompt
 
-    facts = [
-        f"[RS-{100 + i}] 云跃缓震跑鞋 {i} | brand 云跃 | price ¥{399 + 20 * i} | stock {i + 3} "
-        f"| aisle A{i % 9 + 1} | sizes 38/39/40 | colors 白色/黑色"
-        for i in range(40)
-    ]
-    history = [("Do you have running shoes under $80?", "Yes, the Cloud Runner is $79 in aisle A3.")]
-    text = Prompt("有没有500元以内适合扁平足的跑鞋？", facts, history).render()
+    from shopguide.guide.bench import generate_rows
+
+    rows = list(generate_rows(40))
+    facts = [f"[{r['sku']}] {r['name']} | brand {r['brand']} | price ¥{r['price_cents'] / 100:g} "
+             f"| stock {r['stock']} | aisle {r['aisle']}" for r in rows]
+    history = [(BENCH_QUERIES[4], f"{rows[0]['name']} ¥{rows[0]['price_cents'] / 100:g}.")]
+    text = Prompt(BENCH_QUERIES[0], facts, history).render()
     ids = model.encode(text)
     while len(ids) < n:
         ids = ids + ids

@@ -19,18 +19,16 @@ import torch
 
 EOS = "<|endoftext|>"
 
-SAMPLE_TEXT = (
-    "Q: 有没有500元以内适合扁平足的跑鞋？\nA: 云跃缓震跑鞋 ¥459，库存12双，在A3通道。\n",
-    "Q: Do you have running shoes under $80?\nA: The Cloud Runner is $79 in aisle A3.\n",
-    "Q: 退货政策是什么？\nA: 购物后30天内凭小票可以退货。\n",
-    "Q: Where are the rain jackets?\nA: Rain jackets are in aisle B2, sizes S to XL.\n",
-    "Facts:\n[RS-104] 云跃缓震跑鞋 | brand 云跃 | price ¥459 | stock 12 | aisle A3 | sizes 38/39\n",
-    "[FAQ returns] 退货政策？ => 购物后30天内凭小票可退货。\n",
-    "Customer: 王芳 | shoe 38 | budget 200-500\n",
-    "[TS-220] 轻薄羽绒服 | brand 北极光 | price ¥699 | stock 0 | aisle C1 | colors 黑色/白色\n",
-    "Hello! Welcome to our store. How can I help you today?\n",
-    "您好！欢迎光临，请问需要什么帮助？\n",
-)
+def _sample_text() -> tuple[str, ...]:
+    """Shop-like samples (resources/bench/sample_text.txt): blocks between '---' lines."""
+    from shopguide.config import resource
+
+    text = resource("bench", "sample_text.txt").read_text(encoding="utf-8")
+    body = "".join(line for line in text.splitlines(keepends=True) if not line.startswith("#"))
+    return tuple(block for block in body.split("---\n") if block)
+
+
+SAMPLE_TEXT = _sample_text()
 
 
 def train_tokenizer(texts: Iterable[str], vocab_size: int):

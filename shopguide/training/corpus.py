@@ -19,12 +19,18 @@ from shopguide.training.dialogs import Example, example
 from shopguide.training.dialogs import policy as policy_example
 from shopguide.training.synth import SynthStore, make_store
 
-# The seed's own Q&A pairs, kept in training as FAQ facts the model learns to restate.
-SEED_QA: tuple[tuple[str, str], ...] = (
-    ("哪里可以买到好的运动鞋？", "本店运动鞋区就有多款跑鞋和训练鞋，告诉我您的预算和尺码，我帮您挑合适的。"),
-    ("如何选择合适的棉衣？", "先看填充物和厚度：日常通勤选轻薄款，天气寒冷选加厚款；试穿时抬手不紧绷、下摆盖过腰部为宜。"),
-    ("有哪些方法可以降低购物车里的商品价格？", "可以使用会员积分抵扣、关注店内满减活动，或选择同款中价格更低的型号。"),
-)
+def _seed_qa() -> tuple[tuple[str, str], ...]:
+    """The seed's own Q&A pairs (resources/training/seed_qa.csv), kept in training as FAQ
+    facts the model learns to restate."""
+    import csv
+
+    from shopguide.config import resource
+
+    with resource("training", "seed_qa.csv").open(encoding="utf-8", newline="") as f:
+        return tuple((r["question"], r["answer"]) for r in csv.DictReader(f))
+
+
+SEED_QA: tuple[tuple[str, str], ...] = _seed_qa()
 
 SPLITS = ("train", "validation", "test")
 
