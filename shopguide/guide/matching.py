@@ -21,6 +21,7 @@ from shopguide.text.phrases import Phrases
 
 BODY = 0.6  # a word only in a row's body counts this much of one in its title
 SYNONYM = 0.8  # a synonym's word counts this much of the word said
+FAQ_BODY = 0.5  # the same for an FAQ row's answer
 
 
 @dataclass(frozen=True)
@@ -29,12 +30,13 @@ class Doc:
     body: str  # normalised text of the rest (description, answer)
     title_keys: frozenset[str]
     body_keys: frozenset[str]
+    body_weight: float = BODY
 
     @classmethod
-    def of(cls, analyzer: Analyzer, title: str, body: str) -> Doc:
+    def of(cls, analyzer: Analyzer, title: str, body: str, body_weight: float = BODY) -> Doc:
         t, b = analyzer.normalize(title), analyzer.normalize(body)
         return cls(t, b, frozenset(tk.key for tk in analyzer.tokens(t, normalized=True)),
-                   frozenset(tk.key for tk in analyzer.tokens(b, normalized=True)))
+                   frozenset(tk.key for tk in analyzer.tokens(b, normalized=True)), body_weight)
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,9 @@ def product_doc(analyzer: Analyzer, p: Product) -> Doc:
 
 @lru_cache(maxsize=4_000)
 def faq_doc(analyzer: Analyzer, f: FaqEntry) -> Doc:
-    return Doc.of(analyzer, " ".join((f.question, *f.alternates, *f.tags)), f.answer)
+    # An answer mentions much besides what the row is about (the down-jacket care row says
+    # "washing machine"): a word only there counts less than in a product's description.
+    return Doc.of(analyzer, " ".join((f.question, *f.alternates, *f.tags)), f.answer, FAQ_BODY)
 
 
 @lru_cache(maxsize=1)
@@ -187,9 +191,9 @@ def _en_in(key: str, keys: frozenset[str]) -> float:
 def alt_score(alt: Alt, doc: Doc) -> float:
     if alt.script == "zh":
         s = max(_zh_in(alt.key, doc.title_keys, doc.title, alt.noun),
-                BODY * _zh_in(alt.key, doc.body_keys, doc.body, alt.noun))
+                doc.body_weight * _zh_in(alt.key, doc.body_keys, doc.body, alt.noun))
     else:
-        s = max(_en_in(alt.key, doc.title_keys), BODY * _en_in(alt.key, doc.body_keys))
+        s = max(_en_in(alt.key, doc.title_keys), doc.body_weight * _en_in(alt.key, doc.body_keys))
     return alt.weight * s
 
 

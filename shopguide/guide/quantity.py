@@ -28,7 +28,25 @@ _FOR = re.compile(r"\b(?:for|sleeps)\s+(\d+)(?:\s*(?:-|–|to)\s*(\d+))?\b(?!\s*
                   re.I)
 
 
-UNIT_WORDS = frozenset({"人", "person", "persons", "people", "man", "men", "升", "l", "liter",
+# Temperatures: "零下10度", "-10℃", "minus 10 degrees", "10 below". A product's stated
+# temperature is how cold it is rated for (its lowest one counts), so it holds any colder
+# need down to that; the shopper's is the cold they will face.
+_TEMP = re.compile(r"(零下|负|-|−|minus\s*)?\s*(\d+(?:\.\d+)?)\s*(?:℃|°\s*c?|度|degrees?\b)"
+                   r"(\s*(?:below(?:\s+zero)?|以下))?", re.I)
+_BELOW_ZERO = re.compile(r"(\d+(?:\.\d+)?)\s*(?:degrees?\s*)?below\s+zero", re.I)
+
+
+def temperatures(text: str) -> list[float]:
+    out = []
+    for m in _TEMP.finditer(text):
+        value = float(m.group(2))
+        out.append(-value if m.group(1) or (m.group(3) and "below" in m.group(3).lower())
+                   else value)
+    out += [-float(m.group(1)) for m in _BELOW_ZERO.finditer(text)]
+    return out
+
+
+UNIT_WORDS = frozenset({"度", "degree", "degrees","人", "person", "persons", "people", "man", "men", "升", "l", "liter",
                         "liters", "litre", "litres", "毫升", "ml"})
 
 
@@ -39,7 +57,10 @@ class Quantity:
     unit: str
 
     def holds(self, other: Quantity) -> bool:
-        """Whether this (a product's) range holds the asked one."""
+        """Whether this (a product's) range holds the asked one; a temperature rating holds
+        any temperature at or above it (a -10℃ bag is fine at -5℃)."""
+        if self.unit == "celsius" == other.unit:
+            return self.low <= other.low
         return self.unit == other.unit and self.low <= other.low and other.high <= self.high
 
 
@@ -59,6 +80,9 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         lo = float(m.group(1))
         hi = float(m.group(2)) if m.group(2) else lo
         out.append(Quantity(min(lo, hi), max(lo, hi), "people"))
+    temps = temperatures(text)
+    if temps:
+        out.append(Quantity(min(temps), min(temps), "celsius"))
     return tuple(out)
 
 

@@ -227,7 +227,8 @@ def rank_products(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]
             text += 0.5  # the shopper named this very product
         score = text + 0.15 * tag_hits + 0.1 * max(bm25, 0.0) / top_bm25
         if wanted and fits(wanted, quantities(" ".join(
-                x for x in (p.name, p.name_en, p.name_zh, *p.tags) if x))):
+                x for x in (p.name, p.name_en, p.name_zh, *p.tags, p.description,
+                            p.description_en, p.description_zh) if x))):
             score += 0.3  # the tent for 3-4 holds four people; the 2-person one does not
         if _unwanted_colour(p, q):
             score -= EXCLUDED  # it also comes in the colour ruled out: others first

@@ -22,8 +22,8 @@ _DEMO_LOCK = threading.Lock()
 # Marks the demo copy a first run puts at the default path: the merchant's first import
 # replaces it instead of merging the shop into the demo (see commands/store_cmds.py).
 DEMO_SEED_SETTING = "demo_seed"
-_DEMO_FILES = ("store.toml", "products.csv", "faq.csv", "customers.csv", "consents.csv",
-               "notes.csv", "purchases.csv", "followups.csv")
+_DEMO_FILES = ("store.toml", "products.csv", "faq.csv", "synonyms.csv", "customers.csv",
+               "consents.csv", "notes.csv", "purchases.csv", "followups.csv")
 
 
 def resolve_store_path(args: Namespace | Any) -> Path:
