@@ -24,6 +24,7 @@ from shopguide.store.importer import import_path  # noqa: E402
 DEV = [("real_en", "dev"), ("real_zh", "dev"), ("written_zh", "dev"), ("written_en", "dev")]
 GRID = {
     "PRODUCT_CONFIDENT": [0.45, 0.5, 0.55, 0.6, 0.7],
+    "KNOWN_CONFIDENT": [0.7, 0.8, 0.9, 1.01],
     "FAQ_CONFIDENT": [0.5, 0.6, 0.7, 0.8],
     "UNKNOWN": [0.25, 0.5, 0.75, 1.0],
     "HEAD": [1.0, 1.5, 2.0],

@@ -27,6 +27,8 @@ def engine(guide_store):
 
     for p in HELMETS:
         guide_store.save_product(p)
+    # 儿童 is this shop's word for its children's range: its synonyms.csv says so.
+    guide_store.save_synonym("孩子", ["儿童"], "zh")
     return Engine(guide_store)
 
 

@@ -16,20 +16,12 @@ from pathlib import Path
 from time import perf_counter, process_time
 from typing import Any
 
+from shopguide.bench_data import catalog
 from shopguide.guide.conversation import Conversation
 from shopguide.guide.engine import Engine
 
 
-def _catalog() -> dict[str, Any]:
-    """The generated catalog's words and the timed questions (resources/bench/catalog.json)."""
-    import json
-
-    from shopguide.config import resource
-
-    return json.loads(resource("bench", "catalog.json").read_text(encoding="utf-8"))
-
-
-_DATA = _catalog()
+_DATA = catalog()
 BENCH_QUERIES: tuple[str, ...] = tuple(_DATA["queries"])
 _KINDS = [tuple(k) for k in _DATA["kinds"]]
 _ADJ = [tuple(a) for a in _DATA["adjectives"]]

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from shopguide.guide.prompt import format_price
-from shopguide.text import fold, resources
+from shopguide.text import fold, has_cjk, resources
 from shopguide.guide.query import Query
 from shopguide.guide.verify import aisle_code
 from shopguide.store.models import FaqEntry, Product
@@ -105,7 +105,9 @@ def _what(q: Query, lang: str) -> str:
             return leaf
         said = q.category_said
         if said and _has_cjk(said) == (lang == "zh"):
-            return said
+            if lang == "en" and said.endswith("ing"):
+                return f"{said} products"  # "swimming" names a pastime: no "swimmings"
+            return said + ("s" if lang == "en" and not said.endswith("s") else "")
     return "商品" if lang == "zh" else "products"
 
 
@@ -306,8 +308,7 @@ def colors_in(p: Product, lang: str) -> list[str]:
     return out
 
 
-def _has_cjk(text: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+_has_cjk = has_cjk
 
 
 _AVAILABILITY = re.compile(

@@ -30,6 +30,7 @@ from shopguide.guide.verify import (Facts, check_sentence, mentioned, split_sent
                                     states_figures, verify)
 from shopguide.guide.vocab import StoreVocab, VocabCache
 from shopguide.store.models import CONSENT_HISTORY, Customer
+from shopguide.text import detect_lang, has_cjk
 
 log = logging.getLogger(__name__)
 
@@ -106,8 +107,7 @@ class Engine:
         except Exception as exc:  # a broken store must not take the window down
             log.exception("planning an answer failed")
             # The contract is one Cards per turn, even an empty one, then Done or Failed.
-            yield Cards((), "zh" if any("\u4e00" <= c <= "\u9fff" for c in text or "") else "en",
-                        "out_of_scope")
+            yield Cards((), detect_lang(text or ""), "out_of_scope")
             yield Failed(f"could not look up the answer: {exc}")
             return
         self.last_plan = plan
@@ -363,8 +363,7 @@ def _malformed(sentence: str, lang: str) -> str | None:
         return "broken characters"
     if _REPEAT.search(sentence):
         return "a character repeated over and over"
-    has_cjk = any("\u4e00" <= ch <= "\u9fff" for ch in sentence)
-    if lang == "zh" and not has_cjk:
+    if lang == "zh" and not has_cjk(sentence):
         return "not in the asker's language"
     if lang == "en" and not _LATIN_WORD.search(sentence):
         return "not in the asker's language"

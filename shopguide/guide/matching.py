@@ -11,17 +11,19 @@ feet" counts more than "shoes" in a shoe shop and a question's filler counts lit
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from shopguide.store.models import FaqEntry, Product
-from shopguide.text import Analyzer, chinese, resources
+from shopguide.text import Analyzer, chinese, has_cjk, resources
 from shopguide.text.phrases import Phrases
 
 BODY = 0.6  # a word only in a row's body counts this much of one in its title
 SYNONYM = 0.8  # a synonym's word counts this much of the word said
 FAQ_BODY = 0.5  # the same for an FAQ row's answer
+MODIFIER = 0.5  # a question's head word found only as a modifier in a product's name
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,11 @@ class Doc:
     title_keys: frozenset[str]
     body_keys: frozenset[str]
     body_weight: float = BODY
+    # A product's name says what it is by its head ("Shoe Boxes" are boxes): the name's
+    # head words, and the words of its other title fields (category, brand, tags). A
+    # question's head matched only by another word of the name is a modifier match.
+    name_heads: frozenset[str] = frozenset()
+    named_only: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, analyzer: Analyzer, title: str, body: str, body_weight: float = BODY) -> Doc:
@@ -58,6 +65,7 @@ class Slot:
     role: str = "word"  # "word", "tag", "topic"
     role_value: str = ""  # the topic a "topic" slot stands for
     head: bool = False  # the last word of a compound ("kids helmet", 儿童头盔): what it is
+    known: bool = True  # some product or FAQ row of the store holds the word
 
     @property
     def key(self) -> str:
@@ -83,9 +91,40 @@ def _product_text(p: Product) -> tuple[str, str]:
     return title, body
 
 
+_NAME_END = re.compile(r"\s[-–—|]\s|[,，(（|/:;；【\[]")
+
+
+def name_head(analyzer: Analyzer, name: str) -> str | None:
+    """The head of a product name: the last content word of its first phrase, before a
+    comma, a bracket or "for"/"with" ("Stackable Shoe Boxes 12-Pack" → boxes; "Dog Harness
+    for Large Dogs" → harness), skipping counts and packaging ("set", "pack", "装")."""
+    first = _NAME_END.split(analyzer.normalize(name), 1)[0]
+    breaks = resources.word_list("en/name_breaks.txt") | resources.word_list("zh/name_breaks.txt")
+    fillers = resources.word_list("en/name_fillers.txt") | resources.word_list("zh/name_fillers.txt")
+    words = []
+    for t in analyzer.tokens(first, normalized=True):
+        if t.text in breaks and words:
+            break
+        if t.content and t.script != "num" and not any(ch.isdigit() for ch in t.text) \
+                and t.text not in fillers:
+            words.append(t.key)
+    return words[-1] if words else None
+
+
 @lru_cache(maxsize=20_000)
 def product_doc(analyzer: Analyzer, p: Product) -> Doc:
-    return Doc.of(analyzer, *_product_text(p))
+    doc = Doc.of(analyzer, *_product_text(p))
+    # English names only: a Chinese name runs brand, series and kind side by side
+    # ("好孩子 小情书 轻便婴儿推车 可坐可躺"), its kind is found by the category instead.
+    heads = {h for n in (p.name, p.name_en) if n and not has_cjk(n)
+             and (h := name_head(analyzer, n))}
+    if not heads:
+        return doc
+    others = {t.key for t in analyzer.tokens(" ".join(
+        x for x in (p.category.replace("/", " "), p.brand, " ".join(p.tags)) if x))}
+    names = {t.key for n in (p.name, p.name_en) if n and not has_cjk(n)
+             for t in analyzer.tokens(n)}
+    return replace(doc, name_heads=frozenset(heads), named_only=frozenset(names - others - heads))
 
 
 @lru_cache(maxsize=4_000)
@@ -200,7 +239,10 @@ def alt_score(alt: Alt, doc: Doc) -> float:
 def slot_score(slot: Slot, doc: Doc) -> float:
     best = 0.0
     for alt in slot.alts:
-        best = max(best, alt_score(alt, doc))
+        s = alt_score(alt, doc)
+        if slot.head and alt.key in doc.named_only:
+            s = min(s, MODIFIER)  # "running shoes" asked, "Shoe Boxes" found
+        best = max(best, s)
         if best >= 1.0:
             break
     return best

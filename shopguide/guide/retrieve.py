@@ -21,16 +21,17 @@ from shopguide.text import fold, has_cjk, resources
 from shopguide.text.english import WORD
 
 CANDIDATES = 60
-FAQ_CONFIDENT = 0.6  # coverage above which an FAQ row answers the question
+FAQ_CONFIDENT = 0.8  # coverage above which an FAQ row answers the question
 PRODUCT_CONFIDENT = 0.45  # coverage above which products answer it without a named category
 EXACT = 2.0  # confidence of an FAQ row whose own wording was asked
 CHEAP_QUANTILE = 0.4  # "cheap" = the cheapest 40% of the category
 CHEAP_SAMPLE = 400  # products read to learn a category's price spread (all, in a small shop)
 SUBJECT = 0.2  # ranking bonus of the conversation's kind of thing when none is named
 NAME_COLOUR = 0.3  # how much better a product named with the colour word must fit to win
-CLOSE = 0.5  # share of the best product's coverage another needs to be shown beside it
+CLOSE = 0.6  # share of the best product's coverage another needs to be shown beside it
 EXCLUDED = 0.3  # ranking push-down of a product that also comes in a colour ruled out
 KEEP_SUBJECT = 0.1  # how much better elsewhere a message may fit and still keep the subject
+KNOWN_CONFIDENT = 0.8  # coverage of the words the store knows that answers without the rest
 HEAD = 1.5  # weight of a compound's head word against its modifiers
 UNKNOWN = 1.0  # weight of a word no row of the store holds, in units of the rarest word's
 
@@ -53,6 +54,8 @@ class Retrieval:
     product_confidence: float = 0.0
     faq: FaqEntry | None = None
     faq_confidence: float = 0.0
+    known_confidence: float = 0.0  # the same over the words the store knows
+    head_unknown: bool = False  # what is asked for (a compound's head) is no word of the store
     resolved_max_price: float | None = None  # what "cheap" came to
     filtered: bool = False  # a named category or brand narrowed the search
     faq_ranked: list[tuple[FaqEntry, float]] = field(default_factory=list)
@@ -94,6 +97,7 @@ def weigh(store: StoreLike, vocab: StoreVocab, terms: Terms) -> None:
     for slot, words in zip(terms.slots, per_slot):
         dfs = [cache.get(w, 0) for w in words]
         df = min(dfs) if dfs else 0
+        slot.known = df > 0
         slot.idf = UNKNOWN * top if df == 0 else math.log(1 + (n - df + 0.5) / (df + 0.5))
         if slot.head:
             slot.idf *= HEAD
@@ -382,6 +386,10 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
         ranked.sort(key=lambda r: (r.product.stock == 0, -round(r.score, 1), r.product.price))
     out.products = _close_to_best(ranked)
     out.product_confidence = max((r.text_match for r in ranked[:3]), default=0.0)
+    known = Terms([s for s in _ranking_slots(q).slots if s.known])
+    out.known_confidence = max((coverage(known, product_doc(vocab.analyzer, r.product))
+                                for r in ranked[:3]), default=0.0) if known else 0.0
+    out.head_unknown = any(s.head and not s.known and s.role != "topic" for s in q.slots.slots)
     return out
 
 
@@ -391,7 +399,7 @@ def _plain(text: str) -> str:
 
 
 HOW_TO = 0.1  # how much a "how do I …" question leans to the FAQ over products
-TOPIC = 0.5  # share of an FAQ row's score that is its being about the topic asked
+TOPIC = 0.4  # share of an FAQ row's score that is its being about the topic asked
 
 
 def find_faq(store: StoreLike, vocab: StoreVocab, q: Query) -> tuple[FaqEntry | None, float, list[tuple[FaqEntry, float]]]:
@@ -411,8 +419,10 @@ def find_faq(store: StoreLike, vocab: StoreVocab, q: Query) -> tuple[FaqEntry | 
     docs = [(entry, faq_doc(vocab.analyzer, entry)) for entry, _ in hits]
     # The rest of the words tell rows of one topic apart; words no row holds at all (a
     # place, an order's story) cannot, and do not count against the topic.
-    rest = Terms([s for s in q.slots.slots
-                  if s.role == "topic" or not topics or any(slot_score(s, d) > 0 for _, d in docs)])
+    objects = resources.word_list("topic_objects.txt")
+    needs_object = any(s.role_value in objects for s in topics)
+    rest = Terms([s for s in q.slots.slots if s.role == "topic" or not topics or needs_object
+                  or any(slot_score(s, d) > 0 for _, d in docs)])
     weight = sum(s.idf for s in topics)
     scored: list[tuple[FaqEntry, float]] = []
     for entry, doc in docs:
@@ -453,7 +463,11 @@ def decide(q: Query, r: Retrieval) -> tuple[str, str]:
     # A kind of thing the store carries, named (or named by its head), or a follow-up on
     # what was just shown: products answer, unless a policy fits better.
     kind = bool(q.category or q.brand) or q.follow_up
-    prod_ok = bool(r.products) and (r.product_confidence >= bar or kind)
+    # Words the store has never seen weigh against the match (a thing it does not sell),
+    # unless they are only around what is asked: the known words then carry the question,
+    # provided what is asked for (a compound's head) is not itself unknown ("lawn mowers").
+    known_ok = r.known_confidence >= KNOWN_CONFIDENT and not r.head_unknown
+    prod_ok = bool(r.products) and (r.product_confidence >= bar or known_ok or kind)
     signal = q.has_product_signal()
     product_intent = q.intent if q.intent in ("find", "locate", "compare") else "find"
     # Without a policy word, a question that products answer as well goes to products; one

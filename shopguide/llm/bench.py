@@ -86,16 +86,16 @@ def build_standin(folder: Path) -> Path:
 
 def bench_prompt_ids(model: Any, n: int) -> list[int]:
     """``n`` token ids of a shop-like prompt (facts, a conversation, a question)."""
-    from shopguide.guide.bench import BENCH_QUERIES
+    from shopguide.bench_data import catalog
     from shopguide.guide.prompt import Prompt
 
-    from shopguide.guide.bench import generate_rows
-
-    rows = list(generate_rows(40))
-    facts = [f"[{r['sku']}] {r['name']} | brand {r['brand']} | price ¥{r['price_cents'] / 100:g} "
-             f"| stock {r['stock']} | aisle {r['aisle']}" for r in rows]
-    history = [(BENCH_QUERIES[4], f"{rows[0]['name']} ¥{rows[0]['price_cents'] / 100:g}.")]
-    text = Prompt(BENCH_QUERIES[0], facts, history).render()
+    data = catalog()
+    kinds, brands, queries = data["kinds"], data["brands"], data["queries"]
+    facts = [f"[P-{100 + i}] {brands[i % len(brands)]}{kinds[i % len(kinds)][1]} {i} | brand "
+             f"{brands[i % len(brands)]} | price ¥{399 + 20 * i} | stock {i + 3} | aisle "
+             f"A{i % 9 + 1} | sizes 38/39/40" for i in range(40)]
+    history = [(queries[4], f"{kinds[0][2]} ¥399, aisle A3.")]
+    text = Prompt(queries[0], facts, history).render()
     ids = model.encode(text)
     while len(ids) < n:
         ids = ids + ids

@@ -17,18 +17,11 @@ from pathlib import Path
 
 import torch
 
+from shopguide.bench_data import sample_texts
+
 EOS = "<|endoftext|>"
 
-def _sample_text() -> tuple[str, ...]:
-    """Shop-like samples (resources/bench/sample_text.txt): blocks between '---' lines."""
-    from shopguide.config import resource
-
-    text = resource("bench", "sample_text.txt").read_text(encoding="utf-8")
-    body = "".join(line for line in text.splitlines(keepends=True) if not line.startswith("#"))
-    return tuple(block for block in body.split("---\n") if block)
-
-
-SAMPLE_TEXT = _sample_text()
+SAMPLE_TEXT = sample_texts()
 
 
 def train_tokenizer(texts: Iterable[str], vocab_size: int):

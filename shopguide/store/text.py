@@ -99,9 +99,10 @@ def query_terms(text: str | None) -> list[str]:
             terms.append(f'"{piece}"')
         else:  # each pair is one index word (see index_text)
             terms.extend(f'"{piece[i : i + 2]}"' for i in range(len(piece) - 1))
-            # and its last character: a Chinese word's head (运动鞋 is a kind of 鞋), so
-            # the same kind of thing is a candidate though it shares no pair (跑鞋).
-            terms.append(f'"{piece[-1]}"')
+            if len(piece) >= 3:
+                # and a compound's last character, its head (运动鞋 is a kind of 鞋), so the
+                # same kind of thing is a candidate though it shares no pair (跑鞋).
+                terms.append(f'"{piece[-1]}"')
     # Stopwords (the analysis chain's own list) are dropped when the query has other words.
     stop = resources.word_list("en/stopwords.txt")
     content = [w for w in words if w not in stop]

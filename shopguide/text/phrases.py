@@ -2,8 +2,8 @@
 
 A phrase matches where its characters (Chinese) or its words (English, compared by stem)
 stand in the text starting and ending at word boundaries: ``非`` (not) is no negation inside
-``非常`` (very), ``人工`` (a person) no call for staff inside ``人工草皮``, and ``return``
-matches ``returns`` and ``returning`` but not ``returnable``'s neighbours.
+``非常`` (very), ``人工`` (a person) no call for staff inside ``人工智能``, and ``return``
+matches ``returns`` and ``returning``.
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import time
+from shopguide.text import has_cjk
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -101,7 +102,7 @@ def policy_kept(answer: str, policy: str) -> bool:
         return False
     if policy in answer:
         return True
-    unit = list(policy) if re.search(r"[\u4e00-\u9fff]", policy) else policy.lower().split()
+    unit = list(policy) if has_cjk(policy) else policy.lower().split()
     hay = answer if unit and len(unit[0]) == 1 else answer.lower()
     return sum(u in hay for u in unit) / max(1, len(unit)) >= 0.85
 

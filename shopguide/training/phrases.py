@@ -12,6 +12,7 @@ import re
 
 from shopguide.guide.prompt import format_price
 from shopguide.store.models import Product
+from shopguide.text import has_cjk
 
 
 def price(p: Product) -> str:
@@ -26,7 +27,7 @@ def _brand(p: Product, lang: str) -> str:
 
 def tags_in(p: Product, lang: str) -> list[str]:
     """The product's tags in the answer's language where it has some (bilingual tag lists)."""
-    mine = [t for t in p.tags if bool(re.search(r"[\u4e00-\u9fff]", t)) == (lang == "zh")]
+    mine = [t for t in p.tags if has_cjk(t) == (lang == "zh")]
     return mine or list(p.tags)
 
 
@@ -133,7 +134,7 @@ def policy_text(answer: str, lang: str) -> str:
     lines = [ln.strip() for ln in answer.splitlines() if ln.strip()]
     if len(lines) < 2:
         return answer.strip()
-    mine = [ln for ln in lines if bool(re.search(r"[\u4e00-\u9fff]", ln)) == (lang == "zh")]
+    mine = [ln for ln in lines if has_cjk(ln) == (lang == "zh")]
     return " ".join(mine) if mine else " ".join(lines)
 
 

@@ -1,0 +1,107 @@
+"""The one text-analysis layer (shopguide/text): normalisation, scripts, Chinese words with
+the store's own words, stopwords by part of speech, the stemmer the index uses, numbers,
+and phrases on word boundaries."""
+
+from __future__ import annotations
+
+import pytest
+
+from shopguide.text import Analyzer, detect_lang, fold, normalize_numbers, stem
+from shopguide.text.phrases import Phrases
+from shopguide.text.numbers import english_value
+
+
+def test_one_normalisation_for_every_comparison() -> None:
+    assert fold("  Ｎｏｖａ　跑鞋？ ") == "nova 跑鞋?"
+    assert fold("ＸＬ") == "xl"
+
+
+@pytest.mark.parametrize("text, lang", [("有没有跑鞋", "zh"), ("running shoes", "en"),
+                                        ("Nike跑鞋", "zh"), ("123", "zh")])
+def test_the_askers_language(text: str, lang: str) -> None:
+    assert detect_lang(text, default="zh") == lang
+
+
+def test_store_words_keep_their_shape_and_stopwords_are_whole_words() -> None:
+    plain = Analyzer()
+    words = [t.text for t in plain.tokens("对讲机和服装")]
+    assert "对讲机" in words and "讲机" not in words  # 和 is dropped as a word, not cut out
+    store = Analyzer(["云跃", "缓震跑鞋"])
+    assert [t.text for t in store.tokens("云跃缓震跑鞋")] == ["云跃", "缓震跑鞋"]
+    toks = store.tokens("有没有500元以内适合扁平足的跑鞋？")
+    assert {t.text for t in toks if t.stop} >= {"有没有", "的", "适合"}
+    assert {t.text for t in toks if t.content} >= {"扁平足", "跑鞋"}
+
+
+def test_function_words_go_by_part_of_speech() -> None:
+    toks = Analyzer().tokens("徒步穿什么袜子不容易磨脚")
+    assert "什么" in {t.text for t in toks if t.stop}  # a pronoun (jieba tags it r)
+    assert "袜子" in {t.text for t in toks if t.content}
+
+
+def test_english_words_stopwords_and_fillers() -> None:
+    toks = Analyzer().tokens("Oh sorry! Yes am looking for washable paint too")
+    assert [t.text for t in toks if t.content] == ["washable", "paint"]
+    assert [t.text for t in Analyzer().tokens("grain-free")] == ["grain", "free"]
+
+
+def test_the_stemmer_agrees_with_the_full_text_index(tmp_path) -> None:
+    from shopguide.store import open_store
+    from shopguide.store.models import Product
+
+    store = open_store(tmp_path / "s.sqlite")
+    words = "kettles running batteries cartridges washable stored storage glasses knives"
+    store.save_product(Product("X-1", words, "Misc", 10.0, "USD"))
+    _, counts = store.doc_counts([stem(w) for w in words.split()])
+    assert all(counts[stem(w)] == 1 for w in words.split()), counts
+    store.close()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("预算一万二以内", "预算12000以内"), ("两千五左右", "2500左右"), ("三百五", "350"),
+    ("五六百的", "500-600的"), ("预算是15到20万", "预算是150000到200000"),
+    ("1,299元", "1299元"), ("1.5k", "1500"), ("under fifty bucks", "under 50 bucks"),
+    ("two hundred and fifty dollars", "250 dollars"), ("第十个", "第10个"),
+    ("看一下", "看一下"), ("便宜一点", "便宜一点"), ("三星", "三星"),  # words, not numbers
+    ("this one", "this one"), ("compare one and three", "compare one and 3"),
+    ("vitamin k", "vitamin k"),
+])
+def test_numbers_as_people_write_them(text: str, expected: str) -> None:
+    assert normalize_numbers(fold(text)) == expected
+
+
+def test_english_number_words() -> None:
+    assert english_value(["two", "hundred", "and", "fifty"]) == 250
+    assert english_value(["a", "hundred"]) == 100
+    assert english_value(["k"]) is None and english_value(["and"]) is None
+
+
+def _find(phrases: Phrases, text: str) -> list[str]:
+    an = Analyzer()
+    norm = an.normalize(text)
+    return [f.phrase for f in phrases.find(norm, an.tokens(norm, normalized=True))]
+
+
+def test_phrases_match_on_word_boundaries() -> None:
+    neg = Phrases(["非", "不要"])
+    assert _find(neg, "非常好看的跑鞋") == []  # 非 inside 非常 is no negation
+    assert _find(neg, "不要黑色的") == ["不要"]
+    staff = Phrases(["人工"])
+    assert _find(staff, "人工智能音箱有吗") == [] and _find(staff, "转人工") == ["人工"]
+    en = Phrases(["return"])
+    assert _find(en, "can I returns it") == ["return"]  # by stem
+    assert _find(Phrases(["open"], exact=True), "I opened it") == []  # exact words
+
+
+def test_frames_and_words_inside_words() -> None:
+    assert _find(Phrases(["有…吗"]), "有轻一点的吗") == ["有...吗"]
+    assert _find(Phrases(["退换"], inside=True), "好的天无理由退换货么") == ["退换"]
+    assert _find(Phrases(["退换"]), "好的天无理由退换货么") == []
+
+
+def test_long_input_is_read_without_error() -> None:
+    an = Analyzer()
+    toks = an.tokens("我" * 2000)  # the old splitter recursed once per character
+    assert len(toks) == 2000
+    huge = an.tokens("跑鞋 " * 300_000)  # a 1.5 MB message: read up to MAX_CHARS
+    assert huge and len(huge) <= 20_000
