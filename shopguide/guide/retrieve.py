@@ -21,7 +21,7 @@ from shopguide.text import fold, has_cjk, resources
 from shopguide.text.english import WORD
 
 CANDIDATES = 60
-FAQ_CONFIDENT = 0.8  # coverage above which an FAQ row answers the question
+FAQ_CONFIDENT = 0.6  # coverage above which an FAQ row answers the question
 PRODUCT_CONFIDENT = 0.45  # coverage above which products answer it without a named category
 EXACT = 2.0  # confidence of an FAQ row whose own wording was asked
 CHEAP_QUANTILE = 0.4  # "cheap" = the cheapest 40% of the category
