@@ -279,3 +279,12 @@ def test_tiny_model_cancel_mid_answer(guide_store, tiny_model_dir) -> None:
              cancel=cancel)
     assert ev[-1].cancelled and ev[-1].text == ""  # no sentence was complete yet
     assert streams[0].n_tokens <= 4  # stopped within a token of the press
+
+
+@pytest.mark.parametrize("text", ["鞋" * 2000, "的" * 2000, "跑鞋 " * 200_000 + "多少钱",
+                                  "running shoes " * 80_000])
+def test_huge_and_unbroken_messages_get_an_answer(guide_engine, text) -> None:
+    # 2,000 unbroken Chinese characters once ended in "maximum recursion depth exceeded";
+    # a 1 MB message is read up to its first 2,000 characters and answered.
+    ev = run(guide_engine, text)
+    assert isinstance(ev[-1], Done) and not isinstance(ev[-1], Failed) and ev[-1].text

@@ -1,8 +1,7 @@
-"""The issue's bar on both query sets, answered from the facts alone (no model):
-products_any, faq and none ≥ 0.9, no constraint violations, every answer grounded.
-
-The home & kitchen store and its queries were written by another hand before tuning;
-passing them shows the engine is not fitted to the demo store.
+"""The project's own query sets, answered from the facts alone (no model): the demo ≥ 0.98
+and home & kitchen ≥ 0.9 on products_any, faq and none, no constraint violations, every
+answer grounded. These are regression sets (the project wrote them); the sets it did not
+write (tests/data/real_*, written_*) have floors below: the README reports their figures.
 """
 
 from __future__ import annotations
@@ -22,6 +21,9 @@ SETS = [
 ]
 
 
+BARS = {"demo": 0.98, "home_kitchen": 0.9}
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("store_dir, queries", SETS, ids=["demo", "home_kitchen"])
 def test_query_set_meets_the_bar(store_dir: Path, queries: Path, tmp_path: Path) -> None:
@@ -36,8 +38,31 @@ def test_query_set_meets_the_bar(store_dir: Path, queries: Path, tmp_path: Path)
     s = report["summary"]
     failed = [(r["id"], [k for k, v in r["checks"].items() if not v])
               for r in report["results"] if not r["passed"]]
+    bar = BARS[store_dir.name if store_dir.name == "home_kitchen" else "demo"]
     for kind in ("products_any", "faq", "none"):
-        assert s[kind] is None or s[kind] >= 0.9, (kind, failed)
+        assert s[kind] is None or s[kind] >= bar, (kind, failed)
     assert s["constraint_violations"] == 0, failed
     assert s["grounded_rate"] == 1.0, failed
+    store.close()
+
+
+# Shares of queries passed on the sets the project did not write (dev and test halves
+# together), a little under what the engine scores today: a change that loses ground on
+# real shoppers' words fails here even if the project's own sets still pass.
+FLOORS = {"real_en": 0.55, "real_zh": 0.52, "written_zh": 0.62, "written_en": 0.55}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_sets_the_project_did_not_write_keep_their_floor(name: str, tmp_path: Path) -> None:
+    from shopguide.store import open_store
+    from shopguide.store.importer import import_path
+
+    folder = ROOT / "tests" / "data" / name
+    store = open_store(tmp_path / "s.sqlite")
+    import_path(store, folder)
+    cases = load_cases(folder / "dev.jsonl") + load_cases(folder / "test.jsonl")
+    s = run_eval(Engine(store), cases)["summary"]
+    assert s["passed"] / s["queries"] >= FLOORS[name], s
+    assert s["constraint_violations"] <= 2 and s["grounded_rate"] >= 0.98, s
     store.close()

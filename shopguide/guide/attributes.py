@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from shopguide.guide.matching import Doc, Slot, Terms, coverage, product_doc, slot_score
+from shopguide.guide.verify import Facts, check_sentence
 from shopguide.store.models import Product
 from shopguide.text import Analyzer
 
@@ -55,9 +56,12 @@ def answer_about(p: Product, terms: Terms, analyzer: Analyzer, lang: str) -> Ans
         return None
     words = [s.said for s in asked]
     best, score = None, 0.0
+    facts = Facts.of([p], [], (None, None, None))
     for clause in clauses(p, lang):
         c = coverage(asked, Doc.of(analyzer, clause, ""))
-        if c > score:
+        # Catalog text is data, not the truth: a clause whose price, stock or promise the
+        # product's own fields contradict is never quoted as the answer.
+        if c > score and check_sentence(clause, facts) is None:
             best, score = clause, c
     tags = [t for t in p.tags if coverage(asked, Doc.of(analyzer, t, "")) >= STATED]
     if score >= STATED and best:

@@ -120,8 +120,9 @@ def product_doc(analyzer: Analyzer, p: Product) -> Doc:
              and (h := name_head(analyzer, n))}
     if not heads:
         return doc
-    others = {t.key for t in analyzer.tokens(" ".join(
-        x for x in (p.category.replace("/", " "), p.brand, " ".join(p.tags)) if x))}
+    # Only the category says what kind of thing it is besides the name's head: a shoe box
+    # tagged "shoes" is still a box.
+    others = {t.key for t in analyzer.tokens(p.category.replace("/", " "))}
     names = {t.key for n in (p.name, p.name_en) if n and not has_cjk(n)
              for t in analyzer.tokens(n)}
     return replace(doc, name_heads=frozenset(heads), named_only=frozenset(names - others - heads))

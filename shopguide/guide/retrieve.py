@@ -436,7 +436,11 @@ def find_faq(store: StoreLike, vocab: StoreVocab, q: Query) -> tuple[FaqEntry | 
         focus = sum(v for t, v in about.items() if any(s.role_value == t for s in topics))
         topic = asked * focus ** 0.5
         others = coverage(rest, doc) if rest else topic
-        scored.append((entry, TOPIC * topic + (1 - TOPIC) * others))
+        score = TOPIC * topic + (1 - TOPIC) * others
+        if needs_object and not any(slot_score(s, doc) > 0 for s in rest.slots
+                                    if s.role != "topic"):
+            score *= 0.5  # a guide about something else ("which stocks should I buy")
+        scored.append((entry, score))
     scored.sort(key=lambda t: -t[1])
     best = scored[0] if scored else (None, 0.0)
     return best[0], best[1], scored

@@ -33,9 +33,18 @@ _COMPARING = re.compile(r"cheaper|less|more expensive|pricier|difference|differ|
 _FORWARD = re.compile(r"\s*(?:for|on)\s+(?:the\s+)?|\s*的\s*", re.I)
 
 
-def split_sentences(text: str) -> list[str]:
-    """Chinese and English sentences; a decimal point (49.99) does not end one."""
-    parts = _SENTENCE_END.split(text)
+def split_sentences(text: str, names: Iterable[str] = ()) -> list[str]:
+    """Chinese and English sentences; a decimal point (49.99) does not end one, nor does a
+    mark inside one of ``names`` (a product called "FELCO No. 9 Pruner" is one name)."""
+    inside = [(m.start(), m.end()) for n in names if n and len(n) > 2
+              for m in re.finditer(re.escape(n), text)]
+    parts, last = [], 0
+    for m in _SENTENCE_END.finditer(text):  # as re.split: a newline is dropped, a mark kept
+        if any(a < m.start() < b for a, b in inside):
+            continue
+        parts.append(text[last:m.start()])
+        last = m.end()
+    parts.append(text[last:])
     return [p for p in parts if p and p.strip()]
 
 
@@ -326,11 +335,21 @@ def _join(sentences: Sequence[str]) -> str:
     return "".join(sentences).strip()
 
 
+def _policy_words(sentence: str, facts: Facts) -> bool:
+    """A sentence that is a policy's own words, quoted: the store's answer as it wrote it
+    (data-formats.md: "shown or restated as it is"), grounded by construction. Product
+    descriptions get no such pass: a catalog line may claim what the catalog's own
+    fields contradict."""
+    said = re.sub(r"\s+", " ", fold(sentence)).strip(" .。")
+    return len(said) >= 4 and any(said in re.sub(r"\s+", " ", fold(e.answer)) for e in facts.faqs)
+
+
 def verify(text: str, facts: Facts) -> Verdict:
     kept: list[str] = []
     dropped: list[tuple[str, str]] = []
-    for s in split_sentences(text):
-        why = check_sentence(s, facts)
+    names = [n for p in facts.products for n in (p.name, p.name_en, p.name_zh) if n]
+    for s in split_sentences(text, names):
+        why = None if _policy_words(s, facts) else check_sentence(s, facts)
         if why is None:
             kept.append(s)
         else:

@@ -35,8 +35,8 @@ class Phrases:
                  inside: bool = False) -> None:
         """``exact``: English words compare as written (folded), not by stem: a list that
         spells out its forms ("return", "returns") should not reach "opened" from "open".
-        ``inside``: a Chinese phrase of two or more characters may also stand inside a
-        longer word (退换 in 退换货); for lists of unambiguous words such as policy topics."""
+        ``inside``: a Chinese phrase of two or more characters may also begin a longer word
+        (退换 in 退换货, not 开门 in 对开门); for lists of words such as policy topics."""
         self.exact = exact
         self.inside = inside
         items = phrases.items() if isinstance(phrases, dict) else ((p, p) for p in phrases)
@@ -88,7 +88,9 @@ class Phrases:
             while at >= 0:
                 end = at + len(p)
                 aligned = at in starts and end in ends
-                if aligned or (self.inside and len(p) >= 2) or not p[0].isalnum() and not has_cjk(p):
+                # Inside a longer word only at its start: 退换 in 退换货, not 开门 in 对开门.
+                leading = self.inside and len(p) >= 2 and at in starts
+                if aligned or leading or not p[0].isalnum() and not has_cjk(p):
                     first = starts.get(at, _token_at(tokens, at))
                     last = ends.get(end, _token_at(tokens, end - 1))
                     span = set(range(at, end))
