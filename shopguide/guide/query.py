@@ -64,6 +64,7 @@ class Query:
     subject: str | None = None  # the conversation's category, kept as a preference
     cheaper_than: object = None  # the product a "cheaper?" follow-up is measured against
     about_focus: bool = False  # asks about the product being discussed, without pointing
+    bare_phrase: bool = False  # only content words, as typed into a search box
 
     def has_product_signal(self) -> bool:
         return bool(self.category or self.brand or self.tags or self.size or self.color
@@ -412,6 +413,7 @@ def understand(text: str, vocab: StoreVocab, default_lang: str = "en") -> Query:
     q.in_stock = "in_stock" in acts or q.stock_question
     q.policy_cue = bool(q.topics)
     q.slots = _slots(norm, tokens, vocab, spans, consumed)
+    q.bare_phrase = bool(tokens) and all(t.content for t in tokens) and len(tokens) <= 8
     q.terms = q.slots.keys()
     q.intent = _intent(norm, tokens, q, acts)
     return q

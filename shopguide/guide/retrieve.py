@@ -56,6 +56,7 @@ class Retrieval:
     faq_confidence: float = 0.0
     known_confidence: float = 0.0  # the same over the words the store knows
     head_unknown: bool = False  # what is asked for (a compound's head) is no word of the store
+    head_met: bool = True  # a product shown is the thing asked for (matches the heads)
     resolved_max_price: float | None = None  # what "cheap" came to
     filtered: bool = False  # a named category or brand narrowed the search
     faq_ranked: list[tuple[FaqEntry, float]] = field(default_factory=list)
@@ -390,6 +391,12 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
     out.known_confidence = max((coverage(known, product_doc(vocab.analyzer, r.product))
                                 for r in ranked[:3]), default=0.0) if known else 0.0
     out.head_unknown = any(s.head and not s.known and s.role != "topic" for s in q.slots.slots)
+    # Only for a bare noun phrase ("shaggy dog board game"): in a sentence ("my dog totally
+    # freaks out") the last of several words side by side need not be what is asked for.
+    heads = [s for s in q.slots.slots if s.head] if q.bare_phrase else []
+    out.head_met = not heads or any(
+        all(slot_score(h, product_doc(vocab.analyzer, r.product)) >= 0.5 for h in heads)
+        for r in ranked[:3])
     return out
 
 
@@ -465,8 +472,10 @@ def decide(q: Query, r: Retrieval) -> tuple[str, str]:
     # A store word (tag, category) in the question makes a partial match more believable.
     bar = PRODUCT_CONFIDENT - (0.1 if (q.tags or q.category) else 0.0)
     # A kind of thing the store carries, named (or named by its head), or a follow-up on
-    # what was just shown: products answer, unless a policy fits better.
-    kind = bool(q.category or q.brand) or q.follow_up
+    # what was just shown: products answer, unless a policy fits better. A category named
+    # as a modifier ("dog" in "shaggy dog board game") counts only if its products are the
+    # thing asked for (the compound's head, "game").
+    kind = bool((q.category or q.brand) and r.head_met) or q.follow_up
     # Words the store has never seen weigh against the match (a thing it does not sell),
     # unless they are only around what is asked: the known words then carry the question,
     # provided what is asked for (a compound's head) is not itself unknown ("lawn mowers").
@@ -485,9 +494,11 @@ def decide(q: Query, r: Retrieval) -> tuple[str, str]:
         return "policy", (f"FAQ {faq_id!r} covers {fc:.2f} (bar {faq_bar:.2f}) against products "
                           f"{pc:.2f}" + (f"; policy topic {', '.join(q.topics)}" if q.topics else ""))
     if prod_ok:
-        return product_intent, (f"products cover {pc:.2f} (bar {bar:.2f})" if pc >= bar else
-                                f"the store carries the kind asked for ({q.category})"
-                                if q.category else "a follow-up on the products shown")
+        return product_intent, (
+            f"products cover {pc:.2f} (bar {bar:.2f})" if pc >= bar else
+            f"the words the store knows are covered {r.known_confidence:.2f}" if known_ok else
+            "a follow-up on the products shown" if q.follow_up else
+            f"the store carries the kind asked for ({q.category or q.brand})")
     if (q.category or q.brand or q.tags or q.follow_up) and not r.products and not q.policy_cue:
         # The store has such things (or just showed some), just none that fit.
         return product_intent, "the store has such products, but none fits every constraint"
