@@ -6,7 +6,6 @@ The test halves are never run here: they are for reporting (scripts/quality.py).
 
 from __future__ import annotations
 
-import itertools
 import sys
 import tempfile
 from pathlib import Path

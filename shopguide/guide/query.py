@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from shopguide.guide.budget import parse_budget
@@ -612,7 +612,7 @@ def _intent(norm: str, tokens: Sequence[Token], q: Query, acts: set[str]) -> str
     return "find"
 
 
-def refers_back(q: Query, low: str = "") -> bool:
+def refers_back(q: Query) -> bool:
     """Whether the message leans on what was shown before (``them``, ``它``, ``第二个``)."""
     return bool(q.refs or q.acts & {"it", "them"})
 
@@ -622,9 +622,3 @@ def superlative(text: str) -> str | None:
     return understand(text, StoreVocab()).pick
 
 
-def with_changes(q: Query, **changes: object) -> Query:
-    return replace(q, **changes)
-
-
-def fold_text(text: str) -> str:
-    return fold(text)

@@ -8,7 +8,6 @@ because the engine's verifier drops a sentence whose figure does not match.
 from __future__ import annotations
 
 import random
-import re
 
 from shopguide.guide.prompt import format_price
 from shopguide.store.models import Product
