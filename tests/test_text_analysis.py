@@ -105,3 +105,32 @@ def test_long_input_is_read_without_error() -> None:
     assert len(toks) == 2000
     huge = an.tokens("跑鞋 " * 300_000)  # a 1.5 MB message: read up to MAX_CHARS
     assert huge and len(huge) <= 20_000
+
+
+def test_homophone_typos_are_repaired_against_store_words_only() -> None:
+    from shopguide.text.spelling import ChineseSpeller
+
+    speller = ChineseSpeller(["电饭煲", "空气炸锅", "加湿器"])
+    assert speller.repair("电饭褒") == [(0, 3, "电饭煲")]
+    assert speller.repair("空气炸过有吗") == [(0, 4, "空气炸锅")]
+    assert speller.repair("电饭煲") == []  # a word the store knows is never touched
+    assert ChineseSpeller([]).repair("电饭褒") == []
+
+
+@pytest.mark.parametrize("word, expected", [("reciev", "receiv"), ("kettel", "kettl"),
+                                            ("planner", "planer"), ("mower", None),
+                                            ("chrage", None), ("sweetner", None)])
+def test_english_typos_keep_their_start_and_stay_close(word: str, expected: str | None) -> None:
+    # One edit (a swap counts one) from six letters, two from nine; the first two letters
+    # kept; short words are left alone: "mower" is one letter from "power" and "moder".
+    from shopguide.text.spelling import nearest_english
+
+    vocab = ["power", "moder", "receiv", "kettl", "sweeten", "planer", "charg"]
+    assert nearest_english(word, vocab) == expected
+
+
+def test_a_typo_reaches_the_product(guide_engine) -> None:
+    from shopguide.guide.conversation import Conversation
+
+    plan = guide_engine.plan("轻薄羽绒付多少钱", Conversation())  # 付 for 服, typed by pinyin
+    assert plan.products and plan.products[0].sku == "JK-1", [p.sku for p in plan.products]

@@ -21,6 +21,7 @@ from shopguide.guide.vocab import StoreVocab
 from shopguide.text import Token, detect_lang, fold, has_cjk, resources
 from shopguide.text.chinese import root as chinese_root
 from shopguide.text.phrases import Found, Phrases
+from shopguide.text.script import CJK_RUN
 
 # "clarify": a follow-up named a position past the shown list; "remark": a comment on what
 # was shown ("好便宜啊"), not a request.
@@ -385,6 +386,11 @@ def understand(text: str, vocab: StoreVocab, default_lang: str = "en") -> Query:
         elif s.kind in _ACTS and s.kind not in ("it", "them", "which", "ask_for"):
             consumed.append((f.start, f.end))
     q.category = vocab.best_path(named_segments)
+    repaired = _typos(norm, tokens, vocab, consumed)
+    if q.category is None:
+        kinds = [w for w in repaired.values() if w in vocab.segment_paths()]
+        if kinds:  # 电饭褒 is the store's 电饭煲: preferred, as a repair may be wrong
+            q.category, q.category_said, q.category_soft = vocab.best_path(kinds), kinds[0], True
     if q.category is None:
         via = _kind_by_synonym(norm, tokens, vocab, consumed)
         if via:
@@ -412,7 +418,7 @@ def understand(text: str, vocab: StoreVocab, default_lang: str = "en") -> Query:
     q.stock_question = "stock_ask" in acts or ("stock" in acts and _yes_no(norm, tokens))
     q.in_stock = "in_stock" in acts or q.stock_question
     q.policy_cue = bool(q.topics)
-    q.slots = _slots(norm, tokens, vocab, spans, consumed)
+    q.slots = _slots(norm, tokens, vocab, spans, consumed, repaired)
     q.bare_phrase = bool(tokens) and all(t.content for t in tokens) and len(tokens) <= 8
     q.terms = q.slots.keys()
     q.intent = _intent(norm, tokens, q, acts)
@@ -513,7 +519,8 @@ def _yes_no(norm: str, tokens: Sequence[Token]) -> bool:
 
 
 def _slots(norm: str, tokens: Sequence[Token], vocab: StoreVocab, spans: Sequence[_Span],
-           consumed: Sequence[tuple[int, int]]) -> Terms:
+           consumed: Sequence[tuple[int, int]],
+           repaired: dict[tuple[int, int], str] | None = None) -> Terms:
     """The words to search for: content words not used up by a constraint or a cue, a
     policy topic as one slot of all its words, and synonyms as weaker alternatives."""
     slots: list[Slot] = []
@@ -532,8 +539,15 @@ def _slots(norm: str, tokens: Sequence[Token], vocab: StoreVocab, spans: Sequenc
         in_topic.update(range(s.found.first, s.found.last + 1))
     synonyms = _synonym_spans(norm, tokens, vocab)
     heads = _compound_heads(norm, tokens, consumed)
+    repaired = repaired if repaired is not None else _typos(norm, tokens, vocab, consumed)
+    for (first, last), word in repaired.items():
+        said = norm[tokens[first].start:tokens[last].end]
+        kind = chinese_root(word)[-1] in vocab.kind_heads
+        slots.append(Slot(said, [Alt(word, "zh", TYPO, word, kind)], role="word"))
+    in_repair = {i for a, b in repaired for i in range(a, b + 1)}
     for i, t in enumerate(tokens):
-        if t.stop or i in in_topic or t.script == "num" or _overlaps((t.start, t.end), consumed):
+        if t.stop or i in in_topic or i in in_repair or t.script == "num" or \
+                _overlaps((t.start, t.end), consumed):
             continue
         # A Chinese noun whose head is the head of one of the store's categories (运动鞋 and
         # 跑鞋 are both 鞋) matches another thing of that kind in part; 洗衣机 and 手机 share
@@ -556,6 +570,25 @@ def _slots(norm: str, tokens: Sequence[Token], vocab: StoreVocab, spans: Sequenc
             seen.add(s.key)
             out.append(s)
     return Terms(out)
+
+
+TYPO = 0.9  # a word repaired from a typo counts this much of one typed right
+
+
+def _typos(norm: str, tokens: Sequence[Token], vocab: StoreVocab,
+           consumed: Sequence[tuple[int, int]]) -> dict[tuple[int, int], str]:
+    """Chinese words typed with the wrong homophone (电饭褒, 空气炸过): token ranges → the
+    store word they sound like. Only across two or more words (a word the dictionary knows
+    whole is taken as meant), never inside a constraint or a cue."""
+    out: dict[tuple[int, int], str] = {}
+    for run in CJK_RUN.finditer(norm):
+        for a, b, word in vocab.chinese_speller.repair(run.group(0)):
+            start, end = run.start() + a, run.start() + b
+            inside = [i for i, t in enumerate(tokens) if t.start >= start and t.end <= end]
+            if len(inside) >= 2 and tokens[inside[0]].start == start and \
+                    tokens[inside[-1]].end == end and not _overlaps((start, end), consumed):
+                out[(inside[0], inside[-1])] = word
+    return out
 
 
 def _compound_heads(norm: str, tokens: Sequence[Token],

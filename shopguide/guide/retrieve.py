@@ -11,14 +11,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from shopguide.guide.matching import (Slot, Terms, coverage, faq_doc, faq_topics, product_doc,
-                                      slot_score)
+from shopguide.guide.matching import (Alt, Slot, Terms, coverage, faq_doc, faq_topics,
+                                      product_doc, slot_score)
+from shopguide.guide.query import TYPO
 from shopguide.guide.quantity import UNIT_WORDS, fits, quantities
 from shopguide.guide.query import Query
 from shopguide.guide.vocab import StoreVocab, category_matches, color_matches
 from shopguide.store.models import Customer, FaqEntry, Product
 from shopguide.text import fold, has_cjk, resources
 from shopguide.text.english import WORD
+from shopguide.text.spelling import nearest_english
 
 CANDIDATES = 60
 FAQ_CONFIDENT = 0.6  # coverage above which an FAQ row answers the question
@@ -98,10 +100,29 @@ def weigh(store: StoreLike, vocab: StoreVocab, terms: Terms) -> None:
     for slot, words in zip(terms.slots, per_slot):
         dfs = [cache.get(w, 0) for w in words]
         df = min(dfs) if dfs else 0
+        if df == 0 and slot.alts[0].script == "en" and slot.role != "topic":
+            df = _repair_english(store, vocab, slot, cache)
         slot.known = df > 0
         slot.idf = UNKNOWN * top if df == 0 else math.log(1 + (n - df + 0.5) / (df + 0.5))
         if slot.head:
             slot.idf *= HEAD
+
+
+def _repair_english(store: StoreLike, vocab: StoreVocab, slot: Slot,
+                    cache: dict[str, int]) -> int:
+    """A misspelt English word ("sweetner", "recieved"): the nearest word of the store's
+    index joins the slot as a slightly weaker alternative; returns its document count."""
+    key = slot.alts[0].key
+    near = nearest_english(key, vocab.latin_words)
+    if near is None:
+        return 0
+    slot.alts.append(Alt(near, "en", TYPO, near))
+    if near not in cache:
+        try:
+            cache.update(store.doc_counts([near])[1])  # type: ignore[attr-defined]
+        except Exception:
+            return 0
+    return cache.get(near, 0)
 
 
 # -- filters and candidates -----------------------------------------------------------------

@@ -8,13 +8,14 @@ finds the category ``Kitchen knife`` and ``pan`` does not fire inside ``panel``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from shopguide.text import Analyzer, chinese, fold, has_cjk, resources
 from shopguide.text.phrases import Phrases
 from shopguide.text.resources import Synonym
+from shopguide.text.spelling import ChineseSpeller
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,8 @@ class StoreVocab:
     colors: list[str] = field(default_factory=list)
     brand_aliases: dict[str, str] = field(default_factory=dict)  # "yunyue" → "云跃"
     synonyms: tuple[Synonym, ...] = ()  # the store's own (synonyms.csv)
+    names: tuple[str, ...] = ()  # product names (a sample), for the words shoppers misspell
+    latin: Callable[[], list[str]] | None = None  # the index's English words, read on demand
 
     @classmethod
     def from_store_vocabulary(cls, v: object, synonyms: Iterable[Synonym] = ()) -> StoreVocab:
@@ -57,6 +60,20 @@ class StoreVocab:
         words = [*self.category_segments(), *self.brands, *self.tags, *self.colors,
                  *(s.term for s in self.all_synonyms())]
         return Analyzer(w for w in words if has_cjk(w))
+
+    @cached_property
+    def chinese_speller(self) -> ChineseSpeller:
+        """The store's Chinese words by sound: 电饭褒 is 电饭煲 typed with a pinyin IME."""
+        words = [*self.segment_paths(), *self.tags, *self.brands,
+                 *(s.term for s in self.all_synonyms())]
+        for name in self.names:
+            words += [t.text for t in self.analyzer.tokens(name) if t.script == "zh"]
+        return ChineseSpeller(fold(w) for w in words if has_cjk(w))
+
+    @cached_property
+    def latin_words(self) -> list[str]:
+        """The English words (stems) of the store's index, for repairing a misspelt one."""
+        return self.latin() if self.latin is not None else []
 
     def all_synonyms(self) -> tuple[Synonym, ...]:
         """The store's synonyms first (they win over the language's), then the generic ones."""
@@ -212,6 +229,9 @@ class VocabCache:
             read = getattr(store, "synonyms", None)
             vocab = StoreVocab.from_store_vocabulary(source, read() if callable(read) else ())
             vocab.brand_aliases = brand_aliases(store, vocab)
+            names = getattr(store, "name_words_sample", None)
+            vocab.names = tuple(names()) if callable(names) else ()
+            vocab.latin = getattr(store, "latin_words", None)
             self.vocab = vocab
         self._key, self._stamp, self._source = key, stamp, source
         return self.vocab

@@ -385,15 +385,33 @@ class CatalogMixin(StoreBase):
                                 (" ".join(term.split()), lang)).rowcount > 0
 
     # -- term statistics ----------------------------------------------------------------
+    def _vocab_tables(self) -> None:
+        self.conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.products_vocab "
+                          "USING fts5vocab(main, 'products_fts', 'row')")
+        self.conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.faq_vocab "
+                          "USING fts5vocab(main, 'faq_fts', 'row')")
+
+    def latin_words(self, limit: int = 200_000) -> list[str]:
+        """The index's Latin words (Porter stems) that a product or FAQ row holds, most
+        common first: what a misspelt English word is compared with."""
+        self._vocab_tables()
+        rows = self.conn.execute(
+            "SELECT term, sum(doc) AS n FROM (SELECT term, doc FROM temp.products_vocab UNION ALL "
+            "SELECT term, doc FROM temp.faq_vocab) WHERE term GLOB '[a-z][a-z]*' "
+            "AND term NOT GLOB '*[0-9]*' GROUP BY term ORDER BY n DESC LIMIT ?", (limit,))
+        return [r[0] for r in rows]
+
+    def name_words_sample(self, limit: int = 20_000) -> list[str]:
+        """Product names (up to ``limit``), for the words a shopper may misspell."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT coalesce(name_zh, name) FROM products ORDER BY id LIMIT ?", (limit,))]
+
     def doc_counts(self, words: Sequence[str]) -> tuple[int, dict[str, int]]:
         """How many products and FAQ rows hold each index word (a Porter stem, a CJK
         character or character pair, a number), and how many rows there are in all: the
         statistics ranking weighs a question's words by (its IDF)."""
         conn = self.conn
-        conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.products_vocab "
-                     "USING fts5vocab(main, 'products_fts', 'row')")
-        conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.faq_vocab "
-                     "USING fts5vocab(main, 'faq_fts', 'row')")
+        self._vocab_tables()
         total = int(conn.execute("SELECT (SELECT count(*) FROM products) + "
                                  "(SELECT count(*) FROM faq)").fetchone()[0])
         out: dict[str, int] = {}
