@@ -262,7 +262,10 @@ def _negated(norm: str, tokens: Sequence[Token], spans: list[_Span]) -> tuple[se
 # -- references to shown products ------------------------------------------------------------
 _ZH_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
               "九": 9, "十": 10}
-_ORDINAL_ZH = re.compile(r"第\s*(\d+|[一二两三四五六七八九十])\s*(?:个|款|双|件|种|套|台|把|只|条|项|辆|部)?")
+# "第二个", "第三款呢": a position, said with a measure word or on its own ("第二呢");
+# "第一次" (the first time) is no position.
+_ORDINAL_ZH = re.compile(r"第\s*(\d+|[一二两三四五六七八九十])\s*(?:个|款|双|件|种|套|台|把|只|条|项|辆|部"
+                         r"|(?=[呢吗吧的呀啊,，。.?？!！\s]|$))")
 _RANGE_ZH = re.compile(r"(前|头|最后|后)\s*(\d|[两二三四五])\s*(?:个|款|双|件|种|套|样|项|台|辆|部)")
 _PAIR_ZH = re.compile(r"(?<![第\d])(\d|[一二三四五六七八九])\s*(?:号|个|款)?\s*(?:和|与|跟|还是|、|vs)\s*"
                       r"第?\s*(\d|[一二三四五六七八九]|最后一?)\s*(?:号|个|款)?")

@@ -468,6 +468,8 @@ def find_faq(store: StoreLike, vocab: StoreVocab, q: Query) -> tuple[FaqEntry | 
         if needs_object and not any(slot_score(s, doc) > 0 for s in rest.slots
                                     if s.role != "topic"):
             score *= 0.5  # a guide about something else ("which stocks should I buy")
+        if asked == 0:
+            score *= 0.5  # a row about none of the topics asked: the size guide for "能换吗"
         scored.append((entry, score))
     scored.sort(key=lambda t: -t[1])
     best = scored[0] if scored else (None, 0.0)
