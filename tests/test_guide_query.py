@@ -109,3 +109,15 @@ def test_odd_input_is_understood_without_crashing_into_nonsense(text: str) -> No
     q = understand(text, VOCAB)
     assert q.category is None and q.brand is None and q.max_price is None
     assert len(" ".join(q.terms)) < 3000
+
+
+def test_about_a_budget_widens_when_nothing_is_near_it(guide_engine) -> None:
+    # "about ¥600" is ¥480–720; no shoe costs that, so the nearest prices (±50%) are offered
+    # and the answer states that range, not one the cards break.
+    from shopguide.guide.conversation import Conversation
+
+    plan = guide_engine.plan("跑鞋 600左右", Conversation())
+    prices = [p.price for p in plan.products]
+    assert prices and all(300 <= p <= 900 for p in prices), prices
+    assert (plan.query.min_price, plan.query.max_price) == (300, 900)
+    assert "¥300" in plan.composed and "¥900" in plan.composed

@@ -29,6 +29,7 @@ class Budget:
     max_price: float | None = None
     cheap: bool = False  # "cheap"/"便宜的": resolved against the category's prices later
     cheaper: bool = False  # "anything cheaper?": below what was recommended
+    around: float | None = None  # "about 400": the amount, when the range is one around it
     spans: list[tuple[int, int]] = field(default_factory=list)
 
 
@@ -139,6 +140,7 @@ def parse_budget(text: str, tokens: Sequence[Token] | None = None) -> Budget:
             if not _taken(b.spans, m):
                 v = _amounts(m)[0]
                 b.min_price, b.max_price = round(v * (1 - AROUND), 2), round(v * (1 + AROUND), 2)
+                b.around = v
                 b.spans.append(m.span())
     for pat in shapes.ceiling:
         for m in pat.finditer(text):

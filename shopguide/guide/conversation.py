@@ -136,6 +136,7 @@ def resolve(q: Query, conv: Conversation) -> Query:
         exclude_tags=list(dict.fromkeys(last.exclude_tags + q.exclude_tags)),
         min_price=q.min_price if q.min_price is not None else last.min_price,
         max_price=q.max_price if q.max_price is not None else last.max_price,
+        around=q.around if q.min_price is not None or q.max_price is not None else last.around,
         cheap=(q.cheap and not q.pick) or (last.cheap and not q.cheaper),
         cheaper=q.cheaper,
         in_stock=q.in_stock or last.in_stock,
@@ -160,6 +161,7 @@ def resolve(q: Query, conv: Conversation) -> Query:
             merged.category = rec.category
         merged.max_price = round(rec.price - 0.01, 2)
         merged.cheaper_than = rec
+        merged.around = None
         merged.cheap = False
         merged.min_price = None  # going cheaper lifts any lower bound asked for before
     if not merged.refs and conv.shown and _points_at_one(q):

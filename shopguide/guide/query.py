@@ -48,6 +48,7 @@ class Query:
     color: str | None = None
     min_price: float | None = None
     max_price: float | None = None
+    around: float | None = None  # "两百左右": the amount the range is around (it may widen)
     cheap: bool = False
     cheaper: bool = False
     in_stock: bool = False
@@ -353,6 +354,7 @@ def understand(text: str, vocab: StoreVocab, default_lang: str = "en") -> Query:
     q = Query(text=text or "", lang=detect_lang(raw, default_lang))
     budget = parse_budget(norm, tokens)
     q.min_price, q.max_price = budget.min_price, budget.max_price
+    q.around = budget.around if budget.min_price is not None else None
     q.size, size_spans = _size(norm, tokens, vocab, budget.spans)
     blocked = budget.spans + size_spans
     spans = _read_phrases(norm, tokens, vocab, blocked)

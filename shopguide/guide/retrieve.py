@@ -31,6 +31,7 @@ CHEAP_SAMPLE = 400  # products read to learn a category's price spread (all, in 
 SUBJECT = 0.2  # ranking bonus of the conversation's kind of thing when none is named
 NAME_COLOUR = 0.3  # how much better a product named with the colour word must fit to win
 CLOSE = 0.6  # share of the best product's coverage another needs to be shown beside it
+WIDER = 0.5  # how far an "about" budget widens when nothing is near it (±50%)
 EXCLUDED = 0.3  # ranking push-down of a product that also comes in a colour ruled out
 KEEP_SUBJECT = 0.1  # how much better elsewhere a message may fit and still keep the subject
 KNOWN_CONFIDENT = 0.8  # coverage of the words the store knows that answers without the rest
@@ -383,6 +384,12 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
         found = [(p, s) for p, s in store.search_products(f"{text} {word}", **loose,
                                                           limit=CANDIDATES)
                  if fold(word) in product_doc(vocab.analyzer, p).title]
+    if not found and q.around and (text or len(filters) > 2):
+        # "两百左右的加湿器" with none between ¥160 and ¥240: "about" is no hard bound, so the
+        # nearest prices are offered, and the answer states the range they are in.
+        q.min_price, q.max_price = round(q.around * (1 - WIDER), 2), round(q.around * (1 + WIDER), 2)
+        filters.update(min_price=q.min_price, max_price=q.max_price)
+        found = store.search_products(text or None, **filters, limit=CANDIDATES)
     if "category" in filters and found:
         found += _beyond_category(store, vocab, q, filters, text, found)
     soft = q.category if q.category and q.category_soft else None
