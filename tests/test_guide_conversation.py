@@ -133,3 +133,14 @@ def test_a_question_that_leaves_its_object_unsaid_keeps_the_category() -> None:
     assert q.category == "服装/羽绒服" and q.subject is None
     assert ask("退货政策是什么？", conv).subject is None
     assert ask("冬天跑步穿什么", Conversation()).subject is None  # nothing shown yet
+
+
+def test_a_short_question_after_a_policy_answer_stays_with_that_policy(guide_engine) -> None:
+    conv = Conversation()
+    first = guide_engine.plan("what time do you open?", conv)
+    assert first.intent == "policy" and first.faq.id == "hours"
+    list(guide_engine.answer("what time do you open?", conv))
+    plan = guide_engine.plan("and on sunday?", conv)
+    assert plan.intent == "policy" and plan.faq.id == "hours"
+    # With nothing shown or asked before, the same words are out of scope.
+    assert guide_engine.plan("and on sunday?", Conversation()).intent == "out_of_scope"

@@ -128,6 +128,13 @@ def _alternatives(store: StoreLike, vocab: StoreVocab, q: Query, conv: Conversat
     return [p for p in found if p.sku not in shown and _fits(p, q)][:SHOWN]
 
 
+def _policy_follow_up(q: Query, conv: Conversation) -> bool:
+    """A short message with nothing of its own to find, right after a policy answer."""
+    return conv.last_faq is not None and len(q.slots.slots) <= POLICY_FOLLOW_UP_WORDS and \
+        not q.has_product_signal() and not q.refs
+
+
+POLICY_FOLLOW_UP_WORDS = 3  # "and on sunday?", "那周末呢", "what about online orders?"
 ELSEWHERE = 0.3  # how much better another product must fit a question to leave the one discussed
 
 
@@ -207,6 +214,10 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
         plan.retrieval = r
         plan.intent, reason = decide(q, r)
         plan.why.append(reason)
+        if plan.intent == "out_of_scope" and _policy_follow_up(q, conv):
+            # "and on sunday?" after the opening hours: the same policy, asked further.
+            plan.intent, r.faq = "policy", conv.last_faq
+            plan.why.append(f"a follow-up on the policy just answered ({conv.last_faq.id})")
         plan.cheap_ceiling = r.resolved_max_price
         if plan.cheap_ceiling is not None:
             q.max_price = plan.cheap_ceiling
