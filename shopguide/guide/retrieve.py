@@ -117,13 +117,15 @@ def _repair_english(store: StoreLike, vocab: StoreVocab, slot: Slot,
     near = nearest_english(key, vocab.latin_words)
     if near is None:
         return 0
-    slot.alts.append(Alt(near, "en", TYPO, near))
-    if near not in cache:
+    words = [near]
+    slot.alts += [Alt(w, "en", TYPO, w) for w in words]
+    missing = [w for w in words if w not in cache]
+    if missing:
         try:
-            cache.update(store.doc_counts([near])[1])  # type: ignore[attr-defined]
+            cache.update(store.doc_counts(missing)[1])  # type: ignore[attr-defined]
         except Exception:
             return 0
-    return cache.get(near, 0)
+    return min(cache.get(w, 0) for w in words)
 
 
 # -- filters and candidates -----------------------------------------------------------------

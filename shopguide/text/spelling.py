@@ -79,3 +79,4 @@ def nearest_english(word: str, vocabulary: list[str]) -> str | None:
     same_start = [v for v in vocabulary if v[:2] == word[:2]]
     hit = process.extractOne(word, same_start, scorer=OSA.distance, score_cutoff=limit)
     return hit[0] if hit and hit[0] != word else None
+
