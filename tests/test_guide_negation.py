@@ -128,3 +128,20 @@ def test_other_brands_in_a_new_search_still_leave_out_the_one_shown(guide_engine
         c2 = Conversation(last_query=conv.last_query, shown=list(conv.shown))
         other, answer = _products(guide_engine, text, c2)
         assert other and all(p.brand != "诺瓦" and p.category == "鞋/跑鞋" for p in other), answer
+
+
+def test_words_after_without_are_ruled_out_not_sought(tmp_path) -> None:
+    from shopguide.guide.engine import Engine
+    from shopguide.store import open_store
+    from shopguide.store.models import Product
+
+    store = open_store(tmp_path / "s.sqlite")
+    store.save_product(Product("F-1", "Outdoor Ceiling Fan with LED Light", "Fans", 99.0, "USD"))
+    store.save_product(Product("F-2", "Outdoor Ceiling Fan, Damp Rated", "Fans", 89.0, "USD"))
+    q = understand("outdoor ceiling fan without light", StoreVocab())
+    assert "light" in q.exclude_words and "light" not in q.terms
+    q = understand("lights without wiring with switch", StoreVocab())
+    assert q.exclude_words == ["wire"] and "switch" in q.terms  # "with" ends the exclusion
+    plan = Engine(store).plan("outdoor ceiling fan without light", Conversation())
+    assert [p.sku for p in plan.products][0] == "F-2"
+    store.close()

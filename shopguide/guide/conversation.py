@@ -134,6 +134,7 @@ def resolve(q: Query, conv: Conversation) -> Query:
         exclude_colors=[c for c in last.exclude_colors
                         if not (q.color and color_matches([q.color], c))] + q.exclude_colors,
         exclude_tags=list(dict.fromkeys(last.exclude_tags + q.exclude_tags)),
+        exclude_words=list(dict.fromkeys(last.exclude_words + q.exclude_words)),
         min_price=q.min_price if q.min_price is not None else last.min_price,
         max_price=q.max_price if q.max_price is not None else last.max_price,
         around=q.around if q.min_price is not None or q.max_price is not None else last.around,

@@ -60,6 +60,7 @@ class Query:
     exclude_brands: list[str] = field(default_factory=list)  # "除了诺瓦以外", "not Nova"
     exclude_colors: list[str] = field(default_factory=list)  # "不要黑色的", "not black"
     exclude_tags: list[str] = field(default_factory=list)  # "别推日本产的", "nothing with nuts"
+    exclude_words: list[str] = field(default_factory=list)  # "without mesh liner": ranked down
     other_brand: bool = False  # "别的牌子" / "another brand": not the one(s) just shown
     other_color: bool = False
     acts: frozenset[str] = frozenset()  # cue acts the message holds (resources/lang/cues.csv)
@@ -233,11 +234,15 @@ _NEG_REACH = {"zh": 8, "en": 4}  # characters / words a negation reaches after i
 _CLAUSE = re.compile(r"[,，。.;；!！?？]")
 
 
-def _negated(norm: str, tokens: Sequence[Token], spans: list[_Span]) -> tuple[set[int], set[int]]:
-    """Which colour and brand spans a negation reaches ("不要黑色的", "除了诺瓦以外",
-    "not black"): indexes into ``spans`` of the negated ones and of the negation cues."""
+def _negated(norm: str, tokens: Sequence[Token],
+             spans: list[_Span]) -> tuple[set[int], set[int], list[tuple[int, int]]]:
+    """Which colour, brand and tag spans a negation reaches ("不要黑色的", "除了诺瓦以外",
+    "not black"): indexes into ``spans`` of the negated ones and of the negation cues, and
+    the reach of each exclusion ("without mesh liner": its words are ruled out, not sought)."""
     negated: set[int] = set()
     cues: set[int] = set()
+    reaches: list[tuple[int, int]] = []
+    excluding = set(resources.cue_words("exclude"))
     ends = [s.found.start for s in spans if s.kind == "negation_end"]
     ends += [m.start() for m in _CLAUSE.finditer(norm)]
     for i, s in enumerate(spans):
@@ -257,7 +262,9 @@ def _negated(norm: str, tokens: Sequence[Token], spans: list[_Span]) -> tuple[se
         if hit:
             negated.update(hit)
             cues.add(i)
-    return negated, cues
+        if s.found.phrase in excluding and stop > start:
+            reaches.append((start, stop))
+    return negated, cues, reaches
 
 
 # -- references to shown products ------------------------------------------------------------
@@ -360,7 +367,7 @@ def understand(text: str, vocab: StoreVocab, default_lang: str = "en") -> Query:
     spans = _read_phrases(norm, tokens, vocab, blocked)
     _drop_degree_adverbs(spans, tokens)
     acts = {s.kind for s in spans if s.kind in _ACTS}
-    negated, neg_cues = _negated(norm, tokens, spans)
+    negated, neg_cues, excluded = _negated(norm, tokens, spans)
     consumed = list(blocked)
     named_segments: list[str] = []
     for i, s in enumerate(spans):
@@ -423,6 +430,11 @@ def understand(text: str, vocab: StoreVocab, default_lang: str = "en") -> Query:
     q.stock_question = "stock_ask" in acts or ("stock" in acts and _yes_no(norm, tokens))
     q.in_stock = "in_stock" in acts or q.stock_question
     q.policy_cue = bool(q.topics)
+    # "without mesh liner": its words are ruled out (ranked down), not searched for.
+    q.exclude_words = [t.key for t in tokens if t.content and t.script != "num"
+                       and _overlaps((t.start, t.end), excluded)
+                       and not _overlaps((t.start, t.end), consumed)]
+    consumed += excluded
     q.slots = _slots(norm, tokens, vocab, spans, consumed, repaired)
     q.bare_phrase = bool(tokens) and all(t.content for t in tokens) and len(tokens) <= 8
     q.terms = q.slots.keys()

@@ -261,6 +261,8 @@ def rank_products(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]
             score += 0.3  # the tent for 3-4 holds four people; the 2-person one does not
         if _unwanted_colour(p, q):
             score -= EXCLUDED  # it also comes in the colour ruled out: others first
+        if q.exclude_words and set(q.exclude_words) & doc.title_keys:
+            score -= EXCLUDED  # "ceiling fan without light": the one with a light last
         if p.stock == 0:
             # In stock first: an empty shelf is the last thing to offer. Asked "is X in
             # stock?", X itself must still come first, so the push is gentler.
