@@ -174,7 +174,9 @@ def test_tiny_model_streams_tokens_and_done(guide_store, tiny_model_dir) -> None
 
 def test_turn_json_has_the_documented_keys(guide_engine) -> None:
     obj = turn_json("跑鞋", guide_engine.answer("跑鞋", Conversation()))
-    assert list(obj) == ["question", "lang", "intent", "cards", "answer", "grounded", "timings"]
+    assert list(obj) == ["question", "lang", "intent", "cards", "answer", "grounded", "by",
+                         "timings"]
+    assert obj["by"] == "composed"  # no model here
     assert set(obj["cards"][0]) == {"kind", "sku", "name", "category", "brand", "price", "currency",
                                     "stock", "aisle", "sizes", "colors"}
     assert set(obj["timings"]) == {"first_token_ms", "total_ms"}

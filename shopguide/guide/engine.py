@@ -25,7 +25,9 @@ from shopguide.guide.fact_guard import guard_for
 from shopguide.guide.fluency import Gate, Thread
 from shopguide.guide.model_track import ModelTrack
 from shopguide.guide.plan import Plan, make_plan
-from shopguide.guide.prompt import build_prompt, customer_line
+from shopguide.guide import tagged_answer
+from shopguide.guide.prompt import build_prompt, build_tagged_prompt, customer_line
+from shopguide.guide.tagged_answer import tag_ids
 from shopguide.guide.verify import (Facts, check_sentence, mentioned, split_sentences,
                                     states_figures, verify)
 from shopguide.guide.vocab import StoreVocab, VocabCache
@@ -120,7 +122,8 @@ class Engine:
         if (self.model is not None and plan.intent in MODEL_INTENTS and not _is_set(cancel)
                 and self.model_track.should_ask()):
             try:
-                for sentence in self._model_sentences(plan, conv, customer, facts, cancel):
+                write = self._tagged_sentences if tag_ids(self.model) else self._model_sentences
+                for sentence in write(plan, conv, customer, facts, cancel):
                     clock.mark()
                     shown.append(sentence)
                     used_model = True
@@ -150,6 +153,25 @@ class Engine:
         if save:
             self._save(conv, customer, text, final, plan, timings, grounded)
         yield Done(final, grounded, plan.sources, timings, cancelled, used_model)
+
+    def _tagged_sentences(self, plan: Plan, conv: Conversation, customer: Customer | None,
+                          facts: Facts, cancel: threading.Event | None) -> Iterator[str]:
+        """A tagged model's answer (``guide/tagged_answer.py``): its sentences with the facts
+        filled in, once the answer references what the turn is about. A turn whose plan
+        reports something missing (a size or budget nothing meets) is the composed answer's:
+        the facts alone do not say what is missing."""
+        assert self.model is not None
+        if plan.missing:
+            return
+        q = plan.query
+        prompt, refs = build_tagged_prompt(q.text, plan.products + plan.context,
+                                           [plan.faq] if plan.faq else [], conv.history,
+                                           customer or conv.customer, q.lang)
+        max_new = getattr(self.settings, "max_new_tokens", 96)
+        text = prompt.fit(self.model.count_tokens, max(16, self.model.context_length - max_new))
+        yield from tagged_answer.write(self.model, text, refs, q.lang,
+                                       tagged_answer.owed(plan.intent, plan.comparison),
+                                       self.settings, cancel, log)
 
     def _model_sentences(self, plan: Plan, conv: Conversation, customer: Customer | None,
                          facts: Facts, cancel: threading.Event | None) -> Iterator[str]:

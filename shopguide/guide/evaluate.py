@@ -13,6 +13,7 @@ from typing import Any
 
 from shopguide.guide.conversation import Conversation
 from shopguide.guide.events import Done, Event
+from shopguide.guide.frames import fact_texts, frames, most_repeated
 from shopguide.guide.report import turn_json
 from shopguide.guide.vocab import category_matches, color_matches, size_matches, fold
 
@@ -144,6 +145,7 @@ def run_eval(engine: Any, cases: list[EvalCase]) -> dict[str, Any]:
     first: list[float] = []
     total: list[float] = []
     model_text = 0
+    frames_by_lang: dict[str, list[set[str]]] = {}
     for case in cases:
         conv = Conversation()
         for earlier in case.after:
@@ -152,6 +154,10 @@ def run_eval(engine: Any, cases: list[EvalCase]) -> dict[str, Any]:
         done: list[Done] = []
         turn = turn_json(case.q, _noting_done(engine.answer(case.q, conv), done))
         model_text += bool(done and done[0].used_model)
+        plan = getattr(engine, "last_plan", None)
+        if plan is not None and turn["answer"] and turn["lang"]:
+            facts = fact_texts(plan.products + plan.context, plan.faq)
+            frames_by_lang.setdefault(turn["lang"], []).append(frames(turn["answer"], facts))
         checks, violations = score_turn(case.expect, turn)
         violations_total += violations
         first.append(turn["timings"].get("first_token_ms", 0.0))
@@ -169,6 +175,14 @@ def run_eval(engine: Any, cases: list[EvalCase]) -> dict[str, Any]:
     summary["grounded_rate"] = round(sum(grounded) / len(grounded), 4) if grounded else None
     # How often the model's own words reached the shopper (the rest were composed from facts).
     summary["model_text_answers"] = model_text
+    summary["model_text_share"] = round(model_text / len(results), 4) if results else None
+    # The sentence frame (facts and figures taken out) found in the most answers of each
+    # language: a guide that says everything one way reads like a machine.
+    summary["frame_repeat"] = {}
+    for lang, per in sorted(frames_by_lang.items()):
+        frame, share = most_repeated(per)
+        summary["frame_repeat"][lang] = {"share": round(share, 4), "answers": len(per),
+                                         "frame": frame}
     summary["latency_ms"] = {
         "first_token_p50": _pct(first, 0.5), "first_token_p95": _pct(first, 0.95),
         "total_p50": _pct(total, 0.5), "total_p95": _pct(total, 0.95),
@@ -185,8 +199,10 @@ def format_summary(report: dict[str, Any]) -> str:
     lines.append(f"  constraint violations  {s['constraint_violations']}")
     if s["grounded_rate"] is not None:
         lines.append(f"  grounded rate  {s['grounded_rate']:.3f}")
-    if s.get("model_text_answers"):
-        lines.append(f"  model's own text kept in {s['model_text_answers']} of {s['queries']} answers")
+    lines.append(f"  written by the model  {s.get('model_text_answers', 0)} of {s['queries']} answers")
+    for lang, rep in (s.get("frame_repeat") or {}).items():
+        lines.append(f"  most repeated sentence frame ({lang})  {rep['share']:.2f} of "
+                     f"{rep['answers']} answers: {rep['frame'][:60]!r}")
     lat = s["latency_ms"]
     lines.append(f"  first token ms  p50 {lat['first_token_p50']}  p95 {lat['first_token_p95']}")
     lines.append(f"  full answer ms  p50 {lat['total_p50']}  p95 {lat['total_p95']}")

@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from shopguide.guide.refs import MAX_FAQS, MAX_PRODUCTS, References, references
 from shopguide.store.models import Customer, FaqEntry, Product
 
 # Answers are one line by construction (see _one_line), so the first newline ends one.
@@ -138,6 +139,24 @@ def build_prompt(
         history=list(history),
         customer=customer_line(customer) if customer else None,
     )
+
+
+def build_tagged_prompt(
+    question: str,
+    products: Sequence[Product] = (),
+    faqs: Sequence[FaqEntry] = (),
+    history: Sequence[tuple[str, str]] = (),
+    customer: Customer | None = None,
+    lang: str = "en",
+) -> tuple[Prompt, References]:
+    """The prompt with every fact behind a reference tag (``guide/refs.py``), and the tags'
+    values to fill the model's answer with. The facts are cut to what the scheme has tags
+    for (five products, two FAQ rows), best first."""
+    products, faqs = list(products)[:MAX_PRODUCTS], list(faqs)[:MAX_FAQS]
+    refs = references(products, faqs, customer, lang)
+    line = customer_line(customer).removeprefix("Customer: ") if customer else None
+    return Prompt(question=question, facts=refs.lines(len(products), len(faqs), line),
+                  history=list(history)), refs
 
 
 def training_text(prompt: Prompt, answer: str) -> tuple[str, str]:

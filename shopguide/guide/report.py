@@ -23,7 +23,7 @@ def card_json(card: Card) -> dict[str, Any]:
 def turn_json(question: str, events: Iterable[Event]) -> dict[str, Any]:
     """Consume one turn's events into the documented object (plus ``error`` on failure)."""
     out: dict[str, Any] = {"question": question, "lang": None, "intent": None, "cards": [],
-                           "answer": "", "grounded": False, "timings": {}}
+                           "answer": "", "grounded": False, "by": "composed", "timings": {}}
     pieces: list[str] = []
     for ev in events:
         if isinstance(ev, Cards):
@@ -34,6 +34,7 @@ def turn_json(question: str, events: Iterable[Event]) -> dict[str, Any]:
         elif isinstance(ev, Done):
             out["answer"] = ev.text
             out["grounded"] = ev.grounded
+            out["by"] = "model" if ev.used_model else "composed"
             out["timings"] = {"first_token_ms": ev.timings.get("first_token_ms", 0.0),
                               "total_ms": ev.timings.get("total_ms", 0.0)}
         elif isinstance(ev, Failed):

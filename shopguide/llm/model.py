@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -136,16 +136,17 @@ class LoadedModel:
         settings: GenerationSettings | None = None,
         cancel: threading.Event | None = None,
         guard: Callable[[str], bool] | None = None,
+        banned: Sequence[int] = (),
     ) -> GenerationStream:
         """Start an answer. ``prompt`` is a str or anything with ``fit`` (a guide ``Prompt``).
 
         A str longer than the budget loses its oldest tokens: a last resort, since
         it may cut facts. Pass a ``Prompt`` to have the conversation cut first.
-        ``guard``: see ``GenerationStream``.
+        ``guard``, ``banned``: see ``GenerationStream``.
         """
         settings = settings or GenerationSettings()
         text = prompt if isinstance(prompt, str) else self.render_prompt(prompt, settings)
-        return self.stream_ids(self.tokenizer.encode(text), settings, cancel, guard)
+        return self.stream_ids(self.tokenizer.encode(text), settings, cancel, guard, banned)
 
     def stream_ids(
         self,
@@ -153,6 +154,7 @@ class LoadedModel:
         settings: GenerationSettings | None = None,
         cancel: threading.Event | None = None,
         guard: Callable[[str], bool] | None = None,
+        banned: Sequence[int] = (),
     ) -> GenerationStream:
         """Start from token ids (benchmarks, tests); cut from the left to fit, like ``stream``."""
         settings = settings or GenerationSettings()
@@ -164,7 +166,7 @@ class LoadedModel:
         if not ids:
             # An empty prompt: start from end-of-text, as GPT-2 was trained to.
             ids = list(self.eos_ids[:1]) or [0]
-        return GenerationStream(self, ids, settings, cancel, truncated, guard)
+        return GenerationStream(self, ids, settings, cancel, truncated, guard, banned)
 
     def stream_prompt(
         self,

@@ -28,8 +28,13 @@ class TokenChooser:
         prompt_ids: Sequence[int],
         eos_ids: Sequence[int],
         device: torch.device,
+        banned: Sequence[int] = (),
     ) -> None:
         self.s = settings
+        # Tokens never written (reference tags that point at no fact of the prompt; digits
+        # outside references): masked before anything else, so no setting can bring them back.
+        self.banned = torch.tensor(sorted({i for i in banned if 0 <= i < vocab_size}),
+                                   dtype=torch.long, device=device)
         self.penalty = float(settings.repetition_penalty)
         self.eos = torch.tensor(list(eos_ids), dtype=torch.long, device=device)
         # The penalised ids, gathered and scattered: cheaper than masking the whole vocabulary.
@@ -58,6 +63,8 @@ class TokenChooser:
         and is the choice when it accepts none of them.
         """
         s = self.s
+        if self.banned.numel():
+            logits.index_fill_(0, self.banned, float("-inf"))
         if self.penalty != 1.0 and self._n_seen:
             idx = self._seen_buf[: self._n_seen]
             vals = logits.index_select(0, idx)

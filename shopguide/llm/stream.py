@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from time import perf_counter
 from typing import TYPE_CHECKING
 
@@ -39,7 +39,7 @@ class GenerationStream:
     ``guard_refusals`` counts the steps where it changed the model's choice. A guard with
     a ``completion(text) -> str`` method may also dictate what follows (the rest of a
     product name the model began): those characters are written as the model's own,
-    counted in ``forced_tokens``.
+    counted in ``forced_tokens``. ``banned`` token ids are never written (see ``TokenChooser``).
     """
 
     def __init__(
@@ -50,8 +50,10 @@ class GenerationStream:
         cancel: threading.Event | None,
         truncated: bool = False,
         guard: Callable[[str], bool] | None = None,
+        banned: Sequence[int] = (),
     ) -> None:
         self.model = model
+        self.banned = tuple(banned)
         self.prompt_ids = prompt_ids
         self.settings = settings
         self.cancel = cancel if cancel is not None else threading.Event()
@@ -135,7 +137,7 @@ class GenerationStream:
         m, s = self.model, self.settings
         ids = self.prompt_ids
         max_new = max(0, min(s.max_new_tokens, m.context_length - len(ids)))
-        chooser = TokenChooser(s, m.vocab_size, ids, m.eos_ids, m.torch_device)
+        chooser = TokenChooser(s, m.vocab_size, ids, m.eos_ids, m.torch_device, self.banned)
         chooser.track_confidence = self.guard is not None
         self.chosen_logprobs = chooser.logprobs  # the model's own choices; forced ones excluded
         eos = frozenset(m.eos_ids)

@@ -17,6 +17,7 @@ from pathlib import Path
 from shopguide.store.models import FaqEntry
 from shopguide.training.dialogs import Example, example
 from shopguide.training.dialogs import policy as policy_example
+from shopguide.training import tagged
 from shopguide.training.synth import SynthStore, make_store
 
 def _seed_qa() -> tuple[tuple[str, str], ...]:
@@ -45,6 +46,8 @@ class Record:
     target: str
     top: str | None = None
     faq: str | None = None
+    cite: str | None = None  # tagged corpora: the clause tag the answer must cite
+    shuffled: bool = False  # tagged corpora: facts not in retrieval order
 
 
 @dataclass
@@ -56,6 +59,7 @@ class CorpusSpec:
     seed: int = 1234
     routed_share: float = 0.5  # share of exchanges planned by the real engine (0 = none)
     coined: float = 0.0  # share of stores with coined brand and name words (synth.make_store)
+    tagged: bool = False  # answers refer to the facts by tag (training/tagged.py)
 
 
 def split_stores(spec: CorpusSpec) -> dict[str, list[int]]:
@@ -79,8 +83,14 @@ def check_disjoint(splits: dict[str, Iterable[str]]) -> None:
 
 
 def store_examples(store: SynthStore, n: int, seed: int, split: str,
-                   routed_share: float = 0.0) -> Iterator[Record]:
+                   routed_share: float = 0.0, tagged_answers: bool = False) -> Iterator[Record]:
     rng = random.Random(seed)
+    if tagged_answers:
+        for _ in range(n):
+            t = tagged.example(rng, store)
+            yield Record(store.key, split, t.kind, t.lang, t.context, t.target, t.top, t.faq,
+                         t.cite, t.shuffled)
+        return
     n_routed = int(n * routed_share)
     exs: list[Example] = []
     if n_routed:
@@ -123,7 +133,10 @@ def build(spec: CorpusSpec, demo_faq: Path | None = None) -> list[Record]:
         for s in seeds:
             store = make_store(s, spec.coined)
             n = spec.per_store if split == "train" else max(10, spec.per_store // 3)
-            records.extend(store_examples(store, n, s + 7, split, spec.routed_share))
+            records.extend(store_examples(store, n, s + 7, split, spec.routed_share, spec.tagged))
+    if spec.tagged:  # the seed's and the demo's FAQ are policies of stores it never sees
+        check_disjoint(_keys_by_split(records))
+        return records
     seed_faqs = [FaqEntry(f"seed{i}", q, a) for i, (q, a) in enumerate(SEED_QA, 1)]
     records.extend(faq_records(seed_faqs, "seed", "zh", spec.seed, copies=4))
     if demo_faq is not None and demo_faq.exists():

@@ -17,10 +17,15 @@ from pathlib import Path
 
 import torch
 
+from shopguide.guide.refs import all_tags
 from shopguide.training import corpus as corpus_mod
 from shopguide.training.data import tokenize_pairs
 from shopguide.training.tokenizer import load_tokenizer, train_tokenizer
 from shopguide.training.train import Progress, TrainConfig, TrainResult, train
+
+
+# The prompt of a model that answers with reference tags (guide/refs.py).
+TAGGED_FORMAT = "tagged-v1"
 
 
 @dataclass
@@ -74,6 +79,30 @@ PRESETS: dict[str, Preset] = {
         coined=(TrainConfig(lr=3e-4, warmup_steps=30, max_steps=1200, batch_size=16, eval_every=150,
                             eval_examples=192, patience=4, max_minutes=32, threads=1, seed=6161,
                             time_schedule=True),),
+    ),
+    # Answers with reference tags (issue 13): one corpus, one stage sized to ~80 minutes on
+    # two threads.
+    "tagged": Preset(
+        corpus=corpus_mod.CorpusSpec(stores=420, per_store=60, validation_stores=20,
+                                     test_stores=30, seed=2024, routed_share=0.0, coined=0.4,
+                                     tagged=True),
+        vocab_size=6000,
+        shape=ModelShape(n_layer=4, n_embd=256, n_head=4, n_positions=768),
+        train=TrainConfig(lr=2e-3, warmup_steps=100, max_steps=6000, batch_size=16,
+                          eval_every=250, eval_examples=192, patience=6, max_minutes=80, threads=2,
+                          time_schedule=True),
+        max_len=640,
+        include_demo_faq=False,
+    ),
+    "tagged-tiny": Preset(
+        corpus=corpus_mod.CorpusSpec(stores=14, per_store=12, validation_stores=2, test_stores=2,
+                                     routed_share=0.0, tagged=True),
+        vocab_size=500,
+        shape=ModelShape(n_layer=1, n_embd=32, n_head=2, n_positions=768),
+        train=TrainConfig(lr=3e-3, warmup_steps=5, max_steps=30, batch_size=8, eval_every=10,
+                          eval_examples=32, patience=10, threads=1),
+        max_len=640,
+        include_demo_faq=False,
     ),
     "tiny": Preset(
         corpus=corpus_mod.CorpusSpec(stores=14, per_store=12, validation_stores=2, test_stores=2,
@@ -190,7 +219,8 @@ def run_preset(name: str, out: Path, workdir: Path, demo_faq: Path | None = None
         model = GPT2LMHeadModel.from_pretrained(str(out))
         log(f"resuming after stage {len(done)} of {len(stages)}")
     else:
-        train_tokenizer((r.context + r.target for r in train_recs), tok_dir, preset.vocab_size)
+        train_tokenizer((r.context + r.target for r in train_recs), tok_dir, preset.vocab_size,
+                        tags=all_tags() if preset.corpus.tagged else ())
     tok = load_tokenizer(tok_dir)
     if not done:
         model = new_model(len(tok), preset.shape, tok.eos_token_id, preset.train.seed)
@@ -211,7 +241,8 @@ def run_preset(name: str, out: Path, workdir: Path, demo_faq: Path | None = None
         "corpus": stats,
         "training": {"stages": done},
         "hardware": hardware(),
-        "prompt_format": "shopguide/guide/prompt.py (Facts / Customer / Q: … / A:)",
+        "prompt_format": TAGGED_FORMAT if preset.corpus.tagged else
+        "shopguide/guide/prompt.py (Facts / Customer / Q: … / A:)",
     }
     result = None
     for i in range(len(done), len(stages)):

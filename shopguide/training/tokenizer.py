@@ -15,13 +15,18 @@ EOS = "<|endoftext|>"
 
 
 def train_tokenizer(texts: Iterable[str], folder: Path, vocab_size: int = 6000,
-                    min_frequency: int = 2) -> Path:
-    """Train on ``texts`` and write tokenizer.json, vocab.json, merges.txt, tokenizer_config.json."""
+                    min_frequency: int = 2, tags: Iterable[str] = ()) -> Path:
+    """Train on ``texts`` and write tokenizer.json, vocab.json, merges.txt, tokenizer_config.json.
+    ``tags`` (reference tags, ``guide/refs.py``) become whole tokens that decode to their
+    own text: the model writes a tag in one step, and the runtime can mask it."""
     from tokenizers import ByteLevelBPETokenizer
 
     tok = ByteLevelBPETokenizer(add_prefix_space=False, trim_offsets=True)
     tok.train_from_iterator(texts, vocab_size=vocab_size, min_frequency=min_frequency,
                             special_tokens=[EOS], show_progress=False)
+    tags = list(tags)
+    if tags:
+        tok.add_tokens(tags)
     folder.mkdir(parents=True, exist_ok=True)
     tok.save(str(folder / "tokenizer.json"))
     tok.save_model(str(folder))  # vocab.json + merges.txt, the files GPT-2 tooling expects

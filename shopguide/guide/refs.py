@@ -1,0 +1,165 @@
+"""Reference tags: the facts of one answer, each behind a tag the model writes instead of the
+fact (delexicalised generation, as in the MultiWOZ baselines' ``[restaurant_name]``).
+
+The prompt shows every fact after its tag::
+
+    [P1] 云跃缓震跑鞋 [P1.price] ¥459 [P1.stock] 12 [P1.aisle] A1 [P1.t1] 扁平足 [P1.d1] 中底内侧…
+    [F1] 退货政策是什么？ [F1.c1] 购物后30天内凭小票可退货 [F1.c2] 商品需未使用
+
+and the model answers with tags ("推荐[P1]，[P1.d1]，售价[P1.price]。"); ``References.fill``
+puts the facts' own text in their place. Each tag is one token of the model's vocabulary,
+and a tag that refers to no fact of the prompt is masked at decoding, so the model cannot
+write a name, price, stock figure, aisle or policy clause that is not the store's.
+
+Scheme: products P1…P5 (in the order given: the best match first) with the name (``[Pk]``,
+in the asker's language), ``brand``, ``price``, ``stock`` (a count), ``aisle``, ``sizes``,
+``colors``, tags ``t1``…``t4`` and description sentences ``d1``…``d4`` (the asker's language
+first); FAQ rows F1, F2 with the question (``[Fk]``) and answer sentences ``c1``…``c6``;
+the customer being served, ``[C]`` (their name).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from shopguide.store.models import Customer, FaqEntry, Product
+from shopguide.text import has_cjk
+
+MAX_PRODUCTS = 5
+MAX_FAQS = 2
+PRODUCT_TAGS = 4  # t1…t4
+PRODUCT_CLAUSES = 4  # d1…d4
+FAQ_CLAUSES = 6  # c1…c6
+PRODUCT_FIELDS = ("brand", "price", "stock", "aisle", "sizes", "colors",
+                  *(f"t{i}" for i in range(1, PRODUCT_TAGS + 1)),
+                  *(f"d{i}" for i in range(1, PRODUCT_CLAUSES + 1)))
+CUSTOMER = "[C]"
+TAG = re.compile(r"\[(?:P[1-5](?:\.[a-z0-9]+)?|F[12](?:\.c[1-6])?|C)\]")
+_SENTENCE = re.compile(r"(?<=[。；;！!？?])|(?<=\.)\s+|\n+")
+
+_SYMBOLS = {"CNY": "¥", "RMB": "¥", "USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
+
+
+def format_price(amount: float, currency: str) -> str:
+    """``¥459``, ``$49.99``: whole amounts lose their ``.00``."""
+    text = f"{amount:.2f}"
+    if text.endswith(".00"):
+        text = text[:-3]
+    symbol = _SYMBOLS.get(currency.upper())
+    return f"{symbol}{text}" if symbol else f"{text} {currency.upper()}"
+
+
+@lru_cache(maxsize=1)
+def all_tags() -> tuple[str, ...]:
+    """Every tag the scheme has: one vocabulary token each."""
+    out = [CUSTOMER]
+    for k in range(1, MAX_PRODUCTS + 1):
+        out.append(f"[P{k}]")
+        out += [f"[P{k}.{f}]" for f in PRODUCT_FIELDS]
+    for k in range(1, MAX_FAQS + 1):
+        out.append(f"[F{k}]")
+        out += [f"[F{k}.c{i}]" for i in range(1, FAQ_CLAUSES + 1)]
+    return tuple(out)
+
+
+def sentences(text: str) -> list[str]:
+    """A description or an answer as sentences, end marks kept, each once."""
+    out: list[str] = []
+    for part in _SENTENCE.split(text or ""):
+        part = part.strip()
+        if part and part not in out:
+            out.append(part)
+    return out
+
+
+def in_language(texts: Sequence[str], lang: str) -> list[str]:
+    """Those in the asker's language first, the rest after (bilingual catalogs)."""
+    mine = [t for t in texts if t and has_cjk(t) == (lang == "zh")]
+    return mine + [t for t in texts if t and t not in mine]
+
+
+def policy_text(answer: str, lang: str) -> str:
+    """The part of a bilingual FAQ answer (one language per line) in the asker's language."""
+    lines = [ln.strip() for ln in answer.splitlines() if ln.strip()]
+    if len(lines) < 2:
+        return answer.strip()
+    mine = [ln for ln in lines if has_cjk(ln) == (lang == "zh")]
+    return " ".join(mine) if mine else " ".join(lines)
+
+
+def _clause(text: str) -> str:
+    return text.strip().rstrip("。.；;！!")
+
+
+@dataclass
+class References:
+    """Tag → the fact's own text, for one prompt."""
+
+    values: dict[str, str] = field(default_factory=dict)
+
+    def add(self, tag: str, value: str | None) -> None:
+        if value is not None and str(value).strip():
+            self.values[tag] = " ".join(str(value).split())
+
+    def fill(self, text: str) -> str:
+        """The text with every tag replaced by its fact (a tag with no fact is dropped)."""
+        return TAG.sub(lambda m: self.values.get(m.group(0), ""), text)
+
+    def lines(self, products: int, faqs: int, customer_line: str | None) -> list[str]:
+        out = []
+        for k in range(1, products + 1):
+            head = f"[P{k}]"
+            bits = [f"{head} {self.values[head]}"]
+            bits += [f"[P{k}.{f}] {self.values[f'[P{k}.{f}]']}" for f in PRODUCT_FIELDS
+                     if f"[P{k}.{f}]" in self.values]
+            out.append(" ".join(bits))
+        for k in range(1, faqs + 1):
+            head = f"[F{k}]"
+            bits = [f"{head} {self.values[head]}"]
+            bits += [f"[F{k}.c{i}] {self.values[f'[F{k}.c{i}]']}" for i in range(1, FAQ_CLAUSES + 1)
+                     if f"[F{k}.c{i}]" in self.values]
+            out.append(" ".join(bits))
+        if customer_line:
+            out.append(f"{CUSTOMER} {customer_line}")
+        return out
+
+
+def product_refs(refs: References, k: int, p: Product, lang: str) -> None:
+    tag = f"[P{k}]"
+    refs.add(tag, p.display_name(lang))
+    refs.add(f"[P{k}.brand]", p.brand)
+    refs.add(f"[P{k}.price]", format_price(p.price, p.currency))
+    refs.add(f"[P{k}.stock]", str(p.stock) if p.stock is not None else None)
+    refs.add(f"[P{k}.aisle]", p.aisle)
+    refs.add(f"[P{k}.sizes]", "/".join(p.sizes) if p.sizes else None)
+    refs.add(f"[P{k}.colors]", "/".join(p.colors) if p.colors else None)
+    for i, t in enumerate(in_language(list(p.tags), lang)[:PRODUCT_TAGS], 1):
+        refs.add(f"[P{k}.t{i}]", t)
+    desc = in_language([p.description_zh or "", p.description_en or "", p.description or ""],
+                       lang)
+    clauses: list[str] = []
+    for d in desc:
+        clauses += [c for c in (_clause(s) for s in sentences(d)) if c and c not in clauses]
+    for i, c in enumerate(clauses[:PRODUCT_CLAUSES], 1):
+        refs.add(f"[P{k}.d{i}]", c)
+
+
+def faq_refs(refs: References, k: int, f: FaqEntry, lang: str) -> None:
+    refs.add(f"[F{k}]", f.question)
+    for i, c in enumerate(sentences(policy_text(f.answer, lang))[:FAQ_CLAUSES], 1):
+        refs.add(f"[F{k}.c{i}]", c)
+
+
+def references(products: Sequence[Product], faqs: Sequence[FaqEntry],
+               customer: Customer | None, lang: str) -> References:
+    refs = References()
+    for k, p in enumerate(products[:MAX_PRODUCTS], 1):
+        product_refs(refs, k, p, lang)
+    for k, f in enumerate(faqs[:MAX_FAQS], 1):
+        faq_refs(refs, k, f, lang)
+    if customer is not None:
+        refs.add(CUSTOMER, customer.name)
+    return refs

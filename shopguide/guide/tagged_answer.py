@@ -1,0 +1,206 @@
+"""The model's answer written with reference tags, filled with the facts' own text.
+
+A tagged model (one whose tokenizer has every tag of ``guide/refs.py`` as one token) is
+prompted with the facts behind tags and answers with tags where facts go. Decoding masks
+every tag that points at no fact of this prompt, and every token with a digit (a figure can
+only come from a reference), so names, prices, stock counts, aisles and policy clauses in
+the answer are the store's by construction. What is left to check is small: text written
+outside references that states a number in words, broken or wrong-language text, a loop,
+and whether the answer references what the turn is about at all (no reference: the composed
+answer stands in).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterator
+from typing import Any
+from weakref import WeakKeyDictionary
+
+from shopguide.guide.refs import TAG, References, all_tags
+from shopguide.text import has_cjk
+from shopguide.text.numbers import normalize_numbers
+
+# Where a sentence of the raw (tagged) answer ends: an end mark, or a full stop before a
+# space. A tag's own dot ("[P1.price]") is followed by a letter, never a space.
+_END = re.compile(r"(?<=[。！？!?；;])|(?<=[.…])(?=\s)")
+_ENDED = re.compile(r"[。！？!?.…；;」”)）]$")
+_DIGIT = re.compile(r"[0-9０-９]")
+_REPEAT = re.compile(r"(.)\1{5,}")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_CLAUSE_FIELD = re.compile(r"\[(?:P\d\.d\d|F\d\.c\d)\]")
+_PRODUCT = re.compile(r"\[P(\d)")
+_AISLE = re.compile(r"\[P\d\.aisle\]")
+_POLICY = re.compile(r"\[F\d\.c\d\]")
+_END_MARKS = "。.！!？?；;"
+
+_TAG_IDS: WeakKeyDictionary[Any, dict[str, int] | None] = WeakKeyDictionary()
+_DIGIT_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
+
+
+def tag_ids(model: Any) -> dict[str, int] | None:
+    """Tag → token id when ``model`` was trained to answer with tags (each tag one token of
+    its vocabulary), else None: an older model, a stand-in, a model without a tokenizer."""
+    try:
+        return _TAG_IDS[model]
+    except (KeyError, TypeError):
+        pass
+    found: dict[str, int] | None = {}
+    encode = getattr(model, "encode", None)
+    try:
+        for tag in all_tags():
+            ids = encode(tag) if callable(encode) else []
+            if len(ids) != 1:
+                found = None
+                break
+            found[tag] = ids[0]  # type: ignore[index]
+    except Exception:  # noqa: BLE001 - a model that cannot encode is simply not tagged
+        found = None
+    try:
+        _TAG_IDS[model] = found
+    except TypeError:
+        pass
+    return found
+
+
+def digit_ids(model: Any) -> tuple[int, ...]:
+    """Every token of the vocabulary whose text holds a digit (ASCII or full-width), the
+    tags themselves ("[P1]") excepted."""
+    try:
+        return _DIGIT_IDS[model]
+    except KeyError:
+        pass
+    token_bytes = getattr(model.tokenizer, "token_bytes", None)
+    out: list[int] = []
+    tags = set((tag_ids(model) or {}).values())
+    for i in range(int(model.vocab_size)):
+        if i in tags:
+            continue
+        raw = token_bytes(i) if token_bytes else model.decode([i]).encode("utf-8")
+        if _DIGIT.search(raw.decode("utf-8", "replace")):
+            out.append(i)
+    _DIGIT_IDS[model] = tuple(out)
+    return _DIGIT_IDS[model]
+
+
+def banned_ids(model: Any, prompt_text: str) -> list[int]:
+    """Tags this prompt has no fact for, and digits: what decoding must never write."""
+    tags = tag_ids(model) or {}
+    return [i for tag, i in tags.items() if tag not in prompt_text] + list(digit_ids(model))
+
+
+def fill(refs: References, raw: str) -> str:
+    """The raw sentence with each tag replaced by its fact. A clause put mid-sentence in
+    English starts lower-case ("and [P1.d2]" → "and warm for everyday use"); an end mark
+    right after a clause that already has one is not doubled."""
+    out: list[str] = []
+    pos = 0
+    for m in TAG.finditer(raw):
+        out.append(raw[pos:m.start()])
+        value = refs.values.get(m.group(0), "")
+        before = "".join(out).rstrip()
+        if (value and _CLAUSE_FIELD.fullmatch(m.group(0)) and before
+                and before[-1] not in _END_MARKS and value[:1].isupper() and value[1:2].islower()):
+            value = value[0].lower() + value[1:]
+        out.append(value)
+        pos = m.end()
+        if value and value[-1] in _END_MARKS and raw[pos:pos + 1] and raw[pos] in _END_MARKS:
+            pos += 1
+    out.append(raw[pos:])
+    return "".join(out)
+
+
+def unreferenced_number(raw: str) -> str | None:
+    """A number other than one written outside the references ("thirty days", "三十天"): the
+    model may not state a figure of its own. "one"/"一" pass ("一款", "one of them")."""
+    bare = TAG.sub(" ", raw)
+    for run in re.findall(r"\d+(?:\.\d+)?", normalize_numbers(bare)):
+        if float(run) >= 2:
+            return f"a number written outside the references ({run})"
+    return None
+
+
+def malformed(sentence: str, lang: str) -> str | None:
+    """Text no shopper should see: broken bytes, control characters, stutter, wrong language."""
+    if "\ufffd" in sentence or any(ord(ch) < 32 and ch not in "\n\t" for ch in sentence):
+        return "broken characters"
+    if _REPEAT.search(sentence):
+        return "a character repeated over and over"
+    if lang == "zh" and not has_cjk(sentence):
+        return "not in the asker's language"
+    if lang == "en" and not _LATIN_WORD.search(sentence):
+        return "not in the asker's language"
+    return None
+
+
+def owed(intent: str, comparison: bool) -> str | None:
+    """What the raw answer must reference to be an answer to this turn (None: anything)."""
+    if comparison or intent == "compare":
+        return "two products"
+    return {"find": "a product", "detail": "a product", "locate": "an aisle",
+            "policy": "a policy clause"}.get(intent)
+
+
+def pays(debt: str | None, raw: str) -> bool:
+    """Whether the raw answer so far references what ``owed`` asked for."""
+    if debt is None:
+        return True
+    if debt == "two products":
+        return len(set(_PRODUCT.findall(raw))) >= 2
+    if debt == "a product":
+        return bool(_PRODUCT.search(raw))
+    if debt == "an aisle":
+        return bool(_AISLE.search(raw))
+    return bool(_POLICY.search(raw))
+
+
+def raw_sentences(text: str) -> list[str]:
+    return [p for p in _END.split(text) if p.strip()]
+
+
+def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str | None,
+          settings: Any = None, cancel: threading.Event | None = None,
+          log: Any = None) -> Iterator[str]:
+    """The model's filled sentences, each once complete and checked. Nothing is shown until
+    the answer has referenced what ``debt`` names; if it never does, nothing is shown."""
+    stream = model.stream(prompt_text, settings, cancel,
+                          banned=banned_ids(model, prompt_text))
+    held: list[str] = []
+    started = False  # a sentence was accepted: the next keeps the space before it
+    said_raw = ""
+    seen: set[str] = set()
+    buffer = ""
+
+    def release(raw: str) -> Iterator[str]:
+        nonlocal said_raw, started
+        text = fill(refs, raw).strip()
+        why = (unreferenced_number(raw) or malformed(text, lang)
+               or ("a sentence said twice" if text in seen else None))
+        if why:
+            if log is not None:
+                log.info("dropped a model sentence: %s", why)
+            return
+        seen.add(text)
+        said_raw += raw
+        held.append(raw[:len(raw) - len(raw.lstrip())] + text if started else text)
+        started = True
+        if pays(debt, said_raw):
+            yield from held
+            held.clear()
+
+    for piece in stream:
+        buffer += piece
+        parts = raw_sentences(buffer)
+        closed = bool(parts) and len(raw_sentences(buffer + "x")) > len(parts)
+        for raw in parts if closed else parts[:-1]:
+            yield from release(raw)
+        # The space before the next sentence stays with it.
+        buffer = buffer[len(buffer.rstrip()):] if closed else (parts[-1] if parts else "")
+        if cancel is not None and cancel.is_set():
+            close = getattr(stream, "close", None)
+            if callable(close):
+                close()
+            return
+    if buffer.strip() and _ENDED.search(buffer.rstrip()):
+        yield from release(buffer)  # an unfinished last sentence (the model ran out) is dropped

@@ -1,0 +1,204 @@
+"""Answers written with reference tags: filled with the facts, masked at decoding, checked lightly."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from shopguide.guide import tagged_answer as ta
+from shopguide.guide.conversation import Conversation
+from shopguide.guide.engine import Engine
+from shopguide.guide.events import Done, Token
+from shopguide.guide.refs import TAG, References, all_tags
+from shopguide.guide.report import turn_json
+
+DIGITS = ("7", "42", "３")
+
+
+class _Tok:
+    def __init__(self, pieces: list[str]) -> None:
+        self.pieces = pieces
+
+    def token_bytes(self, i: int) -> bytes:
+        return self.pieces[i].encode("utf-8")
+
+
+class _Stream:
+    finish_reason = None
+
+    def __init__(self, pieces: list[str]) -> None:
+        self.pieces = pieces
+
+    def __iter__(self):
+        yield from self.pieces
+        self.finish_reason = "stop"
+
+
+class FakeTaggedModel:
+    """A model whose vocabulary has every tag as one token and a few digit tokens; it
+    writes a scripted raw (tagged) answer and records what decoding was told to ban."""
+
+    context_length = 2048
+
+    def __init__(self, raw: str) -> None:
+        self.vocab = [*all_tags(), *DIGITS, "好", "the"]
+        self.vocab_size = len(self.vocab)
+        self.tokenizer = _Tok(self.vocab)
+        self.raw = raw
+        self.prompts: list[str] = []
+        self.banned: list[int] = []
+
+    def encode(self, text: str) -> list[int]:
+        return [self.vocab.index(text)] if text in self.vocab else [0] * len(text)
+
+    def count_tokens(self, text: str) -> int:
+        return len(text) // 2 + 1
+
+    def stream(self, prompt, settings=None, cancel=None, banned=()):
+        self.prompts.append(prompt)
+        self.banned = list(banned)
+        return _Stream([self.raw[i:i + 3] for i in range(0, len(self.raw), 3)])
+
+
+def ask(store, model, text: str) -> tuple[dict, Done]:
+    done: list[Done] = []
+
+    def keep(events):
+        for ev in events:
+            if isinstance(ev, Done):
+                done.append(ev)
+            yield ev
+
+    turn = turn_json(text, keep(Engine(store, model).answer(text, Conversation())))
+    return turn, done[0]
+
+
+def test_fill_puts_the_facts_in_place_of_the_tags() -> None:
+    refs = References({"[P1]": "云跃缓震跑鞋", "[P1.price]": "¥459", "[P1.d1]": "Warm for everyday use",
+                       "[F1.c1]": "购物后30天内凭小票可退货。"})
+    assert ta.fill(refs, "推荐[P1]，售价[P1.price]。") == "推荐云跃缓震跑鞋，售价¥459。"
+    # A clause mid-sentence in English starts lower-case; at the start it keeps its capital.
+    assert ta.fill(refs, "It is light and [P1.d1].") == "It is light and warm for everyday use."
+    assert ta.fill(refs, "[P1.d1].") == "Warm for everyday use."
+    # A clause that ends with its own full stop is not given a second one.
+    assert ta.fill(refs, "[F1.c1]。还有问题吗？") == "购物后30天内凭小票可退货。还有问题吗？"
+    assert ta.fill(refs, "[P3.price]") == ""  # no such fact: nothing is invented
+
+
+@pytest.mark.parametrize("raw, bad", [
+    ("[F1.c1]，也就是三十天。", True), ("You have thirty days.", True),
+    ("推荐这一款[P1]。", False), ("[P1] is one of our best.", False), ("售价[P1.price]。", False),
+])
+def test_numbers_written_outside_references_are_caught(raw: str, bad: bool) -> None:
+    assert (ta.unreferenced_number(raw) is not None) is bad
+
+
+def test_what_each_turn_must_reference() -> None:
+    assert ta.pays(ta.owed("compare", True), "[P1] or [P2.price]")
+    assert not ta.pays(ta.owed("compare", True), "[P1] is [P1.price]")
+    assert ta.pays(ta.owed("locate", False), "in [P1.aisle]")
+    assert not ta.pays(ta.owed("locate", False), "[P1] is [P1.price]")
+    assert ta.pays(ta.owed("policy", False), "[F1.c2]")
+    assert not ta.pays(ta.owed("policy", False), "Yes, you can.")
+
+
+def test_the_model_answer_is_filled_from_the_catalog(catalog_store) -> None:
+    model = FakeTaggedModel("推荐[P1]，售价[P1.price]，在[P1.aisle]。")
+    turn, done = ask(catalog_store, model, "有没有缓震的跑鞋？")
+    assert turn["by"] == "model" and done.used_model
+    assert "云跃缓震跑鞋" in turn["answer"] and "¥459" in turn["answer"]
+    assert not TAG.search(turn["answer"])  # every tag resolved; the aisle it has none of: gone
+    prompt = model.prompts[0]
+    assert "[P1] 云跃缓震跑鞋" in prompt and "[P1.price] ¥459" in prompt
+    # Decoding may not write a tag with no fact in this prompt, nor any digit.
+    banned = {model.vocab[i] for i in model.banned}
+    assert "[P5]" in banned and "[F2.c6]" in banned and set(DIGITS) <= banned
+    assert "[P1]" not in banned and "[P1.price]" not in banned
+
+
+def test_an_answer_that_references_nothing_is_composed(catalog_store) -> None:
+    turn, done = ask(catalog_store, FakeTaggedModel("好的，这款很不错。"), "有没有缓震的跑鞋？")
+    assert turn["by"] == "composed" and not done.used_model
+    assert "云跃缓震跑鞋" in turn["answer"]  # the composed answer still names the match
+
+
+def test_a_policy_answer_quotes_the_clause_and_drops_an_invented_figure(catalog_store) -> None:
+    model = FakeTaggedModel("可以，[F1.c1]。一般三十五天都行。")
+    turn, _ = ask(catalog_store, model, "退货政策是什么？")
+    assert turn["by"] == "model"
+    assert "30天内凭小票可退货" in turn["answer"] and "三十五" not in turn["answer"]
+
+
+def test_a_comparison_waits_for_both_sides(catalog_store) -> None:
+    one_side = FakeTaggedModel("[P1]售价[P1.price]。")
+    turn, _ = ask(catalog_store, one_side, "云跃缓震跑鞋和疾风稳定跑鞋哪个好？")
+    assert turn["intent"] == "compare" and turn["by"] == "composed"
+    both = FakeTaggedModel("[P1]售价[P1.price]，[P2]售价[P2.price]。")
+    turn, _ = ask(catalog_store, both, "云跃缓震跑鞋和疾风稳定跑鞋哪个好？")
+    assert turn["by"] == "model" and "¥459" in turn["answer"] and "¥399.50" in turn["answer"]
+
+
+def test_models_without_tags_are_not_tagged(tiny_model) -> None:
+    assert ta.tag_ids(tiny_model) is None
+    assert ta.tag_ids(object()) is None
+
+
+@pytest.fixture(scope="session")
+def tiny_tagged_model(tmp_path_factory: pytest.TempPathFactory):
+    from shopguide.llm import load_model
+    from shopguide.training.pipeline import run_preset
+
+    work = tmp_path_factory.mktemp("tagged")
+    run_preset("tagged-tiny", work / "model", work / "work", log=lambda _m: None)
+    return load_model(str(work / "model"))
+
+
+def test_masking_keeps_a_sampling_model_inside_the_prompts_facts(catalog_store,
+                                                                  tiny_tagged_model) -> None:
+    """A barely trained model, sampled near-uniformly, writes whatever it likes, except what is masked:
+    no digit and no tag the prompt has no fact for, in any of its answers."""
+    from shopguide.guide.prompt import build_tagged_prompt
+    from shopguide.llm import GenerationSettings
+
+    model = tiny_tagged_model
+    assert ta.tag_ids(model) is not None
+    products = catalog_store.products(["RS-104", "RS-110", "KT-401"])
+    settings = GenerationSettings(max_new_tokens=60, do_sample=True, temperature=30.0,
+                                  top_k=0, top_p=1.0, seed=3)  # near uniform: unmasked, it writes both
+    for n in range(1, 4):
+        prompt, _refs = build_tagged_prompt("有什么推荐？", products[:n], [], [], None, "zh")
+        text = prompt.render()
+        raw = model.stream(text, settings, threading.Event(),
+                           banned=ta.banned_ids(model, text)).read_all()
+        assert not any(ch.isdigit() for ch in TAG.sub("", raw)), raw
+        assert all(tag in text for tag in TAG.findall(raw)), raw
+
+
+def test_engine_uses_a_real_tagged_model_end_to_end(catalog_store, tiny_tagged_model) -> None:
+    turn, done = ask(catalog_store, tiny_tagged_model, "有没有缓震的跑鞋？")
+    # Whatever the tiny model wrote, no tag reaches the shopper and the answer is grounded.
+    assert not TAG.search(turn["answer"]) and turn["grounded"]
+    assert turn["by"] in ("model", "composed") and turn["answer"]
+
+
+def test_tokens_are_streamed_in_order(catalog_store) -> None:
+    model = FakeTaggedModel("推荐[P1]。售价[P1.price]。")
+    events = list(Engine(catalog_store, model).answer("有没有缓震的跑鞋？", Conversation()))
+    tokens = [e.text for e in events if isinstance(e, Token)]
+    assert tokens == ["推荐云跃缓震跑鞋。", "售价¥459。"]
+
+
+
+def test_eval_counts_model_answers_and_repeated_frames(catalog_store) -> None:
+    from shopguide.guide.evaluate import EvalCase, run_eval
+
+    cases = [EvalCase(f"q{i}", q, {}, [], i) for i, q in enumerate(
+        ("有没有缓震的跑鞋？", "有棉衣吗？", "退货政策是什么？"))]
+    model = FakeTaggedModel("推荐[P1]，售价[P1.price]。")
+    s = run_eval(Engine(catalog_store, model), cases)["summary"]
+    # The two product turns take the model's answer; the policy turn owes a clause, gets none.
+    assert s["model_text_answers"] == 2 and s["model_text_share"] == round(2 / 3, 4)
+    rep = s["frame_repeat"]["zh"]
+    assert rep["answers"] == 3 and rep["share"] == round(2 / 3, 4)
+    assert rep["frame"] == "推荐<>，售价¥#。"  # names and figures taken out
