@@ -202,3 +202,21 @@ def test_eval_counts_model_answers_and_repeated_frames(catalog_store) -> None:
     rep = s["frame_repeat"]["zh"]
     assert rep["answers"] == 3 and rep["share"] == round(2 / 3, 4)
     assert rep["frame"] == "推荐<>，售价¥#。"  # names and figures taken out
+
+
+def test_tagged_metrics_read_the_raw_answers() -> None:
+    from shopguide.training.corpus import Record
+    from shopguide.training.evaluate_tagged import evaluate_tagged
+
+    ctx = "Facts:\n[P1] A [P1.d1] soft\n[P2] B [P2.d2] for flat feet\nQ: flat feet?\nA:"
+    pol = "Facts:\n[F1] Returns? [F1.c1] 30 days.\nQ: can I return it?\nA:"
+    recs = [Record("s", "test", "need", "en", ctx, " [P2], [P2.d2].", top="[P2]", cite="[P2.d2]",
+                   shuffled=True),
+            Record("s", "test", "recommend", "en", ctx, " [P1].", top="[P1]"),
+            Record("s", "test", "policy", "en", pol, " [F1.c1]")]
+    answers = {ctx: ("[P2] is [P2.d2]. [P3.price].", True), pol: ("Yes, within thirty days.", True)}
+    s = evaluate_tagged(recs, lambda c: answers[c]).summary()
+    assert s["top_shuffled"] == 1.0 and s["top_ordered"] == 0.0 and s["cited"] == 1.0
+    assert s["policy_quoted"] == 0.0  # no clause quoted, and a number of its own
+    assert s["foreign_tags"] == 2  # [P3.price] twice: no such fact
+    assert s["frame_repeat"] == {"en": round(2 / 3, 4)}

@@ -40,7 +40,8 @@ from pathlib import Path
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("train", help="train the bundled model, or fine-tune a model on a store",
                        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--preset", choices=("bundled", "tiny"), help="rebuild a model from scratch")
+    p.add_argument("--preset", choices=("bundled", "tiny", "tagged", "tagged-tiny"),
+                   help="rebuild a model from scratch ('tagged': answers with reference tags)")
     p.add_argument("--from", dest="base", metavar="MODEL",
                    help="fine-tune this model: 'bundled', a model folder, or a cached HF id")
     # The top-level --store is also accepted; this one reads naturally after `train`.

@@ -1,0 +1,110 @@
+"""Metrics of a model that answers with reference tags, on held-out stores (issue 13).
+
+- top_ordered / top_shuffled: the first product the answer refers to is the one the
+  question is about, with the facts in retrieval order / shuffled (it reads the question,
+  not just the first fact);
+- cited: where the question names a need one product's clause answers, the answer cites
+  that clause (or tag);
+- policy_quoted: a policy answer quotes at least one clause of the policy and states no
+  number of its own;
+- foreign_tags: tags written that point at no fact of the prompt (masking makes it 0);
+- no_loop: the answer ends by itself and says no sentence twice;
+- frame_repeat: per language, the share of (up to 40) answers that share the most common
+  sentence frame (tags folded to their kind: "[P2.price]" → "[P.price]").
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from shopguide.guide.frames import most_repeated
+from shopguide.guide.refs import TAG, sentences
+from shopguide.guide.tagged_answer import unreferenced_number
+
+_FIRST_PRODUCT = re.compile(r"\[(P\d)[\].]")
+_POLICY = re.compile(r"\[F\d\.c\d\]")
+_INDEX = re.compile(r"(?<=\[[PF])\d")
+FRAME_ANSWERS = 40
+
+TaggedAnswerer = Callable[[str], tuple[str, bool]]  # context → (raw tagged answer, ended)
+
+
+def frame_of(raw: str) -> set[str]:
+    """Sentence frames of a raw answer: tags folded to their kind."""
+    return {" ".join(s.split()).lower() for s in sentences(_INDEX.sub("", raw))}
+
+
+@dataclass
+class TaggedReport:
+    n: int = 0
+    counts: dict[str, list[int]] = field(default_factory=dict)  # metric → [right, total]
+    foreign_tags: int = 0
+    frames: dict[str, list[set[str]]] = field(default_factory=dict)
+    seconds: float = 0.0
+    samples: list[dict] = field(default_factory=list)
+
+    def count(self, metric: str, ok: bool) -> None:
+        right_total = self.counts.setdefault(metric, [0, 0])
+        right_total[0] += bool(ok)
+        right_total[1] += 1
+
+    def summary(self) -> dict:
+        out: dict = {"answers": self.n}
+        for metric in ("top_ordered", "top_shuffled", "cited", "policy_quoted", "no_loop"):
+            right, total = self.counts.get(metric, [0, 0])
+            out[metric] = round(right / total, 4) if total else None
+            out[f"{metric}_n"] = total
+        out["foreign_tags"] = self.foreign_tags
+        out["frame_repeat"] = {lang: round(most_repeated(per)[1], 4)
+                               for lang, per in sorted(self.frames.items())}
+        out["seconds"] = round(self.seconds, 1)
+        return out
+
+
+def evaluate_tagged(records: Sequence, answer: TaggedAnswerer,
+                    keep_samples: int = 20) -> TaggedReport:
+    rep = TaggedReport()
+    t0 = time.monotonic()
+    for r in records:
+        raw, finished = answer(r.context)
+        rep.n += 1
+        written = TAG.findall(raw)
+        rep.foreign_tags += sum(t not in r.context for t in written)
+        if r.top and r.top.startswith("[P"):
+            first = _FIRST_PRODUCT.search(raw)
+            ok = bool(first) and f"[{first.group(1)}]" == r.top
+            rep.count("top_shuffled" if r.shuffled else "top_ordered", ok)
+        if r.cite:
+            rep.count("cited", r.cite in raw)
+        if r.kind == "policy":
+            rep.count("policy_quoted", bool(_POLICY.search(raw)) and not unreferenced_number(raw))
+        said = [s.strip() for s in sentences(raw)]
+        rep.count("no_loop", finished and len(said) == len(set(said)))
+        per = rep.frames.setdefault(r.lang, [])
+        if len(per) < FRAME_ANSWERS:
+            per.append(frame_of(raw))
+        if len(rep.samples) < keep_samples:
+            rep.samples.append({"kind": r.kind, "question": r.context.rsplit("Q: ", 1)[-1][:-3],
+                                "answer": raw, "reference": r.target.strip()})
+    rep.seconds = time.monotonic() - t0
+    return rep
+
+
+def tagged_answerer(folder: str, max_new_tokens: int = 120,
+                    threads: int | None = None) -> TaggedAnswerer:
+    """Greedy raw answers through the app's runtime, with the app's decoding masks."""
+    from shopguide.guide.tagged_answer import banned_ids
+    from shopguide.llm import GenerationSettings, load_model
+
+    model = load_model(folder, threads=threads)
+    settings = GenerationSettings(max_new_tokens=max_new_tokens, do_sample=False)
+
+    def answer(context: str) -> tuple[str, bool]:
+        stream = model.stream(context, settings, banned=banned_ids(model, context))
+        text = stream.read_all()
+        return text.strip(), stream.finish_reason in ("stop", "eos")
+
+    return answer
