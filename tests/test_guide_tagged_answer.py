@@ -83,6 +83,7 @@ def test_fill_puts_the_facts_in_place_of_the_tags() -> None:
     assert ta.fill(refs, "[P1.d1].") == "Warm for everyday use."
     # A clause that ends with its own full stop is not given a second one.
     assert ta.fill(refs, "[F1.c1]。还有问题吗？") == "购物后30天内凭小票可退货。还有问题吗？"
+    assert ta.fill(refs, "[F1.c1]，[P1]。") == "购物后30天内凭小票可退货。云跃缓震跑鞋。"
     assert ta.fill(refs, "[P3.price]") == ""  # no such fact: nothing is invented
 
 
@@ -145,13 +146,10 @@ def test_models_without_tags_are_not_tagged(tiny_model) -> None:
 
 
 @pytest.fixture(scope="session")
-def tiny_tagged_model(tmp_path_factory: pytest.TempPathFactory):
+def tiny_tagged_model(tiny_tagged):
     from shopguide.llm import load_model
-    from shopguide.training.pipeline import run_preset
 
-    work = tmp_path_factory.mktemp("tagged")
-    run_preset("tagged-tiny", work / "model", work / "work", log=lambda _m: None)
-    return load_model(str(work / "model"))
+    return load_model(str(tiny_tagged.out))
 
 
 def test_masking_keeps_a_sampling_model_inside_the_prompts_facts(catalog_store,

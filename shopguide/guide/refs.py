@@ -28,6 +28,8 @@ from functools import lru_cache
 from shopguide.store.models import Customer, FaqEntry, Product
 from shopguide.text import has_cjk
 
+# The prompt format of a model that answers with these tags (its card's ``prompt_format``).
+TAGGED_FORMAT = "tagged-v1"
 MAX_PRODUCTS = 5
 MAX_FAQS = 2
 PRODUCT_TAGS = 4  # t1…t4

@@ -34,6 +34,7 @@ _PRODUCT = re.compile(r"\[P(\d)")
 _AISLE = re.compile(r"\[P\d\.aisle\]")
 _POLICY = re.compile(r"\[F\d\.c\d\]")
 _END_MARKS = "。.！!？?；;"
+_JOINS = _END_MARKS + "，,、"
 
 _TAG_IDS: WeakKeyDictionary[Any, dict[str, int] | None] = WeakKeyDictionary()
 _DIGIT_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
@@ -92,8 +93,8 @@ def banned_ids(model: Any, prompt_text: str) -> list[int]:
 
 def fill(refs: References, raw: str) -> str:
     """The raw sentence with each tag replaced by its fact. A clause put mid-sentence in
-    English starts lower-case ("and [P1.d2]" → "and warm for everyday use"); an end mark
-    right after a clause that already has one is not doubled."""
+    English starts lower-case ("and [P1.d2]" → "and warm for everyday use"); a mark right
+    after a clause that already ends with one is not added."""
     out: list[str] = []
     pos = 0
     for m in TAG.finditer(raw):
@@ -105,8 +106,8 @@ def fill(refs: References, raw: str) -> str:
             value = value[0].lower() + value[1:]
         out.append(value)
         pos = m.end()
-        if value and value[-1] in _END_MARKS and raw[pos:pos + 1] and raw[pos] in _END_MARKS:
-            pos += 1
+        if value and value[-1] in _END_MARKS and raw[pos:pos + 1] and raw[pos] in _JOINS:
+            pos += 1  # the clause's own mark ends it: "可退货。，" reads as "可退货。"
     out.append(raw[pos:])
     return "".join(out)
 

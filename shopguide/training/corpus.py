@@ -17,7 +17,7 @@ from pathlib import Path
 from shopguide.store.models import FaqEntry
 from shopguide.training.dialogs import Example, example
 from shopguide.training.dialogs import policy as policy_example
-from shopguide.training import tagged
+from shopguide.training import tagged as tagged_mod
 from shopguide.training.synth import SynthStore, make_store
 
 def _seed_qa() -> tuple[tuple[str, str], ...]:
@@ -87,7 +87,7 @@ def store_examples(store: SynthStore, n: int, seed: int, split: str,
     rng = random.Random(seed)
     if tagged_answers:
         for _ in range(n):
-            t = tagged.example(rng, store)
+            t = tagged_mod.example(rng, store)
             yield Record(store.key, split, t.kind, t.lang, t.context, t.target, t.top, t.faq,
                          t.cite, t.shuffled)
         return
@@ -106,12 +106,14 @@ def store_examples(store: SynthStore, n: int, seed: int, split: str,
         yield Record(store.key, split, ex.kind, ex.lang, ex.context, ex.target, ex.top, ex.faq)
 
 
-def faq_records(faqs: list[FaqEntry], key: str, lang: str, seed: int, copies: int = 3) -> Iterator[Record]:
-    """Policy examples from a real FAQ (the demo store's, the seed's): training only."""
+def faq_records(faqs: list[FaqEntry], key: str, lang: str, seed: int, copies: int = 3,
+                tagged: bool = False) -> Iterator[Record]:
+    """Policy examples from a real FAQ (the demo store's, the seed's, a merchant's Q&A
+    pairs): training only. ``tagged``: answers quote the clauses by tag."""
     rng = random.Random(seed)
     shell = SynthStore(key, None, None, [], faqs)  # type: ignore[arg-type]
     for _ in range(copies * len(faqs)):
-        ex: Example = policy_example(rng, shell, lang)
+        ex = tagged_mod.policy(rng, shell, lang) if tagged else policy_example(rng, shell, lang)
         yield Record(key, "train", ex.kind, ex.lang, ex.context, ex.target, ex.top, ex.faq)
 
 

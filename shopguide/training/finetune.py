@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from shopguide.store.models import FaqEntry
+from shopguide.guide.refs import TAGGED_FORMAT
 from shopguide.training import corpus as corpus_mod
 from shopguide.training.synth import SynthStore, _customers, make_store
 from shopguide.training.train import Progress, TrainConfig
@@ -79,17 +80,20 @@ def load_store(path: Path) -> SynthStore:
 
 
 def store_corpus(store: SynthStore, qa: list[tuple[str, str]], n_train: int, n_test: int,
-                 replay: float = 0.3) -> tuple[list, list]:
-    """(train, test) records: the store's exchanges with different seeds, plus replay."""
-    train = list(corpus_mod.store_examples(store, n_train, 11, "train", routed_share=0.5))
-    test = list(corpus_mod.store_examples(store, n_test, 99, "test", routed_share=0.5))
+                 replay: float = 0.3, tagged: bool = False) -> tuple[list, list]:
+    """(train, test) records: the store's exchanges with different seeds, plus replay.
+    ``tagged``: in the reference-tag form (a tagged model is fine-tuned in its own form)."""
+    routed = 0.0 if tagged else 0.5
+    train = list(corpus_mod.store_examples(store, n_train, 11, "train", routed, tagged))
+    test = list(corpus_mod.store_examples(store, n_test, 99, "test", routed, tagged))
     if qa:
         faqs = [FaqEntry(f"qa{i}", q, a) for i, (q, a) in enumerate(qa, 1)]
-        train.extend(corpus_mod.faq_records(faqs, "qa", store.lang, 5, copies=3))
+        train.extend(corpus_mod.faq_records(faqs, "qa", store.lang, 5, copies=3, tagged=tagged))
     n_replay = int(len(train) * replay / (1 - replay))
     seeds = range(900_000, 900_000 + max(1, n_replay // 40))
     for s in seeds:
-        train.extend(corpus_mod.store_examples(make_store(s), 40, s, "train"))
+        train.extend(corpus_mod.store_examples(make_store(s), 40, s, "train",
+                                               tagged_answers=tagged))
     random.Random(3).shuffle(train)
     return train, test
 
@@ -121,30 +125,33 @@ def _finetune(base: str, store_path: Path, out: Path, qa: Path | None, minutes: 
 
     from shopguide.llm.loader import resolve_spec
     from shopguide.training.data import tokenize_pairs
-    from shopguide.training.evaluate import evaluate
     from shopguide.training.pipeline import hardware, save_model
-    from shopguide.training.report import answerer_for
     from shopguide.training.train import train
 
     if threads:
         torch.set_num_threads(threads)
     src = resolve_spec(base)
+    card_src = src / "model_card.json"
+    card = json.loads(card_src.read_text(encoding="utf-8")) if card_src.exists() else {}
+    tagged = card.get("prompt_format") == TAGGED_FORMAT
+    measure = _measure_tagged if tagged else _measure
     store = load_store(store_path)
     pairs = read_qa_csv(qa) if qa else []
     train_recs, test_recs = store_corpus(store, pairs, n_train=max(200, len(store.products) * 12),
-                                         n_test=eval_answers)
+                                         n_test=eval_answers, tagged=tagged)
     log(f"store: {len(store.products)} products, {len(store.faqs)} FAQ, {len(pairs)} Q&A pairs; "
         f"{len(train_recs)} training exchanges")
     phase("evaluating-before")
-    before = evaluate(test_recs, answerer_for(src), keep_samples=0).summary()
+    before = measure(test_recs, src)
     log("before: " + json.dumps(before, ensure_ascii=False))
     tok = AutoTokenizer.from_pretrained(str(src))
     if tok.eos_token_id is None:
         raise ValueError(f"{src}: the tokenizer has no end-of-text token")
     model = AutoModelForCausalLM.from_pretrained(str(src))
     ctx = int(getattr(model.config, "n_positions", 0) or getattr(model.config, "max_position_embeddings", 512))
-    items = tokenize_pairs(tok, [(r.context, r.target) for r in train_recs], min(ctx, 512))
-    val = tokenize_pairs(tok, [(r.context, r.target) for r in test_recs], min(ctx, 512))
+    max_len = min(ctx, 640 if tagged else 512)  # tagged prompts spell out every fact
+    items = tokenize_pairs(tok, [(r.context, r.target) for r in train_recs], max_len)
+    val = tokenize_pairs(tok, [(r.context, r.target) for r in test_recs], max_len)
     # The step count only shapes the schedule; the time budget ends the run.
     cfg = TrainConfig(lr=4e-4, warmup_steps=20, max_steps=max(50, int(minutes * 60)), batch_size=8,
                       eval_every=50, eval_examples=64, patience=6, max_minutes=minutes,
@@ -157,8 +164,6 @@ def _finetune(base: str, store_path: Path, out: Path, qa: Path | None, minutes: 
         shutil.rmtree(work, ignore_errors=True)
     if result.stopped == "cancelled":
         raise ValueError("fine-tuning was cancelled; nothing was written")
-    card_src = src / "model_card.json"
-    card = json.loads(card_src.read_text(encoding="utf-8")) if card_src.exists() else {}
     card["fine_tuned"] = {"from": base, "store_products": len(store.products), "store_faq": len(store.faqs),
                           "qa_pairs": len(pairs), "train_exchanges": len(train_recs),
                           "steps": result.steps, "seconds": round(result.elapsed_s, 1),
@@ -169,7 +174,20 @@ def _finetune(base: str, store_path: Path, out: Path, qa: Path | None, minutes: 
         if not (out / name).exists() and (src / name).exists():
             shutil.copy(src / name, out / name)
     phase("evaluating-after")
-    after = evaluate(test_recs, answerer_for(out), keep_samples=0).summary()
+    after = measure(test_recs, out)
     card["fine_tuned"]["before"], card["fine_tuned"]["after"] = before, after
     (out / "model_card.json").write_text(json.dumps(card, ensure_ascii=False, indent=2), encoding="utf-8")
     return {"before": before, "after": after, "steps": result.steps, "out": str(out)}
+
+
+def _measure(records: list, folder: Path) -> dict:
+    from shopguide.training.evaluate import evaluate
+    from shopguide.training.report import answerer_for
+
+    return evaluate(records, answerer_for(folder), keep_samples=0).summary()
+
+
+def _measure_tagged(records: list, folder: Path) -> dict:
+    from shopguide.training.evaluate_tagged import evaluate_tagged, tagged_answerer
+
+    return evaluate_tagged(records, tagged_answerer(str(folder)), keep_samples=0).summary()

@@ -17,15 +17,12 @@ from pathlib import Path
 
 import torch
 
-from shopguide.guide.refs import all_tags
+from shopguide.guide.refs import TAGGED_FORMAT, all_tags
 from shopguide.training import corpus as corpus_mod
 from shopguide.training.data import tokenize_pairs
 from shopguide.training.tokenizer import load_tokenizer, train_tokenizer
 from shopguide.training.train import Progress, TrainConfig, TrainResult, train
 
-
-# The prompt of a model that answers with reference tags (guide/refs.py).
-TAGGED_FORMAT = "tagged-v1"
 
 
 @dataclass

@@ -6,10 +6,10 @@ import json
 import random
 from pathlib import Path
 
+from shopguide.guide.refs import TAGGED_FORMAT
 from shopguide.training import corpus as corpus_mod
 from shopguide.training.evaluate import Answerer, evaluate, runtime_answerer
 from shopguide.training.evaluate_tagged import evaluate_tagged, tagged_answerer
-from shopguide.training.pipeline import TAGGED_FORMAT
 
 HOW = ("Greedy decoding through shopguide.llm with the fact guard the app decodes with "
        "(guide/fact_guard.py: each token must keep figures, words and product names to the "

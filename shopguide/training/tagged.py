@@ -87,8 +87,13 @@ def _facts(rng: random.Random, store: SynthStore, top: Product, n: int,
     the store's data); the top one first, or shuffled. Returns them, the top one's position
     (1-based) and whether they were shuffled."""
     same = [p for p in store.products if p.category == top.category and p is not top]
-    facts = [top, *rng.sample(same, min(len(same), n - 1))]
-    facts = [describe(random.Random(zlib.crc32(p.sku.encode())), p, store.lang)[0] for p in facts]
+    others = [p for p in store.products if p.category != top.category]
+    picked = rng.sample(same, min(len(same), n - 1))
+    # A small store may have one product of a kind: the rest of the shelf fills in.
+    picked += rng.sample(others, min(len(others), n - 1 - len(picked)))
+    # A merchant's own descriptions are kept; synthetic products get one made up.
+    facts = [p if p.description else describe(random.Random(zlib.crc32(p.sku.encode())), p,
+                                              store.lang)[0] for p in [top, *picked]]
     shuffled = len(facts) > 1 and rng.random() < SHUFFLED
     if shuffled:
         rng.shuffle(facts)
@@ -312,6 +317,8 @@ def attribute(rng: random.Random, store: SynthStore, lang: str) -> Example:
 def compare(rng: random.Random, store: SynthStore, lang: str) -> Example:
     p = _pick(rng, store)
     facts, _, shuffled = _facts(rng, store, p, rng.choice((2, 2, 3)), lang)
+    if len(facts) < 2:  # a one-product store has nothing to compare
+        return recommend(rng, store, lang)
     i, j = (1, 2) if not shuffled or len(facts) < 3 else tuple(sorted(rng.sample(range(1, len(facts) + 1), 2)))
     a, b = facts[i - 1], facts[j - 1]
     an, bn = a.display_name(lang), b.display_name(lang)
