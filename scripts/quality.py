@@ -2,6 +2,8 @@
 
     .venv/bin/python scripts/quality.py            # all sets, a table
     .venv/bin/python scripts/quality.py --fails real_zh/dev   # one set's failures
+    .venv/bin/python scripts/quality.py --model bundled       # who wrote the answers
+    .venv/bin/python scripts/quality.py --model bundled --answers written_zh/test
 
 Each store folder under tests/data is imported into a temporary store and its query sets
 (dev.jsonl / test.jsonl, or queries.jsonl) are run through the engine without a model.
@@ -39,12 +41,15 @@ def _queries(name: str, part: str) -> Path:
     return ROOT / "resources/eval/demo.jsonl" if name == "demo" else _store_dir(name) / f"{part}.jsonl"
 
 
-def run(name: str, part: str, tmp: Path) -> dict:
+ANSWERED = ("find", "locate", "compare", "policy")  # the turns the model is to write
+
+
+def run(name: str, part: str, tmp: Path, model=None) -> dict:
     path = _queries(name, part)
     store = open_store(tmp / f"{name}.sqlite")
     if store.count_products() == 0:
         import_path(store, _store_dir(name))
-    report = run_eval(Engine(store), load_cases(path))
+    report = run_eval(Engine(store, model), load_cases(path))
     store.close()
     return report
 
@@ -52,9 +57,24 @@ def run(name: str, part: str, tmp: Path) -> dict:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--fails", metavar="NAME/PART", help="list one set's failures")
+    ap.add_argument("--model", metavar="SPEC", help="answer with this model ('bundled', a folder)")
+    ap.add_argument("--answers", metavar="NAME/PART", help="print one set's answers and who wrote them")
     args = ap.parse_args()
+    model = None
+    if args.model:
+        from shopguide.llm import load_model
+
+        model = load_model(args.model)
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
+        if args.answers:
+            name, part = args.answers.split("/")
+            for r in run(name, part, tmp, model)["results"]:
+                t = r["turn"]
+                print(f"[{t['by']}/{t['intent']}] {t['question']}\n    {t['answer']}")
+            return 0
+        if model is not None:
+            return _model_table(tmp, model)
         if args.fails:
             name, part = args.fails.split("/")
             report = run(name, part, tmp)
@@ -82,6 +102,22 @@ def main() -> int:
                 cells.append(f"{rate:.3f} ({n})" if rate is not None else "-")
             print(f"| {name}/{part} | {s['queries']} | {s['passed']} | {' | '.join(cells)} | "
                   f"{s['constraint_violations']} |")
+    return 0
+
+
+def _model_table(tmp: Path, model) -> int:
+    """Who wrote the answers of product, comparison and policy turns; facts kept; variety."""
+    print("| set | model-written (find/locate/compare/policy) | grounded | most repeated frame |")
+    print("| --- | --- | --- | --- |")
+    for name, part in SETS:
+        if not _queries(name, part).exists():
+            continue
+        s = run(name, part, tmp, model)["summary"]
+        per = s["model_text_by_intent"]
+        m = sum(per.get(k, {}).get("model", 0) for k in ANSWERED)
+        n = sum(per.get(k, {}).get("turns", 0) for k in ANSWERED)
+        rep = ", ".join(f"{lang} {v['share']:.2f}" for lang, v in s["frame_repeat"].items())
+        print(f"| {name}/{part} | {m}/{n} ({m / max(1, n):.0%}) | {s['grounded_rate']:.3f} | {rep} |")
     return 0
 
 

@@ -197,6 +197,7 @@ def test_eval_counts_model_answers_and_repeated_frames(catalog_store) -> None:
     s = run_eval(Engine(catalog_store, model), cases)["summary"]
     # The two product turns take the model's answer; the policy turn owes a clause, gets none.
     assert s["model_text_answers"] == 2 and s["model_text_share"] == round(2 / 3, 4)
+    assert s["model_text_by_intent"]["policy"] == {"model": 0, "turns": 1}
     rep = s["frame_repeat"]["zh"]
     assert rep["answers"] == 3 and rep["share"] == round(2 / 3, 4)
     assert rep["frame"] == "推荐<>，售价¥#。"  # names and figures taken out

@@ -146,6 +146,7 @@ def run_eval(engine: Any, cases: list[EvalCase]) -> dict[str, Any]:
     total: list[float] = []
     model_text = 0
     frames_by_lang: dict[str, list[set[str]]] = {}
+    by_intent: dict[str, list[int]] = {}  # intent → [written by the model, turns]
     for case in cases:
         conv = Conversation()
         for earlier in case.after:
@@ -154,6 +155,9 @@ def run_eval(engine: Any, cases: list[EvalCase]) -> dict[str, Any]:
         done: list[Done] = []
         turn = turn_json(case.q, _noting_done(engine.answer(case.q, conv), done))
         model_text += bool(done and done[0].used_model)
+        tally = by_intent.setdefault(turn["intent"] or "none", [0, 0])
+        tally[0] += bool(done and done[0].used_model)
+        tally[1] += 1
         plan = getattr(engine, "last_plan", None)
         if plan is not None and turn["answer"] and turn["lang"]:
             facts = fact_texts(plan.products + plan.context, plan.faq)
@@ -176,6 +180,8 @@ def run_eval(engine: Any, cases: list[EvalCase]) -> dict[str, Any]:
     # How often the model's own words reached the shopper (the rest were composed from facts).
     summary["model_text_answers"] = model_text
     summary["model_text_share"] = round(model_text / len(results), 4) if results else None
+    summary["model_text_by_intent"] = {k: {"model": m, "turns": n}
+                                       for k, (m, n) in sorted(by_intent.items())}
     # The sentence frame (facts and figures taken out) found in the most answers of each
     # language: a guide that says everything one way reads like a machine.
     summary["frame_repeat"] = {}
@@ -200,6 +206,9 @@ def format_summary(report: dict[str, Any]) -> str:
     if s["grounded_rate"] is not None:
         lines.append(f"  grounded rate  {s['grounded_rate']:.3f}")
     lines.append(f"  written by the model  {s.get('model_text_answers', 0)} of {s['queries']} answers")
+    per = s.get("model_text_by_intent") or {}
+    if s.get("model_text_answers"):
+        lines.append("    " + ", ".join(f"{k} {v['model']}/{v['turns']}" for k, v in per.items()))
     for lang, rep in (s.get("frame_repeat") or {}).items():
         lines.append(f"  most repeated sentence frame ({lang})  {rep['share']:.2f} of "
                      f"{rep['answers']} answers: {rep['frame'][:60]!r}")
