@@ -55,9 +55,10 @@ class FakeTaggedModel:
     def count_tokens(self, text: str) -> int:
         return len(text) // 2 + 1
 
-    def stream(self, prompt, settings=None, cancel=None, banned=()):
+    def stream(self, prompt, settings=None, cancel=None, banned=(), once=()):
         self.prompts.append(prompt)
         self.banned = list(banned)
+        self.once = list(once)
         return _Stream([self.raw[i:i + 3] for i in range(0, len(self.raw), 3)])
 
 
@@ -96,8 +97,9 @@ def test_numbers_written_outside_references_are_caught(raw: str, bad: bool) -> N
 
 
 def test_what_each_turn_must_reference() -> None:
-    assert ta.pays(ta.owed("compare", True), "[P1] or [P2.price]")
-    assert not ta.pays(ta.owed("compare", True), "[P1] is [P1.price]")
+    assert ta.pays(ta.owed("compare", True), "[P1] or [P2]")
+    assert not ta.pays(ta.owed("compare", True), "[P1] is [P1.price], [P2.price]")
+    assert not ta.pays(ta.owed("find", False), "主打[P1.t1]。")  # which product? no name
     assert ta.pays(ta.owed("locate", False), "in [P1.aisle]")
     assert not ta.pays(ta.owed("locate", False), "[P1] is [P1.price]")
     assert ta.pays(ta.owed("policy", False), "[F1.c2]")
@@ -129,6 +131,12 @@ def test_a_policy_answer_quotes_the_clause_and_drops_an_invented_figure(catalog_
     turn, _ = ask(catalog_store, model, "退货政策是什么？")
     assert turn["by"] == "model"
     assert "30天内凭小票可退货" in turn["answer"] and "三十五" not in turn["answer"]
+
+
+def test_a_looping_sentence_is_dropped(catalog_store) -> None:
+    model = FakeTaggedModel("推荐[P1]，售价[P1.price]。特点是很实用，特点是很实用，特点是很实用。")
+    turn, _ = ask(catalog_store, model, "有没有缓震的跑鞋？")
+    assert turn["by"] == "model" and "¥459" in turn["answer"] and "很实用" not in turn["answer"]
 
 
 def test_a_comparison_waits_for_both_sides(catalog_store) -> None:
@@ -167,10 +175,12 @@ def test_masking_keeps_a_sampling_model_inside_the_prompts_facts(catalog_store,
     for n in range(1, 4):
         prompt, _refs = build_tagged_prompt("有什么推荐？", products[:n], [], [], None, "zh")
         text = prompt.render()
-        raw = model.stream(text, settings, threading.Event(),
-                           banned=ta.banned_ids(model, text)).read_all()
+        raw = model.stream(text, settings, threading.Event(), banned=ta.banned_ids(model, text),
+                           once=ta.once_ids(model)).read_all()
         assert not any(ch.isdigit() for ch in TAG.sub("", raw)), raw
         assert all(tag in text for tag in TAG.findall(raw)), raw
+        fields = [t for t in TAG.findall(raw) if "." in t]
+        assert len(fields) == len(set(fields)), raw  # a fact is referred to once
 
 
 def test_engine_uses_a_real_tagged_model_end_to_end(catalog_store, tiny_tagged_model) -> None:

@@ -40,6 +40,9 @@ PRODUCT_FIELDS = ("brand", "price", "stock", "aisle", "sizes", "colors",
                   *(f"d{i}" for i in range(1, PRODUCT_CLAUSES + 1)))
 CUSTOMER = "[C]"
 TAG = re.compile(r"\[(?:P[1-5](?:\.[a-z0-9]+)?|F[12](?:\.c[1-6])?|C)\]")
+_CLAUSE_FIELD = re.compile(r"\[(?:P\d\.d\d|F\d\.c\d)\]")
+_END_MARKS = "。.！!？?；;"
+_JOINS = _END_MARKS + "，,、"
 _SENTENCE = re.compile(r"(?<=[。；;！!？?])|(?<=\.)\s+|\n+")
 
 _SYMBOLS = {"CNY": "¥", "RMB": "¥", "USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
@@ -106,9 +109,27 @@ class References:
         if value is not None and str(value).strip():
             self.values[tag] = " ".join(str(value).split())
 
-    def fill(self, text: str) -> str:
-        """The text with every tag replaced by its fact (a tag with no fact is dropped)."""
-        return TAG.sub(lambda m: self.values.get(m.group(0), ""), text)
+    def fill(self, raw: str) -> str:
+        """The text with every tag replaced by its fact (a tag with no fact is dropped). A
+        clause put mid-sentence in English starts lower-case ("and [P1.d2]" → "and warm for
+        everyday use"); a mark right after a clause that already ends with one is not added
+        ("可退货。，" reads "可退货。")."""
+        out: list[str] = []
+        pos = 0
+        for m in TAG.finditer(raw):
+            out.append(raw[pos:m.start()])
+            value = self.values.get(m.group(0), "")
+            before = "".join(out).rstrip()
+            if (value and _CLAUSE_FIELD.fullmatch(m.group(0)) and before
+                    and before[-1] not in _END_MARKS and value[:1].isupper()
+                    and value[1:2].islower()):
+                value = value[0].lower() + value[1:]
+            out.append(value)
+            pos = m.end()
+            if value and value[-1] in _END_MARKS and raw[pos:pos + 1] and raw[pos] in _JOINS:
+                pos += 1
+        out.append(raw[pos:])
+        return "".join(out)
 
     def lines(self, products: int, faqs: int, customer_line: str | None) -> list[str]:
         out = []

@@ -28,13 +28,11 @@ _END = re.compile(r"(?<=[。！？!?；;])|(?<=[.…])(?=\s)")
 _ENDED = re.compile(r"[。！？!?.…；;」”)）]$")
 _DIGIT = re.compile(r"[0-9０-９]")
 _REPEAT = re.compile(r"(.)\1{5,}")
+LOOP_RUN = 6  # characters
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
-_CLAUSE_FIELD = re.compile(r"\[(?:P\d\.d\d|F\d\.c\d)\]")
-_PRODUCT = re.compile(r"\[P(\d)")
+_NAME = re.compile(r"\[P(\d)\]")
 _AISLE = re.compile(r"\[P\d\.aisle\]")
 _POLICY = re.compile(r"\[F\d\.c\d\]")
-_END_MARKS = "。.！!？?；;"
-_JOINS = _END_MARKS + "，,、"
 
 _TAG_IDS: WeakKeyDictionary[Any, dict[str, int] | None] = WeakKeyDictionary()
 _DIGIT_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
@@ -85,6 +83,12 @@ def digit_ids(model: Any) -> tuple[int, ...]:
     return _DIGIT_IDS[model]
 
 
+def once_ids(model: Any) -> list[int]:
+    """Tags an answer says at most once: every fact but a product's name and the customer's
+    (a comparison names its pick again; "主打夜用，主打夜用，…" is a loop)."""
+    return [i for tag, i in (tag_ids(model) or {}).items() if "." in tag]
+
+
 def banned_ids(model: Any, prompt_text: str) -> list[int]:
     """Tags this prompt has no fact for, and digits: what decoding must never write."""
     tags = tag_ids(model) or {}
@@ -92,24 +96,8 @@ def banned_ids(model: Any, prompt_text: str) -> list[int]:
 
 
 def fill(refs: References, raw: str) -> str:
-    """The raw sentence with each tag replaced by its fact. A clause put mid-sentence in
-    English starts lower-case ("and [P1.d2]" → "and warm for everyday use"); a mark right
-    after a clause that already ends with one is not added."""
-    out: list[str] = []
-    pos = 0
-    for m in TAG.finditer(raw):
-        out.append(raw[pos:m.start()])
-        value = refs.values.get(m.group(0), "")
-        before = "".join(out).rstrip()
-        if (value and _CLAUSE_FIELD.fullmatch(m.group(0)) and before
-                and before[-1] not in _END_MARKS and value[:1].isupper() and value[1:2].islower()):
-            value = value[0].lower() + value[1:]
-        out.append(value)
-        pos = m.end()
-        if value and value[-1] in _END_MARKS and raw[pos:pos + 1] and raw[pos] in _JOINS:
-            pos += 1  # the clause's own mark ends it: "可退货。，" reads as "可退货。"
-    out.append(raw[pos:])
-    return "".join(out)
+    """The raw answer with the facts in place of the tags (``References.fill``)."""
+    return refs.fill(raw)
 
 
 def unreferenced_number(raw: str) -> str | None:
@@ -135,6 +123,12 @@ def malformed(sentence: str, lang: str) -> str | None:
     return None
 
 
+def looping(raw: str) -> bool:
+    """A run of ``LOOP_RUN`` characters found three times in one sentence ("特点是这点很实用，
+    特点是这点很实用，…"): a small model going round in circles."""
+    return any(raw.count(raw[i:i + LOOP_RUN]) >= 3 for i in range(len(raw) - LOOP_RUN + 1))
+
+
 def owed(intent: str, comparison: bool) -> str | None:
     """What the raw answer must reference to be an answer to this turn (None: anything)."""
     if comparison or intent == "compare":
@@ -148,9 +142,9 @@ def pays(debt: str | None, raw: str) -> bool:
     if debt is None:
         return True
     if debt == "two products":
-        return len(set(_PRODUCT.findall(raw))) >= 2
+        return len(set(_NAME.findall(raw))) >= 2
     if debt == "a product":
-        return bool(_PRODUCT.search(raw))
+        return bool(_NAME.search(raw))  # by name: "主打高景观。" alone answers nothing
     if debt == "an aisle":
         return bool(_AISLE.search(raw))
     return bool(_POLICY.search(raw))
@@ -166,7 +160,7 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
     """The model's filled sentences, each once complete and checked. Nothing is shown until
     the answer has referenced what ``debt`` names; if it never does, nothing is shown."""
     stream = model.stream(prompt_text, settings, cancel,
-                          banned=banned_ids(model, prompt_text))
+                          banned=banned_ids(model, prompt_text), once=once_ids(model))
     held: list[str] = []
     started = False  # a sentence was accepted: the next keeps the space before it
     said_raw = ""
@@ -177,7 +171,8 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
         nonlocal said_raw, started
         text = fill(refs, raw).strip()
         why = (unreferenced_number(raw) or malformed(text, lang)
-               or ("a sentence said twice" if text in seen else None))
+               or ("a sentence said twice" if text in seen else None)
+               or ("a phrase said over and over" if looping(raw) else None))
         if why:
             if log is not None:
                 log.info("dropped a model sentence: %s", why)

@@ -137,16 +137,18 @@ class LoadedModel:
         cancel: threading.Event | None = None,
         guard: Callable[[str], bool] | None = None,
         banned: Sequence[int] = (),
+        once: Sequence[int] = (),
     ) -> GenerationStream:
         """Start an answer. ``prompt`` is a str or anything with ``fit`` (a guide ``Prompt``).
 
         A str longer than the budget loses its oldest tokens: a last resort, since
         it may cut facts. Pass a ``Prompt`` to have the conversation cut first.
-        ``guard``, ``banned``: see ``GenerationStream``.
+        ``guard``, ``banned``, ``once``: see ``GenerationStream``.
         """
         settings = settings or GenerationSettings()
         text = prompt if isinstance(prompt, str) else self.render_prompt(prompt, settings)
-        return self.stream_ids(self.tokenizer.encode(text), settings, cancel, guard, banned)
+        return self.stream_ids(self.tokenizer.encode(text), settings, cancel, guard, banned,
+                               once)
 
     def stream_ids(
         self,
@@ -155,6 +157,7 @@ class LoadedModel:
         cancel: threading.Event | None = None,
         guard: Callable[[str], bool] | None = None,
         banned: Sequence[int] = (),
+        once: Sequence[int] = (),
     ) -> GenerationStream:
         """Start from token ids (benchmarks, tests); cut from the left to fit, like ``stream``."""
         settings = settings or GenerationSettings()
@@ -166,7 +169,7 @@ class LoadedModel:
         if not ids:
             # An empty prompt: start from end-of-text, as GPT-2 was trained to.
             ids = list(self.eos_ids[:1]) or [0]
-        return GenerationStream(self, ids, settings, cancel, truncated, guard, banned)
+        return GenerationStream(self, ids, settings, cancel, truncated, guard, banned, once)
 
     def stream_prompt(
         self,

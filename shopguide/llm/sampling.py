@@ -54,6 +54,12 @@ class TokenChooser:
             self.generator = torch.Generator(device=device)
             self.generator.manual_seed(int(settings.seed))
 
+    def ban(self, token: int) -> None:
+        """Never write ``token`` again in this answer (a reference already used)."""
+        if not bool((self.banned == token).any()):
+            extra = torch.tensor([token], dtype=torch.long, device=self.banned.device)
+            self.banned = torch.cat([self.banned, extra])
+
     def choose(self, logits: torch.Tensor, n_generated: int,
                allow: Callable[[int], bool] | None = None) -> int:
         """``logits``: float32 vector over the vocabulary for the next position (edited).

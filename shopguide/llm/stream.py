@@ -39,7 +39,8 @@ class GenerationStream:
     ``guard_refusals`` counts the steps where it changed the model's choice. A guard with
     a ``completion(text) -> str`` method may also dictate what follows (the rest of a
     product name the model began): those characters are written as the model's own,
-    counted in ``forced_tokens``. ``banned`` token ids are never written (see ``TokenChooser``).
+    counted in ``forced_tokens``. ``banned`` token ids are never written (see ``TokenChooser``); ``once`` ids are written at
+    most once (a reference said a second time is how a small model starts to loop).
     """
 
     def __init__(
@@ -51,9 +52,11 @@ class GenerationStream:
         truncated: bool = False,
         guard: Callable[[str], bool] | None = None,
         banned: Sequence[int] = (),
+        once: Sequence[int] = (),
     ) -> None:
         self.model = model
         self.banned = tuple(banned)
+        self.once = frozenset(once)
         self.prompt_ids = prompt_ids
         self.settings = settings
         self.cancel = cancel if cancel is not None else threading.Event()
@@ -173,6 +176,8 @@ class GenerationStream:
                     break
                 self.n_tokens += 1
                 self.token_ids.append(token)
+                if token in self.once:
+                    chooser.ban(token)
                 piece = detok.push(token)
                 if piece:
                     text += piece

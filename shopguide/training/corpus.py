@@ -60,6 +60,7 @@ class CorpusSpec:
     routed_share: float = 0.5  # share of exchanges planned by the real engine (0 = none)
     coined: float = 0.0  # share of stores with coined brand and name words (synth.make_store)
     tagged: bool = False  # answers refer to the facts by tag (training/tagged.py)
+    name_styles: bool = False  # product names in many catalog styles (synth.restyle)
 
 
 def split_stores(spec: CorpusSpec) -> dict[str, list[int]]:
@@ -133,7 +134,7 @@ def build(spec: CorpusSpec, demo_faq: Path | None = None) -> list[Record]:
     records: list[Record] = []
     for split, seeds in split_stores(spec).items():
         for s in seeds:
-            store = make_store(s, spec.coined)
+            store = make_store(s, spec.coined, spec.name_styles)
             n = spec.per_store if split == "train" else max(10, spec.per_store // 3)
             records.extend(store_examples(store, n, s + 7, split, spec.routed_share, spec.tagged))
     if spec.tagged:  # the seed's and the demo's FAQ are policies of stores it never sees

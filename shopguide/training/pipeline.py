@@ -82,7 +82,7 @@ PRESETS: dict[str, Preset] = {
     "tagged": Preset(
         corpus=corpus_mod.CorpusSpec(stores=420, per_store=60, validation_stores=20,
                                      test_stores=30, seed=2024, routed_share=0.0, coined=0.4,
-                                     tagged=True),
+                                     tagged=True, name_styles=True),
         vocab_size=6000,
         shape=ModelShape(n_layer=4, n_embd=256, n_head=4, n_positions=768),
         train=TrainConfig(lr=2e-3, warmup_steps=100, max_steps=6000, batch_size=16,
@@ -150,8 +150,9 @@ def _corpus(spec: corpus_mod.CorpusSpec, folder: Path, demo_faq: Path | None,
             log: Callable[[str], None]) -> list[corpus_mod.Record]:
     """Build the corpus, or reuse the one in ``folder`` if it was built from the same spec."""
     fields = asdict(spec)
-    if not fields.get("coined"):
-        fields.pop("coined", None)  # corpora built before coined names existed stay reusable
+    for later in ("coined", "tagged", "name_styles"):
+        if not fields.get(later):
+            fields.pop(later, None)  # corpora built before these options existed stay reusable
     key = json.dumps({**fields, "demo_faq": bool(demo_faq and demo_faq.exists())},
                      sort_keys=True)
     stamp = folder / "spec.json"

@@ -86,7 +86,7 @@ def _sizes(rng: random.Random, kind: Kind, lang: str) -> tuple[str, ...]:
 
 def _product(rng: random.Random, kind: Kind, brand: tuple[str, str], sku: str, aisle: str,
              lang: str, bilingual: bool, currency: str, used: set[str],
-             coin: random.Random | None = None) -> Product:
+             coin: random.Random | None = None, styler: random.Random | None = None) -> Product:
     for _ in range(20):
         adj = rng.choice(ADJ)
         if coin is not None and coin.random() < 0.5:
@@ -97,6 +97,8 @@ def _product(rng: random.Random, kind: Kind, brand: tuple[str, str], sku: str, a
         if rng.random() < 0.3:
             num = rng.randint(1, 9)
             zh, en = f"{zh} {num}", f"{en} {num}"
+        if styler is not None:
+            zh, en = restyle(styler, zh, en, brand, adj, feat, kind)
         if (zh if lang == "zh" else en) not in used:
             break
     used.add(zh if lang == "zh" else en)
@@ -125,6 +127,33 @@ def _product(rng: random.Random, kind: Kind, brand: tuple[str, str], sku: str, a
         tags=tuple(t[li] for t in tags) + (tuple(t[1] for t in tags) if bilingual else ()),
         description="",
     )
+
+
+def _model_number(rng: random.Random) -> str:
+    letters = "".join(rng.choice("ABCDEFGHKMNPRSTVXZ") for _ in range(rng.randint(1, 3)))
+    return rng.choice((f"{letters}-{rng.randint(10, 990)}", f"{letters}{rng.randint(1, 99)}",
+                       f"{letters}{rng.randint(100, 9000)}"))
+
+
+def restyle(rng: random.Random, zh: str, en: str, brand: tuple[str, str], adj: tuple[str, str],
+            feat: tuple[str, str], kind: Kind) -> tuple[str, str]:
+    """The name in one of the styles real catalogs use: brand first (as made), brand last,
+    no brand, a model number, or a long title that lists features."""
+    noun_zh, noun_en = kind.noun[0], kind.noun[1].title()
+    other = rng.choice(kind.features)
+    style = rng.choice(("as made", "brand last", "no brand", "model", "long"))
+    if style == "brand last":
+        return (f"{adj[0]}{feat[0]}{noun_zh}（{brand[0]}）",
+                rng.choice((f"{adj[1]} {noun_en} by {brand[1]}", f"{adj[1]} {noun_en} - {brand[1]}")))
+    if style == "no brand":
+        return f"{adj[0]}{feat[0]}{noun_zh}", f"{adj[1]} {feat[1].title()} {noun_en}"
+    if style == "model":
+        m = _model_number(rng)
+        return f"{brand[0]} {m} {feat[0]}{noun_zh}", f"{brand[1]} {m} {adj[1]} {noun_en}"
+    if style == "long":
+        return (f"{brand[0]}{adj[0]}{noun_zh} {feat[0]}{other[0]}款",
+                f"{brand[1]} {noun_en} with {feat[1].title()} and {other[1].title()} Design")
+    return zh, en
 
 
 def _faqs(rng: random.Random, trade: Trade, lang: str, currency: str) -> list[FaqEntry]:
@@ -176,10 +205,13 @@ def coined_pair(rng: random.Random) -> tuple[str, str]:
     return _coined_zh(rng, 2), en.title()
 
 
-def make_store(seed: int, coined: float = 0.0) -> SynthStore:
-    """``coined``: the chance that this store's brands and half its name words are coined."""
+def make_store(seed: int, coined: float = 0.0, name_styles: bool = False) -> SynthStore:
+    """``coined``: the chance that this store's brands and half its name words are coined.
+    ``name_styles``: names in the styles real catalogs use (see ``restyle``), not only
+    "brand + adjective + noun"."""
     crng = random.Random(seed * 7 + 1)  # its own stream: coined=0 gives the stores it always did
     coin = crng if crng.random() < coined else None
+    styler = random.Random(seed * 11 + 3) if name_styles else None  # its own stream, too
     rng = random.Random(seed)
     trade = rng.choice(TRADES)
     r = rng.random()
@@ -201,7 +233,7 @@ def make_store(seed: int, coined: float = 0.0) -> SynthStore:
                 sku = _sku(rng, prefix, sku_style)
             used_skus.add(sku)
             products.append(_product(rng, kind, rng.choice(brands), sku, _aisle(rng, aisle_style),
-                                     lang, bilingual, currency, used_names, coin))
+                                     lang, bilingual, currency, used_names, coin, styler))
     sname = rng.choice(STORE_NAMES)[0 if lang == "zh" else 1] + " " + trade.name[0 if lang == "zh" else 1]
     return SynthStore(
         key=f"s{seed:05d}",

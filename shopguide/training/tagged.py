@@ -109,7 +109,11 @@ def _pick(rng: random.Random, store: SynthStore, in_stock: bool = True) -> Produ
 def _ex(kind: str, lang: str, q: str, answer: str, products=(), faqs=(), history=(),
         customer: Customer | None = None, top: str | None = None, faq: str | None = None,
         cite: str | None = None, shuffled: bool = False) -> Example:
-    prompt, _ = build_tagged_prompt(q, list(products), list(faqs), list(history), customer, lang)
+    # Earlier answers reach the prompt as the shopper saw them, facts filled in (the app's
+    # history holds shown text, not tags).
+    _, refs = build_tagged_prompt(q, list(products), list(faqs), [], customer, lang)
+    history = [(hq, refs.fill(ha)) for hq, ha in history]
+    prompt, _ = build_tagged_prompt(q, list(products), list(faqs), history, customer, lang)
     ctx, tgt = training_text(prompt, answer)
     return Example(kind, lang, ctx, tgt, top, faq, cite, shuffled)
 
