@@ -55,7 +55,7 @@ class FakeTaggedModel:
     def count_tokens(self, text: str) -> int:
         return len(text) // 2 + 1
 
-    def stream(self, prompt, settings=None, cancel=None, banned=(), once=()):
+    def stream(self, prompt, settings=None, cancel=None, banned=(), once=(), switches=None):
         self.prompts.append(prompt)
         self.banned = list(banned)
         self.once = list(once)
@@ -175,12 +175,18 @@ def test_masking_keeps_a_sampling_model_inside_the_prompts_facts(catalog_store,
     for n in range(1, 4):
         prompt, _refs = build_tagged_prompt("有什么推荐？", products[:n], [], [], None, "zh")
         text = prompt.render()
-        raw = model.stream(text, settings, threading.Event(), banned=ta.banned_ids(model, text),
-                           once=ta.once_ids(model)).read_all()
+        raw = model.stream(text, settings, threading.Event(),
+                           **ta.decoding_masks(model, text)).read_all()
         assert not any(ch.isdigit() for ch in TAG.sub("", raw)), raw
         assert all(tag in text for tag in TAG.findall(raw)), raw
         fields = [t for t in TAG.findall(raw) if "." in t]
         assert len(fields) == len(set(fields)), raw  # a fact is referred to once
+        subject = None
+        for tag in TAG.findall(raw):  # after a product's name, only its own facts
+            if tag.startswith("[P") and "." not in tag:
+                subject = tag[:-1]
+            elif tag.startswith("[P") and subject is not None:
+                assert tag.startswith(subject + "."), raw
 
 
 def test_engine_uses_a_real_tagged_model_end_to_end(catalog_store, tiny_tagged_model) -> None:
@@ -229,3 +235,25 @@ def test_tagged_metrics_read_the_raw_answers() -> None:
     assert s["policy_quoted"] == 0.0  # no clause quoted, and a number of its own
     assert s["foreign_tags"] == 2  # [P3.price] twice: no such fact
     assert s["frame_repeat"] == {"en": round(2 / 3, 4)}
+
+
+def test_after_a_name_only_that_products_facts_may_follow() -> None:
+    import torch
+
+    from shopguide.llm import GenerationSettings
+    from shopguide.llm.sampling import TokenChooser
+
+    model = FakeTaggedModel("")
+    switches = ta.subject_switches(model)
+    tags = ta.tag_ids(model)
+    after_p1 = {model.vocab[i] for i in switches[tags["[P1]"]]}
+    assert "[P2.price]" in after_p1 and "[P1.price]" not in after_p1 and "[F1.c1]" not in after_p1
+    chooser = TokenChooser(GenerationSettings(), len(model.vocab), [], [], torch.device("cpu"))
+    logits = torch.zeros(len(model.vocab))
+    logits[tags["[P2.price]"]] = 5.0
+    logits[tags["[P1.price]"]] = 4.0
+    assert chooser.choose(logits.clone(), 0) == tags["[P2.price]"]
+    chooser.ban_for_now(switches[tags["[P1]"]])  # "[P1]" was just written
+    assert chooser.choose(logits.clone(), 1) == tags["[P1.price]"]
+    chooser.ban_for_now(switches[tags["[P2]"]])  # then "[P2]"
+    assert chooser.choose(logits.clone(), 2) == tags["[P2.price]"]

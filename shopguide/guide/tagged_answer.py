@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from shopguide.guide.refs import TAG, References, all_tags
+from shopguide.guide.refs import MAX_PRODUCTS, TAG, References, all_tags
 from shopguide.text import has_cjk
 from shopguide.text.numbers import normalize_numbers
 
@@ -87,6 +87,25 @@ def once_ids(model: Any) -> list[int]:
     """Tags an answer says at most once: every fact but a product's name and the customer's
     (a comparison names its pick again; "主打夜用，主打夜用，…" is a loop)."""
     return [i for tag, i in (tag_ids(model) or {}).items() if "." in tag]
+
+
+def subject_switches(model: Any) -> dict[int, list[int]]:
+    """Once a product's name is written, the other products' facts are masked until their
+    own name is: "[P1] … [P2.price]" would give one product another's price."""
+    tags = tag_ids(model) or {}
+    out: dict[int, list[int]] = {}
+    for k in range(1, MAX_PRODUCTS + 1):
+        name = tags.get(f"[P{k}]")
+        if name is not None:
+            out[name] = [i for t, i in tags.items()
+                         if t.startswith("[P") and "." in t and not t.startswith(f"[P{k}.")]
+    return out
+
+
+def decoding_masks(model: Any, prompt_text: str) -> dict[str, Any]:
+    """Everything decoding is told for one prompt (keyword arguments of ``stream``)."""
+    return {"banned": banned_ids(model, prompt_text), "once": once_ids(model),
+            "switches": subject_switches(model)}
 
 
 def banned_ids(model: Any, prompt_text: str) -> list[int]:
@@ -159,8 +178,7 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
           log: Any = None) -> Iterator[str]:
     """The model's filled sentences, each once complete and checked. Nothing is shown until
     the answer has referenced what ``debt`` names; if it never does, nothing is shown."""
-    stream = model.stream(prompt_text, settings, cancel,
-                          banned=banned_ids(model, prompt_text), once=once_ids(model))
+    stream = model.stream(prompt_text, settings, cancel, **decoding_masks(model, prompt_text))
     held: list[str] = []
     started = False  # a sentence was accepted: the next keeps the space before it
     said_raw = ""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -138,17 +138,18 @@ class LoadedModel:
         guard: Callable[[str], bool] | None = None,
         banned: Sequence[int] = (),
         once: Sequence[int] = (),
+        switches: Mapping[int, Sequence[int]] | None = None,
     ) -> GenerationStream:
         """Start an answer. ``prompt`` is a str or anything with ``fit`` (a guide ``Prompt``).
 
         A str longer than the budget loses its oldest tokens: a last resort, since
         it may cut facts. Pass a ``Prompt`` to have the conversation cut first.
-        ``guard``, ``banned``, ``once``: see ``GenerationStream``.
+        ``guard``, ``banned``, ``once``, ``switches``: see ``GenerationStream``.
         """
         settings = settings or GenerationSettings()
         text = prompt if isinstance(prompt, str) else self.render_prompt(prompt, settings)
         return self.stream_ids(self.tokenizer.encode(text), settings, cancel, guard, banned,
-                               once)
+                               once, switches)
 
     def stream_ids(
         self,
@@ -158,6 +159,7 @@ class LoadedModel:
         guard: Callable[[str], bool] | None = None,
         banned: Sequence[int] = (),
         once: Sequence[int] = (),
+        switches: Mapping[int, Sequence[int]] | None = None,
     ) -> GenerationStream:
         """Start from token ids (benchmarks, tests); cut from the left to fit, like ``stream``."""
         settings = settings or GenerationSettings()
@@ -169,7 +171,8 @@ class LoadedModel:
         if not ids:
             # An empty prompt: start from end-of-text, as GPT-2 was trained to.
             ids = list(self.eos_ids[:1]) or [0]
-        return GenerationStream(self, ids, settings, cancel, truncated, guard, banned, once)
+        return GenerationStream(self, ids, settings, cancel, truncated, guard, banned, once,
+                                switches)
 
     def stream_prompt(
         self,

@@ -35,6 +35,7 @@ class TokenChooser:
         # outside references): masked before anything else, so no setting can bring them back.
         self.banned = torch.tensor(sorted({i for i in banned if 0 <= i < vocab_size}),
                                    dtype=torch.long, device=device)
+        self.for_now = torch.empty(0, dtype=torch.long, device=device)
         self.penalty = float(settings.repetition_penalty)
         self.eos = torch.tensor(list(eos_ids), dtype=torch.long, device=device)
         # The penalised ids, gathered and scattered: cheaper than masking the whole vocabulary.
@@ -54,6 +55,10 @@ class TokenChooser:
             self.generator = torch.Generator(device=device)
             self.generator.manual_seed(int(settings.seed))
 
+    def ban_for_now(self, tokens: Sequence[int]) -> None:
+        """Mask ``tokens`` from now until the next call (replacing the ones masked before)."""
+        self.for_now = torch.tensor(list(tokens), dtype=torch.long, device=self.banned.device)
+
     def ban(self, token: int) -> None:
         """Never write ``token`` again in this answer (a reference already used)."""
         if not bool((self.banned == token).any()):
@@ -71,6 +76,8 @@ class TokenChooser:
         s = self.s
         if self.banned.numel():
             logits.index_fill_(0, self.banned, float("-inf"))
+        if self.for_now.numel():
+            logits.index_fill_(0, self.for_now, float("-inf"))
         if self.penalty != 1.0 and self._n_seen:
             idx = self._seen_buf[: self._n_seen]
             vals = logits.index_select(0, idx)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from time import perf_counter
 from typing import TYPE_CHECKING
 
@@ -40,7 +40,9 @@ class GenerationStream:
     a ``completion(text) -> str`` method may also dictate what follows (the rest of a
     product name the model began): those characters are written as the model's own,
     counted in ``forced_tokens``. ``banned`` token ids are never written (see ``TokenChooser``); ``once`` ids are written at
-    most once (a reference said a second time is how a small model starts to loop).
+    most once (a reference said a second time is how a small model starts to loop); once a
+    token of ``switches`` is written, the ids it maps to are masked until another one is (a
+    product's name written: the other products' facts are masked until their name is).
     """
 
     def __init__(
@@ -53,10 +55,12 @@ class GenerationStream:
         guard: Callable[[str], bool] | None = None,
         banned: Sequence[int] = (),
         once: Sequence[int] = (),
+        switches: Mapping[int, Sequence[int]] | None = None,
     ) -> None:
         self.model = model
         self.banned = tuple(banned)
         self.once = frozenset(once)
+        self.switches = dict(switches or {})
         self.prompt_ids = prompt_ids
         self.settings = settings
         self.cancel = cancel if cancel is not None else threading.Event()
@@ -178,6 +182,8 @@ class GenerationStream:
                 self.token_ids.append(token)
                 if token in self.once:
                     chooser.ban(token)
+                if token in self.switches:
+                    chooser.ban_for_now(self.switches[token])
                 piece = detok.push(token)
                 if piece:
                     text += piece

@@ -96,15 +96,14 @@ def evaluate_tagged(records: Sequence, answer: TaggedAnswerer,
 def tagged_answerer(folder: str, max_new_tokens: int = 120,
                     threads: int | None = None) -> TaggedAnswerer:
     """Greedy raw answers through the app's runtime, with the app's decoding masks."""
-    from shopguide.guide.tagged_answer import banned_ids, once_ids
+    from shopguide.guide.tagged_answer import decoding_masks
     from shopguide.llm import GenerationSettings, load_model
 
     model = load_model(folder, threads=threads)
     settings = GenerationSettings(max_new_tokens=max_new_tokens, do_sample=False)
 
     def answer(context: str) -> tuple[str, bool]:
-        stream = model.stream(context, settings, banned=banned_ids(model, context),
-                              once=once_ids(model))
+        stream = model.stream(context, settings, **decoding_masks(model, context))
         text = stream.read_all()
         return text.strip(), stream.finish_reason in ("stop", "eos")
 
