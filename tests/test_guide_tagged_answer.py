@@ -133,6 +133,13 @@ def test_a_policy_answer_quotes_the_clause_and_drops_an_invented_figure(catalog_
     assert "30天内凭小票可退货" in turn["answer"] and "三十五" not in turn["answer"]
 
 
+def test_a_stock_claim_in_the_models_own_words_must_hold(catalog_store) -> None:
+    # 云跃缓震跑鞋 has 12 on the shelf: "out of stock" in free text is wrong, and dropped.
+    model = FakeTaggedModel("推荐[P1]，售价[P1.price]。可惜目前缺货。")
+    turn, _ = ask(catalog_store, model, "有没有缓震的跑鞋？")
+    assert turn["by"] == "model" and "缺货" not in turn["answer"] and turn["grounded"]
+
+
 def test_a_looping_sentence_is_dropped(catalog_store) -> None:
     model = FakeTaggedModel("推荐[P1]，售价[P1.price]。特点是很实用，特点是很实用，特点是很实用。")
     turn, _ = ask(catalog_store, model, "有没有缓震的跑鞋？")

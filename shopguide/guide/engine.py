@@ -171,7 +171,7 @@ class Engine:
         text = prompt.fit(self.model.count_tokens, max(16, self.model.context_length - max_new))
         yield from tagged_answer.write(self.model, text, refs, q.lang,
                                        tagged_answer.owed(plan.intent, plan.comparison),
-                                       self.settings, cancel, log)
+                                       self.settings, cancel, log, facts)
 
     def _model_sentences(self, plan: Plan, conv: Conversation, customer: Customer | None,
                          facts: Facts, cancel: threading.Event | None) -> Iterator[str]:

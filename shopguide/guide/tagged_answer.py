@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from typing import Any
 from weakref import WeakKeyDictionary
 
+from shopguide.guide.verify import Facts, check_sentence
 from shopguide.guide.refs import MAX_PRODUCTS, TAG, References, all_tags
 from shopguide.text import has_cjk
 from shopguide.text.numbers import normalize_numbers
@@ -175,9 +176,11 @@ def raw_sentences(text: str) -> list[str]:
 
 def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str | None,
           settings: Any = None, cancel: threading.Event | None = None,
-          log: Any = None) -> Iterator[str]:
+          log: Any = None, facts: Facts | None = None) -> Iterator[str]:
     """The model's filled sentences, each once complete and checked. Nothing is shown until
-    the answer has referenced what ``debt`` names; if it never does, nothing is shown."""
+    the answer has referenced what ``debt`` names; if it never does, nothing is shown.
+    ``facts``: the verifier also reads each filled sentence, for what the model says in its
+    own words about the facts ("可惜目前缺货" of a product on the shelf, "free returns")."""
     stream = model.stream(prompt_text, settings, cancel, **decoding_masks(model, prompt_text))
     held: list[str] = []
     started = False  # a sentence was accepted: the next keeps the space before it
@@ -190,7 +193,8 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
         text = fill(refs, raw).strip()
         why = (unreferenced_number(raw) or malformed(text, lang)
                or ("a sentence said twice" if text in seen else None)
-               or ("a phrase said over and over" if looping(raw) else None))
+               or ("a phrase said over and over" if looping(raw) else None)
+               or (check_sentence(text, facts) if facts is not None else None))
         if why:
             if log is not None:
                 log.info("dropped a model sentence: %s", why)
