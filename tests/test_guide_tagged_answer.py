@@ -161,10 +161,10 @@ def test_models_without_tags_are_not_tagged(tiny_model) -> None:
 
 
 @pytest.fixture(scope="session")
-def tiny_tagged_model(tiny_tagged):
+def tiny_tagged_model(tiny_trained):
     from shopguide.llm import load_model
 
-    return load_model(str(tiny_tagged.out))
+    return load_model(str(tiny_trained.out))
 
 
 def test_masking_keeps_a_sampling_model_inside_the_prompts_facts(catalog_store,

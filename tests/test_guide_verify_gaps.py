@@ -94,12 +94,14 @@ def test_a_wrong_pair_from_the_model_is_dropped(guide_store, fake_model_factory)
     from shopguide.guide.engine import Engine
     from shopguide.guide.events import Done
 
-    text = "轻风跑鞋¥459，缓震跑鞋¥299，都是云跃的。"
+    # The runtime masks such a pair at decoding; a model that wrote one anyway (this fake
+    # ignores the masks) is caught by the verifier: each price belongs to the other shoe.
+    text = "[P1][P2.price]，[P2][P1.price]，都是[P1.brand]的。"
     events = list(Engine(guide_store, fake_model_factory(text)).answer(
         "比较一下轻风跑鞋和缓震跑鞋", Conversation()))
     done = events[-1]
     assert isinstance(done, Done) and not done.used_model and done.grounded
-    assert "¥299" in done.text and text not in done.text
+    assert "¥299" in done.text and "轻风跑鞋¥459" not in done.text
 
 
 # 3. Discounts, "cheaper by half", free: only what the facts back.

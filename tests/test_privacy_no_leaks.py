@@ -21,6 +21,7 @@ from shopguide.logging_setup import setup_logging
 from shopguide.privacy import consent, export
 from shopguide.store import open_store
 from shopguide.store.importer import import_path
+from tests.fixtures.guide import FakeModel
 
 DEMO_ID = "C001"  # 王磊 in resources/demo/customers.csv
 
@@ -41,36 +42,23 @@ def _secrets(store, customer_id: str) -> list[str]:
     return [v for v in values if v]
 
 
-class NameDroppingModel:
-    """A model whose sentences quote the customer and invent a price: the engine drops
-    them (and logs why), so a log line quoting the model's text would show the name."""
-
-    context_length = 1024
+class NameDroppingModel(FakeModel):
+    """A model whose sentences greet the customer by name and invent a price: the engine
+    drops them (and logs why), so a log line quoting the model's text would show the name."""
 
     def __init__(self, name: str) -> None:
-        self.text = f"{name}您好，这双鞋只要1元。{name}穿43码正好。"
-
-    def count_tokens(self, text: str) -> int:
-        return len(text) // 2 + 1
-
-    def stream(self, prompt, settings=None, cancel=None):
-        return iter([self.text[i:i + 4] for i in range(0, len(self.text), 4)])
+        super().__init__("[C]您好，这双鞋只要一元。[C]穿四十三码正好。", piece=4)
 
 
-class PromptEchoModel:
+class PromptEchoModel(FakeModel):
     """Says back whatever customer line its prompt holds: a model that uses what it is given."""
 
-    context_length = 1024
-
     def __init__(self) -> None:
-        self.prompts: list[str] = []
+        super().__init__("")
 
-    def count_tokens(self, text: str) -> int:
-        return len(text) // 2 + 1
-
-    def stream(self, prompt, settings=None, cancel=None):
+    def stream(self, prompt, settings=None, cancel=None, **masks):
         self.prompts.append(prompt)
-        line = next((ln for ln in prompt.splitlines() if ln.startswith("Customer:")), "")
+        line = next((ln for ln in prompt.splitlines() if ln.startswith("[C] ")), "")
         return iter([f"您好，{line}。"] if line else ["您好，欢迎光临。"])
 
 

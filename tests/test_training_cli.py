@@ -26,18 +26,7 @@ def test_tiny_preset_from_the_command_line(tmp_path, capsys):
     assert code == 0
     printed = capsys.readouterr().out
     summary = json.loads(printed[printed.rindex("\n{\n") + 1 :])
-    assert summary["answers"] == 8
-    card = json.loads((out / "model_card.json").read_text(encoding="utf-8"))
-    assert card["test_metrics"] == summary and "test_metrics_how" in card
-
-
-def test_tagged_tiny_preset_reports_the_tagged_figures(tmp_path, capsys):
-    out = tmp_path / "model"
-    code = main(["train", "--preset", "tagged-tiny", "--out", str(out), "--workdir",
-                 str(tmp_path / "w"), "--threads", "1", "--eval-answers", "8", "--json"])
-    assert code == 0
-    printed = capsys.readouterr().out
-    summary = json.loads(printed[printed.rindex("\n{\n") + 1 :])
     assert summary["answers"] == 8 and summary["foreign_tags"] == 0  # masked at decoding
     card = json.loads((out / "model_card.json").read_text(encoding="utf-8"))
-    assert card["prompt_format"] == "tagged-v1" and card["test_metrics"] == summary
+    assert card["prompt_format"] == "tagged-v1"
+    assert card["test_metrics"] == summary and "test_metrics_how" in card

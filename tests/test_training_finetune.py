@@ -71,7 +71,7 @@ def test_torch_threads_are_restored_after_finetuning(tiny_trained, tmp_path):
         torch.set_num_threads(before)
 
 
-def test_a_tagged_model_is_fine_tuned_and_measured_in_its_own_form(tiny_tagged, store_dir,
+def test_a_tagged_model_is_fine_tuned_and_measured_in_its_own_form(tiny_trained, store_dir,
                                                                     tmp_path):
     from shopguide.guide.tagged_answer import tag_ids
     from shopguide.llm import load_model
@@ -80,7 +80,7 @@ def test_a_tagged_model_is_fine_tuned_and_measured_in_its_own_form(tiny_tagged, 
     qa.write_text("question,answer\nDo you assemble furniture?,Yes. Assembly is extra.\n",
                   encoding="utf-8")
     out = tmp_path / "ft"
-    report = finetune(str(tiny_tagged.out), store_dir, out, qa=qa, minutes=0.05, threads=1,
+    report = finetune(str(tiny_trained.out), store_dir, out, qa=qa, minutes=0.05, threads=1,
                       log=lambda _m: None, eval_answers=6)
     # The tagged figures before and after, not the older model's.
     assert {"top_ordered", "cited", "policy_quoted", "foreign_tags"} <= set(report["after"])

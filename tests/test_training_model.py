@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from shopguide.guide.prompt import build_prompt
+from shopguide.guide.prompt import build_tagged_prompt
 from shopguide.store.models import Product
 
 
@@ -16,9 +16,12 @@ def test_tokenizer_files_load_as_gpt2_and_round_trip_chinese(tiny_trained):
         assert (folder / name).exists(), name
     tok = AutoTokenizer.from_pretrained(str(folder))
     assert tok.eos_token == "<|endoftext|>"
-    text = "Facts:\n[RS-104] 云跃缓震跑鞋 | price ¥459 | aisle A3\nQ: 有没有跑鞋？\nA: 推荐"
+    text = "Facts:\n[P1] 云跃缓震跑鞋 [P1.price] ¥459 [P1.aisle] A3\nQ: 有没有跑鞋？\nA: 推荐[P1]"
     assert tok.decode(tok.encode(text)) == text
-    assert len(tok) <= 400  # the tiny preset's vocabulary
+    from shopguide.guide.refs import all_tags
+
+    assert all(len(tok.encode(t)) == 1 for t in all_tags())  # each tag is one token
+    assert len(tok) <= 500 + len(all_tags())  # the tiny preset's vocabulary, and the tags
 
 
 def test_weights_are_safetensors_with_a_card(tiny_trained):
@@ -40,7 +43,7 @@ def test_saved_model_loads_through_the_runtime_and_answers(tiny_trained):
     model = load_model(str(tiny_trained.out))
     p = Product(sku="RS-104", name="云跃缓震跑鞋", category="鞋/跑鞋", price=459, currency="CNY",
                 stock=12, aisle="A3")
-    prompt = build_prompt("有没有跑鞋？", [p], lang="zh")
+    prompt, _refs = build_tagged_prompt("有没有跑鞋？", [p], lang="zh")
     stream = model.stream(prompt.render(), GenerationSettings(max_new_tokens=12, repetition_penalty=1.0))
     text = stream.read_all()
     assert stream.n_tokens >= 1
@@ -59,9 +62,7 @@ def test_two_stages_recorded_and_resume_skips_finished_stages(tiny_trained):
     from shopguide.training.pipeline import run_preset
 
     card = json.loads((tiny_trained.out / "model_card.json").read_text(encoding="utf-8"))
-    # Two stages on the main corpus, then one on the coined-name corpus.
-    assert [st["max_steps"] for st in card["training"]["stages"]] == [30, 10, 6]
-    assert card["corpus_coined"]["spec"]["coined"] == 1.0
+    assert [st["max_steps"] for st in card["training"]["stages"]] == [30, 10]
     work = tiny_trained.out.parent / "work"
     again = run_preset("tiny", tiny_trained.out, work, resume=True, log=lambda _m: None)
     assert again.result.steps == 0  # both stages were done: nothing retrained

@@ -58,7 +58,12 @@ def test_progress_lines_parse_and_follow_the_phases(tiny_trained, store_dir, tmp
     assert first_progress > first_training
     fractions = [p["fraction"] for p in progress]
     assert all(0 <= f <= 1 for f in fractions) and fractions == sorted(fractions)
-    assert [p["step"] for p in progress] == list(range(1, len(progress) + 1))
+    steps = [p["step"] for p in progress]
+    # One line per step; a run that runs out of time adds one for its closing validation.
+    if len(steps) > 1 and steps[-1] == steps[-2]:
+        assert progress[-1]["val_loss"] is not None
+        steps.pop()
+    assert steps == list(range(1, len(steps) + 1))
     assert all(isinstance(p["loss"], float) for p in progress)
     assert any(p["val_loss"] is not None for p in progress)  # the run ends on a validation
     done = events[-1]

@@ -40,8 +40,8 @@ from pathlib import Path
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("train", help="train the bundled model, or fine-tune a model on a store",
                        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--preset", choices=("bundled", "tiny", "tagged", "tagged-tiny"),
-                   help="rebuild a model from scratch ('tagged': answers with reference tags)")
+    p.add_argument("--preset", choices=("bundled", "tiny"),
+                   help="rebuild a model from scratch ('tiny': seconds, for tests)")
     p.add_argument("--from", dest="base", metavar="MODEL",
                    help="fine-tune this model: 'bundled', a model folder, or a cached HF id")
     # The top-level --store is also accepted; this one reads naturally after `train`.
@@ -88,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run_preset(args: argparse.Namespace) -> int:
-    from shopguide.config import bundled_model_dir, demo_store_dir, user_data_dir
+    from shopguide.config import bundled_model_dir, user_data_dir
     from shopguide.training.pipeline import run_preset
     from shopguide.training.report import evaluate_and_record
 
@@ -98,8 +98,7 @@ def _run_preset(args: argparse.Namespace) -> int:
         torch.set_num_threads(args.threads)
     out = Path(args.out) if args.out else bundled_model_dir()
     workdir = Path(args.workdir) if args.workdir else user_data_dir() / "training" / out.name
-    res = run_preset(args.preset, out, workdir, demo_faq=demo_store_dir() / "faq.csv",
-                     progress=_progress_printer(), resume=args.resume,
+    res = run_preset(args.preset, out, workdir, progress=_progress_printer(), resume=args.resume,
                      log=lambda m: print(m, flush=True))
     print(f"\ntraining {res.result.stopped} after {res.result.steps} steps, "
           f"{res.result.elapsed_s / 60:.1f} min; best validation loss {res.result.best_val_loss}")

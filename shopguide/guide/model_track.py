@@ -1,8 +1,8 @@
 """Whether the model has been worth asking lately.
 
-A model whose text never survives the guard and the verifier on a store (the bundled one on
-a catalog unlike its training stores) only delays the composed answer: the shopper waits
-for the model's whole attempt before the facts' answer starts. After ``window`` attempts in
+A model whose answers never hold on a store (they name nothing the turn is about, or fail
+the checks; a catalog far from anything it was trained on) only delays the composed answer:
+the shopper waits for the model's whole attempt before the facts' answer starts. After ``window`` attempts in
 a row with nothing kept, the engine asks the model only every ``probe_every``-th time, so it
 comes back as soon as it helps again (a fine-tuned model, a changed catalog).
 """

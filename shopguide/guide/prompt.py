@@ -1,68 +1,34 @@
 """The one place prompts are made, for inference and for training alike.
 
-The form is the seed's ``Q: …\\nA:`` preceded by the facts the answer may use:
+The form is the seed's ``Q: …\nA:`` preceded by the facts behind reference tags
+(``guide/refs.py``)::
 
     Facts:
-    [RS-104] 云跃缓震跑鞋 | brand 云跃 | price ¥459 | stock 12 | aisle A3 | sizes 38/39 | colors 白色
-    [FAQ returns] 退货政策？ => 购物后30天内凭小票可退货。
-    Customer: 王芳 | shoe 38 | budget 200-500
+    [P1] 云跃缓震跑鞋 [P1.brand] 云跃 [P1.price] ¥459 [P1.stock] 12 [P1.aisle] A3 [P1.t1] 缓震
+    [F1] 退货政策？ [F1.c1] 购物后30天内凭小票可退货。
+    [C] 王芳 | shoe 38 | budget 200-500
     Q: earlier question
-    A: earlier answer
+    A: earlier answer (as shown: facts, not tags)
     Q: 有没有500元以内适合扁平足的跑鞋？
     A:
 
-The model continues after ``A:`` with a space and the answer, and ends with a
-newline (the runtime stops on ``\\nQ:`` and end-of-text). Keeping one compact,
-fixed layout matters more than prose: a small model learns to copy figures
-from a layout it has seen many times.
+The model continues after ``A:`` with a space and the answer, written with tags, and ends
+with a newline (the runtime stops on ``\nQ:`` and end-of-text).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from shopguide.guide.refs import MAX_FAQS, MAX_PRODUCTS, References, references
+# format_price lives with the references; it is imported from here by the UI and compose.
+from shopguide.guide.refs import MAX_FAQS, MAX_PRODUCTS, References, format_price  # noqa: F401
+from shopguide.guide.refs import references
 from shopguide.store.models import Customer, FaqEntry, Product
 
 # Answers are one line by construction (see _one_line), so the first newline ends one.
 STOP_STRINGS: tuple[str, ...] = ("\n", "\nQ:")
 ANSWER_PREFIX = " "
-
-_SYMBOLS = {"CNY": "¥", "RMB": "¥", "USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
-
-
-def format_price(amount: float, currency: str) -> str:
-    """``¥459``, ``$49.99``: whole amounts lose their ``.00`` so the model sees one form."""
-    text = f"{amount:.2f}"
-    if text.endswith(".00"):
-        text = text[:-3]
-    symbol = _SYMBOLS.get(currency.upper())
-    return f"{symbol}{text}" if symbol else f"{text} {currency.upper()}"
-
-
-def product_fact(p: Product, lang: str) -> str:
-    parts = [f"[{p.sku}] {p.display_name(lang)}"]
-    if p.brand:
-        parts.append(f"brand {p.brand}")
-    parts.append(f"price {format_price(p.price, p.currency)}")
-    if p.stock is not None:
-        parts.append(f"stock {p.stock}")
-    if p.aisle:
-        parts.append(f"aisle {p.aisle}")
-    if p.sizes:
-        parts.append("sizes " + "/".join(p.sizes))
-    if p.colors:
-        parts.append("colors " + "/".join(p.colors))
-    if p.tags:
-        parts.append("tags " + "/".join(p.tags[:6]))
-    return " | ".join(parts)
-
-
-def faq_fact(f: FaqEntry) -> str:
-    return f"[FAQ {f.id}] {f.question} => {f.answer}"
-
 
 def customer_line(c: Customer) -> str:
     parts = [c.name]
@@ -124,23 +90,6 @@ class Prompt:
         return text
 
 
-def build_prompt(
-    question: str,
-    products: Sequence[Product] = (),
-    faqs: Sequence[FaqEntry] = (),
-    history: Sequence[tuple[str, str]] = (),
-    customer: Customer | None = None,
-    lang: str = "en",
-) -> Prompt:
-    facts = [product_fact(p, lang) for p in products] + [faq_fact(f) for f in faqs]
-    return Prompt(
-        question=question,
-        facts=facts,
-        history=list(history),
-        customer=customer_line(customer) if customer else None,
-    )
-
-
 def build_tagged_prompt(
     question: str,
     products: Sequence[Product] = (),
@@ -166,53 +115,3 @@ def training_text(prompt: Prompt, answer: str) -> tuple[str, str]:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
-
-
-@dataclass
-class ReadPrompt:
-    """What a rendered prompt says, read back (``read_prompt``)."""
-
-    question: str = ""
-    products: list[Product] = field(default_factory=list)
-    faqs: list[FaqEntry] = field(default_factory=list)
-    customer: str | None = None  # the customer line without its "Customer: "
-
-
-_FACT_LINE = re.compile(r"^\[(?P<sku>[^\]]+)\] (?P<body>.*)$")
-_SYMBOL_CURRENCY = {"¥": "CNY", "$": "USD", "€": "EUR", "£": "GBP"}
-
-
-def read_prompt(text: str) -> ReadPrompt:
-    """The inverse of ``Prompt.render`` for the facts and the last question: evaluation
-    has only the prompts a corpus stored, and must judge answers against their facts."""
-    out = ReadPrompt()
-    for line in text.split("\n"):
-        if line.startswith("Q: "):
-            out.question = line[3:]
-        elif line.startswith("Customer: "):
-            out.customer = line[len("Customer: "):]
-        elif line.startswith("[FAQ ") and " => " in line:
-            head, answer = line.split(" => ", 1)
-            fid, _, question = head[len("[FAQ "):].partition("] ")
-            out.faqs.append(FaqEntry(fid, question, answer))
-        elif m := _FACT_LINE.match(line):
-            out.products.append(_read_product(m.group("sku"), m.group("body").split(" | ")))
-    return out
-
-
-def _read_product(sku: str, parts: list[str]) -> Product:
-    fields = dict(part.partition(" ")[::2] for part in parts[1:])
-    price, currency = fields.get("price", "0"), "CNY"
-    if price[:1] in _SYMBOL_CURRENCY:
-        price, currency = price[1:], _SYMBOL_CURRENCY[price[:1]]
-    elif " " in price:
-        price, currency = price.split(" ", 1)
-    stock = fields.get("stock", "")
-
-    def items(key: str) -> tuple[str, ...]:
-        return tuple(v for v in fields.get(key, "").split("/") if v)
-
-    return Product(sku=sku, name=parts[0], category="", price=float(price or 0),
-                   currency=currency, brand=fields.get("brand"),
-                   stock=int(stock) if stock.isdigit() else None, aisle=fields.get("aisle"),
-                   sizes=items("sizes"), colors=items("colors"), tags=items("tags"))

@@ -130,15 +130,18 @@ def unreferenced_number(raw: str) -> str | None:
     return None
 
 
-def malformed(sentence: str, lang: str) -> str | None:
-    """Text no shopper should see: broken bytes, control characters, stutter, wrong language."""
+def malformed(sentence: str, lang: str, own: str | None = None) -> str | None:
+    """Text no shopper should see: broken bytes, control characters, stutter, or the
+    model's own words (``own``: the sentence without its references) in the other language.
+    The facts may be in either (a bilingual catalog); the model's words may not."""
     if "\ufffd" in sentence or any(ord(ch) < 32 and ch not in "\n\t" for ch in sentence):
         return "broken characters"
     if _REPEAT.search(sentence):
         return "a character repeated over and over"
-    if lang == "zh" and not has_cjk(sentence):
+    words = sentence if own is None else own
+    if lang == "zh" and _LATIN_WORD.search(words) and not has_cjk(words):
         return "not in the asker's language"
-    if lang == "en" and not _LATIN_WORD.search(sentence):
+    if lang == "en" and has_cjk(words):
         return "not in the asker's language"
     return None
 
@@ -191,7 +194,7 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
     def release(raw: str) -> Iterator[str]:
         nonlocal said_raw, started
         text = fill(refs, raw).strip()
-        why = (unreferenced_number(raw) or malformed(text, lang)
+        why = (unreferenced_number(raw) or malformed(text, lang, TAG.sub("", raw))
                or ("a sentence said twice" if text in seen else None)
                or ("a phrase said over and over" if looping(raw) else None)
                or (check_sentence(text, facts) if facts is not None else None))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -135,7 +135,6 @@ class LoadedModel:
         prompt: Any,
         settings: GenerationSettings | None = None,
         cancel: threading.Event | None = None,
-        guard: Callable[[str], bool] | None = None,
         banned: Sequence[int] = (),
         once: Sequence[int] = (),
         switches: Mapping[int, Sequence[int]] | None = None,
@@ -144,19 +143,18 @@ class LoadedModel:
 
         A str longer than the budget loses its oldest tokens: a last resort, since
         it may cut facts. Pass a ``Prompt`` to have the conversation cut first.
-        ``guard``, ``banned``, ``once``, ``switches``: see ``GenerationStream``.
+        ``banned``, ``once``, ``switches``: see ``GenerationStream``.
         """
         settings = settings or GenerationSettings()
         text = prompt if isinstance(prompt, str) else self.render_prompt(prompt, settings)
-        return self.stream_ids(self.tokenizer.encode(text), settings, cancel, guard, banned,
-                               once, switches)
+        return self.stream_ids(self.tokenizer.encode(text), settings, cancel, banned, once,
+                               switches)
 
     def stream_ids(
         self,
         ids: list[int],
         settings: GenerationSettings | None = None,
         cancel: threading.Event | None = None,
-        guard: Callable[[str], bool] | None = None,
         banned: Sequence[int] = (),
         once: Sequence[int] = (),
         switches: Mapping[int, Sequence[int]] | None = None,
@@ -171,7 +169,7 @@ class LoadedModel:
         if not ids:
             # An empty prompt: start from end-of-text, as GPT-2 was trained to.
             ids = list(self.eos_ids[:1]) or [0]
-        return GenerationStream(self, ids, settings, cancel, truncated, guard, banned, once,
+        return GenerationStream(self, ids, settings, cancel, truncated, banned, once,
                                 switches)
 
     def stream_prompt(

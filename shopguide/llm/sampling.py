@@ -7,17 +7,11 @@ Call ``choose`` under ``torch.inference_mode()``: it edits the logits in place.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import torch
 
 from shopguide.llm.settings import GenerationSettings
-
-
-# How far down the ranking a guard may look for a token it accepts: first the model's few
-# likely choices; only when it accepts none of them (a name half written, which only one
-# token can continue) further down, rather than end the answer mid-word.
-GUARD_WIDTHS = (32, 256)
 
 
 class TokenChooser:
@@ -45,11 +39,6 @@ class TokenChooser:
                                      device=device)  # fmt: skip
         self._seen_buf[: len(seen)] = torch.tensor(seen, dtype=torch.long)
         self._n_seen = len(seen)
-        self.refused = 0  # steps where a guard refused the model's first choice
-        # Log-probability of each chosen token (after the penalty): how sure the model was of
-        # what it wrote. Kept only when asked (a guard is on): one softmax per step.
-        self.track_confidence = False
-        self.logprobs: list[float] = []
         self.generator: torch.Generator | None = None
         if not settings.greedy and settings.seed is not None:
             self.generator = torch.Generator(device=device)
@@ -65,14 +54,8 @@ class TokenChooser:
             extra = torch.tensor([token], dtype=torch.long, device=self.banned.device)
             self.banned = torch.cat([self.banned, extra])
 
-    def choose(self, logits: torch.Tensor, n_generated: int,
-               allow: Callable[[int], bool] | None = None) -> int:
-        """``logits``: float32 vector over the vocabulary for the next position (edited).
-
-        ``allow`` (a guard) may refuse tokens: the choice is then made among the
-        ``GUARD_WIDTHS`` most likely tokens it accepts; end-of-text is always accepted,
-        and is the choice when it accepts none of them.
-        """
+    def choose(self, logits: torch.Tensor, n_generated: int) -> int:
+        """``logits``: float32 vector over the vocabulary for the next position (edited)."""
         s = self.s
         if self.banned.numel():
             logits.index_fill_(0, self.banned, float("-inf"))
@@ -85,42 +68,13 @@ class TokenChooser:
             logits.index_copy_(0, idx, vals)
         if n_generated < s.min_new_tokens and self.eos.numel():
             logits.index_fill_(0, self.eos, float("-inf"))
-        if allow is not None:
-            token = self._guarded(logits, allow, n_generated)
-        else:
-            token = int(torch.argmax(logits)) if s.greedy else self._sample(logits)
-        if self.track_confidence:
-            self.logprobs.append(float(torch.log_softmax(logits, -1)[token]))
+        token = int(torch.argmax(logits)) if s.greedy else self._sample(logits)
         if token not in self._seen and self.penalty != 1.0:
             self._seen.add(token)
             if self._n_seen < self._seen_buf.numel():
                 self._seen_buf[self._n_seen] = token
                 self._n_seen += 1
         return token
-
-    def _guarded(self, logits: torch.Tensor, allow: Callable[[int], bool], n_generated: int) -> int:
-        pool = logits if self.s.greedy else self._filtered(logits)
-        eos = set(self.eos.tolist()) if n_generated >= self.s.min_new_tokens else set()
-        for width in GUARD_WIDTHS:
-            top = torch.topk(pool, min(width, pool.numel()))
-            ok: list[int] = []
-            for rank, (value, tok) in enumerate(zip(top.values.tolist(), top.indices.tolist())):
-                if value == float("-inf"):
-                    break
-                if tok in eos or allow(tok):
-                    if self.s.greedy:
-                        self.refused += rank > 0
-                        return tok
-                    ok.append(rank)
-            if ok:
-                self.refused += ok[0] > 0
-                kept = top.values[ok]
-                pick = int(torch.multinomial(torch.softmax(kept, -1), 1, generator=self.generator))
-                return int(top.indices[ok[pick]])
-            if width >= pool.numel():
-                break
-        self.refused += 1
-        return min(eos) if eos else int(torch.argmax(pool))
 
     def _filtered(self, logits: torch.Tensor) -> torch.Tensor:
         """Temperature, top-k and top-p applied: the logits sampling draws from."""

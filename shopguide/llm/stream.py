@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from time import perf_counter
 from typing import TYPE_CHECKING
 
@@ -32,14 +32,7 @@ class GenerationStream:
     ``next()`` to the first token (tokenizing + prompt pass); ``tokens_per_s``
     is the decode rate after the first token.
 
-    ``guard`` (optional) is asked about each candidate token with the answer text
-    it would make (the bytes of an unfinished character as lone surrogates, as
-    ``errors="surrogateescape"`` decodes them); a token it refuses is not written,
-    and the most likely one it accepts is (see ``TokenChooser``).
-    ``guard_refusals`` counts the steps where it changed the model's choice. A guard with
-    a ``completion(text) -> str`` method may also dictate what follows (the rest of a
-    product name the model began): those characters are written as the model's own,
-    counted in ``forced_tokens``. ``banned`` token ids are never written (see ``TokenChooser``); ``once`` ids are written at
+    ``banned`` token ids are never written (see ``TokenChooser``); ``once`` ids are written at
     most once (a reference said a second time is how a small model starts to loop); once a
     token of ``switches`` is written, the ids it maps to are masked until another one is (a
     product's name written: the other products' facts are masked until their name is).
@@ -52,7 +45,6 @@ class GenerationStream:
         settings: GenerationSettings,
         cancel: threading.Event | None,
         truncated: bool = False,
-        guard: Callable[[str], bool] | None = None,
         banned: Sequence[int] = (),
         once: Sequence[int] = (),
         switches: Mapping[int, Sequence[int]] | None = None,
@@ -65,11 +57,6 @@ class GenerationStream:
         self.settings = settings
         self.cancel = cancel if cancel is not None else threading.Event()
         self.prompt_truncated = truncated
-        self.guard = guard
-        self.guard_refusals = 0
-        self.forced_tokens = 0  # written by the guard's completion, not chosen by the model
-        self.chosen_logprobs: list[float] = []
-        self._raw, self._raw_n = b"", 0  # see _written
         self.finish_reason: str | None = None
         self.n_tokens = 0
         self.token_ids: list[int] = []
@@ -108,52 +95,18 @@ class GenerationStream:
             pass
         return self.text
 
-    def _written(self) -> bytes:
-        """The generated tokens' bytes, extended as tokens are written (the guard and the
-        name completion both read them, every step)."""
-        token_bytes = self.model.tokenizer.token_bytes  # type: ignore[attr-defined]
-        if self._raw_n < len(self.token_ids):
-            self._raw += b"".join(token_bytes(i) for i in self.token_ids[self._raw_n:])
-            self._raw_n = len(self.token_ids)
-        return self._raw
-
-    def _allow(self) -> Callable[[int], bool]:
-        """The guard's question for one candidate token: the text so far plus its piece."""
-        guard, tok = self.guard, self.model.tokenizer
-        assert guard is not None
-        token_bytes = getattr(tok, "token_bytes", None)
-        ids = self.token_ids
-
-        def allow(candidate: int) -> bool:
-            if token_bytes is not None:
-                raw = self._written() + token_bytes(candidate)
-                return guard(raw.decode("utf-8", "surrogateescape"))
-            return guard(tok.decode([*ids, candidate]))
-
-        return allow
-
-    def _forced(self, complete: Callable[[str], str]) -> list[int]:
-        """Tokens the guard wants written next (the rest of a product name begun), if any."""
-        if getattr(self.model.tokenizer, "token_bytes", None) is None:
-            return []
-        rest = complete(self._written().decode("utf-8", "surrogateescape"))
-        return list(self.model.tokenizer.encode(rest)) if rest else []
-
     def _run(self) -> Iterator[str]:
         t0 = perf_counter()
         m, s = self.model, self.settings
         ids = self.prompt_ids
         max_new = max(0, min(s.max_new_tokens, m.context_length - len(ids)))
         chooser = TokenChooser(s, m.vocab_size, ids, m.eos_ids, m.torch_device, self.banned)
-        chooser.track_confidence = self.guard is not None
-        self.chosen_logprobs = chooser.logprobs  # the model's own choices; forced ones excluded
         eos = frozenset(m.eos_ids)
         detok = m.tokenizer.detokenizer()
         stops = StopMatcher(s.stop)
         cancel = self.cancel
         text, shown = "", 0
         reason = "length"
-        allow = self._allow() if self.guard is not None else None
         try:
             if cancel.is_set() or max_new == 0:
                 reason = "cancelled" if cancel.is_set() else "length"
@@ -161,18 +114,9 @@ class GenerationStream:
             with torch.inference_mode():
                 session = m.backend.start(len(ids) + max_new)
                 logits = session.prefill(ids)
-            forced: list[int] = []
-            complete = getattr(self.guard, "completion", None)
             while True:
-                if complete is not None and not forced:
-                    forced = self._forced(complete)
-                if forced:
-                    token = forced.pop(0)
-                    self.forced_tokens += 1
-                else:
-                    with torch.inference_mode():
-                        token = chooser.choose(logits, self.n_tokens, allow)
-                        self.guard_refusals = chooser.refused
+                with torch.inference_mode():
+                    token = chooser.choose(logits, self.n_tokens)
                 if self.first_token_s is None:
                     self.first_token_s = perf_counter() - t0
                 if token in eos:

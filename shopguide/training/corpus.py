@@ -1,12 +1,11 @@
-"""The training corpus: synthetic stores split BY STORE into train / validation / test.
+"""The training corpus: generated stores split BY STORE into train / validation / test.
 
-No test store is ever seen in training (``check_disjoint``). The demo store's
-own FAQ and the seed's Q&A pairs go to training only.
+No test store is ever seen in training (``check_disjoint``). Every answer refers to the
+facts by tag (``training/tagged.py``, ``guide/refs.py``).
 """
 
 from __future__ import annotations
 
-import csv
 import json
 import random
 from collections import Counter
@@ -15,23 +14,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from shopguide.store.models import FaqEntry
-from shopguide.training.dialogs import Example, example
-from shopguide.training.dialogs import policy as policy_example
-from shopguide.training import tagged as tagged_mod
+from shopguide.training import tagged
 from shopguide.training.synth import SynthStore, make_store
-
-def _seed_qa() -> tuple[tuple[str, str], ...]:
-    """The seed's own Q&A pairs (resources/training/seed_qa.csv), kept in training as FAQ
-    facts the model learns to restate."""
-    import csv
-
-    from shopguide.config import resource
-
-    with resource("training", "seed_qa.csv").open(encoding="utf-8", newline="") as f:
-        return tuple((r["question"], r["answer"]) for r in csv.DictReader(f))
-
-
-SEED_QA: tuple[tuple[str, str], ...] = _seed_qa()
 
 SPLITS = ("train", "validation", "test")
 
@@ -44,10 +28,10 @@ class Record:
     lang: str
     context: str
     target: str
-    top: str | None = None
-    faq: str | None = None
-    cite: str | None = None  # tagged corpora: the clause tag the answer must cite
-    shuffled: bool = False  # tagged corpora: facts not in retrieval order
+    top: str | None = None  # the product tag the answer must name first ("[P2]")
+    faq: str | None = None  # the policy tag it must quote ("[F1]")
+    cite: str | None = None  # the clause tag it must cite ("[P2.d3]")
+    shuffled: bool = False  # facts not in retrieval order
 
 
 @dataclass
@@ -57,10 +41,8 @@ class CorpusSpec:
     validation_stores: int = 20
     test_stores: int = 30
     seed: int = 1234
-    routed_share: float = 0.5  # share of exchanges planned by the real engine (0 = none)
     coined: float = 0.0  # share of stores with coined brand and name words (synth.make_store)
-    tagged: bool = False  # answers refer to the facts by tag (training/tagged.py)
-    name_styles: bool = False  # product names in many catalog styles (synth.restyle)
+    name_styles: bool = True  # product names in many catalog styles (synth.restyle)
 
 
 def split_stores(spec: CorpusSpec) -> dict[str, list[int]]:
@@ -83,67 +65,33 @@ def check_disjoint(splits: dict[str, Iterable[str]]) -> None:
             seen[key] = name
 
 
-def store_examples(store: SynthStore, n: int, seed: int, split: str,
-                   routed_share: float = 0.0, tagged_answers: bool = False) -> Iterator[Record]:
+def store_examples(store: SynthStore, n: int, seed: int, split: str) -> Iterator[Record]:
     rng = random.Random(seed)
-    if tagged_answers:
-        for _ in range(n):
-            t = tagged_mod.example(rng, store)
-            yield Record(store.key, split, t.kind, t.lang, t.context, t.target, t.top, t.faq,
-                         t.cite, t.shuffled)
-        return
-    n_routed = int(n * routed_share)
-    exs: list[Example] = []
-    if n_routed:
-        from shopguide.training.routed import Router, routed_examples
-
-        router = Router(store)
-        try:
-            exs.extend(routed_examples(rng, store, router, n_routed))
-        finally:
-            router.close()
-    exs.extend(example(rng, store) for _ in range(n - len(exs)))
-    for ex in exs:
-        yield Record(store.key, split, ex.kind, ex.lang, ex.context, ex.target, ex.top, ex.faq)
+    for _ in range(n):
+        t = tagged.example(rng, store)
+        yield Record(store.key, split, t.kind, t.lang, t.context, t.target, t.top, t.faq,
+                     t.cite, t.shuffled)
 
 
-def faq_records(faqs: list[FaqEntry], key: str, lang: str, seed: int, copies: int = 3,
-                tagged: bool = False) -> Iterator[Record]:
-    """Policy examples from a real FAQ (the demo store's, the seed's, a merchant's Q&A
-    pairs): training only. ``tagged``: answers quote the clauses by tag."""
+def faq_records(faqs: list[FaqEntry], key: str, lang: str, seed: int,
+                copies: int = 3) -> Iterator[Record]:
+    """Policy exchanges from a real FAQ (a merchant's Q&A pairs): training only."""
     rng = random.Random(seed)
     shell = SynthStore(key, None, None, [], faqs)  # type: ignore[arg-type]
     for _ in range(copies * len(faqs)):
-        ex = tagged_mod.policy(rng, shell, lang) if tagged else policy_example(rng, shell, lang)
-        yield Record(key, "train", ex.kind, ex.lang, ex.context, ex.target, ex.top, ex.faq)
+        t = tagged.policy(rng, shell, lang)
+        yield Record(key, "train", t.kind, t.lang, t.context, t.target, t.top, t.faq)
 
 
-def read_faq_csv(path: Path) -> list[FaqEntry]:
-    out: list[FaqEntry] = []
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        for i, row in enumerate(csv.DictReader(fh), start=1):
-            row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
-            if not row.get("question") or not row.get("answer"):
-                raise ValueError(f"{path}: row {i}: question and answer are required")
-            alts = tuple(a.strip() for a in row.get("alternates", "").split(";") if a.strip())
-            out.append(FaqEntry(row.get("id") or f"faq{i}", row["question"], row["answer"], alts))
-    return out
-
-
-def build(spec: CorpusSpec, demo_faq: Path | None = None) -> list[Record]:
+def build(spec: CorpusSpec) -> list[Record]:
+    """Generated stores only: the demo store and the test stores of the project's query sets
+    are stores the model never sees."""
     records: list[Record] = []
     for split, seeds in split_stores(spec).items():
         for s in seeds:
             store = make_store(s, spec.coined, spec.name_styles)
             n = spec.per_store if split == "train" else max(10, spec.per_store // 3)
-            records.extend(store_examples(store, n, s + 7, split, spec.routed_share, spec.tagged))
-    if spec.tagged:  # the seed's and the demo's FAQ are policies of stores it never sees
-        check_disjoint(_keys_by_split(records))
-        return records
-    seed_faqs = [FaqEntry(f"seed{i}", q, a) for i, (q, a) in enumerate(SEED_QA, 1)]
-    records.extend(faq_records(seed_faqs, "seed", "zh", spec.seed, copies=4))
-    if demo_faq is not None and demo_faq.exists():
-        records.extend(faq_records(read_faq_csv(demo_faq), "demo", "zh", spec.seed + 1, copies=4))
+            records.extend(store_examples(store, n, s + 7, split))
     check_disjoint(_keys_by_split(records))
     return records
 

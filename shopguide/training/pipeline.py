@@ -39,83 +39,31 @@ class Preset:
     vocab_size: int
     shape: ModelShape
     train: TrainConfig
-    max_len: int = 384
-    include_demo_faq: bool = True
+    max_len: int = 640
     # Further stages: each restarts warm-up and decay from the best weights of the one before.
     more: tuple[TrainConfig, ...] = ()
-    # Last stages, on a second corpus of stores whose brands and name words are coined: the
-    # model learns to phrase answers around names it never saw (the stores a merchant imports
-    # are full of those; the guard finishes the names themselves). Its test stores are not
-    # used; the card's metrics come from the main corpus's test stores, which no stage has
-    # seen. In the bundled preset (half the stores coined, lr 3e-4, 1200 steps, ~15 min on one
-    # thread) it cost the test stores a little top-product rate (97.7% → 95.9% guarded) and
-    # bought policy fidelity (92% → 100%), no loops, and answers that survive on real stores
-    # unlike the training ones (demo store: 1 → 18 of 125 kept; home & kitchen: 0 → 2 of 55).
-    # An earlier trial at 70% coined and a higher rate lowered the top-product rate to 89%.
-    coined_corpus: corpus_mod.CorpusSpec | None = None
-    coined: tuple[TrainConfig, ...] = ()
 
 
 PRESETS: dict[str, Preset] = {
+    # The shipped model: answers with reference tags (issue 13), one stage sized to finish
+    # within ~80 minutes on two threads (it stopped at its 6,000 steps after ~60).
     "bundled": Preset(
-        corpus=corpus_mod.CorpusSpec(stores=500, per_store=60, validation_stores=20, test_stores=30,
-                                     routed_share=0.4),
-        vocab_size=6000,
-        shape=ModelShape(n_layer=4, n_embd=256, n_head=4, n_positions=512),
-        train=TrainConfig(lr=2e-3, warmup_steps=100, max_steps=3000, batch_size=16,
-                          eval_every=150, eval_examples=192, patience=5, max_minutes=30, threads=1,
-                          time_schedule=True),
-        more=(TrainConfig(lr=1e-3, warmup_steps=50, max_steps=1500, batch_size=16, eval_every=150,
-                          eval_examples=192, patience=5, max_minutes=35, threads=1, seed=4321,
-                          time_schedule=True),
-              TrainConfig(lr=5e-4, warmup_steps=30, max_steps=900, batch_size=16, eval_every=150,
-                          eval_examples=192, patience=5, max_minutes=15, threads=1, seed=5555,
-                          time_schedule=True)),
-        coined_corpus=corpus_mod.CorpusSpec(stores=260, per_store=60, validation_stores=10,
-                                            test_stores=10, seed=77, routed_share=0.4, coined=0.5),
-        coined=(TrainConfig(lr=3e-4, warmup_steps=30, max_steps=1200, batch_size=16, eval_every=150,
-                            eval_examples=192, patience=4, max_minutes=32, threads=1, seed=6161,
-                            time_schedule=True),),
-    ),
-    # Answers with reference tags (issue 13): one corpus, one stage sized to ~80 minutes on
-    # two threads.
-    "tagged": Preset(
         corpus=corpus_mod.CorpusSpec(stores=420, per_store=60, validation_stores=20,
-                                     test_stores=30, seed=2024, routed_share=0.0, coined=0.4,
-                                     tagged=True, name_styles=True),
+                                     test_stores=30, seed=2024, coined=0.4),
         vocab_size=6000,
         shape=ModelShape(n_layer=4, n_embd=256, n_head=4, n_positions=768),
         train=TrainConfig(lr=2e-3, warmup_steps=100, max_steps=6000, batch_size=16,
                           eval_every=250, eval_examples=192, patience=6, max_minutes=80, threads=2,
                           time_schedule=True),
-        max_len=640,
-        include_demo_faq=False,
     ),
-    "tagged-tiny": Preset(
-        corpus=corpus_mod.CorpusSpec(stores=14, per_store=12, validation_stores=2, test_stores=2,
-                                     routed_share=0.0, tagged=True),
+    "tiny": Preset(
+        corpus=corpus_mod.CorpusSpec(stores=14, per_store=12, validation_stores=2, test_stores=2),
         vocab_size=500,
         shape=ModelShape(n_layer=1, n_embd=32, n_head=2, n_positions=768),
         train=TrainConfig(lr=3e-3, warmup_steps=5, max_steps=30, batch_size=8, eval_every=10,
                           eval_examples=32, patience=10, threads=1),
-        max_len=640,
-        include_demo_faq=False,
-    ),
-    "tiny": Preset(
-        corpus=corpus_mod.CorpusSpec(stores=14, per_store=12, validation_stores=2, test_stores=2,
-                                     routed_share=0.25),
-        vocab_size=400,
-        shape=ModelShape(n_layer=1, n_embd=32, n_head=2, n_positions=256),
-        train=TrainConfig(lr=3e-3, warmup_steps=5, max_steps=30, batch_size=8, eval_every=10,
-                          eval_examples=32, patience=10, threads=1),
-        max_len=256,
-        include_demo_faq=False,
         more=(TrainConfig(lr=1e-3, warmup_steps=2, max_steps=10, batch_size=8, eval_every=5,
                           eval_examples=32, patience=10, threads=1, seed=7),),
-        coined_corpus=corpus_mod.CorpusSpec(stores=6, per_store=8, validation_stores=1,
-                                            test_stores=1, seed=99, routed_share=0.0, coined=1.0),
-        coined=(TrainConfig(lr=5e-4, warmup_steps=2, max_steps=6, batch_size=8, eval_every=3,
-                            eval_examples=16, patience=10, threads=1, seed=8),),
     ),
 }
 
@@ -146,20 +94,15 @@ def save_model(model, tokenizer_dir: Path, out: Path, card: dict) -> None:
     (out / "model_card.json").write_text(json.dumps(card, ensure_ascii=False, indent=2), encoding="utf-8")
 
 
-def _corpus(spec: corpus_mod.CorpusSpec, folder: Path, demo_faq: Path | None,
+def _corpus(spec: corpus_mod.CorpusSpec, folder: Path,
             log: Callable[[str], None]) -> list[corpus_mod.Record]:
     """Build the corpus, or reuse the one in ``folder`` if it was built from the same spec."""
-    fields = asdict(spec)
-    for later in ("coined", "tagged", "name_styles"):
-        if not fields.get(later):
-            fields.pop(later, None)  # corpora built before these options existed stay reusable
-    key = json.dumps({**fields, "demo_faq": bool(demo_faq and demo_faq.exists())},
-                     sort_keys=True)
+    key = json.dumps({**asdict(spec), "format": TAGGED_FORMAT}, sort_keys=True)
     stamp = folder / "spec.json"
     if stamp.exists() and stamp.read_text(encoding="utf-8") == key:
         log(f"corpus: reusing {folder}")
         return [r for split in corpus_mod.SPLITS for r in corpus_mod.load(folder, split)]
-    records = corpus_mod.build(spec, demo_faq)
+    records = corpus_mod.build(spec)
     corpus_mod.save(records, folder)
     stamp.write_text(key, encoding="utf-8")
     return records
@@ -185,7 +128,7 @@ def _stage_record(cfg: TrainConfig, result: TrainResult) -> dict:
             "train_seconds": round(result.elapsed_s, 1), "history": result.history}
 
 
-def run_preset(name: str, out: Path, workdir: Path, demo_faq: Path | None = None,
+def run_preset(name: str, out: Path, workdir: Path,
                progress: Callable[[Progress], None] | None = None,
                cancel: threading.Event | None = None, resume: bool = False,
                log: Callable[[str], None] = print) -> PipelineResult:
@@ -198,12 +141,10 @@ def run_preset(name: str, out: Path, workdir: Path, demo_faq: Path | None = None
 
     preset = PRESETS[name]
     t0 = time.monotonic()
-    records = _corpus(preset.corpus, workdir / "corpus",
-                      demo_faq if preset.include_demo_faq else None, log)
+    records = _corpus(preset.corpus, workdir / "corpus", log)
     stats = corpus_mod.stats(records)
     log(f"corpus: {stats['examples']} examples, stores {stats['stores']}")
-    stages = [preset.train, *preset.more, *preset.coined]
-    first_coined = 1 + len(preset.more)
+    stages = [preset.train, *preset.more]
     card_path = out / "model_card.json"
     done: list[dict] = []
     if resume and card_path.exists():
@@ -218,7 +159,7 @@ def run_preset(name: str, out: Path, workdir: Path, demo_faq: Path | None = None
         log(f"resuming after stage {len(done)} of {len(stages)}")
     else:
         train_tokenizer((r.context + r.target for r in train_recs), tok_dir, preset.vocab_size,
-                        tags=all_tags() if preset.corpus.tagged else ())
+                        tags=all_tags())
     tok = load_tokenizer(tok_dir)
     if not done:
         model = new_model(len(tok), preset.shape, tok.eos_token_id, preset.train.seed)
@@ -239,20 +180,10 @@ def run_preset(name: str, out: Path, workdir: Path, demo_faq: Path | None = None
         "corpus": stats,
         "training": {"stages": done},
         "hardware": hardware(),
-        "prompt_format": TAGGED_FORMAT if preset.corpus.tagged else
-        "shopguide/guide/prompt.py (Facts / Customer / Q: … / A:)",
+        "prompt_format": TAGGED_FORMAT,
     }
     result = None
     for i in range(len(done), len(stages)):
-        if i >= first_coined and preset.coined_corpus is not None and "corpus_coined" not in card:
-            coined = _corpus(preset.coined_corpus, workdir / "corpus-coined",
-                             demo_faq if preset.include_demo_faq else None, log)
-            train_items = tokenize_pairs(tok, [(r.context, r.target) for r in coined
-                                               if r.split == "train"], preset.max_len)
-            val_items = tokenize_pairs(tok, [(r.context, r.target) for r in coined
-                                             if r.split == "validation"], preset.max_len)
-            card["corpus_coined"] = {**corpus_mod.stats(coined), "spec": asdict(preset.coined_corpus)}
-            log(f"coined-name corpus: {len(train_items)} training examples")
         # Each stage after the first starts a fresh warm-up and decay from the best weights so far.
         run_dir = workdir / ("run" if i == 0 else f"run{i + 1}")
         result = train(model, train_items, val_items, tok.eos_token_id, stages[i], run_dir,

@@ -58,5 +58,7 @@ ADJ: tuple[Pair, ...] = _pairs(_DATA["adjectives"])
 COLORS: tuple[Pair, ...] = _pairs(_DATA["colors"])
 SIZES: dict[str, list[str]] = {k: [str(x) for x in v] for k, v in _DATA["sizes"].items()}
 STORE_NAMES: tuple[Pair, ...] = _pairs(_DATA["store_names"])
+# Whom a product suits ("适合老人"): what the shopper's need names and one description says.
+WHO: tuple[Pair, ...] = _pairs(_DATA["who"])
 CUSTOMER_ZH: tuple[str, ...] = tuple(_DATA["customers_zh"])
 CUSTOMER_EN: tuple[str, ...] = tuple(_DATA["customers_en"])

@@ -227,6 +227,9 @@ def train(model, train_items: Sequence[Tokenized], val_items: Sequence[Tokenized
         if best is None or val < best - 1e-4:
             best, best_step = val, step
             torch.save(model.state_dict(), best_path)
+        if progress is not None:  # the feed ends on the validation the run ends with
+            progress(Progress(step, cfg.max_steps, loss_ema or 0.0, val, best,
+                              time.monotonic() - start, sched.get_last_lr()[0]))
     if stopped in ("cancelled", "time"):
         save_checkpoint()
     if best_path.exists() and stopped != "cancelled":
