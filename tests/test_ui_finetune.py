@@ -54,9 +54,9 @@ FAKE_TRAINER = textwrap.dedent(r'''
         os.makedirs(out)
         open(os.path.join(out, "config.json"), "w").write("{}")
         emit({"event": "phase", "phase": "evaluating-after"})
-        before = {"answers": 60, "top_product_named": 0.5, "answers_all_figures_right": 0.8,
-                  "policy_kept": 0.25, "none_without_figures": 1.0, "no_loop": 0.9}
-        after = dict(before, top_product_named=0.75, policy_kept=0.5)
+        before = {"answers": 60, "top_ordered": 0.5, "top_shuffled": 0.8, "cited": 0.25,
+                  "policy_quoted": 1.0, "no_loop": 0.9}
+        after = dict(before, top_ordered=0.75, cited=0.5)
         emit({"event": "done", "phase": "done", "report": {"before": before, "after": after,
                                                            "steps": 3, "out": out}})
     elif mode == "slow":  # trains until told to stop on stdin, like --stdin-cancel
@@ -188,7 +188,7 @@ def test_progress_updates_the_bar_then_shows_before_and_after(qtbot, make_dialog
     assert d.results.isVisible()
     assert [c.text() for c in d.result_cells[0]] == ["50%", "75%"]
     assert [c.text() for c in d.result_cells[2]] == ["25%", "50%"]
-    assert d.result_names[0].text() == "Names the best-matching product"
+    assert d.result_names[0].text() == "Recommends the product asked about"
     assert [h.text() for h in d.result_headers] == ["Before", "After"]
     assert d.use_button.isVisible() and not d.cancel_button.isVisible() and not d.error.isVisible()
     assert not d.inputs.isEnabled() and not d.start_button.isVisible()  # the result stays what it is

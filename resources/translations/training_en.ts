@@ -134,27 +134,27 @@
             <translation>%1 of %2 min</translation>
         </message>
         <message>
+            <location filename="../../ui/training/finetune_dialog.py" line="511" />
+            <source>Recommends the product asked about</source>
+            <translation>Recommends the product asked about</translation>
+        </message>
+        <message>
             <location filename="../../ui/training/finetune_dialog.py" line="512" />
-            <source>Names the best-matching product</source>
-            <translation>Names the best-matching product</translation>
+            <source>Reads the question, not just the first match</source>
+            <translation>Reads the question, not just the first match</translation>
         </message>
         <message>
             <location filename="../../ui/training/finetune_dialog.py" line="513" />
-            <source>Prices and figures all correct</source>
-            <translation>Prices and figures all correct</translation>
+            <source>Cites the feature that answers a need</source>
+            <translation>Cites the feature that answers a need</translation>
         </message>
         <message>
             <location filename="../../ui/training/finetune_dialog.py" line="514" />
-            <source>Policy answers kept to the store's words</source>
-            <translation>Policy answers kept to the store's words</translation>
+            <source>Quotes the store&apos;s policy</source>
+            <translation>Quotes the store&apos;s policy</translation>
         </message>
         <message>
             <location filename="../../ui/training/finetune_dialog.py" line="515" />
-            <source>No made-up figures when nothing matches</source>
-            <translation>No made-up figures when nothing matches</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="516" />
             <source>No repeating itself</source>
             <translation>No repeating itself</translation>
         </message>

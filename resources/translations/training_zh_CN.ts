@@ -134,27 +134,27 @@
             <translation>%1 / %2 分钟</translation>
         </message>
         <message>
+            <location filename="../../ui/training/finetune_dialog.py" line="511" />
+            <source>Recommends the product asked about</source>
+            <translation>推荐顾客问到的那款商品</translation>
+        </message>
+        <message>
             <location filename="../../ui/training/finetune_dialog.py" line="512" />
-            <source>Names the best-matching product</source>
-            <translation>推荐出最匹配的商品</translation>
+            <source>Reads the question, not just the first match</source>
+            <translation>读懂问题，而不只是选第一个</translation>
         </message>
         <message>
             <location filename="../../ui/training/finetune_dialog.py" line="513" />
-            <source>Prices and figures all correct</source>
-            <translation>价格和数字全部正确</translation>
+            <source>Cites the feature that answers a need</source>
+            <translation>引用满足需求的商品特点</translation>
         </message>
         <message>
             <location filename="../../ui/training/finetune_dialog.py" line="514" />
-            <source>Policy answers kept to the store's words</source>
-            <translation>政策回答忠于店铺原文</translation>
+            <source>Quotes the store&apos;s policy</source>
+            <translation>引用店铺政策原文</translation>
         </message>
         <message>
             <location filename="../../ui/training/finetune_dialog.py" line="515" />
-            <source>No made-up figures when nothing matches</source>
-            <translation>无匹配时不编造数字</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/finetune_dialog.py" line="516" />
             <source>No repeating itself</source>
             <translation>没有重复啰嗦</translation>
         </message>

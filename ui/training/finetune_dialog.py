@@ -49,8 +49,7 @@ from ui.settings import AppSettings
 CommandFactory = Callable[[list[str]], tuple[str, list[str]]]
 
 # The evaluation figures shown before → after, in this order (keys of evaluate's summary).
-METRICS = ("top_product_named", "answers_all_figures_right", "policy_kept", "none_without_figures",
-           "no_loop")
+METRICS = ("top_ordered", "top_shuffled", "cited", "policy_quoted", "no_loop")
 
 
 def shopguide_command(args: list[str]) -> tuple[str, list[str]]:
@@ -509,10 +508,10 @@ class FinetuneDialog(QDialog):
 
     def metric_names(self) -> dict[str, str]:
         return {
-            "top_product_named": self.tr("Names the best-matching product"),
-            "answers_all_figures_right": self.tr("Prices and figures all correct"),
-            "policy_kept": self.tr("Policy answers kept to the store's words"),
-            "none_without_figures": self.tr("No made-up figures when nothing matches"),
+            "top_ordered": self.tr("Recommends the product asked about"),
+            "top_shuffled": self.tr("Reads the question, not just the first match"),
+            "cited": self.tr("Cites the feature that answers a need"),
+            "policy_quoted": self.tr("Quotes the store's policy"),
             "no_loop": self.tr("No repeating itself"),
         }
 
