@@ -59,6 +59,8 @@ def main() -> int:
     ap.add_argument("--fails", metavar="NAME/PART", help="list one set's failures")
     ap.add_argument("--model", metavar="SPEC", help="answer with this model ('bundled', a folder)")
     ap.add_argument("--answers", metavar="NAME/PART", help="print one set's answers and who wrote them")
+    ap.add_argument("--card", action="store_true",
+                    help="with --model FOLDER: write the table into its model_card.json")
     args = ap.parse_args()
     model = None
     if args.model:
@@ -74,7 +76,10 @@ def main() -> int:
                 print(f"[{t['by']}/{t['intent']}] {t['question']}\n    {t['answer']}")
             return 0
         if model is not None:
-            return _model_table(tmp, model)
+            rows = _model_table(tmp, model)
+            if args.card:
+                _write_card(Path(args.model), rows)
+            return 0
         if args.fails:
             name, part = args.fails.split("/")
             report = run(name, part, tmp)
@@ -105,8 +110,24 @@ def main() -> int:
     return 0
 
 
-def _model_table(tmp: Path, model) -> int:
+def _write_card(folder: Path, rows: dict) -> None:
+    import json
+    from datetime import date
+
+    card_path = folder / "model_card.json"
+    card = json.loads(card_path.read_text(encoding="utf-8"))
+    card["store_metrics"] = {"measured": date.today().isoformat(), "how": (
+        "scripts/quality.py --model: each query set's store imported, every query answered by "
+        "the engine with this model; model = turns (find/locate/compare/policy) whose shown "
+        "text is the model's; grounded = answers whose every figure, aisle and SKU the "
+        "verifier finds in the facts; frame = share of a language's answers that hold its "
+        "most common sentence frame"), "sets": rows}
+    card_path.write_text(json.dumps(card, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def _model_table(tmp: Path, model) -> dict:
     """Who wrote the answers of product, comparison and policy turns; facts kept; variety."""
+    rows: dict = {}
     print("| set | model-written (find/locate/compare/policy) | grounded | most repeated frame |")
     print("| --- | --- | --- | --- |")
     for name, part in SETS:
@@ -118,7 +139,9 @@ def _model_table(tmp: Path, model) -> int:
         n = sum(per.get(k, {}).get("turns", 0) for k in ANSWERED)
         rep = ", ".join(f"{lang} {v['share']:.2f}" for lang, v in s["frame_repeat"].items())
         print(f"| {name}/{part} | {m}/{n} ({m / max(1, n):.0%}) | {s['grounded_rate']:.3f} | {rep} |")
-    return 0
+        rows[f"{name}/{part}"] = {"model": m, "turns": n, "grounded": s["grounded_rate"],
+                                  "frame": {k: v["share"] for k, v in s["frame_repeat"].items()}}
+    return rows
 
 
 if __name__ == "__main__":

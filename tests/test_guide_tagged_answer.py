@@ -237,7 +237,7 @@ def test_tagged_metrics_read_the_raw_answers() -> None:
             Record("s", "test", "recommend", "en", ctx, " [P1].", top="[P1]"),
             Record("s", "test", "policy", "en", pol, " [F1.c1]")]
     answers = {ctx: ("[P2] is [P2.d2]. [P3.price].", True), pol: ("Yes, within thirty days.", True)}
-    s = evaluate_tagged(recs, lambda c: answers[c]).summary()
+    s = evaluate_tagged(recs, lambda r: answers[r.context]).summary()
     assert s["top_shuffled"] == 1.0 and s["top_ordered"] == 0.0 and s["cited"] == 1.0
     assert s["policy_quoted"] == 0.0  # no clause quoted, and a number of its own
     assert s["foreign_tags"] == 2  # [P3.price] twice: no such fact

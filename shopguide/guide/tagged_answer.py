@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -37,6 +37,9 @@ _POLICY = re.compile(r"\[F\d\.c\d\]")
 
 _TAG_IDS: WeakKeyDictionary[Any, dict[str, int] | None] = WeakKeyDictionary()
 _DIGIT_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
+_NOT_EN_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
+_NOT_ZH_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
+_LATIN = re.compile(rb"[A-Za-z]")
 
 
 def tag_ids(model: Any) -> dict[str, int] | None:
@@ -64,30 +67,46 @@ def tag_ids(model: Any) -> dict[str, int] | None:
     return found
 
 
-def digit_ids(model: Any) -> tuple[int, ...]:
-    """Every token of the vocabulary whose text holds a digit (ASCII or full-width), the
-    tags themselves ("[P1]") excepted."""
+def _vocab_ids(model: Any, cache: WeakKeyDictionary, bad: Callable[[bytes], bool]) -> tuple[int, ...]:
+    """Every token of the vocabulary (the tags excepted) whose bytes ``bad`` refuses."""
     try:
-        return _DIGIT_IDS[model]
+        return cache[model]
     except KeyError:
         pass
     token_bytes = getattr(model.tokenizer, "token_bytes", None)
-    out: list[int] = []
     tags = set((tag_ids(model) or {}).values())
+    out: list[int] = []
     for i in range(int(model.vocab_size)):
         if i in tags:
             continue
         raw = token_bytes(i) if token_bytes else model.decode([i]).encode("utf-8")
-        if _DIGIT.search(raw.decode("utf-8", "replace")):
+        if bad(raw):
             out.append(i)
-    _DIGIT_IDS[model] = tuple(out)
-    return _DIGIT_IDS[model]
+    cache[model] = tuple(out)
+    return cache[model]
 
 
-def once_ids(model: Any) -> list[int]:
-    """Tags an answer says at most once: every fact but a product's name and the customer's
-    (a comparison names its pick again; "主打夜用，主打夜用，…" is a loop)."""
-    return [i for tag, i in (tag_ids(model) or {}).items() if "." in tag]
+def digit_ids(model: Any) -> tuple[int, ...]:
+    """Tokens holding a digit (ASCII or full-width): a figure comes from a reference only."""
+    return _vocab_ids(model, _DIGIT_IDS,
+                      lambda raw: bool(_DIGIT.search(raw.decode("utf-8", "replace"))))
+
+
+def other_script_ids(model: Any, lang: str) -> tuple[int, ...]:
+    """Tokens the model's own words may not hold in an answer in ``lang``: any non-ASCII
+    byte in English (a Chinese frame, "。"), a Latin letter in Chinese. The facts may be in
+    either language (a bilingual catalog); they come through references."""
+    if lang == "en":
+        return _vocab_ids(model, _NOT_EN_IDS, lambda raw: any(b >= 0x80 for b in raw))
+    return _vocab_ids(model, _NOT_ZH_IDS, lambda raw: bool(_LATIN.search(raw)))
+
+
+def once_ids(model: Any, names_again: bool = False) -> list[int]:
+    """Tags an answer says at most once ("主打夜用，主打夜用，…" is a loop; so is "[P1]:
+    [P1]: …"): every fact, and a product's name unless ``names_again`` (a comparison
+    names its pick a second time). The customer's name is not limited."""
+    return [i for tag, i in (tag_ids(model) or {}).items()
+            if "." in tag or tag.startswith("[P") and not names_again]
 
 
 def subject_switches(model: Any) -> dict[int, list[int]]:
@@ -103,16 +122,19 @@ def subject_switches(model: Any) -> dict[int, list[int]]:
     return out
 
 
-def decoding_masks(model: Any, prompt_text: str) -> dict[str, Any]:
+def decoding_masks(model: Any, prompt_text: str, lang: str | None = None,
+                   comparison: bool = False) -> dict[str, Any]:
     """Everything decoding is told for one prompt (keyword arguments of ``stream``)."""
-    return {"banned": banned_ids(model, prompt_text), "once": once_ids(model),
+    return {"banned": banned_ids(model, prompt_text, lang), "once": once_ids(model, comparison),
             "switches": subject_switches(model)}
 
 
-def banned_ids(model: Any, prompt_text: str) -> list[int]:
-    """Tags this prompt has no fact for, and digits: what decoding must never write."""
+def banned_ids(model: Any, prompt_text: str, lang: str | None = None) -> list[int]:
+    """Tags this prompt has no fact for, digits, and (given the asker's ``lang``) the other
+    language's script: what decoding must never write."""
     tags = tag_ids(model) or {}
-    return [i for tag, i in tags.items() if tag not in prompt_text] + list(digit_ids(model))
+    out = [i for tag, i in tags.items() if tag not in prompt_text] + list(digit_ids(model))
+    return out + list(other_script_ids(model, lang)) if lang in ("zh", "en") else out
 
 
 def fill(refs: References, raw: str) -> str:
@@ -184,7 +206,8 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
     the answer has referenced what ``debt`` names; if it never does, nothing is shown.
     ``facts``: the verifier also reads each filled sentence, for what the model says in its
     own words about the facts ("可惜目前缺货" of a product on the shelf, "free returns")."""
-    stream = model.stream(prompt_text, settings, cancel, **decoding_masks(model, prompt_text))
+    masks = decoding_masks(model, prompt_text, lang, debt == "two products")
+    stream = model.stream(prompt_text, settings, cancel, **masks)
     held: list[str] = []
     started = False  # a sentence was accepted: the next keeps the space before it
     said_raw = ""

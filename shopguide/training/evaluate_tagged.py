@@ -19,6 +19,7 @@ import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from shopguide.guide.frames import most_repeated
 from shopguide.guide.refs import TAG, sentences
@@ -29,7 +30,8 @@ _POLICY = re.compile(r"\[F\d\.c\d\]")
 _INDEX = re.compile(r"(?<=\[[PF])\d")
 FRAME_ANSWERS = 40
 
-TaggedAnswerer = Callable[[str], tuple[str, bool]]  # context → (raw tagged answer, ended)
+# a corpus record → (its raw tagged answer, ended by itself)
+TaggedAnswerer = Callable[[Any], tuple[str, bool]]
 
 
 def frame_of(raw: str) -> set[str]:
@@ -69,7 +71,7 @@ def evaluate_tagged(records: Sequence, answer: TaggedAnswerer,
     rep = TaggedReport()
     t0 = time.monotonic()
     for r in records:
-        raw, finished = answer(r.context)
+        raw, finished = answer(r)
         rep.n += 1
         written = TAG.findall(raw)
         rep.foreign_tags += sum(t not in r.context for t in written)
@@ -102,8 +104,9 @@ def tagged_answerer(folder: str, max_new_tokens: int = 120,
     model = load_model(folder, threads=threads)
     settings = GenerationSettings(max_new_tokens=max_new_tokens, do_sample=False)
 
-    def answer(context: str) -> tuple[str, bool]:
-        stream = model.stream(context, settings, **decoding_masks(model, context))
+    def answer(r: Any) -> tuple[str, bool]:
+        masks = decoding_masks(model, r.context, r.lang, r.kind == "compare")
+        stream = model.stream(r.context, settings, **masks)
         text = stream.read_all()
         return text.strip(), stream.finish_reason in ("stop", "eos")
 
