@@ -12,6 +12,7 @@ from shopguide.guide.engine import Engine
 from shopguide.guide.events import Done, Token
 from shopguide.guide.refs import TAG, References, all_tags
 from shopguide.guide.report import turn_json
+from shopguide.store.models import FaqEntry
 
 DIGITS = ("7", "42", "３")
 
@@ -55,7 +56,8 @@ class FakeTaggedModel:
     def count_tokens(self, text: str) -> int:
         return len(text) // 2 + 1
 
-    def stream(self, prompt, settings=None, cancel=None, banned=(), once=(), switches=None):
+    def stream(self, prompt, settings=None, cancel=None, banned=(), once=(), switches=None,
+               required=()):
         self.prompts.append(prompt)
         self.banned = list(banned)
         self.once = list(once)
@@ -235,7 +237,7 @@ def test_tagged_metrics_read_the_raw_answers() -> None:
     recs = [Record("s", "test", "need", "en", ctx, " [P2], [P2.d2].", top="[P2]", cite="[P2.d2]",
                    shuffled=True),
             Record("s", "test", "recommend", "en", ctx, " [P1].", top="[P1]"),
-            Record("s", "test", "policy", "en", pol, " [F1.c1]")]
+            Record("s", "test", "policy", "en", pol, " [F1.c1]", faq="[F1]")]
     answers = {ctx: ("[P2] is [P2.d2]. [P3.price].", True), pol: ("Yes, within thirty days.", True)}
     s = evaluate_tagged(recs, lambda r: answers[r.context]).summary()
     assert s["top_shuffled"] == 1.0 and s["top_ordered"] == 0.0 and s["cited"] == 1.0
@@ -264,3 +266,32 @@ def test_after_a_name_only_that_products_facts_may_follow() -> None:
     assert chooser.choose(logits.clone(), 1) == tags["[P1.price]"]
     chooser.ban_for_now(switches[tags["[P2]"]])  # then "[P2]"
     assert chooser.choose(logits.clone(), 2) == tags["[P2.price]"]
+
+
+def test_a_policy_answer_ends_with_a_full_stop_not_a_semicolon(catalog_store) -> None:
+    catalog_store.save_faq(FaqEntry("returns", "退货政策是什么？", "30天内可退货；需保留小票；商品未使用。"))
+    model = FakeTaggedModel("[F1.c1][F1.c2][F1.c3]")
+    turn, _ = ask(catalog_store, model, "退货政策是什么？")
+    assert turn["by"] == "model"
+    assert turn["answer"] == "30天内可退货；需保留小票；商品未使用。"
+
+
+def test_a_policy_answer_is_held_open_until_every_clause_is_quoted() -> None:
+    import torch
+
+    from shopguide.llm import GenerationSettings
+    from shopguide.llm.sampling import TokenChooser
+
+    model = FakeTaggedModel("")
+    tags = ta.tag_ids(model)
+    prompt = "Facts:\n[F1] Returns? [F1.c1] Within 30 days. [F1.c2] With a receipt.\nQ: returns?\nA:"
+    masks = ta.decoding_masks(model, prompt, "en", policy="[F1]")
+    assert sorted(masks["required"]) == sorted([tags["[F1.c1]"], tags["[F1.c2]"]])
+    eos = len(model.vocab) - 1
+    chooser = TokenChooser(GenerationSettings(), len(model.vocab), [], [eos], torch.device("cpu"))
+    logits = torch.zeros(len(model.vocab))
+    logits[eos] = 9.0
+    chooser.hold_end([eos])  # what the stream does while clauses remain unquoted
+    assert chooser.choose(logits.clone(), 1) != eos
+    chooser.hold_end(())
+    assert chooser.choose(logits.clone(), 2) == eos

@@ -25,6 +25,7 @@ from shopguide.text.numbers import normalize_numbers
 
 # Where a sentence of the raw (tagged) answer ends: an end mark, or a full stop before a
 # space. A tag's own dot ("[P1.price]") is followed by a letter, never a space.
+_SEMICOLONS = ("；", ";")
 _END = re.compile(r"(?<=[。！？!?；;])|(?<=[.…])(?=\s)")
 _ENDED = re.compile(r"[。！？!?.…；;」”)）]$")
 _DIGIT = re.compile(r"[0-9０-９]")
@@ -123,10 +124,15 @@ def subject_switches(model: Any) -> dict[int, list[int]]:
 
 
 def decoding_masks(model: Any, prompt_text: str, lang: str | None = None,
-                   comparison: bool = False) -> dict[str, Any]:
-    """Everything decoding is told for one prompt (keyword arguments of ``stream``)."""
+                   comparison: bool = False, policy: str | None = None) -> dict[str, Any]:
+    """Everything decoding is told for one prompt (keyword arguments of ``stream``). An
+    answer about ``policy`` (its tag, "[F1]") does not end before it has quoted every clause
+    of it: a condition left out changes what the policy says."""
+    tags = tag_ids(model) or {}
+    head = policy[:-1] + ".c" if policy else None
+    required = [i for t, i in tags.items() if head and t.startswith(head) and t in prompt_text]
     return {"banned": banned_ids(model, prompt_text, lang), "once": once_ids(model, comparison),
-            "switches": subject_switches(model)}
+            "switches": subject_switches(model), "required": required}
 
 
 def banned_ids(model: Any, prompt_text: str, lang: str | None = None) -> list[int]:
@@ -206,7 +212,8 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
     the answer has referenced what ``debt`` names; if it never does, nothing is shown.
     ``facts``: the verifier also reads each filled sentence, for what the model says in its
     own words about the facts ("可惜目前缺货" of a product on the shelf, "free returns")."""
-    masks = decoding_masks(model, prompt_text, lang, debt == "two products")
+    masks = decoding_masks(model, prompt_text, lang, debt == "two products",
+                           "[F1]" if debt == "a policy clause" else None)
     stream = model.stream(prompt_text, settings, cancel, **masks)
     held: list[str] = []
     started = False  # a sentence was accepted: the next keeps the space before it
@@ -230,8 +237,11 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
         held.append(raw[:len(raw) - len(raw.lstrip())] + text if started else text)
         started = True
         if pays(debt, said_raw):
-            yield from held
-            held.clear()
+            # A clause closed by "；" waits for the next one: if none follows, the answer
+            # ends it with a full stop rather than hang on a semicolon.
+            ready = held[:-1] if held[-1].endswith(_SEMICOLONS) else list(held)
+            yield from ready
+            del held[:len(ready)]
 
     for piece in stream:
         buffer += piece
@@ -246,5 +256,10 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
             if callable(close):
                 close()
             return
-    if buffer.strip() and _ENDED.search(buffer.rstrip()):
-        yield from release(buffer)  # an unfinished last sentence (the model ran out) is dropped
+    if buffer.strip() and _ENDED.search(fill(refs, buffer).rstrip()):
+        # (a clause's own end mark ends it too); an unfinished last sentence is dropped
+        yield from release(buffer)
+    if held and pays(debt, said_raw):
+        last = held.pop()
+        yield from held
+        yield last[:-1] + ("。" if last.endswith("；") else ".")

@@ -5,8 +5,8 @@
   not just the first fact);
 - cited: where the question names a need one product's clause answers, the answer cites
   that clause (or tag);
-- policy_quoted: a policy answer quotes at least one clause of the policy and states no
-  number of its own;
+- policy_quoted: a policy answer quotes every clause of the policy asked about and states
+  no number of its own;
 - foreign_tags: tags written that point at no fact of the prompt (masking makes it 0);
 - no_loop: the answer ends by itself and says no sentence twice;
 - frame_repeat: per language, the share of (up to 40) answers that share the most common
@@ -26,7 +26,6 @@ from shopguide.guide.refs import TAG, sentences
 from shopguide.guide.tagged_answer import unreferenced_number
 
 _FIRST_PRODUCT = re.compile(r"\[(P\d)[\].]")
-_POLICY = re.compile(r"\[F\d\.c\d\]")
 _INDEX = re.compile(r"(?<=\[[PF])\d")
 FRAME_ANSWERS = 40
 
@@ -81,8 +80,10 @@ def evaluate_tagged(records: Sequence, answer: TaggedAnswerer,
             rep.count("top_shuffled" if r.shuffled else "top_ordered", ok)
         if r.cite:
             rep.count("cited", r.cite in raw)
-        if r.kind == "policy":
-            rep.count("policy_quoted", bool(_POLICY.search(raw)) and not unreferenced_number(raw))
+        if r.kind == "policy" and r.faq:
+            clauses = re.findall(re.escape(r.faq[:-1]) + r"\.c\d\]", r.context)
+            rep.count("policy_quoted", bool(clauses) and all(c in raw for c in clauses)
+                      and not unreferenced_number(raw))
         said = [s.strip() for s in sentences(raw)]
         rep.count("no_loop", finished and len(said) == len(set(said)))
         per = rep.frames.setdefault(r.lang, [])
@@ -105,7 +106,8 @@ def tagged_answerer(folder: str, max_new_tokens: int = 120,
     settings = GenerationSettings(max_new_tokens=max_new_tokens, do_sample=False)
 
     def answer(r: Any) -> tuple[str, bool]:
-        masks = decoding_masks(model, r.context, r.lang, r.kind == "compare")
+        masks = decoding_masks(model, r.context, r.lang, r.kind == "compare",
+                               r.faq if r.kind == "policy" else None)
         stream = model.stream(r.context, settings, **masks)
         text = stream.read_all()
         return text.strip(), stream.finish_reason in ("stop", "eos")
