@@ -295,3 +295,10 @@ def test_a_policy_answer_is_held_open_until_every_clause_is_quoted() -> None:
     assert chooser.choose(logits.clone(), 1) != eos
     chooser.hold_end(())
     assert chooser.choose(logits.clone(), 2) == eos
+
+
+def test_a_quoted_fact_alone_is_no_sentence_frame() -> None:
+    from shopguide.guide.frames import frames
+
+    assert frames("30天内可退货；需保留小票。", ["30天内可退货", "需保留小票"]) == set()
+    assert frames("推荐云跃跑鞋。", ["云跃跑鞋"]) == {"推荐<>。"}

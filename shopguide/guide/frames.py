@@ -12,6 +12,7 @@ from shopguide.store.models import FaqEntry, Product
 
 _NUMBER = re.compile(r"[0-9０-９][0-9０-９.,:]*")
 _SLOT = "<>"
+_WORD = re.compile(r"[^\W\d_]", re.UNICODE)
 
 
 def fact_texts(products: Sequence[Product], faq: FaqEntry | None) -> list[str]:
@@ -36,7 +37,9 @@ def frames(text: str, facts: Iterable[str]) -> set[str]:
     for fact in facts:
         text = text.replace(fact, _SLOT)
     text = _NUMBER.sub("#", text)
-    return {" ".join(s.split()).lower() for s in sentences(text)}
+    out = {" ".join(s.split()).lower() for s in sentences(text)}
+    # A sentence that is only facts ("<>；": a policy's clause quoted) has no frame of its own.
+    return {f for f in out if _WORD.search(f.replace(_SLOT, ""))}
 
 
 def most_repeated(per_answer: Sequence[set[str]]) -> tuple[str, float]:

@@ -27,6 +27,8 @@ from shopguide.guide.tagged_answer import unreferenced_number
 
 _FIRST_PRODUCT = re.compile(r"\[(P\d)[\].]")
 _INDEX = re.compile(r"(?<=\[[PF])\d")
+_WORD = re.compile(r"[^\W\d_]")
+_FOLDED = re.compile(r"\[[^\]]*\]")
 FRAME_ANSWERS = 40
 
 # a corpus record → (its raw tagged answer, ended by itself)
@@ -35,7 +37,8 @@ TaggedAnswerer = Callable[[Any], tuple[str, bool]]
 
 def frame_of(raw: str) -> set[str]:
     """Sentence frames of a raw answer: tags folded to their kind."""
-    return {" ".join(s.split()).lower() for s in sentences(_INDEX.sub("", raw))}
+    out = {" ".join(s.split()).lower() for s in sentences(_INDEX.sub("", raw))}
+    return {f for f in out if _WORD.search(_FOLDED.sub("", f))}  # a clause quoted alone: no frame
 
 
 @dataclass
