@@ -276,25 +276,11 @@ def test_a_policy_answer_ends_with_a_full_stop_not_a_semicolon(catalog_store) ->
     assert turn["answer"] == "30天内可退货；需保留小票；商品未使用。"
 
 
-def test_a_policy_answer_is_held_open_until_every_clause_is_quoted() -> None:
-    import torch
-
-    from shopguide.llm import GenerationSettings
-    from shopguide.llm.sampling import TokenChooser
-
-    model = FakeTaggedModel("")
-    tags = ta.tag_ids(model)
-    prompt = "Facts:\n[F1] Returns? [F1.c1] Within 30 days. [F1.c2] With a receipt.\nQ: returns?\nA:"
-    masks = ta.decoding_masks(model, prompt, "en", policy="[F1]")
-    assert sorted(masks["required"]) == sorted([tags["[F1.c1]"], tags["[F1.c2]"]])
-    eos = len(model.vocab) - 1
-    chooser = TokenChooser(GenerationSettings(), len(model.vocab), [], [eos], torch.device("cpu"))
-    logits = torch.zeros(len(model.vocab))
-    logits[eos] = 9.0
-    chooser.hold_end([eos])  # what the stream does while clauses remain unquoted
-    assert chooser.choose(logits.clone(), 1) != eos
-    chooser.hold_end(())
-    assert chooser.choose(logits.clone(), 2) == eos
+def test_a_policy_answer_that_leaves_a_clause_out_is_not_shown(catalog_store) -> None:
+    catalog_store.save_faq(FaqEntry("returns", "退货政策是什么？", "30天内可退货；需保留小票；商品未使用。"))
+    turn, _ = ask(catalog_store, FakeTaggedModel("可以，[F1.c1]，[F1.c2]。"), "退货政策是什么？")
+    # "商品未使用" is a condition: without it the answer says something the policy does not.
+    assert turn["by"] == "composed" and "商品未使用" in turn["answer"]
 
 
 def test_a_quoted_fact_alone_is_no_sentence_frame() -> None:

@@ -35,6 +35,7 @@ _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _NAME = re.compile(r"\[P(\d)\]")
 _AISLE = re.compile(r"\[P\d\.aisle\]")
 _POLICY = re.compile(r"\[F\d\.c\d\]")
+_POLICY_CLAUSE = re.compile(r"\[F1\.c\d\]")
 
 _TAG_IDS: WeakKeyDictionary[Any, dict[str, int] | None] = WeakKeyDictionary()
 _DIGIT_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
@@ -124,15 +125,10 @@ def subject_switches(model: Any) -> dict[int, list[int]]:
 
 
 def decoding_masks(model: Any, prompt_text: str, lang: str | None = None,
-                   comparison: bool = False, policy: str | None = None) -> dict[str, Any]:
-    """Everything decoding is told for one prompt (keyword arguments of ``stream``). An
-    answer about ``policy`` (its tag, "[F1]") does not end before it has quoted every clause
-    of it: a condition left out changes what the policy says."""
-    tags = tag_ids(model) or {}
-    head = policy[:-1] + ".c" if policy else None
-    required = [i for t, i in tags.items() if head and t.startswith(head) and t in prompt_text]
+                   comparison: bool = False) -> dict[str, Any]:
+    """Everything decoding is told for one prompt (keyword arguments of ``stream``)."""
     return {"banned": banned_ids(model, prompt_text, lang), "once": once_ids(model, comparison),
-            "switches": subject_switches(model), "required": required}
+            "switches": subject_switches(model)}
 
 
 def banned_ids(model: Any, prompt_text: str, lang: str | None = None) -> list[int]:
@@ -185,7 +181,7 @@ def owed(intent: str, comparison: bool) -> str | None:
     if comparison or intent == "compare":
         return "two products"
     return {"find": "a product", "detail": "a product", "locate": "an aisle",
-            "policy": "a policy clause"}.get(intent)
+            "policy": "the policy"}.get(intent)
 
 
 def pays(debt: str | None, raw: str) -> bool:
@@ -198,6 +194,8 @@ def pays(debt: str | None, raw: str) -> bool:
         return bool(_NAME.search(raw))  # by name: "主打高景观。" alone answers nothing
     if debt == "an aisle":
         return bool(_AISLE.search(raw))
+    if debt.startswith("all of "):
+        return all(tag in raw for tag in debt.split()[2:])
     return bool(_POLICY.search(raw))
 
 
@@ -212,8 +210,9 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
     the answer has referenced what ``debt`` names; if it never does, nothing is shown.
     ``facts``: the verifier also reads each filled sentence, for what the model says in its
     own words about the facts ("可惜目前缺货" of a product on the shelf, "free returns")."""
-    masks = decoding_masks(model, prompt_text, lang, debt == "two products",
-                           "[F1]" if debt == "a policy clause" else None)
+    masks = decoding_masks(model, prompt_text, lang, debt == "two products")
+    if debt == "the policy":  # every clause of it: a condition left out changes the policy
+        debt = "all of " + " ".join(sorted(set(_POLICY_CLAUSE.findall(prompt_text))))
     stream = model.stream(prompt_text, settings, cancel, **masks)
     held: list[str] = []
     started = False  # a sentence was accepted: the next keeps the space before it

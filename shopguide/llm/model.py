@@ -91,7 +91,6 @@ class LoadedModel:
         self.torch_device = device
         self.dtype = dtype
         self.hf_model = hf_model
-        self._line_breaks: tuple[int, ...] | None = None
         self.load_s: float | None = None
 
     @property
@@ -101,15 +100,6 @@ class LoadedModel:
     @property
     def eos_ids(self) -> tuple[int, ...]:
         return self.tokenizer.eos_ids
-
-    @property
-    def line_break_ids(self) -> tuple[int, ...]:
-        """Tokens that hold a line break: an answer is one line, so these end it."""
-        if self._line_breaks is None:
-            token_bytes = getattr(self.tokenizer, "token_bytes", None)
-            piece = token_bytes or (lambda i: self.tokenizer.decode([i]).encode("utf-8"))
-            self._line_breaks = tuple(i for i in range(self.vocab_size) if b"\n" in piece(i))
-        return self._line_breaks
 
     def __repr__(self) -> str:
         return (
@@ -148,18 +138,17 @@ class LoadedModel:
         banned: Sequence[int] = (),
         once: Sequence[int] = (),
         switches: Mapping[int, Sequence[int]] | None = None,
-        required: Sequence[int] = (),
     ) -> GenerationStream:
         """Start an answer. ``prompt`` is a str or anything with ``fit`` (a guide ``Prompt``).
 
         A str longer than the budget loses its oldest tokens: a last resort, since
         it may cut facts. Pass a ``Prompt`` to have the conversation cut first.
-        ``banned``, ``once``, ``switches``, ``required``: see ``GenerationStream``.
+        ``banned``, ``once``, ``switches``: see ``GenerationStream``.
         """
         settings = settings or GenerationSettings()
         text = prompt if isinstance(prompt, str) else self.render_prompt(prompt, settings)
         return self.stream_ids(self.tokenizer.encode(text), settings, cancel, banned, once,
-                               switches, required)
+                               switches)
 
     def stream_ids(
         self,
@@ -169,7 +158,6 @@ class LoadedModel:
         banned: Sequence[int] = (),
         once: Sequence[int] = (),
         switches: Mapping[int, Sequence[int]] | None = None,
-        required: Sequence[int] = (),
     ) -> GenerationStream:
         """Start from token ids (benchmarks, tests); cut from the left to fit, like ``stream``."""
         settings = settings or GenerationSettings()
@@ -182,7 +170,7 @@ class LoadedModel:
             # An empty prompt: start from end-of-text, as GPT-2 was trained to.
             ids = list(self.eos_ids[:1]) or [0]
         return GenerationStream(self, ids, settings, cancel, truncated, banned, once,
-                                switches, required)
+                                switches)
 
     def stream_prompt(
         self,

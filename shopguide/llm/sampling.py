@@ -30,7 +30,6 @@ class TokenChooser:
         self.banned = torch.tensor(sorted({i for i in banned if 0 <= i < vocab_size}),
                                    dtype=torch.long, device=device)
         self.for_now = torch.empty(0, dtype=torch.long, device=device)
-        self.hold = torch.empty(0, dtype=torch.long, device=device)  # see GenerationStream
         self.penalty = float(settings.repetition_penalty)
         self.eos = torch.tensor(list(eos_ids), dtype=torch.long, device=device)
         # The penalised ids, gathered and scattered: cheaper than masking the whole vocabulary.
@@ -49,10 +48,6 @@ class TokenChooser:
         """Mask ``tokens`` from now until the next call (replacing the ones masked before)."""
         self.for_now = torch.tensor(list(tokens), dtype=torch.long, device=self.banned.device)
 
-    def hold_end(self, tokens: Sequence[int]) -> None:
-        """Mask ``tokens`` (the ways an answer ends) until called with none."""
-        self.hold = torch.tensor(list(tokens), dtype=torch.long, device=self.banned.device)
-
     def ban(self, token: int) -> None:
         """Never write ``token`` again in this answer (a reference already used)."""
         if not bool((self.banned == token).any()):
@@ -66,8 +61,7 @@ class TokenChooser:
             logits.index_fill_(0, self.banned, float("-inf"))
         if self.for_now.numel():
             logits.index_fill_(0, self.for_now, float("-inf"))
-        if self.hold.numel():
-            logits.index_fill_(0, self.hold, float("-inf"))
+
         if self.penalty != 1.0 and self._n_seen:
             idx = self._seen_buf[: self._n_seen]
             vals = logits.index_select(0, idx)

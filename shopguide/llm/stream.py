@@ -35,9 +35,7 @@ class GenerationStream:
     ``banned`` token ids are never written (see ``TokenChooser``); ``once`` ids are written at
     most once (a reference said a second time is how a small model starts to loop); once a
     token of ``switches`` is written, the ids it maps to are masked until another one is (a
-    product's name written: the other products' facts are masked until their name is);
-    the answer does not end (end-of-text and line breaks are masked) until every token of
-    ``required`` is written (a policy's every clause), or it runs out of tokens.
+    product's name written: the other products' facts are masked until their name is).
     """
 
     def __init__(
@@ -50,10 +48,8 @@ class GenerationStream:
         banned: Sequence[int] = (),
         once: Sequence[int] = (),
         switches: Mapping[int, Sequence[int]] | None = None,
-        required: Sequence[int] = (),
     ) -> None:
         self.model = model
-        self.required = set(required)
         self.banned = tuple(banned)
         self.once = frozenset(once)
         self.switches = dict(switches or {})
@@ -105,9 +101,6 @@ class GenerationStream:
         ids = self.prompt_ids
         max_new = max(0, min(s.max_new_tokens, m.context_length - len(ids)))
         chooser = TokenChooser(s, m.vocab_size, ids, m.eos_ids, m.torch_device, self.banned)
-        required = set(self.required)
-        if required:
-            chooser.hold_end([*m.eos_ids, *m.line_break_ids])
         eos = frozenset(m.eos_ids)
         detok = m.tokenizer.detokenizer()
         stops = StopMatcher(s.stop)
@@ -135,10 +128,7 @@ class GenerationStream:
                     chooser.ban(token)
                 if token in self.switches:
                     chooser.ban_for_now(self.switches[token])
-                if required and token in required:
-                    required.discard(token)
-                    if not required:
-                        chooser.hold_end(())
+
                 piece = detok.push(token)
                 if piece:
                     text += piece

@@ -109,8 +109,7 @@ def tagged_answerer(folder: str, max_new_tokens: int = 120,
     settings = GenerationSettings(max_new_tokens=max_new_tokens, do_sample=False)
 
     def answer(r: Any) -> tuple[str, bool]:
-        masks = decoding_masks(model, r.context, r.lang, r.kind == "compare",
-                               r.faq if r.kind == "policy" else None)
+        masks = decoding_masks(model, r.context, r.lang, r.kind == "compare")
         stream = model.stream(r.context, settings, **masks)
         text = stream.read_all()
         return text.strip(), stream.finish_reason in ("stop", "eos")
