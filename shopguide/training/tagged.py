@@ -410,8 +410,29 @@ def out_of_stock(rng: random.Random, store: SynthStore, lang: str) -> Example:
     return _ex("stock", lang, q, a, facts, top=f"[P{k}]", shuffled=shuffled)
 
 
+def _clauses(rng: random.Random, f: FaqEntry, others: list[FaqEntry]) -> FaqEntry:
+    """The policy as real ones are written: several clauses ("…可退货；商品需完好；特价商品
+    除外。"), not one sentence. Its comma-joined parts become clauses, and another policy's
+    sentences may follow, so the model learns to quote every clause of a long policy, in
+    order (a condition left out changes the policy)."""
+    from shopguide.guide.refs import sentences
+
+    text = f.answer.strip()
+    zh = any("\u4e00" <= ch <= "\u9fff" for ch in text)
+    if rng.random() < 0.6:
+        comma, semi, stop = ("，", "；", "。") if zh else (", ", "; ", ".")
+        parts = [x.strip() for x in text.rstrip("。.").split(comma) if x.strip()]
+        text = semi.join(parts) + stop
+    if others and rng.random() < 0.5:
+        for extra in rng.sample(others, min(len(others), rng.randint(1, 2))):
+            text += ("" if zh else " ") + extra.answer.strip()
+    text = ("" if zh else " ").join(sentences(text)[:PRODUCT_CLAUSES + 2])
+    return FaqEntry(f.id, f.question, text, f.alternates, f.tags)
+
+
 def policy(rng: random.Random, store: SynthStore, lang: str) -> Example:
     f = rng.choice(store.faqs)
+    f = _clauses(rng, f, [x for x in store.faqs if x is not f])
     faqs: list[FaqEntry] = [f]
     if rng.random() < 0.3:
         faqs.append(rng.choice([x for x in store.faqs if x is not f] or [f]))
@@ -425,9 +446,11 @@ def policy(rng: random.Random, store: SynthStore, lang: str) -> Example:
     body = ("，" if lang == "zh" else "; ").join(f"[F{k}.c{i}]" for i in range(1, n + 1))
     zh = lang == "zh"
     ans = _say(rng, f"{body}。", f"本店规定：{body}。", f"是这样的，{body}。", f"{body}。还有其他问题随时问我。",
-               f"关于这个：{body}。") if zh else \
+               f"关于这个：{body}。", f"您好，{body}。", f"按照本店的规定，{body}。", f"{body}。希望对您有帮助。",
+               f"可以这样办：{body}。") if zh else \
         _say(rng, f"{body}.", f"Our policy: {body}.", f"Sure. {body}.", f"{body}. Anything else I can help with?",
-             f"Here's how it works: {body}.")
+             f"Here's how it works: {body}.", f"Good question: {body}.", f"The store's rule is: {body}.",
+             f"{body}. Hope that helps.", f"In short, {body}.")
     return _ex("policy", lang, q, ans, faqs=faqs, faq=f"[F{k}]")
 
 
