@@ -218,9 +218,11 @@ def test_a_model_asked_for_while_another_loads_is_loaded_next(qtbot, make_window
 
     backend.load_model = load
     window = make_window(backend=backend)  # starts loading "fake"
-    with qtbot.waitSignal(window.client.modelLoading, timeout=10000) as started:
+    # 30 s like the other waits here: the worker opens the store first, which a loaded
+    # 2-core machine took over 10 s to do.
+    with qtbot.waitSignal(window.client.modelLoading, timeout=30000) as started:
         window.client.load_model("/models/new")
     assert started.args == ["/models/new"]
-    with qtbot.waitSignal(window.client.modelReady, timeout=10000):
+    with qtbot.waitSignal(window.client.modelReady, timeout=30000):
         pass
     assert loaded == ["fake", "/models/new"]
