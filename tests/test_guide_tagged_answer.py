@@ -99,9 +99,13 @@ def test_numbers_written_outside_references_are_caught(raw: str, bad: bool) -> N
 
 
 def test_what_each_turn_must_reference() -> None:
-    assert ta.pays(ta.owed("compare", True), "[P1] or [P2]")
+    assert ta.pays(ta.owed("compare", True), "[P1] is [P1.price], [P2] is [P2.t1]")
     assert not ta.pays(ta.owed("compare", True), "[P1] is [P1.price], [P2.price]")
+    # Both named, one told of: "X, we have Y, X, ¥459." compares nothing.
+    assert not ta.pays(ta.owed("compare", True), "[P1], we have [P2], [P1], [P1.price].")
     assert not ta.pays(ta.owed("find", False), "主打[P1.t1]。")  # which product? no name
+    assert not ta.pays(ta.owed("find", False), "[P1].")  # a name alone says nothing of it
+    assert ta.pays(ta.owed("find", False), "推荐[P1]，[P1.t1]。")
     assert ta.pays(ta.owed("locate", False), "in [P1.aisle]")
     assert not ta.pays(ta.owed("locate", False), "[P1] is [P1.price]")
     assert ta.pays(ta.owed("policy", False), "[F1.c2]")

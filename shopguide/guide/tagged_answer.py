@@ -188,10 +188,12 @@ def pays(debt: str | None, raw: str) -> bool:
     """Whether the raw answer so far references what ``owed`` asked for."""
     if debt is None:
         return True
-    if debt == "two products":
-        return len(set(_NAME.findall(raw))) >= 2
-    if debt == "a product":
-        return bool(_NAME.search(raw))  # by name: "主打高景观。" alone answers nothing
+    if debt in ("two products", "a product"):
+        # A product is spoken of when its name and one of its facts are written: a name
+        # alone ("Wellness CORE Puppy Recipe, 12 lb.") answers nothing, nor does a fact
+        # without a name ("主打高景观。"); a comparison speaks of two.
+        told = [k for k in set(_NAME.findall(raw)) if f"[P{k}." in raw]
+        return len(told) >= (2 if debt == "two products" else 1)
     if debt == "an aisle":
         return bool(_AISLE.search(raw))
     if debt.startswith("all of "):
