@@ -10,58 +10,23 @@ from shopguide.guide import tagged_answer as ta
 from shopguide.guide.conversation import Conversation
 from shopguide.guide.engine import Engine
 from shopguide.guide.events import Done, Token
-from shopguide.guide.refs import TAG, References, all_tags
+from shopguide.guide.refs import TAG, References
 from shopguide.guide.report import turn_json
 from shopguide.store.models import FaqEntry
+from tests.fixtures.guide import DIGIT_TOKENS, FakeModel
 
-DIGITS = ("7", "42", "３")
-
-
-class _Tok:
-    def __init__(self, pieces: list[str]) -> None:
-        self.pieces = pieces
-
-    def token_bytes(self, i: int) -> bytes:
-        return self.pieces[i].encode("utf-8")
+DIGITS = DIGIT_TOKENS
 
 
-class _Stream:
-    finish_reason = None
-
-    def __init__(self, pieces: list[str]) -> None:
-        self.pieces = pieces
-
-    def __iter__(self):
-        yield from self.pieces
-        self.finish_reason = "stop"
-
-
-class FakeTaggedModel:
-    """A model whose vocabulary has every tag as one token and a few digit tokens; it
-    writes a scripted raw (tagged) answer and records what decoding was told to ban."""
-
-    context_length = 2048
+class FakeTaggedModel(FakeModel):
+    """The guide fixture's tagged fake: a scripted raw answer, its masks kept."""
 
     def __init__(self, raw: str) -> None:
-        self.vocab = [*all_tags(), *DIGITS, "好", "the"]
-        self.vocab_size = len(self.vocab)
-        self.tokenizer = _Tok(self.vocab)
-        self.raw = raw
-        self.prompts: list[str] = []
-        self.banned: list[int] = []
+        super().__init__(raw, piece=3)
 
-    def encode(self, text: str) -> list[int]:
-        return [self.vocab.index(text)] if text in self.vocab else [0] * len(text)
-
-    def count_tokens(self, text: str) -> int:
-        return len(text) // 2 + 1
-
-    def stream(self, prompt, settings=None, cancel=None, banned=(), once=(), switches=None,
-               required=()):
-        self.prompts.append(prompt)
-        self.banned = list(banned)
-        self.once = list(once)
-        return _Stream([self.raw[i:i + 3] for i in range(0, len(self.raw), 3)])
+    @property
+    def banned(self) -> list[int]:
+        return list(self.masks.get("banned", ()))
 
 
 def ask(store, model, text: str) -> tuple[dict, Done]:

@@ -117,8 +117,10 @@ class Engine:
         cancelled = False
         shown: list[str] = []
         gen_start = perf_counter()
-        if (self.model is not None and plan.intent in MODEL_INTENTS and not _is_set(cancel)
-                and tag_ids(self.model) and self.model_track.should_ask()):
+        # A turn whose plan reports something missing (a size or budget nothing meets) is the
+        # composed answer's: the facts alone do not say what is missing.
+        if (self.model is not None and plan.intent in MODEL_INTENTS and not plan.missing
+                and not _is_set(cancel) and tag_ids(self.model) and self.model_track.should_ask()):
             try:
                 for sentence in self._tagged_sentences(plan, conv, customer, facts, cancel):
                     clock.mark()
@@ -154,12 +156,8 @@ class Engine:
     def _tagged_sentences(self, plan: Plan, conv: Conversation, customer: Customer | None,
                           facts: Facts, cancel: threading.Event | None) -> Iterator[str]:
         """A tagged model's answer (``guide/tagged_answer.py``): its sentences with the facts
-        filled in, once the answer references what the turn is about. A turn whose plan
-        reports something missing (a size or budget nothing meets) is the composed answer's:
-        the facts alone do not say what is missing."""
+        filled in, once the answer references what the turn is about."""
         assert self.model is not None
-        if plan.missing:
-            return
         q = plan.query
         prompt, refs = build_tagged_prompt(q.text, plan.products + plan.context,
                                            [plan.faq] if plan.faq else [], conv.history,
