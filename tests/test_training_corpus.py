@@ -59,6 +59,42 @@ def test_answers_name_the_product_asked_about(records):
     assert shuffled and sum(r.top != "[P1]" for r in shuffled) > len(shuffled) // 3
 
 
+def _fact_lines(context: str) -> dict[str, str]:
+    facts = context.split("\nQ: ")[0]
+    return {m.group(1): m.group(0) for m in re.finditer(r"^(\[P\d\]).*$", facts, re.M)}
+
+
+def test_a_shuffled_question_tells_its_product_apart(records):
+    """With the facts shuffled, the question names something (a feature, a brand, whom it
+    suits) that only the product asked about has; else the right answer would be a guess."""
+    from shopguide.training.synth_vocab import WHO
+
+    asked = [r for r in records if r.shuffled and r.kind in ("recommend", "need")]
+    assert asked
+    for r in asked:
+        lines = _fact_lines(r.context)
+        question = r.context.rsplit("Q: ", 1)[1]
+        words = set(re.findall(r"\[P\d\.(?:t\d|brand)\] ([^\[\n]+?)(?= \[|$)", "\n".join(lines.values()), re.M))
+        words |= {w for pair in WHO for w in pair}
+        said = [w for w in words if w in question]
+        assert any(w in lines[r.top] and not any(w in v for k, v in lines.items() if k != r.top)
+                   for w in said), (question, r.top)
+
+
+def test_a_feature_asked_for_is_the_reason_given(records):
+    """A recommendation for a feature the product lists gives that feature as the reason."""
+    cited = 0
+    for r in (r for r in records if r.kind == "recommend"):
+        question = r.context.rsplit("Q: ", 1)[1]
+        line = _fact_lines(r.context)[r.top]
+        asked = [tag for tag, word in re.findall(r"(\[P\d\.t\d\]) ([^\[\n]+?)(?= \[|$)", line)
+                 if word in question]
+        if asked:
+            assert any(tag in r.target for tag in asked), (question, r.target)
+            cited += 1
+    assert cited > 10
+
+
 def test_a_need_is_answered_by_citing_its_clause(records):
     cites = [r for r in records if r.cite]
     assert cites and all(r.cite in r.target and r.cite in r.context for r in cites)

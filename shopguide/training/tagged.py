@@ -20,7 +20,7 @@ from shopguide.store.models import Customer, FaqEntry, Product
 from shopguide.training.synth import SynthStore
 from shopguide.training.synth_vocab import WHO as WHO_PAIRS
 
-SHUFFLED = 0.3  # share of product exchanges whose facts are not in retrieval order
+SHUFFLED = 0.45  # share of product exchanges whose facts are not in retrieval order
 
 OFF_TOPIC = {
     "zh": ("今天天气怎么样？", "帮我写一首诗", "明天股市会涨吗？", "附近有什么好吃的餐厅？", "1加1等于几？",
@@ -115,6 +115,21 @@ def _facts(rng: random.Random, store: SynthStore, top: Product, n: int,
         rng.shuffle(facts)
     k = next(i for i, p in enumerate(facts, 1) if p.sku == top.sku)
     return facts, k, shuffled
+
+
+def _says(p: Product, word: str) -> bool:
+    return any(word in x for x in (p.name, p.name_en or "", p.brand or "", p.description or "", *p.tags))
+
+
+def _telling(facts: list[Product], k: int, words) -> list[str]:
+    """The words that tell product k from the other facts: only it says them. A shuffled
+    exchange whose question no fact tells apart would teach the model to guess."""
+    return [w for w in words if w and not any(_says(p, w) for i, p in enumerate(facts, 1) if i != k)]
+
+
+def _ordered(facts: list[Product], k: int) -> tuple[list[Product], int, bool]:
+    """The facts in retrieval order again (the top one first)."""
+    return [facts[k - 1], *(p for i, p in enumerate(facts, 1) if i != k)], 1, False
 
 
 def _pick(rng: random.Random, store: SynthStore, in_stock: bool = True) -> Product:
@@ -229,12 +244,19 @@ def recommend(rng: random.Random, store: SynthStore, lang: str) -> Example:
     facts, k, shuffled = _facts(rng, store, p, rng.choice((1, 2, 3, 3, 3, 4)), lang)
     p = facts[k - 1]
     own = [t for t in p.tags if t.isascii() == (lang == "en")] or list(p.tags)
-    word = rng.choice(own) if own and rng.random() < (0.9 if shuffled else 0.6) else None
-    if shuffled and word is None:
-        word = p.brand
+    word = rng.choice(own) if own and rng.random() < 0.6 else None
+    if shuffled:
+        # The question must name what only this product has, or the order is the only clue.
+        telling = _telling(facts, k, own) or _telling(facts, k, [p.brand])
+        if telling:
+            word = rng.choice(telling)
+        else:
+            facts, k, shuffled = _ordered(facts, k)
     budget = int(p.price * rng.choice((1.0, 1.1, 1.3, 1.5)) + 1) if rng.random() < 0.3 else None
     q = _question(rng, store, p, lang, word, budget)
-    cite = _tag_tag(k, p, word, lang) if word and rng.random() < 0.5 else None
+    # A feature the shopper asked for is the reason given for the pick, every time.
+    cite = next((c for t in ([word] if word else []) + list(p.tags) if t in q
+                 for c in [_tag_tag(k, p, t, lang)] if c), None)
     ans = recommend_text(rng, k, p, lang, cite)
     others = [i for i in range(1, len(facts) + 1) if i != k]
     if others and rng.random() < 0.3:
@@ -243,7 +265,7 @@ def recommend(rng: random.Random, store: SynthStore, lang: str) -> Example:
     if cust:
         greet = _say(rng, "[C]您好！", "您好，[C]！") if lang == "zh" else _say(rng, "Hi [C]!", "Welcome back, [C]!")
         ans = greet + ("" if lang == "zh" else " ") + ans
-    return _ex("recommend", lang, q, ans, facts, customer=cust, top=f"[P{k}]", shuffled=shuffled)
+    return _ex("recommend", lang, q, ans, facts, customer=cust, top=f"[P{k}]", cite=cite, shuffled=shuffled)
 
 
 def need(rng: random.Random, store: SynthStore, lang: str) -> Example:
@@ -254,6 +276,8 @@ def need(rng: random.Random, store: SynthStore, lang: str) -> Example:
     who = next((w for w in WHO[lang] if w in p.description), None)
     if who is None:
         return recommend(rng, store, lang)
+    if shuffled and not _telling(facts, k, [who]):
+        facts, k, shuffled = _ordered(facts, k)
     noun = _noun(store, p, lang)
     if lang == "zh":
         q = _say(rng, f"适合{who}的{noun}有吗？", f"我是{who}，推荐个{noun}", f"给{who}用的{noun}哪款好？",
@@ -397,6 +421,8 @@ def out_of_stock(rng: random.Random, store: SynthStore, lang: str) -> Example:
         return recommend(rng, store, lang)
     p = rng.choice(gone)
     facts, k, shuffled = _facts(rng, store, p, rng.choice((2, 3)), lang)
+    if shuffled and any(x.stock == 0 for i, x in enumerate(facts, 1) if i != k):
+        facts, k, shuffled = _ordered(facts, k)  # which of two sold-out ones? only the order says
     alt = next((i for i, x in enumerate(facts, 1) if i != k and (x.stock is None or x.stock > 0)), None)
     q = _question(rng, store, facts[k - 1], lang, None, None)
     zh = lang == "zh"
