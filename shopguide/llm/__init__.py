@@ -22,6 +22,7 @@ from shopguide.llm.errors import (
     ModelFilesMissing,
     ModelLoadError,
     ModelNotFound,
+    ModelTooLarge,
     NotAModel,
 )
 from shopguide.llm.settings import GenerationSettings
@@ -46,6 +47,7 @@ __all__ = [
     "ModelFilesMissing",
     "ModelLoadError",
     "ModelNotFound",
+    "ModelTooLarge",
     "NotAModel",
     "load_model",
 ]

@@ -42,6 +42,10 @@ class ModelConfigMismatch(ModelLoadError):
     """The weights do not fit the shapes that config.json describes."""
 
 
+class ModelTooLarge(ModelLoadError):
+    """The model would need more memory than the machine has free."""
+
+
 def fix_hint(folder: Path) -> str:
     """What to do, phrased for the kind of folder the merchant pointed at."""
     try:

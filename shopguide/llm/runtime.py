@@ -16,6 +16,7 @@ from shopguide.llm.errors import (
 from shopguide.llm.gpt2 import GPT2Shape, LeanGPT2, normalise_keys
 from shopguide.llm.loader import check_shapes, read_config, read_weights, resolve_spec, weight_files
 from shopguide.llm.model import LeanBackend, LoadedModel
+from shopguide.llm.precheck import check_model_folder
 from shopguide.llm.tokenizer import load_fast_tokenizer
 
 SMALL_MODEL_PARAMS = 50_000_000
@@ -75,6 +76,7 @@ def load_model(
     config = read_config(folder)
     dev = pick_device(device)
     dt = pick_dtype(dev, dtype)
+    check_model_folder(folder, config, weight_files(folder), torch.empty((), dtype=dt).element_size())
     # A Hugging Face cache snapshot folder is named by a commit hash: the id says more.
     name = spec if folder.parent.name == "snapshots" else folder.name
     model_type = str(config.get("model_type"))
