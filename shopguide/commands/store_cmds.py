@@ -53,6 +53,7 @@ def _store_path(args: argparse.Namespace, explicit: str | None = None) -> Path:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from shopguide.store import ImportFailed, StoreError
+    from shopguide.guide.catalog_text import audit_record
     from shopguide.store.importer import import_path
     from shopguide.store.location import is_demo_seed, open_from_args
 
@@ -67,11 +68,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         if args.check:
             store.conn.execute("BEGIN IMMEDIATE")
             try:
-                report = import_path(store, args.path)
+                report = import_path(store, args.path, audit_record)
             finally:
                 store.conn.execute("ROLLBACK")
         else:
-            report = import_path(store, args.path)
+            report = import_path(store, args.path, audit_record)
     except ImportFailed as exc:
         return _err(str(exc))
     except StoreError as exc:
@@ -90,6 +91,7 @@ def _replace_demo_seed(args: argparse.Namespace) -> int:
     it and swaps it in only when the import succeeded, so the shop never mixes with the
     demo and a failed import still changes nothing."""
     from shopguide.store import ImportFailed, StoreError, open_store
+    from shopguide.guide.catalog_text import audit_record
     from shopguide.store.importer import import_path
     from shopguide.store.location import resolve_store_path
 
@@ -104,7 +106,7 @@ def _replace_demo_seed(args: argparse.Namespace) -> int:
         leftover.unlink(missing_ok=True)
     try:
         with open_store(fresh) as store:
-            report = import_path(store, args.path)
+            report = import_path(store, args.path, audit_record)
             store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     except (ImportFailed, StoreError) as exc:
         fresh.unlink(missing_ok=True)

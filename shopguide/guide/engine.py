@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from time import perf_counter
 from typing import Any, Protocol
 
+from shopguide.guide.catalog_text import TrustedCatalog
 from shopguide.guide.conversation import Conversation
 from shopguide.guide.events import Cards, Done, Event, Failed, Token
 from shopguide.guide.model_track import ModelTrack
@@ -92,7 +93,7 @@ class Engine:
     def plan(self, text: str, conversation: Conversation,
              customer: Customer | None = None) -> Plan:
         s = self.store.settings()
-        return make_plan(self.store, self.vocab, text or "", conversation,
+        return make_plan(TrustedCatalog(self.store), self.vocab, text or "", conversation,
                          customer or conversation.customer, s.language, s.currency, s.name)
 
     def answer(self, text: str, conversation: Conversation | None = None,

@@ -198,7 +198,9 @@ def _cheap_ceiling(store: StoreLike, q: Query, filters: dict[str, Any],
     if len(pool) >= 8 or not base:
         prices = sorted(p.price for p in pool)  # the relevant candidates are the market here
     else:
-        prices = sorted(p.price for p, _ in store.search_products(None, **base, limit=CHEAP_SAMPLE))
+        # Only prices are read: the catalog as stored (``raw``) spares checking 400 texts.
+        raw = getattr(store, "raw", store)
+        prices = sorted(p.price for p, _ in raw.search_products(None, **base, limit=CHEAP_SAMPLE))
     if not prices:
         return None
     return prices[min(len(prices) - 1, int(len(prices) * CHEAP_QUANTILE))]

@@ -31,7 +31,9 @@ _ZH_LEAD = (r"(?:库存|现货|存货)(?:数量|量|数)?\s*(?:现在|目前|还
 _EN_LEAD = (r"(?<![a-z])(?:stock(?:\s+(?:level|count|quantity))?(?:\s+(?:of|for)(?:\s+the)?)?|"
             r"in\s+stock|on\s+hand|inventory)(?:'s)?(?:\s+(?:now|today|currently|right\s+now))?\s*"
             r"(?:[:：=]|(?:is|are|stands)(?:\s+(?:now|currently|at|only|just))*|of)?\s*")
-_EN_LEFT = r"(?:(?:are|is)\s+)?(?:in stock|left|available|remaining)"
+# "two available sizes" counts sizes, not what is on the shelf.
+_EN_LEFT = (r"(?:(?:are|is)\s+)?(?:in stock|left|available|remaining)"
+            r"(?!\s+(?:sizes?|colou?rs?|styles?|models?|options?|versions?|designs?)\b)")
 # "24 of the Kettle in stock": the product's name is blanked to spaces, so only spaces stand
 # between "the" and "in stock" ("3 of the colours are in stock" counts colours).
 _OF_IT = r"(?:\s+of\s+(?:the|these|those|them|it|this)(?=\s{2,}|\s+(?:are|is|in|left)\b))?"

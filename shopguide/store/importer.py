@@ -31,6 +31,7 @@ from __future__ import annotations
 import os
 import secrets
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -141,7 +142,12 @@ def read_settings(path: Path) -> tuple[dict[str, str], list[Problem], list[Probl
     return out, problems, warnings
 
 
-def import_path(store: Any, path: str | Path) -> ImportReport:
+# (file kind, parsed record) → (column, message) warnings; the guide supplies the check of
+# catalog text (shopguide/guide/catalog_text.py), which the store layer does not import.
+Audit = Callable[[str, dict[str, Any]], list[tuple[str, str]]]
+
+
+def import_path(store: Any, path: str | Path, audit: Audit | None = None) -> ImportReport:
     """Check every file under ``path``, then write them all in one transaction.
 
     Raises ImportFailed (listing every problem found) without changing anything.
@@ -179,6 +185,9 @@ def import_path(store: Any, path: str | Path) -> ImportReport:
                 records[kind] = ir.simple(table, columns)
         problems += table.problems
         warnings += table.warnings
+        if audit and kind in records:
+            warnings += [Problem(file.name, message, row_no, column)
+                         for row_no, rec in records[kind] for column, message in audit(kind, rec)]
     writer = Writer(store, ctx)
     problems += writer.check_references(records, warnings)
     if problems:

@@ -132,7 +132,9 @@ def pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     ones on word boundaries."""
     parts = []
     for w in sorted(words, key=len, reverse=True):
-        if has_cjk(w):
+        if "..." in w:  # a frame, as in Phrases: a few words of one clause in between
+            parts.append(r"[^,，。.;；!！?？]{1,20}?".join(re.escape(x.strip()) for x in w.split("...")))
+        elif has_cjk(w):
             parts.append(re.escape(w))
         else:
             parts.append(rf"(?<![a-z0-9]){re.escape(w.strip())}(?![a-z0-9])")
