@@ -50,6 +50,7 @@ def read_qa_csv(path: Path) -> list[tuple[str, str]]:
 
 def load_store(path: Path) -> SynthStore:
     """The store's catalog and FAQ (a .sqlite store, or a folder of CSV files to import)."""
+    from shopguide.guide.catalog_text import trusted, trusted_faq
     from shopguide.store import open_store
 
     tmp = None
@@ -65,7 +66,9 @@ def load_store(path: Path) -> SynthStore:
         raise FileNotFoundError(f"{path}: no store here (give a .sqlite store or a folder of CSV files)")
     try:
         settings = db.settings()
-        products, faqs = db.all_products(), db.all_faq()
+        # The model learns to quote what answers may quote: no doubted catalog sentence.
+        products = [trusted(p) for p in db.all_products()]
+        faqs = [trusted_faq(f) for f in db.all_faq()]
     finally:
         db.close()
         if tmp is not None:
