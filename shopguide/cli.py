@@ -71,6 +71,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Point stdout at nothing so the interpreter's final flush does not raise again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
+    except Exception as exc:  # the last line: no traceback reaches a merchant
+        return _failed(exc)
+
+
+def _failed(exc: Exception) -> int:
+    """One line for the person at the terminal; the stack (no data) goes to the log."""
+    import logging
+    import sqlite3
+
+    from shopguide.logging_setup import log_file
+    from shopguide.store.errors import StoreBusy, StoreError, is_busy
+
+    if isinstance(exc, sqlite3.OperationalError) and is_busy(exc):
+        exc = StoreBusy("the store", 10)
+    if isinstance(exc, StoreError):
+        print(f"shopguide: {exc}", file=sys.stderr)
+        return 1
+    logging.getLogger("shopguide").critical("command failed", exc_info=exc)
+    print(f"shopguide: something went wrong ({type(exc).__name__}); nothing more was done. "
+          f"Details for support are in {log_file()}", file=sys.stderr)
+    return 1
 
 
 def _run_gui(args: argparse.Namespace) -> int:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from shopguide.store import connection
-from shopguide.store.errors import StoreError
+from shopguide.store.errors import StoreBusy, StoreError, is_busy
 from shopguide.store.models import StoreSettings
 
 _SETTING_NAMES = ("name", "language", "currency")
@@ -89,7 +89,7 @@ class StoreBase:
                 raise
             conn.execute(f"RELEASE {name}")
             return
-        conn.execute("BEGIN IMMEDIATE")
+        self._begin(conn)
         try:
             yield conn
         except BaseException:
@@ -97,6 +97,14 @@ class StoreBase:
                 conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
+
+    def _begin(self, conn: sqlite3.Connection) -> None:
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if is_busy(exc):  # busy_timeout ran out: another writer holds the lock
+                raise StoreBusy(self.path, connection.BUSY_TIMEOUT_MS / 1000) from exc
+            raise
 
     def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
         """Rows as dicts (column name → value)."""

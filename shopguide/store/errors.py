@@ -9,6 +9,23 @@ class StoreError(Exception):
     """The store file cannot be opened or used as asked."""
 
 
+def is_busy(exc: BaseException) -> bool:
+    """Is this SQLite error another connection's lock outlasting our busy timeout?"""
+    text = str(exc).lower()
+    return "database is locked" in text or "database is busy" in text
+
+
+class StoreBusy(StoreError):
+    """Another process holds the store's write lock longer than we wait (a long import)."""
+
+    def __init__(self, path: object, waited_s: float) -> None:
+        super().__init__(
+            f"{path}: another ShopGuide is changing this store (an import, a backup or an "
+            f"erase is running); waited {waited_s:.0f} s for it to finish. Nothing was "
+            "changed: run this again when that one has finished."
+        )
+
+
 class SchemaTooNewError(StoreError):
     """The store was written by a newer ShopGuide than this one."""
 
