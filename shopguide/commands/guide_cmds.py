@@ -35,9 +35,14 @@ def register(sub: Any) -> None:
 
 
 def _open_store(args: argparse.Namespace) -> Any:
+    """The store to answer from: it must exist (a mistyped --store is no new, empty shop)."""
     from shopguide.store.location import open_from_args
 
-    return open_from_args(args)
+    store = open_from_args(args, create=False)
+    if not store.count_products() and not store.count_faq():
+        print(f"note: {store.path} has no products and no FAQ yet, so every answer will be "
+              "'can't help'; import your catalog with 'shopguide import FOLDER'", file=sys.stderr)
+    return store
 
 
 def load_model_for(args: argparse.Namespace) -> Any:

@@ -11,6 +11,7 @@ append tokens as they come and never has to take text back.
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -109,7 +110,9 @@ class Engine:
             log.exception("planning an answer failed")
             # The contract is one Cards per turn, even an empty one, then Done or Failed.
             yield Cards((), detect_lang(text or ""), "out_of_scope")
-            yield Failed(f"could not look up the answer: {exc}")
+            hint = " (the store file is damaged: run 'shopguide db check')" if isinstance(
+                exc, sqlite3.DatabaseError) and "malformed" in str(exc) else ""
+            yield Failed(f"could not look up the answer: {exc}{hint}")
             return
         self.last_plan = plan
         yield Cards(plan.cards(), plan.query.lang, plan.intent)

@@ -58,12 +58,10 @@ def open_store(path: str | Path, create: bool = True) -> Store:
     """
     path = Path(path)
     if str(path) != ":memory:":
-        if not path.exists():
-            if not create:
-                raise StoreError(f"{path}: no store here")
-            path.parent.mkdir(parents=True, exist_ok=True)
-        elif path.is_dir():
-            raise StoreError(f"{path}: is a folder, not a store file")
+        connection.check_file(path, create)
+        if path.exists() and not connection.writable(path):
+            return _open_read_only(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
     conn = connection.connect(path)
     try:
         connection.prepare(conn, path)
@@ -71,6 +69,27 @@ def open_store(path: str | Path, create: bool = True) -> Store:
         conn.close()
         raise
     return Store(conn, path)
+
+
+def _open_read_only(path: Path) -> Store:
+    """A store on a read-only file or folder (a CD, a locked-down kiosk image, a share
+    mounted read-only) can still answer shoppers; anything that would write says why not."""
+    conn = connection.connect(path, readonly=True)
+    try:
+        found = connection.schema_version(conn)
+        if found > LATEST_VERSION:
+            raise SchemaTooNewError(path, found, LATEST_VERSION)
+        if found < LATEST_VERSION:
+            raise StoreError(
+                f"{path}: this store is read-only and was saved by an older ShopGuide; "
+                "updating it needs write access. Make the file and its folder writable, "
+                "then open it again.")
+    except BaseException:
+        conn.close()
+        raise
+    store = Store(conn, path)
+    store.readonly = True
+    return store
 
 
 __all__ = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
@@ -26,12 +27,37 @@ def register_functions(conn: sqlite3.Connection) -> None:
     conn.create_function("sg_fold", 1, lambda v: None if v is None else text.fold(v), **det)
 
 
+def writable(path: Path) -> bool:
+    """Can we write the store, and its folder (WAL keeps -wal and -shm files beside it)?"""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def check_file(path: Path, create: bool = False) -> None:
+    """What is wrong with the file at ``path`` before SQLite sees it, in the merchant's
+    words: nothing there (unless ``create``), a folder, or an empty file (SQLite would
+    take it as a new, empty store and the guide would tell every shopper "can't help")."""
+    if not path.exists():
+        if not create:
+            raise StoreError(f"{path}: no store here. Check the path, or create the store by "
+                             f"importing a catalog into it: shopguide --store {path} import FOLDER")
+    elif path.is_dir():
+        raise StoreError(f"{path}: is a folder, not a store file")
+    elif path.stat().st_size == 0:
+        raise StoreError(
+            f"{path}: the file is empty (0 bytes) and holds no store; a copy or a save was "
+            "cut short. Restore it from a backup, or delete it and run 'shopguide import' to "
+            "start a new store.")
+
+
 def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     """A connection in autocommit mode; every write goes in an explicit transaction."""
     try:
         if readonly:
+            # A read-only folder cannot hold the -shm file a WAL reader needs: then the
+            # file is read as immutable (no one can change it there anyway).
+            flags = "mode=ro" if os.access(path.parent, os.W_OK) else "mode=ro&immutable=1"
             conn = sqlite3.connect(
-                f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None
+                f"{path.resolve().as_uri()}?{flags}", uri=True, isolation_level=None
             )
         else:
             conn = sqlite3.connect(str(path), isolation_level=None)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from shopguide.store import connection
-from shopguide.store.errors import StoreBusy, StoreError, is_busy
+from shopguide.store.errors import StoreBusy, StoreError, StoreReadOnly, is_busy
 from shopguide.store.models import StoreSettings
 
 _SETTING_NAMES = ("name", "language", "currency")
@@ -38,6 +38,7 @@ class StoreBase:
         self._db: Any = None
         self._cache: dict[str, tuple[tuple[int, int], Any]] = {}
         self._savepoints = 0
+        self.readonly = False  # opened from a file or folder we may not write
 
     @property
     def db(self) -> Any:
@@ -99,6 +100,8 @@ class StoreBase:
         conn.execute("COMMIT")
 
     def _begin(self, conn: sqlite3.Connection) -> None:
+        if self.readonly:
+            raise StoreReadOnly(self.path)
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:

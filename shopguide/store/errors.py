@@ -26,6 +26,15 @@ class StoreBusy(StoreError):
         )
 
 
+class StoreReadOnly(StoreError):
+    """The store was opened from a file or folder we may not write."""
+
+    def __init__(self, path: object) -> None:
+        super().__init__(
+            f"{path}: the store is read-only (the file or its folder cannot be written), so "
+            "it can answer questions but not save anything. Make both writable to change it.")
+
+
 class SchemaTooNewError(StoreError):
     """The store was written by a newer ShopGuide than this one."""
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -41,7 +42,7 @@ import tomllib
 from shopguide.store import csvfile
 from shopguide.store import import_rows as ir
 from shopguide.store.core import default_currency
-from shopguide.store.errors import ImportFailed, Problem
+from shopguide.store.errors import ImportFailed, Problem, StoreError
 from shopguide.store.import_write import Writer
 
 # Import order matters: customers before the files that refer to them.
@@ -188,6 +189,9 @@ def import_path(store: Any, path: str | Path, audit: Audit | None = None) -> Imp
         if audit and kind in records:
             warnings += [Problem(file.name, message, row_no, column)
                          for row_no, rec in records[kind] for column, message in audit(kind, rec)]
+    damage = _damage(store)
+    if damage:
+        raise StoreError(damage)
     writer = Writer(store, ctx)
     problems += writer.check_references(records, warnings)
     if problems:
@@ -209,6 +213,22 @@ def import_path(store: Any, path: str | Path, audit: Audit | None = None) -> Imp
         writer.finish()
     report.counts = {k.removesuffix(".csv"): Counts(*v) for k, v in writer.counts.items()}
     return report
+
+
+def _damage(store: Any) -> str | None:
+    """Writing into a damaged store can spread the damage: say so instead. A quick check
+    reads every page once (a second or two for a large store, small beside an import)."""
+    try:
+        verdict = store.conn.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        verdict = str(exc)
+    if verdict == "ok":
+        return None
+    first = next((ln for ln in verdict.splitlines() if ln.strip() and not ln.startswith("***")),
+                 verdict)
+    return (f"{store.path}: the store is damaged ({first}), so nothing was "
+            "imported. Run 'shopguide db check' for details, then restore a backup "
+            "('shopguide db backup' makes them) or import into a new store file.")
 
 
 def _test_pause() -> None:

@@ -22,8 +22,7 @@ from shopguide.store.errors import StoreError
 
 
 def _open_existing(path: Path) -> sqlite3.Connection:
-    if not path.is_file():
-        raise StoreError(f"{path}: no store here")
+    connection.check_file(path)
     return connection.connect(path)
 
 
