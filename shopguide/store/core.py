@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from shopguide.store import connection
-from shopguide.store.errors import StoreBusy, StoreError, StoreReadOnly, is_busy
+from shopguide.store.errors import (DiskFull, StoreBusy, StoreError, StoreReadOnly, is_busy,
+                                     is_full)
 from shopguide.store.models import StoreSettings
 
 _SETTING_NAMES = ("name", "language", "currency")
@@ -93,11 +94,13 @@ class StoreBase:
         self._begin(conn)
         try:
             yield conn
-        except BaseException:
+            conn.execute("COMMIT")
+        except BaseException as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
+            if isinstance(exc, (sqlite3.Error, OSError)) and is_full(exc):
+                raise DiskFull(self.path) from exc
             raise
-        conn.execute("COMMIT")
 
     def _begin(self, conn: sqlite3.Connection) -> None:
         if self.readonly:

@@ -26,6 +26,21 @@ class StoreBusy(StoreError):
         )
 
 
+def is_full(exc: BaseException) -> bool:
+    """Did a write fail because the disk (or the store's size limit) is full?"""
+    import errno
+
+    return "disk is full" in str(exc).lower() or getattr(exc, "errno", None) == errno.ENOSPC
+
+
+class DiskFull(StoreError):
+    """A write ran out of disk space; what was being written was rolled back or removed."""
+
+    def __init__(self, where: object, what: str = "nothing was changed") -> None:
+        super().__init__(f"disk full: no space left to write {where}; {what}. Free some space "
+                         "there (or choose another place) and try again.")
+
+
 class StoreReadOnly(StoreError):
     """The store was opened from a file or folder we may not write."""
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from shopguide.store import connection, schema
-from shopguide.store.errors import StoreError
+from shopguide.store.errors import DiskFull, StoreError, is_full
 
 
 def _open_existing(path: Path) -> sqlite3.Connection:
@@ -201,13 +201,20 @@ def backup(path: Path, dest: Path | None = None) -> Path:
             raise StoreError(f"{path}: cannot note the backup in the store ({exc}); a copy "
                              "it does not know of could not be cleaned when a customer is "
                              "erased, so none was made") from exc
-        out = sqlite3.connect(str(tmp))
         try:
-            src.backup(out)  # all pages in one step: one consistent snapshot
-            out.execute("PRAGMA journal_mode = DELETE")
-            verdict = out.execute("PRAGMA quick_check").fetchone()[0]
-        finally:
-            out.close()
+            out = sqlite3.connect(str(tmp))
+            try:
+                src.backup(out)  # all pages in one step: one consistent snapshot
+                out.execute("PRAGMA journal_mode = DELETE")
+                verdict = out.execute("PRAGMA quick_check").fetchone()[0]
+            finally:
+                out.close()
+        except (sqlite3.Error, OSError) as exc:
+            tmp.unlink(missing_ok=True)  # never leave a half copy behind
+            if is_full(exc):
+                raise DiskFull(dest, "no backup was written") from exc
+            raise StoreError(f"{path}: the backup could not be written to {dest} ({exc}); "
+                             "nothing was written") from exc
     finally:
         src.close()
     if verdict != "ok":
