@@ -83,6 +83,9 @@ def read_csv(path: Path, required: tuple[str, ...], known: tuple[str, ...]) -> C
         table.problem("the file is empty; expected a header row (e.g. "
                       + ",".join(required) + ")")
         return table
+    # The csv module's own limit (128 KiB) fails as "malformed CSV"; read any size and
+    # name the column that is too long instead.
+    csv.field_size_limit(max(csv.field_size_limit(), 1 << 30))
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     row_no = 0
     unnamed: set[int] = set()
@@ -102,7 +105,9 @@ def read_csv(path: Path, required: tuple[str, ...], known: tuple[str, ...]) -> C
                                   f"{len(table.columns)} columns (a missing quote around a "
                                   "cell with a comma?)", row_no)
                     continue
-            values = {col: (cells[i].strip() if i < len(cells) else "")
+            if _bad_cells(table, cells, row_no):
+                continue
+            values = {col: (unescape_cell(cells[i].strip()) if i < len(cells) else "")
                       for i, col in enumerate(table.columns) if col}
             for i, col in enumerate(table.columns):
                 if not col and i < len(cells) and cells[i].strip() and i not in unnamed:
@@ -113,6 +118,36 @@ def read_csv(path: Path, required: tuple[str, ...], known: tuple[str, ...]) -> C
     except csv.Error as exc:
         table.problem(f"malformed CSV ({exc}); check the quotes on this row", row_no + 1)
     return table
+
+
+def _bad_cells(table: CsvTable, cells: list[str], row_no: int) -> bool:
+    """A NUL character or an oversized cell: a problem naming the row and column."""
+    bad = False
+    for i, cell in enumerate(cells):
+        col = table.columns[i] if i < len(table.columns) and table.columns[i] else f"#{i + 1}"
+        if "\x00" in cell:
+            table.problem("the cell holds a NUL character (a binary file, or a bad export?); "
+                          "remove it", row_no, col)
+            bad = True
+        elif len(cell) > MAX_CELL:
+            table.problem(f"the cell is {len(cell):,} characters long; the limit is "
+                          f"{MAX_CELL:,}", row_no, col)
+            bad = True
+    return bad
+
+
+# Spreadsheets run a cell that starts with one of these as a formula (CSV injection). On
+# export such a cell gets a leading apostrophe, as OWASP advises; on import it is removed.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+MAX_CELL = 100_000  # characters: the longest description seen in real catalogs is ~10k
+
+
+def escape_cell(value: str) -> str:
+    return "'" + value if value[:1] in FORMULA_START and value else value
+
+
+def unescape_cell(value: str) -> str:
+    return value[1:] if value[:1] == "'" and value[1:2] in FORMULA_START and value[1:2] else value
 
 
 def _read_header(table: CsvTable, cells: list[str], required: tuple[str, ...],

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from shopguide.store.csvfile import escape_cell
 from shopguide.store.import_rows import (
     CONSENT_COLUMNS,
     CUSTOMER_COLUMNS,
@@ -51,7 +52,8 @@ def _write_csv(path: Path, header: list[str], rows: Iterable[list[Any]]) -> int:
         writer = csv.writer(fh, lineterminator="\r\n")
         writer.writerow(header)
         for row in rows:
-            writer.writerow(["" if v is None else v for v in row])
+            writer.writerow(["" if v is None else escape_cell(v) if isinstance(v, str) else v
+                             for v in row])
             count += 1
     os.replace(tmp, path)
     return count

@@ -28,6 +28,7 @@ row, column, what is wrong) and nothing changes. The write is one transaction.
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
 import sqlite3
@@ -102,7 +103,7 @@ def find_files(path: Path) -> tuple[dict[str, Path], Path | None, list[Problem]]
                                                   "store.toml)")]
         return files, toml, []
     if not path.exists():
-        return {}, None, [Problem(str(path), "no such file or folder")]
+        return {}, None, [Problem(str(path), _missing(path))]
     name = path.name.lower()
     if name == "store.toml":
         return {}, path, []
@@ -115,6 +116,22 @@ def find_files(path: Path) -> tuple[dict[str, Path], Path | None, list[Problem]]
             return {kind: path}, None, []
     return {}, None, table.problems or [Problem(path.name, "cannot tell what this file holds: "
                                                 "name it products.csv, faq.csv or customers.csv")]
+
+
+_LOOP = "a link that leads back to itself (a loop of symbolic links); point it at the store folder"
+
+
+def _missing(path: Path) -> str:
+    if not path.is_symlink():
+        return "no such file or folder"
+    try:
+        path.resolve(strict=True)
+    except RuntimeError:  # how Python up to 3.12 reports a loop
+        return _LOOP
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return _LOOP
+    return f"a link to {os.readlink(path)}, which does not exist"
 
 
 def read_settings(path: Path) -> tuple[dict[str, str], list[Problem], list[Problem]]:
