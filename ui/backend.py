@@ -43,6 +43,8 @@ class StoreInfo:
     name: str
     path: Path | None
     suggestions: Suggestions
+    readonly: bool = False  # answers still come; nothing is saved
+    empty: bool = False  # no products and no FAQ: every answer would be "can't help"
 
 
 @dataclass
@@ -115,6 +117,8 @@ class Backend:
         """
         if conversation is None or not hasattr(conversation, "id"):
             return
+        if getattr(store, "readonly", False):
+            return  # nothing is saved on a read-only store; the answers still come
         customer_id = getattr(customer, "id", None) if mode != "kiosk" else None
         linked = getattr(conversation, "linked_customer", None)
         if conversation.id is None or (linked is not None and linked != customer_id):
@@ -179,6 +183,8 @@ def default_backend(args: argparse.Namespace | None = None, generation: Any = No
         from shopguide.privacy.retention import apply_setting
 
         store = open_from_args(args or argparse.Namespace(store=None, demo=False))
+        if store.readonly:
+            return store  # retention deletes: not on a file we may not write
         removed = apply_setting(store)  # the merchant's retention setting; off by default
         if removed:
             log.info("retention: deleted %d old conversations", removed)

@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.customer: object = None  # a shopguide Customer; never set in kiosk mode
         self.conversation: object = None  # the worker's latest snapshot, for "Save to notes"
         self.store_info: StoreInfo | None = None
+        self._store_error = ""  # why the store could not be opened, shown in the status bar
         self.sidebar: QWidget | None = None
         self._sidebar_factory = None if self.kiosk else sidebar_factory
         self._model_state = ("loading", "")  # loading | ready | failed | none, detail
@@ -336,9 +337,22 @@ class MainWindow(QMainWindow):
             self.new_conversation()
             self.retranslate_ui()
 
+    def _store_text(self) -> str:
+        if self._store_error:
+            return self.tr("Store could not be opened: %1").replace("%1", self._store_error)
+        info = self.store_info
+        if info is None:
+            return ""
+        text = self.tr("Store: %1").replace("%1", info.name) if info.name else ""
+        if info.empty:
+            text += " · " + self.tr("no products yet: import your catalog")
+        if info.readonly:
+            text += " · " + self.tr("read-only: conversations are not saved")
+        return text.strip(" ·")
+
     def _on_store_failed(self, message: str) -> None:
         self._store_error = message
-        self.store_label.setText(self.tr("Store could not be opened: %1").replace("%1", message))
+        self.store_label.setText(self._store_text())
 
     def _on_model_loading(self, spec: str) -> None:
         self._model_state = ("loading", spec)
@@ -426,8 +440,7 @@ class MainWindow(QMainWindow):
         self.model_details.setText(self.tr("Details…"))
         self.model_details.setAccessibleName(self.tr("Why the model did not load"))
         self.model_progress.setAccessibleName(self.tr("Model loading progress"))
-        name = self.store_info.name if self.store_info else ""
-        self.store_label.setText(self.tr("Store: %1").replace("%1", name) if name else "")
+        self.store_label.setText(self._store_text())
         if self._speed is not None:
             self.speed_label.setText(self.tr("%1 tokens/s").replace("%1", f"{self._speed:.0f}"))
             self.speed_label.show()

@@ -79,6 +79,8 @@ class GuideWorker(QObject):
                 name=self._backend.store_name(self._store),
                 path=getattr(self._store, "path", None),
                 suggestions=self._backend.suggestions(self._store),
+                readonly=bool(getattr(self._store, "readonly", False)),
+                empty=_is_empty(self._store),
             )
         except Exception as exc:  # a store we cannot open: say so, keep the window alive
             log.exception("store could not be opened")
@@ -410,3 +412,13 @@ def wait_for_lingering(timeout_ms: int) -> bool:
         if loader.is_alive():
             return False
     return True
+
+
+def _is_empty(store: Any) -> bool:
+    try:
+        return not store.count_products() and not store.count_faq()
+    except (AttributeError, TypeError):  # a stand-in store without counts
+        return False
+    except Exception:  # noqa: BLE001 - a damaged store: the first answer will say so
+        log.exception("could not count the store's records")
+        return False

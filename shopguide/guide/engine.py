@@ -28,6 +28,7 @@ from shopguide.guide.prompt import build_tagged_prompt
 from shopguide.guide.tagged_answer import tag_ids
 from shopguide.guide.verify import Facts, split_sentences, verify
 from shopguide.guide.vocab import StoreVocab, VocabCache
+from shopguide.store.errors import StoreError
 from shopguide.store.models import CONSENT_HISTORY, Customer
 from shopguide.text import detect_lang
 
@@ -153,8 +154,11 @@ class Engine:
             "generate_ms": round((end - gen_start) * 1000, 2),
         }
         conv.remember(text, final, plan.query, plan.products, plan.faq)
-        if save:
-            self._save(conv, customer, text, final, plan, timings, grounded)
+        if save and not getattr(self.store, "readonly", False):
+            try:
+                self._save(conv, customer, text, final, plan, timings, grounded)
+            except StoreError as exc:  # busy or full: the shopper still gets the answer
+                log.warning("the turn was not saved: %s", type(exc).__name__)
         yield Done(final, grounded, plan.sources, timings, cancelled, used_model)
 
     def _tagged_sentences(self, plan: Plan, conv: Conversation, customer: Customer | None,
