@@ -101,6 +101,27 @@ def test_sampling_is_reproducible_with_a_seed(tiny):
     assert first != greedy.token_ids
 
 
+def test_a_seeded_opening_is_sampled_then_greedy(tiny):
+    """opening_seed: tokens are drawn with the seed until one of ``opening_end`` is written,
+    then chosen greedily; the same seed gives the same answer."""
+    ids = tiny.tokenizer.encode(PROMPTS[0])
+
+    def run(seed, end=()):
+        st = GenerationSettings(max_new_tokens=20, temperature=1.5, top_k=0, top_p=1.0,
+                                opening_seed=seed, stop=())
+        s = tiny.stream_ids(ids, st, opening_end=end)
+        s.read_all()
+        return s.token_ids
+
+    openings = {tuple(run(seed)) for seed in range(6)}
+    assert run(3) == run(3) and len(openings) > 1
+    everything = range(tiny.vocab_size)
+    first = run(5, everything)  # the opening ends with its first token
+    greedy = tiny.stream_ids(ids + first[:1], GenerationSettings(max_new_tokens=19, stop=()))
+    greedy.read_all()
+    assert first[1:] == greedy.token_ids
+
+
 def test_top_k_one_is_greedy(tiny):
     sampled = GenerationSettings(max_new_tokens=20, do_sample=True, top_k=1, seed=3, stop=())
     greedy = GenerationSettings(max_new_tokens=20, stop=())

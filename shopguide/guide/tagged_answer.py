@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import threading
+import zlib
 from collections.abc import Callable, Iterator
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -128,7 +129,21 @@ def decoding_masks(model: Any, prompt_text: str, lang: str | None = None,
                    comparison: bool = False) -> dict[str, Any]:
     """Everything decoding is told for one prompt (keyword arguments of ``stream``)."""
     return {"banned": banned_ids(model, prompt_text, lang), "once": once_ids(model, comparison),
-            "switches": subject_switches(model)}
+            "switches": subject_switches(model), "opening_end": list((tag_ids(model) or {}).values())}
+
+
+def opening(settings: Any, prompt_text: str) -> Any:
+    """Greedy settings with the opening seeded by the question (GenerationSettings.
+    opening_seed): the same question, the same answer; another question, another frame."""
+    from dataclasses import replace
+
+    from shopguide.llm.settings import GenerationSettings
+
+    settings = settings or GenerationSettings()
+    if not settings.greedy:
+        return settings
+    question = prompt_text.rsplit("Q: ", 1)[-1]
+    return replace(settings, opening_seed=zlib.crc32(question.encode("utf-8")))
 
 
 def banned_ids(model: Any, prompt_text: str, lang: str | None = None) -> list[int]:
@@ -215,7 +230,7 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
     masks = decoding_masks(model, prompt_text, lang, debt == "two products")
     if debt == "the policy":  # every clause of it: a condition left out changes the policy
         debt = "all of " + " ".join(sorted(set(_POLICY_CLAUSE.findall(prompt_text))))
-    stream = model.stream(prompt_text, settings, cancel, **masks)
+    stream = model.stream(prompt_text, opening(settings, prompt_text), cancel, **masks)
     held: list[str] = []
     started = False  # a sentence was accepted: the next keeps the space before it
     said_raw = ""

@@ -40,9 +40,14 @@ class TokenChooser:
         self._seen_buf[: len(seen)] = torch.tensor(seen, dtype=torch.long)
         self._n_seen = len(seen)
         self.generator: torch.Generator | None = None
-        if not settings.greedy and settings.seed is not None:
+        # Sampling the opening of a greedy answer (see GenerationSettings.opening_seed).
+        self.opening = settings.greedy and settings.opening_seed is not None and \
+            settings.temperature > 0
+        seed = settings.opening_seed if self.opening else (
+            settings.seed if not settings.greedy else None)
+        if seed is not None:
             self.generator = torch.Generator(device=device)
-            self.generator.manual_seed(int(settings.seed))
+            self.generator.manual_seed(int(seed))
 
     def ban_for_now(self, tokens: Sequence[int]) -> None:
         """Mask ``tokens`` from now until the next call (replacing the ones masked before)."""
@@ -69,7 +74,7 @@ class TokenChooser:
             logits.index_copy_(0, idx, vals)
         if n_generated < s.min_new_tokens and self.eos.numel():
             logits.index_fill_(0, self.eos, float("-inf"))
-        token = int(torch.argmax(logits)) if s.greedy else self._sample(logits)
+        token = int(torch.argmax(logits)) if s.greedy and not self.opening else self._sample(logits)
         if token not in self._seen and self.penalty != 1.0:
             self._seen.add(token)
             if self._n_seen < self._seen_buf.numel():

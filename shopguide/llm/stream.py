@@ -36,6 +36,8 @@ class GenerationStream:
     most once (a reference said a second time is how a small model starts to loop); once a
     token of ``switches`` is written, the ids it maps to are masked until another one is (a
     product's name written: the other products' facts are masked until their name is).
+    With ``settings.opening_seed``, tokens are sampled until one of ``opening_end`` (the
+    reference tags) is written, then chosen greedily.
     """
 
     def __init__(
@@ -48,8 +50,10 @@ class GenerationStream:
         banned: Sequence[int] = (),
         once: Sequence[int] = (),
         switches: Mapping[int, Sequence[int]] | None = None,
+        opening_end: Sequence[int] = (),
     ) -> None:
         self.model = model
+        self.opening_end = frozenset(opening_end)
         self.banned = tuple(banned)
         self.once = frozenset(once)
         self.switches = dict(switches or {})
@@ -124,6 +128,8 @@ class GenerationStream:
                     break
                 self.n_tokens += 1
                 self.token_ids.append(token)
+                if token in self.opening_end:
+                    chooser.opening = False  # the opening is said: greedy from here
                 if token in self.once:
                     chooser.ban(token)
                 if token in self.switches:
