@@ -259,13 +259,13 @@ def test_a_quoted_fact_alone_is_no_sentence_frame() -> None:
     assert frames("推荐云跃跑鞋。", ["云跃跑鞋"]) == {"推荐<>。"}
 
 
-def test_the_opening_is_seeded_by_the_question_only():
-    from shopguide.guide.tagged_answer import opening
+def test_the_wording_is_seeded_by_the_question_only():
+    from shopguide.guide.tagged_answer import wording as opening
     from shopguide.llm import GenerationSettings
 
     a = opening(None, "Facts:\n[P1] x\nQ: 跑鞋有吗？\nA:")
     again = opening(GenerationSettings(), "Facts:\n[P1] y\nQ: 跑鞋有吗？\nA:")
     other = opening(None, "Facts:\n[P1] x\nQ: 可以退货吗？\nA:")
-    assert a.opening_seed == again.opening_seed != other.opening_seed
+    assert a.wording_seed == again.wording_seed != other.wording_seed
     sampled = GenerationSettings(do_sample=True, seed=1)
     assert opening(sampled, "Q: 跑鞋有吗？\nA:") is sampled  # sampling settings stay as set

@@ -101,25 +101,23 @@ def test_sampling_is_reproducible_with_a_seed(tiny):
     assert first != greedy.token_ids
 
 
-def test_a_seeded_opening_is_sampled_then_greedy(tiny):
-    """opening_seed: tokens are drawn with the seed until one of ``opening_end`` is written,
-    then chosen greedily; the same seed gives the same answer."""
+def test_seeded_wording_keeps_references_greedy(tiny):
+    """wording_seed: own words are drawn with the seed; a token of ``references`` is written
+    only where it is the most likely one. Every token a reference: the greedy answer."""
     ids = tiny.tokenizer.encode(PROMPTS[0])
 
-    def run(seed, end=()):
+    def run(seed, references=()):
         st = GenerationSettings(max_new_tokens=20, temperature=1.5, top_k=0, top_p=1.0,
-                                opening_seed=seed, stop=())
-        s = tiny.stream_ids(ids, st, opening_end=end)
+                                wording_seed=seed, stop=())
+        s = tiny.stream_ids(ids, st, references=references)
         s.read_all()
         return s.token_ids
 
-    openings = {tuple(run(seed)) for seed in range(6)}
-    assert run(3) == run(3) and len(openings) > 1
-    everything = range(tiny.vocab_size)
-    first = run(5, everything)  # the opening ends with its first token
-    greedy = tiny.stream_ids(ids + first[:1], GenerationSettings(max_new_tokens=19, stop=()))
+    assert run(3) == run(3) and len({tuple(run(seed)) for seed in range(6)}) > 1
+    greedy = tiny.stream_ids(ids, GenerationSettings(max_new_tokens=20, stop=()))
     greedy.read_all()
-    assert first[1:] == greedy.token_ids
+    assert run(5, range(tiny.vocab_size)) == greedy.token_ids
+    assert run(5) != greedy.token_ids
 
 
 def test_top_k_one_is_greedy(tiny):

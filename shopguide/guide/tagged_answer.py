@@ -129,12 +129,13 @@ def decoding_masks(model: Any, prompt_text: str, lang: str | None = None,
                    comparison: bool = False) -> dict[str, Any]:
     """Everything decoding is told for one prompt (keyword arguments of ``stream``)."""
     return {"banned": banned_ids(model, prompt_text, lang), "once": once_ids(model, comparison),
-            "switches": subject_switches(model), "opening_end": list((tag_ids(model) or {}).values())}
+            "switches": subject_switches(model), "references": list((tag_ids(model) or {}).values())}
 
 
-def opening(settings: Any, prompt_text: str) -> Any:
-    """Greedy settings with the opening seeded by the question (GenerationSettings.
-    opening_seed): the same question, the same answer; another question, another frame."""
+def wording(settings: Any, prompt_text: str) -> Any:
+    """Greedy settings whose own words are drawn with a seed from the question
+    (GenerationSettings.wording_seed): the same question, the same answer; another
+    question, another frame. References stay greedy."""
     from dataclasses import replace
 
     from shopguide.llm.settings import GenerationSettings
@@ -143,7 +144,7 @@ def opening(settings: Any, prompt_text: str) -> Any:
     if not settings.greedy:
         return settings
     question = prompt_text.rsplit("Q: ", 1)[-1]
-    return replace(settings, opening_seed=zlib.crc32(question.encode("utf-8")))
+    return replace(settings, wording_seed=zlib.crc32(question.encode("utf-8")))
 
 
 def banned_ids(model: Any, prompt_text: str, lang: str | None = None) -> list[int]:
@@ -230,7 +231,7 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
     masks = decoding_masks(model, prompt_text, lang, debt == "two products")
     if debt == "the policy":  # every clause of it: a condition left out changes the policy
         debt = "all of " + " ".join(sorted(set(_POLICY_CLAUSE.findall(prompt_text))))
-    stream = model.stream(prompt_text, opening(settings, prompt_text), cancel, **masks)
+    stream = model.stream(prompt_text, wording(settings, prompt_text), cancel, **masks)
     held: list[str] = []
     started = False  # a sentence was accepted: the next keeps the space before it
     said_raw = ""

@@ -23,6 +23,7 @@ class TokenChooser:
         eos_ids: Sequence[int],
         device: torch.device,
         banned: Sequence[int] = (),
+        references: Sequence[int] = (),
     ) -> None:
         self.s = settings
         # Tokens never written (reference tags that point at no fact of the prompt; digits
@@ -40,10 +41,13 @@ class TokenChooser:
         self._seen_buf[: len(seen)] = torch.tensor(seen, dtype=torch.long)
         self._n_seen = len(seen)
         self.generator: torch.Generator | None = None
-        # Sampling the opening of a greedy answer (see GenerationSettings.opening_seed).
-        self.opening = settings.greedy and settings.opening_seed is not None and \
+        # Sampled wording around greedy references (see GenerationSettings.wording_seed).
+        self.wording = settings.greedy and settings.wording_seed is not None and \
             settings.temperature > 0
-        seed = settings.opening_seed if self.opening else (
+        self.references = torch.tensor(sorted({*references, *eos_ids}), dtype=torch.long,
+                                       device=device)
+        self._reference_set = frozenset(int(i) for i in self.references.tolist())
+        seed = settings.wording_seed if self.wording else (
             settings.seed if not settings.greedy else None)
         if seed is not None:
             self.generator = torch.Generator(device=device)
@@ -74,7 +78,13 @@ class TokenChooser:
             logits.index_copy_(0, idx, vals)
         if n_generated < s.min_new_tokens and self.eos.numel():
             logits.index_fill_(0, self.eos, float("-inf"))
-        token = int(torch.argmax(logits)) if s.greedy and not self.opening else self._sample(logits)
+        token = int(torch.argmax(logits))
+        if self.wording and token not in self._reference_set:
+            # Own words: drawn among own words, so a reference or the end comes only where
+            # greedy decoding would put it.
+            token = self._sample(logits.index_fill_(0, self.references, float("-inf")))
+        elif not s.greedy:
+            token = self._sample(logits)
         if token not in self._seen and self.penalty != 1.0:
             self._seen.add(token)
             if self._n_seen < self._seen_buf.numel():

@@ -25,11 +25,12 @@ class GenerationSettings:
     # copying names and figures from the facts, which is the whole job here.
     repetition_penalty: float = 1.0
     seed: int | None = None
-    # Greedy decoding with a seeded opening: the answer's first words (until the first
-    # reference tag) are sampled with this seed, the rest is greedy. The same question gets
-    # the same answer, and different questions do not all open with the one most likely
-    # frame ("还有其他问题随时问我。" on half the answers).
-    opening_seed: int | None = None
+    # Greedy decoding whose own words are drawn with this seed: a reference tag (and the
+    # end) is written only where it is the most likely token, as greedy would; the words
+    # around the references are sampled. The same question gets the same answer, and
+    # different questions do not all get the one most likely frame ("还有其他问题随时问我。"
+    # closed half the answers).
+    wording_seed: int | None = None
     stop: tuple[str, ...] = STOP_STRINGS
     min_new_tokens: int = 0
 

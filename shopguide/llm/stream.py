@@ -36,8 +36,8 @@ class GenerationStream:
     most once (a reference said a second time is how a small model starts to loop); once a
     token of ``switches`` is written, the ids it maps to are masked until another one is (a
     product's name written: the other products' facts are masked until their name is).
-    With ``settings.opening_seed``, tokens are sampled until one of ``opening_end`` (the
-    reference tags) is written, then chosen greedily.
+    With ``settings.wording_seed``, ``references`` (the tag ids) are chosen greedily and the
+    words around them sampled.
     """
 
     def __init__(
@@ -50,10 +50,10 @@ class GenerationStream:
         banned: Sequence[int] = (),
         once: Sequence[int] = (),
         switches: Mapping[int, Sequence[int]] | None = None,
-        opening_end: Sequence[int] = (),
+        references: Sequence[int] = (),
     ) -> None:
         self.model = model
-        self.opening_end = frozenset(opening_end)
+        self.references = tuple(references)
         self.banned = tuple(banned)
         self.once = frozenset(once)
         self.switches = dict(switches or {})
@@ -104,7 +104,8 @@ class GenerationStream:
         m, s = self.model, self.settings
         ids = self.prompt_ids
         max_new = max(0, min(s.max_new_tokens, m.context_length - len(ids)))
-        chooser = TokenChooser(s, m.vocab_size, ids, m.eos_ids, m.torch_device, self.banned)
+        chooser = TokenChooser(s, m.vocab_size, ids, m.eos_ids, m.torch_device, self.banned,
+                               self.references)
         eos = frozenset(m.eos_ids)
         detok = m.tokenizer.detokenizer()
         stops = StopMatcher(s.stop)
@@ -128,8 +129,6 @@ class GenerationStream:
                     break
                 self.n_tokens += 1
                 self.token_ids.append(token)
-                if token in self.opening_end:
-                    chooser.opening = False  # the opening is said: greedy from here
                 if token in self.once:
                     chooser.ban(token)
                 if token in self.switches:

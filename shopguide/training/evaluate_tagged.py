@@ -102,7 +102,7 @@ def evaluate_tagged(records: Sequence, answer: TaggedAnswerer,
 def tagged_answerer(folder: str, max_new_tokens: int = 120,
                     threads: int | None = None) -> TaggedAnswerer:
     """Greedy raw answers through the app's runtime, with the app's decoding masks."""
-    from shopguide.guide.tagged_answer import decoding_masks, opening
+    from shopguide.guide.tagged_answer import decoding_masks, wording
     from shopguide.llm import GenerationSettings, load_model
 
     model = load_model(folder, threads=threads)
@@ -110,7 +110,7 @@ def tagged_answerer(folder: str, max_new_tokens: int = 120,
 
     def answer(r: Any) -> tuple[str, bool]:
         masks = decoding_masks(model, r.context, r.lang, r.kind == "compare")
-        stream = model.stream(r.context, opening(settings, r.context), **masks)
+        stream = model.stream(r.context, wording(settings, r.context), **masks)
         text = stream.read_all()
         return text.strip(), stream.finish_reason in ("stop", "eos")
 
