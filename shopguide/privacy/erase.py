@@ -98,6 +98,7 @@ def erase_customer(store: Any, customer_id: str, *, reason: str,
         with store.transaction() as conn:
             removal = scrub.remove_person(conn, customer_id, idents,
                                           anonymise_purchases=anonymise_purchases)
+            store.mark_wipe_pending(conn)
             report.deleted = removal.deleted
             report.purchases_anonymised = removal.purchases_anonymised
             report.mentions_masked = removal.mentions_masked

@@ -25,6 +25,7 @@ migrations: schema.py. Full-text details (Chinese and English): text.py, ranking
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from shopguide.store import connection, schema
@@ -40,6 +41,7 @@ from shopguide.store.errors import (
 from shopguide.store.people import PeopleMixin
 
 LATEST_VERSION = schema.LATEST_VERSION
+log = logging.getLogger(__name__)
 
 
 class Store(CatalogMixin, PeopleMixin, ChatMixin):
@@ -68,7 +70,13 @@ def open_store(path: str | Path, create: bool = True) -> Store:
     except BaseException:
         conn.close()
         raise
-    return Store(conn, path)
+    store = Store(conn, path)
+    if store.wipe_pending():
+        # An erasure was cut off (power cut, kill) after its rows went but before the file
+        # was scrubbed: the deleted words may still be in old index segments. Finish it.
+        log.warning("an interrupted erasure left the store unscrubbed; scrubbing it now")
+        store.wipe_free_space()
+    return store
 
 
 def _open_read_only(path: Path) -> Store:

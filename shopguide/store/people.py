@@ -93,6 +93,10 @@ def _day(value: date | str) -> str:
     return value.isoformat() if isinstance(value, date) else date.fromisoformat(value).isoformat()
 
 
+# A setting present while an erasure has not finished scrubbing the file.
+WIPE_PENDING = "wipe_pending"
+
+
 class PeopleMixin(StoreBase):
     # -- customers -----------------------------------------------------------
     def customer(self, customer_id: str) -> Customer | None:
@@ -179,6 +183,19 @@ class PeopleMixin(StoreBase):
                 conn.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
         self.conn.execute("VACUUM")
         self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM settings WHERE key = ?", (WIPE_PENDING,))
+
+    @staticmethod
+    def mark_wipe_pending(conn: Any) -> None:
+        """Inside an erasure's transaction: the file still needs ``wipe_free_space``. If the
+        process dies before that (a power cut), the next open finishes it."""
+        conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, '1')",
+                     (WIPE_PENDING,))
+
+    def wipe_pending(self) -> bool:
+        return self.conn.execute("SELECT 1 FROM settings WHERE key = ?",
+                                 (WIPE_PENDING,)).fetchone() is not None
 
     # -- notes -----------------------------------------------------------------
     def notes(self, customer_id: str) -> list[Note]:
