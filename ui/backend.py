@@ -45,6 +45,7 @@ class StoreInfo:
     suggestions: Suggestions
     readonly: bool = False  # answers still come; nothing is saved
     empty: bool = False  # no products and no FAQ: every answer would be "can't help"
+    damaged: bool = False  # opens, but fails SQLite's quick check: answers may fail
 
 
 @dataclass

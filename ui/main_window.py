@@ -348,6 +348,8 @@ class MainWindow(QMainWindow):
             text += " · " + self.tr("no products yet: import your catalog")
         if info.readonly:
             text += " · " + self.tr("read-only: conversations are not saved")
+        if info.damaged:
+            text += " · " + self.tr("the store file is damaged: run 'shopguide db check'")
         return text.strip(" ·")
 
     def _on_store_failed(self, message: str) -> None:

@@ -81,6 +81,7 @@ class GuideWorker(QObject):
                 suggestions=self._backend.suggestions(self._store),
                 readonly=bool(getattr(self._store, "readonly", False)),
                 empty=_is_empty(self._store),
+                damaged=_is_damaged(self._store),
             )
         except Exception as exc:  # a store we cannot open: say so, keep the window alive
             log.exception("store could not be opened")
@@ -412,6 +413,17 @@ def wait_for_lingering(timeout_ms: int) -> bool:
         if loader.is_alive():
             return False
     return True
+
+
+def _is_damaged(store: Any) -> bool:
+    """SQLite's quick check, here on the worker thread (it reads every page once)."""
+    conn = getattr(store, "conn", None)
+    if conn is None:
+        return False
+    try:
+        return conn.execute("PRAGMA quick_check").fetchone()[0] != "ok"
+    except Exception:  # noqa: BLE001 - "malformed": damaged all the same
+        return True
 
 
 def _is_empty(store: Any) -> bool:

@@ -11,6 +11,7 @@ import sqlite3
 import pytest
 
 from shopguide.store import connection, open_store
+from shopguide.store.models import FaqEntry
 from ui.backend import default_backend
 
 
@@ -62,6 +63,19 @@ def test_a_read_only_store_answers_and_says_nothing_is_saved(
     with sqlite3.connect(catalog_store.path) as c:
         assert c.execute("SELECT count(*) FROM messages").fetchone()[0] == before
     c.close()
+
+
+def test_a_damaged_store_is_named_in_the_status_bar(qtbot, make_window, catalog_store):
+    from tests.faults.test_store_files import _damage
+
+    for i in range(200):  # enough pages that garbage in the middle hits the catalog
+        catalog_store.save_faq(FaqEntry(f"f{i}", f"问题{i}？", "回答。" * 50))
+    catalog_store.close()
+    _damage(catalog_store.path)
+    window = _window(make_window, qtbot, catalog_store.path)
+    with qtbot.waitSignal(window.client.storeReady, timeout=10000):
+        window.client.start("")
+    assert "damaged" in window.store_label.text() and "db check" in window.store_label.text()
 
 
 def test_an_empty_store_says_to_import(qtbot, make_window, tmp_path):
