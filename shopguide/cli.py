@@ -106,6 +106,12 @@ def _run_gui(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 3
+    from shopguide.platform_libs import check_x11
+
+    problem = check_x11()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 3
     from ui.app import run  # the one place the core reaches the UI
 
     return run(args)
