@@ -205,3 +205,32 @@ def test_new_conversation_during_an_answer_keeps_its_end_out_of_the_next(qtbot, 
     turn = window.chat.current
     assert [p.faq.id for p in turn.cards.policy_cards] == ["returns"]
     assert turn.answer.final is not None and not turn.answer.final.cancelled
+
+
+def test_an_answer_stopped_before_it_began_is_one_clear_line(qtbot):
+    from shopguide.guide.events import Done
+    from ui.chat.bubbles import AnswerBubble
+
+    bubble = AnswerBubble()
+    qtbot.addWidget(bubble)
+    bubble.finish(Done("", True, (), {}, True, False))
+    assert "Stopped before any answer" in bubble.text.text()
+    assert not bubble.note.isVisibleTo(bubble) and not bubble.actions_row.isVisibleTo(bubble)
+    partial = AnswerBubble()
+    qtbot.addWidget(partial)
+    partial.append("推荐轻风跑鞋，")
+    partial.finish(Done("推荐轻风跑鞋，", True, (), {}, True, False))
+    assert partial.text.text() == "推荐轻风跑鞋，" and partial.note.text() == "Stopped"
+
+
+def test_the_suggestions_heading_waits_for_suggestions(qtbot):
+    from ui.backend import Suggestions
+    from ui.chat.suggestions import SuggestionPanel
+    from ui.qt import QWidget
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    panel = SuggestionPanel(parent)
+    assert not panel.isVisibleTo(parent)  # "Try asking:" over nothing while the store opens
+    panel.set_suggestions(Suggestions(categories=("跑鞋",)))
+    assert panel.isVisibleTo(parent) and [b.text() for b in panel.buttons] == ["跑鞋"]

@@ -14,48 +14,53 @@
         <translation>Sorry, something went wrong: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="172"/>
+        <location filename="../../ui/chat/bubbles.py" line="174"/>
+        <source>Stopped before any answer was shown. Ask again, or ask another way.</source>
+        <translation>Stopped before any answer was shown. Ask again, or ask another way.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/bubbles.py" line="177"/>
         <source>Stopped</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="174"/>
+        <location filename="../../ui/chat/bubbles.py" line="179"/>
         <source>Answered from the store&apos;s catalog and policies</source>
         <translation>Answered from the store&apos;s catalog and policies</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="177"/>
+        <location filename="../../ui/chat/bubbles.py" line="182"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="178"/>
-        <location filename="../../ui/chat/bubbles.py" line="179"/>
+        <location filename="../../ui/chat/bubbles.py" line="183"/>
+        <location filename="../../ui/chat/bubbles.py" line="184"/>
         <source>Copy the answer</source>
         <translation>Copy the answer</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="180"/>
+        <location filename="../../ui/chat/bubbles.py" line="185"/>
         <source>Helpful</source>
         <translation>Helpful</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="181"/>
+        <location filename="../../ui/chat/bubbles.py" line="186"/>
         <source>Rate this answer helpful</source>
         <translation>Rate this answer helpful</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="182"/>
+        <location filename="../../ui/chat/bubbles.py" line="187"/>
         <source>Not helpful</source>
         <translation>Not helpful</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="183"/>
+        <location filename="../../ui/chat/bubbles.py" line="188"/>
         <source>Rate this answer not helpful</source>
         <translation>Rate this answer not helpful</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="184"/>
+        <location filename="../../ui/chat/bubbles.py" line="189"/>
         <source>Answer</source>
         <translation>Answer</translation>
     </message>
@@ -640,12 +645,12 @@
 <context>
     <name>SuggestionPanel</name>
     <message>
-        <location filename="../../ui/chat/suggestions.py" line="54"/>
+        <location filename="../../ui/chat/suggestions.py" line="55"/>
         <source>Ask: %1</source>
         <translation>Ask: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/suggestions.py" line="64"/>
+        <location filename="../../ui/chat/suggestions.py" line="65"/>
         <source>Try asking:</source>
         <translation>Try asking:</translation>
     </message>

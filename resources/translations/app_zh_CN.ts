@@ -14,48 +14,53 @@
         <translation>抱歉，出了点问题：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="172"/>
+        <location filename="../../ui/chat/bubbles.py" line="174"/>
+        <source>Stopped before any answer was shown. Ask again, or ask another way.</source>
+        <translation>回答还没开始就停止了。可以再问一次，或换个说法问。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chat/bubbles.py" line="177"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="174"/>
+        <location filename="../../ui/chat/bubbles.py" line="179"/>
         <source>Answered from the store&apos;s catalog and policies</source>
         <translation>根据本店商品目录和政策作答</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="177"/>
+        <location filename="../../ui/chat/bubbles.py" line="182"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="178"/>
-        <location filename="../../ui/chat/bubbles.py" line="179"/>
+        <location filename="../../ui/chat/bubbles.py" line="183"/>
+        <location filename="../../ui/chat/bubbles.py" line="184"/>
         <source>Copy the answer</source>
         <translation>复制回答</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="180"/>
+        <location filename="../../ui/chat/bubbles.py" line="185"/>
         <source>Helpful</source>
         <translation>有帮助</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="181"/>
+        <location filename="../../ui/chat/bubbles.py" line="186"/>
         <source>Rate this answer helpful</source>
         <translation>评价此回答有帮助</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="182"/>
+        <location filename="../../ui/chat/bubbles.py" line="187"/>
         <source>Not helpful</source>
         <translation>没帮助</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="183"/>
+        <location filename="../../ui/chat/bubbles.py" line="188"/>
         <source>Rate this answer not helpful</source>
         <translation>评价此回答没有帮助</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/bubbles.py" line="184"/>
+        <location filename="../../ui/chat/bubbles.py" line="189"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
@@ -640,12 +645,12 @@
 <context>
     <name>SuggestionPanel</name>
     <message>
-        <location filename="../../ui/chat/suggestions.py" line="54"/>
+        <location filename="../../ui/chat/suggestions.py" line="55"/>
         <source>Ask: %1</source>
         <translation>提问：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/suggestions.py" line="64"/>
+        <location filename="../../ui/chat/suggestions.py" line="65"/>
         <source>Try asking:</source>
         <translation>试着问问：</translation>
     </message>

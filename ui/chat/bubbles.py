@@ -168,7 +168,12 @@ class AnswerBubble(QFrame):
         if self.error is not None:
             self.text.setText(self.tr("Sorry, something went wrong: %1").replace("%1", self.error))
         note = ""
-        if self.final is not None and self.final.cancelled:
+        stopped_empty = self.final is not None and self.final.cancelled and not (
+            self.final.text.strip() or self.streamed_text())
+        if stopped_empty:  # no empty bubble: one clear line in its place
+            self.text.setText(self.tr("Stopped before any answer was shown. Ask again, or "
+                                      "ask another way."))
+        elif self.final is not None and self.final.cancelled:
             note = self.tr("Stopped")
         elif self.final is not None and not self.final.used_model:
             note = self.tr("Answered from the store's catalog and policies")

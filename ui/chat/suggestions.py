@@ -24,6 +24,7 @@ class SuggestionPanel(QWidget):
         self._rows: list[QWidget] = []
         self.buttons: list[QPushButton] = []
         self.retranslate_ui()
+        self.hide()  # until the store's suggestions arrive: no heading over nothing
 
     def set_suggestions(self, data: Suggestions, lang: str | None = None) -> None:
         self._data = data
