@@ -92,3 +92,24 @@ def test_font_size_scales_the_window(qtbot, make_window):
     assert window.chat.input_bar.send_button.font().pointSize() > before
     window.act_dark.trigger()
     assert window.settings.theme == "dark" and "#1b1f27" in window.styleSheet()
+
+
+def test_an_idle_time_out_of_range_is_named_at_the_field(qtbot, app_settings):
+    from ui.qt import Qt
+
+    dialog = SettingsDialog(app_settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    line = dialog.idle.lineEdit()
+    line.selectAll()
+    qtbot.keyClicks(line, "10")
+    assert dialog.idle_hint.isVisibleTo(dialog) and "15 to 3600" in dialog.idle_hint.text()
+    assert "10" in dialog.idle_hint.text()
+    dialog.apply()  # refused: the merchant's 10 is not quietly kept as 90
+    assert dialog.isVisible() and app_settings.kiosk_idle_s == app_settings.DEFAULT_IDLE_S
+    line.selectAll()
+    qtbot.keyClicks(line, "30")
+    assert not dialog.idle_hint.isVisibleTo(dialog)
+    qtbot.keyClick(line, Qt.Key.Key_Tab)
+    dialog.apply()
+    assert app_settings.kiosk_idle_s == 30

@@ -99,6 +99,13 @@ class SettingsDialog(QDialog):
         self.pin.setMaxLength(12)
         self.idle_label, self.pin_label = QLabel(), QLabel()
         kf.addRow(self.idle_label, self.idle)
+        # A spin box quietly puts back the old value when one out of range is typed: say why.
+        self.idle_hint = QLabel()
+        self.idle_hint.setObjectName("fieldError")
+        self.idle_hint.setWordWrap(True)
+        self.idle_hint.hide()
+        kf.addRow("", self.idle_hint)
+        self.idle.lineEdit().textEdited.connect(self._check_idle)
         kf.addRow(self.pin_label, self.pin)
         lay.addWidget(self.kiosk_box)
 
@@ -131,7 +138,25 @@ class SettingsDialog(QDialog):
         if folder:
             self.model_spec.setText(folder)
 
+    def _idle_typed(self) -> int | None:
+        digits = "".join(ch for ch in self.idle.lineEdit().text() if ch.isdigit())
+        return int(digits) if digits else None
+
+    def _check_idle(self, _text: str = "") -> bool:
+        """True when the typed idle time is in range; else say so at the field."""
+        typed = self._idle_typed()
+        ok = typed is not None and self.idle.minimum() <= typed <= self.idle.maximum()
+        self.idle_hint.setText(
+            "" if ok else self.tr("Enter %1 to %2 seconds; %3 cannot be used.")
+            .replace("%1", str(self.idle.minimum())).replace("%2", str(self.idle.maximum()))
+            .replace("%3", "" if typed is None else str(typed)))
+        self.idle_hint.setVisible(not ok)
+        return ok
+
     def apply(self) -> None:
+        if not self._check_idle():
+            self.idle.setFocus()
+            return
         pin = self.pin.text().strip()
         if pin and not (pin.isdigit() and 4 <= len(pin) <= 12):
             self.error.setText(self.tr("The admin PIN must be 4 to 12 digits."))
