@@ -173,10 +173,26 @@ def test_customers(store, customer_ids, products):
     for c in rows:
         assert c["name"].strip(), c["id"]
         assert c["preferred_language"] in ("zh", "en", "")
-        assert c["consent_marketing"] in ("yes", "no", "")
+        assert c.get("consent_marketing", "") in ("yes", "no", "")
         assert re.fullmatch(r"(\d+-\d+)?", c["budget"]), f"customer {c['id']}: budget"
         for pair in split_list(c["sizes"]):
             assert re.fullmatch(r"\w+=\w+", pair), f"customer {c['id']}: size {pair!r}"
+
+
+def test_demo_notes_and_consents_are_dated_in_the_past_with_the_purchases(store, customer_ids):
+    """Dated rows, not the moment of import: a demo's notes should not all look new."""
+    if store is not STORES["demo"]:
+        pytest.skip("the demo's relationship history")
+    folder = store.path
+    first: dict[str, str] = {}
+    for p in read_csv(folder / "purchases.csv"):
+        first[p["customer_id"]] = min(first.get(p["customer_id"], p["date"]), p["date"])
+    for name, column in (("notes.csv", "created"), ("consents.csv", "date")):
+        rows = read_csv(folder / name)
+        assert {r["customer_id"] for r in rows} == customer_ids, name
+        for r in rows:
+            day = date.fromisoformat(r[column][:10])
+            assert day <= TODAY and r[column][:10] == first[r["customer_id"]], (name, r)
 
 
 def test_purchases_and_followups_refer_to_known_rows(store, customer_ids, products):
