@@ -128,5 +128,30 @@ def test_reads_the_engines_conversation():
     assert note.splitlines() == [
         "咨询：“有没有500元以内的跑鞋？”；“有43码吗？”；“可以退货吗？”",
         "偏好：尺码 43；预算 ¥500以内；品类 跑鞋",
-        "看过的商品：云跃缓震跑鞋 (RS-104)",
+        "看过的商品：云跃缓震跑鞋 (RS-104)、轻风跑鞋 (RS-110)",  # every turn's, not the last one's
     ]
+
+
+def test_a_note_holds_exactly_this_customers_turns():
+    """Not the walk-in's questions before the customer was chosen, not a stopped question
+    next to its retry; their earlier turns of the session and every turn's preferences."""
+    from shopguide.guide.conversation import Conversation
+
+    earlier, conv = Conversation(), Conversation()
+    q0 = Query(text="有没有瑜伽垫？", lang="zh", category="瑜伽/瑜伽垫", color="紫色")
+    earlier.remember(q0.text, "…", q0, [RS110], None, customer_id="c1")
+    qa = Query(text="羽绒服有吗？", lang="zh", category="服装/羽绒服")
+    conv.remember(qa.text, "…", qa, [RS104], None, customer_id=None)  # before c1 was chosen
+    q1 = Query(text="有没有500元以内的跑鞋？", lang="zh", category="鞋/跑鞋", max_price=500.0)
+    conv.remember(q1.text, "", q1, [], None, customer_id="c1", cancelled=True)  # stopped
+    conv.remember(q1.text, "有两款……", q1, [RS104], None, customer_id="c1")  # the retry
+    q2 = Query(text="有43码吗？", lang="zh", size="43", follow_up=True)
+    conv.remember(q2.text, "有。", q2, [RS104], None, customer_id="c1")
+    session = SimpleNamespace(turns=earlier.turns + conv.turns)
+    lines = propose_note_from(session, "zh", customer_id="c1").splitlines()
+    assert lines[0] == "咨询：“有没有瑜伽垫？”；“有没有500元以内的跑鞋？”；“有43码吗？”"
+    assert "羽绒服" not in "\n".join(lines)
+    assert lines[1] == "偏好：尺码 43；预算 ¥500以内；品类 瑜伽垫、跑鞋；颜色 紫色"
+    assert lines[2] == "看过的商品：轻风跑鞋 (RS-110)、云跃缓震跑鞋 (RS-104)"
+    walk_in = propose_note_from(session, "zh", customer_id=None)
+    assert walk_in.splitlines()[0] == "咨询：“羽绒服有吗？”"

@@ -64,7 +64,9 @@ def test_selected_customer_personalises_answers_and_links_the_conversation(
     proposed = []
     sidebar.propose_note_from = proposed.append  # the real one opens a modal dialog
     window.act_notes.trigger()
-    assert proposed == [window.conversation]
+    (session,) = proposed  # this session's turns: the anonymous one, then c1's
+    assert [(t.question, t.customer_id) for t in session.turns] == [
+        ("有没有跑鞋？", None), ("有没有跑鞋？", "c1")]
     window.close()
 
 
@@ -80,3 +82,21 @@ def test_erasing_someone_clears_their_chat_but_not_the_next_customers(qtbot, mak
     assert cleared == [] and window.customer is b  # b's chat stays
     window._on_customer_erased("b")
     assert cleared == [True] and window.customer is None
+
+
+def test_save_to_notes_reads_the_sessions_turns_and_forgets_an_erased_customer(
+        qtbot, make_window):
+    from types import SimpleNamespace
+
+    window = make_window(start=False)
+    a = SimpleNamespace(question="跑鞋？", customer_id="c1")
+    b = SimpleNamespace(question="瑜伽垫？", customer_id="c2")
+    c = SimpleNamespace(question="羽绒服？", customer_id="c1")
+    window._on_conversation(SimpleNamespace(turns=[a]))
+    window._on_conversation(SimpleNamespace(turns=[a, b]))
+    window._on_conversation(SimpleNamespace(turns=[]))  # a new conversation began
+    window._on_conversation(SimpleNamespace(turns=[c]))
+    assert window.session_turns().turns == [a, b, c]
+    window._on_customer_erased("c1")
+    assert window.session_turns().turns == [b, c]  # c is on screen: the chat handler's job
+    assert not [t for t in window._earlier_turns if t.customer_id == "c1"]

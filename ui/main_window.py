@@ -9,7 +9,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 
+from shopguide.guide.conversation import MAX_TURNS
 from ui.backend import StoreInfo
 from ui.chat.panel import ChatPanel
 from ui.i18n import LanguageManager
@@ -71,6 +73,9 @@ class MainWindow(QMainWindow):
         self.kiosk = mode == "kiosk"
         self.customer: object = None  # a shopguide Customer; never set in kiosk mode
         self.conversation: object = None  # the worker's latest snapshot, for "Save to notes"
+        # Turns of earlier conversations this session: a customer served, then another,
+        # then the first again has all their turns in "Save to notes".
+        self._earlier_turns: list = []
         self.store_info: StoreInfo | None = None
         self._store_error = ""  # why the store could not be opened, shown in the status bar
         self.sidebar: QWidget | None = None
@@ -231,7 +236,7 @@ class MainWindow(QMainWindow):
     def save_to_notes(self) -> None:
         propose = getattr(self.sidebar, "propose_note_from", None)
         if callable(propose) and self.conversation is not None:
-            propose(self.conversation)
+            propose(self.session_turns())
 
     def set_customer(self, customer: object) -> None:
         if self.kiosk:
@@ -332,6 +337,9 @@ class MainWindow(QMainWindow):
     def _on_customer_erased(self, customer_id: object) -> None:
         """The erased person's chat goes (another's, served meanwhile, stays: switching
         customers already started that one afresh)."""
+        # Their turns of earlier conversations go too: nothing of theirs stays in memory.
+        self._earlier_turns = [t for t in self._earlier_turns
+                               if getattr(t, "customer_id", None) != customer_id]
         if getattr(self.customer, "id", None) == customer_id:
             self.customer = None
             self.new_conversation()
@@ -400,7 +408,17 @@ class MainWindow(QMainWindow):
         self.retranslate_ui()
 
     def _on_conversation(self, conversation: object) -> None:
+        before = list(getattr(self.conversation, "turns", None) or ())
+        now = list(getattr(conversation, "turns", None) or ())
+        if before and not now:  # a new conversation began: keep the last one's turns
+            self._earlier_turns = (self._earlier_turns + before)[-MAX_TURNS:]
         self.conversation = conversation
+
+    def session_turns(self) -> SimpleNamespace:
+        """This session's turns, earlier conversations first (what "Save to notes" reads;
+        the sidebar keeps those of the customer it is saving for)."""
+        current = list(getattr(self.conversation, "turns", None) or ())
+        return SimpleNamespace(turns=self._earlier_turns + current)
 
     # --- text --------------------------------------------------------------
     def model_status_text(self) -> str:

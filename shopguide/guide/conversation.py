@@ -16,6 +16,19 @@ from shopguide.guide.vocab import color_matches, fold
 from shopguide.store.models import Customer, FaqEntry, Product
 
 MAX_HISTORY = 6  # turns kept for the prompt; older ones are dropped first anyway
+MAX_TURNS = 200  # turns kept for "Save to notes"
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One answered turn as a note would read it: what was asked and understood, what was
+    shown, and for whom (the customer being served then; None for a walk-in)."""
+
+    question: str
+    query: Query
+    products: tuple[Product, ...]
+    customer_id: str | None = None
+    cancelled: bool = False
 
 
 @dataclass
@@ -30,9 +43,13 @@ class Conversation:
     shown: list[Product] = field(default_factory=list)  # products of the last product answer
     last_faq: FaqEntry | None = None
     focus: int | None = None  # index in ``shown`` of the one product last talked about
+    turns: list[Turn] = field(default_factory=list)  # every turn, for "Save to notes"
 
     def remember(self, question: str, answer: str, query: Query,
-                 products: list[Product], faq: FaqEntry | None) -> None:
+                 products: list[Product], faq: FaqEntry | None,
+                 customer_id: str | None = None, cancelled: bool = False) -> None:
+        self.turns.append(Turn(question, query, tuple(products), customer_id, cancelled))
+        del self.turns[:-MAX_TURNS]
         self.history.append((question, answer))
         del self.history[:-MAX_HISTORY]
         # A turn about one shown product ("第二个呢", "哪个最便宜") keeps the list, so "第三个呢"
@@ -49,6 +66,7 @@ class Conversation:
         self.last_faq = faq
 
     def clear(self) -> None:
+        self.turns.clear()
         self.history.clear()
         self.last_query = None
         self.shown = []

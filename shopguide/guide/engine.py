@@ -153,7 +153,9 @@ class Engine:
             "retrieval_ms": round(plan.retrieval_ms, 2),
             "generate_ms": round((end - gen_start) * 1000, 2),
         }
-        conv.remember(text, final, plan.query, plan.products, plan.faq)
+        served = customer or conv.customer
+        conv.remember(text, final, plan.query, plan.products, plan.faq,
+                      customer_id=getattr(served, "id", None), cancelled=cancelled)
         if save and not getattr(self.store, "readonly", False):
             try:
                 self._save(conv, customer, text, final, plan, timings, grounded)

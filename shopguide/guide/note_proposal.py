@@ -124,9 +124,14 @@ def propose_note(
     return "\n".join(lines)
 
 
-def propose_note_from(conversation: Any, lang: str = "en", currency: str | None = None) -> str:
-    """``propose_note`` for an engine ``Conversation`` (or anything shaped like one)."""
-    return propose_note(summarize(conversation, lang), lang, currency)
+ANYONE = object()  # propose_note_from's default: every turn, whoever was served
+
+
+def propose_note_from(conversation: Any, lang: str = "en", currency: str | None = None,
+                      customer_id: Any = ANYONE) -> str:
+    """``propose_note`` for an engine ``Conversation`` (or anything shaped like one).
+    With ``customer_id``, only the turns served to that customer (None: to a walk-in)."""
+    return propose_note(summarize(conversation, lang, customer_id), lang, currency)
 
 
 def _preferences(
@@ -191,8 +196,10 @@ def _clip(question: str) -> str:
 # --- reading the engine's conversation -------------------------------------------------------
 
 
-def summarize(conversation: Any, lang: str = "en") -> list[TurnSummary]:
-    """What ``conversation`` revealed, oldest first.
+def summarize(conversation: Any, lang: str = "en", customer_id: Any = ANYONE) -> list[TurnSummary]:
+    """What ``conversation`` revealed, oldest first. Turns that carry a ``customer_id`` are
+    kept only for the customer asked for; a stopped turn (``cancelled``) is left out: the
+    shopper asks it again, and the retry is the turn that counts.
 
     Reads the engine's ``Conversation`` (its questions in ``history``; its latest
     product search in ``last_query``, which carries the refinements of follow-ups
@@ -209,7 +216,10 @@ def summarize(conversation: Any, lang: str = "en") -> list[TurnSummary]:
         if query is not None or shown:
             out.append(_summary("", query, shown, lang))  # no question: it is listed above
         return out
-    return [_turn_summary(turn, lang) for turn in (conversation if turns is None else turns)]
+    chosen = [t for t in (conversation if turns is None else turns)
+              if not getattr(t, "cancelled", False)
+              and (customer_id is ANYONE or getattr(t, "customer_id", customer_id) == customer_id)]
+    return [_turn_summary(turn, lang) for turn in chosen]
 
 
 def _turn_summary(turn: Any, lang: str) -> TurnSummary:

@@ -200,6 +200,7 @@ class CustomerSidebar(QWidget):
     def propose_note_from(self, conversation: Any) -> Note | None:
         """"Save to notes": propose a note from ``conversation``; the clerk edits and saves it."""
         customer = self._current
+        served = getattr(customer, "id", None)  # whose turns: the walk-in's if none was chosen
         if customer is None:
             if not dialogs.confirm(
                 self, self.tr("Save to notes"),
@@ -209,7 +210,8 @@ class CustomerSidebar(QWidget):
             customer = self.new_customer()
             if customer is None:
                 return None
-        text = _propose(conversation, self._lang(), self._store.settings().currency)
+        text = _propose(conversation, self._lang(), self._store.settings().currency,
+                        customer_id=served)
         dialog = dialogs.SaveNoteDialog(self, customer, text)
         if not dialogs.run(dialog) or not dialog.text():
             return None
