@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from shopguide.store.models import Customer, FollowUp
+from ui.dates import day_text
 from ui.qt import (
     QAbstractItemView,
     QBrush,
@@ -129,7 +130,7 @@ class FollowUpsView(QWidget):
 
     def _paint(self, item: QListWidgetItem, f: FollowUp, today: date) -> None:
         overdue = f.overdue(today)
-        due = f.due.isoformat()
+        due = day_text(f.due)
         if f.done:
             status = self.tr("Done")
         elif overdue:

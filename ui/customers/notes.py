@@ -11,6 +11,7 @@ from typing import Any
 
 from shopguide.store.models import Customer, Note
 from ui.customers import dialogs
+from ui.dates import moment_text
 from ui.qt import (
     QAbstractItemView,
     QEvent,
@@ -177,7 +178,7 @@ class NotesTimeline(QWidget):
     # --- presentation -----------------------------------------------------------------------
 
     def _item_text(self, note: Note) -> str:
-        when = note.created.astimezone().strftime("%Y-%m-%d %H:%M")
+        when = moment_text(note.created)
         pinned = self.tr("Pinned")
         head = f"📌 {pinned} · {when}" if note.pinned else when
         if note.updated > note.created:

@@ -10,6 +10,7 @@ from typing import Any
 
 from shopguide.privacy import log as plog
 from ui.customers.dialogs import run  # noqa: F401  (re-exported: the panel and its tests use privacy_dialogs.run)
+from ui.dates import moment_text
 from ui.qt import (
     QAbstractItemView,
     QCheckBox,
@@ -181,7 +182,7 @@ class PrivacyLogDialog(QDialog):
         events = plog.entries(self._store, 1000, customer_id=who)
         self.table.setRowCount(len(events))
         for row, e in enumerate(events):
-            cells = (e.time.astimezone().strftime("%Y-%m-%d %H:%M"),
+            cells = (moment_text(e.time),
                      f"{self._verb(e.verb)} {e.detail}".strip(), e.ref or "—", e.reason)
             for col, value in enumerate(cells):
                 self.table.setItem(row, col, QTableWidgetItem(value))

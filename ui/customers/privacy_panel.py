@@ -29,6 +29,7 @@ from shopguide.store.errors import StoreError
 from shopguide.store.models import CONSENT_HISTORY, CONSENT_MARKETING, Customer
 from ui.customers import privacy_dialogs as dialogs
 from ui.customers.privacy_jobs import PrivacyJob
+from ui.dates import day_text
 from ui.qt import (
     QCheckBox,
     QComboBox,
@@ -370,7 +371,7 @@ class PrivacyPanel(QWidget):
                 }.get(source, source)
 
     def _day(self, d: date) -> str:
-        return QLocale().toString(QDate(d.year, d.month, d.day), QLocale.FormatType.ShortFormat)
+        return day_text(d)
 
     def _status_text(self, state: pconsent.ConsentState) -> str:
         latest = state.latest

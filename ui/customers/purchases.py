@@ -8,6 +8,7 @@ from typing import Any
 
 from shopguide.guide.prompt import format_price
 from shopguide.store.models import Customer, Product, Purchase
+from ui.dates import day_text
 from ui.qt import (
     QAbstractItemView,
     QDoubleSpinBox,
@@ -105,7 +106,7 @@ class PurchasesView(QWidget):
         for row, p in enumerate(self._items):
             product = names.get(p.sku)
             cells = (
-                p.date.isoformat(),
+                day_text(p.date),
                 f"{product} ({p.sku})" if product else p.sku,
                 str(p.quantity),
                 format_price(p.price * p.quantity, self._currency),
