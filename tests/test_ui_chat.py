@@ -234,3 +234,30 @@ def test_the_suggestions_heading_waits_for_suggestions(qtbot):
     assert not panel.isVisibleTo(parent)  # "Try asking:" over nothing while the store opens
     panel.set_suggestions(Suggestions(categories=("跑鞋",)))
     assert panel.isVisibleTo(parent) and [b.text() for b in panel.buttons] == ["跑鞋"]
+
+
+def test_cards_speak_the_askers_language(qtbot):
+    """Colours through the colour vocabulary, the policy's title and lines in the asker's
+    language where the store wrote them."""
+    from shopguide.store.models import FaqEntry, Product
+    from ui.chat.cards import ComparisonTable, PolicyCardWidget, ProductCardWidget
+
+    shoe = Product("RS-1", "云跃跑鞋", "鞋/跑鞋", 459, "CNY", "云跃", 5, colors=("黑色", "蓝色"),
+                   name_en="Yunyue Runner")
+    card = ProductCardWidget(shoe, "en")
+    qtbot.addWidget(card)
+    assert card.name.text() == "Yunyue Runner" and "black · blue" in card.colors.text()
+    table = ComparisonTable([shoe, shoe], "en")
+    qtbot.addWidget(table)
+    texts = [table.item(r, 0).text() for r in range(table.rowCount()) if table.item(r, 0)]
+    assert "black · blue" in texts
+    faq = FaqEntry("returns", "退货政策是什么？", "30天内可退货。\nReturns within 30 days.",
+                   ("can I return something I bought",))
+    policy = PolicyCardWidget(faq, "en")
+    qtbot.addWidget(policy)
+    assert policy.question.text() == "Can I return something I bought?"
+    assert policy.answer.text() == "Returns within 30 days."
+    english = FaqEntry("hours", "When are you open?", "10 to 10.", ("你们几点开门",))
+    zh = PolicyCardWidget(english, "zh")
+    qtbot.addWidget(zh)
+    assert zh.question.text() == "你们几点开门？"

@@ -282,6 +282,10 @@ def faq_phrasing(faq: FaqEntry, lang: str) -> str:
         for alt in faq.alternates:
             if _is_english(alt) and len(alt.split()) >= 3:
                 return alt[:1].upper() + alt[1:] + ("" if alt.endswith("?") else "?")
+    if lang == "zh" and not _has_cjk(faq.question):
+        for alt in faq.alternates:
+            if _has_cjk(alt) and len(alt) >= 4:
+                return alt + ("" if alt.endswith(("？", "?")) else "？")
     return faq.question
 
 

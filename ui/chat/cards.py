@@ -11,8 +11,9 @@ from pathlib import Path
 
 from shopguide.guide.events import Cards, ComparisonCard, FaqCard, ProductCard
 from shopguide.guide.prompt import format_price
+from shopguide.guide.refs import policy_text
 from shopguide.store.models import FaqEntry, Product
-from shopguide.guide.compose import faq_phrasing
+from shopguide.guide.compose import colors_in, faq_phrasing
 from ui.qt import (
     QFrame,
     QHBoxLayout,
@@ -106,7 +107,8 @@ class ProductCardWidget(QFrame):
         self.aisle.setVisible(bool(p.aisle))
         self.sizes.setText(self.tr("Sizes: %1").replace("%1", compact_sizes(p.sizes)))
         self.sizes.setVisible(bool(p.sizes))
-        self.colors.setText(self.tr("Colors: %1").replace("%1", " · ".join(p.colors)))
+        # The asker's words for the colours (黑色 → black), as the answer says them.
+        self.colors.setText(self.tr("Colors: %1").replace("%1", " · ".join(colors_in(p, self.lang))))
         self.colors.setVisible(bool(p.colors))
         parts = [p.display_name(self.lang), self.price.text(), badge]
         if p.aisle:
@@ -146,7 +148,8 @@ class PolicyCardWidget(QFrame):
         lay = QVBoxLayout(self)
         self.kind = _label("", "cardKind")
         self.question = _label(faq_phrasing(faq, lang), "policyQuestion")
-        self.answer = _label(faq.answer, "policyAnswer")
+        # A bilingual answer (one language per line): the asker's lines.
+        self.answer = _label(policy_text(faq.answer, lang), "policyAnswer")
         self.answer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         for w in (self.kind, self.question, self.answer):
             lay.addWidget(w)
@@ -188,7 +191,7 @@ class ComparisonTable(QTableWidget):
             (self.tr("Stock"), [stock(p) for p in ps]),
             (self.tr("Aisle"), [p.aisle or "—" for p in ps]),
             (self.tr("Sizes"), [compact_sizes(p.sizes) or "—" for p in ps]),
-            (self.tr("Colors"), [" · ".join(p.colors) or "—" for p in ps]),
+            (self.tr("Colors"), [" · ".join(colors_in(p, self.lang)) or "—" for p in ps]),
         ]
 
     def retranslate_ui(self) -> None:
