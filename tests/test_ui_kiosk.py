@@ -125,3 +125,30 @@ def test_staff_button_is_always_visible_and_answers(qtbot, make_window, app_sett
     assert window.staff_notice.isVisible() and window.staff_notice.text()
     _answer(qtbot, window)
     assert window.staff_button.isVisible()
+
+
+def test_the_kiosk_fills_the_screen_and_shows_shoppers_no_status_text(
+        qtbot, make_window, app_settings):
+    from ui.app import show_kiosk
+
+    app_settings.kiosk_pin = "2468"
+    window = make_window(mode="kiosk")
+    show_kiosk(window)
+    qtbot.waitExposed(window)
+    assert window.geometry().size() == window.screen().geometry().size()
+    assert not window.statusBar().isVisible()  # "Model ready: …", tokens/s: staff matters
+    assert window.overlay.stay.isDefault()
+
+
+def test_a_wrong_pin_keeps_the_buttons_in_view(qtbot, make_window, app_settings):
+    window = _kiosk(qtbot, make_window, app_settings, idle_s=60)
+    window.admin_shortcut.activated.emit()
+    dialog = window.pin_dialog
+    assert dialog.width() >= 520
+    qtbot.keyClicks(dialog.field, "1111")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: dialog.height() >= dialog.sizeHint().height(), timeout=2000)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    bottom = ok.mapTo(dialog, ok.rect().bottomLeft()).y()
+    assert 0 < bottom <= dialog.height()
+    dialog.reject()

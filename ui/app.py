@@ -18,8 +18,8 @@ from shopguide.logging_setup import setup_logging
 from ui.backend import Backend, default_backend
 from ui.i18n import LanguageManager
 from ui.main_window import MainWindow, SidebarFactory, default_sidebar
-from ui.qt import QApplication, QTimer
-from ui.resources import icon
+from ui.qt import QApplication, QGuiApplication, QTimer
+from ui.resources import icon, stylesheet
 from ui.settings import AppSettings
 from ui.worker import GuideClient
 
@@ -58,6 +58,16 @@ def build_window(
     return window
 
 
+def show_kiosk(window: MainWindow) -> None:
+    """Full screen on any X server: without a window manager the full-screen request goes
+    unanswered and the window kept its default size in a corner, so it is first given the
+    screen's whole geometry itself."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        window.setGeometry(screen.geometry())
+    window.showFullScreen()
+
+
 def run(args: argparse.Namespace) -> int:
     app = create_app()
     setup_logging()  # the core's one formatter: rotating file, contact details masked
@@ -67,6 +77,9 @@ def run(args: argparse.Namespace) -> int:
     languages = LanguageManager(app)
     languages.set_language(lang)
     model_spec = getattr(args, "model", None) or settings.model_spec
+    # The whole application's look, before the first dialog (the kiosk's PIN dialog opens
+    # before the window and was left unstyled).
+    app.setStyleSheet(stylesheet(settings.theme, mode == "kiosk", settings.font_size))
     if mode == "kiosk":
         from ui.kiosk_pin import ensure_kiosk_pin
 
@@ -77,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     window.chat.ui_lang = lang
     window.retranslate_ui()
     if mode == "kiosk":
-        window.showFullScreen()
+        show_kiosk(window)
     else:
         geometry = settings.window_geometry()
         if geometry is None or not window.restoreGeometry(geometry):

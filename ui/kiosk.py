@@ -25,10 +25,10 @@ from ui.qt import (
     QObject,
     QPushButton,
     QShortcut,
-    Qt,
     QTimer,
     QVBoxLayout,
     QWidget,
+    Qt,
     Signal,
 )
 
@@ -99,6 +99,7 @@ class CountdownOverlay(QFrame):
         self.label.setWordWrap(True)
         self.stay = QPushButton()
         self.stay.setObjectName("stayButton")
+        self.stay.setDefault(True)  # Enter keeps the conversation, as the big button does
         self.stay.clicked.connect(self.stayRequested)
         lay.addWidget(self.label)
         lay.addWidget(self.stay, 0, Qt.AlignmentFlag.AlignCenter)
@@ -143,7 +144,11 @@ class PinDialog(QDialog):
         self.field.setMaxLength(12)
         self.error = QLabel()
         self.error.setObjectName("pinError")
+        self.error.setWordWrap(True)
         self.error.hide()
+        # A finger-sized dialog whose wrapped text gets its height at a known width; it grows
+        # when a message appears instead of pushing its buttons out of view.
+        self.setMinimumWidth(520)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -167,6 +172,7 @@ class PinDialog(QDialog):
             else self.tr("Wrong PIN. Try again.")
         )
         self.error.show()
+        self.adjustSize()  # room for the message: the buttons stay in view
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
             self.tries < MAX_PIN_TRIES
         )
@@ -193,6 +199,8 @@ class KioskWindow(MainWindow):
         kwargs["sidebar_factory"] = None
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self._may_close = False
+        # Model names, tokens/s and store paths are staff matters (clerk mode shows them).
+        self.statusBar().hide()
         self.pin_dialog: PinDialog | None = None
         self.overlay = CountdownOverlay(self.centralWidget())
         self.overlay.stayRequested.connect(self.cancel_countdown)

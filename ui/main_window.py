@@ -446,6 +446,29 @@ class MainWindow(QMainWindow):
             "Serving: a walk-in customer (choose one on the right to personalise answers)"
         )
 
+    def fit_header(self) -> None:
+        """On a narrow screen (a small kiosk panel) the header's buttons show their icon
+        only, their words in the tooltip, so the window fits the screen; "Ask a staff
+        member" keeps its words, as it matters most to a shopper in trouble."""
+        full = {self.new_button: self.tr("New conversation"),
+                self.language_button: self.tr("English") if self.chat.ui_lang == "zh" else "中文"}
+        buttons = [b for b in (self.new_button, self.language_button, self.staff_button)
+                   if not b.isHidden()]
+        for b, text in full.items():
+            b.setText(text)
+            b.setToolTip(text)
+        # The screen's width too: the buttons' own minimum would keep the window wider.
+        screen = self.screen()
+        width = min(self.width(), screen.geometry().width()) if screen else self.width()
+        room = width - self.header_label.minimumSizeHint().width() - 40
+        if sum(b.sizeHint().width() for b in buttons) > room:
+            for b in full:
+                b.setText("")
+
+    def resizeEvent(self, event: QEvent) -> None:  # type: ignore[override]
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self.fit_header()
+
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("ShopGuide — Kiosk") if self.kiosk else self.tr("ShopGuide"))
         self.header_label.setText(self.header_text())
@@ -470,6 +493,7 @@ class MainWindow(QMainWindow):
         self.language_button.setAccessibleName(self.tr("Switch language"))
         self.staff_button.setText(self.tr("Ask a staff member"))
         self.staff_button.setAccessibleName(self.tr("Ask a staff member for help"))
+        self.fit_header()
         if not self.kiosk:
             self._retranslate_menus()
 
