@@ -46,7 +46,7 @@ FAKE_TRAINER = textwrap.dedent(r'''
         emit({"event": "phase", "phase": "training"})
         for step in (1, 2, 3):
             emit({"event": "progress", "phase": "training", "step": step, "max_steps": 600,
-                  "fraction": step / 4, "loss": 3.0 - step / 2, "val_loss": 2.25 if step == 3 else None,
+                  "fraction": step / 10, "loss": 3.0 - step / 2, "val_loss": 2.25 if step == 3 else None,
                   "best_val_loss": 2.25 if step == 3 else None, "elapsed_s": 30.0 * step,
                   "minutes": 2}, split=step == 2)
             time.sleep(0.1)
@@ -55,10 +55,12 @@ FAKE_TRAINER = textwrap.dedent(r'''
         open(os.path.join(out, "config.json"), "w").write("{}")
         emit({"event": "phase", "phase": "evaluating-after"})
         before = {"answers": 60, "top_ordered": 0.5, "top_shuffled": 0.8, "cited": 0.25,
-                  "policy_quoted": 1.0, "no_loop": 0.9}
+                  "policy_quoted": None, "no_loop": 0.9, "top_ordered_n": 20, "top_shuffled_n": 10,
+                  "cited_n": 8, "policy_quoted_n": 0, "no_loop_n": 60}
         after = dict(before, top_ordered=0.75, cited=0.5)
-        emit({"event": "done", "phase": "done", "report": {"before": before, "after": after,
-                                                           "steps": 3, "out": out}})
+        emit({"event": "done", "phase": "done", "report": {
+            "before": before, "after": after, "steps": 3, "out": out, "stopped": "early-stop",
+            "seconds": 90.0, "minutes": 2}})
     elif mode == "slow":  # trains until told to stop on stdin, like --stdin-cancel
         os.makedirs(staging := os.path.join(os.path.dirname(out), "." + os.path.basename(out) + ".partial"))
         emit({"event": "phase", "phase": "training"})
@@ -178,16 +180,19 @@ def test_progress_updates_the_bar_then_shows_before_and_after(qtbot, make_dialog
         assert not d.inputs.isEnabled() and d.cancel_button.isVisible()
     assert result.args == ["done"]
     # Busy bar while measuring, fractions while training; the split line arrived whole.
-    assert ("phase", 0, 0, "Step 1 of 3: measuring the current model on this store…") in [
+    assert ("phase", 0, 0, "Stage 1 of 3: measuring the current model on this store…") in [
         (k, mx, v, s) for k, mx, v, s in seen if k == "phase"]
     bars = [(mx, v) for k, mx, v, _ in seen if k == "progress"]
-    assert bars == [(1000, 250), (1000, 500), (1000, 750)]
+    assert bars == [(1000, 250), (1000, 500), (1000, 750)]  # by the clock, as the text says
     assert d.bar.value() == 1000
     assert "validation loss 2.250" in d.details.text() and "1.5 of 2 min" in d.details.text()
-    assert d.status.text() == f"Done. The new model is in {tmp_path / 'models' / 'ft'}"
+    assert d.status.text().startswith(f"Done. The new model is in {tmp_path / 'models' / 'ft'}")
+    assert "ended after 1.5 of 2 min" in d.status.text()  # and says why it ended early
+    assert "Training step 3" in d.details.text()
     assert d.results.isVisible()
-    assert [c.text() for c in d.result_cells[0]] == ["50%", "75%"]
-    assert [c.text() for c in d.result_cells[2]] == ["25%", "50%"]
+    assert [c.text() for c in d.result_cells[0]] == ["50% of 20", "75% of 20"]
+    assert [c.text() for c in d.result_cells[2]] == ["25% of 8", "50% of 8"]
+    assert [c.text() for c in d.result_cells[3]] == ["none asked", "none asked"]
     assert d.result_names[0].text() == "Recommends the product asked about"
     assert [h.text() for h in d.result_headers] == ["Before", "After"]
     assert d.use_button.isVisible() and not d.cancel_button.isVisible() and not d.error.isVisible()

@@ -183,7 +183,8 @@ def _finetune(base: str, store_path: Path, out: Path, qa: Path | None, minutes: 
     after = _measure(test_recs, out)
     card["fine_tuned"]["before"], card["fine_tuned"]["after"] = before, after
     (out / "model_card.json").write_text(json.dumps(card, ensure_ascii=False, indent=2), encoding="utf-8")
-    return {"before": before, "after": after, "steps": result.steps, "out": str(out)}
+    return {"before": before, "after": after, "steps": result.steps, "out": str(out),
+            "stopped": result.stopped, "seconds": round(result.elapsed_s, 1), "minutes": minutes}
 
 
 def _measure(records: list, folder: Path) -> dict:

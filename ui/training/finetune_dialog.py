@@ -143,6 +143,12 @@ class FinetuneDialog(QDialog):
         def path_row(text: str, browse: Callable[[], None]) -> tuple[QLabel, QLineEdit, QPushButton]:
             label, edit, button = QLabel(), QLineEdit(text), QPushButton()
             button.clicked.connect(browse)
+            # A long path does not fit: its end (the folder's own name) shows, all of it in
+            # the tooltip.
+            edit.textChanged.connect(edit.setToolTip)
+            edit.editingFinished.connect(lambda e=edit: e.setCursorPosition(len(e.text())))
+            edit.setToolTip(text)
+            edit.setCursorPosition(len(text))
             row = QHBoxLayout()
             row.addWidget(edit, 1)
             row.addWidget(button)
@@ -229,7 +235,7 @@ class FinetuneDialog(QDialog):
         self.use_button.clicked.connect(self.use_model)
         self.close_button.clicked.connect(self.close)
         lay.addWidget(self.buttons)
-        self.setMinimumWidth(620)
+        self.setMinimumWidth(720)
 
     # --- browsing ----------------------------------------------------------
     def _browse_folder(self, edit: QLineEdit) -> None:
@@ -465,9 +471,18 @@ class FinetuneDialog(QDialog):
             self.bar.setValue(1000)
         elif running and self.phase == "training" and self.progress:
             self.bar.setRange(0, 1000)
-            self.bar.setValue(int(1000 * float(self.progress.get("fraction") or 0)))
+            self.bar.setValue(int(1000 * self.training_fraction()))
         elif running:
             self.bar.setRange(0, 0)  # busy: the untimed stages have no fraction to show
+
+    def training_fraction(self) -> float:
+        """How far training is: by the clock when it has a time budget (the bar and the
+        "0.2 of 1 min" beside it then agree), else by steps."""
+        p = self.progress
+        minutes = float(p.get("minutes") or 0)
+        if minutes > 0:
+            return min(1.0, float(p.get("elapsed_s") or 0) / (60 * minutes))
+        return min(1.0, float(p.get("fraction") or 0))
 
     def status_text(self) -> str:
         if self.state == "idle":
@@ -479,22 +494,34 @@ class FinetuneDialog(QDialog):
         if self.state == "failed":
             return self.tr("Fine-tuning did not finish:")
         if self.state == "done":
-            return self.tr("Done. The new model is in %1").replace("%1", str(self._out or ""))
+            return self.tr("Done. The new model is in %1").replace("%1", str(self._out or "")) + \
+                self._why_it_ended()
         texts = {
             "starting": self.tr("Starting…"),
             "loading": self.tr("Reading the store and the model…"),
-            "evaluating-before": self.tr("Step 1 of 3: measuring the current model on this store…"),
-            "training": self.tr("Step 2 of 3: training on this store…"),
+            "evaluating-before": self.tr("Stage 1 of 3: measuring the current model on this store…"),
+            "training": self.tr("Stage 2 of 3: training on this store…"),
             "saving": self.tr("Saving the new model…"),
-            "evaluating-after": self.tr("Step 3 of 3: measuring the new model…"),
+            "evaluating-after": self.tr("Stage 3 of 3: measuring the new model…"),
         }
         return texts.get(self.phase, self.tr("Working…"))
+
+    def _why_it_ended(self) -> str:
+        """A run that ends before its time says why (it learnt what it could)."""
+        report = self.report or {}
+        seconds, minutes = report.get("seconds"), report.get("minutes")
+        if report.get("stopped") == "early-stop":
+            used = f"{float(seconds or 0) / 60:.1f}"
+            return " " + self.tr("Training ended after %1 of %2 min: the model stopped "
+                                 "improving on questions it had not practised.").replace(
+                "%1", used).replace("%2", f"{float(minutes or 0):g}")
+        return ""
 
     def details_text(self) -> str:
         p = self.progress
         if self.state not in ("running", "cancelling", "done") or not p:
             return ""
-        parts = [self.tr("Step %1").replace("%1", str(p.get("step", 0)))]
+        parts = [self.tr("Training step %1").replace("%1", str(p.get("step", 0)))]
         if p.get("loss") is not None:
             parts.append(self.tr("training loss %1").replace("%1", f"{p['loss']:.3f}"))
         val = p.get("best_val_loss") if p.get("val_loss") is None else p.get("val_loss")
@@ -528,8 +555,11 @@ class FinetuneDialog(QDialog):
         for row, key in enumerate(METRICS):
             self.result_names[row].setText(names[key])
             for label, values in zip(self.result_cells[row], (before, after)):
-                value = values.get(key)
-                label.setText(f"{value * 100:.0f}%" if isinstance(value, (int, float)) else "–")
+                value, n = values.get(key), values.get(f"{key}_n")
+                # A share of how many questions: "0%" of none would read as a failure.
+                label.setText(self.tr("%1% of %2").replace("%1", f"{value * 100:.0f}").replace(
+                    "%2", str(n)) if isinstance(value, (int, float)) and n else
+                    self.tr("none asked") if n == 0 else "–")
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Fine-tune the model on this store"))
