@@ -48,7 +48,7 @@ def test_language_switch_relabels_the_sidebar(qtbot, cust_store, cust_people, la
     assert w.new_button.text() == "新建顾客(&N)…"
     assert w.count_label.text() == "共 3 位顾客"
     assert w.title.text() == "正在服务：王芳"
-    assert w.tabs.tabText(3) == "跟进 (1，1 项逾期)"
+    assert w.tabs.tabText(3) == "跟进 1（1 项逾期）"
     assert w.followups.list.item(0).text().startswith("已逾期 2 天")
     assert w.profile.budget_max.specialValueText() == "不限"
 

@@ -58,87 +58,87 @@
 <context>
     <name>CustomerSidebar</name>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="183"/>
+        <location filename="../../ui/customers/sidebar.py" line="194"/>
         <source>New customer</source>
         <translation>New customer</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="194"/>
+        <location filename="../../ui/customers/sidebar.py" line="206"/>
         <source>Save to notes</source>
         <translation>Save to notes</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="195"/>
+        <location filename="../../ui/customers/sidebar.py" line="207"/>
         <source>No customer is selected. Create a new customer for this note?</source>
         <translation>No customer is selected. Create a new customer for this note?</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="254"/>
+        <location filename="../../ui/customers/sidebar.py" line="267"/>
         <source>Unsaved changes</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="255"/>
+        <location filename="../../ui/customers/sidebar.py" line="268"/>
         <source>Save the changes to this customer&apos;s profile?</source>
         <translation>Save the changes to this customer&apos;s profile?</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="284"/>
+        <location filename="../../ui/customers/sidebar.py" line="309"/>
         <source>No customer selected</source>
         <translation>No customer selected</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="286"/>
+        <location filename="../../ui/customers/sidebar.py" line="311"/>
         <source>Serving: %1</source>
         <translation>Serving: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="295"/>
+        <location filename="../../ui/customers/sidebar.py" line="322"/>
         <source>Profile</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="296"/>
-        <source>Notes (%1)</source>
-        <translation>Notes (%1)</translation>
+        <location filename="../../ui/customers/sidebar.py" line="323"/>
+        <source>Notes %1</source>
+        <translation>Notes %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="297"/>
-        <source>Purchases (%1)</source>
-        <translation>Purchases (%1)</translation>
+        <location filename="../../ui/customers/sidebar.py" line="324"/>
+        <source>Purchases %1</source>
+        <translation>Purchases %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="299"/>
-        <source>Follow-ups (%1, %2 overdue)</source>
-        <translation>Follow-ups (%1, %2 overdue)</translation>
+        <location filename="../../ui/customers/sidebar.py" line="326"/>
+        <source>Follow-ups %1 (%2 overdue)</source>
+        <translation>Follow-ups %1 (%2 overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="303"/>
-        <source>Follow-ups (%1)</source>
-        <translation>Follow-ups (%1)</translation>
+        <location filename="../../ui/customers/sidebar.py" line="328"/>
+        <source>Follow-ups %1</source>
+        <translation>Follow-ups %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="307"/>
+        <location filename="../../ui/customers/sidebar.py" line="331"/>
         <source>Privacy</source>
         <translation>Privacy</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="324"/>
+        <location filename="../../ui/customers/sidebar.py" line="350"/>
         <source>S&amp;top serving</source>
         <translation>S&amp;top serving</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="325"/>
+        <location filename="../../ui/customers/sidebar.py" line="351"/>
         <source>Stop serving this customer</source>
         <translation>Stop serving this customer</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="327"/>
+        <location filename="../../ui/customers/sidebar.py" line="353"/>
         <source>Answers stop using this customer&apos;s sizes, brands and budget</source>
         <translation>Answers stop using this customer&apos;s sizes, brands and budget</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="328"/>
+        <location filename="../../ui/customers/sidebar.py" line="354"/>
         <source>Customer details</source>
         <translation>Customer details</translation>
     </message>
@@ -146,17 +146,17 @@
 <context>
     <name>FollowUpsView</name>
     <message>
-        <location filename="../../ui/customers/followups.py" line="126"/>
+        <location filename="../../ui/customers/followups.py" line="127"/>
         <source>%1 open, %2 overdue</source>
         <translation>%1 open, %2 overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followups.py" line="134"/>
+        <location filename="../../ui/customers/followups.py" line="135"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/customers/followups.py" line="137"/>
+        <location filename="../../ui/customers/followups.py" line="138"/>
         <source>Overdue by %n day(s)</source>
         <translation>
             <numerusform>Overdue by %n day</numerusform>
@@ -164,62 +164,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followups.py" line="139"/>
+        <location filename="../../ui/customers/followups.py" line="140"/>
         <source>Due today</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followups.py" line="141"/>
+        <location filename="../../ui/customers/followups.py" line="142"/>
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followups.py" line="213"/>
+        <location filename="../../ui/customers/followups.py" line="214"/>
         <source>Mark &amp;open</source>
         <translation>Mark &amp;open</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followups.py" line="213"/>
+        <location filename="../../ui/customers/followups.py" line="214"/>
         <source>Mark &amp;done</source>
         <translation>Mark &amp;done</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followups.py" line="224"/>
+        <location filename="../../ui/customers/followups.py" line="225"/>
         <source>D&amp;ue</source>
         <translation>D&amp;ue</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followups.py" line="225"/>
+        <location filename="../../ui/customers/followups.py" line="226"/>
         <source>Follow-up due date</source>
         <translation>Follow-up due date</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followups.py" line="226"/>
+        <location filename="../../ui/customers/followups.py" line="227"/>
         <source>What to do, e.g. call when size 43 arrives</source>
         <translation>What to do, e.g. call when size 43 arrives</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followups.py" line="227"/>
+        <location filename="../../ui/customers/followups.py" line="228"/>
         <source>Follow-up text</source>
         <translation>Follow-up text</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followups.py" line="228"/>
+        <location filename="../../ui/customers/followups.py" line="229"/>
         <source>Add &amp;follow-up</source>
         <translation>Add &amp;follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followups.py" line="229"/>
+        <location filename="../../ui/customers/followups.py" line="230"/>
         <source>Add follow-up</source>
         <translation>Add follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followups.py" line="230"/>
+        <location filename="../../ui/customers/followups.py" line="231"/>
         <source>Follow-ups; Space marks the selected one done</source>
         <translation>Follow-ups; Space marks the selected one done</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followups.py" line="231"/>
+        <location filename="../../ui/customers/followups.py" line="232"/>
         <source>Mark the selected follow-up done or open</source>
         <translation>Mark the selected follow-up done or open</translation>
     </message>
@@ -235,22 +235,22 @@
 <context>
     <name>NotesTimeline</name>
     <message>
-        <location filename="../../ui/customers/notes.py" line="148"/>
+        <location filename="../../ui/customers/notes.py" line="149"/>
         <source>Edit note</source>
         <translation>Edit note</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="148"/>
+        <location filename="../../ui/customers/notes.py" line="149"/>
         <source>Note:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="167"/>
+        <location filename="../../ui/customers/notes.py" line="168"/>
         <source>Delete note</source>
         <translation>Delete note</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="168"/>
+        <location filename="../../ui/customers/notes.py" line="169"/>
         <source>Delete this note?
 
 %1</source>
@@ -259,92 +259,92 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="181"/>
+        <location filename="../../ui/customers/notes.py" line="182"/>
         <source>Pinned</source>
         <translation>Pinned</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="184"/>
+        <location filename="../../ui/customers/notes.py" line="185"/>
         <source>edited</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="191"/>
+        <location filename="../../ui/customers/notes.py" line="192"/>
         <source>Un&amp;pin</source>
         <translation>Un&amp;pin</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="191"/>
+        <location filename="../../ui/customers/notes.py" line="192"/>
         <source>&amp;Pin</source>
         <translation>&amp;Pin</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="220"/>
+        <location filename="../../ui/customers/notes.py" line="221"/>
         <source>Write a note… (Ctrl+Enter adds it)</source>
         <translation>Write a note… (Ctrl+Enter adds it)</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="221"/>
+        <location filename="../../ui/customers/notes.py" line="222"/>
         <source>New note</source>
         <translation>New note</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="222"/>
+        <location filename="../../ui/customers/notes.py" line="223"/>
         <source>&amp;Add note</source>
         <translation>&amp;Add note</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="223"/>
+        <location filename="../../ui/customers/notes.py" line="224"/>
         <source>Add note</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="224"/>
+        <location filename="../../ui/customers/notes.py" line="225"/>
         <source>Notes, pinned first, newest first</source>
         <translation>Notes, pinned first, newest first</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="225"/>
+        <location filename="../../ui/customers/notes.py" line="226"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="226"/>
+        <location filename="../../ui/customers/notes.py" line="227"/>
         <source>Edit the selected note</source>
         <translation>Edit the selected note</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="227"/>
+        <location filename="../../ui/customers/notes.py" line="228"/>
         <source>Edit the selected note (F2)</source>
         <translation>Edit the selected note (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="228"/>
+        <location filename="../../ui/customers/notes.py" line="229"/>
         <source>Pin or unpin the selected note</source>
         <translation>Pin or unpin the selected note</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="229"/>
+        <location filename="../../ui/customers/notes.py" line="230"/>
         <source>Pin or unpin the selected note (Ctrl+P)</source>
         <translation>Pin or unpin the selected note (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="230"/>
+        <location filename="../../ui/customers/notes.py" line="231"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Delete…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="231"/>
+        <location filename="../../ui/customers/notes.py" line="232"/>
         <source>Delete the selected note</source>
         <translation>Delete the selected note</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="232"/>
+        <location filename="../../ui/customers/notes.py" line="233"/>
         <source>Delete the selected note (Delete)</source>
         <translation>Delete the selected note (Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="233"/>
+        <location filename="../../ui/customers/notes.py" line="234"/>
         <source>No notes yet.</source>
         <translation>No notes yet.</translation>
     </message>
@@ -535,7 +535,7 @@
 <context>
     <name>PurchasesView</name>
     <message numerus="yes">
-        <location filename="../../ui/customers/purchases.py" line="121"/>
+        <location filename="../../ui/customers/purchases.py" line="122"/>
         <source>%n purchase(s), %1 in total</source>
         <translation>
             <numerusform>%n purchase, %1 in total</numerusform>
@@ -543,67 +543,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="140"/>
+        <location filename="../../ui/customers/purchases.py" line="141"/>
         <source>⚠ No product with SKU “%1” in the catalog.</source>
         <translation>⚠ No product with SKU “%1” in the catalog.</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="173"/>
+        <location filename="../../ui/customers/purchases.py" line="174"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="173"/>
+        <location filename="../../ui/customers/purchases.py" line="174"/>
         <source>Product</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="173"/>
+        <location filename="../../ui/customers/purchases.py" line="174"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="173"/>
+        <location filename="../../ui/customers/purchases.py" line="174"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="174"/>
+        <location filename="../../ui/customers/purchases.py" line="175"/>
         <source>Purchases, newest first</source>
         <translation>Purchases, newest first</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="175"/>
+        <location filename="../../ui/customers/purchases.py" line="176"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="176"/>
+        <location filename="../../ui/customers/purchases.py" line="177"/>
         <source>SKU of the product bought</source>
         <translation>SKU of the product bought</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="177"/>
+        <location filename="../../ui/customers/purchases.py" line="178"/>
         <source>Quantity</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="178"/>
+        <location filename="../../ui/customers/purchases.py" line="179"/>
         <source>Unit price</source>
         <translation>Unit price</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="179"/>
+        <location filename="../../ui/customers/purchases.py" line="180"/>
         <source>Price</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="180"/>
+        <location filename="../../ui/customers/purchases.py" line="181"/>
         <source>&amp;Record purchase</source>
         <translation>&amp;Record purchase</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="181"/>
+        <location filename="../../ui/customers/purchases.py" line="182"/>
         <source>Record purchase</source>
         <translation>Record purchase</translation>
     </message>

@@ -56,87 +56,87 @@
 <context>
     <name>CustomerSidebar</name>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="183"/>
+        <location filename="../../ui/customers/sidebar.py" line="194"/>
         <source>New customer</source>
         <translation>新建顾客</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="194"/>
+        <location filename="../../ui/customers/sidebar.py" line="206"/>
         <source>Save to notes</source>
         <translation>保存到备注</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="195"/>
+        <location filename="../../ui/customers/sidebar.py" line="207"/>
         <source>No customer is selected. Create a new customer for this note?</source>
         <translation>尚未选择顾客。要为这条备注新建一位顾客吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="254"/>
+        <location filename="../../ui/customers/sidebar.py" line="267"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="255"/>
+        <location filename="../../ui/customers/sidebar.py" line="268"/>
         <source>Save the changes to this customer&apos;s profile?</source>
         <translation>保存对该顾客资料的修改吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="284"/>
+        <location filename="../../ui/customers/sidebar.py" line="309"/>
         <source>No customer selected</source>
         <translation>未选择顾客</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="286"/>
+        <location filename="../../ui/customers/sidebar.py" line="311"/>
         <source>Serving: %1</source>
         <translation>正在服务：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="295"/>
+        <location filename="../../ui/customers/sidebar.py" line="322"/>
         <source>Profile</source>
         <translation>资料</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="296"/>
-        <source>Notes (%1)</source>
-        <translation>备注 (%1)</translation>
+        <location filename="../../ui/customers/sidebar.py" line="323"/>
+        <source>Notes %1</source>
+        <translation>备注 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="297"/>
-        <source>Purchases (%1)</source>
-        <translation>购买记录 (%1)</translation>
+        <location filename="../../ui/customers/sidebar.py" line="324"/>
+        <source>Purchases %1</source>
+        <translation>购买 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="299"/>
-        <source>Follow-ups (%1, %2 overdue)</source>
-        <translation>跟进 (%1，%2 项逾期)</translation>
+        <location filename="../../ui/customers/sidebar.py" line="326"/>
+        <source>Follow-ups %1 (%2 overdue)</source>
+        <translation>跟进 %1（%2 项逾期）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="303"/>
-        <source>Follow-ups (%1)</source>
-        <translation>跟进 (%1)</translation>
+        <location filename="../../ui/customers/sidebar.py" line="328"/>
+        <source>Follow-ups %1</source>
+        <translation>跟进 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="307"/>
+        <location filename="../../ui/customers/sidebar.py" line="331"/>
         <source>Privacy</source>
         <translation>隐私</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="324"/>
+        <location filename="../../ui/customers/sidebar.py" line="350"/>
         <source>S&amp;top serving</source>
         <translation>结束服务(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="325"/>
+        <location filename="../../ui/customers/sidebar.py" line="351"/>
         <source>Stop serving this customer</source>
         <translation>结束服务该顾客</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="327"/>
+        <location filename="../../ui/customers/sidebar.py" line="353"/>
         <source>Answers stop using this customer&apos;s sizes, brands and budget</source>
         <translation>回答将不再使用该顾客的尺码、品牌和预算</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/sidebar.py" line="328"/>
+        <location filename="../../ui/customers/sidebar.py" line="354"/>
         <source>Customer details</source>
         <translation>顾客详情</translation>
     </message>
@@ -144,79 +144,79 @@
 <context>
     <name>FollowUpsView</name>
     <message>
-        <location filename="../../ui/customers/followups.py" line="126"/>
+        <location filename="../../ui/customers/followups.py" line="127"/>
         <source>%1 open, %2 overdue</source>
         <translation>%1 项待办，%2 项逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followups.py" line="134"/>
+        <location filename="../../ui/customers/followups.py" line="135"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/customers/followups.py" line="137"/>
+        <location filename="../../ui/customers/followups.py" line="138"/>
         <source>Overdue by %n day(s)</source>
         <translation>
             <numerusform>已逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followups.py" line="139"/>
+        <location filename="../../ui/customers/followups.py" line="140"/>
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followups.py" line="141"/>
+        <location filename="../../ui/customers/followups.py" line="142"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followups.py" line="213"/>
+        <location filename="../../ui/customers/followups.py" line="214"/>
         <source>Mark &amp;open</source>
         <translation>标记为未完成(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followups.py" line="213"/>
+        <location filename="../../ui/customers/followups.py" line="214"/>
         <source>Mark &amp;done</source>
         <translation>标记为完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followups.py" line="224"/>
+        <location filename="../../ui/customers/followups.py" line="225"/>
         <source>D&amp;ue</source>
         <translation>到期日(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followups.py" line="225"/>
+        <location filename="../../ui/customers/followups.py" line="226"/>
         <source>Follow-up due date</source>
         <translation>跟进到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followups.py" line="226"/>
+        <location filename="../../ui/customers/followups.py" line="227"/>
         <source>What to do, e.g. call when size 43 arrives</source>
         <translation>要做的事，例如 43码到货后致电</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followups.py" line="227"/>
+        <location filename="../../ui/customers/followups.py" line="228"/>
         <source>Follow-up text</source>
         <translation>跟进内容</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followups.py" line="228"/>
+        <location filename="../../ui/customers/followups.py" line="229"/>
         <source>Add &amp;follow-up</source>
         <translation>添加跟进(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followups.py" line="229"/>
+        <location filename="../../ui/customers/followups.py" line="230"/>
         <source>Add follow-up</source>
         <translation>添加跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followups.py" line="230"/>
+        <location filename="../../ui/customers/followups.py" line="231"/>
         <source>Follow-ups; Space marks the selected one done</source>
         <translation>跟进列表；按空格键将所选项标记为完成</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followups.py" line="231"/>
+        <location filename="../../ui/customers/followups.py" line="232"/>
         <source>Mark the selected follow-up done or open</source>
         <translation>将所选跟进标记为完成或未完成</translation>
     </message>
@@ -232,22 +232,22 @@
 <context>
     <name>NotesTimeline</name>
     <message>
-        <location filename="../../ui/customers/notes.py" line="148"/>
+        <location filename="../../ui/customers/notes.py" line="149"/>
         <source>Edit note</source>
         <translation>编辑备注</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="148"/>
+        <location filename="../../ui/customers/notes.py" line="149"/>
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="167"/>
+        <location filename="../../ui/customers/notes.py" line="168"/>
         <source>Delete note</source>
         <translation>删除备注</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="168"/>
+        <location filename="../../ui/customers/notes.py" line="169"/>
         <source>Delete this note?
 
 %1</source>
@@ -256,92 +256,92 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="181"/>
+        <location filename="../../ui/customers/notes.py" line="182"/>
         <source>Pinned</source>
         <translation>已置顶</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="184"/>
+        <location filename="../../ui/customers/notes.py" line="185"/>
         <source>edited</source>
         <translation>已编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="191"/>
+        <location filename="../../ui/customers/notes.py" line="192"/>
         <source>Un&amp;pin</source>
         <translation>取消置顶(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="191"/>
+        <location filename="../../ui/customers/notes.py" line="192"/>
         <source>&amp;Pin</source>
         <translation>置顶(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="220"/>
+        <location filename="../../ui/customers/notes.py" line="221"/>
         <source>Write a note… (Ctrl+Enter adds it)</source>
         <translation>写一条备注…（Ctrl+Enter 添加）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="221"/>
+        <location filename="../../ui/customers/notes.py" line="222"/>
         <source>New note</source>
         <translation>新备注</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="222"/>
+        <location filename="../../ui/customers/notes.py" line="223"/>
         <source>&amp;Add note</source>
         <translation>添加备注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="223"/>
+        <location filename="../../ui/customers/notes.py" line="224"/>
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="224"/>
+        <location filename="../../ui/customers/notes.py" line="225"/>
         <source>Notes, pinned first, newest first</source>
         <translation>备注：置顶在前，最新在前</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="225"/>
+        <location filename="../../ui/customers/notes.py" line="226"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="226"/>
+        <location filename="../../ui/customers/notes.py" line="227"/>
         <source>Edit the selected note</source>
         <translation>编辑所选备注</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="227"/>
+        <location filename="../../ui/customers/notes.py" line="228"/>
         <source>Edit the selected note (F2)</source>
         <translation>编辑所选备注 (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="228"/>
+        <location filename="../../ui/customers/notes.py" line="229"/>
         <source>Pin or unpin the selected note</source>
         <translation>置顶或取消置顶所选备注</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="229"/>
+        <location filename="../../ui/customers/notes.py" line="230"/>
         <source>Pin or unpin the selected note (Ctrl+P)</source>
         <translation>置顶或取消置顶所选备注 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="230"/>
+        <location filename="../../ui/customers/notes.py" line="231"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="231"/>
+        <location filename="../../ui/customers/notes.py" line="232"/>
         <source>Delete the selected note</source>
         <translation>删除所选备注</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="232"/>
+        <location filename="../../ui/customers/notes.py" line="233"/>
         <source>Delete the selected note (Delete)</source>
         <translation>删除所选备注 (Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/notes.py" line="233"/>
+        <location filename="../../ui/customers/notes.py" line="234"/>
         <source>No notes yet.</source>
         <translation>还没有备注。</translation>
     </message>
@@ -532,74 +532,74 @@
 <context>
     <name>PurchasesView</name>
     <message numerus="yes">
-        <location filename="../../ui/customers/purchases.py" line="121"/>
+        <location filename="../../ui/customers/purchases.py" line="122"/>
         <source>%n purchase(s), %1 in total</source>
         <translation>
             <numerusform>共 %n 笔购买，合计 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="140"/>
+        <location filename="../../ui/customers/purchases.py" line="141"/>
         <source>⚠ No product with SKU “%1” in the catalog.</source>
         <translation>⚠ 商品目录中没有货号为“%1”的商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="173"/>
+        <location filename="../../ui/customers/purchases.py" line="174"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="173"/>
+        <location filename="../../ui/customers/purchases.py" line="174"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="173"/>
+        <location filename="../../ui/customers/purchases.py" line="174"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="173"/>
+        <location filename="../../ui/customers/purchases.py" line="174"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="174"/>
+        <location filename="../../ui/customers/purchases.py" line="175"/>
         <source>Purchases, newest first</source>
         <translation>购买记录，最新在前</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="175"/>
+        <location filename="../../ui/customers/purchases.py" line="176"/>
         <source>SKU</source>
         <translation>货号</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="176"/>
+        <location filename="../../ui/customers/purchases.py" line="177"/>
         <source>SKU of the product bought</source>
         <translation>所购商品的货号</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="177"/>
+        <location filename="../../ui/customers/purchases.py" line="178"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="178"/>
+        <location filename="../../ui/customers/purchases.py" line="179"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="179"/>
+        <location filename="../../ui/customers/purchases.py" line="180"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="180"/>
+        <location filename="../../ui/customers/purchases.py" line="181"/>
         <source>&amp;Record purchase</source>
         <translation>记录购买(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/purchases.py" line="181"/>
+        <location filename="../../ui/customers/purchases.py" line="182"/>
         <source>Record purchase</source>
         <translation>记录购买</translation>
     </message>

@@ -317,20 +317,19 @@ class CustomerSidebar(QWidget):
         items = self.followups.followups()
         late = sum(f.overdue(self.followups.today()) for f in items)
         n_open = sum(not f.done for f in items)
+        # Short labels with the count after them, so five tabs fit a narrow sidebar in
+        # English too; the overdue ones show as an icon, and the tooltip says it in full.
         self.tabs.setTabText(0, self.tr("Profile"))
-        self.tabs.setTabText(1, self.tr("Notes (%1)").replace("%1", str(n_notes)))
-        self.tabs.setTabText(2, self.tr("Purchases (%1)").replace("%1", str(n_buys)))
-        if late:
-            text = self.tr("Follow-ups (%1, %2 overdue)").replace("%1", str(n_open)).replace(
-                "%2", str(late))
-            icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        else:
-            text = self.tr("Follow-ups (%1)").replace("%1", str(n_open))
-            icon = QIcon()
-        self.tabs.setTabText(3, text)
-        self.tabs.setTabIcon(3, icon)
+        self.tabs.setTabText(1, self.tr("Notes %1").replace("%1", str(n_notes)))
+        self.tabs.setTabText(2, self.tr("Purchases %1").replace("%1", str(n_buys)))
+        # Overdue ones are said in words too, not by the icon alone.
+        self.tabs.setTabText(3, self.tr("Follow-ups %1 (%2 overdue)").replace("%1", str(n_open))
+                             .replace("%2", str(late)) if late else
+                             self.tr("Follow-ups %1").replace("%1", str(n_open)))
+        self.tabs.setTabIcon(3, self.style().standardIcon(
+            QStyle.StandardPixmap.SP_MessageBoxWarning) if late else QIcon())
         self.tabs.setTabText(4, self.tr("Privacy"))
-        for i in range(self.tabs.count()):  # the full label, counts included, when elided
+        for i in range(self.tabs.count()):  # the full label when elided
             self.tabs.setTabToolTip(i, self.tabs.tabText(i))
 
     def _lang(self) -> str:
