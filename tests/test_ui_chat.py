@@ -261,3 +261,20 @@ def test_cards_speak_the_askers_language(qtbot):
     zh = PolicyCardWidget(english, "zh")
     qtbot.addWidget(zh)
     assert zh.question.text() == "你们几点开门？"
+
+
+def test_a_cards_stock_badge_is_never_cut_at_its_edge(qtbot):
+    from shopguide.store.models import Product
+    from ui.chat.cards import ProductCardWidget
+    from ui.resources import stylesheet
+
+    card = ProductCardWidget(Product("X-1", "Alpenkor Summit 高帮登山靴", "鞋", 12999.5, "CNY"), "en")
+    qtbot.addWidget(card)
+    card.setStyleSheet(stylesheet("light", False, 11))  # 12em wide, as in the window
+    card.show()
+    qtbot.waitExposed(card)
+    qtbot.waitUntil(lambda: card.stock.width() >= card.stock.sizeHint().width(), timeout=2000)
+    right = card.stock.mapTo(card, card.stock.rect().topRight()).x()
+    assert card.stock.text() == "Stock unknown"
+    assert right <= card.contentsRect().right()
+    assert card.stock.width() >= card.stock.sizeHint().width()

@@ -15,19 +15,21 @@ from shopguide.guide.refs import policy_text
 from shopguide.store.models import FaqEntry, Product
 from shopguide.guide.compose import colors_in, faq_phrasing
 from ui.qt import (
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPixmap,
+    QResizeEvent,
     QScrollArea,
     QShowEvent,
     QSizePolicy,
-    Qt,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
+    Qt,
 )
 
 
@@ -79,10 +81,11 @@ class ProductCardWidget(QFrame):
         self.aisle = _label("", "productDetail")
         self.sizes = _label("", "productDetail")
         self.colors = _label("", "productDetail")
-        row = QHBoxLayout()
+        row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         row.addWidget(self.price)
         row.addStretch(1)
-        row.addWidget(self.stock)
+        row.addWidget(self.stock, 0, Qt.AlignmentFlag.AlignLeft)
+        self._price_row = row
         for w in (self.name, self.brand):
             lay.addWidget(w)
         lay.addLayout(row)
@@ -115,6 +118,19 @@ class ProductCardWidget(QFrame):
             parts.append(self.aisle.text())
         self.setAccessibleName(self.tr("Product"))
         self.setAccessibleDescription(", ".join(parts))
+
+
+    def _fit_price_row(self) -> None:
+        """The stock badge beside the price when both fit the card's width, else under it
+        ("¥1,299.00" and "Stock unknown" side by side were cut at the card's edge)."""
+        room = self.contentsRect().width() - self.layout().contentsMargins().left() * 2
+        side = self.price.sizeHint().width() + self.stock.sizeHint().width() + 12
+        self._price_row.setDirection(QBoxLayout.Direction.LeftToRight if side <= room
+                                     else QBoxLayout.Direction.TopToBottom)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # type: ignore[override]
+        super().resizeEvent(event)
+        self._fit_price_row()
 
 
 def compact_sizes(sizes: tuple[str, ...]) -> str:
