@@ -189,3 +189,19 @@ def test_wrong_aisle_ranges_and_codes_fail(sentence: str) -> None:
 ])
 def test_right_aisles_pass(sentence: str) -> None:
     assert ok(sentence, AISLES)
+
+
+def test_the_shoppers_words_may_be_named_to_say_the_catalog_is_silent():
+    """"usb线有赠送吧" about a laptop: the answer says the catalog does not state 赠送; that
+    is no promise. The same word as a claim still is."""
+    from shopguide.guide.verify import Facts, verify
+    from shopguide.store.models import Product
+
+    laptop = Product("JD-1", "笔记本电脑", "电脑", 4019, "CNY")
+    facts = Facts.of([laptop])
+    facts.unsaid = ("usb", "线", "赠送")
+    silent = "笔记本电脑的商品资料里没有写明usb、线、赠送这一点，我不能替它作答。"
+    assert verify(silent, facts).grounded
+    assert not verify("笔记本电脑赠送usb线。", facts).grounded
+    facts.unsaid = ()
+    assert not verify(silent, facts).grounded  # only what the shopper asked about

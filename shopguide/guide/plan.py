@@ -56,7 +56,10 @@ class Plan:
     def facts(self) -> Facts:
         q = self.query
         budget = (q.min_price, q.max_price, self.cheap_ceiling)
-        return Facts.of(self.products + self.context, [self.faq] if self.faq else [], budget)
+        facts = Facts.of(self.products + self.context, [self.faq] if self.faq else [], budget)
+        if self.about is not None and self.about.clause is None:
+            facts.unsaid = tuple(self.about.asked)
+        return facts
 
     @property
     def sources(self) -> tuple[str, ...]:

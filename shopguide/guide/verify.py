@@ -15,10 +15,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from shopguide.guide.figures import (aisle_text, aisle_value, aisles, lower, narrow, prices,
                                      to_float)
 from shopguide.text.phrases import pattern as cue_pattern
+from shopguide.text.resources import cue_words
 from shopguide.guide.promises import Backing, check_promises
 from shopguide.guide.verify_stock import check_stock, states_stock
 from shopguide.guide.vocab import fold
@@ -56,6 +58,9 @@ class Facts:
     faqs: list[FaqEntry] = field(default_factory=list)
     allowed_amounts: set[float] = field(default_factory=set)
     budget: set[float] = field(default_factory=set)  # the shopper's own amounts
+    # What the shopper asked about that the catalog does not state ("usb线有赠送吧"): a
+    # sentence may name it to say the catalog is silent ("资料里没有写明…赠送…").
+    unsaid: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, products: Iterable[Product] = (), faqs: Iterable[FaqEntry] = (),
@@ -75,7 +80,8 @@ class Facts:
     def only(self, product: Product | None) -> Facts:
         """The same facts about one product (None: about none, only the policies and the
         shopper's budget), for a sentence that speaks of that product alone."""
-        f = Facts([product] if product is not None else [], self.faqs, budget=self.budget)
+        f = Facts([product] if product is not None else [], self.faqs, budget=self.budget,
+                  unsaid=self.unsaid)
         f.allowed_amounts = self.amounts_for(product)
         return f
 
@@ -265,6 +271,11 @@ def _check_skus(rest: str, facts: Facts) -> str | None:
 
 
 def _check_promises(sentence: str, rest: str, facts: Facts, named: list[Product]) -> str | None:
+    if facts.unsaid and _says_silent(rest):
+        # Words the shopper asked about, named to say the catalog does not state them.
+        for word in facts.unsaid:
+            rest, sentence = (re.sub(re.escape(word), lambda m: " " * len(m.group(0)), t,
+                                     flags=re.I) for t in (rest, sentence))
     low = fold(rest)
     facts_text = facts.text()
     for m in cue_pattern(_GUARANTEES).finditer(low):
@@ -272,6 +283,17 @@ def _check_promises(sentence: str, rest: str, facts: Facts, named: list[Product]
         if word not in facts_text:
             return f"promise '{word}' is not in the facts"
     return check_promises(narrow(sentence), rest, facts.backing(), named)
+
+
+def _says_silent(text: str) -> bool:
+    """Does the sentence say the catalog is silent on something ("没有写明", "doesn't say";
+    the ``unstated`` phrases of resources/lang/cues.csv)?"""
+    return bool(_silent_pattern().search(fold(text)))
+
+
+@lru_cache(maxsize=1)
+def _silent_pattern() -> re.Pattern[str]:
+    return cue_pattern(cue_words("unstated"))
 
 
 def mentioned(sentence: str, facts: Facts) -> list[Product]:
