@@ -98,8 +98,12 @@ def _save_pin_dialog(app, languages, lang: str, out: Path) -> None:
     from ui.kiosk_pin import SetPinDialog
     from ui.settings import AppSettings
 
+    from ui.resources import stylesheet
+
     languages.set_language(lang)
-    dialog = SetPinDialog(AppSettings())
+    settings = AppSettings()
+    app.setStyleSheet(stylesheet(settings.theme, True, settings.font_size))  # as ui.app.run
+    dialog = SetPinDialog(settings)
     dialog.first.setText("1234")
     dialog.second.setText("1243")
     dialog.show()
@@ -108,6 +112,7 @@ def _save_pin_dialog(app, languages, lang: str, out: Path) -> None:
     _save(dialog, out / f"kiosk-pin-{lang}.png")
     dialog.reject()
     dialog.deleteLater()
+    app.setStyleSheet("")
 
 
 def _save_finetune_dialog(app, languages, lang: str, out: Path) -> None:

@@ -42,17 +42,17 @@ def test_a_set_pin_is_kept_and_nothing_is_asked(app_settings):
 def test_mismatch_short_long_and_letters_are_refused(qtbot, app_settings):
     dialog = SetPinDialog(app_settings)
     qtbot.addWidget(dialog)
-    for first, second, says in (("4829", "4828", "differ"), ("123", "123", "4 to 8"),
-                                ("", "", "4 to 8")):
+    for first, second, says in (("4829", "4828", "differ"), ("123", "123", "4 to 12"),
+                                ("", "", "4 to 12")):
         dialog.first.setText(first)
         dialog.second.setText(second)
         dialog.check()
         assert dialog.result() != QDialog.DialogCode.Accepted
         assert says in dialog.error.text() and not app_settings.kiosk_pin_is_set
-    # The fields take digits only and at most 8 of them.
+    # The fields take digits only and at most 12 of them (as Settings does).
     dialog.first.clear()
-    qtbot.keyClicks(dialog.first, "12ab34567890")
-    assert dialog.first.text() == "12345678"
+    qtbot.keyClicks(dialog.first, "12ab3456789012345")
+    assert dialog.first.text() == "123456789012"
 
 
 def test_kiosk_window_leaves_with_the_pin_that_was_set(qtbot, make_window, app_settings):

@@ -20,9 +20,9 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from ui.settings import AppSettings
+from ui.settings import PIN_DIGITS, AppSettings
 
-MIN_DIGITS, MAX_DIGITS = 4, 8
+MIN_DIGITS, MAX_DIGITS = PIN_DIGITS
 
 
 class SetPinDialog(QDialog):

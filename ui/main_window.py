@@ -460,7 +460,7 @@ class MainWindow(QMainWindow):
         # The screen's width too: the buttons' own minimum would keep the window wider.
         screen = self.screen()
         width = min(self.width(), screen.geometry().width()) if screen else self.width()
-        room = width - self.header_label.minimumSizeHint().width() - 40
+        room = width * 0.55  # the welcome line keeps the rest
         if sum(b.sizeHint().width() for b in buttons) > room:
             for b in full:
                 b.setText("")

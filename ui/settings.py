@@ -14,6 +14,12 @@ from ui.qt import QSettings
 LANGUAGES = ("zh", "en")
 THEMES = ("light", "dark")
 MODES = ("clerk", "kiosk")
+# The admin PIN's length, wherever one is set (first kiosk start, Settings).
+PIN_DIGITS = (4, 12)
+
+
+def valid_pin(pin: str) -> bool:
+    return pin.isdigit() and PIN_DIGITS[0] <= len(pin) <= PIN_DIGITS[1]
 
 
 @dataclass(frozen=True)
@@ -166,8 +172,8 @@ class AppSettings:
 
     @kiosk_pin.setter
     def kiosk_pin(self, pin: str) -> None:
-        if not (pin.isdigit() and 4 <= len(pin) <= 12):
-            raise ValueError("the admin PIN must be 4 to 12 digits")
+        if not valid_pin(pin):
+            raise ValueError(f"the admin PIN must be {PIN_DIGITS[0]} to {PIN_DIGITS[1]} digits")
         self._s.setValue("kiosk/pin", pin)
 
     # --- window ----------------------------------------------------------

@@ -21,7 +21,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from ui.settings import AppSettings, Generation
+from ui.settings import PIN_DIGITS, AppSettings, Generation, valid_pin
 
 
 class SettingsDialog(QDialog):
@@ -96,7 +96,7 @@ class SettingsDialog(QDialog):
         self.idle.setValue(int(settings.kiosk_idle_s))
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin.setMaxLength(12)
+        self.pin.setMaxLength(PIN_DIGITS[1])
         self.idle_label, self.pin_label = QLabel(), QLabel()
         kf.addRow(self.idle_label, self.idle)
         # A spin box quietly puts back the old value when one out of range is typed: say why.
@@ -158,8 +158,9 @@ class SettingsDialog(QDialog):
             self.idle.setFocus()
             return
         pin = self.pin.text().strip()
-        if pin and not (pin.isdigit() and 4 <= len(pin) <= 12):
-            self.error.setText(self.tr("The admin PIN must be 4 to 12 digits."))
+        if pin and not valid_pin(pin):
+            self.error.setText(self.tr("The PIN must be %1 to %2 digits.").replace(
+                "%1", str(PIN_DIGITS[0])).replace("%2", str(PIN_DIGITS[1])))
             self.error.show()
             return
         s = self.settings

@@ -68,47 +68,47 @@
 <context>
     <name>ComparisonTable</name>
     <message>
-        <location filename="../../ui/chat/cards.py" line="182"/>
+        <location filename="../../ui/chat/cards.py" line="201"/>
         <source>Unknown</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="183"/>
+        <location filename="../../ui/chat/cards.py" line="202"/>
         <source>Out of stock</source>
         <translation>Out of stock</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="186"/>
+        <location filename="../../ui/chat/cards.py" line="205"/>
         <source>Price</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="187"/>
+        <location filename="../../ui/chat/cards.py" line="206"/>
         <source>Brand</source>
         <translation>Brand</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="188"/>
+        <location filename="../../ui/chat/cards.py" line="207"/>
         <source>Stock</source>
         <translation>Stock</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="189"/>
+        <location filename="../../ui/chat/cards.py" line="208"/>
         <source>Aisle</source>
         <translation>Aisle</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="190"/>
+        <location filename="../../ui/chat/cards.py" line="209"/>
         <source>Sizes</source>
         <translation>Sizes</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="191"/>
+        <location filename="../../ui/chat/cards.py" line="210"/>
         <source>Colors</source>
         <translation>Colors</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="204"/>
+        <location filename="../../ui/chat/cards.py" line="223"/>
         <source>Comparison table</source>
         <translation>Comparison table</translation>
     </message>
@@ -116,17 +116,17 @@
 <context>
     <name>CountdownOverlay</name>
     <message>
-        <location filename="../../ui/kiosk.py" line="114"/>
+        <location filename="../../ui/kiosk.py" line="115"/>
         <source>Are you still there? This conversation will be cleared in %1 s.</source>
         <translation>Are you still there? This conversation will be cleared in %1 s.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="119"/>
+        <location filename="../../ui/kiosk.py" line="120"/>
         <source>I&apos;m still here</source>
         <translation>I&apos;m still here</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="120"/>
+        <location filename="../../ui/kiosk.py" line="121"/>
         <source>Keep this conversation</source>
         <translation>Keep this conversation</translation>
     </message>
@@ -177,7 +177,7 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/kiosk.py" line="264"/>
+        <location filename="../../ui/kiosk.py" line="272"/>
         <source>Please wait here: a staff member will come to help you. You can also ask at the service desk.</source>
         <translation>Please wait here: a staff member will come to help you. You can also ask at the service desk.</translation>
     </message>
@@ -185,243 +185,245 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>Store could not be opened: %1</source>
         <translation>Store could not be opened: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>Model not loaded</source>
         <translation>Model not loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>Loading the language model…</source>
         <translation>Loading the language model…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>Model ready: %1</source>
         <translation>Model ready: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>Model not loaded: answers come from the store&apos;s facts only.</source>
         <translation>Model not loaded: answers come from the store&apos;s facts only.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="432"/>
         <source>No model: answers come from the store&apos;s facts only.</source>
         <translation>No model: answers come from the store&apos;s facts only.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421"/>
+        <location filename="../../ui/main_window.py" line="439"/>
         <source>Welcome to %1! Ask me about products, sizes, prices or policies.</source>
         <translation>Welcome to %1! Ask me about products, sizes, prices or policies.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="441"/>
         <source>Welcome! Ask me about products, sizes, prices or policies.</source>
         <translation>Welcome! Ask me about products, sizes, prices or policies.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>Serving: %1</source>
         <translation>Serving: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428"/>
+        <location filename="../../ui/main_window.py" line="446"/>
         <source>Serving: a walk-in customer (choose one on the right to personalise answers)</source>
         <translation>Serving: a walk-in customer (choose one on the right to personalise answers)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432"/>
+        <location filename="../../ui/main_window.py" line="473"/>
         <source>ShopGuide — Kiosk</source>
         <translation>ShopGuide — Kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432"/>
+        <location filename="../../ui/main_window.py" line="473"/>
         <source>ShopGuide</source>
         <translation>ShopGuide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434"/>
+        <location filename="../../ui/main_window.py" line="475"/>
         <source>Who is being served</source>
         <translation>Who is being served</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="442"/>
+        <location filename="../../ui/main_window.py" line="483"/>
         <source>Details…</source>
         <translation>Details…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="443"/>
+        <location filename="../../ui/main_window.py" line="484"/>
         <source>Why the model did not load</source>
         <translation>Why the model did not load</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="485"/>
         <source>Model loading progress</source>
         <translation>Model loading progress</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
-        <location filename="../../ui/main_window.py" line="498"/>
+        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="540"/>
         <source>Store: %1</source>
         <translation>Store: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>no products yet: import your catalog</source>
         <translation>no products yet: import your catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>read-only: conversations are not saved</source>
         <translation>read-only: conversations are not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>the store file is damaged: run &apos;shopguide db check&apos;</source>
         <translation>the store file is damaged: run &apos;shopguide db check&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/main_window.py" line="488"/>
         <source>%1 tokens/s</source>
         <translation>%1 tokens/s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="449"/>
+        <location filename="../../ui/main_window.py" line="453"/>
+        <location filename="../../ui/main_window.py" line="490"/>
         <source>New conversation</source>
         <translation>New conversation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="450"/>
+        <location filename="../../ui/main_window.py" line="491"/>
         <source>Start a new conversation</source>
         <translation>Start a new conversation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="451"/>
+        <location filename="../../ui/main_window.py" line="454"/>
+        <location filename="../../ui/main_window.py" line="492"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="452"/>
+        <location filename="../../ui/main_window.py" line="493"/>
         <source>Switch language</source>
         <translation>Switch language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="453"/>
+        <location filename="../../ui/main_window.py" line="494"/>
         <source>Ask a staff member</source>
         <translation>Ask a staff member</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="454"/>
+        <location filename="../../ui/main_window.py" line="495"/>
         <source>Ask a staff member for help</source>
         <translation>Ask a staff member for help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459"/>
+        <location filename="../../ui/main_window.py" line="501"/>
         <source>&amp;Conversation</source>
         <translation>&amp;Conversation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460"/>
+        <location filename="../../ui/main_window.py" line="502"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="461"/>
+        <location filename="../../ui/main_window.py" line="503"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="462"/>
+        <location filename="../../ui/main_window.py" line="504"/>
         <source>Theme</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463"/>
+        <location filename="../../ui/main_window.py" line="505"/>
         <source>&amp;New conversation</source>
         <translation>&amp;New conversation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="464"/>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>&amp;Save to customer notes…</source>
         <translation>&amp;Save to customer notes…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="465"/>
+        <location filename="../../ui/main_window.py" line="507"/>
         <source>Se&amp;ttings…</source>
         <translation>Se&amp;ttings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="466"/>
+        <location filename="../../ui/main_window.py" line="508"/>
         <source>&amp;Fine-tune the model on this store…</source>
         <translation>&amp;Fine-tune the model on this store…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="467"/>
+        <location filename="../../ui/main_window.py" line="509"/>
         <source>New &amp;customer…</source>
         <translation>New &amp;customer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="468"/>
+        <location filename="../../ui/main_window.py" line="510"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="469"/>
+        <location filename="../../ui/main_window.py" line="511"/>
         <source>&amp;About ShopGuide</source>
         <translation>&amp;About ShopGuide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="470"/>
+        <location filename="../../ui/main_window.py" line="512"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="471"/>
+        <location filename="../../ui/main_window.py" line="513"/>
         <source>Larger text</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="472"/>
+        <location filename="../../ui/main_window.py" line="514"/>
         <source>Smaller text</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="475"/>
+        <location filename="../../ui/main_window.py" line="517"/>
         <source>Light</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="476"/>
+        <location filename="../../ui/main_window.py" line="518"/>
         <source>Dark</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="492"/>
+        <location filename="../../ui/main_window.py" line="534"/>
         <source>not loaded</source>
         <translation>not loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="495"/>
+        <location filename="../../ui/main_window.py" line="537"/>
         <source>ShopGuide %1</source>
         <translation>ShopGuide %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="496"/>
+        <location filename="../../ui/main_window.py" line="538"/>
         <source>An offline shopping guide: answers come from this store&apos;s own catalog.</source>
         <translation>An offline shopping guide: answers come from this store&apos;s own catalog.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="497"/>
+        <location filename="../../ui/main_window.py" line="539"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="502"/>
+        <location filename="../../ui/main_window.py" line="544"/>
         <source>About ShopGuide</source>
         <translation>About ShopGuide</translation>
     </message>
@@ -429,27 +431,27 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../ui/kiosk.py" line="165"/>
+        <location filename="../../ui/kiosk.py" line="170"/>
         <source>Too many wrong PINs. Ask the store manager.</source>
         <translation>Too many wrong PINs. Ask the store manager.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="167"/>
+        <location filename="../../ui/kiosk.py" line="172"/>
         <source>Wrong PIN. Try again.</source>
         <translation>Wrong PIN. Try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="175"/>
+        <location filename="../../ui/kiosk.py" line="181"/>
         <source>Staff only</source>
         <translation>Staff only</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="176"/>
+        <location filename="../../ui/kiosk.py" line="182"/>
         <source>Enter the admin PIN to leave kiosk mode.</source>
         <translation>Enter the admin PIN to leave kiosk mode.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="177"/>
+        <location filename="../../ui/kiosk.py" line="183"/>
         <source>Admin PIN</source>
         <translation>Admin PIN</translation>
     </message>
@@ -457,8 +459,8 @@
 <context>
     <name>PolicyCardWidget</name>
     <message>
-        <location filename="../../ui/chat/cards.py" line="156"/>
-        <location filename="../../ui/chat/cards.py" line="157"/>
+        <location filename="../../ui/chat/cards.py" line="175"/>
+        <location filename="../../ui/chat/cards.py" line="176"/>
         <source>Store policy</source>
         <translation>Store policy</translation>
     </message>
@@ -466,37 +468,37 @@
 <context>
     <name>ProductCardWidget</name>
     <message>
-        <location filename="../../ui/chat/cards.py" line="96"/>
+        <location filename="../../ui/chat/cards.py" line="100"/>
         <source>Stock unknown</source>
         <translation>Stock unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="98"/>
+        <location filename="../../ui/chat/cards.py" line="102"/>
         <source>In stock: %1</source>
         <translation>In stock: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="100"/>
+        <location filename="../../ui/chat/cards.py" line="104"/>
         <source>Out of stock</source>
         <translation>Out of stock</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="105"/>
+        <location filename="../../ui/chat/cards.py" line="109"/>
         <source>Aisle: %1</source>
         <translation>Aisle: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="107"/>
+        <location filename="../../ui/chat/cards.py" line="111"/>
         <source>Sizes: %1</source>
         <translation>Sizes: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="109"/>
+        <location filename="../../ui/chat/cards.py" line="114"/>
         <source>Colors: %1</source>
         <translation>Colors: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="114"/>
+        <location filename="../../ui/chat/cards.py" line="119"/>
         <source>Product</source>
         <translation>Product</translation>
     </message>
@@ -548,101 +550,101 @@
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="162"/>
-        <source>The admin PIN must be 4 to 12 digits.</source>
-        <translation>The admin PIN must be 4 to 12 digits.</translation>
+        <source>The PIN must be %1 to %2 digits.</source>
+        <translation>The PIN must be %1 to %2 digits.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="185"/>
+        <location filename="../../ui/settings_dialog.py" line="186"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="186"/>
+        <location filename="../../ui/settings_dialog.py" line="187"/>
         <source>Language model</source>
         <translation>Language model</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="187"/>
+        <location filename="../../ui/settings_dialog.py" line="188"/>
         <source>&amp;Model:</source>
         <translation>&amp;Model:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="189"/>
+        <location filename="../../ui/settings_dialog.py" line="190"/>
         <source>&apos;bundled&apos;, a model folder, or a downloaded model&apos;s name</source>
         <translation>&apos;bundled&apos;, a model folder, or a downloaded model&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="191"/>
+        <location filename="../../ui/settings_dialog.py" line="192"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="192"/>
+        <location filename="../../ui/settings_dialog.py" line="193"/>
         <source>Longest answer (tokens):</source>
         <translation>Longest answer (tokens):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="193"/>
+        <location filename="../../ui/settings_dialog.py" line="194"/>
         <source>Vary the wording (sampling)</source>
         <translation>Vary the wording (sampling)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="194"/>
+        <location filename="../../ui/settings_dialog.py" line="195"/>
         <source>Temperature:</source>
         <translation>Temperature:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="195"/>
+        <location filename="../../ui/settings_dialog.py" line="196"/>
         <source>Top-p:</source>
         <translation>Top-p:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="196"/>
+        <location filename="../../ui/settings_dialog.py" line="197"/>
         <source>Appearance</source>
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="197"/>
+        <location filename="../../ui/settings_dialog.py" line="198"/>
         <source>&amp;Language:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="198"/>
+        <location filename="../../ui/settings_dialog.py" line="199"/>
         <source>&amp;Theme:</source>
         <translation>&amp;Theme:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="199"/>
+        <location filename="../../ui/settings_dialog.py" line="200"/>
         <source>Light</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="200"/>
+        <location filename="../../ui/settings_dialog.py" line="201"/>
         <source>Dark</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="201"/>
+        <location filename="../../ui/settings_dialog.py" line="202"/>
         <source>&amp;Font size (pt):</source>
         <translation>&amp;Font size (pt):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="202"/>
+        <location filename="../../ui/settings_dialog.py" line="203"/>
         <source>Kiosk</source>
         <translation>Kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="203"/>
+        <location filename="../../ui/settings_dialog.py" line="204"/>
         <source>&amp;Clear after idle (seconds):</source>
         <translation>&amp;Clear after idle (seconds):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="204"/>
+        <location filename="../../ui/settings_dialog.py" line="205"/>
         <source>New admin &amp;PIN:</source>
         <translation>New admin &amp;PIN:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="205"/>
+        <location filename="../../ui/settings_dialog.py" line="206"/>
         <source>unchanged</source>
         <translation>unchanged</translation>
     </message>

@@ -68,47 +68,47 @@
 <context>
     <name>ComparisonTable</name>
     <message>
-        <location filename="../../ui/chat/cards.py" line="182"/>
+        <location filename="../../ui/chat/cards.py" line="201"/>
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="183"/>
+        <location filename="../../ui/chat/cards.py" line="202"/>
         <source>Out of stock</source>
         <translation>缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="186"/>
+        <location filename="../../ui/chat/cards.py" line="205"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="187"/>
+        <location filename="../../ui/chat/cards.py" line="206"/>
         <source>Brand</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="188"/>
+        <location filename="../../ui/chat/cards.py" line="207"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="189"/>
+        <location filename="../../ui/chat/cards.py" line="208"/>
         <source>Aisle</source>
         <translation>货架</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="190"/>
+        <location filename="../../ui/chat/cards.py" line="209"/>
         <source>Sizes</source>
         <translation>尺码</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="191"/>
+        <location filename="../../ui/chat/cards.py" line="210"/>
         <source>Colors</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="204"/>
+        <location filename="../../ui/chat/cards.py" line="223"/>
         <source>Comparison table</source>
         <translation>对比表</translation>
     </message>
@@ -116,17 +116,17 @@
 <context>
     <name>CountdownOverlay</name>
     <message>
-        <location filename="../../ui/kiosk.py" line="114"/>
+        <location filename="../../ui/kiosk.py" line="115"/>
         <source>Are you still there? This conversation will be cleared in %1 s.</source>
         <translation>您还在吗？本次对话将在 %1 秒后清除。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="119"/>
+        <location filename="../../ui/kiosk.py" line="120"/>
         <source>I&apos;m still here</source>
         <translation>我还在</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="120"/>
+        <location filename="../../ui/kiosk.py" line="121"/>
         <source>Keep this conversation</source>
         <translation>保留本次对话</translation>
     </message>
@@ -177,7 +177,7 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/kiosk.py" line="264"/>
+        <location filename="../../ui/kiosk.py" line="272"/>
         <source>Please wait here: a staff member will come to help you. You can also ask at the service desk.</source>
         <translation>请在此稍候，店员会来帮助您。您也可以到服务台咨询。</translation>
     </message>
@@ -185,243 +185,245 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>Store could not be opened: %1</source>
         <translation>无法打开店铺数据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>Model not loaded</source>
         <translation>模型未加载</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>Loading the language model…</source>
         <translation>正在加载语言模型…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>Model ready: %1</source>
         <translation>模型已就绪：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>Model not loaded: answers come from the store&apos;s facts only.</source>
         <translation>模型未加载：回答仅依据店铺资料。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="432"/>
         <source>No model: answers come from the store&apos;s facts only.</source>
         <translation>未使用模型：回答仅依据店铺资料。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421"/>
+        <location filename="../../ui/main_window.py" line="439"/>
         <source>Welcome to %1! Ask me about products, sizes, prices or policies.</source>
         <translation>欢迎光临%1！商品、尺码、价格、政策，都可以问我。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="441"/>
         <source>Welcome! Ask me about products, sizes, prices or policies.</source>
         <translation>欢迎光临！商品、尺码、价格、政策，都可以问我。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>Serving: %1</source>
         <translation>正在接待：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428"/>
+        <location filename="../../ui/main_window.py" line="446"/>
         <source>Serving: a walk-in customer (choose one on the right to personalise answers)</source>
         <translation>正在接待：散客（在右侧选择顾客可获得个性化回答）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432"/>
+        <location filename="../../ui/main_window.py" line="473"/>
         <source>ShopGuide — Kiosk</source>
         <translation>ShopGuide 导购 — 自助模式</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432"/>
+        <location filename="../../ui/main_window.py" line="473"/>
         <source>ShopGuide</source>
         <translation>ShopGuide 导购</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434"/>
+        <location filename="../../ui/main_window.py" line="475"/>
         <source>Who is being served</source>
         <translation>当前接待的顾客</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="442"/>
+        <location filename="../../ui/main_window.py" line="483"/>
         <source>Details…</source>
         <translation>详情…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="443"/>
+        <location filename="../../ui/main_window.py" line="484"/>
         <source>Why the model did not load</source>
         <translation>模型未能加载的原因</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="485"/>
         <source>Model loading progress</source>
         <translation>模型加载进度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
-        <location filename="../../ui/main_window.py" line="498"/>
+        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="540"/>
         <source>Store: %1</source>
         <translation>店铺：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>no products yet: import your catalog</source>
         <translation>还没有商品：请导入商品目录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>read-only: conversations are not saved</source>
         <translation>只读：对话不会保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>the store file is damaged: run &apos;shopguide db check&apos;</source>
         <translation>店铺文件已损坏：请运行 &apos;shopguide db check&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/main_window.py" line="488"/>
         <source>%1 tokens/s</source>
         <translation>%1 词元/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="449"/>
+        <location filename="../../ui/main_window.py" line="453"/>
+        <location filename="../../ui/main_window.py" line="490"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="450"/>
+        <location filename="../../ui/main_window.py" line="491"/>
         <source>Start a new conversation</source>
         <translation>开始新对话</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="451"/>
+        <location filename="../../ui/main_window.py" line="454"/>
+        <location filename="../../ui/main_window.py" line="492"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="452"/>
+        <location filename="../../ui/main_window.py" line="493"/>
         <source>Switch language</source>
         <translation>切换语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="453"/>
+        <location filename="../../ui/main_window.py" line="494"/>
         <source>Ask a staff member</source>
         <translation>呼叫店员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="454"/>
+        <location filename="../../ui/main_window.py" line="495"/>
         <source>Ask a staff member for help</source>
         <translation>请店员来帮忙</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459"/>
+        <location filename="../../ui/main_window.py" line="501"/>
         <source>&amp;Conversation</source>
         <translation>对话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460"/>
+        <location filename="../../ui/main_window.py" line="502"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="461"/>
+        <location filename="../../ui/main_window.py" line="503"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="462"/>
+        <location filename="../../ui/main_window.py" line="504"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463"/>
+        <location filename="../../ui/main_window.py" line="505"/>
         <source>&amp;New conversation</source>
         <translation>新对话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="464"/>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>&amp;Save to customer notes…</source>
         <translation>保存到顾客备注(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="465"/>
+        <location filename="../../ui/main_window.py" line="507"/>
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="466"/>
+        <location filename="../../ui/main_window.py" line="508"/>
         <source>&amp;Fine-tune the model on this store…</source>
         <translation>用本店数据微调模型(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="467"/>
+        <location filename="../../ui/main_window.py" line="509"/>
         <source>New &amp;customer…</source>
         <translation>新建顾客(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="468"/>
+        <location filename="../../ui/main_window.py" line="510"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="469"/>
+        <location filename="../../ui/main_window.py" line="511"/>
         <source>&amp;About ShopGuide</source>
         <translation>关于 ShopGuide(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="470"/>
+        <location filename="../../ui/main_window.py" line="512"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="471"/>
+        <location filename="../../ui/main_window.py" line="513"/>
         <source>Larger text</source>
         <translation>放大文字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="472"/>
+        <location filename="../../ui/main_window.py" line="514"/>
         <source>Smaller text</source>
         <translation>缩小文字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="475"/>
+        <location filename="../../ui/main_window.py" line="517"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="476"/>
+        <location filename="../../ui/main_window.py" line="518"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="492"/>
+        <location filename="../../ui/main_window.py" line="534"/>
         <source>not loaded</source>
         <translation>未加载</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="495"/>
+        <location filename="../../ui/main_window.py" line="537"/>
         <source>ShopGuide %1</source>
         <translation>ShopGuide %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="496"/>
+        <location filename="../../ui/main_window.py" line="538"/>
         <source>An offline shopping guide: answers come from this store&apos;s own catalog.</source>
         <translation>离线导购助手：回答只来自本店自己的商品目录和政策。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="497"/>
+        <location filename="../../ui/main_window.py" line="539"/>
         <source>Model: %1</source>
         <translation>模型：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="502"/>
+        <location filename="../../ui/main_window.py" line="544"/>
         <source>About ShopGuide</source>
         <translation>关于 ShopGuide</translation>
     </message>
@@ -429,27 +431,27 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../ui/kiosk.py" line="165"/>
+        <location filename="../../ui/kiosk.py" line="170"/>
         <source>Too many wrong PINs. Ask the store manager.</source>
         <translation>PIN 错误次数过多，请联系店长。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="167"/>
+        <location filename="../../ui/kiosk.py" line="172"/>
         <source>Wrong PIN. Try again.</source>
         <translation>PIN 不正确，请重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="175"/>
+        <location filename="../../ui/kiosk.py" line="181"/>
         <source>Staff only</source>
         <translation>仅限店员</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="176"/>
+        <location filename="../../ui/kiosk.py" line="182"/>
         <source>Enter the admin PIN to leave kiosk mode.</source>
         <translation>输入管理员 PIN 以退出自助模式。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="177"/>
+        <location filename="../../ui/kiosk.py" line="183"/>
         <source>Admin PIN</source>
         <translation>管理员 PIN</translation>
     </message>
@@ -457,8 +459,8 @@
 <context>
     <name>PolicyCardWidget</name>
     <message>
-        <location filename="../../ui/chat/cards.py" line="156"/>
-        <location filename="../../ui/chat/cards.py" line="157"/>
+        <location filename="../../ui/chat/cards.py" line="175"/>
+        <location filename="../../ui/chat/cards.py" line="176"/>
         <source>Store policy</source>
         <translation>店铺政策</translation>
     </message>
@@ -466,37 +468,37 @@
 <context>
     <name>ProductCardWidget</name>
     <message>
-        <location filename="../../ui/chat/cards.py" line="96"/>
+        <location filename="../../ui/chat/cards.py" line="100"/>
         <source>Stock unknown</source>
         <translation>库存未知</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="98"/>
+        <location filename="../../ui/chat/cards.py" line="102"/>
         <source>In stock: %1</source>
         <translation>有货：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="100"/>
+        <location filename="../../ui/chat/cards.py" line="104"/>
         <source>Out of stock</source>
         <translation>缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="105"/>
+        <location filename="../../ui/chat/cards.py" line="109"/>
         <source>Aisle: %1</source>
         <translation>货架：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="107"/>
+        <location filename="../../ui/chat/cards.py" line="111"/>
         <source>Sizes: %1</source>
         <translation>尺码：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="109"/>
+        <location filename="../../ui/chat/cards.py" line="114"/>
         <source>Colors: %1</source>
         <translation>颜色：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/chat/cards.py" line="114"/>
+        <location filename="../../ui/chat/cards.py" line="119"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
@@ -548,101 +550,101 @@
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="162"/>
-        <source>The admin PIN must be 4 to 12 digits.</source>
-        <translation>管理员 PIN 须为 4 到 12 位数字。</translation>
+        <source>The PIN must be %1 to %2 digits.</source>
+        <translation>PIN 必须是 %1 到 %2 位数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="185"/>
+        <location filename="../../ui/settings_dialog.py" line="186"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="186"/>
+        <location filename="../../ui/settings_dialog.py" line="187"/>
         <source>Language model</source>
         <translation>语言模型</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="187"/>
+        <location filename="../../ui/settings_dialog.py" line="188"/>
         <source>&amp;Model:</source>
         <translation>模型(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="189"/>
+        <location filename="../../ui/settings_dialog.py" line="190"/>
         <source>&apos;bundled&apos;, a model folder, or a downloaded model&apos;s name</source>
         <translation>“bundled”（内置）、模型文件夹，或已下载模型的名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="191"/>
+        <location filename="../../ui/settings_dialog.py" line="192"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="192"/>
+        <location filename="../../ui/settings_dialog.py" line="193"/>
         <source>Longest answer (tokens):</source>
         <translation>回答最大长度（词元）：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="193"/>
+        <location filename="../../ui/settings_dialog.py" line="194"/>
         <source>Vary the wording (sampling)</source>
         <translation>措辞多样化（采样）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="194"/>
+        <location filename="../../ui/settings_dialog.py" line="195"/>
         <source>Temperature:</source>
         <translation>温度：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="195"/>
+        <location filename="../../ui/settings_dialog.py" line="196"/>
         <source>Top-p:</source>
         <translation>Top-p：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="196"/>
+        <location filename="../../ui/settings_dialog.py" line="197"/>
         <source>Appearance</source>
         <translation>外观</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="197"/>
+        <location filename="../../ui/settings_dialog.py" line="198"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="198"/>
+        <location filename="../../ui/settings_dialog.py" line="199"/>
         <source>&amp;Theme:</source>
         <translation>主题(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="199"/>
+        <location filename="../../ui/settings_dialog.py" line="200"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="200"/>
+        <location filename="../../ui/settings_dialog.py" line="201"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="201"/>
+        <location filename="../../ui/settings_dialog.py" line="202"/>
         <source>&amp;Font size (pt):</source>
         <translation>字号（磅）(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="202"/>
+        <location filename="../../ui/settings_dialog.py" line="203"/>
         <source>Kiosk</source>
         <translation>自助模式</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="203"/>
+        <location filename="../../ui/settings_dialog.py" line="204"/>
         <source>&amp;Clear after idle (seconds):</source>
         <translation>闲置多久后清除（秒）(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="204"/>
+        <location filename="../../ui/settings_dialog.py" line="205"/>
         <source>New admin &amp;PIN:</source>
         <translation>新的管理员 PIN(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="205"/>
+        <location filename="../../ui/settings_dialog.py" line="206"/>
         <source>unchanged</source>
         <translation>不修改</translation>
     </message>
