@@ -269,3 +269,20 @@ def test_the_wording_is_seeded_by_the_question_only():
     assert a.wording_seed == again.wording_seed != other.wording_seed
     sampled = GenerationSettings(do_sample=True, seed=1)
     assert opening(sampled, "Q: 跑鞋有吗？\nA:") is sampled  # sampling settings stay as set
+
+
+def test_after_a_complete_answer_the_first_broken_sentence_ends_it():
+    """"…[F1.c2]。;，这个问题我帮不上忙，" — text after the policy that fails a check ends the
+    answer: the model goes on from what it wrote and does not recover."""
+    from shopguide.guide.refs import References
+    from shopguide.guide.tagged_answer import write
+    from tests.fixtures.guide import FakeModel
+
+    refs = References()
+    refs.add("[F1]", "退货")
+    refs.add("[F1.c1]", "30天内可退货")
+    refs.add("[F1.c2]", "商品需未使用")
+    prompt = "Facts:\n[F1] 退货 [F1.c1] 30天内可退货 [F1.c2] 商品需未使用\nQ: 能退吗？\nA:"
+    model = FakeModel("[F1.c1]；[F1.c2]。;，这个问题我帮不上忙。还有其他问题随时问我。")
+    said = "".join(write(model, prompt, refs, "zh", "the policy"))
+    assert said == "30天内可退货；商品需未使用。"

@@ -31,6 +31,9 @@ _END = re.compile(r"(?<=[。！？!?；;])|(?<=[.…])(?=\s)")
 _ENDED = re.compile(r"[。！？!?.…；;」”)）]$")
 _DIGIT = re.compile(r"[0-9０-９]")
 _REPEAT = re.compile(r"(.)\1{5,}")
+# Own words that open with a separator (a fragment: ";，这个问题…") or put two marks side by
+# side ("；！", "：，") are broken text, whatever words follow.
+_BROKEN_MARKS = re.compile(r"^\s*[,，;；:：、]|[,，;；:：、]\s*[,，;；:：、。.!！?？]")
 LOOP_RUN = 6  # characters
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _NAME = re.compile(r"\[P(\d)\]")
@@ -186,6 +189,12 @@ def malformed(sentence: str, lang: str, own: str | None = None) -> str | None:
     return None
 
 
+def broken_marks(raw: str) -> str | None:
+    """Own words that open with a separator or put two marks side by side (the references
+    stand as words here: "可以，[F1.c1]。" is whole)."""
+    return "broken punctuation" if _BROKEN_MARKS.search(TAG.sub("□", raw).strip()) else None
+
+
 def looping(raw: str) -> bool:
     """A run of ``LOOP_RUN`` characters found three times in one sentence ("特点是这点很实用，
     特点是这点很实用，…"): a small model going round in circles."""
@@ -234,20 +243,26 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
     stream = model.stream(prompt_text, wording(settings, prompt_text), cancel, **masks)
     held: list[str] = []
     started = False  # a sentence was accepted: the next keeps the space before it
+    finished = False  # the answer was complete and then a sentence failed: stop
     said_raw = ""
     seen: set[str] = set()
     buffer = ""
 
     def release(raw: str) -> Iterator[str]:
-        nonlocal said_raw, started
+        nonlocal said_raw, started, finished
         text = fill(refs, raw).strip()
-        why = (unreferenced_number(raw) or malformed(text, lang, TAG.sub("", raw))
-               or ("a sentence said twice" if text in seen else None)
-               or ("a phrase said over and over" if looping(raw) else None)
-               or (check_sentence(text, facts) if facts is not None else None))
+        babble = (malformed(text, lang, TAG.sub("", raw)) or broken_marks(raw)
+                  or ("a sentence said twice" if text in seen else None)
+                  or ("a phrase said over and over" if looping(raw) else None))
+        why = babble or unreferenced_number(raw) or (
+            check_sentence(text, facts) if facts is not None else None)
         if why:
             if log is not None:
                 log.info("dropped a model sentence: %s", why)
+            if babble and pays(debt, said_raw):
+                # The answer is complete and the model starts to babble: it goes on from
+                # the text it wrote and does not recover, so the answer ends here.
+                finished = True
             return
         seen.add(text)
         said_raw += raw
@@ -268,12 +283,14 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
             yield from release(raw)
         # The space before the next sentence stays with it.
         buffer = buffer[len(buffer.rstrip()):] if closed else (parts[-1] if parts else "")
-        if cancel is not None and cancel.is_set():
+        if finished or (cancel is not None and cancel.is_set()):
             close = getattr(stream, "close", None)
             if callable(close):
                 close()
-            return
-    if buffer.strip() and _ENDED.search(fill(refs, buffer).rstrip()):
+            if not finished:
+                return
+            break
+    if not finished and buffer.strip() and _ENDED.search(fill(refs, buffer).rstrip()):
         # (a clause's own end mark ends it too); an unfinished last sentence is dropped
         yield from release(buffer)
     if held and pays(debt, said_raw):
