@@ -286,3 +286,20 @@ def test_after_a_complete_answer_the_first_broken_sentence_ends_it():
     model = FakeModel("[F1.c1]；[F1.c2]。;，这个问题我帮不上忙。还有其他问题随时问我。")
     said = "".join(write(model, prompt, refs, "zh", "the policy"))
     assert said == "30天内可退货；商品需未使用。"
+
+
+def test_a_policy_answer_ends_with_its_quote_and_a_fact_announced_must_come():
+    from shopguide.guide.refs import References
+    from shopguide.guide.tagged_answer import dangling, looping, write
+    from tests.fixtures.guide import FakeModel
+
+    refs = References()
+    refs.add("[F1]", "付款")
+    refs.add("[F1.c1]", "支持微信支付")
+    prompt = "Facts:\n[F1] 付款 [F1.c1] 支持微信支付\nQ: 能用微信吗？\nA:"
+    said = "".join(write(FakeModel("可以，[F1.c1]。主打可折叠。"), prompt, refs, "zh", "the policy"))
+    assert said == "可以，支持微信支付。"
+    assert dangling("[P1]比较合适，价格是。") and dangling("The [P1] is in aisle.")
+    assert not dangling("推荐[P1]，售价[P1.price]。")
+    assert looping("[P1]：[P1.t1]，挺合适，挺合适，挺合适。")
+    assert not looping("[P1]：[P1.d1]，[P1.d2]，[P1.d3]，[P1.d4]。")  # a list of facts

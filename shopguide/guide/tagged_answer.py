@@ -16,13 +16,15 @@ import re
 import threading
 import zlib
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from shopguide.guide.verify import Facts, check_sentence
 from shopguide.guide.refs import MAX_PRODUCTS, TAG, References, all_tags
+from shopguide.guide.verify import Facts, check_sentence
 from shopguide.text import has_cjk
 from shopguide.text.numbers import normalize_numbers
+from shopguide.text.resources import cue_words
 
 # Where a sentence of the raw (tagged) answer ends: an end mark, or a full stop before a
 # space. A tag's own dot ("[P1.price]") is followed by a letter, never a space.
@@ -35,6 +37,7 @@ _REPEAT = re.compile(r"(.)\1{5,}")
 # side ("；！", "：，") are broken text, whatever words follow.
 _BROKEN_MARKS = re.compile(r"^\s*[,，;；:：、]|[,，;；:：、]\s*[,，;；:：、。.!！?？]")
 LOOP_RUN = 6  # characters
+_STUTTER = re.compile(r"(.{2,}?)\1\1")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _NAME = re.compile(r"\[P(\d)\]")
 _AISLE = re.compile(r"\[P\d\.aisle\]")
@@ -197,8 +200,28 @@ def broken_marks(raw: str) -> str | None:
 
 def looping(raw: str) -> bool:
     """A run of ``LOOP_RUN`` characters found three times in one sentence ("特点是这点很实用，
-    特点是这点很实用，…"): a small model going round in circles."""
-    return any(raw.count(raw[i:i + LOOP_RUN]) >= 3 for i in range(len(raw) - LOOP_RUN + 1))
+    特点是这点很实用，…"), or a phrase of the model's own said three times running ("挺合适，
+    挺合适，挺合适"): a small model going round in circles. (References stand as □: three
+    facts in a row are a list, not a loop.)"""
+    own = TAG.sub("□", raw)
+    if any(own.count(own[i:i + LOOP_RUN]) >= 3 for i in range(len(own) - LOOP_RUN + 1)):
+        return True
+    return any(len(re.sub(r"[□\W]", "", m.group(1))) >= 2 for m in _STUTTER.finditer(own))
+
+
+def dangling(raw: str) -> str | None:
+    """A sentence that stops where a fact was to come ("价格是。", "位于。"): the model's frame
+    asked for a reference that decoding masked (used already, or no such fact). The words
+    that announce a fact are the ``expects_fact`` cues of resources/lang/cues.csv."""
+    own = TAG.sub("□", raw).strip()
+    body = own.rstrip("。.!！?？；;…").rstrip()
+    return "a fact announced and not given" if _announces_fact().search(body) else None
+
+
+@lru_cache(maxsize=1)
+def _announces_fact() -> re.Pattern[str]:
+    words = sorted(cue_words("expects_fact"), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(re.escape(w) for w in words) + r")\s*[:：]?$", re.I)
 
 
 def owed(intent: str, comparison: bool) -> str | None:
@@ -251,7 +274,7 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
     def release(raw: str) -> Iterator[str]:
         nonlocal said_raw, started, finished
         text = fill(refs, raw).strip()
-        babble = (malformed(text, lang, TAG.sub("", raw)) or broken_marks(raw)
+        babble = (malformed(text, lang, TAG.sub("", raw)) or broken_marks(raw) or dangling(raw)
                   or ("a sentence said twice" if text in seen else None)
                   or ("a phrase said over and over" if looping(raw) else None))
         why = babble or unreferenced_number(raw) or (
@@ -274,6 +297,10 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
             ready = held[:-1] if held[-1].endswith(_SEMICOLONS) else list(held)
             yield from ready
             del held[:len(ready)]
+            if debt.startswith("all of ") and not held:
+                # The policy is quoted whole: what a small model adds after it is a
+                # courtesy at best, a stray fragment at worst ("主打可折叠。").
+                finished = True
 
     for piece in stream:
         buffer += piece
