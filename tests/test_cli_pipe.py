@@ -8,6 +8,9 @@ import sys
 
 
 def test_a_closed_pipe_ends_quietly(tmp_path) -> None:
+    from shopguide.store import open_store
+
+    open_store(tmp_path / "s.sqlite").close()  # ask answers from a store that exists
     read, write = os.pipe()
     os.close(read)  # the reader is gone before anything is written
     proc = subprocess.run(

@@ -178,7 +178,8 @@ def test_stop_with_the_real_model_then_ask_again(qtbot, make_window, catalog_sto
         window.chat.ask("有没有跑鞋？")
         window.stop()  # Esc / the Stop button, before the model has written a sentence
     assert stopped.args[0].cancelled
-    assert window.chat.current.answer.note.text()  # "Stopped"
+    bubble = window.chat.current.answer  # "Stopped" beside what was said, or in its place
+    assert "Stopped" in bubble.note.text() + bubble.text.text()
     assert not window.chat.generating
     # The cancel flag is cleared for the next question, which is answered in full.
     with qtbot.waitSignal(c.done, timeout=60000) as again:
