@@ -303,3 +303,16 @@ def test_a_policy_answer_ends_with_its_quote_and_a_fact_announced_must_come():
     assert not dangling("推荐[P1]，售价[P1.price]。")
     assert looping("[P1]：[P1.t1]，挺合适，挺合适，挺合适。")
     assert not looping("[P1]：[P1.d1]，[P1.d2]，[P1.d3]，[P1.d4]。")  # a list of facts
+
+
+def test_words_after_the_last_clause_of_a_policy_are_not_said():
+    from shopguide.guide.refs import References
+    from shopguide.guide.tagged_answer import write
+    from tests.fixtures.guide import FakeModel
+
+    refs = References()
+    refs.add("[F1]", "退款")
+    refs.add("[F1.c1]", "退款原路退回。")
+    prompt = "Facts:\n[F1] 退款 [F1.c1] 退款原路退回。\nQ: 钱几天回来？\nA:"
+    said = "".join(write(FakeModel("[F1.c1]您好！"), prompt, refs, "zh", "the policy"))
+    assert said == "退款原路退回。"

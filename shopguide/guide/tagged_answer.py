@@ -273,6 +273,12 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
 
     def release(raw: str) -> Iterator[str]:
         nonlocal said_raw, started, finished
+        if debt and debt.startswith("all of ") and pays(debt, said_raw + raw):
+            # The sentence that completes the policy ends with its last clause (and the
+            # marks right after it): "[F1.c4]您好！" is the clause, not a greeting after it.
+            last = max(raw.rfind(tag) + len(tag) for tag in debt.split()[2:])
+            tail = re.match(r"[。.!！?？；;，,]*", raw[last:])
+            raw = raw[:last + (tail.end() if tail else 0)]
         text = fill(refs, raw).strip()
         babble = (malformed(text, lang, TAG.sub("", raw)) or broken_marks(raw) or dangling(raw)
                   or ("a sentence said twice" if text in seen else None)
