@@ -78,11 +78,12 @@ def test_what_each_turn_must_reference() -> None:
 
 
 def test_the_model_answer_is_filled_from_the_catalog(catalog_store) -> None:
-    model = FakeTaggedModel("推荐[P1]，售价[P1.price]，在[P1.aisle]。")
+    model = FakeTaggedModel("推荐[P1]，售价[P1.price]。它在[P1.aisle]。")
     turn, done = ask(catalog_store, model, "有没有缓震的跑鞋？")
     assert turn["by"] == "model" and done.used_model
     assert "云跃缓震跑鞋" in turn["answer"] and "¥459" in turn["answer"]
-    assert not TAG.search(turn["answer"])  # every tag resolved; the aisle it has none of: gone
+    # Every tag resolved; the sentence about an aisle it has none of is not said ("它在。").
+    assert not TAG.search(turn["answer"]) and "它在" not in turn["answer"]
     prompt = model.prompts[0]
     assert "[P1] 云跃缓震跑鞋" in prompt and "[P1.price] ¥459" in prompt
     # Decoding may not write a tag with no fact in this prompt, nor any digit.
@@ -316,3 +317,20 @@ def test_words_after_the_last_clause_of_a_policy_are_not_said():
     prompt = "Facts:\n[F1] 退款 [F1.c1] 退款原路退回。\nQ: 钱几天回来？\nA:"
     said = "".join(write(FakeModel("[F1.c1]您好！"), prompt, refs, "zh", "the policy"))
     assert said == "退款原路退回。"
+
+
+def test_english_facts_get_their_spaces_and_broken_text_is_dropped():
+    from shopguide.guide.refs import References
+    from shopguide.guide.tagged_answer import broken_marks, unfilled
+
+    r = References()
+    r.add("[F1.c1]", "Open 8 am–8 pm.")
+    r.add("[F1.c2]", "The garden closes earlier.")
+    r.add("[P1]", "Wellness Puppy")
+    r.add("[P1.d1]", "Turkey and chicken")
+    assert r.fill("[F1.c1][F1.c2]") == "Open 8 am–8 pm. The garden closes earlier."
+    assert r.fill("The [P1] fits best;[P1.d1].") == "The Wellness Puppy fits best; turkey and chicken."
+    assert broken_marks("also consider the [P1]. spray, there are ( with are ('t look.")
+    assert broken_marks("The [P1] [P2] [P3] is worth a look too.")
+    assert not broken_marks("The [P1] ([P1.price]) is worth a look too.")
+    assert unfilled("To save money, choose [P3].", r) and not unfilled("The [P1].", r)

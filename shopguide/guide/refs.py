@@ -113,7 +113,8 @@ class References:
         """The text with every tag replaced by its fact (a tag with no fact is dropped). A
         clause put mid-sentence in English starts lower-case ("and [P1.d2]" → "and warm for
         everyday use"); a mark right after a clause that already ends with one is not added
-        ("可退货。，" reads "可退货。")."""
+        ("可退货。，" reads "可退货。"); in English a fact right after a mark gets the space
+        a writer would put there."""
         out: list[str] = []
         pos = 0
         for m in TAG.finditer(raw):
@@ -121,9 +122,12 @@ class References:
             value = self.values.get(m.group(0), "")
             before = "".join(out).rstrip()
             if (value and _CLAUSE_FIELD.fullmatch(m.group(0)) and before
-                    and before[-1] not in _END_MARKS and value[:1].isupper()
+                    and before[-1] not in "。.！!？?" and value[:1].isupper()
                     and value[1:2].islower()):
                 value = value[0].lower() + value[1:]
+            if value and before and before[-1] in ".;:!?," and before == "".join(out) and (
+                    value[0].isascii() and (value[0].isalnum() or value[0] in "$€£")):
+                out.append(" ")  # "8 pm.[F1.c2]" → "8 pm. The garden…": English needs a space
             out.append(value)
             pos = m.end()
             if value and value[-1] in _END_MARKS and raw[pos:pos + 1] and raw[pos] in _JOINS:

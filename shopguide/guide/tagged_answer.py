@@ -38,6 +38,7 @@ _REPEAT = re.compile(r"(.)\1{5,}")
 _BROKEN_MARKS = re.compile(r"^\s*[,，;；:：、]|[,，;；:：、]\s*[,，;；:：、。.!！?？]")
 LOOP_RUN = 6  # characters
 _STUTTER = re.compile(r"(.{2,}?)\1\1")
+_NAMES_RUN_TOGETHER = re.compile(r"\[P\d\]\s*\[P\d\]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _NAME = re.compile(r"\[P(\d)\]")
 _AISLE = re.compile(r"\[P\d\.aisle\]")
@@ -193,9 +194,23 @@ def malformed(sentence: str, lang: str, own: str | None = None) -> str | None:
 
 
 def broken_marks(raw: str) -> str | None:
-    """Own words that open with a separator or put two marks side by side (the references
-    stand as words here: "可以，[F1.c1]。" is whole)."""
-    return "broken punctuation" if _BROKEN_MARKS.search(TAG.sub("□", raw).strip()) else None
+    """Own words that open with a separator or put two marks side by side, brackets left
+    open ("there are ( with are ('t"), or two names run together ("[P1] [P2] is …"); the
+    references stand as words here: "可以，[F1.c1]。" is whole."""
+    own = TAG.sub("□", raw).strip()
+    if _BROKEN_MARKS.search(own):
+        return "broken punctuation"
+    if own.count("(") != own.count(")") or own.count("（") != own.count("）"):
+        return "a bracket left open"
+    if _NAMES_RUN_TOGETHER.search(raw):
+        return "names run together"
+    return None
+
+
+def unfilled(raw: str, refs: References) -> str | None:
+    """A reference to no fact of this prompt would be said as nothing ("choose and .")."""
+    return "a reference to no fact" if any(t not in refs.values for t in TAG.findall(raw)) \
+        else None
 
 
 def looping(raw: str) -> bool:
@@ -281,6 +296,7 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
             raw = raw[:last + (tail.end() if tail else 0)]
         text = fill(refs, raw).strip()
         babble = (malformed(text, lang, TAG.sub("", raw)) or broken_marks(raw) or dangling(raw)
+                  or unfilled(raw, refs)
                   or ("a sentence said twice" if text in seen else None)
                   or ("a phrase said over and over" if looping(raw) else None))
         why = babble or unreferenced_number(raw) or (
