@@ -334,3 +334,17 @@ def test_english_facts_get_their_spaces_and_broken_text_is_dropped():
     assert broken_marks("The [P1] [P2] [P3] is worth a look too.")
     assert not broken_marks("The [P1] ([P1.price]) is worth a look too.")
     assert unfilled("To save money, choose [P3].", r) and not unfilled("The [P1].", r)
+
+
+def test_english_sentences_split_at_a_semicolon_join_with_a_space():
+    from shopguide.guide.refs import References
+    from shopguide.guide.tagged_answer import write
+    from tests.fixtures.guide import FakeModel
+
+    refs = References()
+    refs.add("[F1]", "hours")
+    refs.add("[F1.c1]", "Open 8 am–8 pm.")
+    refs.add("[F1.c2]", "The garden closes earlier.")
+    prompt = "Facts:\n[F1] hours [F1.c1] Open 8 am–8 pm. [F1.c2] The garden closes earlier.\nQ: hours?\nA:"
+    said = "".join(write(FakeModel("[F1.c1];[F1.c2]."), prompt, refs, "en", "the policy"))
+    assert said == "Open 8 am–8 pm. The garden closes earlier."

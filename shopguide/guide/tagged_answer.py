@@ -193,6 +193,18 @@ def malformed(sentence: str, lang: str, own: str | None = None) -> str | None:
     return None
 
 
+def _joined(raw: str, text: str, lang: str, before: str) -> str:
+    """The next sentence as it follows the one before: the model's own space kept; in
+    English a space after a clause's mark ("…8 pm. The garden…", split at "；/;" the model
+    wrote between clauses), and lower case after a semicolon."""
+    lead = raw[:len(raw) - len(raw.lstrip())]
+    if lang == "en" and not lead and before:
+        lead = " "
+        if before.rstrip().endswith((";", ",")) and text[:1].isupper() and text[1:2].islower():
+            text = text[0].lower() + text[1:]
+    return lead + text
+
+
 def broken_marks(raw: str) -> str | None:
     """Own words that open with a separator or put two marks side by side, brackets left
     open ("there are ( with are ('t"), or two names run together ("[P1] [P2] is …"); the
@@ -282,12 +294,13 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
     held: list[str] = []
     started = False  # a sentence was accepted: the next keeps the space before it
     finished = False  # the answer was complete and then a sentence failed: stop
+    last_text = ""  # the sentence said before, for how the next one joins it
     said_raw = ""
     seen: set[str] = set()
     buffer = ""
 
     def release(raw: str) -> Iterator[str]:
-        nonlocal said_raw, started, finished
+        nonlocal said_raw, started, finished, last_text
         if debt and debt.startswith("all of ") and pays(debt, said_raw + raw):
             # The sentence that completes the policy ends with its last clause (and the
             # marks right after it): "[F1.c4]您好！" is the clause, not a greeting after it.
@@ -311,7 +324,8 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
             return
         seen.add(text)
         said_raw += raw
-        held.append(raw[:len(raw) - len(raw.lstrip())] + text if started else text)
+        held.append(_joined(raw, text, lang, last_text) if started else text)
+        last_text = text
         started = True
         if pays(debt, said_raw):
             # A clause closed by "；" waits for the next one: if none follows, the answer
