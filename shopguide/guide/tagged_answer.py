@@ -38,6 +38,7 @@ _REPEAT = re.compile(r"(.)\1{5,}")
 _BROKEN_MARKS = re.compile(r"^\s*[,，;；:：、]|[,，;；:：、]\s*[,，;；:：、。.!！?？]")
 LOOP_RUN = 6  # characters
 _STUTTER = re.compile(r"(.{2,}?)\1\1")
+_OPENS_WITH_CLAUSE = re.compile(r"\s*\[(?:P\d\.d\d|F\d\.c\d)\]")
 _NAMES_RUN_TOGETHER = re.compile(r"\[P\d\]\s*\[P\d\]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _NAME = re.compile(r"\[P(\d)\]")
@@ -200,7 +201,8 @@ def _joined(raw: str, text: str, lang: str, before: str) -> str:
     lead = raw[:len(raw) - len(raw.lstrip())]
     if lang == "en" and not lead and before:
         lead = " "
-        if before.rstrip().endswith((";", ",")) and text[:1].isupper() and text[1:2].islower():
+        if before.rstrip().endswith((";", ",")) and _OPENS_WITH_CLAUSE.match(raw) and \
+                text[:1].isupper() and text[1:2].islower():  # a clause, not a name
             text = text[0].lower() + text[1:]
     return lead + text
 
@@ -241,7 +243,9 @@ def dangling(raw: str) -> str | None:
     asked for a reference that decoding masked (used already, or no such fact). The words
     that announce a fact are the ``expects_fact`` cues of resources/lang/cues.csv."""
     own = TAG.sub("□", raw).strip()
-    body = own.rstrip("。.!！?？；;…").rstrip()
+    if own.endswith(("?", "？")):
+        return None  # a question may end on "with" ("Anything else I can help with?")
+    body = own.rstrip("。.!！；;…").rstrip()
     return "a fact announced and not given" if _announces_fact().search(body) else None
 
 
