@@ -219,6 +219,9 @@ def backup(path: Path, dest: Path | None = None) -> Path:
         src.close()
     if verdict != "ok":
         tmp.unlink(missing_ok=True)
-        raise StoreError(f"the backup copy failed its check ({verdict}); nothing was written")
+        first = next((ln for ln in str(verdict).splitlines()
+                      if ln.strip() and not ln.startswith("***")), str(verdict))
+        raise StoreError(f"{path}: the store is damaged, so its copy failed the check ({first}); "
+                         "no backup was written. Run 'shopguide db check' for details.")
     tmp.replace(dest)
     return dest

@@ -106,3 +106,11 @@ def test_an_empty_catalog_is_named_when_asked(tmp_path, capsys):
     open_store(path).close()
     rc, _, err = _run(capsys, "--store", str(path), "ask", "跑鞋")
     assert "no products and no FAQ yet" in err and "shopguide import" in err
+
+
+def test_a_backup_of_a_damaged_store_is_one_line_and_writes_nothing(good, tmp_path, capsys):
+    _damage(good)
+    dest = tmp_path / "copies" / "copy.db"
+    rc, _, err = _run(capsys, "--store", str(good), "db", "backup", str(dest))
+    assert rc == 1 and "damaged" in err and "db check" in err
+    assert len(err.strip().splitlines()) == 1 and not any(dest.parent.iterdir())
