@@ -113,3 +113,13 @@ def test_an_idle_time_out_of_range_is_named_at_the_field(qtbot, app_settings):
     qtbot.keyClick(line, Qt.Key.Key_Tab)
     dialog.apply()
     assert app_settings.kiosk_idle_s == 30
+
+
+def test_a_long_model_path_shows_its_start_and_all_of_it_in_the_tooltip(qtbot, app_settings):
+    path = "/home/shop/.local/share/ShopGuide/models/finetuned-20261205-1711"
+    app_settings.model_spec = path
+    dialog = SettingsDialog(app_settings)
+    qtbot.addWidget(dialog)
+    assert dialog.model_spec.cursorPosition() == 0  # the folder, not "…ned-20261205-1711"
+    assert dialog.model_spec.toolTip().startswith(path)
+    assert dialog.model_spec.minimumWidth() >= dialog.model_spec.fontMetrics().horizontalAdvance("x" * 40)

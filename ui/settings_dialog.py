@@ -38,6 +38,11 @@ class SettingsDialog(QDialog):
         self.model_box = QGroupBox()
         mf = QFormLayout(self.model_box)
         self.model_spec = QLineEdit(settings.model_spec)
+        # A model folder's path is long: wide enough for a typical one, all of it in the
+        # tooltip, and shown from its start (its folder) rather than cut to "ned-2026…".
+        self.model_spec.setMinimumWidth(self.model_spec.fontMetrics().horizontalAdvance("x" * 44))
+        self.model_spec.textChanged.connect(self._model_tip)
+        self.model_spec.setCursorPosition(0)
         self.browse = QPushButton()
         self.browse.clicked.connect(self._browse)
         row = QHBoxLayout()
@@ -133,10 +138,17 @@ class SettingsDialog(QDialog):
             label.setBuddy(field)
         self.retranslate_ui()
 
+    def _model_tip(self, *_: object) -> None:
+        """The whole path (the field may show only part of it), then what the field takes."""
+        what = self.tr("'bundled', a model folder, or a downloaded model's name")
+        path = self.model_spec.text().strip()
+        self.model_spec.setToolTip(f"{path}\n{what}" if path else what)
+
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a model folder"))
         if folder:
             self.model_spec.setText(folder)
+            self.model_spec.setCursorPosition(0)
 
     def _idle_typed(self) -> int | None:
         digits = "".join(ch for ch in self.idle.lineEdit().text() if ch.isdigit())
@@ -186,9 +198,7 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Settings"))
         self.model_box.setTitle(self.tr("Language model"))
         self.model_label.setText(self.tr("&Model:"))
-        self.model_spec.setToolTip(
-            self.tr("'bundled', a model folder, or a downloaded model's name")
-        )
+        self._model_tip()
         self.browse.setText(self.tr("&Browse…"))
         self.max_tokens_label.setText(self.tr("Longest answer (tokens):"))
         self.sample.setText(self.tr("Vary the wording (sampling)"))
