@@ -100,3 +100,20 @@ def test_save_to_notes_reads_the_sessions_turns_and_forgets_an_erased_customer(
     window._on_customer_erased("c1")
     assert window.session_turns().turns == [b, c]  # c is on screen: the chat handler's job
     assert not [t for t in window._earlier_turns if t.customer_id == "c1"]
+
+
+def test_an_error_in_a_slot_is_shown_in_words_not_a_traceback(qtbot, make_window, monkeypatch):
+    import sys
+
+    from shopguide.store.errors import StoreBusy
+    from ui import app as ui_app
+
+    window = make_window(start=False)
+    shown = []
+    monkeypatch.setattr(ui_app.QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(sys, "excepthook", lambda *a: None)  # the previous hook (the log's)
+    ui_app._explain_errors_in_slots(window)
+    sys.excepthook(StoreBusy, StoreBusy("/shop/store.sqlite", 10), None)
+    sys.excepthook(ZeroDivisionError, ZeroDivisionError("x"), None)
+    assert "another ShopGuide is changing this store" in shown[0]
+    assert "ZeroDivisionError" in shown[1] and "log" in shown[1]

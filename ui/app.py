@@ -18,7 +18,7 @@ from shopguide.logging_setup import setup_logging
 from ui.backend import Backend, default_backend
 from ui.i18n import LanguageManager
 from ui.main_window import MainWindow, SidebarFactory, default_sidebar
-from ui.qt import QApplication, QGuiApplication, QTimer
+from ui.qt import QApplication, QCoreApplication, QGuiApplication, QMessageBox, QTimer
 from ui.resources import icon, stylesheet
 from ui.settings import AppSettings
 from ui.worker import GuideClient
@@ -99,6 +99,7 @@ def run(args: argparse.Namespace) -> int:
     QTimer.singleShot(0, lambda: window.client.start(model_spec))
     app.aboutToQuit.connect(window.client.shutdown)
     _quit_on_sigterm(app)
+    _explain_errors_in_slots(window)
     log.info("ShopGuide started in %s mode", mode)
     code = int(app.exec())
     return _after_exec(code)
@@ -115,6 +116,28 @@ def _after_exec(code: int) -> int:
     log.error("the guide worker did not stop; leaving without it")
     logging.shutdown()
     os._exit(code)
+
+
+def _explain_errors_in_slots(window: MainWindow) -> None:
+    """An exception in a slot (a click that writes to a busy, full or read-only store) would
+    print a traceback to a terminal nobody reads and leave the clerk guessing. The store's own
+    errors say what and what to do: show that; anything else is logged (type and place only,
+    by the hook already installed) and named in one line."""
+    from shopguide.store.errors import StoreError
+
+    previous = sys.excepthook
+
+    def hook(exc_type, exc, tb):  # type: ignore[no-untyped-def]
+        previous(exc_type, exc, tb)
+        if issubclass(exc_type, KeyboardInterrupt):
+            return
+        text = str(exc) if isinstance(exc, StoreError) else QCoreApplication.translate(
+            "MainWindow",
+            "Something went wrong (%1); nothing more was done. The log has the details.",
+        ).replace("%1", exc_type.__name__)
+        QMessageBox.warning(window, "ShopGuide", text)
+
+    sys.excepthook = hook
 
 
 def _quit_on_sigterm(app: QApplication) -> None:
