@@ -213,6 +213,9 @@ def backup(path: Path, dest: Path | None = None) -> Path:
             tmp.unlink(missing_ok=True)  # never leave a half copy behind
             if is_full(exc):
                 raise DiskFull(dest, "no backup was written") from exc
+            if "malformed" in str(exc):
+                raise StoreError(f"{path}: the store is damaged ({exc}); no backup was written. "
+                                 "Run 'shopguide db check' for details.") from exc
             raise StoreError(f"{path}: the backup could not be written to {dest} ({exc}); "
                              "nothing was written") from exc
     finally:
