@@ -227,3 +227,22 @@ def test_a_model_asked_for_while_another_loads_is_loaded_next(qtbot, make_window
     with qtbot.waitSignal(window.client.modelReady, timeout=30000):
         pass
     assert loaded == ["fake", "/models/new"]
+
+
+def test_every_report_of_the_worker_reaches_the_client(qtbot):
+    """The reports are declared once (ui.worker._Reports); the client relays each of them."""
+    from ui.worker import RELAYED, GuideClient, GuideWorker
+
+    assert "done" in RELAYED and "storeReady" in RELAYED
+    assert all(getattr(GuideWorker, n) is getattr(GuideClient, n) for n in RELAYED)
+    client = GuideClient()
+    heard = []
+    for name in RELAYED:
+        getattr(client, name).connect(lambda *args, n=name: heard.append(n))
+    for name in RELAYED:  # the worker has not moved to its thread: direct delivery
+        signal = getattr(client.worker, name)
+        args = {"modelProgress": (1,), "speed": (1.0,), "rated": (None, 1)}.get(name)
+        signal.emit(*(args or (("x",) if name in ("storeFailed", "modelLoading", "modelReady",
+                                                  "modelFailed", "token", "failed") else (None,))))
+    assert heard == list(RELAYED)
+    client.deleteLater()

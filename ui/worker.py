@@ -30,8 +30,9 @@ log = logging.getLogger(__name__)
 GUI_SWITCH_INTERVAL_S = 0.001
 
 
-class GuideWorker(QObject):
-    """Runs in the worker thread. Every public slot is invoked through a queued signal."""
+class _Reports(QObject):
+    """The worker's reports, declared once: the worker emits them in its thread, and the
+    client, which inherits the same signals, re-emits them in the GUI thread."""
 
     # store
     storeReady = Signal(object)  # StoreInfo: name, path, starter suggestions
@@ -51,6 +52,15 @@ class GuideWorker(QObject):
     answerSaved = Signal(object)  # message id the rating buttons refer to (None if unsaved)
     conversationChanged = Signal(object)  # a snapshot for the sidebar's "Save to notes"
     rated = Signal(object, int)
+
+
+# The reports' names, for relaying: every signal _Reports declares.
+RELAYED = tuple(name for name, value in vars(_Reports).items() if isinstance(value, Signal))
+
+
+class GuideWorker(_Reports):
+    """Runs in the worker thread. Every public slot is invoked through a queued signal."""
+
     # internal: the loader thread hands its result to this thread
     _modelLoaded = Signal(object, str, str)  # model, name, error
 
@@ -246,26 +256,7 @@ class GuideWorker(QObject):
                 thread.quit()
 
 
-# The worker's reports, re-emitted by the client in the GUI thread.
-RELAYED = (
-    "storeReady",
-    "storeFailed",
-    "modelLoading",
-    "modelProgress",
-    "modelReady",
-    "modelFailed",
-    "cards",
-    "token",
-    "done",
-    "failed",
-    "speed",
-    "answerSaved",
-    "conversationChanged",
-    "rated",
-)
-
-
-class GuideClient(QObject):
+class GuideClient(_Reports):
     """Lives in the GUI thread: starts the worker thread and sends it requests.
 
     Requests are signals connected to the worker's slots, so Qt queues them into
@@ -274,21 +265,6 @@ class GuideClient(QObject):
     GUI thread, so a listener (a widget, a test's ``waitSignals``) sees them in
     order and already on the thread that may touch widgets.
     """
-
-    storeReady = Signal(object)
-    storeFailed = Signal(str)
-    modelLoading = Signal(str)
-    modelProgress = Signal(int)
-    modelReady = Signal(str)
-    modelFailed = Signal(str)
-    cards = Signal(object)
-    token = Signal(str)
-    done = Signal(object)
-    failed = Signal(str)
-    speed = Signal(float)
-    answerSaved = Signal(object)
-    conversationChanged = Signal(object)
-    rated = Signal(object, int)
 
     _start = Signal(str)
     _load = Signal(str)
