@@ -84,6 +84,10 @@ def main(argv: list[str] | None = None) -> int:
             _wait(app, client.done, lambda w=window, q=POLICY[lang]: w.chat.ask(q), 60000)
             _settle(app, 500)
             _save(window, args.out / f"{mode}-{lang}-policy.png")
+            if mode == "clerk" and window.sidebar is not None:
+                window.sidebar.tabs.setCurrentWidget(window.sidebar.privacy)
+                _settle(app, 300)
+                _save(window, args.out / f"{mode}-{lang}-privacy.png")
             if mode == "kiosk":
                 window._may_close = True  # the script is the admin here
             window.close()

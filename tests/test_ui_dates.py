@@ -34,3 +34,14 @@ def test_a_moment_is_its_day_and_time(qapp, locale):
     local = moment.astimezone()
     assert moment_text(moment).startswith(day_text(local.date()) + " ")
     assert f"{local.minute:02d}" in moment_text(moment)
+
+
+def test_date_fields_show_the_same_format(qapp, locale):
+    from ui.dates import date_format
+    from ui.qt import QDate, QDateEdit
+
+    locale("en_US")
+    edit = QDateEdit()
+    edit.setDisplayFormat(date_format())
+    edit.setDate(QDate(2027, 12, 5))
+    assert edit.text() == day_text(date(2027, 12, 5)) == "12/5/2027"

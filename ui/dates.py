@@ -17,6 +17,11 @@ def _date_format(locale: QLocale) -> str:
     return fmt if "yyyy" in fmt else fmt.replace("yy", "yyyy")
 
 
+def date_format() -> str:
+    """The format for a date field (QDateEdit.setDisplayFormat), the same as ``day_text``."""
+    return _date_format(QLocale())
+
+
 def day_text(d: date) -> str:
     locale = QLocale()
     return locale.toString(QDate(d.year, d.month, d.day), _date_format(locale))

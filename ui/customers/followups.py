@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from shopguide.store.models import Customer, FollowUp
-from ui.dates import day_text
+from ui.dates import date_format, day_text
 from ui.qt import (
     QAbstractItemView,
     QBrush,
@@ -51,6 +51,7 @@ class FollowUpsView(QWidget):
         self.today = date.today  # replaceable in tests: what "overdue" is measured against
 
         self.due = QDateEdit()
+        self.due.setDisplayFormat(date_format())  # as every date in the window
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("yyyy-MM-dd")
         self.text = QLineEdit()
@@ -222,6 +223,7 @@ class FollowUpsView(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
+        self.due.setDisplayFormat(date_format())  # the new language's date format
         self._due_label.setText(self.tr("D&ue"))
         self.due.setAccessibleName(self.tr("Follow-up due date"))
         self.text.setPlaceholderText(self.tr("What to do, e.g. call when size 43 arrives"))

@@ -29,7 +29,7 @@ from shopguide.store.errors import StoreError
 from shopguide.store.models import CONSENT_HISTORY, CONSENT_MARKETING, Customer
 from ui.customers import privacy_dialogs as dialogs
 from ui.customers.privacy_jobs import PrivacyJob
-from ui.dates import day_text
+from ui.dates import date_format, day_text
 from ui.qt import (
     QCheckBox,
     QComboBox,
@@ -95,6 +95,7 @@ class PrivacyPanel(QWidget):
             self.source.addItem("", source)
         self.expires = QCheckBox()
         self.expiry = QDateEdit()
+        self.expiry.setDisplayFormat(date_format())  # as every date in the window
         self.expiry.setCalendarPopup(True)
         self.expiry.setDisplayFormat("yyyy-MM-dd")
         self.expiry.setDate(QDate.currentDate().addYears(1))
@@ -404,6 +405,7 @@ class PrivacyPanel(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
+        self.expiry.setDisplayFormat(date_format())  # the new language's date format
         self.consent_box.setTitle(self.tr("Consent"))
         for purpose in PURPOSES:
             self.purpose_labels[purpose].setText(self._purpose_name(purpose))
