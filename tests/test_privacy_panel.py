@@ -217,3 +217,16 @@ def test_erase_in_the_panel_cleans_backup_copies_and_names_the_ones_it_cannot(
     assert "journal" not in text  # the job's own connection emptied the WAL
     # ("copy(ies)" untranslated, "copy" once the English translator is installed)
     assert re.search(r"\b1 backup cop\S* could not be cleaned", panel.status.text())
+
+
+def test_a_consent_state_has_a_line_of_its_own_in_a_narrow_sidebar(qtbot, panel, privacy_store):
+    consent.grant(privacy_store, ZH.id, "marketing")
+    panel.set_customer(privacy_store.customer(ZH.id))
+    panel.resize(420, 600)
+    panel.show()
+    qtbot.waitExposed(panel)
+    status = panel.status_labels["marketing"]
+    assert status.text().startswith("Given")
+    assert status.height() < 2 * status.fontMetrics().height()  # one line, not wrapped mid-date
+    below = status.mapTo(panel, status.rect().bottomLeft()).y()
+    assert below <= panel.source.mapTo(panel, panel.source.rect().topLeft()).y()

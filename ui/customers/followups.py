@@ -53,7 +53,6 @@ class FollowUpsView(QWidget):
         self.due = QDateEdit()
         self.due.setDisplayFormat(date_format())  # as every date in the window
         self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("yyyy-MM-dd")
         self.text = QLineEdit()
         self.add_button = QPushButton()
         self._due_label = QLabel()

@@ -85,10 +85,12 @@ class PrivacyPanel(QWidget):
                 lambda _c=False, p=purpose: self.set_consent(p, True))
             self.withdraw_buttons[purpose].clicked.connect(
                 lambda _c=False, p=purpose: self.set_consent(p, False))
-            grid.addWidget(self.purpose_labels[purpose], row, 0)
-            grid.addWidget(self.status_labels[purpose], row, 1)
-            grid.addWidget(self.grant_buttons[purpose], row, 2)
-            grid.addWidget(self.withdraw_buttons[purpose], row, 3)
+            # The state ("Given 3/14/2026 (until …)") on a line of its own under its purpose:
+            # squeezed beside the buttons of a narrow sidebar it wrapped mid-date.
+            grid.addWidget(self.purpose_labels[purpose], 2 * row, 0, 1, 2)
+            grid.addWidget(self.grant_buttons[purpose], 2 * row, 2)
+            grid.addWidget(self.withdraw_buttons[purpose], 2 * row, 3)
+            grid.addWidget(self.status_labels[purpose], 2 * row + 1, 0, 1, 4)
         grid.setColumnStretch(1, 1)
         self.source = QComboBox()
         for source in pconsent.SOURCES:
@@ -97,7 +99,6 @@ class PrivacyPanel(QWidget):
         self.expiry = QDateEdit()
         self.expiry.setDisplayFormat(date_format())  # as every date in the window
         self.expiry.setCalendarPopup(True)
-        self.expiry.setDisplayFormat("yyyy-MM-dd")
         self.expiry.setDate(QDate.currentDate().addYears(1))
         self.expiry.setEnabled(False)
         self.expires.toggled.connect(self.expiry.setEnabled)
@@ -110,7 +111,7 @@ class PrivacyPanel(QWidget):
         options.addWidget(self.expires)
         options.addWidget(self.expiry)
         options.addStretch(1)
-        grid.addLayout(options, len(PURPOSES), 0, 1, 4)
+        grid.addLayout(options, 2 * len(PURPOSES), 0, 1, 4)  # under each purpose's two rows
 
         self._history_label = QLabel()
         self.history = QListWidget()
