@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from shopguide.guide.figures import narrow, prices
-from shopguide.guide.promises import SWEEPING, claims
+from shopguide.guide.promises import claims
 from shopguide.guide.refs import sentences
 from shopguide.guide.verify_stock import check_stock
 from shopguide.store.models import FaqEntry, Product
@@ -28,6 +28,7 @@ from shopguide.text.resources import budget_words, cue_words
 DESCRIPTIONS = ("description", "description_en", "description_zh")
 _PRICE_CHANGE = re.compile(r"^(x|minus|bogo)")
 _CLAUSE = re.compile(r"[,，;；:：。!！?？]")
+_SWEEPING = re.compile(r"全场|全店|所有|全部|一切|一律|everything|\ball\b|\bevery\b|storewide", re.I)
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ def _sentence_doubt(s: str, p: Product) -> str | None:
         if _PRICE_CHANGE.match(c.key) and not c.comparative:
             return f"it promises a discount ('{s[c.start:c.end].strip()}') the price column does not show"
         clause = _CLAUSE.split(s[c.start:])[0] + " " + _CLAUSE.split(s[:c.start])[-1]
-        if c.key == "free" and SWEEPING.search(clause.casefold()):
+        if c.key == "free" and _SWEEPING.search(clause):
             return f"it says '{s[c.start:c.end].strip()}' of everything; the price column says {p.price:g}"
     stock = check_stock(s, lambda start, end: [p])
     if stock:

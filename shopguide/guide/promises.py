@@ -40,7 +40,7 @@ _KEYED: list[tuple[re.Pattern[str], str]] = [
 ]
 _WORDS = cue_pattern(_FREE + _SALE)
 _CLAUSE = re.compile(r"[,，;；:：。!！?？\n]|\.(?!\d)")
-SWEEPING = re.compile(r"全场|全店|所有|全部|一切|任何|一律|全品|everything|everyone|anything|"
+_SWEEPING = re.compile(r"全场|全店|所有|全部|一切|任何|一律|全品|everything|everyone|anything|"
                        r"\ball\b|\bevery\b|\bany\b|\bwhole\b|\bentire\b|\bstorewide\b")
 _FILLER_ZH = ("我们", "本店", "店里", "店内", "您", "你", "可以", "提供", "享受", "享有", "现在", "目前",
               "这款", "那款", "这个", "的", "是", "都", "也", "还", "和", "与", "及", "了", "吗", "呢",
@@ -142,7 +142,7 @@ class Backing:
             for part in _CLAUSE.split(low):
                 keys = {c.key for c in claims(part)}
                 if keys:
-                    clauses.append((keys, _units(part), bool(SWEEPING.search(part))))
+                    clauses.append((keys, _units(part), bool(_SWEEPING.search(part))))
         return cls(clauses, "\n".join(flat))
 
 
@@ -174,7 +174,7 @@ def check_promises(sentence: str, rest: str, backing: Backing,
             continue  # the facts' own words, restated
         own = narrow(rest[lo:c.start] + " " + rest[c.end:hi])
         units = _units(own)
-        sweeping = bool(SWEEPING.search(own.casefold()))
+        sweeping = bool(_SWEEPING.search(own.casefold()))
         if units and any(any(_compatible(c.key, k) for k in keys) and (sw or not sweeping)
                          and len(units & fu) >= MIN_SUPPORT * len(units)
                          for keys, fu, sw in backing.clauses):
