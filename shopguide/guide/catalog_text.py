@@ -28,7 +28,6 @@ from shopguide.text.resources import budget_words, cue_words
 DESCRIPTIONS = ("description", "description_en", "description_zh")
 _PRICE_CHANGE = re.compile(r"^(x|minus|bogo)")
 _CLAUSE = re.compile(r"[,，;；:：。!！?？]")
-_SWEEPING = re.compile(r"全场|全店|所有|全部|一切|一律|everything|\ball\b|\bevery\b|storewide", re.I)
 
 
 @dataclass(frozen=True)
@@ -36,6 +35,11 @@ class Doubt:
     column: str  # "description", "answer", …
     sentence: str
     reason: str  # said to the merchant: what the sentence states and what the column says
+
+
+@lru_cache(maxsize=1)
+def _storewide() -> re.Pattern[str]:
+    return pattern(cue_words("storewide"))
 
 
 @lru_cache(maxsize=1)
@@ -102,7 +106,7 @@ def _sentence_doubt(s: str, p: Product) -> str | None:
         if _PRICE_CHANGE.match(c.key) and not c.comparative:
             return f"it promises a discount ('{s[c.start:c.end].strip()}') the price column does not show"
         clause = _CLAUSE.split(s[c.start:])[0] + " " + _CLAUSE.split(s[:c.start])[-1]
-        if c.key == "free" and _SWEEPING.search(clause):
+        if c.key == "free" and _storewide().search(fold(clause)):
             return f"it says '{s[c.start:c.end].strip()}' of everything; the price column says {p.price:g}"
     stock = check_stock(s, lambda start, end: [p])
     if stock:
