@@ -272,33 +272,35 @@ def test_the_wording_is_seeded_by_the_question_only():
     assert opening(sampled, "Q: 跑鞋有吗？\nA:") is sampled  # sampling settings stay as set
 
 
-def test_after_a_complete_answer_the_first_broken_sentence_ends_it():
-    """"…[F1.c2]。;，这个问题我帮不上忙，" — text after the policy that fails a check ends the
-    answer: the model goes on from what it wrote and does not recover."""
+def _policy_answer(model_text: str, lang: str, question: str, *clauses: str) -> str:
+    """What ``write`` shows for a policy turn whose prompt holds policy F1 with ``clauses``
+    and whose (fake) model writes ``model_text``."""
     from shopguide.guide.refs import References
     from shopguide.guide.tagged_answer import write
     from tests.fixtures.guide import FakeModel
 
     refs = References()
-    refs.add("[F1]", "退货")
-    refs.add("[F1.c1]", "30天内可退货")
-    refs.add("[F1.c2]", "商品需未使用")
-    prompt = "Facts:\n[F1] 退货 [F1.c1] 30天内可退货 [F1.c2] 商品需未使用\nQ: 能退吗？\nA:"
-    model = FakeModel("[F1.c1]；[F1.c2]。;，这个问题我帮不上忙。还有其他问题随时问我。")
-    said = "".join(write(model, prompt, refs, "zh", "the policy"))
+    refs.add("[F1]", question)
+    facts = f"[F1] {question}"
+    for i, clause in enumerate(clauses, 1):
+        refs.add(f"[F1.c{i}]", clause)
+        facts += f" [F1.c{i}] {clause}"
+    prompt = f"Facts:\n{facts}\nQ: {question}\nA:"
+    return "".join(write(FakeModel(model_text), prompt, refs, lang, "the policy"))
+
+
+def test_after_a_complete_answer_the_first_broken_sentence_ends_it():
+    """"…[F1.c2]。;，这个问题我帮不上忙，" — text after the policy that fails a check ends the
+    answer: the model goes on from what it wrote and does not recover."""
+    said = _policy_answer("[F1.c1]；[F1.c2]。;，这个问题我帮不上忙。还有其他问题随时问我。", "zh",
+                          "能退吗？", "30天内可退货", "商品需未使用")
     assert said == "30天内可退货；商品需未使用。"
 
 
 def test_a_policy_answer_ends_with_its_quote_and_a_fact_announced_must_come():
-    from shopguide.guide.refs import References
-    from shopguide.guide.tagged_answer import dangling, looping, write
-    from tests.fixtures.guide import FakeModel
+    from shopguide.guide.tagged_answer import dangling, looping
 
-    refs = References()
-    refs.add("[F1]", "付款")
-    refs.add("[F1.c1]", "支持微信支付")
-    prompt = "Facts:\n[F1] 付款 [F1.c1] 支持微信支付\nQ: 能用微信吗？\nA:"
-    said = "".join(write(FakeModel("可以，[F1.c1]。主打可折叠。"), prompt, refs, "zh", "the policy"))
+    said = _policy_answer("可以，[F1.c1]。主打可折叠。", "zh", "能用微信吗？", "支持微信支付")
     assert said == "可以，支持微信支付。"
     assert dangling("[P1]比较合适，价格是。") and dangling("The [P1] is in aisle.")
     assert not dangling("推荐[P1]，售价[P1.price]。")
@@ -307,16 +309,7 @@ def test_a_policy_answer_ends_with_its_quote_and_a_fact_announced_must_come():
 
 
 def test_words_after_the_last_clause_of_a_policy_are_not_said():
-    from shopguide.guide.refs import References
-    from shopguide.guide.tagged_answer import write
-    from tests.fixtures.guide import FakeModel
-
-    refs = References()
-    refs.add("[F1]", "退款")
-    refs.add("[F1.c1]", "退款原路退回。")
-    prompt = "Facts:\n[F1] 退款 [F1.c1] 退款原路退回。\nQ: 钱几天回来？\nA:"
-    said = "".join(write(FakeModel("[F1.c1]您好！"), prompt, refs, "zh", "the policy"))
-    assert said == "退款原路退回。"
+    assert _policy_answer("[F1.c1]您好！", "zh", "钱几天回来？", "退款原路退回。") == "退款原路退回。"
 
 
 def test_english_facts_get_their_spaces_and_broken_text_is_dropped():
@@ -337,14 +330,6 @@ def test_english_facts_get_their_spaces_and_broken_text_is_dropped():
 
 
 def test_english_sentences_split_at_a_semicolon_join_with_a_space():
-    from shopguide.guide.refs import References
-    from shopguide.guide.tagged_answer import write
-    from tests.fixtures.guide import FakeModel
-
-    refs = References()
-    refs.add("[F1]", "hours")
-    refs.add("[F1.c1]", "Open 8 am–8 pm.")
-    refs.add("[F1.c2]", "The garden closes earlier.")
-    prompt = "Facts:\n[F1] hours [F1.c1] Open 8 am–8 pm. [F1.c2] The garden closes earlier.\nQ: hours?\nA:"
-    said = "".join(write(FakeModel("[F1.c1];[F1.c2]."), prompt, refs, "en", "the policy"))
+    said = _policy_answer("[F1.c1];[F1.c2].", "en", "hours?", "Open 8 am–8 pm.",
+                          "The garden closes earlier.")
     assert said == "Open 8 am–8 pm. The garden closes earlier."
