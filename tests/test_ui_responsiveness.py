@@ -64,9 +64,10 @@ def test_gui_never_waits_while_a_slow_model_loads_and_generates(qtbot, make_wind
     beat = Heartbeat()
     # Several people share this machine's two cores, and the OS may preempt the GUI
     # thread for reasons that are not ours. A GUI thread that really waits on the
-    # model fails every attempt; one clean attempt shows ours never does.
+    # model fails every attempt; one clean attempt shows ours never does. (Three were not
+    # always enough on the 2-core VM: 50–51 ms in each, once, with nothing else running.)
     results = []
-    for attempt in range(3):
+    for attempt in range(5):
         load_gap, gen_gap = _measure(qtbot, window, beat, first=attempt == 0)
         results.append((round(load_gap), round(gen_gap)))
         print(
