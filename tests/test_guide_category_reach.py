@@ -55,3 +55,40 @@ def test_an_english_kind_finds_the_products_named_so(engine) -> None:
     # English names (no translation table): every bike helmet answers "bike helmet".
     skus = _skus(engine, "bike helmet")
     assert {"HL-1", "HL-2"} <= set(skus) and "KS-1" not in skus, skus
+
+
+CASES = (
+    Product("TC-1", "Slim Folio Tablet Case", "Electronics/Tablet Accessories/Cases", 26.99,
+            "USD", "Boskin", 4, "E1", (), ("Blue",), (), "Fits 8-inch tablets."),
+    Product("TC-2", "Rugged Tablet Case with Stand", "Electronics/Tablet Accessories/Cases",
+            31.99, "USD", "Boskin", 3, "E1", (), ("Black",), (), "Shock-absorbing corners."),
+    Product("PC-1", "Glitter Pearl Bowknot Hard Case Cover for Galaxy S4",
+            "Wireless Phone Accessory", 9.99, "USD", None, 7, "E2", (), ("Gold",), (),
+            "Gives your phone comprehensive protection."),
+    Product("PP-1", "Pearl Necklace", "Jewelry/Necklaces", 49.0, "USD", None, 2, "J1", (),
+            ("White",), (), "Freshwater pearls."),
+)
+
+
+@pytest.fixture
+def cases_engine(guide_store):
+    from shopguide.guide.engine import Engine
+
+    for p in CASES:
+        guide_store.save_product(p)
+    return Engine(guide_store)
+
+
+def test_a_category_word_in_a_name_filed_elsewhere_reaches_that_product(cases_engine) -> None:
+    # "case" names the store's tablet Cases, but the words name a phone case filed under
+    # phone accessories: the product the words describe is found, not a tablet case.
+    skus = _skus(cases_engine, "glitter pearl bowknot hard case cover")
+    assert skus and skus[0] == "PC-1", skus
+
+
+def test_a_question_the_category_answers_stays_inside_it(cases_engine) -> None:
+    # The tablet cases answer "rugged tablet case" fully: the phone case, which also says
+    # "case", does not fit better and does not join; the necklace never says "case".
+    skus = _skus(cases_engine, "rugged tablet case")
+    assert skus and skus[0] == "TC-2" and set(skus) <= {"TC-1", "TC-2"}, skus
+    assert set(_skus(cases_engine, "tablet case")) <= {"TC-1", "TC-2"}

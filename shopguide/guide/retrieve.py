@@ -362,6 +362,38 @@ def _beyond_category(store: StoreLike, vocab: StoreVocab, q: Query, filters: dic
     return out
 
 
+def _says(vocab: StoreVocab, text: str, word: str) -> bool:
+    """Whether the text says the word: as its analysed keys (case, cases) or, in Chinese,
+    as the characters themselves."""
+    keys = set(vocab.analyzer.keys(word))
+    return (bool(keys) and keys <= set(vocab.analyzer.keys(text))) or fold(word) in fold(text)
+
+
+def _named_elsewhere(store: StoreLike, vocab: StoreVocab, q: Query, filters: dict[str, Any],
+                     text: str, found: list[tuple[Product, float]]) -> list[tuple[Product, float]]:
+    """A category word can be a word of a product's name filed elsewhere: a phone's "Hard
+    Case Cover" sits under phone accessories, not the store's tablet "Cases". A product
+    outside the named category whose own name says the word joins the candidates when it
+    fits the question better than every product inside; ranking (which prefers the named
+    kind) then decides. A question the category's own products answer stays inside it."""
+    words = [w for w in (q.category_said, filters["category"].split("/")[-1]) if w]
+    terms = _ranking_slots(q)
+    if not terms or not text:
+        return []
+    inside = max((coverage(terms, product_doc(vocab.analyzer, p)) for p, _ in found), default=0.0)
+    loose = {k: v for k, v in filters.items() if k != "category"}
+    seen = {p.sku for p, _ in found}
+    out = []
+    for p, score in store.search_products(f"{text} {q.category_said or ''}".strip(), **loose,
+                                          limit=CANDIDATES):
+        names = " ".join(n for n in (p.name, p.name_en, p.name_zh) if n)
+        if (p.sku not in seen and not category_matches(p.category, filters["category"])
+                and any(_says(vocab, names, w) for w in words)
+                and coverage(terms, product_doc(vocab.analyzer, p)) > inside):
+            out.append((p, score))
+    return out
+
+
 def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
                   customer: Customer | None = None) -> Retrieval:
     out = Retrieval()
@@ -398,6 +430,7 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
         found = store.search_products(text or None, **filters, limit=CANDIDATES)
     if "category" in filters and found:
         found += _beyond_category(store, vocab, q, filters, text, found)
+        found += _named_elsewhere(store, vocab, q, filters, text, found)
     soft = q.category if q.category and q.category_soft else None
     if soft and text:
         # A kind named by its head (运动鞋 → 鞋): its members join the candidates.
