@@ -10,7 +10,7 @@ import pytest
 
 from shopguide.cli import main
 
-FAST = ["--repeat", "2", "--new-tokens", "6", "--prompt-tokens", "40"]
+FAST = ["--repeat", "2", "--new-tokens", "6", "--prompt-tokens", "40", "--no-startup"]
 
 
 def _bench_json(capsys, *args: str) -> dict:
@@ -100,3 +100,24 @@ def test_engine_hooks_are_called_when_present(tiny_model_dir, monkeypatch, capsy
 def test_bad_model_is_a_clear_error_not_a_traceback(tmp_path, capsys):
     assert main(["bench", *FAST, "--model", str(tmp_path / "nowhere")]) == 1
     assert "No model folder" in capsys.readouterr().err
+
+
+def test_startup_runs_each_runtime_in_a_fresh_process(tiny_model_dir):
+    from shopguide.llm.bench_startup import format_startup, startup_bench
+
+    r = startup_bench(str(tiny_model_dir), repeat=1, prompt_tokens=40, new_tokens=8)
+    numpy_run, torch_run = r["numpy"], r["lean"]
+    assert numpy_run["backend"] == "numpy-gpt2" and torch_run["backend"] == "lean-gpt2"
+    assert numpy_run["imports_torch"] is False and torch_run["imports_torch"] is True
+    for run in (numpy_run, torch_run):
+        assert 0 < run["ready_s"] <= run["first_token_s"] and run["peak_rss_mb"] > 0
+    assert r["same_tokens"] is True
+    assert r["ready_ratio"] == pytest.approx(torch_run["ready_s"] / numpy_run["ready_s"])
+    assert "imports torch" in format_startup(r).splitlines()[1]
+
+
+def test_startup_that_cannot_run_says_why(tmp_path):
+    from shopguide.llm.bench_startup import startup_bench
+
+    r = startup_bench(str(tmp_path / "no-model"), repeat=1)
+    assert isinstance(r, str) and "no-model" in r

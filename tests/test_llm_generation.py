@@ -1,4 +1,5 @@
-"""Streaming generation with the lean GPT-2 runtime, checked against transformers' generate()."""
+"""Streaming generation with both GPT-2 runtimes (NumPy, the default on the CPU, and torch),
+each checked against transformers' generate()."""
 
 from __future__ import annotations
 
@@ -18,9 +19,9 @@ PROMPTS = (
 )
 
 
-@pytest.fixture(scope="module")
-def tiny(tiny_model):
-    return tiny_model
+@pytest.fixture(scope="module", params=["numpy", "lean"])
+def tiny(request, tiny_model_dir):
+    return load_model(str(tiny_model_dir), backend=request.param)
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +55,7 @@ def test_model_loads_with_its_shape(tiny, tiny_model_dir):
     assert tiny.name == tiny_model_dir.name
     assert tiny.context_length == 128
     assert tiny.device == "cpu"
-    assert tiny.backend.name == "lean-gpt2"
+    assert tiny.backend.name in ("numpy-gpt2", "lean-gpt2")
     # 2 layers of 32 wide: 12*32*32 + 13*32 per layer, plus embeddings and the final norm
     per_layer = 12 * 32 * 32 + 13 * 32
     assert tiny.num_parameters == 2 * per_layer + tiny.vocab_size * 32 + 128 * 32 + 2 * 32
@@ -257,9 +258,45 @@ def _is_whole_utf8(b: bytes) -> bool:
         return False
 
 
-def test_prompt_in_chunks_gives_the_same_next_token_logits(tiny):
+def test_the_default_cpu_runtime_is_numpy_and_imports_no_torch(tiny_model_dir):
+    import subprocess
+    import sys
+
+    code = ("import sys; from shopguide.llm import load_model; "
+            f"m = load_model({str(tiny_model_dir)!r}); m.generate('Hello'); "
+            "print(m.backend.name, 'torch' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["numpy-gpt2", "False"], out.stderr
+
+
+def test_numpy_prompt_in_chunks_gives_the_same_logits(tiny_model_dir):
+    import numpy as np
+
+    model = load_model(str(tiny_model_dir), backend="numpy")
+    net, ids = model.backend.net, model.encode(PROMPTS[2])
+    whole = net.forward(ids, 0, net.new_cache(64))
+    cache = net.new_cache(64)
+    net.forward(ids[:7], 0, cache)
+    net.forward(ids[7:-1], 7, cache)
+    chunked = net.forward([ids[-1]], len(ids) - 1, cache)
+    assert np.allclose(whole, chunked, atol=1e-5)
+
+
+def test_numpy_and_torch_runtimes_give_the_same_logits(tiny_model_dir):
+    import numpy as np
+
+    fast = load_model(str(tiny_model_dir), backend="numpy")
+    lean = load_model(str(tiny_model_dir), backend="lean")
+    for prompt in PROMPTS:
+        ids = fast.encode(prompt)
+        a, b = fast.backend.start(64).prefill(ids), lean.backend.start(64).prefill(ids)
+        assert np.allclose(a, b, atol=1e-4), prompt
+
+
+def test_prompt_in_chunks_gives_the_same_next_token_logits(tiny_model_dir):
     import torch
 
+    tiny = load_model(str(tiny_model_dir), backend="lean")
     net = tiny.backend.net
     ids = torch.tensor(tiny.encode(PROMPTS[2]))
     with torch.inference_mode():

@@ -260,7 +260,7 @@ def test_bfloat16_weights_on_request(tiny_model_dir):
     import torch
 
     m = load_model(str(tiny_model_dir), dtype="bfloat16")
-    assert m.dtype == torch.bfloat16 and m.backend.net.wte.dtype == torch.bfloat16
+    assert m.dtype == "bfloat16" and m.backend.net.wte.dtype == torch.bfloat16
     s = m.stream(PROMPT, GenerationSettings(max_new_tokens=10, min_new_tokens=10, stop=()))
     s.read_all()
     assert s.n_tokens == 10 and s.finish_reason == "length"

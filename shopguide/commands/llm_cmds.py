@@ -30,6 +30,10 @@ def register(sub: Any) -> None:
                    help="torch CPU threads (default: 1 for models under 50M parameters, which "
                         "decode fastest on one thread; 0 = torch's own choice)")  # fmt: skip
     p.add_argument("--device", default="cpu", choices=("cpu", "cuda", "auto"))
+    p.add_argument("--backend", default="auto", choices=("auto", "numpy", "lean"),
+                   help="the runtime measured (default: the one the app would use)")
+    p.add_argument("--no-startup", action="store_true",
+                   help="skip the start-up runs (a fresh process per run, each runtime)")
     p.add_argument("--prompt-tokens", type=int, default=300)
     p.add_argument("--new-tokens", type=int, default=128, help="tokens decoded per run")
     p.add_argument("--no-transformers", action="store_true",
@@ -59,6 +63,7 @@ def _bench(args: argparse.Namespace) -> int:
         threads=args.threads,
         device=args.device,
         compare_hf=not args.no_transformers,
+        backend=args.backend,
     )
     log = (lambda s: None) if args.json else (lambda s: print(s, file=sys.stderr, flush=True))
     try:
@@ -66,6 +71,13 @@ def _bench(args: argparse.Namespace) -> int:
     except ModelLoadError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    if not args.no_startup and args.device == "cpu":
+        from shopguide.llm.bench_startup import startup_bench
+
+        log("timing start-up in fresh processes, each runtime …")
+        # (Without a bundled model the runs fail, and the table says so in a sentence.)
+        report.extra["startup"] = startup_bench(opts.model, repeat=min(args.repeat, 3),
+                                                prompt_tokens=args.prompt_tokens)
     if args.retrieval:
         report.extra["retrieval"] = _run_hook("retrieval_bench", log, _sizes(args.retrieval_sizes))
     if args.e2e:

@@ -40,6 +40,7 @@ class BenchOptions:
     threads: int | None = None
     device: str = "cpu"
     compare_hf: bool = True
+    backend: str = "auto"  # the runtime measured: auto (as the app), numpy or lean (torch)
 
 
 @dataclass
@@ -158,11 +159,10 @@ def _cpu_name() -> str:
 
 
 def run_model_bench(opts: BenchOptions, log: Callable[[str], None] = lambda s: None) -> BenchReport:
-    # Importing torch is a once-per-process cost the app pays before its first load.
-    cold = "torch" not in sys.modules
+    # Importing the runtime is a once-per-process cost the app pays before its first load
+    # (torch's import, on the torch runtime, is timed by the start-up runs).
+    cold = "shopguide.llm.runtime" not in sys.modules
     t0 = perf_counter()
-    import torch
-
     from shopguide.llm.runtime import load_model
 
     import_s = perf_counter() - t0 if cold else None
@@ -192,7 +192,8 @@ def run_model_bench(opts: BenchOptions, log: Callable[[str], None] = lambda s: N
             model = None
             gc.collect()
             t0 = perf_counter()
-            model = load_model(spec, device=opts.device, threads=opts.threads)
+            model = load_model(spec, device=opts.device, threads=opts.threads,
+                               backend=opts.backend)
             loads.append(perf_counter() - t0)
             ids = bench_prompt_ids(model, opts.prompt_tokens)
             c0 = _cpu_time()
@@ -237,12 +238,14 @@ def run_model_bench(opts: BenchOptions, log: Callable[[str], None] = lambda s: N
             "context_length": model.context_length,
             "vocab_size": model.vocab_size,
             "device": model.device,
-            "dtype": str(model.dtype).replace("torch.", ""),
+            "dtype": model.dtype,
         }
         hf = _hf_bench(model, ids, opts, our_tokens, log) if opts.compare_hf else None
         if hf:
             hf["speedup"] = _ratio(runtime["decode_tok_s"], hf["decode_tok_s"])
             hf["speedup_cpu"] = _ratio(runtime["decode_tok_per_cpu_s"], hf["decode_tok_per_cpu_s"])
+        import torch
+
         return BenchReport(machine_info(torch.get_num_threads()), model_info, runtime, hf, notes,
                            loaded=model)  # fmt: skip
     finally:
@@ -264,9 +267,9 @@ def _hf_bench(model: Any, ids: list[int], opts: BenchOptions, ours: list[int],
     import_s = perf_counter() - t0
     t0 = perf_counter()
     hf = AutoModelForCausalLM.from_pretrained(str(model.path), local_files_only=True)
-    hf.to(model.torch_device).eval()
+    hf.to(torch.device(model.device)).eval()
     load_s = perf_counter() - t0
-    x = torch.tensor([ids], device=model.torch_device)
+    x = torch.tensor([ids], device=torch.device(model.device))
     mask = torch.ones_like(x)
     eos = model.eos_ids[0] if model.eos_ids else None
     n = opts.new_tokens

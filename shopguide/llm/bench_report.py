@@ -39,7 +39,7 @@ def format_table(r: BenchReport) -> str:
     lines += [f"note: {n}" for n in r.notes]
     rows: list[tuple[str, str, str, str]] = []
     if rt.get("import_s") is not None:
-        rows.append(("import torch + runtime (once per process)", _ms(rt["import_s"]), "", ""))
+        rows.append(("import the runtime (once per process)", _ms(rt["import_s"]), "", ""))
     rows += [
         ("model load", _ms(rt["load_s"]), f"≤ {_ms(TARGETS['load_s'])}",
          _check(rt["load_s"], TARGETS["load_s"], True)),
@@ -67,6 +67,12 @@ def format_table(r: BenchReport) -> str:
                  f"{'value':>16}  {'target':>10}")  # fmt: skip
     for name, value, target, verdict in rows:
         lines.append(f"{name:<{width}}{value:>16}  {target:>10}  {verdict}".rstrip())
+    if "startup" in r.extra:
+        from shopguide.llm.bench_startup import format_startup
+
+        startup = r.extra["startup"]
+        lines += ["", "start-up (a fresh process per run, medians):",
+                  format_startup(startup) if isinstance(startup, dict) else f"  {startup}"]
     for key, title in (("retrieval", "retrieval"), ("e2e", "end-to-end answers")):
         if key in r.extra:
             lines.append("")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import inspect
 from pathlib import Path
 
+import numpy as np
 import torch
 
 from shopguide.llm.errors import (
@@ -43,17 +44,19 @@ class _HFSession:
         params = inspect.signature(model.forward).parameters
         self.cache_arg = "cache" if "cache" in params else "past_key_values"
 
-    def prefill(self, ids: list[int]) -> torch.Tensor:
+    @torch.inference_mode()
+    def prefill(self, ids: list[int]) -> np.ndarray:
         x = torch.tensor([ids], dtype=torch.long, device=self.device)
         out = self.model(input_ids=x, use_cache=True, logits_to_keep=1)
         self.past = _cache_of(out)
-        return out.logits[0, -1].float()
+        return out.logits[0, -1].float().cpu().numpy()
 
-    def step(self, token: int) -> torch.Tensor:
+    @torch.inference_mode()
+    def step(self, token: int) -> np.ndarray:
         x = torch.tensor([[token]], dtype=torch.long, device=self.device)
         out = self.model(input_ids=x, use_cache=True, **{self.cache_arg: self.past})
         self.past = _cache_of(out)
-        return out.logits[0, -1].float()
+        return out.logits[0, -1].float().cpu().numpy()
 
 
 def _cache_of(out):

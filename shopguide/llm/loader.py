@@ -147,14 +147,19 @@ def read_weights(files: list[Path]) -> dict:
             else:
                 tensors.update(torch.load(str(f), map_location="cpu", weights_only=True))
         except Exception as exc:  # SafetensorError, pickle and zip errors, OSError
-            size = f.stat().st_size if f.exists() else 0
-            raise ModelCorrupt(
-                f"The weights file {f.name} in {f.parent} is damaged or incomplete "
-                f"({size:,} bytes; {_first_line(exc)}). A copy or download was probably cut "
-                "short. " + fix_hint(f.parent),
-                f,
-            ) from exc
+            raise corrupt_weights(f, exc) from exc
     return tensors
+
+
+def corrupt_weights(f: Path, exc: BaseException) -> ModelCorrupt:
+    """The error for a weights file that cannot be read, whichever library read it."""
+    size = f.stat().st_size if f.exists() else 0
+    return ModelCorrupt(
+        f"The weights file {f.name} in {f.parent} is damaged or incomplete "
+        f"({size:,} bytes; {_first_line(exc)}). A copy or download was probably cut "
+        "short. " + fix_hint(f.parent),
+        f,
+    )
 
 
 def check_shapes(expected: dict, tensors: dict, folder: Path, what: str) -> None:

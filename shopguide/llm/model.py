@@ -5,19 +5,24 @@ from __future__ import annotations
 import threading
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-import torch
+import numpy as np
 
-from shopguide.llm.gpt2 import LeanGPT2
 from shopguide.llm.settings import GenerationSettings
 from shopguide.llm.stream import GenerationStream
 from shopguide.llm.tokenizer import TextTokenizer
 
+if TYPE_CHECKING:
+    from shopguide.llm.gpt2 import LeanGPT2
+
 
 class Session(Protocol):
-    def prefill(self, ids: list[int]) -> torch.Tensor: ...
-    def step(self, token: int) -> torch.Tensor: ...
+    """One answer's network state. Logits come back as a float32 NumPy vector whatever the
+    runtime, so choosing tokens (sampling.py) is the same code on every one."""
+
+    def prefill(self, ids: list[int]) -> np.ndarray: ...
+    def step(self, token: int) -> np.ndarray: ...
 
 
 class Backend(Protocol):
@@ -46,16 +51,22 @@ class _LeanSession:
         self.cache = net.new_cache(length)
         self.pos = 0
 
-    def prefill(self, ids: list[int]) -> torch.Tensor:
-        t = torch.tensor(ids, dtype=torch.long, device=self.net.device)
-        logits = self.net.forward(t, 0, self.cache)
-        self.pos = len(ids)
-        return logits[0].float()
+    def prefill(self, ids: list[int]) -> np.ndarray:
+        import torch
 
-    def step(self, token: int) -> torch.Tensor:
-        logits = self.net.forward(token, self.pos, self.cache)
+        with torch.inference_mode():
+            t = torch.tensor(ids, dtype=torch.long, device=self.net.device)
+            logits = self.net.forward(t, 0, self.cache)
+        self.pos = len(ids)
+        return logits[0].float().cpu().numpy()
+
+    def step(self, token: int) -> np.ndarray:
+        import torch
+
+        with torch.inference_mode():
+            logits = self.net.forward(token, self.pos, self.cache)
         self.pos += 1
-        return logits[0].float()
+        return logits[0].float().cpu().numpy()
 
 
 class LoadedModel:
@@ -76,8 +87,8 @@ class LoadedModel:
         context_length: int,
         vocab_size: int,
         num_parameters: int,
-        device: torch.device,
-        dtype: torch.dtype,
+        device: Any,
+        dtype: Any,
         hf_model: Any = None,
     ) -> None:
         self.name = name
@@ -88,14 +99,14 @@ class LoadedModel:
         self.context_length = context_length
         self.vocab_size = vocab_size
         self.num_parameters = num_parameters
-        self.torch_device = device
-        self.dtype = dtype
+        self._device = str(device)  # "cpu", "cuda:0": a torch.device or its name
+        self.dtype = str(dtype).replace("torch.", "")
         self.hf_model = hf_model
         self.load_s: float | None = None
 
     @property
     def device(self) -> str:
-        return str(self.torch_device)
+        return self._device
 
     @property
     def eos_ids(self) -> tuple[int, ...]:
@@ -104,7 +115,7 @@ class LoadedModel:
     def __repr__(self) -> str:
         return (
             f"LoadedModel({self.name!r}, {self.num_parameters / 1e6:.1f}M params, "
-            f"context {self.context_length}, {self.device}/{str(self.dtype).replace('torch.', '')}, "
+            f"context {self.context_length}, {self.device}/{self.dtype}, "
             f"{self.backend.name})"
         )
 

@@ -138,20 +138,36 @@ def _type_defaults(config: dict) -> dict:
         return {}
 
 
-def _safetensors_numel(f: Path) -> int:
+def safetensors_header(f: Path) -> dict:
+    """The tensors a safetensors file describes (name → dtype, shape, offsets), from its
+    header alone; a damaged header is ModelCorrupt naming the file."""
     try:
         with f.open("rb") as fh:
             (n,) = struct.unpack("<Q", fh.read(8))
             if n > 100_000_000:
                 raise ValueError("header too large")
             header = json.loads(fh.read(n))
-        return sum(prod(v["shape"]) for k, v in header.items() if k != "__metadata__")
-    except (OSError, ValueError, KeyError, TypeError, struct.error) as exc:
-        raise ModelCorrupt(
-            f"The weights file {f.name} in {f.parent} is damaged: its header cannot be read "
-            f"({exc}). " + fix_hint(f.parent),
-            f,
-        ) from exc
+        if not isinstance(header, dict):
+            raise ValueError("the header is not a table of tensors")
+        return {k: v for k, v in header.items() if k != "__metadata__"}
+    except (OSError, ValueError, TypeError, struct.error) as exc:
+        raise _damaged(f, exc) from exc
+
+
+def _safetensors_numel(f: Path) -> int:
+    header = safetensors_header(f)
+    try:
+        return sum(prod(v["shape"]) for v in header.values())
+    except (KeyError, TypeError) as exc:
+        raise _damaged(f, exc) from exc
+
+
+def _damaged(f: Path, exc: BaseException) -> ModelCorrupt:
+    return ModelCorrupt(
+        f"The weights file {f.name} in {f.parent} is damaged: its header cannot be read "
+        f"({exc}). " + fix_hint(f.parent),
+        f,
+    )
 
 
 def _millions(n: int) -> str:

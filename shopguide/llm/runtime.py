@@ -1,10 +1,17 @@
-"""``load_model``: from a spec to a ready ``LoadedModel``, GPT-2 on the lean path."""
+"""``load_model``: from a spec to a ready ``LoadedModel``.
+
+GPT-2 checkpoints in float32 safetensors on the CPU (the bundled model, every fine-tune
+the app makes) run on NumPy (np_gpt2.py): the app answers without importing torch, which
+alone took longer than the rest of its start. A GPU, bfloat16/float16, a pickled
+checkpoint or an activation NumPy lacks take the torch GPT-2 (gpt2.py); other model types
+transformers' own classes.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
 from time import perf_counter
-
-import torch
+from typing import TYPE_CHECKING, Any
 
 from shopguide.llm.errors import (
     ModelConfigMismatch,
@@ -13,16 +20,29 @@ from shopguide.llm.errors import (
     ModelLoadError,
     fix_hint,
 )
-from shopguide.llm.gpt2 import GPT2Shape, LeanGPT2, normalise_keys
-from shopguide.llm.loader import check_shapes, read_config, read_weights, resolve_spec, weight_files
-from shopguide.llm.model import LeanBackend, LoadedModel
-from shopguide.llm.precheck import check_model_folder
+from shopguide.llm.gpt2_shape import GPT2Shape, normalise_keys
+from shopguide.llm.loader import (
+    check_shapes,
+    corrupt_weights,
+    read_config,
+    read_weights,
+    resolve_spec,
+    weight_files,
+)
+from shopguide.llm.model import LoadedModel
+from shopguide.llm.precheck import check_model_folder, safetensors_header
 from shopguide.llm.tokenizer import load_fast_tokenizer
 
+if TYPE_CHECKING:
+    import torch
+
 SMALL_MODEL_PARAMS = 50_000_000
+BACKENDS = ("auto", "numpy", "lean", "transformers")
 
 
 def pick_device(device: str) -> torch.device:
+    import torch
+
     if device == "auto":
         return torch.device("cuda" if torch.cuda.is_available() else "cpu")
     try:
@@ -38,6 +58,8 @@ def pick_device(device: str) -> torch.device:
 
 
 def pick_dtype(device: torch.device, dtype: torch.dtype | str | None) -> torch.dtype:
+    import torch
+
     if isinstance(dtype, str):
         named = getattr(torch, dtype, None)
         if not isinstance(named, torch.dtype):
@@ -60,25 +82,39 @@ def load_model(
 ) -> LoadedModel:
     """Load ``bundled``, a model folder, or a cached Hugging Face id. Never downloads.
 
-    ``threads`` sets torch's (process-wide) intra-op thread count. Left at None,
+    ``threads`` sets torch's (process-wide) intra-op thread count (torch runtimes). Left at None,
     a CPU model under 50M parameters gets one thread: its per-token matrices are
     too small to split profitably, and on a busy two-core machine a second
     OpenMP thread that spins waiting for a descheduled partner made decoding
     ten times slower in our measurements (and starves the GUI thread). Pass 0 to
     leave torch's setting alone. ``backend``:
-    ``auto`` (lean GPT-2 for gpt2, transformers otherwise), ``lean`` or
-    ``transformers``. Raises a ``ModelLoadError`` subclass for every bad folder.
+    ``auto`` (NumPy GPT-2 where it can run the checkpoint, see the module's note; the torch
+    GPT-2 for other gpt2 checkpoints; transformers otherwise), ``numpy``, ``lean`` (torch
+    GPT-2) or ``transformers``. Raises a ``ModelLoadError`` subclass for every bad folder.
     """
     t0 = perf_counter()
-    if threads:
-        torch.set_num_threads(int(threads))
+    if backend not in BACKENDS:
+        raise ValueError(f"unknown backend {backend!r}: use one of {', '.join(BACKENDS)}")
     folder = resolve_spec(spec)
     config = read_config(folder)
+    if backend == "numpy" or (backend == "auto" and _numpy_can_run(folder, config, device, dtype)):
+        if str(config.get("model_type")) != "gpt2":
+            raise ModelLoadError(
+                f"The NumPy runtime reads GPT-2 models only, and {folder} holds a "
+                f"'{config.get('model_type')}' model.", folder)
+        check_model_folder(folder, config, weight_files(folder), 4)
+        model = _load_numpy_gpt2(folder, config, _name(spec, folder))
+        _limit_blas_threads(threads, model.num_parameters)
+        model.load_s = perf_counter() - t0
+        return model
+    import torch
+
+    if threads:
+        torch.set_num_threads(int(threads))
     dev = pick_device(device)
     dt = pick_dtype(dev, dtype)
     check_model_folder(folder, config, weight_files(folder), torch.empty((), dtype=dt).element_size())
-    # A Hugging Face cache snapshot folder is named by a commit hash: the id says more.
-    name = spec if folder.parent.name == "snapshots" else folder.name
+    name = _name(spec, folder)
     model_type = str(config.get("model_type"))
     if model_type == "gpt2" and backend in ("auto", "lean"):
         model = _load_lean_gpt2(folder, config, name, dev, dt)
@@ -95,7 +131,44 @@ def load_model(
     return model
 
 
-def _load_lean_gpt2(folder, config, name, dev, dt) -> LoadedModel:
+def _limit_blas_threads(threads: int | None, params: int) -> None:
+    """NumPy's BLAS gets the thread count torch would (see ``load_model``): one for a small
+    model, whose per-token products are too small to split; a second spinning thread only
+    doubled the CPU each token cost and took the core the window needs."""
+    if threads == 0 or (threads is None and params >= SMALL_MODEL_PARAMS):
+        return
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=int(threads or 1), user_api="blas")
+
+
+def _name(spec: str, folder: Path) -> str:
+    # A Hugging Face cache snapshot folder is named by a commit hash: the id says more.
+    return spec if folder.parent.name == "snapshots" else folder.name
+
+
+def _numpy_can_run(folder: Path, config: dict, device: str, dtype: Any) -> bool:
+    """A float32 GPT-2 in safetensors, on the CPU, with an activation NumPy computes."""
+    from shopguide.llm.np_gpt2 import ACTIVATIONS
+
+    if str(config.get("model_type")) != "gpt2" or device != "cpu":
+        return False
+    if dtype is not None and str(dtype).replace("torch.", "") != "float32":
+        return False
+    if str(config.get("activation_function", "gelu_new")) not in ACTIVATIONS:
+        return False
+    files = weight_files(folder)
+    return bool(files) and all(f.suffix == ".safetensors" and _float32_only(f) for f in files)
+
+
+def _float32_only(path: Path) -> bool:
+    """Whether every tensor of a safetensors file is F32, read from its header alone."""
+    return all(isinstance(v, dict) and v.get("dtype") == "F32"
+               for v in safetensors_header(path).values())
+
+
+def _gpt2_parts(folder: Path, config: dict, read: Any) -> tuple[Any, GPT2Shape, dict]:
+    """Tokenizer, shape and the checked weights of a GPT-2 folder (either runtime)."""
     tokenizer = load_fast_tokenizer(folder, config)
     try:
         shape = GPT2Shape.from_config(config)
@@ -112,7 +185,7 @@ def _load_lean_gpt2(folder, config, name, dev, dt) -> LoadedModel:
             "weights file is missing. " + fix_hint(folder),
             folder / "model.safetensors",
         )
-    tensors = normalise_keys(read_weights(files))
+    tensors = normalise_keys(read(files))
     expected = shape.expected_shapes()
     tied = config.get("tie_word_embeddings", True)
     if not tied:
@@ -126,15 +199,52 @@ def _load_lean_gpt2(folder, config, name, dev, dt) -> LoadedModel:
             + fix_hint(folder),
             folder / "tokenizer.json",
         )
-    weights = {k: tensors[k].to(device=dev, dtype=dt) for k in expected}
+    return tokenizer, shape, {k: tensors[k] for k in expected}
+
+
+def _runnable(folder: Path, make: Any) -> Any:
     try:
-        net = LeanGPT2(shape, weights)
+        return make()
     except ValueError as exc:
         raise ModelConfigMismatch(
             f"config.json in {folder} describes a GPT-2 this runtime cannot run ({exc}). "
             + fix_hint(folder),
             folder / "config.json",
         ) from exc
+
+
+def _load_numpy_gpt2(folder: Path, config: dict, name: str) -> LoadedModel:
+    from shopguide.llm.np_gpt2 import NumpyBackend, NumpyGPT2, read_numpy_weights
+
+    def read(files: list[Path]) -> dict:
+        try:
+            return read_numpy_weights(files)
+        except Exception as exc:  # SafetensorError, OSError: a damaged or cut file
+            raise corrupt_weights(files[0], exc) from exc
+
+    tokenizer, shape, weights = _gpt2_parts(folder, config, read)
+    net = _runnable(folder, lambda: NumpyGPT2(shape, weights))
+    return LoadedModel(
+        name=name,
+        path=folder,
+        model_type="gpt2",
+        backend=NumpyBackend(net),
+        tokenizer=tokenizer,
+        context_length=shape.n_positions,
+        vocab_size=shape.vocab_size,
+        num_parameters=int(sum(w.size for w in weights.values())),
+        device="cpu",
+        dtype="float32",
+    )
+
+
+def _load_lean_gpt2(folder, config, name, dev, dt) -> LoadedModel:
+    from shopguide.llm.gpt2 import LeanGPT2
+    from shopguide.llm.model import LeanBackend
+
+    tokenizer, shape, tensors = _gpt2_parts(folder, config, read_weights)
+    weights = {k: t.to(device=dev, dtype=dt) for k, t in tensors.items()}
+    net = _runnable(folder, lambda: LeanGPT2(shape, weights))
     return LoadedModel(
         name=name,
         path=folder,

@@ -7,8 +7,6 @@ from collections.abc import Iterator, Mapping, Sequence
 from time import perf_counter
 from typing import TYPE_CHECKING
 
-import torch
-
 from shopguide.llm.detok import StopMatcher
 from shopguide.llm.sampling import TokenChooser
 from shopguide.llm.settings import GenerationSettings
@@ -104,7 +102,7 @@ class GenerationStream:
         m, s = self.model, self.settings
         ids = self.prompt_ids
         max_new = max(0, min(s.max_new_tokens, m.context_length - len(ids)))
-        chooser = TokenChooser(s, m.vocab_size, ids, m.eos_ids, m.torch_device, self.banned,
+        chooser = TokenChooser(s, m.vocab_size, ids, m.eos_ids, self.banned,
                                self.references)
         eos = frozenset(m.eos_ids)
         detok = m.tokenizer.detokenizer()
@@ -116,12 +114,10 @@ class GenerationStream:
             if cancel.is_set() or max_new == 0:
                 reason = "cancelled" if cancel.is_set() else "length"
                 return
-            with torch.inference_mode():
-                session = m.backend.start(len(ids) + max_new)
-                logits = session.prefill(ids)
+            session = m.backend.start(len(ids) + max_new)
+            logits = session.prefill(ids)
             while True:
-                with torch.inference_mode():
-                    token = chooser.choose(logits, self.n_tokens)
+                token = chooser.choose(logits, self.n_tokens)
                 if self.first_token_s is None:
                     self.first_token_s = perf_counter() - t0
                 if token in eos:
@@ -151,8 +147,7 @@ class GenerationStream:
                 if cancel.is_set():
                     reason = "cancelled"
                     break
-                with torch.inference_mode():
-                    logits = session.step(token)
+                logits = session.step(token)
             if reason != "stop":
                 text += detok.flush()
                 hit = stops.find(text, shown)
