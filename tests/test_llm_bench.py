@@ -121,3 +121,15 @@ def test_startup_that_cannot_run_says_why(tmp_path):
 
     r = startup_bench(str(tmp_path / "no-model"), repeat=1)
     assert isinstance(r, str) and "no-model" in r
+
+
+def test_the_window_reports_its_start_in_order_on_each_runtime():
+    from shopguide.llm.bench_startup import RUNTIMES, format_window, window_bench
+
+    r = window_bench(repeat=1)
+    assert isinstance(r, dict), r
+    for runtime in RUNTIMES:
+        x = r[runtime]
+        assert 0 < x["window"] <= x["model"] <= x["answer"], x
+        assert x["model_after_window"] == pytest.approx(x["model"] - x["window"])
+    assert format_window(r).count("first answer") == len(RUNTIMES)

@@ -308,3 +308,12 @@ def test_prompt_in_chunks_gives_the_same_next_token_logits(tiny_model_dir):
         full = net.forward(ids, 0, None, all_logits=True)
     assert torch.allclose(whole, chunked, atol=1e-5)
     assert torch.allclose(whole[0], full[-1], atol=1e-5)
+
+
+def test_the_runtime_can_be_chosen_without_code(tiny_model_dir, monkeypatch):
+    monkeypatch.setenv("SHOPGUIDE_RUNTIME", "lean")
+    assert load_model(str(tiny_model_dir)).backend.name == "lean-gpt2"
+    assert load_model(str(tiny_model_dir), backend="numpy").backend.name == "numpy-gpt2"
+    monkeypatch.setenv("SHOPGUIDE_RUNTIME", "quantum")
+    with pytest.raises(ValueError, match="quantum"):
+        load_model(str(tiny_model_dir))

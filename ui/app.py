@@ -15,6 +15,7 @@ import sys
 
 from shopguide.config import APP_NAME
 from shopguide.logging_setup import setup_logging
+from ui import startup_trace
 from ui.backend import Backend, default_backend
 from ui.i18n import LanguageManager
 from ui.main_window import MainWindow, SidebarFactory, default_sidebar
@@ -97,6 +98,7 @@ def run(args: argparse.Namespace) -> int:
             window.resize(1200, 800)
         window.show()
     QTimer.singleShot(0, lambda: window.client.start(model_spec))
+    startup_trace.install(app, window)  # only with SHOPGUIDE_STARTUP_TRACE (shopguide bench)
     app.aboutToQuit.connect(window.client.shutdown)
     _quit_on_sigterm(app)
     _explain_errors_in_slots(window)

@@ -33,7 +33,8 @@ def register(sub: Any) -> None:
     p.add_argument("--backend", default="auto", choices=("auto", "numpy", "lean"),
                    help="the runtime measured (default: the one the app would use)")
     p.add_argument("--no-startup", action="store_true",
-                   help="skip the start-up runs (a fresh process per run, each runtime)")
+                   help="skip the start-up runs (a fresh process per run, each runtime: the "
+                        "model alone, and the window on the demo store)")
     p.add_argument("--prompt-tokens", type=int, default=300)
     p.add_argument("--new-tokens", type=int, default=128, help="tokens decoded per run")
     p.add_argument("--no-transformers", action="store_true",
@@ -78,6 +79,11 @@ def _bench(args: argparse.Namespace) -> int:
         # (Without a bundled model the runs fail, and the table says so in a sentence.)
         report.extra["startup"] = startup_bench(opts.model, repeat=min(args.repeat, 3),
                                                 prompt_tokens=args.prompt_tokens)
+        if opts.model == "bundled":
+            from shopguide.llm.bench_startup import window_bench
+
+            log("timing the window's start on the demo store, each runtime …")
+            report.extra["window"] = window_bench(repeat=min(args.repeat, 3))
     if args.retrieval:
         report.extra["retrieval"] = _run_hook("retrieval_bench", log, _sizes(args.retrieval_sizes))
     if args.e2e:

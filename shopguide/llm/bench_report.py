@@ -73,6 +73,12 @@ def format_table(r: BenchReport) -> str:
         startup = r.extra["startup"]
         lines += ["", "start-up (a fresh process per run, medians):",
                   format_startup(startup) if isinstance(startup, dict) else f"  {startup}"]
+    if "window" in r.extra:
+        from shopguide.llm.bench_startup import format_window
+
+        win = r.extra["window"]
+        lines += ["", "the window on the demo store, after process start (medians):",
+                  format_window(win) if isinstance(win, dict) else f"  {win}"]
     for key, title in (("retrieval", "retrieval"), ("e2e", "end-to-end answers")):
         if key in r.extra:
             lines.append("")

@@ -97,3 +97,51 @@ def format_startup(r: dict[str, Any]) -> str:
     lines.append(f"  ready {r['ready_ratio']:.1f}× sooner on {RUNTIMES[0]}; "
                  + ("same tokens on both runtimes" if r["same_tokens"] else "TOKENS DIFFER"))
     return "\n".join(lines)
+
+
+def _window_run(runtime: str) -> dict[str, Any]:
+    """The window on the demo store in a fresh process, its settings, data and log in a
+    temporary folder; offscreen unless an X display is there."""
+    import os
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="shopguide-startup-") as d:
+        trace = os.path.join(d, "trace.json")
+        env = {**os.environ, "SHOPGUIDE_STARTUP_TRACE": trace, "SHOPGUIDE_RUNTIME": runtime,
+               "XDG_CONFIG_HOME": d, "SHOPGUIDE_DATA_DIR": d, "SHOPGUIDE_LOG_DIR": d}
+        if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
+            env["QT_QPA_PLATFORM"] = "offscreen"
+        start = time.time()
+        out = subprocess.run([sys.executable, "-m", "shopguide", "--demo"], env=env,
+                             capture_output=True, text=True, timeout=300)  # fmt: skip
+        if out.returncode != 0 or not os.path.exists(trace):
+            tail = (out.stderr.strip().splitlines() or ["no output"])[-1]
+            raise RuntimeError(f"the window on {runtime} did not start: {tail}")
+        with open(trace, encoding="utf-8") as f:
+            marks = json.load(f)
+    if not marks.get("model_ok"):
+        raise RuntimeError(f"the window on {runtime} could not load its model")
+    return {k: marks[k] - start for k in ("window", "store", "model", "answer")}
+
+
+def window_bench(repeat: int = 3) -> dict[str, Any] | str:
+    """Medians per runtime, in seconds after process start: window shown, store ready,
+    model ready, first answer complete; and model ready counted from the window."""
+    out: dict[str, Any] = {}
+    for runtime in RUNTIMES:
+        try:
+            runs = [_window_run(runtime) for _ in range(repeat)]
+        except (RuntimeError, subprocess.TimeoutExpired, ValueError, KeyError) as exc:
+            return f"not measured: {exc}"
+        out[runtime] = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+        out[runtime]["model_after_window"] = statistics.median(r["model"] - r["window"]
+                                                               for r in runs)
+    return out
+
+
+def format_window(r: dict[str, Any]) -> str:
+    return "\n".join(
+        f"  {runtime:<6} window {x['window'] * 1e3:5.0f} ms, store {x['store'] * 1e3:5.0f} ms, "
+        f"model ready {x['model'] * 1e3:5.0f} ms ({x['model_after_window'] * 1e3:.0f} ms after "
+        f"the window), first answer {x['answer'] * 1e3:5.0f} ms"
+        for runtime, x in r.items())

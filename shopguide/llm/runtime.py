@@ -9,6 +9,7 @@ transformers' own classes.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from time import perf_counter
 from typing import TYPE_CHECKING, Any
@@ -90,9 +91,12 @@ def load_model(
     leave torch's setting alone. ``backend``:
     ``auto`` (NumPy GPT-2 where it can run the checkpoint, see the module's note; the torch
     GPT-2 for other gpt2 checkpoints; transformers otherwise), ``numpy``, ``lean`` (torch
-    GPT-2) or ``transformers``. Raises a ``ModelLoadError`` subclass for every bad folder.
+    GPT-2) or ``transformers``; ``auto`` follows SHOPGUIDE_RUNTIME when it is set. Raises a
+    ``ModelLoadError`` subclass for every bad folder.
     """
     t0 = perf_counter()
+    if backend == "auto":  # the merchant's (and the bench's) way to choose without code
+        backend = os.environ.get("SHOPGUIDE_RUNTIME", "auto").strip() or "auto"
     if backend not in BACKENDS:
         raise ValueError(f"unknown backend {backend!r}: use one of {', '.join(BACKENDS)}")
     folder = resolve_spec(spec)
