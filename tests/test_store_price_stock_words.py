@@ -150,8 +150,12 @@ def _state(path: Path) -> tuple:
     conn = sqlite3.connect(path)
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        # The index as it is (read without our functions: a plain tool can read it).
-        words = conn.execute("SELECT rowid, facets FROM products_fts ORDER BY rowid").fetchall()
+        # The index's own words per row (read without our functions: a plain tool can read
+        # them; from v9 the index keeps no copy of the text, only its words).
+        conn.execute("CREATE VIRTUAL TABLE temp.words USING fts5vocab(main, 'products_fts', "
+                     "'instance')")
+        words = conn.execute("SELECT doc, group_concat(term, ' ') FROM temp.words "
+                             "WHERE col = 'facets' GROUP BY doc ORDER BY doc").fetchall()
         triggers = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
                                 "ORDER BY name").fetchall()
         rows = conn.execute("SELECT * FROM products ORDER BY id").fetchall()

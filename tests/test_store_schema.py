@@ -47,7 +47,7 @@ def test_v1_store_is_migrated_keeping_its_data(tmp_path):
     assert [r[0] for r in sqlite3.connect(path).execute(
         "SELECT rowid FROM products_fts WHERE products_fts MATCH '\"红色\"'")] == []
     with open_store(path) as store:
-        assert store.schema_version == schema.LATEST_VERSION == 8
+        assert store.schema_version == schema.LATEST_VERSION == 9
         # v7 put price and stock into the index (RS-1: 459.00, stock unknown)
         assert [p.sku for p, _ in store.search_products("跑鞋", max_price=459, in_stock=True)
                 ] == ["RS-1"]
@@ -172,3 +172,32 @@ def test_nested_transactions_roll_back_only_the_inner_part(fresh_store):
         s.add_note("a", "outer")
         raise ValueError("outer fails")
     assert [n.text for n in s.notes("a")] == ["kept"]
+
+
+def test_the_product_index_keeps_no_copy_and_follows_updates_and_deletes(tmp_path):
+    from shopguide.store.models import Product
+
+    def skus(store, text):
+        return [p.sku for p, _ in store.search_products(text)]
+
+    with open_store(tmp_path / "s.sqlite") as store:
+        names = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master")}
+        assert "products_fts_content" not in names  # v9: words only, no second copy
+        store.save_product(Product("RS-1", "云跃缓震跑鞋", "鞋/跑鞋", 459, "CNY", "云跃", 3, "A1",
+                                   (), ("红色",), ("缓震",), "适合长跑。"))
+        store.save_product(Product("RS-2", "Trail Runner", "鞋/跑鞋", 399, "CNY", None, 0, "A2",
+                                   (), (), (), "Grippy soles."))
+        assert skus(store, "缓震") == ["RS-1"] and skus(store, "grippy") == ["RS-2"]
+        # An update: the old words go (the triggers hand FTS5 the old row's values), the
+        # new ones find it.
+        store.save_product(Product("RS-1", "云跃轻量跑鞋", "鞋/跑鞋", 459, "CNY", "云跃", 3, "A1",
+                                   (), ("蓝色",), ("轻量",), "适合比赛。"))
+        assert skus(store, "缓震") == [] and skus(store, "轻量") == ["RS-1"]
+        assert skus(store, "红色") == [] and skus(store, "蓝色") == ["RS-1"]
+        store.delete_product("RS-2")
+        assert skus(store, "grippy") == [] and skus(store, "跑鞋") == ["RS-1"]
+        store.conn.execute("INSERT INTO products_fts (products_fts) VALUES ('integrity-check')")
+        store.conn.execute("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, 'products_fts', "
+                           "'row')")
+        gone = store.conn.execute("SELECT count(*) FROM temp.v WHERE term IN ('缓震', 'grippy')")
+        assert gone.fetchone()[0] == 0  # no stale words left behind for a later row to match

@@ -253,12 +253,11 @@ class CatalogMixin(StoreBase):
             where.append("(p.stock IS NULL OR p.stock > 0)")
             facets.append([_text.STOCK_IN])
         for kind, value in (("brand", exclude_brand), ("color", exclude_color)):
-            keys = [_text.fold(v) for v in _as_list(value)]
-            if keys:  # product_values' primary key (kind, value, product_id) answers this
-                where.append("NOT EXISTS (SELECT 1 FROM product_values v WHERE v.kind = ? AND "
-                             f"v.value IN ({','.join('?' * len(keys))}) AND v.product_id = p.id)")
-                params += [kind, *keys]
-                exclude += [_text.facet_token(kind, k) for k in keys]
+            exclude += [_text.facet_token(kind, _text.fold(v)) for v in _as_list(value)]
+        if exclude and not facets:
+            # A ruled-out brand or colour is an index word to subtract: every product has one
+            # stock word, so "in or out of stock" is the whole catalog to subtract it from.
+            facets.append([_text.STOCK_IN, _text.STOCK_OUT])
         terms = _text.query_terms(text)
         if not terms and facets:
             # Filters only, as index words: the index yields rows in id order and

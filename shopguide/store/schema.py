@@ -450,9 +450,52 @@ CREATE TABLE synonyms (
 );
 """
 
+
+# v9: a lean index. (1) The product index keeps no copy of the text (a contentless FTS5
+# table): the search reads only rowids, bm25 scores and the index's words, never the
+# indexed text, yet the copy was 40% of the store (the CJK characters and pairs of every
+# name and description). Without it FTS5 cannot find a row's old words to remove them, so
+# the triggers hand it the old values, computed by the same deterministic functions from the
+# row as it was; every column those functions read is in the update trigger's list. A change
+# to those functions needs a schema version that refills the index, as v5 and v7 did.
+# (2) product_values goes: since v4 every filter value is an index word, and its only reader
+# left (ruling out a brand or colour with no other filter) is an index query too, so the
+# table and its index were a fifth of the store for nothing.
+def _lean_product_fts(values: str, update_of: str) -> str:
+    old = values.replace("new.", "old.")
+    return f"""
+DROP TRIGGER products_ai;
+DROP TRIGGER products_ad;
+DROP TRIGGER products_au_fts;
+DROP TRIGGER products_au_values;
+DROP TABLE products_fts;
+DROP TABLE product_values;
+CREATE VIRTUAL TABLE products_fts USING fts5 (
+    name, brand, category, tags, description, extra, facets, content = '',
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER products_ai AFTER INSERT ON products BEGIN
+    INSERT INTO products_fts ({_FTS_COLUMNS_V4}) VALUES ({values});
+END;
+CREATE TRIGGER products_ad AFTER DELETE ON products BEGIN
+    INSERT INTO products_fts (products_fts, {_FTS_COLUMNS_V4}) VALUES ('delete', {old});
+END;
+CREATE TRIGGER products_au_fts AFTER UPDATE OF
+        {update_of} ON products BEGIN
+    INSERT INTO products_fts (products_fts, {_FTS_COLUMNS_V4}) VALUES ('delete', {old});
+    INSERT INTO products_fts ({_FTS_COLUMNS_V4}) VALUES ({values});
+END;
+INSERT INTO products_fts ({_FTS_COLUMNS_V4})
+    SELECT {values.replace("new.", "")} FROM products;
+"""
+
+
+V9 = _lean_product_fts(_PRODUCT_FTS_VALUES_V7, _FTS_UPDATE_OF + ", price_cents, stock")
+
 # MIGRATIONS[i] takes the store from version i to version i + 1.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _script(V1), _script(V2), _script(V3), _script(V4), _script(V5), _v6, _v7, _script(V8),
+    _script(V9),
 ]
 LATEST_VERSION = len(MIGRATIONS)
 
