@@ -29,7 +29,13 @@ def narrow(text: str) -> str:
 
 def lower(text: str) -> str:
     """``narrow`` and lower-cased, still one character for one (``casefold`` is not)."""
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in narrow(text))
+    text = narrow(text)
+    low = text.lower()
+    # Almost always one for one already: only a letter that lowers to two (İ) changes the
+    # length, and only Σ lowers differently in a word than alone (final ς).
+    if len(low) == len(text) and "Σ" not in text:
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
 _CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
