@@ -381,6 +381,8 @@ def _named_elsewhere(store: StoreLike, vocab: StoreVocab, q: Query, filters: dic
     if not terms or not text:
         return []
     inside = max((coverage(terms, product_doc(vocab.analyzer, p)) for p, _ in found), default=0.0)
+    if inside >= 1.0:
+        return []  # nothing can fit better than a product that has every word
     loose = {k: v for k, v in filters.items() if k != "category"}
     seen = {p.sku for p, _ in found}
     out = []
