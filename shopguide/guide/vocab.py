@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from shopguide.text import Analyzer, chinese, fold, has_cjk, resources
 from shopguide.text.phrases import Phrases
@@ -243,7 +244,9 @@ class VocabCache:
 def brand_aliases(store: object, vocab: StoreVocab, limit: int = 500) -> dict[str, str]:
     """A brand's other-language spelling, learnt from the catalog: when every product of
     云跃 has an English name starting "Yunyue …", then "Yunyue" names 云跃. A word that is
-    a function word of the language ("And Then There Were None") is never an alias."""
+    a function word of the language ("And Then There Were None") is never an alias, nor one
+    that other brands' products use too: a brand whose one product is "Mens Swim Trunks"
+    is not what "mens" names."""
     out: dict[str, str] = {}
     search = getattr(store, "search_products", None)
     if search is None:
@@ -262,9 +265,14 @@ def brand_aliases(store: object, vocab: StoreVocab, limit: int = 500) -> dict[st
         word = firsts.pop()
         tokens = vocab.analyzer.tokens(word)
         if (len(word) >= 3 and word.isalpha() and word not in known and len(tokens) == 1
-                and tokens[0].content):
+                and tokens[0].content and _only_of(search, word, brand)):
             out[word] = brand
     return out
+
+
+def _only_of(search: Any, word: str, brand: str) -> bool:
+    """Whether the products that say ``word`` are all of ``brand``."""
+    return all(fold(p.brand or "") == fold(brand) for p, _ in search(word, limit=20))
 
 
 def _language_words(vocab: StoreVocab) -> set[str]:
