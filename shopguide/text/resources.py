@@ -159,5 +159,33 @@ def read_synonyms(rows: list[dict[str, str]]) -> tuple[Synonym, ...]:
 
 @lru_cache(maxsize=None)
 def synonyms() -> tuple[Synonym, ...]:
-    """The generic synonyms (``synonyms.csv``), same format as a store's own."""
-    return read_synonyms(_rows("synonyms.csv", ("term", "means", "lang")))
+    """The generic synonyms (``synonyms.csv``), same format as a store's own, then the
+    countries (``places.csv``)."""
+    return read_synonyms(_rows("synonyms.csv", ("term", "means", "lang"))) + places()
+
+
+@lru_cache(maxsize=None)
+def places() -> tuple[Synonym, ...]:
+    """Each country's name, in English and Chinese, meaning "another country" in the words
+    of policies (``places.csv``): ISO 3166 names from pycountry, plus the file's short names."""
+    import gettext
+
+    import pycountry
+
+    means: dict[str, tuple[str, ...]] = {}
+    names: dict[str, set[str]] = {lang: set() for lang in LANGS}
+    for row in _rows("places.csv", ("kind", "lang", "words")):
+        words = tuple(fold(w) for w in row["words"].split(";") if w.strip())
+        if row["kind"] == "means":
+            means[row["lang"]] = words
+        elif row["kind"] == "short":
+            names[row["lang"]].update(words)
+    zh = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["zh_CN"],
+                             fallback=True)
+    for country in pycountry.countries:
+        for name in (country.name, getattr(country, "common_name", None)):
+            if name and "," not in name:  # "Korea, Republic of": not how anyone says it
+                names["en"].add(fold(name))
+        names["zh"].add(fold(zh.gettext(country.name)))
+    return tuple(Synonym(n, means[lang], lang) for lang in LANGS if lang in means
+                 for n in sorted(names[lang]) if n and n not in means[lang])
