@@ -58,7 +58,8 @@ class Retrieval:
     faq: FaqEntry | None = None
     faq_confidence: float = 0.0
     known_confidence: float = 0.0  # the same over the words the store knows
-    head_unknown: bool = False  # what is asked for (a compound's head) is no word of the store
+    head_unknown: bool = False  # what is asked for (a compound's head, any word of a bare
+    # noun phrase) is no word of the store
     head_met: bool = True  # a product shown is the thing asked for (matches the heads)
     resolved_max_price: float | None = None  # what "cheap" came to
     filtered: bool = False  # a named category or brand narrowed the search
@@ -459,7 +460,11 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
     known = Terms([s for s in _ranking_slots(q).slots if s.known])
     out.known_confidence = max((coverage(known, product_doc(vocab.analyzer, r.product))
                                 for r in ranked[:3]), default=0.0) if known else 0.0
-    out.head_unknown = any(s.head and not s.known and s.role != "topic" for s in q.slots.slots)
+    # A bare noun phrase ("fitbit charge 3", "cdj stand") is the name of the thing wanted
+    # as a whole: a word of it the store has never seen names a make or model it does not
+    # carry, as an unknown head names a kind it does not carry ("lawn mowers").
+    out.head_unknown = any((s.head or q.bare_phrase) and not s.known and s.role != "topic"
+                           for s in q.slots.slots)
     # Only for a bare noun phrase ("shaggy dog board game"): in a sentence ("my dog totally
     # freaks out") the last of several words side by side need not be what is asked for.
     heads = [s for s in q.slots.slots if s.head] if q.bare_phrase else []

@@ -1,0 +1,40 @@
+"""A bare noun phrase names the thing wanted as a whole: a word of it the store has never seen
+("fitbit charge 3", "cdj stand") is a make or model it does not carry, so a product that only
+shares the known words ("a towel holder stand") is no answer; the same words in a sentence,
+or without the unknown name, still find what the store has."""
+
+from __future__ import annotations
+
+import pytest
+
+from shopguide.guide.conversation import Conversation
+from shopguide.store.models import Product
+
+
+@pytest.fixture
+def engine(fresh_store):
+    from shopguide.guide.engine import Engine
+
+    fresh_store.set_settings(name="Shop", language="en", currency="USD")
+    for p in (
+        Product("MS-1", "Single Monitor Stand", "Office/Monitor Accessories", 39.0, "USD", "Mount-It", 4,
+                "B2", (), ("Black",), (), "Holds one monitor up to 32 inches."),
+        Product("TH-1", "Bath Hand Towel Holder Standing", "Home/Bath", 19.0, "USD", "Pynsseu",
+                6, "H1", (), ("Silver",), (), "A free standing towel holder."),
+        Product("AP-1", "AirPods with Charging Case", "Electronics/Audio", 99.0, "USD", "Apple",
+                2, "E1", (), ("White",), (), "Wireless earbuds."),
+    ):
+        fresh_store.save_product(p)
+    return Engine(fresh_store)
+
+
+@pytest.mark.parametrize("text", ["cdj stand", "fitbit charge 3"])
+def test_an_unknown_make_in_a_bare_phrase_is_out_of_scope(engine, text: str) -> None:
+    plan = engine.plan(text, Conversation())
+    assert plan.intent == "out_of_scope" and not plan.products, (text, plan.intent)
+
+
+@pytest.mark.parametrize("text, sku", [("monitor stand", "MS-1"), ("charging case", "AP-1")])
+def test_known_words_alone_still_find_the_product(engine, text: str, sku: str) -> None:
+    plan = engine.plan(text, Conversation())
+    assert plan.products and plan.products[0].sku == sku
