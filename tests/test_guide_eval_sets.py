@@ -49,7 +49,7 @@ def test_query_set_meets_the_bar(store_dir: Path, queries: Path, tmp_path: Path)
 # Shares of queries passed on the sets the project did not write (dev and test halves
 # together), a little under what the engine scores today: a change that loses ground on
 # real shoppers' words fails here even if the project's own sets still pass.
-FLOORS = {"real_en": 0.55, "real_zh": 0.52, "written_zh": 0.62, "written_en": 0.55}
+FLOORS = {"real_en": 0.75, "real_zh": 0.58, "written_zh": 0.62, "written_en": 0.65}
 
 
 @pytest.mark.slow
