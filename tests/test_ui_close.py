@@ -60,17 +60,17 @@ def test_shutdown_that_times_out_reports_it_and_keeps_the_thread(qtbot, make_win
     assert store.closed and window.client.thread not in worker_mod.lingering()
 
 
-def test_exit_waits_for_a_model_load_under_way():
+def test_exit_waits_for_a_model_load_under_way(qtbot):
     import threading
 
+    from ui.background import BackgroundJob
+
     release = threading.Event()
-    loader = threading.Thread(target=release.wait, args=(5,), daemon=True)
-    loader.start()
-    worker_mod._LOADERS.add(loader)
+    loader = BackgroundJob(worker_mod.LOADER, lambda: release.wait(5), str, daemon=True).start()
     try:
         assert worker_mod.wait_for_lingering(100) is False  # still loading: not safe to finalise
         threading.Timer(0.2, release.set).start()
         assert worker_mod.wait_for_lingering(5000) is True
-        assert not loader.is_alive()
+        assert not loader.is_running()
     finally:
         release.set()

@@ -25,6 +25,7 @@ from shopguide.privacy import export as pexport
 from shopguide.store import open_store
 from tests.fixtures.privacy import EN, OTHER, ZH
 from tests.fixtures.qt import Heartbeat
+from ui import background
 from ui.customers import privacy_dialogs, privacy_jobs
 from ui.customers.privacy_panel import PrivacyPanel
 
@@ -284,7 +285,7 @@ def test_closing_the_sidebar_during_an_erasure_lets_it_finish(qtbot, privacy_sto
     qtbot.wait(50)  # the sidebar and its panel are destroyed now
     slow.release.set()
     assert privacy_jobs.wait_for_running(30)
-    qtbot.waitUntil(lambda: job not in privacy_jobs._RUNNING, timeout=5000)
+    qtbot.waitUntil(lambda: job not in background._RUNNING, timeout=5000)
     assert messages == []  # no dialog for a window that is gone
     assert privacy_store.customer(ZH.id) is None
     assert privacy_store.customer(EN.id) is not None

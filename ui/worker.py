@@ -6,8 +6,8 @@ through queued signals (``GuideClient``) and one ``threading.Event`` for Stop,
 which the engine checks every token, so the GUI thread never waits on the model,
 the database or the disk.
 
-The model loads on a short-lived helper thread and is handed to the worker by a
-queued signal, so questions asked meanwhile are answered from facts at once
+The model loads as a ``BackgroundJob`` (``ui/background.py``) that reports to the worker
+by a queued signal, so questions asked meanwhile are answered from facts at once
 instead of queueing behind the load.
 """
 
@@ -18,16 +18,18 @@ import logging
 import sys
 import threading
 import time
-import weakref
 from typing import Any
 
 from shopguide.guide.events import Cards, Done, Failed, Token
+from ui import background
+from ui.background import BackgroundJob
 from ui.backend import Backend, StoreInfo, default_backend
 from ui.qt import QCoreApplication, QObject, QThread, Signal, Slot
 
 log = logging.getLogger(__name__)
 
 GUI_SWITCH_INTERVAL_S = 0.001
+LOADER = "model-loader"  # the model load's job name
 
 
 class _Reports(QObject):
@@ -61,9 +63,6 @@ RELAYED = tuple(name for name, value in vars(_Reports).items() if isinstance(val
 class GuideWorker(_Reports):
     """Runs in the worker thread. Every public slot is invoked through a queued signal."""
 
-    # internal: the loader thread hands its result to this thread
-    _modelLoaded = Signal(object, str, str)  # model, name, error
-
     def __init__(self, backend: Backend | None = None, mode: str = "clerk") -> None:
         super().__init__()
         self._backend = backend or default_backend()
@@ -73,10 +72,9 @@ class GuideWorker(_Reports):
         self._model: Any = None
         self._engine: Any = None
         self._conversation: Any = None
-        self._loader: threading.Thread | None = None
+        self._loader: BackgroundJob | None = None
         self._pending_spec: str | None = None
         self._closing = threading.Event()
-        self._modelLoaded.connect(self._on_model_loaded)
 
     # --- start-up --------------------------------------------------------
     @Slot(str)
@@ -105,20 +103,22 @@ class GuideWorker(_Reports):
 
     @Slot(str)
     def load_model(self, spec: str) -> None:
-        if self._loader is not None and self._loader.is_alive():
+        if self._loader is not None and self._loader.is_running():
             # One load at a time: the newest request starts when this one reports ("Use this
             # model" pressed while the bundled one is still loading must not be lost).
             self._pending_spec = spec
             return
         self.modelLoading.emit(spec)
         self.modelProgress.emit(-1)
-        self._loader = threading.Thread(
-            target=self._load_in_background, args=(spec,), name="model-loader", daemon=True
-        )
-        self._loader.start()
-        _LOADERS.add(self._loader)
+        # Created here, in the worker's thread: its report arrives here too.
+        job = BackgroundJob(LOADER, lambda: self._load(spec),
+                            lambda exc: self._backend.describe_load_error(exc, spec), daemon=True)
+        job.succeeded.connect(self._on_model_loaded)
+        job.failed.connect(self._on_model_failed)
+        self._loader = job.start()
 
-    def _load_in_background(self, spec: str) -> None:
+    def _load(self, spec: str) -> tuple[Any, str]:
+        """On the job's thread: the model and its name; progress as it goes."""
         last = [-2]
 
         def progress(fraction: float) -> None:
@@ -127,27 +127,32 @@ class GuideWorker(_Reports):
                 last[0] = pct
                 self.modelProgress.emit(pct)
 
-        try:
-            model = self._backend.load_model(spec, progress)
-            name = self._backend.model_name(model, spec)
-            error = ""
-        except Exception as exc:  # noqa: BLE001 - any load failure becomes the status message
-            model, name, error = None, "", self._backend.describe_load_error(exc, spec)
-        if not self._closing.is_set():
-            self._modelLoaded.emit(model, name, error)
+        model = self._backend.load_model(spec, progress)
+        return model, self._backend.model_name(model, spec)
 
-    @Slot(object, str, str)
-    def _on_model_loaded(self, model: Any, name: str, error: str) -> None:
+    def _superseded(self) -> bool:
+        """A report that no longer counts: the window is closing, or a newer load was asked
+        for meanwhile (what was asked last is what counts; it starts now)."""
+        if self._closing.is_set():
+            return True
         pending, self._pending_spec = self._pending_spec, None
         if pending is not None:
-            self.load_model(pending)  # superseded: what was asked last is what counts
+            self.load_model(pending)
+            return True
+        return False
+
+    @Slot(object)
+    def _on_model_loaded(self, result: tuple[Any, str]) -> None:
+        if self._superseded():
             return
-        if error:
-            self.modelFailed.emit(error)
-            return
-        self._model = model
-        self._engine = self._backend.make_engine(self._store, model)
+        self._model, name = result
+        self._engine = self._backend.make_engine(self._store, self._model)
         self.modelReady.emit(name)
+
+    @Slot(str)
+    def _on_model_failed(self, error: str) -> None:
+        if not self._superseded():
+            self.modelFailed.emit(error)
 
     # --- answering -------------------------------------------------------
     @Slot(str, object)
@@ -359,7 +364,6 @@ class GuideClient(_Reports):
 
 
 _LINGERING: set[QThread] = set()
-_LOADERS: weakref.WeakSet[threading.Thread] = weakref.WeakSet()  # model loads under way
 
 
 def _keep_until_finished(thread: QThread) -> None:
@@ -384,11 +388,7 @@ def wait_for_lingering(timeout_ms: int) -> bool:
         left = max(0, int((deadline - time.monotonic()) * 1000))
         if not thread.wait(left):
             return False
-    for loader in list(_LOADERS):
-        loader.join(max(0.0, deadline - time.monotonic()))
-        if loader.is_alive():
-            return False
-    return True
+    return background.wait_for_running(max(0.0, deadline - time.monotonic()), LOADER)
 
 
 def _is_damaged(store: Any) -> bool:

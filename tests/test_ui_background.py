@@ -1,0 +1,63 @@
+"""ui/background.py: one-shot jobs report in the thread that made them, say what failed in
+the owner's words (never raising in the thread), and leave the registry when reported."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from ui import background
+from ui.background import BackgroundJob
+from ui.qt import QThread
+
+
+def test_a_result_arrives_in_the_creating_thread(qtbot):
+    seen: list[tuple[object, bool]] = []
+    worker_threads: list[str] = []
+
+    def work() -> int:
+        worker_threads.append(threading.current_thread().name)
+        return 42
+
+    job = BackgroundJob("test-ok", work, str)
+    job.succeeded.connect(lambda r: seen.append((r, QThread.currentThread() is job.thread())))
+    with qtbot.waitSignal(job.succeeded, timeout=5000):
+        job.start()
+    assert seen == [(42, True)] and worker_threads == ["test-ok"]
+    qtbot.waitUntil(lambda: job not in background._RUNNING, timeout=2000)
+
+
+def test_a_failure_is_described_by_the_owner_and_the_type_only_is_logged(qtbot, caplog):
+    def work() -> None:
+        raise ValueError("王芳 13812345678")  # a message that could hold customer data
+
+    job = BackgroundJob("test-fail", work, lambda exc: f"could not: {type(exc).__name__}")
+    with qtbot.waitSignal(job.failed, timeout=5000) as blocker:
+        job.start()
+    assert blocker.args == ["could not: ValueError"]
+    assert "13812345678" not in caplog.text and "ValueError" in caplog.text
+
+
+def test_a_describe_that_fails_still_gives_a_message(qtbot):
+    def describe(exc: BaseException) -> str:
+        raise RuntimeError("bad describe")
+
+    job = BackgroundJob("test-describe", lambda: 1 / 0, describe)
+    with qtbot.waitSignal(job.failed, timeout=5000) as blocker:
+        job.start()
+    assert blocker.args == ["ZeroDivisionError"]
+
+
+def test_running_and_waiting_by_name(qtbot):
+    release = threading.Event()
+    job = BackgroundJob("test-wait", lambda: release.wait(5), str).start()
+    try:
+        assert job in background.running("test-") and not background.running("privacy-")
+        assert background.wait_for_running(0.05, "test-wait") is False
+        release.set()
+        assert background.wait_for_running(5, "test-wait") is True
+    finally:
+        release.set()
+    with pytest.raises(RuntimeError):
+        job.start()  # a job runs once
