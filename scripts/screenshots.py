@@ -116,7 +116,22 @@ def _save_pin_dialog(app, languages, lang: str, out: Path) -> None:
     _save(dialog, out / f"kiosk-pin-{lang}.png")
     dialog.reject()
     dialog.deleteLater()
+    _save_exit_pin_dialog(app, lang, out)
     app.setStyleSheet("")
+
+
+def _save_exit_pin_dialog(app, lang: str, out: Path) -> None:
+    """The kiosk's exit-PIN dialog after a wrong PIN: the message shown, the buttons in view."""
+    from ui.kiosk import PinDialog
+
+    dialog = PinDialog("2468")
+    dialog.show()
+    dialog.field.setText("1111")
+    dialog.check()
+    _settle(app, 200)
+    _save(dialog, out / f"kiosk-exit-pin-wrong-{lang}.png")
+    dialog.reject()
+    dialog.deleteLater()
 
 
 def _save_finetune_dialog(app, languages, lang: str, out: Path) -> None:
