@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -65,25 +66,43 @@ def cmd_import(args: argparse.Namespace) -> int:
         store.close()
         return _replace_demo_seed(args)
     try:
+        progress = _progress_line()
         if args.check:
             store.conn.execute("BEGIN IMMEDIATE")
             try:
-                report = import_path(store, args.path, audit_record)
+                report = import_path(store, args.path, audit_record, progress)
             finally:
                 store.conn.execute("ROLLBACK")
         else:
-            report = import_path(store, args.path, audit_record)
+            report = import_path(store, args.path, audit_record, progress)
     except ImportFailed as exc:
         return _err(str(exc))
     except StoreError as exc:
         return _err(str(exc))
     finally:
         store.close()
+        if progress:
+            print(file=sys.stderr)  # end the progress line
     for line in report.lines():
         print(line)
     if args.check:
         print("checked only: nothing was changed")
     return 0
+
+
+def _progress_line() -> Any:
+    """Rows read and rows a second, rewritten in place on a terminal (a catalog of a million
+    rows takes minutes); nothing when stderr is a file or a pipe."""
+    if not sys.stderr.isatty():
+        return None
+    start = time.monotonic()
+
+    def show(name: str, rows: int) -> None:
+        rate = rows / max(time.monotonic() - start, 1e-6)
+        print(f"\r{name}: {rows:,} rows read ({rate:,.0f} rows/s)", end="", file=sys.stderr,
+              flush=True)
+
+    return show
 
 
 def _replace_demo_seed(args: argparse.Namespace) -> int:
@@ -106,7 +125,7 @@ def _replace_demo_seed(args: argparse.Namespace) -> int:
         leftover.unlink(missing_ok=True)
     try:
         with open_store(fresh) as store:
-            report = import_path(store, args.path, audit_record)
+            report = import_path(store, args.path, audit_record, _progress_line())
             store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     except (ImportFailed, StoreError) as exc:
         fresh.unlink(missing_ok=True)

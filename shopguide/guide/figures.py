@@ -206,9 +206,21 @@ class Figure:
     loose: bool = False  # read with no aisle word ("在B7", "is in B7"): may be a SKU
 
 
+# Every amount and count pattern reads a numeral: a digit (any script's), a Chinese numeral
+# or an English number word. Text with none of them states no figure, and is passed by with
+# one search instead of a dozen (the catalog check at import reads every sentence).
+_ANY_NUMERAL = re.compile(rf"\d|[零〇一二两三四五六七八九十百千万]|{EN_NUM}", re.I)
+
+
+def has_numeral(text: str) -> bool:
+    return _ANY_NUMERAL.search(text) is not None
+
+
 def prices(text: str) -> list[Figure]:
     """Every amount the text states, each once, in order."""
     text = narrow(text)
+    if not has_numeral(text):
+        return []
     seen: dict[int, Figure] = {}
     for pat in PRICES:
         for m in pat.finditer(text):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from shopguide.guide.figures import CN_NUM, EN_NUM, cn_number, en_number
+from shopguide.guide.figures import CN_NUM, EN_NUM, cn_number, en_number, has_numeral
 from shopguide.store.models import Product
 
 # The products a claim between two positions may speak of (the verifier's reading).
@@ -103,7 +103,7 @@ def _a_size(text: str, start: int, raw: str, cands: Sequence[Product]) -> bool:
 def check_stock(rest: str, candidates: Candidates) -> str | None:
     """None when every stock figure and claim in ``rest`` (names blanked) holds for the
     products ``candidates`` gives for its position, else why not."""
-    for pat in STOCK_NUM:
+    for pat in STOCK_NUM if has_numeral(rest) else ():
         for m in pat.finditer(rest):
             raw = m.group(1)
             value = _count(raw)

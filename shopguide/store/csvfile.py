@@ -11,10 +11,12 @@ import csv
 import difflib
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Any
 
 from shopguide.store.errors import Problem
 
@@ -67,26 +69,62 @@ def decode(data: bytes, name: str) -> tuple[str | None, Problem | None]:
 
 
 def read_csv(path: Path, required: tuple[str, ...], known: tuple[str, ...]) -> CsvTable:
-    """Read ``path``; check the header for required and duplicate columns."""
+    """Read ``path`` whole; check the header for required and duplicate columns."""
     table = CsvTable(path.name)
+    table.rows = list(stream_csv(path, required, known, table))
+    return table
+
+
+_SMALL = 1 << 16  # a file this small is read at once (an empty one is named as empty)
+
+
+def stream_csv(path: Path, required: tuple[str, ...], known: tuple[str, ...],
+               table: CsvTable) -> Iterator[tuple[int, dict[str, str]]]:
+    """The rows of ``path`` one by one, as (row number, {column: cell}); problems and
+    warnings go into ``table`` as they are found (the header's first, before any row).
+    The file is read as it goes, so a million rows need no more memory than one."""
     try:
-        data = path.read_bytes()
+        size = path.stat().st_size
+        with path.open("rb") as f:
+            head = f.read(_SMALL)
     except OSError as exc:
         table.problem(f"cannot read the file ({exc.strerror or exc})")
-        return table
-    text, problem = decode(data, path.name)
-    if problem:
-        table.problems.append(problem)
-        return table
-    assert text is not None
-    if not text.strip():
-        table.problem("the file is empty; expected a header row (e.g. "
-                      + ",".join(required) + ")")
-        return table
+        return
+    if size <= _SMALL:
+        text, problem = decode(head, path.name)
+        if problem:
+            table.problems.append(problem)
+            return
+        assert text is not None
+        if not text.strip():
+            table.problem("the file is empty; expected a header row (e.g. "
+                          + ",".join(required) + ")")
+            return
+        yield from _rows(table, io.StringIO(text, newline=""), required, known)
+        return
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        table.problems.append(decode(head, path.name)[1])  # type: ignore[arg-type]
+        return
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as f:
+            yield from _rows(table, f, required, known)
+    except UnicodeDecodeError:
+        # Named as for a small file: where, and what encoding it looks like (read once more,
+        # whole, only on this rare path). Rows already read are discarded by the caller,
+        # which stops at the first problem of a file it writes as it reads.
+        problem = decode(path.read_bytes(), path.name)[1]
+        if problem:
+            table.problems.append(problem)
+    except OSError as exc:
+        table.problem(f"cannot read the file ({exc.strerror or exc})")
+
+
+def _rows(table: CsvTable, source: Any, required: tuple[str, ...],
+          known: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
     # The csv module's own limit (128 KiB) fails as "malformed CSV"; read any size and
     # name the column that is too long instead.
     csv.field_size_limit(max(csv.field_size_limit(), 1 << 30))
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(source, strict=True)
     row_no = 0
     unnamed: set[int] = set()
     try:
@@ -94,7 +132,7 @@ def read_csv(path: Path, required: tuple[str, ...], known: tuple[str, ...]) -> C
             if row_no == 1:
                 _read_header(table, cells, required, known)
                 if table.problems:
-                    return table
+                    return
                 continue
             if not any(c.strip() for c in cells):
                 continue  # a blank line
@@ -114,10 +152,9 @@ def read_csv(path: Path, required: tuple[str, ...], known: tuple[str, ...]) -> C
                     unnamed.add(i)
                     table.warn(f"column {i + 1} has no name in the header; its values are "
                                "ignored", row_no)
-            table.rows.append((row_no, values))
+            yield row_no, values
     except csv.Error as exc:
         table.problem(f"malformed CSV ({exc}); check the quotes on this row", row_no + 1)
-    return table
 
 
 def _bad_cells(table: CsvTable, cells: list[str], row_no: int) -> bool:

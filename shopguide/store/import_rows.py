@@ -106,10 +106,13 @@ def known_names(columns: tuple[Column, ...]) -> tuple[str, ...]:
     return tuple(c.name for c in columns)
 
 
-def parse_rows(table: CsvTable, columns: tuple[Column, ...]) -> list[tuple[int, dict[str, Any]]]:
-    """Each row as {column: value or None (empty)}, only for the columns the file has."""
+def parse_rows(table: CsvTable, columns: tuple[Column, ...],
+               rows: list[tuple[int, dict[str, str]]] | None = None,
+               ) -> list[tuple[int, dict[str, Any]]]:
+    """Each row (of ``rows``, or all the table's) as {column: value or None (empty)}, only
+    for the columns the file has."""
     out = []
-    for row_no, values in table.rows:
+    for row_no, values in (table.rows if rows is None else rows):
         record: dict[str, Any] = {}
         ok = True
         for col in columns:
@@ -150,11 +153,13 @@ def _unique(table: CsvTable, ctx: Context, key: str, row_no: int, column: str) -
     return True
 
 
-def products(table: CsvTable, ctx: Context) -> list[tuple[int, dict[str, Any]]]:
-    if table.unknown:
+def products(table: CsvTable, ctx: Context, rows: list[tuple[int, dict[str, str]]] | None = None,
+             warn_unknown: bool = True) -> list[tuple[int, dict[str, Any]]]:
+    """The product records of ``rows`` (a batch of a file read as it goes) or of the table."""
+    if table.unknown and warn_unknown:
         table.warn(f"column(s) {', '.join(table.unknown)} kept as extra product attributes")
     out = []
-    for row_no, r in parse_rows(table, PRODUCT_COLUMNS):
+    for row_no, r in parse_rows(table, PRODUCT_COLUMNS, rows):
         if not _unique(table, ctx, r["sku"], row_no, "sku"):
             continue
         rec: dict[str, Any] = {"sku": r["sku"], "name": r["name"], "category": r["category"],

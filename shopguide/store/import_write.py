@@ -71,8 +71,7 @@ class Writer:
     # -- writing ------------------------------------------------------------------
     def write(self, kind: str, records: Records) -> list[int]:
         """Write one file's records; returns [added, updated, unchanged]."""
-        counts = [0, 0, 0]
-        self.counts[kind] = counts
+        counts = self.counts.setdefault(kind, [0, 0, 0])  # a file written in batches adds up
         getattr(self, "_" + kind.removesuffix(".csv"))(records, counts)
         return counts
 
@@ -80,6 +79,7 @@ class Writer:
                 prepare: Any = None) -> None:
         existing = self._existing(table, key, (r[key] for _, r in records))
         stamp = now()
+        inserts: dict[tuple[str, ...], list[list[Any]]] = {}  # new rows, by their columns
         for _, rec in records:
             row = {k: v for k, v in rec.items() if not k.startswith("_")}
             for col in ("sizes", "colors", "tags", "alternates", "brands"):
@@ -92,10 +92,7 @@ class Writer:
                 row.update(updated=stamp)
                 if table == "customers":
                     row["created"] = stamp
-                cols = list(row)
-                self.conn.execute(
-                    f"INSERT INTO {table} ({', '.join(cols)}) "
-                    f"VALUES ({', '.join('?' * len(cols))})", [row[c] for c in cols])
+                inserts.setdefault(tuple(row), []).append(list(row.values()))
                 counts[0] += 1
                 status = "added"
             elif any(old.get(c) != v for c, v in row.items()):
@@ -109,6 +106,9 @@ class Writer:
                 status = "unchanged"
             if table == "customers":
                 self.customer_status[rec[key]] = status
+        for cols, values in inserts.items():  # one statement per batch: no Python per row
+            self.conn.executemany(f"INSERT INTO {table} ({', '.join(cols)}) "
+                                  f"VALUES ({', '.join('?' * len(cols))})", values)
 
     def _products(self, records: Records, counts: list[int]) -> None:
         def prepare(rec: dict, row: dict, old: dict | None) -> dict:

@@ -44,6 +44,7 @@ from shopguide.store import csvfile
 from shopguide.store import import_rows as ir
 from shopguide.store.core import default_currency
 from shopguide.store.errors import ImportFailed, Problem, StoreError
+from shopguide.store.import_audit import PARALLEL_BYTES, BatchAuditor
 from shopguide.store.import_write import Writer
 
 # Import order matters: customers before the files that refer to them.
@@ -165,10 +166,19 @@ def read_settings(path: Path) -> tuple[dict[str, str], list[Problem], list[Probl
 Audit = Callable[[str, dict[str, Any]], list[tuple[str, str]]]
 
 
-def import_path(store: Any, path: str | Path, audit: Audit | None = None) -> ImportReport:
-    """Check every file under ``path``, then write them all in one transaction.
+# Called with (file name, rows read so far) as a large file is read: the CLI's progress line.
+Progress = Callable[[str, int], None]
+BATCH = 2000  # product rows checked and written at a time
 
-    Raises ImportFailed (listing every problem found) without changing anything.
+
+def import_path(store: Any, path: str | Path, audit: Audit | None = None,
+                progress: Progress | None = None) -> ImportReport:
+    """Check every file under ``path`` and write them all in one transaction.
+
+    products.csv is read, checked and written in batches inside that transaction, so a
+    catalog of a million rows needs the memory of one batch; any problem in any file rolls
+    everything back. Raises ImportFailed (listing every problem found) without changing
+    anything.
     """
     path = Path(path)
     files, toml, problems = find_files(path)
@@ -178,6 +188,9 @@ def import_path(store: Any, path: str | Path, audit: Audit | None = None) -> Imp
         settings, toml_problems, toml_warnings = read_settings(toml)
         problems += toml_problems
         warnings += toml_warnings
+    damage = _damage(store) if files else None
+    if damage:
+        raise StoreError(damage)
     current = store.settings()
     language = settings.get("language", current.language)
     currency = settings.get("currency") or (
@@ -186,33 +199,7 @@ def import_path(store: Any, path: str | Path, audit: Audit | None = None) -> Imp
     salt_row = store.conn.execute("SELECT value FROM settings WHERE key = 'id_salt'").fetchone()
     salt = salt_row[0] if salt_row else secrets.token_hex(8)
     ctx = ir.Context(folder=folder, currency=currency, salt=salt)
-    records: dict[str, list[tuple[int, dict[str, Any]]]] = {}
-    for kind, file in files.items():
-        columns = FILES[kind]
-        table = csvfile.read_csv(file, ir.required_names(columns), ir.known_names(columns))
-        if not table.problems:
-            if kind == "products.csv":
-                records[kind] = ir.products(table, ctx)
-            elif kind == "faq.csv":
-                records[kind] = ir.faq(table, ctx)
-            elif kind == "synonyms.csv":
-                records[kind] = ir.synonyms(table, ctx)
-            elif kind == "customers.csv":
-                records[kind] = ir.customers(table, ctx)
-            else:
-                records[kind] = ir.simple(table, columns)
-        problems += table.problems
-        warnings += table.warnings
-        if audit and kind in records:
-            warnings += [Problem(file.name, message, row_no, column)
-                         for row_no, rec in records[kind] for column, message in audit(kind, rec)]
-    damage = _damage(store)
-    if damage:
-        raise StoreError(damage)
     writer = Writer(store, ctx)
-    problems += writer.check_references(records, warnings)
-    if problems:
-        raise ImportFailed(problems)
     report = ImportReport(warnings=warnings)
     with store.transaction() as conn:
         if not salt_row:
@@ -222,14 +209,93 @@ def import_path(store: Any, path: str | Path, audit: Audit | None = None) -> Imp
             before = store.settings()
             store.set_settings(**settings)
             report.settings_changed = store.settings() != before
+        if "products.csv" in files:
+            problems += _stream_products(files["products.csv"], ctx, writer, audit, warnings,
+                                         write=not problems, progress=progress)
+            _test_pause()
+        records: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+        for kind, file in files.items():
+            if kind != "products.csv":
+                problems += _read_records(kind, file, ctx, audit, records, warnings)
+        problems += writer.check_references(records, warnings)
+        if problems:
+            raise ImportFailed(problems)  # the transaction rolls back what was written
         for kind in FILES:
             if kind in records:
                 writer.write(kind, records[kind])
-            if kind == "products.csv":
-                _test_pause()
         writer.finish()
     report.counts = {k.removesuffix(".csv"): Counts(*v) for k, v in writer.counts.items()}
     return report
+
+
+def _stream_products(file: Path, ctx: ir.Context, writer: Writer, audit: Audit | None,
+                     warnings: list[Problem], write: bool,
+                     progress: Progress | None) -> list[Problem]:
+    """Read, check and (while no problem has been found) write products.csv batch by batch;
+    the catalog-text check runs beside the writing (import_audit.py)."""
+    columns = FILES["products.csv"]
+    table = csvfile.CsvTable(file.name)
+    rows = csvfile.stream_csv(file, ir.required_names(columns), ir.known_names(columns), table)
+    auditor = BatchAuditor(audit, "products.csv", _size(file) > PARALLEL_BYTES) if audit else None
+    batch: list[tuple[int, dict[str, str]]] = []
+    done = 0
+
+    def flush() -> None:
+        nonlocal done
+        records = ir.products(table, ctx, batch, warn_unknown=done == 0)
+        if auditor:
+            auditor.add(records)
+        if write and not table.problems:
+            writer.write("products.csv", records)
+        done += len(batch)
+        batch.clear()
+        if progress:
+            progress(file.name, done)
+
+    try:
+        for row in rows:
+            batch.append(row)
+            if len(batch) >= BATCH:
+                flush()
+        if batch or done == 0:
+            flush()
+        found = auditor.results() if auditor else []
+    finally:
+        if auditor:
+            auditor.close()
+    warnings.extend(table.warnings)
+    warnings.extend(Problem(file.name, message, row_no, column)
+                    for row_no, column, message in found)
+    return table.problems
+
+
+def _size(file: Path) -> int:
+    try:
+        return file.stat().st_size
+    except OSError:
+        return 0
+
+
+def _read_records(kind: str, file: Path, ctx: ir.Context, audit: Audit | None,
+                  records: dict[str, list[tuple[int, dict[str, Any]]]],
+                  warnings: list[Problem]) -> list[Problem]:
+    """A file other than products.csv, whole (their sizes are a shop's, not a catalog's)."""
+    columns = FILES[kind]
+    table = csvfile.read_csv(file, ir.required_names(columns), ir.known_names(columns))
+    if not table.problems:
+        if kind == "faq.csv":
+            records[kind] = ir.faq(table, ctx)
+        elif kind == "synonyms.csv":
+            records[kind] = ir.synonyms(table, ctx)
+        elif kind == "customers.csv":
+            records[kind] = ir.customers(table, ctx)
+        else:
+            records[kind] = ir.simple(table, columns)
+    warnings += table.warnings
+    if audit and kind in records:
+        warnings += [Problem(file.name, message, row_no, column)
+                     for row_no, rec in records[kind] for column, message in audit(kind, rec)]
+    return table.problems
 
 
 def _damage(store: Any) -> str | None:
