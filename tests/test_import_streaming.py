@@ -110,3 +110,23 @@ def test_the_cli_shows_rows_read_on_a_terminal(tmp_path, small_batches, monkeypa
     err = capsys.readouterr().err
     assert "\rproducts.csv: 7 rows read (" in err and "\rproducts.csv: 20 rows read (" in err
     assert err.endswith("\n") and "rows/s)" in err
+
+
+def test_many_warnings_are_counted_and_the_first_ones_listed(tmp_path, monkeypatch, capsys):
+    from shopguide.cli import main
+
+    monkeypatch.setattr(importer, "KEPT_WARNINGS", 30)
+    rows = [_row(i, "Now only $1 today.") for i in range(80)]  # every row doubted
+    folder = _folder(tmp_path, rows)
+    with open_store(tmp_path / "a.sqlite") as store:
+        report = import_path(store, folder, audit_record)
+    assert len(report.warnings) == 30 and report.warnings_not_kept == 50
+    lines = report.lines(shown=10)
+    assert sum(line.startswith("warning:") for line in lines) == 10
+    assert lines[-1].startswith("… and 70 more warnings (80 in all)")
+    assert main(["--store", str(tmp_path / "b.sqlite"), "import", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("warning:") == 30 and "… and 50 more warnings (80 in all)" in out
+    assert main(["--store", str(tmp_path / "c.sqlite"), "import", "--all-warnings",
+                 str(folder)]) == 0
+    assert capsys.readouterr().out.count("warning:") == 30  # all that were kept

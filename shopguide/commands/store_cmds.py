@@ -20,6 +20,8 @@ def register(sub: Any) -> None:
     p.add_argument("path", metavar="STORE_DIR|FILE")
     p.add_argument("--check", action="store_true",
                    help="only check the files; change nothing")
+    p.add_argument("--all-warnings", action="store_true",
+                   help="list every warning kept (the first 1,000), not only the first 50")
     p.set_defaults(handler=cmd_import)
 
     p = sub.add_parser("export", help="write the store as a store folder")
@@ -55,7 +57,7 @@ def _store_path(args: argparse.Namespace, explicit: str | None = None) -> Path:
 def cmd_import(args: argparse.Namespace) -> int:
     from shopguide.store import ImportFailed, StoreError
     from shopguide.guide.catalog_text import audit_record
-    from shopguide.store.importer import import_path
+    from shopguide.store.importer import SHOWN_WARNINGS, import_path
     from shopguide.store.location import is_demo_seed, open_from_args
 
     try:
@@ -83,7 +85,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         store.close()
         if progress:
             print(file=sys.stderr)  # end the progress line
-    for line in report.lines():
+    for line in report.lines(None if args.all_warnings else SHOWN_WARNINGS):
         print(line)
     if args.check:
         print("checked only: nothing was changed")
@@ -111,7 +113,7 @@ def _replace_demo_seed(args: argparse.Namespace) -> int:
     demo and a failed import still changes nothing."""
     from shopguide.store import ImportFailed, StoreError, open_store
     from shopguide.guide.catalog_text import audit_record
-    from shopguide.store.importer import import_path
+    from shopguide.store.importer import SHOWN_WARNINGS, import_path
     from shopguide.store.location import resolve_store_path
 
     target = resolve_store_path(args)
@@ -132,7 +134,7 @@ def _replace_demo_seed(args: argparse.Namespace) -> int:
         return _err(str(exc))
     Path(f"{target}-shm").unlink(missing_ok=True)  # the closed demo copy's index, if any
     os.replace(fresh, target)
-    for line in report.lines():
+    for line in report.lines(None if args.all_warnings else SHOWN_WARNINGS):
         print(line)
     print(f"replaced the demo store made on first run: {target} now holds only your shop")
     return 0

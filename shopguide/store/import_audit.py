@@ -30,10 +30,14 @@ def check_batch(audit: Audit, kind: str, records: Records) -> Found:
 
 
 class BatchAuditor:
-    """Feed batches with ``add``; ``results`` gives every finding, in file order."""
+    """Feed batches with ``add``; ``results`` gives the findings in file order, the first
+    ``keep`` of them (``dropped`` counts the rest: a catalog copied from a marketplace can
+    hold hundreds of thousands, which nobody reads and memory need not hold)."""
 
-    def __init__(self, audit: Audit, kind: str, parallel: bool) -> None:
+    def __init__(self, audit: Audit, kind: str, parallel: bool, keep: int = 1000) -> None:
         self.audit, self.kind = audit, kind
+        self.keep = keep
+        self.dropped = 0
         self._found: Found = []
         self._pending: deque[cf.Future[Found]] = deque()
         self._pool: cf.ProcessPoolExecutor | None = None
@@ -44,16 +48,21 @@ class BatchAuditor:
 
     def add(self, records: Records) -> None:
         if self._pool is None:
-            self._found += check_batch(self.audit, self.kind, records)
+            self._take(check_batch(self.audit, self.kind, records))
             return
         self._pending.append(self._pool.submit(check_batch, self.audit, self.kind, records))
         while len(self._pending) > IN_FLIGHT:
-            self._found += self._pending.popleft().result()
+            self._take(self._pending.popleft().result())
+
+    def _take(self, found: Found) -> None:
+        room = max(0, self.keep - len(self._found))
+        self._found += found[:room]
+        self.dropped += max(0, len(found) - room)
 
     def results(self) -> Found:
         try:
             while self._pending:
-                self._found += self._pending.popleft().result()
+                self._take(self._pending.popleft().result())
         finally:
             self.close()
         return self._found

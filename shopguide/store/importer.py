@@ -70,6 +70,10 @@ _SNIFF = (("products.csv", {"sku", "price"}), ("faq.csv", {"question", "answer"}
 PAUSE_ENV = "SHOPGUIDE_TEST_IMPORT_PAUSE"
 
 
+SHOWN_WARNINGS = 50  # warnings an import prints unless asked for all
+KEPT_WARNINGS = 1000  # catalog-text warnings kept per file; the rest are only counted
+
+
 @dataclass
 class Counts:
     added: int = 0
@@ -82,13 +86,22 @@ class ImportReport:
     counts: dict[str, Counts] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
     settings_changed: bool = False
+    warnings_not_kept: int = 0  # catalog-text warnings beyond the first KEPT_WARNINGS
 
-    def lines(self) -> list[str]:
+    def lines(self, shown: int | None = SHOWN_WARNINGS) -> list[str]:
+        """The counts, then the warnings: the first ``shown`` (None: all that were kept) and
+        a line saying how many more there are."""
         out = [f"{t}: {c.added} added, {c.updated} updated, {c.unchanged} unchanged"
                for t, c in self.counts.items()]
         if self.settings_changed:
             out.append("store.toml: settings updated")
-        out += [f"warning: {w}" for w in self.warnings]
+        listed = self.warnings if shown is None else self.warnings[:shown]
+        out += [f"warning: {w}" for w in listed]
+        more = len(self.warnings) - len(listed) + self.warnings_not_kept
+        if more:
+            out.append(f"… and {more:,} more warnings ({len(self.warnings) + self.warnings_not_kept:,}"
+                       " in all)" + (" (shopguide import --all-warnings lists the first "
+                                     f"{KEPT_WARNINGS:,})" if shown is not None else ""))
         return out
 
 
@@ -210,8 +223,10 @@ def import_path(store: Any, path: str | Path, audit: Audit | None = None,
             store.set_settings(**settings)
             report.settings_changed = store.settings() != before
         if "products.csv" in files:
-            problems += _stream_products(files["products.csv"], ctx, writer, audit, warnings,
-                                         write=not problems, progress=progress)
+            found, report.warnings_not_kept = _stream_products(
+                files["products.csv"], ctx, writer, audit, warnings, write=not problems,
+                progress=progress)
+            problems += found
             _test_pause()
         records: dict[str, list[tuple[int, dict[str, Any]]]] = {}
         for kind, file in files.items():
@@ -230,13 +245,14 @@ def import_path(store: Any, path: str | Path, audit: Audit | None = None,
 
 def _stream_products(file: Path, ctx: ir.Context, writer: Writer, audit: Audit | None,
                      warnings: list[Problem], write: bool,
-                     progress: Progress | None) -> list[Problem]:
+                     progress: Progress | None) -> tuple[list[Problem], int]:
     """Read, check and (while no problem has been found) write products.csv batch by batch;
     the catalog-text check runs beside the writing (import_audit.py)."""
     columns = FILES["products.csv"]
     table = csvfile.CsvTable(file.name)
     rows = csvfile.stream_csv(file, ir.required_names(columns), ir.known_names(columns), table)
-    auditor = BatchAuditor(audit, "products.csv", _size(file) > PARALLEL_BYTES) if audit else None
+    auditor = BatchAuditor(audit, "products.csv", _size(file) > PARALLEL_BYTES,
+                           KEPT_WARNINGS) if audit else None
     batch: list[tuple[int, dict[str, str]]] = []
     done = 0
 
@@ -266,7 +282,7 @@ def _stream_products(file: Path, ctx: ir.Context, writer: Writer, audit: Audit |
     warnings.extend(table.warnings)
     warnings.extend(Problem(file.name, message, row_no, column)
                     for row_no, column, message in found)
-    return table.problems
+    return table.problems, auditor.dropped if auditor else 0
 
 
 def _size(file: Path) -> int:
