@@ -246,3 +246,37 @@ def test_every_report_of_the_worker_reaches_the_client(qtbot):
                                                   "modelFailed", "token", "failed") else (None,))))
     assert heard == list(RELAYED)
     client.deleteLater()
+
+
+def test_the_worker_warms_the_engine_while_the_model_loads(qtbot, make_window):
+    backend = fake_backend(load_delay=0.3)
+    window = make_window(backend=backend, start=False)
+    c = window.client
+    with qtbot.waitSignal(c.storeReady, timeout=5000):
+        c.start("fake")
+    qtbot.waitUntil(lambda: backend.engines and backend.engines[0].warmed == 1, timeout=5000)
+    with qtbot.waitSignal(c.modelReady, timeout=5000):
+        pass
+    assert backend.engines[0].warmed == 1  # the engine made for the model is not warmed again
+
+
+def test_warming_builds_the_vocabulary_and_the_speller(catalog_store):
+    from shopguide.guide.engine import Engine
+
+    engine = Engine(catalog_store)
+    assert engine._vocab.vocab is None
+    engine.warm()
+    vocab = engine._vocab.vocab
+    assert vocab is not None and vocab.chinese_speller._by_sound is not None
+    assert catalog_store.conversations() == []  # nothing saved
+
+
+def test_the_engine_with_the_model_keeps_the_warmed_vocabulary(qtbot, make_window, catalog_store,
+                                                              tiny_model_dir):
+    window = make_window(backend=_real_backend(catalog_store.path), start=False)
+    c = window.client
+    with qtbot.waitSignals([c.storeReady, c.modelReady], timeout=60000):
+        c.start(str(tiny_model_dir))
+    engine = window.client.worker._engine
+    assert engine.model is not None
+    assert engine._vocab.vocab is not None  # read before the model came, kept after

@@ -100,6 +100,18 @@ class GuideWorker(_Reports):
         self.storeReady.emit(info)
         if model_spec:
             self.load_model(model_spec)
+        self._warm()
+
+    def _warm(self) -> None:
+        """While the model loads on its own thread, this one is idle: read the store's
+        vocabulary and the dictionaries now, not at the shopper's first question."""
+        warm = getattr(self._engine, "warm", None)
+        if not callable(warm):
+            return
+        try:
+            warm()
+        except Exception as exc:  # noqa: BLE001 - the first question will say what is wrong
+            log.warning("warming the engine failed: %s", type(exc).__name__)
 
     @Slot(str)
     def load_model(self, spec: str) -> None:
@@ -146,7 +158,10 @@ class GuideWorker(_Reports):
         if self._superseded():
             return
         self._model, name = result
-        self._engine = self._backend.make_engine(self._store, self._model)
+        before, self._engine = self._engine, self._backend.make_engine(self._store, self._model)
+        share = getattr(self._engine, "share_vocabulary", None)
+        if callable(share) and before is not None:
+            share(before)  # warmed while the model loaded: not read again
         self.modelReady.emit(name)
 
     @Slot(str)

@@ -88,6 +88,22 @@ class Engine:
         another process), so a running app learns new categories and brands."""
         return self._vocab.get(self.store)
 
+    # Read once at start (the window: while the model loads) so a shopper's first question
+    # does not pay for the store's vocabulary, the dictionaries and the patterns.
+    WARM_UP = ("你好，有什么推荐？", "hello, what would you recommend?")
+
+    def warm(self) -> None:
+        """Build what the first answer would: the store's vocabulary and the analysers,
+        by planning a question in each language (nothing is saved or shown)."""
+        for text in self.WARM_UP:
+            self.plan(text, Conversation())
+
+    def share_vocabulary(self, other: Engine) -> None:
+        """Use ``other``'s vocabulary (same store): the engine the window makes when its
+        model arrives keeps what the one before it had already read."""
+        if other.store is self.store:
+            self._vocab = other._vocab
+
     def refresh(self) -> None:
         """Forget the vocabulary now (it is also rebuilt on its own after catalog changes)."""
         self._vocab.clear()

@@ -400,11 +400,6 @@ class CatalogMixin(StoreBase):
             "AND term NOT GLOB '*[0-9]*' GROUP BY term ORDER BY n DESC LIMIT ?", (limit,))
         return [r[0] for r in rows]
 
-    def name_words_sample(self, limit: int = 20_000) -> list[str]:
-        """Product names (up to ``limit``), for the words a shopper may misspell."""
-        return [r[0] for r in self.conn.execute(
-            "SELECT coalesce(name_zh, name) FROM products ORDER BY id LIMIT ?", (limit,))]
-
     def doc_counts(self, words: Sequence[str]) -> tuple[int, dict[str, int]]:
         """How many products and FAQ rows hold each index word (a Porter stem, a CJK
         character or character pair, a number), and how many rows there are in all: the
