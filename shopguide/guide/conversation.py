@@ -111,6 +111,9 @@ def resolve(q: Query, conv: Conversation) -> Query:
         # discussed, though another kind (skillet) is named; the plan still checks that no
         # other product fits the words much better.
         return replace(q, follow_up=True, refs=[_focus_index(conv)], about_focus=True)
+    if "swap" in q.acts and conv.last_query is not None and q.category and \
+            not q.topics and not q.refs and not q.pick:
+        return _swapped(q, conv.last_query)
     if not is_follow_up(q, conv) and _about_focus(q, conv):
         # "如果录满了会自动删除之前的接着录么?" after a dash cam: a question about the product being
         # discussed, though it does not point at it. The plan checks that no other product
@@ -187,6 +190,45 @@ def resolve(q: Query, conv: Conversation) -> Query:
         focus = conv.focus if conv.focus is not None and conv.focus < len(conv.shown) else 0
         merged.refs = [focus]
     return merged
+
+
+def _swapped(q: Query, last: Query) -> Query:
+    """"What about for my cat?" after "flea and tick stuff for a 60 lb dog": the need asked
+    before, for the kind this message names, which replaces the last one's kind (and the
+    words that named it); a constraint it says replaces the last one's. A new search, not a
+    follow-up on the products shown. ("What about in large?" names no kind: a follow-up.)"""
+    gone = set()
+    if q.category and last.category and q.category != last.category:
+        gone = {fold(seg) for seg in last.category.split("/")} | {fold(last.category_said or "")}
+
+    def kept(word: str) -> bool:
+        return fold(word) not in gone
+
+    slots = [sl for sl in last.slots.slots if kept(sl.said)]
+    slots += [sl for sl in q.slots.slots if all(fold(sl.said) != fold(o.said) for o in slots)]
+    return replace(
+        last,
+        text=q.text,
+        lang=q.lang,
+        category=q.category or last.category,
+        category_said=q.category_said if q.category else last.category_said,
+        category_soft=q.category_soft if q.category else last.category_soft,
+        tags=list(dict.fromkeys([t for t in last.tags if kept(t)] + q.tags)),
+        slots=Terms(slots),
+        terms=[sl.key for sl in slots],
+        refs=[],
+        pick=None,
+        follow_up=False,
+        cheaper=False,
+        intent="find",
+        acts=q.acts,
+        brand=q.brand or last.brand,
+        size=q.size or last.size,
+        color=q.color or last.color,
+        min_price=q.min_price if q.min_price is not None else last.min_price,
+        max_price=q.max_price if q.max_price is not None else last.max_price,
+        in_stock=q.in_stock or last.in_stock,
+    )
 
 
 def _apply_exclusions(merged: Query, q: Query, conv: Conversation) -> None:

@@ -1,0 +1,61 @@
+"""An elliptical follow-up that names another kind keeps the need asked before:
+"what about for my cat?" after flea and tick stuff for a dog is flea and tick stuff for a cat,
+not every cat product; a constraint it says replaces the last one's; and one that names no
+kind ("what about in large?") stays an ordinary follow-up."""
+
+from __future__ import annotations
+
+import pytest
+
+from shopguide.guide.conversation import Conversation
+from shopguide.store.models import Product
+
+
+def _p(sku, name, category, price, tags, sizes=()):
+    return Product(sku, name, category, price, "USD", None, 5, "A1", tuple(sizes), (),
+                   tuple(tags), "")
+
+
+@pytest.fixture
+def engine(fresh_store):
+    from shopguide.guide.engine import Engine
+
+    fresh_store.set_settings(name="Pets", language="en", currency="USD")
+    for p in (
+        _p("FD-1", "Flea & Tick Drops for Dogs", "Dog/Health", 44.99, ("flea", "tick", "dog")),
+        _p("FC-1", "Flea & Tick Collar for Cats", "Cat/Health", 59.99, ("flea", "tick", "cat")),
+        _p("CT-1", "Feather Wand Cat Toy", "Cat/Toys", 9.99, ("cat", "toy")),
+        _p("CB-1", "Cozy Cat Bed", "Cat/Beds", 29.99, ("cat", "bed")),
+        _p("DB-1", "Orthopedic Dog Bed", "Dog/Beds", 79.99, ("dog", "bed"), ("M", "L")),
+        _p("DB-2", "Donut Dog Bed", "Dog/Beds", 39.99, ("dog", "bed"), ("S", "M")),
+        _p("CB-2", "Cat Cave Bed", "Cat/Beds", 89.0, ("cat", "bed")),
+    ):
+        fresh_store.save_product(p)
+    return Engine(fresh_store)
+
+
+def _ask(engine, conv, text):
+    for _ in engine.answer(text, conv):
+        pass
+    return [p.sku for p in engine.last_plan.products]
+
+
+def test_what_about_another_kind_keeps_the_need(engine) -> None:
+    conv = Conversation()
+    assert _ask(engine, conv, "flea and tick stuff for my dog")[0] == "FD-1"
+    skus = _ask(engine, conv, "what about for my cat?")
+    assert skus and skus[0] == "FC-1" and "CT-1" not in skus and "FD-1" not in skus
+
+
+def test_a_constraint_said_with_it_replaces_the_last_one(engine) -> None:
+    conv = Conversation()
+    _ask(engine, conv, "a dog bed under 50")
+    skus = _ask(engine, conv, "what about for my cat?")
+    assert skus == ["CB-1"]  # the cat beds under 50 (the cave bed is 89)
+
+
+def test_no_kind_named_is_an_ordinary_follow_up(engine) -> None:
+    conv = Conversation()
+    _ask(engine, conv, "a dog bed")
+    skus = _ask(engine, conv, "what about in large?")
+    assert skus == ["DB-1"]
