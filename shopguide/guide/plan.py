@@ -158,6 +158,20 @@ def _fits_better_elsewhere(store: StoreLike, vocab: StoreVocab, q: Query,
     return False
 
 
+def _speaks_to_it(vocab: StoreVocab, q: Query, conv: Conversation,
+                  pointed: list[Product]) -> list[Product]:
+    """"这个有保护套吗" when several products were shown and none was singled out: the one
+    whose own text speaks to the question is the one asked about ("不送保护套"); the first
+    shown stays when none covers the words better."""
+    if not (q.about_focus and conv.focus is None and len(pointed) == 1 and len(conv.shown) > 1):
+        return pointed
+    shown = conv.shown[:SHOWN]
+    scores = [covers(p, q.slots, vocab.analyzer) for p in shown]
+    best = max(range(len(shown)), key=lambda i: (scores[i], -i))
+    here = covers(pointed[0], q.slots, vocab.analyzer)
+    return [shown[best]] if scores[best] > here else pointed
+
+
 def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation,
               customer: Customer | None, lang_default: str, currency: str,
               store_name: str) -> Plan:
@@ -172,6 +186,7 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
     t0 = perf_counter()
     named = _named_skus(store, text)
     pointed = referenced(q, conv) if q.follow_up else []
+    pointed = _speaks_to_it(vocab, q, conv, pointed)
     if q.follow_up and conv.shown and any(not -len(conv.shown) <= i < len(conv.shown)
                                           for i in q.refs):
         # "第五个" when three were shown: say which positions there are, guess nothing.
