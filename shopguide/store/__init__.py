@@ -17,7 +17,7 @@ What a Store offers (see the mixins for details):
   notes, purchases, follow-ups, consents (a history), privacy log, wipe_free_space.
 * chat.py: conversations and messages, ratings, retention.
 * core.py: settings/set_settings, transaction() (all or nothing, nestable), counts,
-  ``db`` (sqlite-utils) and ``conn`` (sqlite3) for anything else.
+  and ``conn`` (sqlite3) for anything else.
 
 Import and export of store folders: importer.py and exporter.py. Schema and
 migrations: schema.py. Full-text details (Chinese and English): text.py, ranking.py.

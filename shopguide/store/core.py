@@ -36,20 +36,9 @@ class StoreBase:
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
-        self._db: Any = None
         self._cache: dict[str, tuple[tuple[int, int], Any]] = {}
         self._savepoints = 0
         self.readonly = False  # opened from a file or folder we may not write
-
-    @property
-    def db(self) -> Any:
-        """The connection as a ``sqlite_utils.Database`` (imported on first use: it
-        costs ~0.1 s at start-up). Its writes obey this Store's transactions."""
-        if self._db is None:
-            import sqlite_utils
-
-            self._db = sqlite_utils.Database(self.conn, execute_plugins=False)
-        return self._db
 
     # -- lifecycle --------------------------------------------------------
     def close(self) -> None:
