@@ -124,7 +124,10 @@ class StoreBase:
 
     # -- settings ----------------------------------------------------------
     def settings(self) -> StoreSettings:
-        values = dict(self.conn.execute("SELECT key, value FROM settings").fetchall())
+        # (catalog_* rows are derived data kept for speed, not settings: catalog.py)
+        values = dict(self.conn.execute(
+            "SELECT key, value FROM settings WHERE key NOT LIKE 'catalog\\_%' ESCAPE '\\'"
+        ).fetchall())
         language = values.get("language") or StoreSettings.language
         return StoreSettings(
             name=values.get("name") or StoreSettings.name,

@@ -239,6 +239,8 @@ def import_path(store: Any, path: str | Path, audit: Audit | None = None,
             if kind in records:
                 writer.write(kind, records[kind])
         writer.finish()
+    if "products.csv" in files and hasattr(store, "vocabulary"):
+        store.vocabulary()  # built now and kept with the index's stamp, not at the 1st question
     report.counts = {k.removesuffix(".csv"): Counts(*v) for k, v in writer.counts.items()}
     return report
 

@@ -35,7 +35,8 @@ def info(path: Path) -> dict[str, Any]:
     try:
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
         settings = dict(conn.execute(
-            "SELECT key, value FROM settings WHERE key NOT LIKE 'id\\_%' ESCAPE '\\'"
+            "SELECT key, value FROM settings WHERE key NOT LIKE 'id\\_%' ESCAPE '\\' "
+            "AND key NOT LIKE 'catalog\\_%' ESCAPE '\\'"
         ).fetchall()) if "settings" in names else {}
         return {
             "path": str(path),
