@@ -54,3 +54,19 @@ def test_import_keeps_it_and_db_info_does_not_show_it(tmp_path):
                                   "'catalog_vocabulary'").fetchone()
         assert kept and "lightweight" in kept[0]
     assert not any(k.startswith("catalog_") for k in info(path).get("settings", {}))
+
+
+def test_an_import_into_an_empty_store_keeps_what_a_scan_would_find(tmp_path):
+    from shopguide.store.importer import import_path
+
+    folder = tmp_path / "shop"
+    folder.mkdir()
+    (folder / "products.csv").write_text(
+        "sku,name,category,price,brand,sizes,colors,tags\n"
+        "A1,Tent,Camp/Tents,99,Peak,2P;3P,Green,lightweight;backpacking\n"
+        "A2,Stove,Camp/Cooking,39,,,,\n"
+        "A3,Boot,Shoes/Hiking,120,peak,42;43,Brown;green,waterproof\n", encoding="utf-8")
+    with open_store(tmp_path / "s.sqlite") as store:
+        import_path(store, folder)
+        kept = store.vocabulary()
+        assert kept == store._build_vocabulary()  # the same values a scan reads back

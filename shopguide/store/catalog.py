@@ -44,6 +44,25 @@ class Vocabulary:
     colors: tuple[str, ...]
 
 
+def vocabulary_of(paths: Iterable[str], brands: Iterable[str | None], tags: Iterable[str],
+                  sizes: Iterable[str], colors: Iterable[str]) -> Vocabulary:
+    """The Vocabulary of these distinct values (category paths as stored)."""
+    segments: list[str] = []
+    parents: list[str] = []
+    for path in paths:
+        parts = [seg.strip() for seg in path.split("/") if seg.strip()]
+        segments += parts
+        parents += ["/".join(parts[: i + 1]) for i in range(len(parts))]
+    return Vocabulary(
+        categories=_sorted_unique(segments),
+        category_paths=_sorted_unique(parents),
+        brands=_sorted_unique(b for b in brands if b),
+        tags=_sorted_unique(tags),
+        sizes=_sorted_unique(sizes),
+        colors=_sorted_unique(colors),
+    )
+
+
 def product_from_row(row: dict[str, Any]) -> Product:
     return Product(
         id=row["id"],
@@ -347,30 +366,25 @@ class CatalogMixin(StoreBase):
             self.conn.execute(f"PRAGMA busy_timeout = {int(before)}")
 
     def _build_vocabulary(self) -> Vocabulary:
-        def distinct(column: str) -> tuple[str, ...]:
+        def distinct(column: str) -> list[str]:
             rows = self.conn.execute(
                 f"SELECT DISTINCT j.value FROM products, json_each(products.{column}) j"
             )
-            return _sorted_unique(r[0] for r in rows)
+            return [r[0] for r in rows]
 
         paths = [r[0] for r in self.conn.execute("SELECT DISTINCT category FROM products")]
-        segments: list[str] = []
-        parents: list[str] = []
-        for path in paths:
-            parts = [s.strip() for s in path.split("/") if s.strip()]
-            segments += parts
-            parents += ["/".join(parts[: i + 1]) for i in range(len(parts))]
-        brands = self.conn.execute(
-            "SELECT DISTINCT brand FROM products WHERE coalesce(brand, '') <> ''"
-        )
-        return Vocabulary(
-            categories=_sorted_unique(segments),
-            category_paths=_sorted_unique(parents),
-            brands=_sorted_unique(r[0] for r in brands),
-            tags=distinct("tags"),
-            sizes=distinct("sizes"),
-            colors=distinct("colors"),
-        )
+        brands = [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT brand FROM products WHERE coalesce(brand, '') <> ''")]
+        return vocabulary_of(paths, brands, distinct("tags"), distinct("sizes"),
+                             distinct("colors"))
+
+    def keep_vocabulary(self, vocabulary: Vocabulary) -> None:
+        """Keep ``vocabulary`` as the catalog's, with the index's present stamp (an import into
+        an empty store knows every value it wrote, without reading them back)."""
+        stamp = self.words_stamp()
+        if stamp is not None and not self.readonly:
+            self._keep_vocabulary(stamp, vocabulary)
+            self._cache.pop("vocabulary", None)
 
     # -- FAQ -------------------------------------------------------------------
     def faq(self, faq_id: str) -> FaqEntry | None:

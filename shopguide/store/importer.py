@@ -214,6 +214,8 @@ def import_path(store: Any, path: str | Path, audit: Audit | None = None,
     ctx = ir.Context(folder=folder, currency=currency, salt=salt)
     writer = Writer(store, ctx)
     report = ImportReport(warnings=warnings)
+    # Into an empty catalog, the values written are the vocabulary: kept without a scan.
+    seen = _Seen() if "products.csv" in files and _empty(store) else None
     with store.transaction() as conn:
         if not salt_row:
             conn.execute("INSERT OR IGNORE INTO settings (key, value) VALUES ('id_salt', ?)",
@@ -225,7 +227,7 @@ def import_path(store: Any, path: str | Path, audit: Audit | None = None,
         if "products.csv" in files:
             found, report.warnings_not_kept = _stream_products(
                 files["products.csv"], ctx, writer, audit, warnings, write=not problems,
-                progress=progress)
+                progress=progress, seen=seen)
             problems += found
             _test_pause()
         records: dict[str, list[tuple[int, dict[str, Any]]]] = {}
@@ -239,15 +241,47 @@ def import_path(store: Any, path: str | Path, audit: Audit | None = None,
             if kind in records:
                 writer.write(kind, records[kind])
         writer.finish()
-    if "products.csv" in files and hasattr(store, "vocabulary"):
+    if seen is not None and hasattr(store, "keep_vocabulary"):
+        store.keep_vocabulary(seen.vocabulary())
+    elif "products.csv" in files and hasattr(store, "vocabulary"):
         store.vocabulary()  # built now and kept with the index's stamp, not at the 1st question
     report.counts = {k.removesuffix(".csv"): Counts(*v) for k, v in writer.counts.items()}
     return report
 
 
+class _Seen:
+    """The distinct catalog values of the products written (for an empty store's vocabulary)."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, set[str]] = {k: set() for k in
+                                            ("category", "brand", "tags", "sizes", "colors")}
+
+    def add(self, records: list[tuple[int, dict[str, Any]]]) -> None:
+        v = self.values
+        for _, rec in records:
+            v["category"].add(rec["category"])
+            if rec.get("brand"):
+                v["brand"].add(rec["brand"])
+            for column in ("tags", "sizes", "colors"):
+                v[column].update(rec.get(column) or ())
+
+    def vocabulary(self) -> Any:
+        from shopguide.store.catalog import vocabulary_of
+
+        v = self.values
+        return vocabulary_of(v["category"], v["brand"], v["tags"], v["sizes"], v["colors"])
+
+
+def _empty(store: Any) -> bool:
+    try:
+        return store.conn.execute("SELECT 1 FROM products LIMIT 1").fetchone() is None
+    except sqlite3.Error:
+        return False
+
+
 def _stream_products(file: Path, ctx: ir.Context, writer: Writer, audit: Audit | None,
-                     warnings: list[Problem], write: bool,
-                     progress: Progress | None) -> tuple[list[Problem], int]:
+                     warnings: list[Problem], write: bool, progress: Progress | None,
+                     seen: _Seen | None = None) -> tuple[list[Problem], int]:
     """Read, check and (while no problem has been found) write products.csv batch by batch;
     the catalog-text check runs beside the writing (import_audit.py)."""
     columns = FILES["products.csv"]
@@ -265,6 +299,8 @@ def _stream_products(file: Path, ctx: ir.Context, writer: Writer, audit: Audit |
             auditor.add(records)
         if write and not table.problems:
             writer.write("products.csv", records)
+            if seen is not None:
+                seen.add(records)
         done += len(batch)
         batch.clear()
         if progress:
