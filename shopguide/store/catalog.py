@@ -489,5 +489,8 @@ def _sorted_unique(values: Iterable[str]) -> tuple[str, ...]:
     seen: dict[str, str] = {}
     for v in values:
         if v and v.strip():
-            seen.setdefault(_text.fold(v), v.strip())
+            key, value = _text.fold(v), v.strip()
+            # Of several spellings of one value (Peak, peak), the same one whatever the order
+            # they come in: a scan and an import's own record agree.
+            seen[key] = min(seen.get(key, value), value)
     return tuple(sorted(seen.values(), key=lambda s: (_text.fold(s), s)))
