@@ -92,3 +92,21 @@ def test_a_question_the_category_answers_stays_inside_it(cases_engine) -> None:
     skus = _skus(cases_engine, "rugged tablet case")
     assert skus and skus[0] == "TC-2" and set(skus) <= {"TC-1", "TC-2"}, skus
     assert set(_skus(cases_engine, "tablet case")) <= {"TC-1", "TC-2"}
+
+
+def test_a_kind_under_several_branches_reaches_every_branch(fresh_store) -> None:
+    from shopguide.guide.engine import Engine
+
+    fresh_store.set_settings(name="Sports", language="en", currency="USD")
+    for p in (
+        Product("BB-1", "Street Basketball Size 7", "Sports/Team Sports/Basketball/Balls", 23.99,
+                "USD", "Senston", 5, "S1", (), ("Orange",), (), "Rubber ball."),
+        Product("BS-1", "Kids Pro Basketball Shoe", "Clothing/Boys/Shoes/Basketball", 45.0,
+                "USD", "Adidas", 4, "C2", ("3.5",), ("Blue",), (), "Court shoe."),
+        Product("RS-1", "Road Running Shoe", "Clothing/Men/Shoes/Running", 60.0, "USD",
+                "Nike", 6, "C1", ("10",), ("Red",), (), "Light trainer."),
+    ):
+        fresh_store.save_product(p)
+    engine = Engine(fresh_store)
+    skus = {p.sku for p in engine.plan("basketball", Conversation()).products}
+    assert skus == {"BB-1", "BS-1"}  # both branches named Basketball, not the running shoe

@@ -398,6 +398,11 @@ def understand(text: str, vocab: StoreVocab, default_lang: str = "en") -> Query:
         elif s.kind in _ACTS and s.kind not in ("it", "them", "which", "ask_for"):
             consumed.append((f.start, f.end))
     q.category = vocab.best_path(named_segments)
+    if q.category and len(set(named_segments)) == 1 and \
+            len(vocab.segment_paths().get(named_segments[0], ())) > 1:
+        # "basketball" names a kind found under several branches (the balls, and shoes under
+        # Men and under Boys): every branch that has it, not the deepest one.
+        q.category = named_segments[0]
     repaired = _typos(norm, tokens, vocab, consumed)
     if q.category is None:
         kinds = [w for w in repaired.values() if w in vocab.segment_paths()]
