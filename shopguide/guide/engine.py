@@ -31,6 +31,7 @@ from shopguide.guide.vocab import StoreVocab, VocabCache
 from shopguide.store.errors import StoreError
 from shopguide.store.models import CONSENT_HISTORY, Customer
 from shopguide.text import detect_lang
+from shopguide.text.resources import LANGS, cue_words
 
 log = logging.getLogger(__name__)
 
@@ -88,15 +89,15 @@ class Engine:
         another process), so a running app learns new categories and brands."""
         return self._vocab.get(self.store)
 
-    # Read once at start (the window: while the model loads) so a shopper's first question
-    # does not pay for the store's vocabulary, the dictionaries and the patterns.
-    WARM_UP = ("你好，有什么推荐？", "hello, what would you recommend?")
-
     def warm(self) -> None:
-        """Build what the first answer would: the store's vocabulary and the analysers,
-        by planning a question in each language (nothing is saved or shown)."""
-        for text in self.WARM_UP:
-            self.plan(text, Conversation())
+        """Build what the first answer would: the store's vocabulary, the dictionaries and
+        the patterns, by planning a request in each language (a phrase of the language's
+        own request cues; nothing is saved or shown). The window calls it while the model
+        loads, so a shopper's first question does not pay for them."""
+        for lang in LANGS:
+            phrases = [p for p in cue_words("ask_for", lang) if "." not in p]  # no "有...没"
+            if phrases:
+                self.plan(phrases[0], Conversation())
 
     def share_vocabulary(self, other: Engine) -> None:
         """Use ``other``'s vocabulary (same store): the engine the window makes when its

@@ -210,7 +210,7 @@ class Figure:
 # or an English number word (every EN_NUM match holds one of _EN_WORDS as a whole word).
 # Text with none of them states no figure, and is passed by with one cheap look instead of a
 # dozen searches (the catalog check at import reads every sentence of every description).
-_DIGIT_OR_CN = re.compile(r"\d|[零〇一二两三四五六七八九十百千万]")
+_DIGIT_OR_CN = re.compile(rf"\d|{CN_NUM}")
 _EN_WORDS = frozenset([*_EN_SMALL, *_EN_TENS, "hundred", "thousand", "dozen"])
 _LATIN_WORD = re.compile(r"[a-z]+")
 
