@@ -9,6 +9,7 @@ import pytest
 
 from shopguide.guide.conversation import Conversation
 from shopguide.store.models import Product
+from tests.fixtures.guide import ask_skus
 
 
 def _p(sku, name, category, price, tags, sizes=()):
@@ -34,28 +35,22 @@ def engine(fresh_store):
     return Engine(fresh_store)
 
 
-def _ask(engine, conv, text):
-    for _ in engine.answer(text, conv):
-        pass
-    return [p.sku for p in engine.last_plan.products]
-
-
 def test_what_about_another_kind_keeps_the_need(engine) -> None:
     conv = Conversation()
-    assert _ask(engine, conv, "flea and tick stuff for my dog")[0] == "FD-1"
-    skus = _ask(engine, conv, "what about for my cat?")
+    assert ask_skus(engine, conv, "flea and tick stuff for my dog")[0] == "FD-1"
+    skus = ask_skus(engine, conv, "what about for my cat?")
     assert skus and skus[0] == "FC-1" and "CT-1" not in skus and "FD-1" not in skus
 
 
 def test_a_constraint_said_with_it_replaces_the_last_one(engine) -> None:
     conv = Conversation()
-    _ask(engine, conv, "a dog bed under 50")
-    skus = _ask(engine, conv, "what about for my cat?")
+    ask_skus(engine, conv, "a dog bed under 50")
+    skus = ask_skus(engine, conv, "what about for my cat?")
     assert skus == ["CB-1"]  # the cat beds under 50 (the cave bed is 89)
 
 
 def test_no_kind_named_is_an_ordinary_follow_up(engine) -> None:
     conv = Conversation()
-    _ask(engine, conv, "a dog bed")
-    skus = _ask(engine, conv, "what about in large?")
+    ask_skus(engine, conv, "a dog bed")
+    skus = ask_skus(engine, conv, "what about in large?")
     assert skus == ["DB-1"]

@@ -7,6 +7,7 @@ import pytest
 
 from shopguide.guide.conversation import Conversation
 from shopguide.store.models import Product
+from tests.fixtures.guide import ask_skus
 
 
 @pytest.fixture
@@ -24,20 +25,14 @@ def engine(fresh_store):
     return Engine(fresh_store)
 
 
-def _ask(engine, conv, text):
-    for _ in engine.answer(text, conv):
-        pass
-    return [p.sku for p in engine.last_plan.products]
-
-
 def test_this_is_the_shown_product_whose_text_answers(engine) -> None:
     conv = Conversation()
-    shown = _ask(engine, conv, "移动硬盘")
+    shown = ask_skus(engine, conv, "移动硬盘")
     assert shown == ["HD-2", "HD-1"]  # the one that speaks of a case is not the first
-    assert _ask(engine, conv, "这个有保护套吗") == ["HD-1"]
+    assert ask_skus(engine, conv, "这个有保护套吗") == ["HD-1"]
 
 
 def test_without_such_a_product_this_is_the_first_shown(engine) -> None:
     conv = Conversation()
-    _ask(engine, conv, "移动硬盘")
-    assert _ask(engine, conv, "这个重不重") == ["HD-2"]
+    ask_skus(engine, conv, "移动硬盘")
+    assert ask_skus(engine, conv, "这个重不重") == ["HD-2"]

@@ -228,18 +228,8 @@ def _load_numpy_gpt2(folder: Path, config: dict, name: str) -> LoadedModel:
 
     tokenizer, shape, weights = _gpt2_parts(folder, config, read)
     net = _runnable(folder, lambda: NumpyGPT2(shape, weights))
-    return LoadedModel(
-        name=name,
-        path=folder,
-        model_type="gpt2",
-        backend=NumpyBackend(net),
-        tokenizer=tokenizer,
-        context_length=shape.n_positions,
-        vocab_size=shape.vocab_size,
-        num_parameters=int(sum(w.size for w in weights.values())),
-        device="cpu",
-        dtype="float32",
-    )
+    return _gpt2_model(name, folder, NumpyBackend(net), tokenizer, shape,
+                       int(sum(w.size for w in weights.values())), "cpu", "float32")
 
 
 def _load_lean_gpt2(folder, config, name, dev, dt) -> LoadedModel:
@@ -249,18 +239,16 @@ def _load_lean_gpt2(folder, config, name, dev, dt) -> LoadedModel:
     tokenizer, shape, tensors = _gpt2_parts(folder, config, read_weights)
     weights = {k: t.to(device=dev, dtype=dt) for k, t in tensors.items()}
     net = _runnable(folder, lambda: LeanGPT2(shape, weights))
-    return LoadedModel(
-        name=name,
-        path=folder,
-        model_type="gpt2",
-        backend=LeanBackend(net),
-        tokenizer=tokenizer,
-        context_length=shape.n_positions,
-        vocab_size=shape.vocab_size,
-        num_parameters=sum(t.numel() for t in weights.values()),
-        device=dev,
-        dtype=dt,
-    )
+    return _gpt2_model(name, folder, LeanBackend(net), tokenizer, shape,
+                       sum(t.numel() for t in weights.values()), dev, dt)
+
+
+def _gpt2_model(name: str, folder: Path, backend: Any, tokenizer: Any, shape: GPT2Shape,
+                params: int, device: Any, dtype: Any) -> LoadedModel:
+    return LoadedModel(name=name, path=folder, model_type="gpt2", backend=backend,
+                       tokenizer=tokenizer, context_length=shape.n_positions,
+                       vocab_size=shape.vocab_size, num_parameters=params, device=device,
+                       dtype=dtype)
 
 
 def _load_transformers(folder, config, name, dev, dt) -> LoadedModel:
