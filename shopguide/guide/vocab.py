@@ -183,26 +183,21 @@ def catalog_stamp(store: object) -> tuple[object, ...] | None:
     """A value that changes whenever the catalog's words may have changed, cheap to read.
 
     The store's own change key moves on every write, chat turns included, and rebuilding
-    the vocabulary costs seconds in a large catalog. Every insert, delete, and update of a
-    product's words (name, category, brand, tags, sizes, colours) rewrites its full-text
-    row, which moves the FTS5 index's structure record (its cookie). Since schema v7 a
-    price or stock change rewrites the row too (they are index words), so it also brings a
-    new vocabulary; save_product always did (its upsert sets every column). Synonyms
-    (schema v8) have their own count. None for a store without such an index.
+    the vocabulary costs seconds in a large catalog. The products' part is the store's
+    ``words_stamp`` (the full-text index's structure record, which every write of a
+    product's words, price or stock moves); synonyms (schema v8) have their own count.
+    None for a store without such an index.
     """
-    conn = getattr(store, "conn", None)
-    if conn is None:
-        return None
+    words = getattr(store, "words_stamp", None)
+    stamp = words() if callable(words) else None
+    if stamp is None:
+        return None  # not a ShopGuide store (a test double, an older file)
     try:
-        structure = conn.execute("SELECT block FROM products_fts_data WHERE id = 10").fetchone()
-        top = conn.execute("SELECT max(id) FROM products").fetchone()
-    except Exception:  # not a ShopGuide store (a test double, an older file)
-        return None
-    try:
-        syn = conn.execute("SELECT count(*), max(rowid) FROM synonyms").fetchone()
+        syn = store.conn.execute(  # type: ignore[attr-defined]
+            "SELECT count(*), max(rowid) FROM synonyms").fetchone()
     except Exception:  # a store from before schema v8
         syn = None
-    return (structure[0] if structure else None, top[0] if top else None, syn)
+    return (*stamp, syn)
 
 
 class VocabCache:

@@ -321,7 +321,8 @@ class CatalogMixin(StoreBase):
 
     def words_stamp(self) -> list[Any] | None:
         """Changes whenever a product's indexed words may have: the FTS5 structure record
-        (rewritten by every insert, update and delete of the index) and the newest id."""
+        (its cookie moves with every insert, update and delete of the index: every write of a
+        product's words, and since schema v7 of its price or stock) and the newest id."""
         try:
             block = self.conn.execute(
                 "SELECT block FROM products_fts_data WHERE id = 10").fetchone()
