@@ -397,6 +397,31 @@ def _named_elsewhere(store: StoreLike, vocab: StoreVocab, q: Query, filters: dic
     return out
 
 
+def _repaired_kind(store: StoreLike, vocab: StoreVocab, q: Query,
+                   loose: dict[str, Any]) -> list[tuple[Product, float]]:
+    """Constraints that exclude each other may hold a typo: "makita planner" reads as the
+    store's Planners, which Makita does not make, but Makita's Planer is one edit away. The
+    kind word is repaired against the names of the products the other constraints leave,
+    and those whose name has the repaired word answer; the category read from the typo
+    gives way to theirs."""
+    said = q.category_said or (q.category or "").split("/")[-1]
+    keys = [t.key for t in vocab.analyzer.tokens(said) if t.content and t.script == "en"]
+    if len(keys) != 1 or not any(k in loose for k in ("brand", "color", "size")):
+        return []
+    pool = store.search_products(None, **loose, limit=CANDIDATES * 4)
+    titles = {p.sku: product_doc(vocab.analyzer, p).title_keys for p, _ in pool}
+    near = nearest_english(keys[0], sorted(set().union(*titles.values())))
+    if near is None:
+        return []
+    out = [(p, s) for p, s in pool if near in titles[p.sku]]
+    if out:
+        q.category = None
+        for slot in q.slots.slots:
+            if slot.alts and slot.alts[0].key == keys[0]:
+                slot.alts.append(Alt(near, "en", TYPO, near))
+    return out
+
+
 def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
                   customer: Customer | None = None) -> Retrieval:
     out = Retrieval()
@@ -425,6 +450,7 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
         found = [(p, s) for p, s in store.search_products(f"{text} {word}", **loose,
                                                           limit=CANDIDATES)
                  if fold(word) in product_doc(vocab.analyzer, p).title]
+        found = found or _repaired_kind(store, vocab, q, loose)
     if not found and q.around and (text or len(filters) > 2):
         # "两百左右的加湿器" with none between ¥160 and ¥240: "about" is no hard bound, so the
         # nearest prices are offered, and the answer states the range they are in.
