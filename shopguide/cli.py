@@ -21,6 +21,7 @@ _COMMAND_MODULES = (
     "shopguide.commands.llm_cmds",
     "shopguide.commands.train_cmds",
     "shopguide.commands.customer_cmds",
+    "shopguide.commands.review_cmds",
 )
 
 

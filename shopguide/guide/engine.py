@@ -212,7 +212,9 @@ class Engine:
         self.store.add_message(conv.id, "assistant", answer,
                                cards=[card_json(c) for c in plan.cards()],
                                meta={"intent": plan.intent, "grounded": grounded,
-                                     "timings": timings, "sources": list(plan.sources)})
+                                     "timings": timings, "sources": list(plan.sources),
+                                     # answered by the store's own "we don't carry" reply
+                                     **({"reply": plan.reply.id} if plan.reply else {})})
 
 
 def _is_set(cancel: threading.Event | None) -> bool:

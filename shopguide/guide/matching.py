@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from shopguide.store.models import FaqEntry, Product
+from shopguide.store.models import NOT_CARRIED_TAG, FaqEntry, Product
 from shopguide.text import Analyzer, chinese, has_cjk, resources
 from shopguide.text.phrases import Phrases
 
@@ -160,7 +160,11 @@ def topics_in(analyzer: Analyzer, text: str) -> dict[str, int]:
 def faq_topics(analyzer: Analyzer, f: FaqEntry) -> dict[str, float]:
     """What a row is about, as shares of the topic words its title uses (its question,
     alternates and tags; its answer, at half weight, when the title names none). A row
-    about exchanges that mentions 退换 once is less about returns than the returns row."""
+    about exchanges that mentions 退换 once is less about returns than the returns row.
+    A row holding the store's reply for a need it does not carry is about no policy: it
+    is met by its words (对开门冰箱 is a fridge, not the opening hours' 开门)."""
+    if NOT_CARRIED_TAG in f.tags:
+        return {}
     counts = topics_in(analyzer, " ".join((f.question, *f.alternates, *f.tags)))
     weight = 1.0
     if not counts:

@@ -18,10 +18,11 @@ from shopguide.guide.events import Card, ComparisonCard, FaqCard, ProductCard
 from shopguide.guide.matching import Terms
 from shopguide.guide.pick import cannot_tell, lead, pick
 from shopguide.guide.query import Query, understand
-from shopguide.guide.retrieve import Retrieval, StoreLike, decide, names_product, retrieve
+from shopguide.guide.retrieve import (EXACT, Retrieval, StoreLike, decide, find_faq, names_product,
+                                      retrieve)
 from shopguide.guide.verify import Facts
 from shopguide.guide.vocab import StoreVocab, color_matches, fold, size_matches
-from shopguide.store.models import Customer, FaqEntry, Product
+from shopguide.store.models import NOT_CARRIED_TAG, Customer, FaqEntry, Product
 
 SHOWN = 3  # product cards per answer: the eval scores the top 3
 _SKU_TOKEN = re.compile(
@@ -43,6 +44,7 @@ class Plan:
     why: list[str] = field(default_factory=list)  # how the answer was decided (ask --explain)
     about: Answer | None = None  # a question about one product's attribute, answered
     retrieval: Retrieval | None = None
+    reply: FaqEntry | None = None  # the store's own reply for a need it does not carry
 
     def cards(self) -> tuple[Card, ...]:
         cards: list[Card] = []
@@ -56,7 +58,8 @@ class Plan:
     def facts(self) -> Facts:
         q = self.query
         budget = (q.min_price, q.max_price, self.cheap_ceiling)
-        facts = Facts.of(self.products + self.context, [self.faq] if self.faq else [], budget)
+        faqs = [f for f in (self.faq, self.reply) if f is not None]
+        facts = Facts.of(self.products + self.context, faqs, budget)
         if self.about is not None and self.about.clause is None:
             facts.unsaid = tuple(self.about.asked)
         return facts
@@ -101,6 +104,13 @@ def _compare_parts(store: StoreLike, vocab: StoreVocab, text: str,
         if best is not None and r.product_confidence >= 0.5:
             out.append(best)
     return out
+
+
+def _asked_as_written(store: StoreLike, vocab: StoreVocab, q: Query) -> bool:
+    """Whether the question is a FAQ row's own wording (its question or an alternate, as the
+    merchant's review may have taught it): then it is that policy, not a comparison of
+    whatever its parts name ("clay or crystal litter, which is better")."""
+    return find_faq(store, vocab, q)[1] >= EXACT
 
 
 def _new_need(q: Query, conv: Conversation) -> bool:
@@ -213,7 +223,8 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
     if q.intent == "compare" and (named or q.follow_up):
         plan.products = (named or pointed or conv.shown[:SHOWN])[:SHOWN]
         plan.why.append("compares the products " + ("named by SKU" if named else "shown"))
-    elif q.intent == "compare" and len(pair := _compare_parts(store, vocab, text, customer)) >= 2:
+    elif q.intent == "compare" and not _asked_as_written(store, vocab, q) and len(
+            pair := _compare_parts(store, vocab, text, customer)) >= 2:
         plan.products = pair
         plan.why.append("compares the best match of each side")
     elif (named or pointed) and not (q.about_focus and _fits_better_elsewhere(
@@ -232,9 +243,14 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
         plan.retrieval = r
         plan.intent, reason = decide(q, r)
         plan.why.append(reason)
+        if plan.intent == "policy" and r.faq is not None and NOT_CARRIED_TAG in r.faq.tags:
+            # The merchant's "we don't carry this" (shopguide/review): still out of scope, said
+            # in the store's own words, with no policy presented as the answer.
+            plan.intent, plan.reply = "out_of_scope", r.faq
+            plan.why.append(f"the store's reply for a need it does not carry ({r.faq.id!r})")
         if plan.intent == "out_of_scope" and _policy_follow_up(q, conv):
             # "and on sunday?" after the opening hours: the same policy, asked further.
-            plan.intent, r.faq = "policy", conv.last_faq
+            plan.intent, r.faq, plan.reply = "policy", conv.last_faq, None
             plan.why.append(f"a follow-up on the policy just answered ({conv.last_faq.id})")
         plan.cheap_ceiling = r.resolved_max_price
         if plan.cheap_ceiling is not None:
@@ -297,6 +313,8 @@ def _compose(plan: Plan, lang: str, currency: str, store_name: str,
         return compose.compose_missing(q, plan.missing, plan.products, currency, lang)
     if plan.intent == "find":
         return compose.compose_find(q, plan.products, currency, lang, plan.cheap_ceiling)
+    if plan.reply is not None:
+        return plan.reply.answer
     top = list(dict.fromkeys(c.split("/")[0] for c in categories))  # only when asked
     return (compose.compose_not_found(q.text, lang, top)
             or compose.compose_social("out_of_scope", lang, store_name, q.text))

@@ -23,6 +23,7 @@ from shopguide.text.english import WORD
 from shopguide.text.spelling import nearest_english
 
 CANDIDATES = 60
+TIED = 20  # candidates read of those the index scores alike (see _few_of_a_tie)
 FAQ_CONFIDENT = 0.6  # coverage above which an FAQ row answers the question
 PRODUCT_CONFIDENT = 0.45  # coverage above which products answer it without a named category
 EXACT = 2.0  # confidence of an FAQ row whose own wording was asked
@@ -370,6 +371,19 @@ def _says(vocab: StoreVocab, text: str, word: str) -> bool:
     return (bool(keys) and keys <= set(vocab.analyzer.keys(text))) or fold(word) in fold(text)
 
 
+def _named_outside(store: StoreLike, vocab: StoreVocab, word: str, category: str) -> bool:
+    """Whether any product outside the category has the word in its name (cached with the
+    store's vocabulary: the catalog's words decide it). A store without the lookup (a test
+    double) is assumed to have one, so the search below still decides."""
+    lookup = getattr(store, "named_outside", None)
+    if not callable(lookup):
+        return True
+    cache: dict[tuple[str, str], bool] = vocab.__dict__.setdefault("_named_outside", {})
+    if (word, category) not in cache:
+        cache[(word, category)] = bool(lookup(word, category))
+    return cache[(word, category)]
+
+
 def _named_elsewhere(store: StoreLike, vocab: StoreVocab, q: Query, filters: dict[str, Any],
                      text: str, found: list[tuple[Product, float]]) -> list[tuple[Product, float]]:
     """A category word can be a word of a product's name filed elsewhere: a phone's "Hard
@@ -379,7 +393,8 @@ def _named_elsewhere(store: StoreLike, vocab: StoreVocab, q: Query, filters: dic
     kind) then decides. A question the category's own products answer stays inside it."""
     words = [w for w in (q.category_said, filters["category"].split("/")[-1]) if w]
     terms = _ranking_slots(q)
-    if not terms or not text:
+    if not terms or not text or not any(_named_outside(store, vocab, w, filters["category"])
+                                        for w in words):
         return []
     inside = max((coverage(terms, product_doc(vocab.analyzer, p)) for p, _ in found), default=0.0)
     if inside >= 1.0:
@@ -419,6 +434,20 @@ def _repaired_kind(store: StoreLike, vocab: StoreVocab, q: Query,
         for slot in q.slots.slots:
             if slot.alts and slot.alts[0].key == keys[0]:
                 slot.alts.append(Alt(near, "en", TYPO, near))
+    return out
+
+
+def _few_of_a_tie(found: list[tuple[Product, float]]) -> list[tuple[Product, float]]:
+    """At most TIED candidates of any one search score. Rows the index scores alike (a
+    filters-only search, or a big catalog's tier of rows holding the same words) cannot be
+    told apart before they are read, and reading one costs ~0.5 ms the first time: beyond
+    TIED, more of the same adds time, not better answers."""
+    seen: dict[float, int] = {}
+    out = []
+    for p, score in found:
+        seen[score] = seen.get(score, 0) + 1
+        if seen[score] <= TIED:
+            out.append((p, score))
     return out
 
 
@@ -473,7 +502,7 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
             found = [(p, s) for p, s in found if p.price <= ceiling]
     found = [(p, s) for p, s in found if _colour_left(p, q) and not _excluded_tag(p, q)]
     prefer = soft or _kept_subject(q, vocab, found, customer)
-    ranked = rank_products(q, vocab, found, customer, prefer)
+    ranked = rank_products(q, vocab, _few_of_a_tie(found), customer, prefer)
     if q.stock_question and ranked:
         # Answer about the product asked for, then offer ones that are on the shelf.
         ranked = ranked[:1] + [r for r in ranked[1:] if r.product.stock != 0]

@@ -185,8 +185,9 @@ def catalog_stamp(store: object) -> tuple[object, ...] | None:
     The store's own change key moves on every write, chat turns included, and rebuilding
     the vocabulary costs seconds in a large catalog. The products' part is the store's
     ``words_stamp`` (the full-text index's structure record, which every write of a
-    product's words, price or stock moves); synonyms (schema v8) have their own count.
-    None for a store without such an index.
+    product's words, price or stock moves); synonyms (schema v8) have their own count, and
+    their newest ``updated`` (a synonym given new words in place, as a review's undo does,
+    changes neither the count nor the rowids). None for a store without such an index.
     """
     words = getattr(store, "words_stamp", None)
     stamp = words() if callable(words) else None
@@ -194,7 +195,7 @@ def catalog_stamp(store: object) -> tuple[object, ...] | None:
         return None  # not a ShopGuide store (a test double, an older file)
     try:
         syn = store.conn.execute(  # type: ignore[attr-defined]
-            "SELECT count(*), max(rowid) FROM synonyms").fetchone()
+            "SELECT count(*), max(rowid), max(updated) FROM synonyms").fetchone()
     except Exception:  # a store from before schema v8
         syn = None
     return (*stamp, syn)

@@ -17,7 +17,10 @@ from shopguide.privacy import log as plog
 ERASED = "[erased]"
 # Free-text columns that may mention a person other than their owner.
 TEXT_COLUMNS = (("messages", "text"), ("notes", "text"), ("followups", "text"),
-                ("privacy_log", "reason"))
+                ("privacy_log", "reason"),
+                # masked when written (shopguide/review), but a customer added since was not
+                # known to the masking then
+                ("review_actions", "question"), ("review_actions", "detail"))
 # Tables keyed by customer_id that are deleted outright (purchases are handled apart).
 _OWNED = ("notes", "followups", "consents")
 

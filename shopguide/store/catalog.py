@@ -298,6 +298,17 @@ class CatalogMixin(StoreBase):
         by_id = {p.id: p for p in self._products_by_id([pid for pid, _ in hits])}
         return [(by_id[pid], score) for pid, score in hits if pid in by_id]
 
+    def named_outside(self, word: str, category: str) -> bool:
+        """Whether a product filed outside ``category`` (and its sub-categories) has
+        ``word`` in its name, in any language: one index lookup that stops at the first."""
+        terms = _text.query_terms(word)
+        if not terms:
+            return False
+        token = _text.facet_token("category", _text.category_key(category))
+        match = f'name : ({" AND ".join(terms)}) NOT "{token}"'
+        return self.conn.execute("SELECT 1 FROM products_fts WHERE products_fts MATCH ? LIMIT 1",
+                                 (match,)).fetchone() is not None
+
     def _max_price_cents(self) -> int | None:
         row = self.conn.execute("SELECT max(price_cents) FROM products").fetchone()
         return None if row[0] is None else int(row[0])

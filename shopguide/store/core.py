@@ -77,6 +77,7 @@ class StoreBase:
             except BaseException:
                 conn.execute(f"ROLLBACK TO {name}")
                 conn.execute(f"RELEASE {name}")
+                self._cache.clear()  # see below
                 raise
             conn.execute(f"RELEASE {name}")
             return
@@ -87,6 +88,10 @@ class StoreBase:
         except BaseException as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
+            # A rollback leaves the change key where the rolled-back writes put it, so
+            # derived data read inside the transaction (the synonyms a review preview
+            # added) would pass for current: forget it.
+            self._cache.clear()
             if isinstance(exc, (sqlite3.Error, OSError)) and is_full(exc):
                 raise DiskFull(self.path) from exc
             raise

@@ -40,6 +40,12 @@ class Product:
         return self.name
 
 
+# The tag of a FAQ row that is the store's own reply for a need it does not carry (the
+# review's "we don't carry this"): a tag, so the row travels in faq.csv unchanged. The engine
+# says its answer as it is, with no card presented as the answer.
+NOT_CARRIED_TAG = "not-carried"
+
+
 @dataclass(frozen=True)
 class FaqEntry:
     id: str

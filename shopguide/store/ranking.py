@@ -19,10 +19,22 @@ the rows of every phrase in the query once per statement, filter words included
 plus a size that a third of the rows carry. Counting only the words would need a
 second statement over the word's rows (measured: as slow) or a check per candidate
 (as slow again), so they stay.
+
+That count is the whole cost in a big catalog: at 1M products bm25 over "running shoes"
+under a brand and a size takes ~35 ms whatever the LIMIT, because its statistics read the
+~1M rows of those four phrases, while the first 60 matching row ids take 0.4 ms. So when a
+phrase (word or filter) matches ``BROAD`` rows or more, bm25 is not used at all (the
+broad path): each phrase's rows are counted up to ``BROAD`` (0.5 ms at most), and rows
+are taken by how many of the words they hold, weighted by rarity — every word first, then
+each rare word's own rows (all of them: a rare word has few) scored by the rare words
+they hold, then any word. Within a tier rows come in catalog order; the engine re-ranks
+what it gets by how well each covers the question, so the tiers only choose which rows
+reach it.
 """
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from collections.abc import Sequence
 from typing import Any
@@ -32,6 +44,11 @@ from typing import Any
 # No plan changed for the 190 bench and eval-set questions on the 100k and 1M bench
 # catalogs (the rows with every word are still ranked; see above).
 CANDIDATE_CAP = 2000
+
+# Rows a phrase may match before bm25's statistics cost more than the whole answer may take.
+# Below it bm25 reads at most ~5,000 rows a phrase (~0.2 ms at 1M products); the bounded
+# count that decides the path costs ~0.1 ms per 1,000 rows.
+BROAD = 5000
 
 # bm25 column weights: name, brand, category, tags (+ colours), description, extra,
 # facets (filter words, schema v4; price and stock words since v7: they select rows
@@ -96,6 +113,9 @@ def ranked_products(conn: sqlite3.Connection, terms: Sequence[str],
     (normally none: price and stock are index words since schema v7)."""
     if not terms or limit <= 0:
         return []
+    counts = _bounded_counts(conn, terms, facets)
+    if max(counts.values()) >= BROAD and not where:
+        return _broad(conn, terms, facets, exclude, counts, limit)
     hits, capped = _capped(conn, _with_facets(" OR ".join(terms), facets, exclude), where, params,
                            limit)
     if capped and len(terms) > 1:
@@ -105,3 +125,47 @@ def ranked_products(conn: sqlite3.Connection, terms: Sequence[str],
         merged.update(every)
         hits = sorted(merged.items(), key=lambda h: (-h[1], h[0]))[:limit]
     return hits
+
+
+def _bounded_counts(conn: sqlite3.Connection, terms: Sequence[str],
+                    facets: Sequence[Sequence[str]]) -> dict[str, int]:
+    """Rows of each word and each filter group, counted up to BROAD."""
+    sql = "SELECT count(*) FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ? LIMIT ?)"
+    phrases = list(terms) + _groups(facets)
+    return {ph: int(conn.execute(sql, (ph, BROAD)).fetchone()[0]) for ph in phrases}
+
+
+def _rowids(conn: sqlite3.Connection, match: str, limit: int) -> list[int]:
+    return [int(r[0]) for r in conn.execute(
+        "SELECT rowid FROM products_fts WHERE products_fts MATCH ? LIMIT ?", (match, limit))]
+
+
+def _broad(conn: sqlite3.Connection, terms: Sequence[str], facets: Sequence[Sequence[str]],
+           exclude: Sequence[str], counts: dict[str, int],
+           limit: int) -> list[tuple[int, float]]:
+    """Candidates without bm25 (see the module's note): rows with every word, then rows
+    of the rare words scored by the rare words they hold (IDF-weighted), then rows with
+    any word. Scores are comparable within one call, higher is better."""
+    total = max(int(conn.execute("SELECT coalesce(max(rowid), 0) FROM products_fts")
+                    .fetchone()[0]), 1)
+    weight = {t: math.log(1 + total / max(counts[t], 1)) for t in terms}
+    every = sum(weight.values())
+    scores: dict[int, float] = {}
+    if len(terms) > 1:
+        for pid in _rowids(conn, _with_facets(" AND ".join(terms), facets, exclude), limit):
+            scores[pid] = every
+    rare = [t for t in terms if counts[t] < BROAD]
+    if len(scores) < limit and rare:
+        held: dict[int, float] = {}
+        for t in rare:
+            for pid in _rowids(conn, _with_facets(t, facets, exclude), BROAD):
+                held[pid] = held.get(pid, 0.0) + weight[t]
+        for pid, score in sorted(held.items(), key=lambda h: (-h[1], h[0])):
+            scores.setdefault(pid, score)
+    if len(scores) < limit:
+        common = [t for t in terms if t not in rare] or list(terms)
+        low = min(weight[t] for t in common)
+        for pid in _rowids(conn, _with_facets(" OR ".join(common), facets, exclude),
+                           limit + len(scores)):
+            scores.setdefault(pid, low)
+    return sorted(scores.items(), key=lambda h: (-h[1], h[0]))[:limit]

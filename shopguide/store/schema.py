@@ -492,15 +492,36 @@ INSERT INTO products_fts ({_FTS_COLUMNS_V4})
 
 V9 = _lean_product_fts(_PRODUCT_FTS_VALUES_V7, _FTS_UPDATE_OF + ", price_cents, stock")
 
+
+# v10: the merchant's review of unanswered questions (shopguide/review). Each action taken on
+# a group of questions is one row: what was done and the store rows it replaced, so it can be
+# undone. The store rows themselves (synonyms, FAQ) are the effect, and travel in the exported
+# folder; this log is the store's own history and is not exported. ``question`` holds the
+# shopper's words already masked (no phone, e-mail or customer name). AUTOINCREMENT: an undo
+# names an action by id, which must never come back on another action.
+V10 = """
+CREATE TABLE review_actions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    group_key TEXT NOT NULL,
+    question TEXT NOT NULL,
+    action TEXT NOT NULL,
+    detail TEXT NOT NULL DEFAULT '{}',
+    changes TEXT NOT NULL DEFAULT '[]',
+    created TEXT NOT NULL,
+    undone TEXT
+);
+CREATE INDEX review_actions_group ON review_actions (group_key, id);
+"""
+
 # MIGRATIONS[i] takes the store from version i to version i + 1.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _script(V1), _script(V2), _script(V3), _script(V4), _script(V5), _v6, _v7, _script(V8),
-    _script(V9),
+    _script(V9), _script(V10),
 ]
 LATEST_VERSION = len(MIGRATIONS)
 
 TABLES = (
     "products", "faq", "synonyms", "customers", "notes", "purchases", "followups",
-    "consents", "conversations", "messages", "privacy_log",
+    "consents", "conversations", "messages", "privacy_log", "review_actions",
 )
 FTS_TABLES = ("products_fts", "faq_fts", "customers_fts")
