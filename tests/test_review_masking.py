@@ -121,3 +121,19 @@ def test_nothing_in_the_list_summary_actions_pairs_or_export_names_a_customer(
         outputs.append(log_file().read_text(encoding="utf-8"))
     for text in outputs:
         assert not _leaks(text), (_leaks(text), text[:300])
+
+
+def test_erasing_a_customer_also_cleans_the_review_log(review_store, shoppers_ask) -> None:
+    """A name typed before the person was a customer is not masked when the action is taken;
+    erasing that customer later masks it in the review's log as everywhere else."""
+    from shopguide.privacy.erase import erase_customer
+    from shopguide.review import apply_action, review_groups
+    from shopguide.store.models import Customer
+
+    shoppers_ask(["do you sell kayaks? ask for Jo Bloggs"])
+    [group] = review_groups(review_store)
+    apply_action(review_store, group, "ignore")
+    review_store.save_customer(Customer("c-jo", "Jo Bloggs"))
+    erase_customer(review_store, "c-jo", reason="asked to be forgotten")
+    text = json.dumps(review_store.query("SELECT question, detail FROM review_actions"))
+    assert "Bloggs" not in text and "kayaks" in text

@@ -1,8 +1,8 @@
 """``shopguide train``: rebuild the bundled model, or fine-tune a model on one store.
 
     shopguide train --preset bundled [--out FOLDER]
-    shopguide train --from bundled|FOLDER --store STORE [--qa PAIRS.csv] --minutes N --out FOLDER
-                    [--progress-json] [--stdin-cancel]
+    shopguide train --from bundled|FOLDER --store STORE [--qa PAIRS.csv] [--reviewed] --minutes N
+                    --out FOLDER [--progress-json] [--stdin-cancel]
 
 Fine-tuning writes the model into a hidden sibling folder (``.NAME.partial``) and
 renames it to ``--out`` only once it is complete, so a cancelled, failed or killed
@@ -48,6 +48,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--store", dest="train_store", metavar="STORE",
                    help="store database (.sqlite) or store folder (products.csv, faq.csv) to fine-tune on")
     p.add_argument("--qa", metavar="PAIRS.csv", help="extra question,answer pairs to learn")
+    p.add_argument("--reviewed", action="store_true",
+                   help="also learn the questions reviewed in the store file (shopguide review)")
     p.add_argument("--minutes", type=float, default=10.0, help="time budget for fine-tuning (default 10)")
     p.add_argument("--out", metavar="FOLDER", help="where the model is written")
     p.add_argument("--workdir", metavar="DIR",
@@ -226,7 +228,8 @@ def _run_finetune(args: argparse.Namespace) -> int:
         report = finetune(args.base, Path(store), staging, qa=Path(args.qa) if args.qa else None,
                           minutes=args.minutes, threads=args.threads,
                           progress=_json_progress(args.minutes) if as_json else _progress_printer(),
-                          cancel=watch.event, log=log, phase=phase, eval_answers=args.eval_answers or 60)
+                          cancel=watch.event, log=log, phase=phase, eval_answers=args.eval_answers or 60,
+                          reviewed=args.reviewed)
         with watch._lock:
             if watch.event.is_set():
                 raise _Cancelled()

@@ -48,6 +48,30 @@ def read_qa_csv(path: Path) -> list[tuple[str, str]]:
     return pairs
 
 
+def reviewed_pairs_of(path: Path) -> list[tuple[str, str]]:
+    """The questions the merchant reviewed in this store, with their corrected answers
+    (``shopguide/review/pairs.py``). They live in the store file's review log, so a store
+    folder of CSV files has none."""
+    from shopguide.review import reviewed_pairs
+    from shopguide.store import open_store
+
+    if path.is_dir() or not path.exists():
+        raise ValueError(f"{path}: the reviewed questions are kept in a store file (.sqlite); "
+                         "give --store the store file to learn from them")
+    with open_store(path, create=False) as db:
+        return reviewed_pairs(db)
+
+
+def merchant_pairs(store_path: Path, qa: Path | None, reviewed: bool) -> list[tuple[str, str]]:
+    """The Q&A pairs to learn besides the store's own exchanges: the CSV's, then the
+    reviewed questions' (a question in both keeps the CSV's answer)."""
+    pairs = read_qa_csv(qa) if qa else []
+    if reviewed:
+        have = {q.casefold() for q, _a in pairs}
+        pairs += [(q, a) for q, a in reviewed_pairs_of(store_path) if q.casefold() not in have]
+    return pairs
+
+
 def load_store(path: Path) -> SynthStore:
     """The store's catalog and FAQ (a .sqlite store, or a folder of CSV files to import)."""
     from shopguide.guide.catalog_text import trusted, trusted_faq
@@ -102,9 +126,11 @@ def store_corpus(store: SynthStore, qa: list[tuple[str, str]], n_train: int, n_t
 def finetune(base: str, store_path: Path, out: Path, qa: Path | None = None, minutes: float = 10.0,
              threads: int | None = None, progress: Callable[[Progress], None] | None = None,
              cancel: threading.Event | None = None, log: Callable[[str], None] = print,
-             eval_answers: int = 60, phase: Callable[[str], None] | None = None) -> dict:
+             eval_answers: int = 60, phase: Callable[[str], None] | None = None,
+             reviewed: bool = False) -> dict:
     """``phase`` hears each stage as it starts ("evaluating-before", "training", "saving",
-    "evaluating-after"), so a progress display can say what the untimed stages are doing."""
+    "evaluating-after"), so a progress display can say what the untimed stages are doing.
+    ``reviewed``: also learn the questions the merchant reviewed in the store file."""
     import torch
 
     # Training widens torch's thread pool; the app's runtime (same process when the
@@ -112,7 +138,7 @@ def finetune(base: str, store_path: Path, out: Path, qa: Path | None = None, min
     previous = torch.get_num_threads()
     try:
         return _finetune(base, store_path, out, qa, minutes, threads, progress, cancel, log, eval_answers,
-                         phase or (lambda _p: None))
+                         phase or (lambda _p: None), reviewed)
     finally:
         torch.set_num_threads(previous)
 
@@ -120,7 +146,7 @@ def finetune(base: str, store_path: Path, out: Path, qa: Path | None = None, min
 def _finetune(base: str, store_path: Path, out: Path, qa: Path | None, minutes: float,
               threads: int | None, progress: Callable[[Progress], None] | None,
               cancel: threading.Event | None, log: Callable[[str], None], eval_answers: int,
-              phase: Callable[[str], None]) -> dict:
+              phase: Callable[[str], None], reviewed: bool = False) -> dict:
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
@@ -135,7 +161,7 @@ def _finetune(base: str, store_path: Path, out: Path, qa: Path | None, minutes: 
     card_src = src / "model_card.json"
     card = json.loads(card_src.read_text(encoding="utf-8")) if card_src.exists() else {}
     store = load_store(store_path)
-    pairs = read_qa_csv(qa) if qa else []
+    pairs = merchant_pairs(store_path, qa, reviewed)
     train_recs, test_recs = store_corpus(store, pairs, n_train=max(200, len(store.products) * 12),
                                          n_test=eval_answers)
     log(f"store: {len(store.products)} products, {len(store.faqs)} FAQ, {len(pairs)} Q&A pairs; "
