@@ -283,3 +283,42 @@ def test_filters_agree_with_a_plain_python_check(catalog_store, query, filters):
     assert with_filters == expected
     alone = skus(catalog_store.search_products(None, **filters, limit=1000))
     assert alone == sorted(allowed, key=lambda s: catalog_store.product(s).id)
+
+
+@pytest.mark.parametrize("word, category, expected", [
+    ("Case", "Tablets/Cases", True),  # the phone's "Hard Case Cover" sits elsewhere
+    ("Clip", "Phones", False),  # only products inside say it
+    ("Cover", "Tablets/Cases", True),
+    ("holster", "Tablets/Cases", False),  # only in a description, not a name
+    ("手机壳", "Tablets/Cases", True),  # its Chinese name
+])
+def test_named_outside_looks_at_names_outside_the_category(fresh_store, word, category,
+                                                           expected):
+    for sku, name, zh, cat, desc in (
+        ("T-1", "Folio Stand Case", "", "Tablets/Cases", "For 10 inch tablets."),
+        ("P-1", "Hard Case Cover", "硬手机壳", "Phones/Accessories", "Fits a belt holster."),
+        ("B-1", "Belt Clip", "", "Phones/Accessories", "A holster clip."),
+    ):
+        fresh_store.save_product(Product(sku=sku, name=name, name_zh=zh or None, category=cat,
+                                         price=9.0, currency="USD", description=desc))
+    assert fresh_store.named_outside(word, category) is expected
+
+
+@pytest.mark.parametrize("broad", [False, True])
+def test_cheapest_lists_the_filtered_rows_by_price(fresh_store, monkeypatch, broad):
+    from shopguide.store import ranking
+
+    if broad:  # the filter holds BROAD rows or more: the price index is walked instead
+        monkeypatch.setattr(ranking, "BROAD", 5)
+    prices = [50, 7, 33, 12, 90, 7.5, 21, 64]
+    for i, price in enumerate(prices):
+        fresh_store.save_product(Product(sku=f"J-{i}", name=f"Jacket {i}", category="Coats",
+                                         price=price, currency="USD", brand="Nova" if i % 2 else "Peak"))
+        fresh_store.save_product(Product(sku=f"H-{i}", name=f"Hat {i}", category="Hats",
+                                         price=price / 10, currency="USD"))
+    got = [p.price for p, _ in fresh_store.search_products(None, category="Coats", cheapest=True,
+                                                           limit=4)]
+    assert got == sorted(prices)[:4]
+    nova = [p for p, _ in fresh_store.search_products(None, category="Coats", brand="Nova",
+                                                      cheapest=True, limit=10)]
+    assert [p.price for p in nova] == sorted(p for i, p in enumerate(prices) if i % 2)

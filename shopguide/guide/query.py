@@ -422,6 +422,8 @@ def understand(text: str, vocab: StoreVocab, default_lang: str = "en") -> Query:
     q.exclude_brands = list(dict.fromkeys(q.exclude_brands))
     q.tags = list(dict.fromkeys(q.tags))
     q.topics = list(dict.fromkeys(q.topics))
+    if "cheapest" in acts and _pick(acts, spans, norm) is None:
+        acts.add("cheap")  # "the cheapest kettle", asked of the catalog, not of those shown
     q.acts = frozenset(acts)
     # Read here, not from the budget alone: "好便宜啊" is a remark, its 便宜 no wish.
     q.cheaper = "cheaper" in acts

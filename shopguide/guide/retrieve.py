@@ -451,6 +451,20 @@ def _few_of_a_tie(found: list[tuple[Product, float]]) -> list[tuple[Product, flo
     return out
 
 
+def _cheapest_first(store: StoreLike, filters: dict[str, Any], found: list[tuple[Product, float]],
+                    ceiling: float | None) -> list[tuple[Product, float]]:
+    """"Cheap" / "the cheapest": the cheapest products the filters allow join the candidates
+    first. Candidates otherwise come in catalog order among equals, and a category bigger
+    than the candidates read would hide its cheapest product."""
+    if not filters:
+        return found
+    seen = {p.sku for p, _ in found}
+    cheapest = [(p, 0.0) for p, _ in store.search_products(None, **filters, limit=TIED,
+                                                           cheapest=True)
+                if p.sku not in seen and (ceiling is None or p.price <= ceiling)]
+    return cheapest + found
+
+
 def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
                   customer: Customer | None = None) -> Retrieval:
     out = Retrieval()
@@ -500,6 +514,7 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
         if ceiling is not None:
             out.resolved_max_price = ceiling
             found = [(p, s) for p, s in found if p.price <= ceiling]
+        found = _cheapest_first(store, filters, found, ceiling)
     found = [(p, s) for p, s in found if _colour_left(p, q) and not _excluded_tag(p, q)]
     prefer = soft or _kept_subject(q, vocab, found, customer)
     ranked = rank_products(q, vocab, _few_of_a_tie(found), customer, prefer)
@@ -509,7 +524,9 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
         if ranked[0].product.stock == 0 and ranked[0].text_match < 0.99:
             ranked = ranked[1:] or ranked
     if q.cheap:
-        ranked.sort(key=lambda r: (r.product.stock == 0, -round(r.score, 1), r.product.price))
+        # Among those that answer as well (coverage, not the index's tie-breaking score),
+        # the cheapest first.
+        ranked.sort(key=lambda r: (r.product.stock == 0, -round(r.text_match, 1), r.product.price))
     out.products = _close_to_best(ranked)
     out.product_confidence = max((r.text_match for r in ranked[:3]), default=0.0)
     known = Terms([s for s in _ranking_slots(q).slots if s.known])

@@ -14,6 +14,7 @@ from shopguide.store.core import StoreBase, from_cents, to_cents
 from shopguide.store.errors import StoreError
 from shopguide.store.models import FaqEntry, Product
 from shopguide.text.resources import Synonym, read_synonyms
+from shopguide.store import ranking as _ranking
 from shopguide.store.ranking import facet_query, ranked_products
 
 # question, alternates, answer, tags
@@ -220,6 +221,7 @@ class CatalogMixin(StoreBase):
         exclude_brand: str | Sequence[str] | None = None,
         exclude_color: str | Sequence[str] | None = None,
         limit: int = 50,
+        cheapest: bool = False,
     ) -> list[tuple[Product, float]]:
         """Full-text candidates AND'ed with filters, best first, as (product, score).
 
@@ -230,6 +232,7 @@ class CatalogMixin(StoreBase):
         brand, size and color match case-insensitively; ``in_stock`` keeps products
         with stock > 0 or unknown. ``exclude_brand``/``exclude_color`` drop products of
         those brands or listing any of those colours ("不要黑色的", "not Nova").
+        ``cheapest`` (a filters-only search): the cheapest products first, not catalog order.
         """
         # Filters as index words (schema v4; price and stock since v7): ``facets`` are
         # groups of words, a row holds one word of every group; ``exclude``: a row holds
@@ -279,6 +282,8 @@ class CatalogMixin(StoreBase):
             # stock word, so "in or out of stock" is the whole catalog to subtract it from.
             facets.append([_text.STOCK_IN, _text.STOCK_OUT])
         terms = _text.query_terms(text)
+        if cheapest and not terms and facets and not extra:
+            return self._cheapest(facet_query(facets, exclude), int(limit))
         if not terms and facets:
             # Filters only, as index words: the index yields rows in id order and
             # stops at ``limit``, where SQL would first collect every id per filter.
@@ -297,6 +302,21 @@ class CatalogMixin(StoreBase):
         hits = ranked_products(self.conn, terms, facets, extra, extra_params, limit, exclude)
         by_id = {p.id: p for p in self._products_by_id([pid for pid, _ in hits])}
         return [(by_id[pid], score) for pid, score in hits if pid in by_id]
+
+    def _cheapest(self, match: str, limit: int) -> list[tuple[Product, float]]:
+        """The cheapest rows matching the filter words. A few thousand rows are sorted as
+        they are; a broad filter walks the price index from the bottom, keeping the rows the
+        filter holds, which stops after ~limit × (catalog ÷ matching rows) entries."""
+        few = self.conn.execute(
+            "SELECT count(*) FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ? "
+            "LIMIT ?)", (match, _ranking.BROAD)).fetchone()[0] < _ranking.BROAD
+        sql = ("SELECT p.*, 0.0 AS score FROM products_fts JOIN products p "
+               "ON p.id = products_fts.rowid WHERE products_fts MATCH ? "
+               "ORDER BY p.price_cents, p.id LIMIT ?") if few else (
+            "SELECT p.*, 0.0 AS score FROM products p INDEXED BY products_price WHERE p.id IN "
+            "(SELECT rowid FROM products_fts WHERE products_fts MATCH ?) "
+            "ORDER BY p.price_cents, p.id LIMIT ?")
+        return [(product_from_row(r), 0.0) for r in self.query(sql, [match, limit])]
 
     def named_outside(self, word: str, category: str) -> bool:
         """Whether a product filed outside ``category`` (and its sub-categories) has
