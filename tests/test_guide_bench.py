@@ -25,6 +25,7 @@ def test_retrieval_bench_reports_percentiles_per_size(tmp_path) -> None:
 
 def test_e2e_bench_runs_answers_and_checks_grounding(guide_store) -> None:
     out = e2e_bench(guide_store, None, ["跑鞋", "退货政策是什么？", "今天天气怎么样？"])
+    assert out["products"] == guide_store.count_products() and "without_model" not in out
     assert out["queries"] == 3 and out["grounded_rate"] == 1.0 and not out["used_model"]
     assert out["first_token_p50_ms"] <= out["total_p95_ms"]
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from shopguide.guide import retrieve
+from shopguide.store.ranking import few_of_each_score
 from shopguide.store.models import Product
 
 
@@ -17,7 +18,7 @@ def _p(i: int) -> Product:
 def test_at_most_tied_of_one_score_and_every_distinct_score_kept() -> None:
     tied = [(_p(i), 0.0) for i in range(retrieve.TIED + 15)]
     scored = [(_p(100 + i), 5.0 - i / 10) for i in range(30)]
-    kept = retrieve._few_of_a_tie(scored[:10] + tied + scored[10:])
+    kept = few_of_each_score(scored[:10] + tied + scored[10:], retrieve.TIED)
     skus = [p.sku for p, _ in kept]
     assert sum(1 for _, s in kept if s == 0.0) == retrieve.TIED
     assert all(p.sku in skus for p, _ in scored)  # distinct scores: all read

@@ -322,3 +322,16 @@ def test_cheapest_lists_the_filtered_rows_by_price(fresh_store, monkeypatch, bro
     nova = [p for p, _ in fresh_store.search_products(None, category="Coats", brand="Nova",
                                                       cheapest=True, limit=10)]
     assert [p.price for p in nova] == sorted(p for i, p in enumerate(prices) if i % 2)
+
+
+def test_tied_keeps_few_rows_of_one_score_and_all_rows_the_index_tells_apart(fresh_store):
+    for i in range(8):
+        fresh_store.save_product(Product(sku=f"C-{i}", name=f"Plain cup {i}", category="Cups",
+                                         price=5.0, currency="USD"))
+    fresh_store.save_product(Product(sku="C-best", name="Ceramic travel cup", category="Cups",
+                                     price=5.0, currency="USD", tags=("ceramic", "travel")))
+    assert len(fresh_store.search_products(None, category="Cups", limit=50, tied=3)) == 3
+    full = fresh_store.search_products("ceramic travel cup", limit=50)
+    capped = fresh_store.search_products("ceramic travel cup", limit=50, tied=3)
+    assert capped[0][0].sku == full[0][0].sku == "C-best"
+    assert len(capped) == 1 + 3  # the best one, and 3 of the 8 plain cups that score alike

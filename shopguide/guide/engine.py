@@ -97,7 +97,10 @@ class Engine:
         for lang in LANGS:
             phrases = [p for p in cue_words("ask_for", lang) if "." not in p]  # no "有...没"
             if phrases:
-                self.plan(phrases[0], Conversation())
+                plan = self.plan(phrases[0], Conversation())
+                verify(plan.composed, plan.facts())  # the checks' patterns, compiled once
+        # The catalog-text check's patterns too (~35 ms to compile, at the first product read).
+        TrustedCatalog(self.store).search_products(None, limit=1)
 
     def share_vocabulary(self, other: Engine) -> None:
         """Use ``other``'s vocabulary (same store): the engine the window makes when its

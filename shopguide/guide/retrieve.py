@@ -18,12 +18,13 @@ from shopguide.guide.quantity import UNIT_WORDS, fits, quantities
 from shopguide.guide.query import Query
 from shopguide.guide.vocab import StoreVocab, category_matches, color_matches
 from shopguide.store.models import Customer, FaqEntry, Product
+from shopguide.store.ranking import few_of_each_score
 from shopguide.text import fold, has_cjk, resources
 from shopguide.text.english import WORD
 from shopguide.text.spelling import nearest_english
 
 CANDIDATES = 60
-TIED = 20  # candidates read of those the index scores alike (see _few_of_a_tie)
+TIED = 20  # candidates read of those the index scores alike (ranking.few_of_each_score)
 FAQ_CONFIDENT = 0.6  # coverage above which an FAQ row answers the question
 PRODUCT_CONFIDENT = 0.45  # coverage above which products answer it without a named category
 EXACT = 2.0  # confidence of an FAQ row whose own wording was asked
@@ -437,20 +438,6 @@ def _repaired_kind(store: StoreLike, vocab: StoreVocab, q: Query,
     return out
 
 
-def _few_of_a_tie(found: list[tuple[Product, float]]) -> list[tuple[Product, float]]:
-    """At most TIED candidates of any one search score. Rows the index scores alike (a
-    filters-only search, or a big catalog's tier of rows holding the same words) cannot be
-    told apart before they are read, and reading one costs ~0.5 ms the first time: beyond
-    TIED, more of the same adds time, not better answers."""
-    seen: dict[float, int] = {}
-    out = []
-    for p, score in found:
-        seen[score] = seen.get(score, 0) + 1
-        if seen[score] <= TIED:
-            out.append((p, score))
-    return out
-
-
 def _cheapest_first(store: StoreLike, filters: dict[str, Any], found: list[tuple[Product, float]],
                     ceiling: float | None) -> list[tuple[Product, float]]:
     """"Cheap" / "the cheapest": the cheapest products the filters allow join the candidates
@@ -473,18 +460,19 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
         filters.pop("in_stock", None)  # "is X in stock?" must be able to say "no"
     out.filtered = "category" in filters or "brand" in filters
     text = search_text(q)
-    found = store.search_products(text, **filters, limit=CANDIDATES) if text else []
+    found = store.search_products(text, **filters, limit=CANDIDATES, tied=TIED) if text else []
     # Category members whose text misses the query words still belong to the answer; the
     # FTS query already carries the category's name, so this is needed only when it found few.
     if (out.filtered and len(found) < CANDIDATES // 4) or (not text and filters):
         seen = {p.sku for p, _ in found}
-        found += [(p, 0.0) for p, _ in store.search_products(None, **filters, limit=CANDIDATES)
+        found += [(p, 0.0) for p, _ in store.search_products(None, **filters, limit=CANDIDATES,
+                                                             tied=TIED)
                   if p.sku not in seen]
     if "color" in filters and text and _colour_in_a_name(store, vocab, q, filters, text, found):
         # "Blue Ice" (a pack), "green tea": the colour word belongs to a product's name.
         filters.pop("color")
         q.color = None
-        found = store.search_products(f"{text} {q.text}", **filters, limit=CANDIDATES)
+        found = store.search_products(f"{text} {q.text}", **filters, limit=CANDIDATES, tied=TIED)
     if not found and "category" in filters and len(filters) > 1:
         # Nothing in the named category fits the other constraints: look for the word
         # anywhere (a kids' "羽绒服" may live under 儿童/童装), keeping the other filters.
@@ -499,7 +487,7 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
         # nearest prices are offered, and the answer states the range they are in.
         q.min_price, q.max_price = round(q.around * (1 - WIDER), 2), round(q.around * (1 + WIDER), 2)
         filters.update(min_price=q.min_price, max_price=q.max_price)
-        found = store.search_products(text or None, **filters, limit=CANDIDATES)
+        found = store.search_products(text or None, **filters, limit=CANDIDATES, tied=TIED)
     if "category" in filters and found:
         found += _beyond_category(store, vocab, q, filters, text, found)
         found += _named_elsewhere(store, vocab, q, filters, text, found)
@@ -508,7 +496,8 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
         # A kind named by its head (运动鞋 → 鞋): its members join the candidates.
         seen = {p.sku for p, _ in found}
         found += [(p, s) for p, s in store.search_products(text, **filters, category=soft,
-                                                           limit=CANDIDATES) if p.sku not in seen]
+                                                           limit=CANDIDATES, tied=TIED)
+                  if p.sku not in seen]
     if q.cheap and "max_price" not in filters:
         ceiling = _cheap_ceiling(store, q, filters, [p for p, _ in found])
         if ceiling is not None:
@@ -517,7 +506,7 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
         found = _cheapest_first(store, filters, found, ceiling)
     found = [(p, s) for p, s in found if _colour_left(p, q) and not _excluded_tag(p, q)]
     prefer = soft or _kept_subject(q, vocab, found, customer)
-    ranked = rank_products(q, vocab, _few_of_a_tie(found), customer, prefer)
+    ranked = rank_products(q, vocab, few_of_each_score(found, TIED), customer, prefer)
     if q.stock_question and ranked:
         # Answer about the product asked for, then offer ones that are on the shelf.
         ranked = ranked[:1] + [r for r in ranked[1:] if r.product.stock != 0]

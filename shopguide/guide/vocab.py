@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from shopguide.text import Analyzer, chinese, fold, has_cjk, resources
@@ -294,9 +294,11 @@ def color_matches(product_colors: tuple[str, ...] | list[str], wanted: str) -> b
     return False
 
 
-def canonical_colors(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def canonical_colors(text: str) -> frozenset[str]:
     """Canonical colours a colour value names (``"深蓝色"`` → ``{"navy"}``, ``"Sage green"``
-    → ``{"green"}``): the colour words of the language it contains."""
+    → ``{"green"}``): the colour words of the language it contains. Cached: a catalog has
+    few colour values, and every candidate's are checked against every colour asked."""
     low = fold(text)
     out = set()
     for canon, words in resources.colors().items():
@@ -304,7 +306,7 @@ def canonical_colors(text: str) -> set[str]:
             if (w in low) if has_cjk(w) else _has_word(low, w):
                 out.add(canon)
                 break
-    return out
+    return frozenset(out)
 
 
 def _has_word(text: str, word: str) -> bool:

@@ -39,12 +39,13 @@ from shopguide.store.errors import (
     StoreError,
 )
 from shopguide.store.people import PeopleMixin
+from shopguide.store.word_stats import WordStatsMixin
 
 LATEST_VERSION = schema.LATEST_VERSION
 log = logging.getLogger(__name__)
 
 
-class Store(CatalogMixin, PeopleMixin, ChatMixin):
+class Store(CatalogMixin, WordStatsMixin, PeopleMixin, ChatMixin):
     """A connection to one store file, with the catalog, customer and chat API."""
 
     def __repr__(self) -> str:

@@ -15,7 +15,7 @@ from shopguide.store.errors import StoreError
 from shopguide.store.models import FaqEntry, Product
 from shopguide.text.resources import Synonym, read_synonyms
 from shopguide.store import ranking as _ranking
-from shopguide.store.ranking import facet_query, ranked_products
+from shopguide.store.ranking import facet_query, few_of_each_score, ranked_products
 
 # question, alternates, answer, tags
 _FAQ_WEIGHTS = "8.0, 6.0, 1.0, 3.0"
@@ -222,6 +222,7 @@ class CatalogMixin(StoreBase):
         exclude_color: str | Sequence[str] | None = None,
         limit: int = 50,
         cheapest: bool = False,
+        tied: int | None = None,
     ) -> list[tuple[Product, float]]:
         """Full-text candidates AND'ed with filters, best first, as (product, score).
 
@@ -233,6 +234,9 @@ class CatalogMixin(StoreBase):
         with stock > 0 or unknown. ``exclude_brand``/``exclude_color`` drop products of
         those brands or listing any of those colours ("不要黑色的", "not Nova").
         ``cheapest`` (a filters-only search): the cheapest products first, not catalog order.
+        ``tied``: at most this many rows of any one score — rows the index cannot tell apart
+        (a filters-only search, a big catalog's tier of rows holding the same words) are not
+        all worth reading.
         """
         # Filters as index words (schema v4; price and stock since v7): ``facets`` are
         # groups of words, a row holds one word of every group; ``exclude``: a row holds
@@ -284,6 +288,8 @@ class CatalogMixin(StoreBase):
         terms = _text.query_terms(text)
         if cheapest and not terms and facets and not extra:
             return self._cheapest(facet_query(facets, exclude), int(limit))
+        if tied and not terms:
+            limit = min(int(limit), tied)  # every row scores 0.0
         if not terms and facets:
             # Filters only, as index words: the index yields rows in id order and
             # stops at ``limit``, where SQL would first collect every id per filter.
@@ -300,6 +306,8 @@ class CatalogMixin(StoreBase):
             rows = self.query(sql, [*params, int(limit)])
             return [(product_from_row(r), 0.0) for r in rows]
         hits = ranked_products(self.conn, terms, facets, extra, extra_params, limit, exclude)
+        if tied:
+            hits = few_of_each_score(hits, tied)
         by_id = {p.id: p for p in self._products_by_id([pid for pid, _ in hits])}
         return [(by_id[pid], score) for pid, score in hits if pid in by_id]
 
@@ -482,39 +490,6 @@ class CatalogMixin(StoreBase):
             return conn.execute("DELETE FROM synonyms WHERE term = ? AND lang = ?",
                                 (" ".join(term.split()), lang)).rowcount > 0
 
-    # -- term statistics ----------------------------------------------------------------
-    def _vocab_tables(self) -> None:
-        self.conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.products_vocab "
-                          "USING fts5vocab(main, 'products_fts', 'row')")
-        self.conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.faq_vocab "
-                          "USING fts5vocab(main, 'faq_fts', 'row')")
-
-    def latin_words(self, limit: int = 200_000) -> list[str]:
-        """The index's Latin words (Porter stems) that a product or FAQ row holds, most
-        common first: what a misspelt English word is compared with."""
-        self._vocab_tables()
-        rows = self.conn.execute(
-            "SELECT term, sum(doc) AS n FROM (SELECT term, doc FROM temp.products_vocab UNION ALL "
-            "SELECT term, doc FROM temp.faq_vocab) WHERE term GLOB '[a-z][a-z]*' "
-            "AND term NOT GLOB '*[0-9]*' GROUP BY term ORDER BY n DESC LIMIT ?", (limit,))
-        return [r[0] for r in rows]
-
-    def doc_counts(self, words: Sequence[str]) -> tuple[int, dict[str, int]]:
-        """How many products and FAQ rows hold each index word (a Porter stem, a CJK
-        character or character pair, a number), and how many rows there are in all: the
-        statistics ranking weighs a question's words by (its IDF)."""
-        conn = self.conn
-        self._vocab_tables()
-        total = int(conn.execute("SELECT (SELECT count(*) FROM products) + "
-                                 "(SELECT count(*) FROM faq)").fetchone()[0])
-        out: dict[str, int] = {}
-        for w in dict.fromkeys(words):
-            n = 0
-            for table in ("temp.products_vocab", "temp.faq_vocab"):
-                row = conn.execute(f"SELECT doc FROM {table} WHERE term = ?", (w,)).fetchone()
-                n += int(row[0]) if row else 0
-            out[w] = n
-        return total, out
 
 
 def _sorted_unique(values: Iterable[str]) -> tuple[str, ...]:

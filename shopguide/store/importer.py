@@ -245,6 +245,8 @@ def import_path(store: Any, path: str | Path, audit: Audit | None = None,
         store.keep_vocabulary(seen.vocabulary())
     elif "products.csv" in files and hasattr(store, "vocabulary"):
         store.vocabulary()  # built now and kept with the index's stamp, not at the 1st question
+    if "products.csv" in files and hasattr(store, "keep_word_stats"):
+        store.keep_word_stats()  # the same for the words' counts (word_stats.py)
     report.counts = {k.removesuffix(".csv"): Counts(*v) for k, v in writer.counts.items()}
     return report
 

@@ -169,3 +169,16 @@ def _broad(conn: sqlite3.Connection, terms: Sequence[str], facets: Sequence[Sequ
                            limit + len(scores)):
             scores.setdefault(pid, low)
     return sorted(scores.items(), key=lambda h: (-h[1], h[0]))[:limit]
+
+
+def few_of_each_score(rows: Sequence[tuple[Any, float]], n: int) -> list[tuple[Any, float]]:
+    """At most ``n`` rows of any one score, in their order: rows the index scores alike (a
+    filters-only search, a tier of the broad path) cannot be told apart before they are read,
+    and reading each costs time."""
+    seen: dict[float, int] = {}
+    out = []
+    for row in rows:
+        seen[row[1]] = seen.get(row[1], 0) + 1
+        if seen[row[1]] <= n:
+            out.append(row)
+    return out
