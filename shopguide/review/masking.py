@@ -10,10 +10,11 @@ groups' keys, the list, the summary, the actions' log and every row an action wr
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from shopguide.text import fold, has_cjk
+from shopguide.text.script import CJK_CLASS
 
 PHONE = "[phone]"
 EMAIL = "[email]"
@@ -27,7 +28,8 @@ _EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[
 # code; ISO dates (2026-11-28) and prices with decimals are left alone.
 _PHONE = re.compile(
     r"(?<![A-Za-z0-9.])(?!\d{4}-\d\d-\d\d(?!\d))\+?\(?\d(?:[ .\-()]{0,2}\d){6,}(?![A-Za-z0-9])")
-_LATIN_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_LETTER = rf"[^\W\d_{CJK_CLASS}]"  # a letter of an alphabet (Chinese is matched apart)
+_LATIN_WORD = re.compile(rf"{_LETTER}+(?:['’-]{_LETTER}+)*")
 _MAX_NAME_WORDS = 4
 _MAX_CJK_NAME = 6
 
@@ -40,14 +42,18 @@ class Masker:
     so a store with 100,000 customers masks a question as fast as one with ten.
     """
 
-    def __init__(self, names: Iterable[str] = (), keep_words: Iterable[str] = ()) -> None:
+    def __init__(self, names: Iterable[str] = (), keep_words: Iterable[str] = (),
+                 shop_word: Callable[[str], bool] | None = None) -> None:
         keep = {fold(w) for w in keep_words}
-        self._latin: set[tuple[str, ...]] = set()
+        self._shop_word = shop_word or (lambda word: word in keep)
+        self._kept: dict[str, bool] = {}
+        self._latin: set[tuple[str, ...]] = set()  # whole names
+        self._parts: set[str] = set()  # the words of names of several words
         self._cjk: set[str] = set()
         for name in names:
-            self._add(name, keep)
+            self._add(name)
 
-    def _add(self, name: str, keep: set[str]) -> None:
+    def _add(self, name: str) -> None:
         folded = " ".join(fold(name or "").split())
         if not folded:
             return
@@ -62,10 +68,9 @@ class Masker:
         self._latin.add(words)
         if len(words) > 1:
             # "I'm Emily" for the customer Emily Chen is still her name; a part that is a
-            # word of the shop's own (green, rose) is not masked on its own.
-            for part in words:
-                if len(part) >= 3 and part not in keep:
-                    self._latin.add((part,))
+            # word of the shop's own (green, rose) is not masked on its own (decided when
+            # met in a question: far fewer than the parts of every customer's name).
+            self._parts.update(part for part in words if len(part) >= 3)
 
     def __call__(self, text: str) -> str:
         return self.mask(text)
@@ -73,7 +78,7 @@ class Masker:
     def mask(self, text: str) -> str:
         out = _EMAIL.sub(EMAIL, text or "")
         out = _PHONE.sub(PHONE, out)
-        if self._latin:
+        if self._latin or self._parts:
             out = self._mask_latin(out)
         if self._cjk:
             out = self._mask_cjk(out)
@@ -86,7 +91,8 @@ class Masker:
         while i < len(words):
             for n in range(min(_MAX_NAME_WORDS, len(words) - i), 0, -1):  # longest first
                 run = tuple(fold(m.group(0)) for m in words[i:i + n])
-                if run in self._latin and _adjacent(text, words[i:i + n]):
+                if (run in self._latin or n == 1 and self._part(run[0])) and _adjacent(
+                        text, words[i:i + n]):
                     spans.append((words[i].start(), words[i + n - 1].end()))
                     i += n
                     break
@@ -110,6 +116,14 @@ class Masker:
                 i += 1
         return _replace(text, spans, NAME)
 
+    def _part(self, word: str) -> bool:
+        """A word of a customer's name that is no word of the shop's."""
+        if word not in self._parts:
+            return False
+        if word not in self._kept:
+            self._kept[word] = not self._shop_word(word)
+        return self._kept[word]
+
 
 def _adjacent(text: str, words: list[re.Match[str]]) -> bool:
     """The words of a name run as one phrase: separated by blanks only."""
@@ -123,22 +137,26 @@ def _replace(text: str, spans: list[tuple[int, int]], mask: str) -> str:
 
 
 def store_masker(store: Any) -> Masker:
-    """A Masker for this store: every customer's name (and its parts, unless the catalog or
-    policies use the word)."""
+    """A Masker for this store: every customer's name, and its parts unless the catalog or
+    policies use the word."""
     names = [r[0] for r in store.conn.execute("SELECT name FROM customers")]
-    return Masker(names, _shop_words(store, names))
+    return Masker(names, shop_word=_shop_words(store))
 
 
-def _shop_words(store: Any, names: list[str]) -> set[str]:
-    """The parts of customers' names that the store's catalog or FAQ also uses."""
+def _shop_words(store: Any) -> Callable[[str], bool]:
+    """Whether a word is one the store's catalog or FAQ uses (its index's English stems,
+    read once when first needed)."""
     from shopguide.text import stem
 
-    parts = {fold(p) for n in names if not has_cjk(n) for p in _LATIN_WORD.findall(n)}
-    if not parts:
-        return set()
-    stems = {p: stem(p) for p in parts}
-    _total, counts = store.doc_counts(sorted(set(stems.values())))
-    return {p for p, s in stems.items() if counts.get(s, 0) > 0}
+    stems: set[str] | None = None
+
+    def known(word: str) -> bool:
+        nonlocal stems
+        if stems is None:
+            stems = set(store.latin_words())
+        return stem(word) in stems
+
+    return known
 
 
 def without_masks(text: str) -> str:
