@@ -96,7 +96,7 @@ class Query:
 _ACTS = ("greeting", "thanks", "goodbye", "staff", "compare", "locate", "stock_ask", "stock",
          "in_stock", "negation", "negation_end", "other_brand", "other_color", "it", "them",
          "which", "cheapest", "priciest", "lightest", "remark", "cheap", "cheaper", "how_to",
-         "ask_for", "swap")
+         "ask_for", "swap", "owned")
 
 
 @lru_cache(maxsize=1)

@@ -604,7 +604,10 @@ def decide(q: Query, r: Retrieval) -> tuple[str, str]:
     """policy, find/locate/compare, or out_of_scope, from the cues and the confidences, and
     why (for ``ask --explain``)."""
     # A policy topic ("return", "退货") makes a partial FAQ match enough: "can I return shoes?"
-    faq_bar = FAQ_CONFIDENT - (0.25 if q.policy_cue else 0.0)
+    # After a purchase ("买了座椅自己不会装咋办", "i received it and it will not charge") a
+    # question leans to the store's policies as a policy word does, unless it asks for products.
+    policy = q.policy_cue or ("owned" in q.acts and "ask_for" not in q.acts)
+    faq_bar = FAQ_CONFIDENT - (0.25 if policy else 0.0)
     faq_ok = r.faq is not None and r.faq_confidence >= faq_bar
     # A store word (tag, category) in the question makes a partial match more believable.
     bar = PRODUCT_CONFIDENT - (0.1 if (q.tags or q.category) else 0.0)
@@ -622,12 +625,12 @@ def decide(q: Query, r: Retrieval) -> tuple[str, str]:
     product_intent = q.intent if q.intent in ("find", "locate", "compare") else "find"
     # Without a policy word, a question that products answer as well goes to products; one
     # that asks how to do something leans to the guides.
-    margin = 0.25 if q.policy_cue else (HOW_TO if "how_to" in q.acts else -0.1)
+    margin = 0.25 if policy else (HOW_TO if "how_to" in q.acts else -0.1)
     fc, pc = r.faq_confidence, r.product_confidence
     faq_id = r.faq.id if r.faq else None
     if fc >= EXACT:
         return "policy", f"the question is FAQ {faq_id!r} as the store wrote it"
-    if faq_ok and (q.policy_cue or not signal) and fc + margin >= min(pc, 1.0 if not kind else bar):
+    if faq_ok and (policy or not signal) and fc + margin >= min(pc, 1.0 if not kind else bar):
         return "policy", (f"FAQ {faq_id!r} covers {fc:.2f} (bar {faq_bar:.2f}) against products "
                           f"{pc:.2f}" + (f"; policy topic {', '.join(q.topics)}" if q.topics else ""))
     if prod_ok:
