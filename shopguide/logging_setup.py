@@ -14,27 +14,23 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
-import re
 import sys
 import traceback
 from pathlib import Path
 
 from shopguide import __version__, config
+from shopguide.privacy.contacts import mask_contacts
 
 LOG_FILE_NAME = "shopguide.log"
 MAX_BYTES = 1_000_000  # a kiosk runs for months: cap the folder at ~4 MB
 BACKUP_COUNT = 3
 FORMAT = "%(asctime)s %(levelname)-7s %(name)s [%(threadName)s] %(message)s"
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-# 7+ digits, optionally grouped by spaces, dots or dashes, optionally with +country code.
-# ISO dates (2026-11-28) are left alone.
-_PHONE = re.compile(r"(?<![\w.])(?!\d{4}-\d\d-\d\d(?![\w.]))\+?\d(?:[ .-]?\d){6,}(?![\w.])")
 
 
 def redact(text: str) -> str:
-    """Mask e-mail addresses and phone-number-like digit runs."""
-    return _PHONE.sub("[phone]", _EMAIL.sub("[email]", text))
+    """Mask e-mail addresses and phone-number-like digit runs (privacy/contacts.py)."""
+    return mask_contacts(text)
 
 
 class RedactingFilter(logging.Filter):

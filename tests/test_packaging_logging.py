@@ -64,6 +64,8 @@ def test_log_rotates_and_keeps_a_bounded_number_of_files(log_setup, monkeypatch)
         ("mail wanglei@example.com", "mail [email]"),
         ("import done on 2026-11-28 in 12.5 ms", "import done on 2026-11-28 in 12.5 ms"),
         ("RS-104 at 459.00 in A3", "RS-104 at 459.00 in A3"),
+        # touching Chinese characters (\w counts them as word characters)
+        ("电话13812345678，邮箱wang@qq.com", "电话[phone]，邮箱[email]"),
     ],
 )
 def test_contact_details_are_masked(text, expected):

@@ -13,21 +13,13 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from shopguide.privacy.contacts import EMAIL, PHONE, mask_contacts
 from shopguide.text import fold, has_cjk
 from shopguide.text.script import CJK_CLASS
 
-PHONE = "[phone]"
-EMAIL = "[email]"
 NAME = "[name]"
 MASKS = (PHONE, EMAIL, NAME)
 
-# Word characters here are ASCII only: in "电话13812345678" or "邮箱wang@qq.com" the number
-# and the address touch Chinese characters, which Python's \w counts as word characters.
-_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-# 7 or more digits, maybe grouped by spaces, dots, dashes or brackets, maybe with a +country
-# code; ISO dates (2026-11-28) and prices with decimals are left alone.
-_PHONE = re.compile(
-    r"(?<![A-Za-z0-9.])(?!\d{4}-\d\d-\d\d(?!\d))\+?\(?\d(?:[ .\-()]{0,2}\d){6,}(?![A-Za-z0-9])")
 _LETTER = rf"[^\W\d_{CJK_CLASS}]"  # a letter of an alphabet (Chinese is matched apart)
 _LATIN_WORD = re.compile(rf"{_LETTER}+(?:['’-]{_LETTER}+)*")
 _MAX_NAME_WORDS = 4
@@ -76,8 +68,7 @@ class Masker:
         return self.mask(text)
 
     def mask(self, text: str) -> str:
-        out = _EMAIL.sub(EMAIL, text or "")
-        out = _PHONE.sub(PHONE, out)
+        out = mask_contacts(text or "")
         if self._latin or self._parts:
             out = self._mask_latin(out)
         if self._cjk:
