@@ -356,6 +356,11 @@ def compose_social(intent: str, lang: str, store_name: str, seed: str) -> str:
         return _pick(("是呀～想了解哪一款，或者还需要别的，尽管问我。", "嗯嗯，还有什么想看的，随时告诉我。"), seed) \
             if zh else _pick(("Glad you think so! Ask me about any of them, or anything else.",
                               "Noted. Anything else you'd like to look at?"), seed)
+    if intent == "identity":
+        return (f"我是{store_name}的自动导购助手，不是真人，只根据本店的商品和政策回答。需要真人的话，我可以请店员过来。"
+                if zh else
+                f"I'm {store_name}'s automated shopping assistant, not a person; I answer from "
+                "the store's own products and policies. I can call a staff member if you like.")
     if intent == "staff":
         return ("好的，我这就请店员过来帮您，请稍等。" if zh else
                 "Of course. I'll ask a staff member to come and help you; it won't be long.")

@@ -188,7 +188,8 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
     q = resolve(understand(text, vocab, lang_default), conv)
     lang = q.lang
     plan = Plan(q, q.intent)
-    if q.intent in ("greeting", "thanks", "goodbye", "staff", "remark") or not text.strip():
+    if q.intent in ("greeting", "thanks", "goodbye", "staff", "remark", "identity") or \
+            not text.strip():
         plan.intent = q.intent if text.strip() else "out_of_scope"
         plan.why.append(f"small talk ({plan.intent}): no words to search for")
         plan.composed = compose.compose_social(plan.intent, lang, store_name, text)

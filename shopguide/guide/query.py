@@ -24,11 +24,12 @@ from shopguide.text.phrases import Found, Phrases
 from shopguide.text.script import CJK_RUN
 
 # "clarify": a follow-up named a position past the shown list; "remark": a comment on what
-# was shown ("好便宜啊"), not a request.
+# was shown ("好便宜啊"), not a request; "identity": a question about the assistant itself
+# ("你是机器人吗", "are you a real person?").
 INTENTS = ("find", "compare", "locate", "policy", "greeting", "thanks", "goodbye", "staff",
-           "remark", "out_of_scope", "clarify")
+           "remark", "identity", "out_of_scope", "clarify")
 MAX_UNDERSTOOD_CHARS = 2000  # the rest of a very long message is kept, but not parsed
-SOCIAL = ("greeting", "thanks", "goodbye", "staff")
+SOCIAL = ("greeting", "thanks", "goodbye", "staff", "identity")
 
 
 @dataclass
@@ -96,7 +97,7 @@ class Query:
 _ACTS = ("greeting", "thanks", "goodbye", "staff", "compare", "locate", "stock_ask", "stock",
          "in_stock", "negation", "negation_end", "other_brand", "other_color", "it", "them",
          "which", "cheapest", "priciest", "lightest", "remark", "cheap", "cheaper", "how_to",
-         "ask_for", "swap", "owned")
+         "ask_for", "swap", "owned", "identity")
 
 
 @lru_cache(maxsize=1)
@@ -657,7 +658,7 @@ def _intent(norm: str, tokens: Sequence[Token], q: Query, acts: set[str]) -> str
         return "staff"
     bare = not q.slots and not q.has_product_signal() and not q.refs and not q.pick
     if bare and not q.topics:
-        for act in ("goodbye", "thanks", "greeting"):
+        for act in ("identity", "goodbye", "thanks", "greeting"):
             if act in acts:
                 return act
         if "remark" in acts and not ({"compare", "locate", "stock_ask"} & acts):

@@ -20,7 +20,7 @@ from shopguide.review import log as review_log
 from shopguide.review.masking import store_masker
 from shopguide.review.turns import Turn, read_turns
 
-SOCIAL = ("greeting", "thanks", "goodbye", "remark", "staff")
+SOCIAL = ("greeting", "thanks", "goodbye", "remark", "staff", "identity")
 TOP_UNMET = 10
 
 
