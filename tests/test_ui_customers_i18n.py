@@ -48,7 +48,7 @@ def test_language_switch_relabels_the_sidebar(qtbot, cust_store, cust_people, la
     assert w.new_button.text() == "新建顾客(&N)…"
     assert w.count_label.text() == "共 3 位顾客"
     assert w.title.text() == "正在服务：王芳"
-    assert w.tabs.tabText(3) == "跟进 1（1 项逾期）"
+    assert w.tabs.tabText(3) == "跟进 1" and w.tabs.tabToolTip(3) == "跟进 1（1 项逾期）"
     assert w.followups.list.item(0).text().startswith("已逾期 2 天")
     assert w.profile.budget_max.specialValueText() == "不限"
 
@@ -57,3 +57,10 @@ def test_language_switch_relabels_the_sidebar(qtbot, cust_store, cust_people, la
     assert w.new_button.text() == "&New customer…"
     assert w.count_label.text() == "3 customers"  # the English plural form, not "customer(s)"
     assert w.followups.list.item(0).text().startswith("Overdue by 2 days")
+    # The five English labels fit a sidebar of 500 pixels whole: none is elided.
+    w.resize(500, 700)
+    w.show()
+    QApplication.processEvents()
+    bar = w.tabs.tabBar()
+    hints = sum(bar.tabSizeHint(i).width() for i in range(bar.count()))
+    assert hints <= w.tabs.width(), [w.tabs.tabText(i) for i in range(bar.count())]

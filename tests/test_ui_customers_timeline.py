@@ -92,7 +92,12 @@ def test_followup_marked_done_is_stored_and_overdue_is_shown(qtbot, serving, cus
     assert item.data(OverdueRole) is True
     assert "Overdue" in item.text() and "3" in item.text()  # said in words, not colour alone
     assert not item.icon().isNull()
-    assert "overdue" in serving.tabs.tabText(3)
+    # On the tab: an icon, and the words in its tooltip and accessible description (the
+    # label itself stays short so the five tabs fit the sidebar in English).
+    assert not serving.tabs.tabIcon(3).isNull()
+    assert "overdue" in serving.tabs.tabToolTip(3)
+    assert "overdue" in serving.tabs.tabBar().accessibleDescription()
+    assert "overdue" not in serving.tabs.tabText(3)
     # Add one through the form (the due date defaults to a week ahead: not overdue).
     view.text.setText("size 43 arrives")
     qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
@@ -108,7 +113,7 @@ def test_followup_marked_done_is_stored_and_overdue_is_shown(qtbot, serving, cus
                      if view.list.item(i).data(Qt.ItemDataRole.UserRole + 1) == late.id)
     assert done_item.data(OverdueRole) is False
     assert done_item.checkState() == Qt.CheckState.Checked
-    assert "overdue" not in serving.tabs.tabText(3)
+    assert "overdue" not in serving.tabs.tabToolTip(3) and serving.tabs.tabIcon(3).isNull()
 
 
 def test_unchecking_a_done_followup_reopens_it(qtbot, serving, cust_store, cust_db):

@@ -317,20 +317,26 @@ class CustomerSidebar(QWidget):
         items = self.followups.followups()
         late = sum(f.overdue(self.followups.today()) for f in items)
         n_open = sum(not f.done for f in items)
-        # Short labels with the count after them, so five tabs fit a narrow sidebar in
-        # English too; the overdue ones show as an icon, and the tooltip says it in full.
+        # Short labels with the count after them, so five tabs fit a 500-pixel sidebar in
+        # English too (with "(1 overdue)" in the label the English tabs were cut to "Pr…").
+        # Overdue ones show as a warning icon on the tab, and are said in words in its
+        # tooltip, its accessible description and the list's own heading.
         self.tabs.setTabText(0, self.tr("Profile"))
         self.tabs.setTabText(1, self.tr("Notes %1").replace("%1", str(n_notes)))
         self.tabs.setTabText(2, self.tr("Purchases %1").replace("%1", str(n_buys)))
-        # Overdue ones are said in words too, not by the icon alone.
-        self.tabs.setTabText(3, self.tr("Follow-ups %1 (%2 overdue)").replace("%1", str(n_open))
-                             .replace("%2", str(late)) if late else
-                             self.tr("Follow-ups %1").replace("%1", str(n_open)))
+        self.tabs.setTabText(3, self.tr("Follow-ups %1").replace("%1", str(n_open)))
         self.tabs.setTabIcon(3, self.style().standardIcon(
             QStyle.StandardPixmap.SP_MessageBoxWarning) if late else QIcon())
         self.tabs.setTabText(4, self.tr("Privacy"))
         for i in range(self.tabs.count()):  # the full label when elided
             self.tabs.setTabToolTip(i, self.tabs.tabText(i))
+        if late:
+            said = (self.tr("Follow-ups %1 (%2 overdue)").replace("%1", str(n_open))
+                    .replace("%2", str(late)))
+            self.tabs.setTabToolTip(3, said)
+            self.tabs.tabBar().setAccessibleDescription(said)
+        else:
+            self.tabs.tabBar().setAccessibleDescription("")
 
     def _lang(self) -> str:
         return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
