@@ -40,3 +40,20 @@ def test_a_common_word_of_names_does_not_become_a_brand_filter(engine) -> None:
     plan = engine.plan("mens socks black", Conversation())
     assert plan.query.brand is None
     assert {p.sku for p in plan.products} >= {"HN-1", "NK-1"}
+
+
+def test_a_brand_is_named_as_written_not_by_its_stem(fresh_store) -> None:
+    from shopguide.guide.conversation import Conversation
+    from shopguide.guide.engine import Engine
+    from shopguide.store.models import Product
+
+    fresh_store.set_settings(name="Shop", language="en", currency="USD")
+    fresh_store.save_product(Product("E-1", "Lace Midi Dress", "Clothing/Dresses", 59.0, "USD",
+                                     "Expressions", 4, "C1"))
+    fresh_store.save_product(Product("N-1", "Linen Shirt", "Clothing/Shirts", 39.0, "USD",
+                                     "Nova", 4, "C2"))
+    engine = Engine(fresh_store)
+    said = engine.plan("I need new clothes, I am thinking of express shipping", Conversation())
+    assert said.query.brand is None  # "express" is no word of the brand "Expressions"
+    named = engine.plan("Expressions dresses", Conversation())
+    assert named.query.brand == "Expressions" and [p.sku for p in named.products] == ["E-1"]

@@ -136,7 +136,8 @@ class StoreVocab:
     def brand_phrases(self) -> Phrases:
         values: dict[str, object] = {b: b for b in self.brands}
         values.update({a: b for a, b in self.brand_aliases.items() if a not in values})
-        return Phrases(values)
+        # A brand is a name, said as written: "express shipping" does not name Expressions.
+        return Phrases(values, exact=True)
 
     @cached_property
     def tag_phrases(self) -> Phrases:
