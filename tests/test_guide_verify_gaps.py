@@ -205,3 +205,25 @@ def test_the_shoppers_words_may_be_named_to_say_the_catalog_is_silent():
     assert not verify("笔记本电脑赠送usb线。", facts).grounded
     facts.unsaid = ()
     assert not verify(silent, facts).grounded  # only what the shopper asked about
+
+
+@pytest.mark.parametrize("first, question", [
+    ("rain barrel", "will it hold 3500 gallons for under $50?"),
+    ("雨水桶", "这个桶冬天零下二十度会不会冻裂？"),
+])
+def test_a_question_quoted_back_as_unanswered_is_grounded(fresh_store, first, question):
+    """The catalog's silence on a question is said by quoting the question: its figures and
+    promises are the shopper's words, not claims; the composed answer stays grounded."""
+    from shopguide.guide.conversation import Conversation
+    from shopguide.guide.engine import Engine
+    from shopguide.store.models import Product
+
+    fresh_store.save_product(Product("TK-1", "Rain Barrel 50 gal", "Garden/Water", 89.0, "USD",
+                                     stock=4, aisle="G2", description="Food-grade plastic.",
+                                     name_zh="雨水桶 190升"))
+    engine = Engine(fresh_store)
+    conv = Conversation()
+    list(engine.answer(first, conv))
+    done = list(engine.answer(question, conv))[-1]
+    quote = question.rstrip("?？")
+    assert f"“{quote}”" in done.text and done.grounded, done.text

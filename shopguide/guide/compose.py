@@ -370,17 +370,26 @@ def compose_social(intent: str, lang: str, store_name: str, seed: str) -> str:
             "products and services. Would you like me to call a staff member?")
 
 
-def compose_attribute(p: Product, clause: str | None, asked: Sequence[str], lang: str) -> str:
+def compose_attribute(p: Product, clause: str | None, question: str, lang: str) -> str:
     """An answer about one product's attribute, from its own words, or saying plainly that
-    the catalog does not state it (never a guess)."""
+    the catalog does not state it (never a guess), quoting what was asked."""
     zh = lang == "zh"
     name = p.display_name(lang)
     line = product_line(p, lang)
     if clause:
         return (f"关于{name}，商品资料是这样写的：{clause.rstrip('。')}。{line}。" if zh else
                 f"About the {name}, the catalog says: {clause.rstrip('.')}. {line}.")
-    what = ("、" if zh else ", ").join(asked[:3])
-    return (f"{name}的商品资料里没有写明{what}这一点，我不能替它作答；可以请店员帮您确认。{line}。"
+    quote = asked_quote(question)
+    return (f"关于“{quote}”，{name}的商品资料里没有写明，我不能替它作答；可以请店员帮您确认。{line}。"
             if zh else
-            f"The catalog doesn't say anything about {what} for the {name}, so I can't tell "
-            f"you for sure; a staff member can check. {line}.")
+            f"On “{quote}”, the catalog doesn't say for the {name}, so I can't tell you for "
+            f"sure; a staff member can check. {line}.")
+
+
+QUOTED = 60  # characters of a shopper's question quoted back
+
+
+def asked_quote(question: str) -> str:
+    """The question as quoted back: one line, without its closing mark, cut to QUOTED."""
+    text = " ".join(question.split()).rstrip("?？!！.。 ")
+    return text if len(text) <= QUOTED else text[:QUOTED - 1].rstrip() + "…"

@@ -61,7 +61,7 @@ class Plan:
         faqs = [f for f in (self.faq, self.reply) if f is not None]
         facts = Facts.of(self.products + self.context, faqs, budget)
         if self.about is not None and self.about.clause is None:
-            facts.unsaid = tuple(self.about.asked)
+            facts.unsaid = (compose.asked_quote(q.text), *self.about.asked)
         return facts
 
     @property
@@ -300,8 +300,7 @@ def _compose(plan: Plan, lang: str, currency: str, store_name: str,
     if plan.intent == "locate":
         return compose.compose_locate(q, plan.products, lang)
     if plan.intent == "detail" and plan.about is not None:
-        return compose.compose_attribute(plan.products[0], plan.about.clause, plan.about.asked,
-                                         lang)
+        return compose.compose_attribute(plan.products[0], plan.about.clause, q.text, lang)
     if plan.intent == "detail":
         return compose.compose_detail(plan.products, lang)
     if plan.intent == "cheapest_already":

@@ -199,6 +199,7 @@ def check_sentence(sentence: str, facts: Facts) -> str | None:
     # A figure inside a product's own name ("Power Bank 9") is not a claim; names are
     # blanked to the same length so positions still point at the same words.
     rest = _blank(text, spans)
+    sentence, rest = _unsaid_blanked(sentence, rest, facts)
     return (_check_prices(rest, facts, owners)
             or check_stock(rest, lambda a, b: _candidates(owners.of(a, b), owners, facts))
             or _check_aisles(rest, facts, owners) or _check_skus(rest, facts)
@@ -270,12 +271,19 @@ def _check_skus(rest: str, facts: Facts) -> str | None:
     return None
 
 
+def _unsaid_blanked(sentence: str, rest: str, facts: Facts) -> tuple[str, str]:
+    """The shopper's own words (their question, quoted to say the catalog does not answer
+    it) are no claims of the answer's: blanked, to the same length, in a sentence that says
+    the catalog is silent."""
+    if not facts.unsaid or not _says_silent(rest):
+        return sentence, rest
+    for word in facts.unsaid:
+        rest, sentence = (re.sub(re.escape(word), lambda m: " " * len(m.group(0)), t,
+                                 flags=re.I) for t in (rest, sentence))
+    return sentence, rest
+
+
 def _check_promises(sentence: str, rest: str, facts: Facts, named: list[Product]) -> str | None:
-    if facts.unsaid and _says_silent(rest):
-        # Words the shopper asked about, named to say the catalog does not state them.
-        for word in facts.unsaid:
-            rest, sentence = (re.sub(re.escape(word), lambda m: " " * len(m.group(0)), t,
-                                     flags=re.I) for t in (rest, sentence))
     low = fold(rest)
     facts_text = facts.text()
     for m in cue_pattern(_GUARANTEES).finditer(low):
