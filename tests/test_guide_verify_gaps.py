@@ -228,18 +228,3 @@ def test_a_question_quoted_back_as_unanswered_is_grounded(fresh_store, first, qu
     quote = question.rstrip("?？")
     assert f"“{quote}”" in done.text and done.grounded, done.text
 
-
-def test_put_somewhere_is_no_question_of_where(fresh_store):
-    """"放在阳台会冻裂吗" says where the thing will stand, it does not ask where it is: the
-    answer is about the product, not its aisle; "放在哪里" still asks where."""
-    from shopguide.guide.conversation import Conversation
-    from shopguide.guide.engine import Engine
-    from shopguide.store.models import Product
-
-    fresh_store.save_product(Product("TK-1", "雨水桶 190升", "园艺/储水", 89.0, "CNY", stock=4,
-                                     aisle="G2", description="食品级塑料。"))
-    engine = Engine(fresh_store)
-    conv = Conversation()
-    list(engine.answer("雨水桶", conv))
-    assert engine.plan("这个放在阳台会冻裂吗？", conv).intent != "locate"
-    assert engine.plan("雨水桶放在哪里？", Conversation()).intent == "locate"
