@@ -33,8 +33,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--model", default="bundled", help="model spec ('' = facts only)")
     parser.add_argument("--size", default="1280x800", help="window size for clerk mode")
-    parser.add_argument("--only", choices=("all", "dialogs"), default="all",
-                        help="'dialogs': only the PIN and fine-tune dialogs (no model, seconds)")
+    parser.add_argument("--only", choices=("all", "dialogs", "review"), default="all",
+                        help="'dialogs': only the PIN and fine-tune dialogs (no model, seconds); "
+                        "'review': only the review of unanswered questions")
     args = parser.parse_args(argv)
     tmp = Path(tempfile.mkdtemp(prefix="shopguide-shots-"))
     os.environ["SHOPGUIDE_DATA_DIR"] = str(tmp / "data")
@@ -55,7 +56,11 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     width, height = (int(x) for x in args.size.split("x"))
     store_args = argparse.Namespace(store=None, demo=True)
-    for lang in ("zh", "en"):
+    if args.only in ("all", "review"):
+        review_store = _review_store(tmp / "review.sqlite")
+        for lang in ("zh", "en"):
+            _save_review_window(app, languages, lang, review_store, args.out)
+    for lang in (("zh", "en") if args.only in ("all", "dialogs") else ()):
         _save_pin_dialog(app, languages, lang, args.out)
         _save_finetune_dialog(app, languages, lang, args.out)
     for mode in (("clerk", "kiosk") if args.only == "all" else ()):
@@ -185,6 +190,80 @@ def _save_finetune_dialog(app, languages, lang: str, out: Path) -> None:
         _save(dialog, out / f"finetune-{state}{suffix}-{lang}.png")
         dialog.deleteLater()
     _settle(app, 50)
+
+
+# Shoppers' questions for the review window: (question, times asked, rating), spread over
+# the last days. Some the demo store answers, some it cannot; two carry a customer's
+# details, which the review masks.
+REVIEW_TURNS = (
+    ("你们卖冰箱吗？", 4, -1), ("有没有皮划艇？", 3, None), ("do you sell lawn mowers?", 3, -1),
+    ("我是王磊，电话13812345678，有没有冰箱？", 1, -1), ("可以开发票吗？", 2, -1),
+    ("do you do gift wrapping?", 2, None), ("有没有适合扁平足的跑鞋？", 5, 1),
+    ("What is your return policy?", 3, 1), ("有43码的跑鞋吗？", 2, 1),
+    ("email me at wang.lei@example.com about tents", 1, -1),
+)
+
+
+def _review_store(path: Path) -> Path:
+    """A copy of the demo store whose shoppers asked REVIEW_TURNS over the last 9 days."""
+    from datetime import datetime, timedelta, timezone
+
+    from shopguide.guide.conversation import Conversation
+    from shopguide.guide.engine import Engine
+    from shopguide.store import open_store
+    from shopguide.store.location import fresh_demo_store
+
+    fresh_demo_store(path)
+    store = open_store(path)
+    engine = Engine(store)
+    now = datetime.now(timezone.utc)
+    n = 0
+    for question, times, rating in REVIEW_TURNS:
+        for _ in range(times):
+            conv = Conversation(mode="kiosk")
+            list(engine.answer(question, conv, save=True))
+            when = (now - timedelta(days=n % 9, hours=n % 5)).isoformat(timespec="microseconds")
+            store.conn.execute("UPDATE messages SET created = ? WHERE conversation_id = ?",
+                               (when, conv.id))
+            store.conn.execute("UPDATE conversations SET started = ? WHERE id = ?",
+                               (when, conv.id))
+            if rating is not None:
+                answer_id = store.conn.execute(
+                    "SELECT max(id) FROM messages WHERE conversation_id = ?", (conv.id,)
+                ).fetchone()[0]
+                store.rate_message(answer_id, rating)
+            n += 1
+    store.close()
+    return path
+
+
+def _save_review_window(app, languages, lang: str, store: Path, out: Path) -> None:
+    """The review window: a group with an action previewed, and the charts."""
+    from ui.resources import stylesheet
+    from ui.review import ReviewWindow
+    from ui.settings import AppSettings
+
+    languages.set_language(lang)
+    window = ReviewWindow(store)
+    window.setStyleSheet(stylesheet(AppSettings().theme))  # as under the main window
+    window.resize(1280, 800)
+    _wait(app, window.loaded, window.show, 30000)
+    groups = window.groups.groups
+    row = next((i for i, g in enumerate(groups) if "冰箱" in g.question or "mower" in g.question), 0)
+    window.groups.table.selectRow(row)
+    panel = window.panel
+    panel.choose("not-carried")
+    panel.reply.setPlainText("本店不卖家电，二楼的家电城有冰箱。" if lang == "zh" else
+                             "We don't sell appliances; the appliance store upstairs does.")
+    _wait(app, window.previewed, panel.preview_button.click, 30000)
+    _settle(app, 300)
+    _save(window, out / f"review-{lang}.png")
+    window.tabs.setCurrentIndex(2)
+    _settle(app, 500)
+    _save(window, out / f"review-charts-{lang}.png")
+    window.close()
+    window.deleteLater()
+    _settle(app, 100)
 
 
 def _wait(app, signal, trigger, timeout_ms: int) -> None:

@@ -169,6 +169,7 @@ class MainWindow(QMainWindow):
         self.act_notes = action(self.save_to_notes, "Ctrl+S", "note")
         self.act_settings = action(self.open_settings, "Ctrl+,", "settings")
         self.act_finetune = action(self.open_finetune)
+        self.act_review = action(self.open_review)
         self.act_new_customer = action(self.new_customer_from_chat)
         self.act_about = action(self.show_about)
         self.act_quit = action(self.close, QKeySequence.StandardKey.Quit)
@@ -186,7 +187,8 @@ class MainWindow(QMainWindow):
         self.file_menu = self.menuBar().addMenu("")
         self.file_menu.addActions([self.act_new, self.act_notes, self.act_new_customer])
         self.file_menu.addSeparator()
-        self.file_menu.addActions([self.act_settings, self.act_finetune, self.act_quit])
+        self.file_menu.addActions([self.act_settings, self.act_review, self.act_finetune,
+                                   self.act_quit])
         self.view_menu = self.menuBar().addMenu("")
         self.language_menu = self.view_menu.addMenu("")
         self.language_menu.addActions([self.act_zh, self.act_en])
@@ -271,6 +273,27 @@ class MainWindow(QMainWindow):
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
+
+    def open_review(self) -> None:
+        """The review of unanswered questions, behind the admin PIN (clerk mode only)."""
+        from ui.review import ReviewWindow, admin_unlocked
+
+        if self.kiosk or self.store_info is None or self.store_info.path is None:
+            return
+        window = self.findChild(ReviewWindow)
+        if window is not None:  # one at a time; already unlocked
+            window.show()
+            window.raise_()
+            window.activateWindow()
+            return
+        path = self.store_info.path
+
+        def unlocked() -> None:
+            review = ReviewWindow(path, self)
+            review.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            review.show()
+
+        self.review_gate = admin_unlocked(self.settings, self, unlocked)
 
     def _settings_applied(self, model_changed: bool) -> None:
         self.set_language(self.settings.language)
@@ -506,6 +529,7 @@ class MainWindow(QMainWindow):
         self.act_notes.setText(self.tr("&Save to customer notes…"))
         self.act_settings.setText(self.tr("Se&ttings…"))
         self.act_finetune.setText(self.tr("&Fine-tune the model on this store…"))
+        self.act_review.setText(self.tr("&Review unanswered questions…"))
         self.act_new_customer.setText(self.tr("New &customer…"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.act_about.setText(self.tr("&About ShopGuide"))

@@ -8,6 +8,7 @@ usual aliases (``Signal``, ``Slot``, ``Property``).
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6 import QtCore, QtGui, QtWidgets  # noqa: F401
 
 # Star imports are deliberate here: this module's job is to re-export the binding.
@@ -119,7 +120,17 @@ try:  # Optional module: SVG icons render without it through QIcon's image plugi
 except ImportError:  # pragma: no cover - depends on the wheel's contents
     QSvgRenderer = None  # type: ignore[assignment,misc]
 
+try:  # Optional module (PySide6-Addons): the review window shows its text summary without it.
+    from PySide6 import QtCharts
+except ImportError:  # pragma: no cover - depends on what is installed
+    QtCharts = None  # type: ignore[assignment]
+
 QT_VERSION_STR = qVersion()
+
+
+def is_alive(obj: object) -> bool:
+    """Whether a Qt object's C++ side still exists (a window closed and deleted is not)."""
+    return bool(shiboken6.isValid(obj))
 
 
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:

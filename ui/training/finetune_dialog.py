@@ -44,6 +44,7 @@ from ui.qt import (
     Signal,
 )
 from ui.settings import AppSettings
+from ui.training.reviewed_source import ReviewedSource
 
 # (program, arguments) that run ``shopguide <args>``; tests swap in a fake trainer.
 CommandFactory = Callable[[list[str]], tuple[str, list[str]]]
@@ -161,6 +162,11 @@ class FinetuneDialog(QDialog):
         self.store_label, self.store_edit, self.store_browse = path_row(
             str(store_path) if store_path else "", self._browse_store)
         self.qa_label, self.qa_edit, self.qa_browse = path_row("", self._browse_qa)
+        self.reviewed_label, self.reviewed = QLabel(), ReviewedSource()
+        self.reviewed_label.setBuddy(self.reviewed)
+        form.addRow(self.reviewed_label, self.reviewed)
+        self.store_edit.textChanged.connect(self.reviewed.set_store)
+        self.reviewed.set_store(self.store_edit.text())
         self.minutes_label = QLabel()
         self.minutes = QDoubleSpinBox()
         self.minutes.setDecimals(0)
@@ -267,6 +273,8 @@ class FinetuneDialog(QDialog):
                 "--progress-json", "--stdin-cancel"]
         if self.qa_edit.text().strip():
             args[5:5] = ["--qa", self.qa_edit.text().strip()]
+        if self.reviewed.isChecked() and self.reviewed.isEnabled():
+            args[5:5] = ["--reviewed"]
         return args
 
     def _check_inputs(self) -> str:
@@ -574,6 +582,7 @@ class FinetuneDialog(QDialog):
         self.store_edit.setToolTip(self.tr("A store database (.sqlite) or a folder with products.csv"))
         self.qa_label.setText(self.tr("Extra &questions (optional):"))
         self.qa_edit.setPlaceholderText(self.tr("a CSV file with question,answer rows"))
+        self.reviewed_label.setText(self.tr("&Reviewed questions:"))
         self.minutes_label.setText(self.tr("Training &time (minutes):"))
         self.out_label.setText(self.tr("Save the new model &in:"))
         for button in (self.base_browse, self.store_browse, self.qa_browse, self.out_browse):
