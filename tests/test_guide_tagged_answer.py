@@ -333,3 +333,27 @@ def test_english_sentences_split_at_a_semicolon_join_with_a_space():
     said = _policy_answer("[F1.c1];[F1.c2].", "en", "hours?", "Open 8 am–8 pm.",
                           "The garden closes earlier.")
     assert said == "Open 8 am–8 pm. The garden closes earlier."
+
+
+def test_a_product_answer_names_a_product_before_any_of_its_facts(catalog_store,
+                                                                  tiny_tagged_model) -> None:
+    """A near-uniform sampler writes tags in any order unless gated: with the product gates,
+    the first product tag of every answer is a name ("[P1.d1]." alone says nothing of which
+    product), and the stream still ends."""
+    from shopguide.guide.prompt import build_tagged_prompt
+    from shopguide.llm import GenerationSettings
+
+    model = tiny_tagged_model
+    products = catalog_store.products(["RS-104", "RS-110", "KT-401"])
+    prompt, _refs = build_tagged_prompt("有什么推荐？", products, [], [], None, "zh")
+    text = prompt.render()
+    firsts = []
+    for seed in range(12):
+        settings = GenerationSettings(max_new_tokens=40, do_sample=True, temperature=30.0,
+                                      top_k=0, top_p=1.0, seed=seed)
+        raw = model.stream(text, settings, threading.Event(),
+                           **ta.decoding_masks(model, text, product=True)).read_all()
+        tags = [t for t in TAG.findall(raw) if t.startswith("[P")]
+        if tags:
+            firsts.append(tags[0])
+    assert firsts and all("." not in t for t in firsts), firsts

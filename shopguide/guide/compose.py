@@ -390,6 +390,10 @@ QUOTED = 60  # characters of a shopper's question quoted back
 
 
 def asked_quote(question: str) -> str:
-    """The question as quoted back: one line, without its closing mark, cut to QUOTED."""
-    text = " ".join(question.split()).rstrip("?？!！.。 ")
-    return text if len(text) <= QUOTED else text[:QUOTED - 1].rstrip() + "…"
+    """The question as quoted back: one line and one sentence (its own sentence marks become
+    commas, so the quote stays inside the sentence that says the catalog is silent on it),
+    without its closing mark, cut to QUOTED ("...", which ends no sentence before the ”)."""
+    text = " ".join(question.split())
+    text = re.sub(r"[。！？；…]+", "，", text)
+    text = re.sub(r"[!?;]+|\.(?=\s|$)", ",", text).rstrip("，, ")
+    return text if len(text) <= QUOTED else text[:QUOTED - 3].rstrip() + "..."

@@ -61,7 +61,10 @@ class Plan:
         faqs = [f for f in (self.faq, self.reply) if f is not None]
         facts = Facts.of(self.products + self.context, faqs, budget)
         if self.about is not None and self.about.clause is None:
-            facts.unsaid = (compose.asked_quote(q.text), *self.about.asked)
+            # The question is quoted back: its words, one by one (a sentence split inside the
+            # quote, at "…" or "?", must not leave part of it a claim).
+            quoted = re.findall(r"[^\s,，。.!！?？;；:：“”\"'()（）…]+", compose.asked_quote(q.text))
+            facts.unsaid = tuple(dict.fromkeys([*quoted, *self.about.asked]))
         return facts
 
     @property

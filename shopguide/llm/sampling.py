@@ -34,6 +34,7 @@ class TokenChooser:
         # outside references): masked before anything else, so no setting can bring them back.
         self.banned = np.array(sorted({i for i in banned if 0 <= i < vocab_size}), dtype=_IDS)
         self.for_now = np.empty(0, dtype=_IDS)
+        self.held = np.empty(0, dtype=_IDS)
         self.penalty = float(settings.repetition_penalty)
         self.eos = np.array(list(eos_ids), dtype=_IDS)
         # The penalised ids, gathered and scattered: cheaper than masking the whole vocabulary.
@@ -55,6 +56,10 @@ class TokenChooser:
         """Mask ``tokens`` from now until the next call (replacing the ones masked before)."""
         self.for_now = np.array(list(tokens), dtype=_IDS)
 
+    def hold(self, tokens: Sequence[int]) -> None:
+        """Mask ``tokens`` until the next call (the stream's gates that are still closed)."""
+        self.held = np.array(sorted(set(tokens)), dtype=_IDS)
+
     def ban(self, token: int) -> None:
         """Never write ``token`` again in this answer (a reference already used)."""
         if not (self.banned == token).any():
@@ -65,6 +70,7 @@ class TokenChooser:
         s = self.s
         logits[self.banned] = -np.inf
         logits[self.for_now] = -np.inf
+        logits[self.held] = -np.inf
         if self.penalty != 1.0 and self._n_seen:
             idx = self._seen_buf[: self._n_seen]
             vals = logits[idx]

@@ -35,7 +35,9 @@ class GenerationStream:
     token of ``switches`` is written, the ids it maps to are masked until another one is (a
     product's name written: the other products' facts are masked until their name is).
     With ``settings.wording_seed``, ``references`` (the tag ids) are chosen greedily and the
-    words around them sampled.
+    words around them sampled. ``gates``: (held, opening) pairs; the ``held`` ids are masked
+    until one of the ``opening`` ids is written (the end of a product answer is held until a
+    product's fact is written, its facts until its name is).
     """
 
     def __init__(
@@ -49,8 +51,10 @@ class GenerationStream:
         once: Sequence[int] = (),
         switches: Mapping[int, Sequence[int]] | None = None,
         references: Sequence[int] = (),
+        gates: Sequence[tuple[Sequence[int], Sequence[int]]] = (),
     ) -> None:
         self.model = model
+        self.gates = [(tuple(held), frozenset(opening)) for held, opening in gates]
         self.references = tuple(references)
         self.banned = tuple(banned)
         self.once = frozenset(once)
@@ -104,6 +108,8 @@ class GenerationStream:
         max_new = max(0, min(s.max_new_tokens, m.context_length - len(ids)))
         chooser = TokenChooser(s, m.vocab_size, ids, m.eos_ids, self.banned,
                                self.references)
+        closed = list(self.gates)
+        chooser.hold([i for held, _ in closed for i in held])
         eos = frozenset(m.eos_ids)
         detok = m.tokenizer.detokenizer()
         stops = StopMatcher(s.stop)
@@ -129,6 +135,9 @@ class GenerationStream:
                     chooser.ban(token)
                 if token in self.switches:
                     chooser.ban_for_now(self.switches[token])
+                if any(token in opening for _, opening in closed):
+                    closed = [g for g in closed if token not in g[1]]
+                    chooser.hold([i for held, _ in closed for i in held])
 
                 piece = detok.push(token)
                 if piece:
