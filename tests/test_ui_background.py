@@ -61,3 +61,21 @@ def test_running_and_waiting_by_name(qtbot):
         release.set()
     with pytest.raises(RuntimeError):
         job.start()  # a job runs once
+
+
+def test_a_job_nobody_keeps_is_released_after_its_report_not_during_it(qtbot):
+    """The registry may hold a job's last reference: it lets go on the next turn of the event
+    loop, after the report's slots have run, never inside the delivery."""
+    seen: list[bool] = []
+
+    def on_result(_result: object) -> None:
+        seen.append(any(j.name == "test-orphan" for j in background._RUNNING))
+
+    job = BackgroundJob("test-orphan", lambda: 7, str)
+    job.succeeded.connect(on_result)
+    with qtbot.waitSignal(job.succeeded, timeout=5000):
+        job.start()
+    del job  # the registry is now the only owner
+    assert seen == [True]  # still registered while its report was being handled
+    qtbot.waitUntil(lambda: not any(j.name == "test-orphan" for j in background._RUNNING),
+                    timeout=2000)

@@ -26,11 +26,12 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from ui.qt import QObject, Signal
+from ui.qt import QObject, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
 _RUNNING: set[BackgroundJob] = set()
+_REPORTED: list[BackgroundJob] = []  # released on the next turn of their thread's event loop
 
 
 class BackgroundJob(QObject):
@@ -91,7 +92,16 @@ class BackgroundJob(QObject):
             else:
                 self.failed.emit(str(payload))
         finally:
-            _RUNNING.discard(self)
+            # Not now: if the registry held the last reference, the job would be freed inside
+            # the delivery of its own signal (Qt: "shared QObject was deleted directly", then a
+            # corrupted heap). The next turn of this thread's event loop lets it go.
+            _REPORTED.append(self)
+            QTimer.singleShot(0, _release_reported)
+
+
+def _release_reported() -> None:
+    while _REPORTED:
+        _RUNNING.discard(_REPORTED.pop())
 
 
 def running(prefix: str = "") -> list[BackgroundJob]:

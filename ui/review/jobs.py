@@ -19,7 +19,7 @@ from shopguide.store import open_store
 from shopguide.store.errors import StoreError
 from ui import background
 from ui.background import BackgroundJob
-from ui.qt import QObject, QTimer, is_alive
+from ui.qt import QObject, is_alive
 
 log = logging.getLogger(__name__)
 
@@ -64,25 +64,17 @@ def wait_for_running(timeout_s: float) -> bool:
     return background.wait_for_running(timeout_s, PREFIX)
 
 
-# Jobs whose report has not been handed over yet. A BackgroundJob must outlive its own
-# report: one whose last reference went while Qt was delivering that report would be
-# deleted inside its own signal ("shared QObject was deleted directly"), corrupting the
-# heap. Each is let go from a zero-time timer, after the delivery has returned.
-_KEEP: set[StoreJob] = set()
-
-
 def run_job(owner: QObject, kind: str, store_path: str | Path, work: Callable[[Any], Any],
             done: Callable[[Any], None], failed: Callable[[str], None]) -> StoreJob:
     """Start ``work(store)`` off the GUI thread; ``done(result)`` or ``failed(message)``
     run in the owner's thread, unless the owner was deleted meanwhile (a window closed
-    while its job ran)."""
+    while its job ran). The job itself is kept by ``background``'s registry until after its
+    report has been delivered."""
     job = StoreJob(kind, store_path, work)
-    _KEEP.add(job)
 
     # Plain callables, not a receiver QObject: the report must not depend on an object
     # that Qt may delete while the report is on its way.
     def report(callback: Callable[[Any], None], payload: Any) -> None:
-        QTimer.singleShot(0, lambda: _KEEP.discard(job))
         if is_alive(owner):
             callback(payload)
 
