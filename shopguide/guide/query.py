@@ -18,6 +18,7 @@ from functools import lru_cache
 from shopguide.guide.budget import parse_budget
 from shopguide.guide.matching import SYNONYM, Alt, Slot, Terms, topic_phrases
 from shopguide.guide.vocab import StoreVocab
+from shopguide.privacy.contacts import EMAIL_RE, PHONE_RE
 from shopguide.text import Token, detect_lang, fold, has_cjk, resources
 from shopguide.text.chinese import root as chinese_root
 from shopguide.text.phrases import Found, Phrases
@@ -160,6 +161,8 @@ def _read_phrases(norm: str, tokens: Sequence[Token], vocab: StoreVocab,
     # inside a category name still counts ("防水" in "防水登山鞋" is both).
     for _, _, span in found:
         f = span.found
+        if span.kind == "topic" and _labels_a_contact(norm, f.end):
+            continue  # "电话13812345678": the shopper's own number, no question about ours
         if span.kind in _MARKERS:  # what a turn does, said around other words: blocks none
             spans.append(span)
             continue
@@ -172,6 +175,17 @@ def _read_phrases(norm: str, tokens: Sequence[Token], vocab: StoreVocab,
         spans.append(span)
         used.append((f.start, f.end))
     return sorted(spans, key=lambda s: s.found.start)
+
+
+_LABEL_GAP = re.compile(r"[\s:：=是为]{0,3}")
+
+
+def _labels_a_contact(norm: str, end: int) -> bool:
+    """Whether the words ending at ``end`` label a phone number or e-mail address that
+    follows them: the shopper stating their own contact details."""
+    gap = _LABEL_GAP.match(norm, end)
+    at = gap.end() if gap else end
+    return bool(PHONE_RE.match(norm, at) or EMAIL_RE.match(norm, at))
 
 
 def _synonym_spans(norm: str, tokens: Sequence[Token], vocab: StoreVocab) -> list[Found]:
