@@ -5,7 +5,9 @@
 Runs the real app on a fresh copy of the demo store (nothing of the user's is
 touched: settings and data go to a temporary folder), asks a question in each
 language, waits for the answer, and saves docs/screenshots/<mode>-<lang>.png plus
-the start screen with its suggestions. Uses the bundled model when it is there;
+the start screen with its suggestions. The kiosk is shown as the app shows it (the whole
+screen, set from the screen's geometry); under a real X server without a window manager
+(xvfb-run) kiosk-<lang>-screen.png is the whole screen, to show that it fills it. Uses the bundled model when it is there;
 otherwise the status bar says so and the answers come from the store's facts.
 """
 
@@ -42,7 +44,8 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["SHOPGUIDE_LOG_DIR"] = str(tmp / "logs")
     os.environ.setdefault("OMP_NUM_THREADS", "1")
 
-    from ui.app import build_window, create_app
+    from ui.app import build_window, create_app, show_kiosk
+    from ui.resources import stylesheet
     from ui.backend import default_backend
     from ui.i18n import LanguageManager
     from ui.qt import QSettings
@@ -68,11 +71,16 @@ def main(argv: list[str] | None = None) -> int:
             settings = AppSettings()
             settings.language = lang
             languages.set_language(lang)
+            # The app's look for the mode, before the window, as ui.app.run does.
+            app.setStyleSheet(stylesheet(settings.theme, mode == "kiosk", settings.font_size))
             window = build_window(settings, default_backend(store_args), languages, mode)
             window.chat.ui_lang = lang
             window.retranslate_ui()
-            window.resize(width, height)
-            window.show()
+            if mode == "kiosk":
+                show_kiosk(window)  # as started: the whole screen, on bare X without a WM too
+            else:
+                window.resize(width, height)
+                window.show()
             client = window.client
             _wait(app, client.storeReady, lambda c=client: c.start(args.model), 30000)
             if args.model and window._model_state[0] == "loading":  # may have reported already
@@ -82,6 +90,9 @@ def main(argv: list[str] | None = None) -> int:
             _settle(app, 300)
             if lang == "zh" or mode == "kiosk":
                 _save(window, args.out / f"{mode}-{lang}-start.png")
+            if mode == "kiosk" and app.platformName() == "xcb":
+                # The screen itself, not the window: that the kiosk fills it is the point.
+                app.primaryScreen().grabWindow(0).save(str(args.out / f"kiosk-{lang}-screen.png"))
             for question in QUESTIONS[lang]:
                 _wait(app, client.done, lambda q=question, w=window: w.chat.ask(q), 60000)
             _settle(app, 500)
