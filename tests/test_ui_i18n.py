@@ -103,6 +103,30 @@ def test_language_switch_changes_labels_at_run_time(qtbot, qapp, make_window):
         manager.set_language("en")
 
 
+def test_after_a_language_switch_the_chat_column_stays_clear_of_the_scrollbar(qtbot, qapp,
+                                                                              make_window):
+    """Switching language relabels every turn; the chat column must still fit the viewport
+    (it once stayed under the scrollbar, clipped, until the next message)."""
+    manager = LanguageManager(qapp)
+    try:
+        manager.set_language("zh")
+        window = make_window(languages=manager)
+        window.resize(1100, 700)
+        window.show()
+        for question in ("跑鞋", "比较一下前两款", "退货政策是什么？"):
+            with qtbot.waitSignal(window.client.done, timeout=5000):
+                window.chat.ask(question)
+        view = window.chat.view
+        qtbot.waitUntil(lambda: view.verticalScrollBar().isVisible(), timeout=2000)
+        window.set_language("en")
+        qtbot.waitUntil(lambda: window.chat.input_bar.send_button.text() == "Send", timeout=2000)
+        qtbot.wait(300)  # the relabelled turns lay out again
+        assert view.widget().width() <= view.viewport().width()
+        assert view.horizontalScrollBar().maximum() == 0
+    finally:
+        manager.set_language("en")
+
+
 def test_kiosk_inherits_translations_and_language_button_toggles(qtbot, qapp, make_window):
     manager = LanguageManager(qapp)
     try:
