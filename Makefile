@@ -25,7 +25,7 @@ test: $(STAMP)
 	$(VENV)/bin/lint-imports
 
 bench: $(STAMP)
-	$(VENV)/bin/shopguide bench
+	$(VENV)/bin/shopguide bench --e2e --imports
 
 # The self-contained bundle (dist/shopguide) and release tarball; see packaging/README.md.
 package: $(STAMP)

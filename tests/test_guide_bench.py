@@ -53,3 +53,17 @@ def test_a_kept_store_larger_than_asked_is_refused(tmp_path) -> None:
     build_store(tmp_path / "b.sqlite", 40).close()
     with pytest.raises(ValueError, match="40 products, more than the 30"):
         build_store(tmp_path / "b.sqlite", 30)
+
+
+def test_import_bench_imports_generated_catalogs_and_answers_on_them(tmp_path) -> None:
+    from shopguide.guide.bench_import import import_bench, write_catalog
+
+    path = write_catalog(tmp_path / "c", 50)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("sku,name,category,price") and len(lines) >= 51
+    rows = import_bench([300], workdir=tmp_path)
+    assert [r["products"] for r in rows] == [300]
+    r = rows[0]
+    assert r["import_s"] > 0 and r["peak_mb"] > 10 and r["store_x_csv"] > 1
+    assert 0 < r["answer_p50_ms"] <= r["answer_p95_ms"] and r["first_after_import_ms"] > 0
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith("shopguide-import-bench-")]

@@ -12,6 +12,7 @@ import sys
 from typing import Any
 
 DEFAULT_RETRIEVAL_SIZES = "10000,1000000"
+DEFAULT_IMPORT_SIZES = "10000,100000,1000000"
 
 
 def register(sub: Any) -> None:
@@ -44,6 +45,12 @@ def register(sub: Any) -> None:
                    help=f"catalog sizes for --retrieval (default {DEFAULT_RETRIEVAL_SIZES})")
     p.add_argument("--e2e", action="store_true",
                    help="add end-to-end answer time p50/p95 over the demo query set (engine)")
+    p.add_argument("--imports", action="store_true",
+                   help="add catalog imports: generated catalogs imported in a fresh process "
+                        "(time, peak memory, store ÷ CSV), whole answers without the model on "
+                        "each, and the first answer after a re-import (1M: ~6 minutes)")
+    p.add_argument("--import-sizes", default=DEFAULT_IMPORT_SIZES, metavar="N,N",
+                   help=f"catalog sizes for --imports (default {DEFAULT_IMPORT_SIZES})")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     p.set_defaults(handler=_bench)
 
@@ -88,6 +95,8 @@ def _bench(args: argparse.Namespace) -> int:
         report.extra["retrieval"] = _run_hook("retrieval_bench", log, _sizes(args.retrieval_sizes))
     if args.e2e:
         report.extra["e2e"] = _run_hook("e2e_bench", log, lambda: _store(args), report.loaded)
+    if args.imports:
+        report.extra["imports"] = _run_hook("import_bench", log, _sizes(args.import_sizes))
     if args.json:
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2, default=str))
     else:

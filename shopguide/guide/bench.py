@@ -17,6 +17,7 @@ from time import perf_counter, process_time
 from typing import Any
 
 from shopguide.bench_data import catalog
+from shopguide.guide.bench_import import import_bench  # noqa: F401 - a ``shopguide bench`` hook
 from shopguide.guide.conversation import Conversation
 from shopguide.guide.engine import Engine
 
