@@ -6,44 +6,32 @@ counting as the words of that topic. Out of scope is how weakly anything matches
 
 from __future__ import annotations
 
-import math
-import re
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
+from shopguide.guide.candidates import (CANDIDATES, TIED, StoreLike, beyond_category,
+                                        cheap_ceiling, cheapest_first, colour_in_a_name,
+                                        named_elsewhere, ranking_slots, repaired_kind)
 from shopguide.guide.matching import (Alt, Slot, Terms, coverage, faq_doc, faq_topics,
                                       product_doc, slot_score)
-from shopguide.guide.query import TYPO
-from shopguide.guide.quantity import UNIT_WORDS, fits, quantities
+from shopguide.guide.quantity import fits, quantities
 from shopguide.guide.query import Query
 from shopguide.guide.vocab import StoreVocab, category_matches, color_matches
+from shopguide.guide.weights import weigh
 from shopguide.store.models import Customer, FaqEntry, Product
 from shopguide.store.ranking import few_of_each_score
 from shopguide.text import fold, has_cjk, resources
 from shopguide.text.english import WORD
-from shopguide.text.spelling import nearest_english
 
-CANDIDATES = 60
-TIED = 20  # candidates read of those the index scores alike (ranking.few_of_each_score)
 FAQ_CONFIDENT = 0.6  # coverage above which an FAQ row answers the question
 PRODUCT_CONFIDENT = 0.45  # coverage above which products answer it without a named category
 EXACT = 2.0  # confidence of an FAQ row whose own wording was asked
-CHEAP_QUANTILE = 0.4  # "cheap" = the cheapest 40% of the category
-CHEAP_SAMPLE = 400  # products read to learn a category's price spread (all, in a small shop)
 SUBJECT = 0.2  # ranking bonus of the conversation's kind of thing when none is named
-NAME_COLOUR = 0.3  # how much better a product named with the colour word must fit to win
 CLOSE = 0.6  # share of the best product's coverage another needs to be shown beside it
 WIDER = 0.5  # how far an "about" budget widens when nothing is near it (±50%)
 EXCLUDED = 0.3  # ranking push-down of a product that also comes in a colour ruled out
 KEEP_SUBJECT = 0.1  # how much better elsewhere a message may fit and still keep the subject
 KNOWN_CONFIDENT = 0.8  # coverage of the words the store knows that answers without the rest
-HEAD = 1.5  # weight of a compound's head word against its modifiers
-UNKNOWN = 1.0  # weight of a word no row of the store holds, in units of the rarest word's
-
-
-class StoreLike(Protocol):
-    def search_products(self, text: str | None = None, **filters: Any) -> list[tuple[Product, float]]: ...
-    def search_faq(self, text: str, limit: int = 5) -> list[tuple[FaqEntry, float]]: ...
 
 
 @dataclass
@@ -66,69 +54,6 @@ class Retrieval:
     resolved_max_price: float | None = None  # what "cheap" came to
     filtered: bool = False  # a named category or brand narrowed the search
     faq_ranked: list[tuple[FaqEntry, float]] = field(default_factory=list)
-
-
-# -- weights --------------------------------------------------------------------------------
-def _index_words(key: str, script: str) -> list[str]:
-    """The full-text index's words for one analysed key: a Chinese word's character pairs
-    (or its character), an English word's parts (the index splits at '-')."""
-    if script == "zh":
-        return [key] if len(key) == 1 else [key[i:i + 2] for i in range(len(key) - 1)]
-    return [m.group(0) for m in re.finditer(r"[^\W_]+", key)] or [key]
-
-
-def weigh(store: StoreLike, vocab: StoreVocab, terms: Terms) -> None:
-    """Give every slot the weight of what it says in this store: its IDF among products and
-    FAQ rows together; a word no row holds weighs UNKNOWN of the rarest word's."""
-    stats = getattr(store, "doc_counts", None)
-    if not callable(stats) or not terms.slots:
-        return
-    cache: dict[str, int] = vocab.__dict__.setdefault("_doc_counts", {})
-    wanted: list[str] = []
-    per_slot: list[list[str]] = []
-    for slot in terms.slots:
-        said = [a for a in slot.alts if a.weight >= 1.0][: 1 if slot.role != "topic" else 99]
-        words = [w for a in (said if slot.role != "topic" else slot.alts[:1] + said)
-                 for w in _index_words(a.key, a.script)]
-        per_slot.append(words)
-        wanted += [w for w in words if w not in cache]
-    try:
-        if wanted or "_total" not in cache:
-            total, counts = stats(wanted)
-            cache.update(counts)
-            cache["_total"] = total
-    except Exception:  # a store without the statistics (an old file, a test double)
-        return
-    n = max(int(cache["_total"]), 1)
-    top = math.log(1 + (n + 0.5) / 0.5)
-    for slot, words in zip(terms.slots, per_slot):
-        dfs = [cache.get(w, 0) for w in words]
-        df = min(dfs) if dfs else 0
-        if df == 0 and slot.alts[0].script == "en" and slot.role != "topic":
-            df = _repair_english(store, vocab, slot, cache)
-        slot.known = df > 0
-        slot.idf = UNKNOWN * top if df == 0 else math.log(1 + (n - df + 0.5) / (df + 0.5))
-        if slot.head:
-            slot.idf *= HEAD
-
-
-def _repair_english(store: StoreLike, vocab: StoreVocab, slot: Slot,
-                    cache: dict[str, int]) -> int:
-    """A misspelt English word ("sweetner", "recieved"): the nearest word of the store's
-    index joins the slot as a slightly weaker alternative; returns its document count."""
-    key = slot.alts[0].key
-    near = nearest_english(key, vocab.latin_words)
-    if near is None:
-        return 0
-    words = [near]
-    slot.alts += [Alt(w, "en", TYPO, w) for w in words]
-    missing = [w for w in words if w not in cache]
-    if missing:
-        try:
-            cache.update(store.doc_counts(missing)[1])  # type: ignore[attr-defined]
-        except Exception:
-            return 0
-    return min(cache.get(w, 0) for w in words)
 
 
 # -- filters and candidates -----------------------------------------------------------------
@@ -194,21 +119,6 @@ def search_text(q: Query) -> str:
     return " ".join(dict.fromkeys(words))
 
 
-def _cheap_ceiling(store: StoreLike, q: Query, filters: dict[str, Any],
-                   pool: list[Product]) -> float | None:
-    """The price below which a product counts as cheap here: the category's lower prices."""
-    base = {k: v for k, v in filters.items() if k in ("category", "brand")}
-    if len(pool) >= 8 or not base:
-        prices = sorted(p.price for p in pool)  # the relevant candidates are the market here
-    else:
-        # Only prices are read: the catalog as stored (``raw``) spares checking 400 texts.
-        raw = getattr(store, "raw", store)
-        prices = sorted(p.price for p, _ in raw.search_products(None, **base, limit=CHEAP_SAMPLE))
-    if not prices:
-        return None
-    return prices[min(len(prices) - 1, int(len(prices) * CHEAP_QUANTILE))]
-
-
 def _customer_bonus(p: Product, customer: Customer | None) -> float:
     if customer is None:
         return 0.0
@@ -229,19 +139,9 @@ def names_product(asked: str, p: Product, min_chars: int = 3) -> bool:
     return any(n and len(n) >= min_chars and fold(n) in asked for n in (p.name, p.name_en, p.name_zh))
 
 
-def _ranking_slots(q: Query) -> Terms:
-    # Topic words count too: a product that matches "shoes" in "can I return shoes?" covers
-    # only part of the question, so the returns policy can win it.
-    slots = list(q.slots.slots)
-    wanted = quantities(q.text)  # "4人", "for 4 people", "40升"
-    if wanted:  # "people" in "for 4 people" is the quantity's, not a word to look for
-        slots = [s for s in slots if fold(s.said) not in UNIT_WORDS] or slots
-    return Terms(slots)
-
-
 def rank_products(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]],
                   customer: Customer | None, prefer: str | None = None) -> list[Ranked]:
-    terms = _ranking_slots(q)
+    terms = ranking_slots(q)
     if not terms and q.category:
         leaf = q.category.split("/")[-1]
         terms = Terms([Slot(leaf, [a for k, sc, w in _said_keys(vocab, leaf)
@@ -282,28 +182,6 @@ def rank_products(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]
     return ranked
 
 
-def _colour_in_a_name(store: StoreLike, vocab: StoreVocab, q: Query, filters: dict[str, Any],
-                      text: str, found: list[tuple[Product, float]]) -> bool:
-    """Whether the colour said is part of a product's name rather than a wish: nothing is
-    found in that colour, or a product whose name holds the colour word and the rest of
-    the question fits much better than anything in that colour."""
-    if not found:
-        return True
-    loose = {k: v for k, v in filters.items() if k != "color"}
-    said = fold(q.text)
-    for p, _ in store.search_products(f"{text} {q.text}", **loose, limit=5):
-        name = fold(" ".join(x for x in (p.name, p.name_en, p.name_zh) if x))
-        words = [w for w in resources.colors().get(str(q.color), ()) + (fold(str(q.color)),)
-                 if w in said]
-        if any(f"{w} " in name or f" {w}" in name for w in words):
-            best_in_colour = max((coverage(_ranking_slots(q), product_doc(vocab.analyzer, x))
-                                  for x, _ in found[:10]), default=0.0)
-            here = coverage(_ranking_slots(q), product_doc(vocab.analyzer, p))
-            if here >= best_in_colour + NAME_COLOUR:
-                return True
-    return False
-
-
 def _close_to_best(ranked: list[Ranked]) -> list[Ranked]:
     """Only products that answer about as well as the best: a kids' running shoe matches the
     "kid" of "a bike helmet for my kid", but is no answer to it. A product that shares less
@@ -332,124 +210,8 @@ def _said_keys(vocab: StoreVocab, text: str) -> list[tuple[str, str, str]]:
     return [(t.key, t.script, t.text) for t in vocab.analyzer.tokens(text) if t.content]
 
 
-def _alt(key: str, script: str, text: str):  # type: ignore[no-untyped-def]
-    from shopguide.guide.matching import Alt
-
+def _alt(key: str, script: str, text: str) -> Alt:
     return Alt(key, script, 1.0, text)
-
-
-def _beyond_category(store: StoreLike, vocab: StoreVocab, q: Query, filters: dict[str, Any],
-                     text: str, found: list[tuple[Product, float]]) -> list[tuple[Product, float]]:
-    """A kind can also live under an audience branch (a kids' helmet under 儿童/装备, not
-    骑行/头盔). When the question names a store tag no product of the category carries
-    ("kids", 儿童), products elsewhere that carry it and name the kind join the candidates;
-    ranking then decides. A plain "helmet" leaves nothing unmet and stays in its category."""
-    tags = {fold(t): t for t in vocab.tags}
-    said = list(q.tags) + [tags[fold(a.text)] for s in q.slots.slots for a in s.alts[1:]
-                           if a.text and fold(a.text) in tags]  # 孩子 → the store's tag 儿童
-    unmet = [t for t in dict.fromkeys(said) if not any(
-        fold(t) in {fold(x) for x in p.tags} or fold(t) in product_doc(vocab.analyzer, p).title
-        for p, _ in found)]
-    if not unmet:
-        return []
-    leaf = filters["category"].split("/")[-1]
-    loose = {k: v for k, v in filters.items() if k != "category"}
-    seen = {p.sku for p, _ in found}
-    words = " ".join(dict.fromkeys([*text.split(), leaf, *unmet]))
-    out = []
-    for p, score in store.search_products(words, **loose, limit=CANDIDATES):
-        tags = {fold(t) for t in p.tags}
-        if p.sku not in seen and all(fold(t) in tags for t in unmet) and (
-                fold(leaf) in product_doc(vocab.analyzer, p).title):
-            out.append((p, score))
-    return out
-
-
-def _says(vocab: StoreVocab, text: str, word: str) -> bool:
-    """Whether the text says the word: as its analysed keys (case, cases) or, in Chinese,
-    as the characters themselves."""
-    keys = set(vocab.analyzer.keys(word))
-    return (bool(keys) and keys <= set(vocab.analyzer.keys(text))) or fold(word) in fold(text)
-
-
-def _named_outside(store: StoreLike, vocab: StoreVocab, word: str, category: str) -> bool:
-    """Whether any product outside the category has the word in its name (cached with the
-    store's vocabulary: the catalog's words decide it). A store without the lookup (a test
-    double) is assumed to have one, so the search below still decides."""
-    lookup = getattr(store, "named_outside", None)
-    if not callable(lookup):
-        return True
-    cache: dict[tuple[str, str], bool] = vocab.__dict__.setdefault("_named_outside", {})
-    if (word, category) not in cache:
-        cache[(word, category)] = bool(lookup(word, category))
-    return cache[(word, category)]
-
-
-def _named_elsewhere(store: StoreLike, vocab: StoreVocab, q: Query, filters: dict[str, Any],
-                     text: str, found: list[tuple[Product, float]]) -> list[tuple[Product, float]]:
-    """A category word can be a word of a product's name filed elsewhere: a phone's "Hard
-    Case Cover" sits under phone accessories, not the store's tablet "Cases". A product
-    outside the named category whose own name says the word joins the candidates when it
-    fits the question better than every product inside; ranking (which prefers the named
-    kind) then decides. A question the category's own products answer stays inside it."""
-    words = [w for w in (q.category_said, filters["category"].split("/")[-1]) if w]
-    terms = _ranking_slots(q)
-    if not terms or not text or not any(_named_outside(store, vocab, w, filters["category"])
-                                        for w in words):
-        return []
-    inside = max((coverage(terms, product_doc(vocab.analyzer, p)) for p, _ in found), default=0.0)
-    if inside >= 1.0:
-        return []  # nothing can fit better than a product that has every word
-    loose = {k: v for k, v in filters.items() if k != "category"}
-    seen = {p.sku for p, _ in found}
-    out = []
-    for p, score in store.search_products(f"{text} {q.category_said or ''}".strip(), **loose,
-                                          limit=CANDIDATES):
-        names = " ".join(n for n in (p.name, p.name_en, p.name_zh) if n)
-        if (p.sku not in seen and not category_matches(p.category, filters["category"])
-                and any(_says(vocab, names, w) for w in words)
-                and coverage(terms, product_doc(vocab.analyzer, p)) > inside):
-            out.append((p, score))
-    return out
-
-
-def _repaired_kind(store: StoreLike, vocab: StoreVocab, q: Query,
-                   loose: dict[str, Any]) -> list[tuple[Product, float]]:
-    """Constraints that exclude each other may hold a typo: "makita planner" reads as the
-    store's Planners, which Makita does not make, but Makita's Planer is one edit away. The
-    kind word is repaired against the names of the products the other constraints leave,
-    and those whose name has the repaired word answer; the category read from the typo
-    gives way to theirs."""
-    said = q.category_said or (q.category or "").split("/")[-1]
-    keys = [t.key for t in vocab.analyzer.tokens(said) if t.content and t.script == "en"]
-    if len(keys) != 1 or not any(k in loose for k in ("brand", "color", "size")):
-        return []
-    pool = store.search_products(None, **loose, limit=CANDIDATES * 4)
-    titles = {p.sku: product_doc(vocab.analyzer, p).title_keys for p, _ in pool}
-    near = nearest_english(keys[0], sorted(set().union(*titles.values())))
-    if near is None:
-        return []
-    out = [(p, s) for p, s in pool if near in titles[p.sku]]
-    if out:
-        q.category = None
-        for slot in q.slots.slots:
-            if slot.alts and slot.alts[0].key == keys[0]:
-                slot.alts.append(Alt(near, "en", TYPO, near))
-    return out
-
-
-def _cheapest_first(store: StoreLike, filters: dict[str, Any], found: list[tuple[Product, float]],
-                    ceiling: float | None) -> list[tuple[Product, float]]:
-    """"Cheap" / "the cheapest": the cheapest products the filters allow join the candidates
-    first. Candidates otherwise come in catalog order among equals, and a category bigger
-    than the candidates read would hide its cheapest product."""
-    if not filters:
-        return found
-    seen = {p.sku for p, _ in found}
-    cheapest = [(p, 0.0) for p, _ in store.search_products(None, **filters, limit=TIED,
-                                                           cheapest=True)
-                if p.sku not in seen and (ceiling is None or p.price <= ceiling)]
-    return cheapest + found
 
 
 def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
@@ -468,7 +230,7 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
         found += [(p, 0.0) for p, _ in store.search_products(None, **filters, limit=CANDIDATES,
                                                              tied=TIED)
                   if p.sku not in seen]
-    if "color" in filters and text and _colour_in_a_name(store, vocab, q, filters, text, found):
+    if "color" in filters and text and colour_in_a_name(store, vocab, q, filters, text, found):
         # "Blue Ice" (a pack), "green tea": the colour word belongs to a product's name.
         filters.pop("color")
         q.color = None
@@ -481,7 +243,7 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
         found = [(p, s) for p, s in store.search_products(f"{text} {word}", **loose,
                                                           limit=CANDIDATES)
                  if fold(word) in product_doc(vocab.analyzer, p).title]
-        found = found or _repaired_kind(store, vocab, q, loose)
+        found = found or repaired_kind(store, vocab, q, loose)
     if not found and q.around and (text or len(filters) > 2):
         # "两百左右的加湿器" with none between ¥160 and ¥240: "about" is no hard bound, so the
         # nearest prices are offered, and the answer states the range they are in.
@@ -489,8 +251,8 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
         filters.update(min_price=q.min_price, max_price=q.max_price)
         found = store.search_products(text or None, **filters, limit=CANDIDATES, tied=TIED)
     if "category" in filters and found:
-        found += _beyond_category(store, vocab, q, filters, text, found)
-        found += _named_elsewhere(store, vocab, q, filters, text, found)
+        found += beyond_category(store, vocab, q, filters, text, found)
+        found += named_elsewhere(store, vocab, q, filters, text, found)
     soft = q.category if q.category and q.category_soft else None
     if soft and text:
         # A kind named by its head (运动鞋 → 鞋): its members join the candidates.
@@ -499,11 +261,11 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
                                                            limit=CANDIDATES, tied=TIED)
                   if p.sku not in seen]
     if q.cheap and "max_price" not in filters:
-        ceiling = _cheap_ceiling(store, q, filters, [p for p, _ in found])
+        ceiling = cheap_ceiling(store, q, filters, [p for p, _ in found])
         if ceiling is not None:
             out.resolved_max_price = ceiling
             found = [(p, s) for p, s in found if p.price <= ceiling]
-        found = _cheapest_first(store, filters, found, ceiling)
+        found = cheapest_first(store, filters, found, ceiling)
     found = [(p, s) for p, s in found if _colour_left(p, q) and not _excluded_tag(p, q)]
     prefer = soft or _kept_subject(q, vocab, found, customer)
     ranked = rank_products(q, vocab, few_of_each_score(found, TIED), customer, prefer)
@@ -518,7 +280,7 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
         ranked.sort(key=lambda r: (r.product.stock == 0, -round(r.text_match, 1), r.product.price))
     out.products = _close_to_best(ranked)
     out.product_confidence = max((r.text_match for r in ranked[:3]), default=0.0)
-    known = Terms([s for s in _ranking_slots(q).slots if s.known])
+    known = Terms([s for s in ranking_slots(q).slots if s.known])
     out.known_confidence = max((coverage(known, product_doc(vocab.analyzer, r.product))
                                 for r in ranked[:3]), default=0.0) if known else 0.0
     # A bare noun phrase ("fitbit charge 3", "cdj stand") is the name of the thing wanted
