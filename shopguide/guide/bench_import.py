@@ -92,12 +92,14 @@ def _after_import(db: Path, changed: Path) -> float:
 
     store = open_store(db)
     try:
+        from shopguide.guide.bench import BENCH_QUERIES  # the timed questions (resources/bench)
+
         engine = Engine(store)
         engine.warm()
-        list(engine.answer("跑鞋", Conversation()))
+        list(engine.answer(BENCH_QUERIES[0], Conversation()))
         _import(db, changed)
         t0 = perf_counter()
-        list(engine.answer("有没有防水的登山鞋", Conversation()))
+        list(engine.answer(BENCH_QUERIES[1], Conversation()))
         return (perf_counter() - t0) * 1000
     finally:
         store.close()
