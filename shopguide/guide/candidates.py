@@ -190,3 +190,21 @@ def cheapest_first(store: StoreLike, filters: dict[str, Any], found: list[tuple[
                                                            cheapest=True)
                 if p.sku not in seen and (ceiling is None or p.price <= ceiling)]
     return cheapest + found
+
+
+def names_product(asked: str, p: Product, min_chars: int = 3) -> bool:
+    """Whether the (folded) question names the product in full, in any of its languages."""
+    return any(n and len(n) >= min_chars and fold(n) in asked for n in (p.name, p.name_en, p.name_zh))
+
+
+def meant_products(store: StoreLike, q: Query, seen: set[str]) -> list[tuple[Product, float]]:
+    """Products a synonym the question holds means by their full name (a merchant's review
+    said "the neighbours' cat poops in my veggie bed" means the Orbit Yard Enforcer): they
+    join the candidates whatever kind the question's words read as (a cat, here)."""
+    out = []
+    for means in q.means:
+        said = fold(means)
+        out += [(p, 0.0) for p, _ in store.search_products(means, limit=5)
+                if p.sku not in seen and names_product(said, p)]
+        seen |= {p.sku for p, _ in out}
+    return out

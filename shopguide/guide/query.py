@@ -67,6 +67,9 @@ class Query:
     other_color: bool = False
     acts: frozenset[str] = frozenset()  # cue acts the message holds (resources/lang/cues.csv)
     subject: str | None = None  # the conversation's category, kept as a preference
+    # What the synonyms the text holds mean, as written ("squirrels eat my birdseed" → the
+    # store's own "Yankee Flipper Squirrel-Proof Bird Feeder"): a product named there is named.
+    means: tuple[str, ...] = ()
     cheaper_than: object = None  # the product a "cheaper?" follow-up is measured against
     about_focus: bool = False  # asks about the product being discussed, without pointing
     bare_phrase: bool = False  # only content words, as typed into a search box
@@ -458,6 +461,8 @@ def understand(text: str, vocab: StoreVocab, default_lang: str = "en") -> Query:
                        and not _overlaps((t.start, t.end), consumed)]
     consumed += excluded
     q.slots = _slots(norm, tokens, vocab, spans, consumed, repaired)
+    q.means = tuple(m for f in _synonym_spans(norm, tokens, vocab)
+                    for m in vocab.synonym_phrases.values[f.phrase].means)  # type: ignore[attr-defined]
     q.bare_phrase = bool(tokens) and all(t.content for t in tokens) and len(tokens) <= 8
     q.terms = q.slots.keys()
     q.intent = _intent(norm, tokens, q, acts)

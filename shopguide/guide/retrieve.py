@@ -11,7 +11,8 @@ from typing import Any
 
 from shopguide.guide.candidates import (CANDIDATES, TIED, StoreLike, beyond_category,
                                         cheap_ceiling, cheapest_first, colour_in_a_name,
-                                        named_elsewhere, ranking_slots, repaired_kind)
+                                        meant_products, named_elsewhere, names_product,
+                                        ranking_slots, repaired_kind)
 from shopguide.guide.matching import (Alt, Slot, Terms, coverage, faq_doc, faq_topics,
                                       product_doc, slot_score)
 from shopguide.guide.quantity import fits, quantities
@@ -54,6 +55,7 @@ class Retrieval:
     resolved_max_price: float | None = None  # what "cheap" came to
     filtered: bool = False  # a named category or brand narrowed the search
     faq_ranked: list[tuple[FaqEntry, float]] = field(default_factory=list)
+    named: bool = False  # the best product is named in full, by the question or a synonym it holds
 
 
 # -- filters and candidates -----------------------------------------------------------------
@@ -134,11 +136,6 @@ def _customer_bonus(p: Product, customer: Customer | None) -> float:
     return bonus
 
 
-def names_product(asked: str, p: Product, min_chars: int = 3) -> bool:
-    """Whether the (folded) question names the product in full, in any of its languages."""
-    return any(n and len(n) >= min_chars and fold(n) in asked for n in (p.name, p.name_en, p.name_zh))
-
-
 def rank_products(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]],
                   customer: Customer | None, prefer: str | None = None) -> list[Ranked]:
     terms = ranking_slots(q)
@@ -149,7 +146,9 @@ def rank_products(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]
     top_bm25 = max((s for _, s in found), default=0.0) or 1.0
     # "Is X in stock?" asks about X, even if X has run out.
     asks_about_stock = q.stock_question or q.intent == "locate"
-    asked = fold(q.text)
+    # A product the shopper named, or a synonym of the store's said means ("the neighbours'
+    # cat poops in my veggie bed" → the merchant's "Orbit Yard Enforcer" from the review).
+    asked = fold(" ".join((q.text, *q.means)))
     wanted = quantities(q.text)
     tags = {fold(t) for t in q.tags}
     ranked = []
@@ -268,6 +267,7 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
         found = cheapest_first(store, filters, found, ceiling)
     found = [(p, s) for p, s in found if _colour_left(p, q) and not _excluded_tag(p, q)]
     prefer = soft or _kept_subject(q, vocab, found, customer)
+    found += meant_products(store, q, {p.sku for p, _ in found})
     ranked = rank_products(q, vocab, few_of_each_score(found, TIED), customer, prefer)
     if q.stock_question and ranked:
         # Answer about the product asked for, then offer ones that are on the shelf.
@@ -279,6 +279,8 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
         # the cheapest first.
         ranked.sort(key=lambda r: (r.product.stock == 0, -round(r.text_match, 1), r.product.price))
     out.products = _close_to_best(ranked)
+    asked = fold(" ".join((q.text, *q.means)))
+    out.named = bool(ranked) and names_product(asked, ranked[0].product)
     out.product_confidence = max((r.text_match for r in ranked[:3]), default=0.0)
     known = Terms([s for s in ranking_slots(q).slots if s.known])
     out.known_confidence = max((coverage(known, product_doc(vocab.analyzer, r.product))
@@ -392,6 +394,9 @@ def decide(q: Query, r: Retrieval) -> tuple[str, str]:
     faq_id = r.faq.id if r.faq else None
     if fc >= EXACT:
         return "policy", f"the question is FAQ {faq_id!r} as the store wrote it"
+    if r.named and r.products:
+        return product_intent, f"the question names {r.products[0].product.sku} in full" + (
+            " (through the store's synonym)" if q.means else "")
     if faq_ok and (policy or not signal) and fc + margin >= min(pc, 1.0 if not kind else bar):
         return "policy", (f"FAQ {faq_id!r} covers {fc:.2f} (bar {faq_bar:.2f}) against products "
                           f"{pc:.2f}" + (f"; policy topic {', '.join(q.topics)}" if q.topics else ""))
