@@ -152,17 +152,32 @@ class Backend:
 def _top_categories(store: Any, n: int) -> list[str]:
     """The categories with the most products, by their most specific name (``跑鞋``)."""
     try:
-        rows = store.query(
-            "SELECT category, COUNT(*) AS n FROM products GROUP BY category ORDER BY n DESC, category"
-        )
+        sized = _category_sizes(store)
     except Exception:  # noqa: BLE001 - suggestions are optional; never fail start-up
         return []
     names: list[str] = []
-    for row in rows:
-        leaf = str(row["category"]).rsplit("/", 1)[-1].strip()
+    for path, _ in sorted(sized, key=lambda t: (-t[1], t[0])):
+        leaf = path.rsplit("/", 1)[-1].strip()
         if leaf and leaf not in names:
             names.append(leaf)
     return names[:n]
+
+
+def _category_sizes(store: Any) -> list[tuple[str, int]]:
+    """(path, products) of every leaf category. From the kept vocabulary and the index's
+    counts of each category's filter word where the store has them (a GROUP BY over every
+    product took 0.4 s of the window's start at 1M products), else counted."""
+    vocabulary, counts = getattr(store, "vocabulary", None), getattr(store, "doc_counts", None)
+    if callable(vocabulary) and callable(counts):
+        from shopguide.store.text import category_key, facet_token
+
+        paths = vocabulary().category_paths
+        leaves = [p for p in paths if not any(q.startswith(p + "/") for q in paths)]
+        tokens = {p: facet_token("category", category_key(p)) for p in leaves}
+        _, found = counts(list(tokens.values()))
+        return [(p, found.get(t, 0)) for p, t in tokens.items()]
+    rows = store.query("SELECT category, COUNT(*) AS n FROM products GROUP BY category")
+    return [(str(r["category"]), int(r["n"])) for r in rows]
 
 
 def _faq_entries(store: Any, n: int) -> list[FaqEntry]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -204,6 +205,7 @@ class MainWindow(QMainWindow):
         w = self.client  # its signals fire in the GUI thread
         w.storeReady.connect(self._on_store_ready)
         w.storeFailed.connect(self._on_store_failed)
+        w.storeChecked.connect(self._on_store_checked)
         w.modelLoading.connect(self._on_model_loading)
         w.modelProgress.connect(self._on_model_progress)
         w.modelReady.connect(self._on_model_ready)
@@ -382,6 +384,11 @@ class MainWindow(QMainWindow):
         if info.damaged:
             text += " · " + self.tr("the store file is damaged: run 'shopguide db check'")
         return text.strip(" ·")
+
+    def _on_store_checked(self, damaged: bool) -> None:
+        if damaged and self.store_info is not None:
+            self.store_info = replace(self.store_info, damaged=True)
+            self.store_label.setText(self._store_text())
 
     def _on_store_failed(self, message: str) -> None:
         self._store_error = message

@@ -39,6 +39,7 @@ class _Reports(QObject):
     # store
     storeReady = Signal(object)  # StoreInfo: name, path, starter suggestions
     storeFailed = Signal(str)
+    storeChecked = Signal(bool)  # damaged? SQLite's quick check, after the store is ready
     # model
     modelLoading = Signal(str)  # spec
     modelProgress = Signal(int)  # 0..100, or -1 while the runtime cannot say
@@ -89,7 +90,6 @@ class GuideWorker(_Reports):
                 suggestions=self._backend.suggestions(self._store),
                 readonly=bool(getattr(self._store, "readonly", False)),
                 empty=_is_empty(self._store),
-                damaged=_is_damaged(self._store),
             )
         except Exception as exc:  # a store we cannot open: say so, keep the window alive
             log.exception("store could not be opened")
@@ -100,7 +100,21 @@ class GuideWorker(_Reports):
         self.storeReady.emit(info)
         if model_spec:
             self.load_model(model_spec)
+        self._check_file()
         self._warm()
+
+    def _check_file(self) -> None:
+        """SQLite's quick check reads every page once (~1 s at 1M products): on a thread and a
+        connection of its own, after the store is ready, so the window answers meanwhile; a
+        damaged file is reported when the check ends (``storeChecked``)."""
+        path = getattr(self._store, "path", None)
+        if path is None:
+            return
+        job = BackgroundJob("store-check", lambda: _is_damaged_file(path),
+                            lambda exc: type(exc).__name__)
+        job.succeeded.connect(self.storeChecked.emit)
+        job.failed.connect(lambda _message: self.storeChecked.emit(True))
+        job.start()
 
     def _warm(self) -> None:
         """While the model loads on its own thread, this one is idle: read the store's
@@ -406,15 +420,21 @@ def wait_for_lingering(timeout_ms: int) -> bool:
     return background.wait_for_running(max(0.0, deadline - time.monotonic()), LOADER)
 
 
-def _is_damaged(store: Any) -> bool:
-    """SQLite's quick check, here on the worker thread (it reads every page once)."""
-    conn = getattr(store, "conn", None)
-    if conn is None:
-        return False
+def _is_damaged_file(path: Any) -> bool:
+    """SQLite's quick check on a read-only connection of its own (it reads every page once)."""
+    import sqlite3
+    from pathlib import Path
+
+    try:
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return True
     try:
         return conn.execute("PRAGMA quick_check").fetchone()[0] != "ok"
-    except Exception:  # noqa: BLE001 - "malformed": damaged all the same
+    except sqlite3.Error:  # "malformed": damaged all the same
         return True
+    finally:
+        conn.close()
 
 
 def _is_empty(store: Any) -> bool:

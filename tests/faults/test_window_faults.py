@@ -73,9 +73,20 @@ def test_a_damaged_store_is_named_in_the_status_bar(qtbot, make_window, catalog_
     catalog_store.close()
     _damage(catalog_store.path)
     window = _window(make_window, qtbot, catalog_store.path)
-    with qtbot.waitSignal(window.client.storeReady, timeout=10000):
+    # The quick check runs after the store is ready (it reads every page), on its own thread.
+    with qtbot.waitSignal(window.client.storeChecked, timeout=10000) as checked:
         window.client.start("")
+    assert checked.args == [True]
     assert "damaged" in window.store_label.text() and "db check" in window.store_label.text()
+
+
+def test_a_sound_store_is_checked_and_not_called_damaged(qtbot, make_window, catalog_store):
+    path = catalog_store.path
+    catalog_store.close()
+    window = _window(make_window, qtbot, path)
+    with qtbot.waitSignal(window.client.storeChecked, timeout=10000) as checked:
+        window.client.start("")
+    assert checked.args == [False] and "damaged" not in window.store_label.text()
 
 
 def test_an_empty_store_says_to_import(qtbot, make_window, tmp_path):

@@ -1,0 +1,20 @@
+"""The start screen's category chips: the categories with the most products, read from the
+kept vocabulary and the index's counts (no scan of every product at start), in the order a
+count over the products gives."""
+
+from __future__ import annotations
+
+from shopguide.store.models import Product
+from ui.backend import _top_categories
+
+
+def test_the_biggest_categories_come_first_as_a_count_over_products_says(fresh_store) -> None:
+    sizes = {"鞋/跑鞋": 5, "鞋/登山鞋": 3, "户外/帐篷": 4, "户外/背包": 1, "Kitchen/Kettles": 2}
+    for path, n in sizes.items():
+        for i in range(n):
+            fresh_store.save_product(Product(f"{path}-{i}", f"item {i}", path, 10.0 + i, "CNY"))
+    counted = [r["category"].rsplit("/", 1)[-1] for r in fresh_store.query(
+        "SELECT category, COUNT(*) AS n FROM products GROUP BY category ORDER BY n DESC, category")]
+    assert _top_categories(fresh_store, 4) == counted[:4] == ["跑鞋", "帐篷", "登山鞋", "Kettles"]
+    fresh_store.keep_word_stats()  # the same from the kept counts
+    assert _top_categories(fresh_store, 4) == counted[:4]
