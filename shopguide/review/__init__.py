@@ -21,6 +21,6 @@ from shopguide.review.log import Action, actions
 from shopguide.review.pairs import reviewed_pairs, write_pairs_csv
 from shopguide.review.summary import Summary, format_summary, summarize
 
-__all__ = ["ACTIONS", "Action", "Group", "ReviewError", "actions", "apply_action",
+__all__ = ["ACTIONS", "Action", "Group", "ReviewError", "Summary", "actions", "apply_action",
            "find_group", "format_summary", "preview_action", "review_groups", "reviewed_pairs",
            "summarize", "undo_action", "write_pairs_csv"]
