@@ -39,18 +39,23 @@ def test_selected_customer_personalises_answers_and_links_the_conversation(
     assert window.splitter.indexOf(sidebar) == 1  # at the right of the chat
     assert window.model_progress.isHidden() and "facts" in window.model_label.text()
     assert "王芳" not in window.header_label.text()
-    with qtbot.waitSignal(window.client.done, timeout=30000):
+    # A turn ends with done, answerSaved, then conversationChanged (queued in that order):
+    # wait for the last, so it cannot be taken for the next conversation's signal below.
+    with qtbot.waitSignals([window.client.done, window.client.conversationChanged],
+                           timeout=30000):
         window.chat.ask("有没有跑鞋？")
     anonymous_first = _first_sku(window)
     assert anonymous_first == "RS-120"  # no customer: the cheaper pair in stock first
 
-    with qtbot.waitSignal(window.client.conversationChanged, timeout=5000):
+    with qtbot.waitSignal(window.client.conversationChanged, timeout=5000,
+                          check_params_cb=lambda c: not c.history):
         window.new_conversation()
     with qtbot.waitSignal(sidebar.customerSelected, timeout=5000):
         sidebar.select_customer("c1")
     assert window.customer is not None and window.customer.id == "c1"
     assert "王芳" in window.header_label.text()
-    with qtbot.waitSignal(window.client.conversationChanged, timeout=30000) as snap:
+    with qtbot.waitSignal(window.client.conversationChanged, timeout=30000,
+                          check_params_cb=lambda c: len(c.history) == 1) as snap:
         window.chat.ask("有没有跑鞋？")
     assert _first_sku(window) == "RS-104"  # the pair in her size (38) comes first
     assert "38" in window.chat.current.cards.product_cards[0].product.sizes
