@@ -24,6 +24,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from ui.qt import QObject, QTimer, Signal
@@ -102,6 +103,37 @@ class BackgroundJob(QObject):
 def _release_reported() -> None:
     while _REPORTED:
         _RUNNING.discard(_REPORTED.pop())
+
+
+class StoreJob(BackgroundJob):
+    """Run ``work(store)`` on a thread of its own, on a store connection of its own (SQLite
+    connections must not cross threads): opened for the work, closed after it. An exception
+    of the ``expected`` types says what is wrong in words meant for the merchant; anything
+    else is a bug, named by its type only (its message could quote customer data)."""
+
+    def __init__(self, prefix: str, kind: str, store_path: str | Path,
+                 work: Callable[[Any], Any], expected: tuple[type[BaseException], ...]) -> None:
+        self.kind = kind  # for the log and for tests
+        path = Path(store_path)
+
+        def run() -> Any:
+            from shopguide.store import open_store
+
+            store = open_store(path, create=False)
+            try:
+                return work(store)
+            finally:
+                try:
+                    store.close()
+                except Exception as exc:  # noqa: BLE001 - the work is done; say so, go on
+                    log.warning("%s%s: closing its store failed: %s", prefix, kind,
+                                type(exc).__name__)
+
+        def describe(exc: BaseException) -> str:
+            return (str(exc) or type(exc).__name__) if isinstance(exc, expected) \
+                else type(exc).__name__
+
+        super().__init__(prefix + kind, run, describe)
 
 
 def running(prefix: str = "") -> list[BackgroundJob]:

@@ -18,19 +18,15 @@ Messages never carry customer data to the log: only the exception's type is logg
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from shopguide.privacy.erase import ErasureError
 from shopguide.privacy.export import ExportError
-from shopguide.store import open_store
 from shopguide.store.errors import StoreError
 from ui import background
-from ui.background import BackgroundJob
-
-log = logging.getLogger(__name__)
+from ui.background import BackgroundJob, StoreJob
 
 # Errors the core raises with a message meant for the clerk; anything else is a bug,
 # reported by its type (its message could quote customer data).
@@ -38,30 +34,12 @@ EXPECTED = (ErasureError, ExportError, StoreError, OSError)
 _PREFIX = "privacy-"
 
 
-def _describe(exc: BaseException) -> str:
-    return (str(exc) or type(exc).__name__) if isinstance(exc, EXPECTED) else type(exc).__name__
-
-
-class PrivacyJob(BackgroundJob):
-    """Run ``work(store)`` on a thread of its own, on a store connection of its own."""
+class PrivacyJob(StoreJob):
+    """Run ``work(store)`` on a thread and a store connection of its own."""
 
     def __init__(self, kind: str, store_path: str | Path,
                  work: Callable[[Any], Any]) -> None:
-        self.kind = kind  # "erase" or "export": for the log and for tests
-        path = Path(store_path)
-
-        def run() -> Any:
-            store = open_store(path, create=False)
-            try:
-                return work(store)
-            finally:
-                try:
-                    store.close()
-                except Exception as exc:  # noqa: BLE001 - the work is done; say so, go on
-                    log.warning("privacy %s: closing its store failed: %s", kind,
-                                type(exc).__name__)
-
-        super().__init__(_PREFIX + kind, run, _describe, daemon=False)
+        super().__init__(_PREFIX, kind, store_path, work, EXPECTED)  # kind: "erase", "export"
 
 
 def running() -> list[BackgroundJob]:

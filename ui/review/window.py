@@ -32,7 +32,8 @@ from ui.qt import (
 from ui.review.action_panel import ActionPanel
 from ui.review.charts import SummaryView
 from ui.review.detail import GroupDetail, PreviewView
-from ui.review.jobs import StoreJob, run_job
+from ui.background import StoreJob
+from ui.review.jobs import run_job
 from ui.review.snapshot import DEFAULT_DAYS, Snapshot, load_snapshot
 from ui.review.tables import ActionTable, GroupTable
 from ui.review.words import ReviewWords
