@@ -31,26 +31,34 @@ _COLORS = list(_DATA["colors"])
 _SIZES = [list(s) for s in _DATA["sizes"]]
 
 
-def generate_rows(n: int, seed: int = 7) -> Iterable[dict[str, Any]]:
-    from shopguide.store.catalog import product_to_row
-    from shopguide.store.connection import now
+def generate_products(n: int, seed: int = 7) -> Iterable[Any]:
+    """The bench catalog's first ``n`` products (deterministic: a kept store is topped up
+    by the ones after those it holds)."""
     from shopguide.store.models import Product
 
     rng = random.Random(seed)
-    stamp = now()
     for i in range(n):
         cat, zh, en = _KINDS[i % len(_KINDS)]
         a1, a2 = rng.sample(_ADJ, 2)
         brand = rng.choice(_BRANDS)
-        p = Product(
+        yield Product(
             sku=f"G{i:07d}", name=f"{brand}{a1[0]}{zh} {i % 97}", category=cat,
             price=float(rng.randrange(29, 3000)), currency="CNY", brand=brand,
             stock=rng.choice([0, 3, 12, 40, None]), aisle=f"{chr(65 + i % 8)}{i % 12 + 1}",
             sizes=tuple(rng.choice(_SIZES)), colors=tuple(rng.sample(_COLORS, 2)),
             tags=(a1[0], a2[0], a1[1], a2[1]),
-            description=f"{a1[0]}{a2[0]}的{zh}，适合日常使用。A {a1[1]}, {a2[1]} {en}.",
+            description=_DATA["description"].format(adj1_zh=a1[0], adj2_zh=a2[0], kind_zh=zh,
+                                                    adj1_en=a1[1], adj2_en=a2[1], kind_en=en),
             name_en=f"{brand} {a1[1]} {en}",
         )
+
+
+def generate_rows(n: int, seed: int = 7) -> Iterable[dict[str, Any]]:
+    from shopguide.store.catalog import product_to_row
+    from shopguide.store.connection import now
+
+    stamp = now()
+    for p in generate_products(n, seed):
         row = product_to_row(p)
         row["updated"] = stamp
         yield row

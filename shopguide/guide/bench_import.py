@@ -31,11 +31,11 @@ _PEAK = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=T
 
 
 def write_catalog(folder: Path, n: int, seed: int = 7) -> Path:
-    """``products.csv`` and ``store.toml`` of ``n`` generated products in ``folder``."""
-    from shopguide.bench_data import catalog, sample_texts
+    """``products.csv`` and ``store.toml`` of the bench catalog's first ``n`` products
+    (``bench.generate_products``), each description followed by a piece of shop-like text."""
+    from shopguide.bench_data import sample_texts
+    from shopguide.guide.bench import generate_products
 
-    data = catalog()
-    kinds, adjectives = [tuple(k) for k in data["kinds"]], [tuple(a) for a in data["adjectives"]]
     texts = [t.replace("\n", " ") for t in sample_texts()]
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
@@ -44,17 +44,12 @@ def write_catalog(folder: Path, n: int, seed: int = 7) -> Path:
         w = csv.writer(f)
         w.writerow(["sku", "name", "category", "price", "brand", "stock", "aisle", "sizes",
                     "colors", "tags", "description", "name_en"])
-        for i in range(n):
-            cat, zh, en = kinds[i % len(kinds)]
-            a1, a2 = rng.sample(adjectives, 2)
-            brand = rng.choice(data["brands"])
-            desc = (f"{a1[0]}{a2[0]}的{zh}，适合日常使用。A {a1[1]}, {a2[1]} {en}. "
-                    + rng.choice(texts)[:rng.randrange(100, 300)])
-            w.writerow([f"G{i:07d}", f"{brand}{a1[0]}{zh} {i % 97}", cat, rng.randrange(29, 3000),
-                        brand, rng.choice([0, 3, 12, 40, ""]), f"{chr(65 + i % 8)}{i % 12 + 1}",
-                        ";".join(rng.choice(data["sizes"])),
-                        ";".join(rng.sample(data["colors"], 2)),
-                        ";".join([a1[0], a2[0], a1[1], a2[1]]), desc, f"{brand} {a1[1]} {en}"])
+        for p in generate_products(n, seed):
+            w.writerow([p.sku, p.name, p.category, f"{p.price:g}", p.brand,
+                        "" if p.stock is None else p.stock, p.aisle, ";".join(p.sizes),
+                        ";".join(p.colors), ";".join(p.tags),
+                        f"{p.description} {rng.choice(texts)[:rng.randrange(100, 300)]}",
+                        p.name_en])
     (folder / "store.toml").write_text('name = "Bench"\nlanguage = "zh"\ncurrency = "CNY"\n',
                                        encoding="utf-8")
     return path
