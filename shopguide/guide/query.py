@@ -180,14 +180,18 @@ def _read_phrases(norm: str, tokens: Sequence[Token], vocab: StoreVocab,
     return sorted(spans, key=lambda s: s.found.start)
 
 
-_LABEL_GAP = re.compile(r"[\s:：=是为]{0,3}")
+@lru_cache(maxsize=1)
+def _label_gap() -> re.Pattern[str]:
+    """What may stand between a label and its value: marks, and the language's linking words
+    ("电话是…", "my email is …": the ``label_link`` words of resources/lang/cues.csv)."""
+    links = "|".join(re.escape(w) for w in resources.cue_words("label_link"))
+    return re.compile(rf"[\s:：=]*(?:(?:{links})[\s:：=]*)?" if links else r"[\s:：=]*")
 
 
 def _labels_a_contact(norm: str, end: int) -> bool:
     """Whether the words ending at ``end`` label a phone number or e-mail address that
     follows them: the shopper stating their own contact details."""
-    gap = _LABEL_GAP.match(norm, end)
-    at = gap.end() if gap else end
+    at = _label_gap().match(norm, end).end()
     return bool(PHONE_RE.match(norm, at) or EMAIL_RE.match(norm, at))
 
 
