@@ -158,7 +158,10 @@ def _state(path: Path) -> tuple:
                              "WHERE col = 'facets' GROUP BY doc ORDER BY doc").fetchall()
         triggers = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
                                 "ORDER BY name").fetchall()
-        rows = conn.execute("SELECT * FROM products ORDER BY id").fetchall()
+        cur = conn.execute("SELECT * FROM products ORDER BY id")
+        names = [d[0] for d in cur.description]
+        # Without the change stamp, which v11 drops (nothing read it).
+        rows = [{k: v for k, v in zip(names, r) if k != "updated"} for r in cur]
         return version, words, triggers, rows
     finally:
         conn.close()

@@ -49,7 +49,7 @@ def test_v1_store_is_migrated_keeping_its_data(tmp_path):
     assert [r[0] for r in sqlite3.connect(path).execute(
         "SELECT rowid FROM products_fts WHERE products_fts MATCH '\"红色\"'")] == []
     with open_store(path) as store:
-        assert store.schema_version == schema.LATEST_VERSION == 10
+        assert store.schema_version == schema.LATEST_VERSION == 11
         # v7 put price and stock into the index (RS-1: 459.00, stock unknown)
         assert [p.sku for p, _ in store.search_products("跑鞋", max_price=459, in_stock=True)
                 ] == ["RS-1"]

@@ -55,13 +55,9 @@ def generate_products(n: int, seed: int = 7) -> Iterable[Any]:
 
 def generate_rows(n: int, seed: int = 7) -> Iterable[dict[str, Any]]:
     from shopguide.store.catalog import product_to_row
-    from shopguide.store.connection import now
 
-    stamp = now()
     for p in generate_products(n, seed):
-        row = product_to_row(p)
-        row["updated"] = stamp
-        yield row
+        yield product_to_row(p)
 
 
 def build_store(path: Path, n: int) -> Any:

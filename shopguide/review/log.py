@@ -85,4 +85,6 @@ def all_in_force(store: Any) -> list[Action]:
 
 
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    # Keys sorted at every depth (json_column sorts only the outer map): a logged row's
+    # text is stable.
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from shopguide.store import text as _text
-from shopguide.store.connection import now
+from shopguide.store.connection import json_column, now
 from shopguide.store.core import StoreBase, from_cents, to_cents
 from shopguide.store.errors import StoreError
 from shopguide.store.models import FaqEntry, Product
@@ -107,7 +107,7 @@ def product_to_row(p: Product) -> dict[str, Any]:
         "name_zh": p.name_zh or None,
         "description_en": p.description_en or None,
         "description_zh": p.description_zh or None,
-        "extra": json.dumps(dict(p.extra), ensure_ascii=False, sort_keys=True),
+        "extra": json_column(dict(p.extra)),
     }
 
 
@@ -146,7 +146,7 @@ def check_record(sku: str, price: float, lists: dict[str, Sequence[str]]) -> Non
 
 
 def _json_list(items: Iterable[str]) -> str:
-    return json.dumps(list(items), ensure_ascii=False)
+    return json_column(list(items))
 
 
 def _as_list(value: str | Sequence[str] | None) -> list[str]:
@@ -190,7 +190,6 @@ class CatalogMixin(StoreBase):
                 raise StoreError(f"extra attribute {key!r}: use a lower-case name that is "
                                  "not one of the product columns")
         row = product_to_row(product)
-        row["updated"] = now()
         cols = ", ".join(row)
         sets = ", ".join(f"{c} = excluded.{c}" for c in row if c != "sku")
         with self.transaction() as conn:
