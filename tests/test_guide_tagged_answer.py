@@ -357,3 +357,58 @@ def test_a_product_answer_names_a_product_before_any_of_its_facts(catalog_store,
         if tags:
             firsts.append(tags[0])
     assert firsts and all("." not in t for t in firsts), firsts
+
+
+def test_a_separator_after_the_last_clause_ends_the_policy_with_a_full_stop():
+    """"[F1.c2]，! ！": the model went on after the last clause into broken marks; the quote
+    ends there, closed in the asker's language."""
+    assert _policy_answer("您好，[F1.c1]，[F1.c2]，! ！", "zh", "能退吗？", "30天内可退货",
+                          "商品需未使用") == "您好，30天内可退货，商品需未使用。"
+    assert _policy_answer("[F1.c1]; [F1.c2], ;", "en", "returns?", "Within 30 days",
+                          "unused items only") == "Within 30 days; unused items only."
+
+
+class _Eager:
+    """A backend session whose model would rather end at once, and otherwise write the last
+    clause first: end-of-text scores highest, then [F1.c4], [F1.c3] … [F1.c1]."""
+
+    def __init__(self, session, boost: dict[int, float]) -> None:
+        self.session, self.boost = session, boost
+
+    def _edit(self, logits):
+        for i, b in self.boost.items():
+            logits[i] += b
+        return logits
+
+    def prefill(self, ids):
+        return self._edit(self.session.prefill(ids))
+
+    def step(self, token):
+        return self._edit(self.session.step(token))
+
+
+def test_a_policy_answer_quotes_its_clauses_in_order_and_ends_after_the_last(
+        tiny_tagged_model, monkeypatch) -> None:
+    """With the policy gates a model that would end at once, or quote the last clause first,
+    writes every clause in order and ends after the last: a clause is held until the one
+    before it is written, the end (end-of-text, a line break) until the last clause is."""
+    from shopguide.llm import GenerationSettings
+
+    model = tiny_tagged_model
+    tags = ta.tag_ids(model)
+    clauses = " ".join(f"[F1.c{i}] clause {i}." for i in range(1, 5))
+    text = f"Facts:\n[F1] Can I return it? {clauses}\nQ: can I return it?\nA:"
+    boost = {model.eos_ids[0]: 1e4, **{tags[f"[F1.c{i}]"]: 1e3 * i for i in range(1, 5)}}
+    start = model.backend.start
+    monkeypatch.setattr(model.backend, "start", lambda n: _Eager(start(n), boost))
+    settings = GenerationSettings(max_new_tokens=40, do_sample=False, stop=["\n"])
+
+    def clauses_said(**masks) -> tuple[list[str], str | None]:
+        stream = model.stream(text, settings, threading.Event(), **masks)
+        raw = stream.read_all()
+        return [t for t in TAG.findall(raw) if t.startswith("[F1.c")], stream.finish_reason
+
+    assert clauses_said() == ([], "eos")  # ungated, it quotes nothing
+    masks = ta.decoding_masks(model, text, policy=True)
+    assert clauses_said(**masks) == ([f"[F1.c{i}]" for i in range(1, 5)], "eos")
+    assert ta.policy_gates(model, "Facts:\n[F1] Hours?\nQ: hours?\nA:") == []

@@ -50,6 +50,7 @@ _TAG_IDS: WeakKeyDictionary[Any, dict[str, int] | None] = WeakKeyDictionary()
 _DIGIT_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
 _NOT_EN_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
 _NOT_ZH_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
+_NEWLINE_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
 _LATIN = re.compile(rb"[A-Za-z]")
 
 
@@ -103,6 +104,13 @@ def digit_ids(model: Any) -> tuple[int, ...]:
                       lambda raw: bool(_DIGIT.search(raw.decode("utf-8", "replace"))))
 
 
+def end_ids(model: Any) -> tuple[int, ...]:
+    """Tokens that end an answer: end-of-text, and any holding a line break (the prompt's
+    next "Q:" line; a stop string ends the stream there)."""
+    return tuple(getattr(model, "eos_ids", ())) + _vocab_ids(
+        model, _NEWLINE_IDS, lambda raw: b"\n" in raw)
+
+
 def other_script_ids(model: Any, lang: str) -> tuple[int, ...]:
     """Tokens the model's own words may not hold in an answer in ``lang``: any non-ASCII
     byte in English (a Chinese frame, "。"), a Latin letter in Chinese. The facts may be in
@@ -134,12 +142,31 @@ def subject_switches(model: Any) -> dict[int, list[int]]:
 
 
 def decoding_masks(model: Any, prompt_text: str, lang: str | None = None,
-                   comparison: bool = False, product: bool = False) -> dict[str, Any]:
+                   comparison: bool = False, product: bool = False,
+                   policy: bool = False) -> dict[str, Any]:
     """Everything decoding is told for one prompt (keyword arguments of ``stream``).
-    ``product``: the answer must speak of a product (``product_gates``)."""
+    ``product``: the answer must speak of a product (``product_gates``); ``policy``: it
+    quotes the policy whole (``policy_gates``)."""
+    gates = product_gates(model) if product else policy_gates(model, prompt_text) if policy \
+        else []
     return {"banned": banned_ids(model, prompt_text, lang), "once": once_ids(model, comparison),
             "switches": subject_switches(model), "references": list((tag_ids(model) or {}).values()),
-            "gates": product_gates(model) if product else []}
+            "gates": gates}
+
+
+def policy_gates(model: Any, prompt_text: str) -> list[tuple[list[int], list[int]]]:
+    """A policy answer quotes every clause of the policy in the prompt, in order: each clause
+    is held until the one before it is written, and the end of the answer until the last
+    one is. A condition left out changes the policy, so an answer that skipped one ("[F1.c2];
+    [F1.c3]…" without the first) was thrown away whole; now the model still writes the
+    words around the clauses, but cannot skip or reorder them."""
+    tags = tag_ids(model) or {}
+    clauses = sorted(set(_POLICY_CLAUSE.findall(prompt_text)), key=lambda t: int(t[5:-1]))
+    ids = [tags[t] for t in clauses if t in tags]
+    if len(ids) != len(clauses) or not ids:
+        return []
+    gates = [([later], [before]) for before, later in zip(ids, ids[1:])]
+    return gates + [(list(end_ids(model)), [ids[-1]])]
 
 
 def product_gates(model: Any) -> list[tuple[list[int], list[int]]]:
@@ -308,7 +335,7 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
     ``facts``: the verifier also reads each filled sentence, for what the model says in its
     own words about the facts ("可惜目前缺货" of a product on the shelf, "free returns")."""
     masks = decoding_masks(model, prompt_text, lang, debt == "two products",
-                           debt in ("a product", "two products"))
+                           debt in ("a product", "two products"), debt == "the policy")
     if debt == "the policy":  # every clause of it: a condition left out changes the policy
         debt = "all of " + " ".join(sorted(set(_POLICY_CLAUSE.findall(prompt_text))))
     stream = model.stream(prompt_text, wording(settings, prompt_text), cancel, **masks)
@@ -325,10 +352,14 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
         if debt and debt.startswith("all of ") and pays(debt, said_raw + raw):
             # The sentence that completes the policy ends with its last clause (and the
             # marks right after it): "[F1.c4]您好！" is the clause, not a greeting after it.
+            # Only an end mark right after it stays: a separator after the last clause
+            # ("[F1.c4]，! ！") leads into a fragment that is not written.
             last = max(raw.rfind(tag) + len(tag) for tag in debt.split()[2:])
-            tail = re.match(r"[。.!！?？；;，,]*", raw[last:])
+            tail = re.match(r"[。.!！?？]*", raw[last:])
             raw = raw[:last + (tail.end() if tail else 0)]
         text = fill(refs, raw).strip()
+        if debt and debt.startswith("all of ") and text and not _ENDED.search(text):
+            text += "。" if lang == "zh" else "."
         babble = (malformed(text, lang, TAG.sub("", raw)) or broken_marks(raw) or dangling(raw)
                   or unfilled(raw, refs)
                   or ("a sentence said twice" if text in seen else None)

@@ -109,7 +109,8 @@ def tagged_answerer(folder: str, max_new_tokens: int = 120,
     settings = GenerationSettings(max_new_tokens=max_new_tokens, do_sample=False)
 
     def answer(r: Any) -> tuple[str, bool]:
-        masks = decoding_masks(model, r.context, r.lang, r.kind == "compare")
+        masks = decoding_masks(model, r.context, r.lang, r.kind == "compare",
+                               policy=r.kind == "policy" and bool(r.faq))
         stream = model.stream(r.context, wording(settings, r.context), **masks)
         text = stream.read_all()
         return text.strip(), stream.finish_reason in ("stop", "eos")
