@@ -10,7 +10,8 @@ from shopguide.training import corpus as corpus_mod
 from shopguide.training.evaluate_tagged import evaluate_tagged, tagged_answerer
 
 HOW = ("Greedy decoding through shopguide.llm with the app's masks (no tag without a fact in "
-       "the prompt, no digit, a fact once, after a product's name only its own facts), no "
+       "the prompt, no digit, a fact once, after a product's name only its own facts, a "
+       "policy's clauses in order and the end after the last), no "
        "check afterwards, on questions from the held-out TEST stores (never seen in "
        "training); raw answers, tags not filled. Definitions: "
        "shopguide/training/evaluate_tagged.py.")
