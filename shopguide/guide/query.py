@@ -17,11 +17,13 @@ from functools import lru_cache
 
 from shopguide.guide.budget import parse_budget
 from shopguide.guide.matching import SYNONYM, Alt, Slot, Terms, topic_phrases
+from shopguide.guide.positions import shown_refs
 from shopguide.guide.vocab import StoreVocab
 from shopguide.privacy.contacts import EMAIL_RE, PHONE_RE
 from shopguide.text import Token, detect_lang, fold, has_cjk, resources
 from shopguide.text.chinese import root as chinese_root
 from shopguide.text.phrases import Found, Phrases
+from shopguide.text.phrases import overlaps as _overlaps
 from shopguide.text.script import CJK_RUN
 
 # "clarify": a follow-up named a position past the shown list; "remark": a comment on what
@@ -134,10 +136,6 @@ class _Span:
     kind: str  # "topic", an act, "brand", "category", "tag", "color", "size", "synonym"
     value: object
     found: Found
-
-
-def _overlaps(a: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
-    return any(a[0] < e and s < a[1] for s, e in spans)
 
 
 def _read_phrases(norm: str, tokens: Sequence[Token], vocab: StoreVocab,
@@ -289,90 +287,6 @@ def _negated(norm: str, tokens: Sequence[Token],
     return negated, cues, reaches
 
 
-# -- references to shown products ------------------------------------------------------------
-_ZH_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
-              "九": 9, "十": 10}
-# "第二个", "第三款呢": a position, said with a measure word or on its own ("第二呢");
-# "第一次" (the first time) is no position.
-_ORDINAL_ZH = re.compile(r"第\s*(\d+|[一二两三四五六七八九十])\s*(?:个|款|双|件|种|套|台|把|只|条|项|辆|部"
-                         r"|(?=[呢吗吧的呀啊,，。.?？!！\s]|$))")
-_RANGE_ZH = re.compile(r"(前|头|最后|后)\s*(\d|[两二三四五])\s*(?:个|款|双|件|种|套|样|项|台|辆|部)")
-_PAIR_ZH = re.compile(r"(?<![第\d])(\d|[一二三四五六七八九])\s*(?:号|个|款)?\s*(?:和|与|跟|还是|、|vs)\s*"
-                      r"第?\s*(\d|[一二三四五六七八九]|最后一?)\s*(?:号|个|款)?")
-_LAST_ZH = re.compile(r"最后(?:一|那)?(?:个|款|双|件|台|辆)")
-
-
-def _zh_number(word: str) -> int:
-    return int(word) if word.isdigit() else _ZH_DIGITS[word]
-
-
-def _en_position(word: str) -> int | None:
-    entry = resources.number_words().get(word)
-    if word.isdigit():
-        return int(word)
-    if entry is not None and entry.kind in ("ordinal", "cardinal"):
-        return entry.value
-    return None
-
-
-def _refs(norm: str, tokens: Sequence[Token],
-          compares: bool) -> tuple[list[int], list[tuple[int, int]]]:
-    """0-based indexes (negative from the end) of shown products the message points at:
-    "第二个", "the second one", "the first two", "前两款", "compare 1 and 3", "最后一个"."""
-    refs: list[int] = []
-    taken: list[tuple[int, int]] = []
-    for m in _RANGE_ZH.finditer(norm):
-        n = _zh_number(m.group(2))
-        refs.extend(range(-n, 0) if m.group(1) in ("最后", "后") else range(n))
-        taken.append(m.span())
-    words = [t.text for t in tokens]
-    for i, w in enumerate(words[:-1]):  # "the first two", "last three"
-        entry = resources.number_words().get(words[i + 1])
-        n = int(words[i + 1]) if words[i + 1].isdigit() else (
-            entry.value if entry is not None and entry.kind == "cardinal" else None)
-        if w in ("first", "top", "last", "bottom") and n is not None and 2 <= n <= 5:
-            refs.extend(range(-n, 0) if w in ("last", "bottom") else range(n))
-            taken.append((tokens[i].start, tokens[i + 1].end))
-    if compares:
-        for m in _PAIR_ZH.finditer(norm):
-            if not _overlaps(m.span(), taken):
-                for g in (m.group(1), m.group(2)):
-                    refs.append(-1 if g.startswith("最后") else _zh_number(g) - 1)
-                taken.append(m.span())
-        for i, t in enumerate(tokens[:-2]):  # "compare 1 and 3", "two or three"
-            a, sep, b = t, tokens[i + 1], tokens[i + 2]
-            if sep.text in ("and", "or", "vs", "versus", "with", "&") and \
-                    not _overlaps((a.start, b.end), taken):
-                pa, pb = _en_position(a.text), (-1 if b.text == "last" else _en_position(b.text))
-                if pa is not None and pb is not None and 1 <= pa <= 9 and a.text != "a":
-                    refs += [pa - 1, pb - 1 if pb > 0 else -1]
-                    taken.append((a.start, b.end))
-    for m in _ORDINAL_ZH.finditer(norm):
-        if not _overlaps(m.span(), taken):
-            refs.append(_zh_number(m.group(1)) - 1)
-            taken.append(m.span())
-    for m in _LAST_ZH.finditer(norm):
-        if not _overlaps(m.span(), taken):
-            refs.append(-1)
-            taken.append(m.span())
-    for i, t in enumerate(tokens):
-        entry = resources.number_words().get(t.text)
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        # "the second one", "the third?" point at a position; "5th wheel", "first time" do not.
-        if entry is not None and entry.kind == "ordinal" and (nxt is None or nxt.stop) and \
-                not _overlaps((t.start, t.end), taken):
-            refs.append(entry.value - 1 if entry.value > 0 else -1)
-            taken.append((t.start, t.end))
-    for m in _HASH_REF.finditer(norm):  # "#2", "number 2", "no. 2"
-        if not _overlaps(m.span(), taken):
-            refs.append(int(m.group(1)) - 1)
-            taken.append(m.span())
-    return list(dict.fromkeys(refs)), taken
-
-
-_HASH_REF = re.compile(r"(?:#\s*|\bnumber\s+|\bno\.\s*)([1-9])\b")
-
-
 # -- the reading ---------------------------------------------------------------------------
 def understand(text: str, vocab: StoreVocab, default_lang: str = "en") -> Query:
     """Read one message on its own; ``conversation.resolve`` then applies follow-ups."""
@@ -453,7 +367,7 @@ def understand(text: str, vocab: StoreVocab, default_lang: str = "en") -> Query:
     q.other_brand = "other_brand" in acts
     q.other_color = "other_color" in acts
     compares = "compare" in acts
-    q.refs, ref_spans = _refs(norm, tokens, compares)
+    q.refs, ref_spans = shown_refs(norm, tokens, compares)
     consumed += ref_spans
     q.pick = _pick(acts, spans, norm)
     q.stock_question = "stock_ask" in acts or ("stock" in acts and _yes_no(norm, tokens))

@@ -48,6 +48,11 @@ def _cn_value(run: str) -> float | None:
     return float(value)
 
 
+def chinese_value(word: str) -> float | None:
+    """The value of a Chinese number word ("两" → 2, "十二" → 12), or None."""
+    return _cn_value(word)
+
+
 def _chinese(text: str) -> str:
     def approx(m: re.Match[str]) -> str:
         unit = _CN_UNIT[m.group(3)]

@@ -19,6 +19,11 @@ from shopguide.text.normalize import fold
 from shopguide.text.script import has_cjk
 
 
+def overlaps(a: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether the span ``a`` (start, end offsets) overlaps any of ``spans``."""
+    return any(a[0] < e and s < a[1] for s, e in spans)
+
+
 @dataclass(frozen=True)
 class Found:
     phrase: str  # the phrase as listed (folded)

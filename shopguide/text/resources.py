@@ -108,6 +108,12 @@ def sizes() -> dict[str, dict[str, tuple[str, ...]]]:
 
 
 @lru_cache(maxsize=None)
+def positions() -> dict[str, dict[str, tuple[str, ...]]]:
+    """role → lang → words that point at a product shown by its place (``positions.csv``)."""
+    return _listed("positions.csv", "role")
+
+
+@lru_cache(maxsize=None)
 def budget_words() -> dict[str, dict[str, tuple[str, ...]]]:
     """kind → lang → phrases (``budget.csv``), longest first."""
     out: dict[str, dict[str, list[str]]] = {}
