@@ -54,3 +54,19 @@ def test_the_words_come_from_the_resource_file() -> None:
     words = resources.positions()
     assert "第" in words["mark"]["zh"] and "款" in words["measure"]["zh"]
     assert "bottom" in words["last"]["en"] and "versus" in words["pair"]["en"]
+
+
+def test_question_shape_words_come_from_the_cues() -> None:
+    """The words that end a yes/no question, make a superlative a pick among the shown, and
+    make one Chinese character a colour are cues.csv's, read by the query."""
+    from shopguide.guide.query import _pick_tail, _yes_no
+
+    assert {"吗", "么"} <= set(resources.cue_words("yes_no_end", "zh"))
+    norm = AN.normalize("这双有货吗")
+    assert _yes_no(norm, AN.tokens(norm, normalized=True))
+    norm = AN.normalize("这双多少钱")
+    assert not _yes_no(norm, AN.tokens(norm, normalized=True))
+    assert _pick_tail().match("the cheapest one", len("the cheapest"))
+    assert _pick_tail().match("最便宜的是哪个", len("最便宜"))
+    assert not _pick_tail().match("the cheapest onesie", len("the cheapest"))
+    assert set(resources.cue_words("color_mark", "zh")) == {"色", "的"}

@@ -127,8 +127,7 @@ def _size_cues() -> tuple[Phrases, Phrases, frozenset[str], Phrases]:
 
 
 _STORE_KINDS = ("brand", "category", "tag", "color", "size")
-_MARKERS = ("ask_for", "how_to")
-_COLOUR_MARK = ("色", "的")  # what follows a one-character Chinese colour word  # acts that frame a question rather than name a thing
+_MARKERS = ("ask_for", "how_to")  # acts that frame a question rather than name a thing
 
 
 @dataclass(frozen=True)
@@ -152,7 +151,8 @@ def _read_phrases(norm: str, tokens: Sequence[Token], vocab: StoreVocab,
         for f in phrases.find(norm, tokens):
             if kind in _STORE_KINDS and all(t.stop for t in tokens[f.first:f.last + 1]):
                 continue  # a brand or tag that is a function word ("And") is no reading
-            if kind == "color" and len(f.phrase) == 1 and norm[f.end:f.end + 1] not in _COLOUR_MARK:
+            if kind == "color" and len(f.phrase) == 1 and \
+                    not norm.startswith(resources.cue_words("color_mark"), f.end):
                 continue  # 粉 is a colour in 粉的 / 粉色, powder in 奶粉 or 冲奶粉
             found.append((-(f.end - f.start), order, _Span(kind, phrases.values.get(f.phrase), f)))
     found.sort(key=lambda t: (t[0], t[1], t[2].found.start))
@@ -460,7 +460,13 @@ def _drop_degree_adverbs(spans: list[_Span], tokens: Sequence[Token]) -> None:
             spans.remove(s)
 
 
-_PICK_TAIL = re.compile(r"\s*(?:one\b|ones\b|of\s+(?:them|these|those)\b|的(?:是|呢|哪))")
+@lru_cache(maxsize=1)
+def _pick_tail() -> re.Pattern[str]:
+    """Words right after a superlative that make it a pick among the shown ("the cheapest
+    one", "最便宜的是哪个"): the ``pick_tail`` cues; English ones end on a word boundary."""
+    words = [re.escape(w).replace(r"\ ", r"\s+") + (r"\b" if w[-1].isascii() else "")
+             for w in resources.cue_words("pick_tail")]
+    return re.compile(r"\s*(?:" + "|".join(words) + ")")
 
 
 def _pick(acts: set[str], spans: Sequence[_Span], norm: str) -> str | None:
@@ -468,14 +474,15 @@ def _pick(acts: set[str], spans: Sequence[_Span], norm: str) -> str | None:
     among the products just shown (a superlative asked of them, not of the catalog)."""
     for s in spans:
         if s.kind in ("cheapest", "priciest", "lightest") and (
-                "which" in acts or "them" in acts or _PICK_TAIL.match(norm, s.found.end)):
+                "which" in acts or "them" in acts or _pick_tail().match(norm, s.found.end)):
             return s.kind
     return None
 
 
 def _yes_no(norm: str, tokens: Sequence[Token]) -> bool:
     """A yes/no question: "is it in stock?", "do you have …", "…吗"."""
-    if norm.rstrip().endswith(("?", "吗", "么", "吗?")):
+    end = norm.rstrip().rstrip("?？").rstrip()
+    if end != norm.rstrip() or end.endswith(resources.cue_words("yes_no_end", "zh")):
         return True
     return bool(tokens) and tokens[0].text in resources.cue_words("yes_no", "en")
 
