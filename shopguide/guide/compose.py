@@ -206,6 +206,14 @@ def compose_positions(shown: Sequence[Product], lang: str) -> str:
     return f"I showed {n}, numbered 1 to {n}: {names}. Which one did you mean?"
 
 
+def compose_which_product(lang: str) -> str:
+    """A question about a product that names none, with none shown: ask which."""
+    if lang == "zh":
+        return "您问的是哪一款商品呢？告诉我商品名称，或者您想找什么样的东西，我来帮您查。"
+    return ("Which product do you mean? Tell me its name, or what you're looking for, and "
+            "I'll check it for you.")
+
+
 def compose_locate(q: Query, products: Sequence[Product], lang: str) -> str:
     zh = lang == "zh"
     if not products:

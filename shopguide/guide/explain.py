@@ -50,6 +50,9 @@ def explain(plan: Plan, vocab: StoreVocab) -> list[str]:
                        f"covers {x.text_match:.2f}  [{per}]")
         for i, (f, c) in enumerate(r.faq_ranked[:3], 1):
             out.append(f"faq {i}      {f.id} {f.question[:40]}  covers {c:.2f}")
-    for reason in plan.why:
-        out.append(f"decision   {plan.intent}: {reason}")
+    # The reasons in the order they were found; the last one decided the answer.
+    for reason in plan.why[:-1]:
+        out.append(f"step       {reason}")
+    if plan.why:
+        out.append(f"decision   {plan.intent}: {plan.why[-1]}")
     return out

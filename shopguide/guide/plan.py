@@ -150,6 +150,16 @@ def _policy_follow_up(q: Query, conv: Conversation) -> bool:
         not q.has_product_signal() and not q.refs
 
 
+def _about_an_unnamed_product(q: Query, conv: Conversation) -> bool:
+    """The message points at a product ("it", "这个") or asks a product's stock or a lower
+    price with no word of its own to search for, and nothing has been shown to point at."""
+    if conv.shown:
+        return False
+    points = bool({"it", "them"} & q.acts)
+    asks = q.stock_question or "cheaper" in q.acts  # q.cheaper needs an earlier turn
+    return points or (asks and not any(s.role != "topic" for s in q.slots.slots))
+
+
 POLICY_FOLLOW_UP_WORDS = 3  # "and on sunday?", "那周末呢", "what about online orders?"
 ELSEWHERE = 0.3  # how much better another product must fit a question to leave the one discussed
 
@@ -256,6 +266,15 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
             # "and on sunday?" after the opening hours: the same policy, asked further.
             plan.intent, r.faq, plan.reply = "policy", conv.last_faq, None
             plan.why.append(f"a follow-up on the policy just answered ({conv.last_faq.id})")
+        elif plan.intent == "out_of_scope" and _about_an_unnamed_product(q, conv):
+            # "is it in stock?", "这个多少钱", "能便宜点吗" with nothing shown yet: a question
+            # about a product, not one the store cannot help with. Ask which.
+            plan.intent = "clarify"
+            plan.why.append("asks about a product without naming one, and none was shown: "
+                            "ask which")
+            plan.composed = compose.compose_which_product(lang)
+            plan.retrieval_ms = (perf_counter() - t0) * 1000
+            return plan
         plan.cheap_ceiling = r.resolved_max_price
         if plan.cheap_ceiling is not None:
             q.max_price = plan.cheap_ceiling
