@@ -135,3 +135,15 @@ def test_no_store_word_in_code() -> None:
 @pytest.mark.parametrize("word", ["跑鞋", "Kettles"])
 def test_the_code_check_would_catch_a_store_word(word: str) -> None:
     assert _found_in(f"x = '{word}'", store_words())
+
+
+def test_no_store_word_in_the_composed_answers() -> None:
+    """resources/lang/answers.toml is sentences: a store word anywhere inside one is found."""
+    from shopguide.text import resources
+
+    words = store_words()
+    hits = [f"answers.toml [{lang}] {key}: {found}"
+            for lang, by in resources.answers().items() for key, value in by.items()
+            for text in (value if isinstance(value, tuple) else (value,))
+            for found in _found_in(text.replace("{", " ").replace("}", " "), words)]
+    assert not hits, "\n".join(hits)

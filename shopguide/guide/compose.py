@@ -9,19 +9,16 @@ question, so the assistant does not repeat one sentence all day.
 
 from __future__ import annotations
 
-import zlib
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
+from shopguide.guide.answer_words import say, say_one
 from shopguide.guide.prompt import format_price
 from shopguide.text import fold, has_cjk, resources
 from shopguide.guide.query import Query
 from shopguide.guide.verify import aisle_code
 from shopguide.store.models import FaqEntry, Product
-
-
-def _pick(options: Sequence[str], seed: str) -> str:
-    return options[zlib.crc32(seed.encode("utf-8")) % len(options)]
 
 
 def _price(p: Product) -> str:
@@ -36,8 +33,8 @@ def _stock(p: Product, lang: str) -> str:
     if p.stock is None:
         return ""
     if p.stock == 0:
-        return "暂时缺货" if lang == "zh" else "out of stock right now"
-    return f"有货{p.stock}件" if lang == "zh" else f"{p.stock} in stock"
+        return say("out_of_stock", lang)
+    return say("in_stock_n", lang, n=p.stock)
 
 
 def _where(p: Product, lang: str) -> str:
@@ -45,17 +42,13 @@ def _where(p: Product, lang: str) -> str:
         return ""
     # An aisle already written with its word ("Aisle 1", "货架A3") is shown as it is.
     worded = aisle_code(p.aisle) != p.aisle.strip().casefold()
-    if lang == "zh":
-        return f"在{p.aisle}" if worded else f"在{p.aisle}货架"
-    return p.aisle if worded else f"aisle {p.aisle}"
+    return say("aisle_worded" if worded else "aisle", lang, aisle=p.aisle)
 
 
 def product_line(p: Product, lang: str) -> str:
     bits = [_price(p), _where(p, lang), _stock(p, lang)]
     bits = [b for b in bits if b]
-    if lang == "zh":
-        return f"{p.display_name(lang)}（{'，'.join(bits)}）"
-    return f"{p.display_name(lang)} ({', '.join(bits)})"
+    return say("line", lang, name=p.display_name(lang), bits=say("bits", lang).join(bits))
 
 
 def _brand_in(brand: str, products: Sequence[Product], lang: str) -> str:
@@ -69,31 +62,29 @@ def _brand_in(brand: str, products: Sequence[Product], lang: str) -> str:
 
 def _constraint_words(q: Query, currency: str, lang: str,
                       products: Sequence[Product] = ()) -> str:
-    zh = lang == "zh"
     words: list[str] = []
     if q.brand:
         words.append(_brand_in(q.brand, products, lang))
     if q.color:
         words.append(q.color)
     if q.size:
-        words.append(f"{q.size}码" if zh else f"size {q.size}")
+        words.append(say("size", lang, size=q.size))
     lo, hi = q.min_price, q.max_price
     rec = q.cheaper_than
     if isinstance(rec, Product):
         # "Cheaper than the one recommended", never a ceiling the shopper did not say.
-        words.append(f"比{rec.display_name(lang)}便宜" if zh else
-                     f"cheaper than the {rec.display_name(lang)}")
+        words.append(say("cheaper_than", lang, name=rec.display_name(lang)))
     elif lo is not None and hi is not None:
-        words.append(f"{_money(lo, currency)}–{_money(hi, currency)}")
+        words.append(say("price_range", lang, lo=_money(lo, currency), hi=_money(hi, currency)))
     elif hi is not None:
-        words.append(f"{_money(hi, currency)}以内" if zh else f"up to {_money(hi, currency)}")
+        words.append(say("up_to", lang, hi=_money(hi, currency)))
     elif lo is not None:
-        words.append(f"{_money(lo, currency)}以上" if zh else f"from {_money(lo, currency)}")
+        words.append(say("from_price", lang, lo=_money(lo, currency)))
     if q.in_stock:
-        words.append("有现货" if zh else "in stock")
+        words.append(say("in_stock", lang))
     # Exclusions ("not Nova") are not restated: the cards show they hold, and a name the
     # answer leaves out would be the one word in it that no shown product carries.
-    return ("、" if zh else ", ").join(words)
+    return say("words", lang).join(words)
 
 
 def _what(q: Query, lang: str) -> str:
@@ -108,169 +99,109 @@ def _what(q: Query, lang: str) -> str:
             if lang == "en" and said.endswith("ing"):
                 return f"{said} products"  # "swimming" names a pastime: no "swimmings"
             return said + ("s" if lang == "en" and not said.endswith("s") else "")
-    return "商品" if lang == "zh" else "products"
+    return say("products", lang)
 
 
 def compose_find(q: Query, products: Sequence[Product], currency: str, lang: str,
                  cheap_ceiling: float | None = None) -> str:
-    zh = lang == "zh"
     what = _what(q, lang)
     cons = _constraint_words(q, currency, lang, products)
     if not products:
-        if zh:
-            cond = f"符合条件（{cons}）的" if cons else ""
-            return (f"抱歉，暂时没有找到{cond}{what}。可以放宽一下条件，或者让店员帮您看看。")
-        cond = f" matching {cons}" if cons else ""
-        return (f"Sorry, I couldn't find any {what}{cond}. "
-                "You could loosen the conditions, or I can ask a staff member to help.")
-    first = products[0]
-    lines = [product_line(p, lang) for p in products]
-    if zh:
-        if q.cheaper:
-            head = (f"比{q.cheaper_than.display_name(lang)}更便宜的有：" if isinstance(
-            q.cheaper_than, Product) else "比刚才看的更便宜的有：")
-        elif q.cheap and cheap_ceiling is not None:
-            head = f"实惠一些的{what}（{_money(cheap_ceiling, currency)}以内）有："
-        elif cons:
-            head = _pick((f"为您找到{cons}的{what}：", f"{cons}的{what}，推荐这几款：",
-                          f"符合{cons}的{what}有："), q.text)
-        else:
-            head = _pick((f"为您推荐这几款{what}：", f"这几款{what}比较合适：",
-                          f"看看这些{what}："), q.text)
-        body = "；".join(lines) + "。"
-        tail = ""
-        if first.stock == 0:
-            tail = "第一款暂时缺货，可以请店员帮您调货。"
-        elif len(products) > 1:
-            tail = _pick(("想了解哪一款，可以直接问我。", "需要比较一下的话，跟我说一声。", ""), q.text)
-        return head + body + tail
+        cond = say("find_none_cond", lang, cons=cons) if cons else ""
+        return say("find_none", lang, what=what, cond=cond)
+    seed = q.text
     if q.cheaper:
-        head = (f"Cheaper than the {q.cheaper_than.display_name(lang)}: " if isinstance(
-            q.cheaper_than, Product) else "Here are cheaper options than the ones you just saw: ")
+        head = (say("find_cheaper_than", lang, name=q.cheaper_than.display_name(lang))
+                if isinstance(q.cheaper_than, Product) else say("find_cheaper", lang))
     elif q.cheap and cheap_ceiling is not None:
-        head = f"Some of our more affordable {what} (up to {_money(cheap_ceiling, currency)}): "
+        head = say("find_cheap", lang, what=what, ceiling=_money(cheap_ceiling, currency))
     elif cons:
-        head = _pick((f"Here are {what} {cons}: ", f"These {what} fit {cons}: ",
-                      f"For {cons}, I'd suggest: "), q.text)
+        head = say_one("find_with", lang, seed, what=what, cons=cons)
     else:
-        head = _pick((f"Here are some {what} you might like: ", f"I'd suggest these {what}: ",
-                      "Take a look at these: "), q.text)
-    body = "; ".join(lines) + "."
+        head = say_one("find_plain", lang, seed, what=what)
+    body = say("items", lang).join(product_line(p, lang) for p in products) + say("end", lang)
     tail = ""
-    if first.stock == 0:
-        tail = " The first one is out of stock; a staff member can check for more."
+    if products[0].stock == 0:
+        tail = say("find_first_out", lang)
     elif len(products) > 1:
-        tail = _pick((" Ask me about any of them.", " Want me to compare them?", ""), q.text)
+        tail = say_one("find_more", lang, seed)
     return head + body + tail
 
 
 def compose_missing(q: Query, missing: Sequence[Product], alternatives: Sequence[Product],
                     currency: str, lang: str) -> str:
     """A follow-up asked for a size or colour that what was shown does not come in."""
-    zh = lang == "zh"
-    want = [w for w in ((f"{q.size}码" if zh else f"size {q.size}") if q.size else "",
-                        q.color or "") if w]
-    said = ("、" if zh else " or ").join(want)
-    one = len(missing) == 1
-    what = _what(q, lang) if q.category else ("商品" if zh else "products")
-    if zh:
-        who = missing[0].display_name(lang) if one else "刚才那几款"
-        head = f"抱歉，{who}{'' if one else '都'}没有{said}的。"
-        if alternatives:
-            return head + f"有{said}的{what}，可以看看这几款：" + "；".join(
-                product_line(p, lang) for p in alternatives) + "。也可以请店员帮您查查调货。"
-        return head + f"店里暂时没有{said}的同类商品，可以请店员帮您查查调货或推荐别的款式。"
-    who = missing[0].display_name(lang) if one else "none of the ones I showed"
-    head = (f"Sorry, {who} doesn't come in {said}." if one else
-            f"Sorry, {who} come in {said}.")
-    head = head[0].upper() + head[1:]
+    want = [w for w in (say("size", lang, size=q.size) if q.size else "", q.color or "") if w]
+    said = say("missing_or", lang).join(want)
+    what = _what(q, lang) if q.category else say("products", lang)
+    head = (say("missing_one", lang, who=missing[0].display_name(lang), said=said)
+            if len(missing) == 1 else say("missing_all", lang, said=said))
     if alternatives:
-        return head + f" These {what} do: " + "; ".join(
-            product_line(p, lang) for p in alternatives) + ". A staff member can also check " \
-            "for more."
-    return head + (f" We have no other {what} in {said} right now; a staff member can check "
-                   "other options or order one in for you.")
+        lines = say("items", lang).join(product_line(p, lang) for p in alternatives)
+        return head + say("missing_others", lang, said=said, what=what, lines=lines)
+    return head + say("missing_none", lang, said=said, what=what)
 
 
 def compose_positions(shown: Sequence[Product], lang: str) -> str:
     """A follow-up named a position past the list: the positions there are, by name."""
     n = len(shown)
     if n == 1:
-        name = shown[0].display_name(lang)
-        return (f"刚才只推荐了1款：{name}。" if lang == "zh" else
-                f"I showed just one: {name}. Shall I look for more?")
-    if lang == "zh":
-        names = "；".join(f"第{i}个是{p.display_name(lang)}" for i, p in enumerate(shown, 1))
-        return f"刚才只推荐了{n}款，是第1到第{n}个：{names}。您想看哪一个？"
-    names = "; ".join(f"{i}. {p.display_name(lang)}" for i, p in enumerate(shown, 1))
-    return f"I showed {n}, numbered 1 to {n}: {names}. Which one did you mean?"
+        return say("positions_one", lang, name=shown[0].display_name(lang))
+    names = say("items", lang).join(say("position", lang, i=i, name=p.display_name(lang))
+                                    for i, p in enumerate(shown, 1))
+    return say("positions", lang, n=n, names=names)
 
 
 def compose_which_product(lang: str) -> str:
     """A question about a product that names none, with none shown: ask which."""
-    if lang == "zh":
-        return "您问的是哪一款商品呢？告诉我商品名称，或者您想找什么样的东西，我来帮您查。"
-    return ("Which product do you mean? Tell me its name, or what you're looking for, and "
-            "I'll check it for you.")
+    return say("which_product", lang)
 
 
 def compose_locate(q: Query, products: Sequence[Product], lang: str) -> str:
-    zh = lang == "zh"
     if not products:
-        return ("抱歉，没有找到您说的商品，可以请店员帮您找一找。" if zh else
-                "Sorry, I couldn't find that item. A staff member can help you look for it.")
+        return say("locate_none", lang)
     sentences = []
     for p in products[:3]:
-        name = p.display_name(lang)
         where = _where(p, lang)
-        if zh:
-            place = where or "位置请咨询店员"
-            stock = {None: "库存请咨询店员", 0: "目前缺货"}.get(
-                p.stock, f"目前有货，还有{p.stock}件")
-            sentences.append(f"{name}（{_price(p)}）{place}，{stock}。")
-        else:
-            place = f"is in {where}" if where else "has no aisle on record (a staff member knows)"
-            stock = {None: "stock is not recorded", 0: "it is out of stock right now"}.get(
-                p.stock, f"{p.stock} in stock")
-            sentences.append(f"{name} ({_price(p)}) {place}; {stock}.")
-    return ("" if zh else " ").join(sentences)
+        place = say("locate_in", lang, where=where) if where else say("locate_no_aisle", lang)
+        stock = (say("locate_stock_unknown", lang) if p.stock is None else
+                 say("locate_stock_out", lang) if p.stock == 0 else
+                 say("locate_stock_n", lang, n=p.stock))
+        sentences.append(say("locate", lang, name=p.display_name(lang), price=_price(p),
+                             place=place, stock=stock))
+    return say("space", lang).join(sentences)
 
 
 def compose_detail(products: Sequence[Product], lang: str) -> str:
     zh = lang == "zh"
+    end, space = say("end", lang), say("space", lang)
     out = []
     for p in products:
         bits = [product_line(p, lang)]
         if p.sizes:
-            bits.append(("尺码：" if zh else "sizes: ") + "/".join(p.sizes))
+            bits.append(say("sizes", lang) + "/".join(p.sizes))
         if p.colors:
-            bits.append(("颜色：" if zh else "colours: ") + "/".join(colors_in(p, lang)))
+            bits.append(say("colours", lang) + "/".join(colors_in(p, lang)))
         desc = p.description_zh if zh and p.description_zh else (
             p.description_en if not zh and p.description_en else p.description)
-        text = ("，".join(bits) if zh else ", ".join(bits))
-        out.append(text + ("。" if zh else ". ") + (desc.strip() + (" " if not zh else "") if desc else ""))
+        out.append(say("bits", lang).join(bits) + end + space
+                   + (desc.strip() + space if desc else ""))
     return "".join(out).strip()
 
 
 def compose_compare(products: Sequence[Product], lang: str) -> str:
-    zh = lang == "zh"
     if len(products) < 2:
-        return ("需要至少两款商品才能比较，先告诉我您在看什么吧。" if zh else
-                "I need at least two products to compare; tell me what you're looking at.")
+        return say("compare_too_few", lang)
     parts = [product_line(p, lang) for p in products]
     cheapest = min(products, key=lambda p: p.price)
-    if zh:
-        text = "对比一下：" + "；".join(parts) + "。"
-        text += f"{cheapest.display_name(lang)}最便宜。"
-    else:
-        text = "Side by side: " + "; ".join(parts) + "."
-        text += f" {cheapest.display_name(lang)} is the least expensive."
+    text = say("compare_head", lang) + say("items", lang).join(parts) + say("end", lang)
+    text += say("compare_cheapest", lang, name=cheapest.display_name(lang))
     shared = set(products[0].tags).intersection(*(set(p.tags) for p in products[1:]))
     for p in products:
         own = [t for t in tags_in(p, lang) if t not in shared][:3]
         if own:
-            text += (f"{p.display_name(lang)}的特点：{'、'.join(own)}。" if zh else
-                     f" {p.display_name(lang)}: {', '.join(own)}.")
+            text += say("compare_own", lang, name=p.display_name(lang),
+                        tags=say("words", lang).join(own))
     return text
 
 
@@ -323,75 +254,49 @@ def colors_in(p: Product, lang: str) -> list[str]:
 _has_cjk = has_cjk
 
 
-_AVAILABILITY = re.compile(
-    r"(?:do you (?:sell|have|carry|stock)|have you got|can i (?:buy|get))\s+(?:any\s+)?"
-    r"(?P<en>[^?.!]{2,40}?)\s*(?:here|in stock)?\s*(?:[?.!]|$)"
-    r"|(?:有没有卖?|有卖|卖不卖|(?:你们|店里|这里)(?:有|卖))(?P<zh>[^？?。！!，,]{1,20}?)(?:吗|呢|[？?。！!]|$)",
-    re.I)
+@lru_cache(maxsize=1)
+def _availability() -> re.Pattern[str]:
+    """"do you sell …?", "有没有卖…吗": the thing asked for, from the ``availability`` cues."""
+    def alt(act: str, lang: str) -> str:
+        words = resources.cue_words(act, lang)
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+    return re.compile(
+        rf"(?:{alt('availability', 'en')})\s+(?:(?:{alt('availability_filler', 'en')})\s+)?"
+        rf"(?P<en>[^?.!]{{2,40}}?)\s*(?:{alt('availability_end', 'en')})?\s*(?:[?.!]|$)"
+        rf"|(?:{alt('availability', 'zh')})(?P<zh>[^？?。！!，,]{{1,20}}?)"
+        rf"(?:{alt('availability_end', 'zh')}|[？?。！!]|$)", re.I)
 
 
 def compose_not_found(text: str, lang: str, categories: Sequence[str]) -> str | None:
     """"Do you sell golf clubs?" with nothing that fits: say so about that thing, and what the
     store does carry, rather than "I can't help with that"."""
-    m = _AVAILABILITY.search(text)
+    m = _availability().search(text)
     thing = (m.group("en") or m.group("zh") or "").strip() if m else ""
     if not thing:
         return None
     mine = [c for c in categories if _has_cjk(c) == (lang == "zh")][:8]
-    if lang == "zh":
-        carry = f"本店主要有{'、'.join(mine)}等商品；" if mine else ""
-        return f"抱歉，店里没有找到{thing}。{carry}需要的话，我可以请店员帮您再看看。"
-    carry = f" We mainly carry {', '.join(mine)}." if mine else ""
-    return (f"Sorry, I couldn't find {thing} in our catalog.{carry} A staff member can help "
-            "if you are looking for something else.")
+    carry = say("not_found_carry", lang, categories=say("words", lang).join(mine)) if mine else ""
+    return say("not_found", lang, thing=thing, carry=carry)
+
+
+SOCIAL = ("greeting", "thanks", "goodbye", "remark", "identity", "staff")
 
 
 def compose_social(intent: str, lang: str, store_name: str, seed: str) -> str:
-    zh = lang == "zh"
-    if intent == "greeting":
-        return _pick((f"您好，欢迎光临{store_name}！想找什么商品，尽管问我。",
-                      f"您好！我是{store_name}的导购助手，可以帮您找商品、查库存和位置。"), seed) if zh else \
-            _pick((f"Hello, welcome to {store_name}! What are you looking for today?",
-                   f"Hi! I can help you find products, check stock and aisles at {store_name}."),
-                  seed)
-    if intent == "thanks":
-        return _pick(("不客气！还需要什么随时问我。", "不用谢，祝您购物愉快！"), seed) if zh else \
-            _pick(("You're welcome! Ask me anytime.", "Happy to help. Enjoy your shopping!"), seed)
-    if intent == "goodbye":
-        return _pick(("再见，欢迎下次光临！", "慢走，期待您再来！"), seed) if zh else \
-            _pick(("Goodbye, and thanks for visiting!", "Bye for now. See you next time!"), seed)
-    if intent == "remark":
-        return _pick(("是呀～想了解哪一款，或者还需要别的，尽管问我。", "嗯嗯，还有什么想看的，随时告诉我。"), seed) \
-            if zh else _pick(("Glad you think so! Ask me about any of them, or anything else.",
-                              "Noted. Anything else you'd like to look at?"), seed)
-    if intent == "identity":
-        return (f"我是{store_name}的自动导购助手，不是真人，只根据本店的商品和政策回答。需要真人的话，我可以请店员过来。"
-                if zh else
-                f"I'm {store_name}'s automated shopping assistant, not a person; I answer from "
-                "the store's own products and policies. I can call a staff member if you like.")
-    if intent == "staff":
-        return ("好的，我这就请店员过来帮您，请稍等。" if zh else
-                "Of course. I'll ask a staff member to come and help you; it won't be long.")
-    return ("抱歉，这个问题我答不上来——我只能回答本店商品和服务方面的问题。需要的话，我可以请店员来帮您。"
-            if zh else
-            "Sorry, I can't help with that: I can only answer questions about this store's "
-            "products and services. Would you like me to call a staff member?")
+    """Small talk, and the reply to what the store cannot help with (any other intent)."""
+    key = intent if intent in SOCIAL else "out_of_scope"
+    return say_one(key, lang, seed, store=store_name)
 
 
 def compose_attribute(p: Product, clause: str | None, question: str, lang: str) -> str:
     """An answer about one product's attribute, from its own words, or saying plainly that
     the catalog does not state it (never a guess), quoting what was asked."""
-    zh = lang == "zh"
-    name = p.display_name(lang)
-    line = product_line(p, lang)
+    name, line = p.display_name(lang), product_line(p, lang)
     if clause:
-        return (f"关于{name}，商品资料是这样写的：{clause.rstrip('。')}。{line}。" if zh else
-                f"About the {name}, the catalog says: {clause.rstrip('.')}. {line}.")
-    quote = asked_quote(question)
-    return (f"关于“{quote}”，{name}的商品资料里没有写明，我不能替它作答；可以请店员帮您确认。{line}。"
-            if zh else
-            f"On “{quote}”, the catalog doesn't say for the {name}, so I can't tell you for "
-            f"sure; a staff member can check. {line}.")
+        return say("attribute", lang, name=name, clause=clause.rstrip(say("end", lang)),
+                   line=line)
+    return say("attribute_unstated", lang, quote=asked_quote(question), name=name, line=line)
 
 
 QUOTED = 60  # characters of a shopper's question quoted back

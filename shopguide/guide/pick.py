@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from shopguide.guide.answer_words import say
 from shopguide.store.models import Product
 
 _WEIGHT = re.compile(r"(\d+(?:\.\d+)?)\s*(公斤|千克|kg|克|g)(?![a-z])", re.I)
@@ -41,15 +42,10 @@ def pick(shown: Sequence[Product], kind: str) -> Product | None:
 
 
 def lead(kind: str, lang: str) -> str:
-    zh = {"cheapest": "刚才这几款里最便宜的是：", "priciest": "刚才这几款里最贵的是：",
-          "lightest": "刚才这几款里最轻的是："}
-    en = {"cheapest": "The least expensive of those: ", "priciest": "The most expensive of those: ",
-          "lightest": "The lightest of those: "}
-    return (zh if lang == "zh" else en)[kind]
+    """How the answer opens before the chosen product ("The least expensive of those: ")."""
+    return say(f"pick_{kind}", lang)
 
 
 def cannot_tell(kind: str, lang: str) -> str:
-    if lang == "zh":
-        return "这几款的资料里没有都写明重量，我没法比较哪款最轻；可以请店员帮您称一下，或者看看商品详情。"
-    return ("Not every one of those lists its weight, so I can't say which is lightest; a "
-            "colleague can weigh them for you, or ask me about any one of them.")
+    """The pick cannot be told from the catalog (only weight can be missing)."""
+    return say("pick_cannot_tell", lang)

@@ -327,10 +327,7 @@ def _compose(plan: Plan, lang: str, currency: str, store_name: str,
         return compose.compose_detail(plan.products, lang)
     if plan.intent == "cheapest_already":
         p = plan.context[0]
-        return ((f"刚才那几款里，{compose.product_line(p, lang)}已经是最便宜的了，"
-                 "暂时没有更便宜又符合条件的。") if lang == "zh" else
-                (f"{compose.product_line(p, lang)} is already the least expensive match; "
-                 "I found nothing cheaper that fits."))
+        return compose.say("cheapest_already", lang, line=compose.product_line(p, lang))
     if plan.missing:
         return compose.compose_missing(q, plan.missing, plan.products, currency, lang)
     if plan.intent == "find":

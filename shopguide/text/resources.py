@@ -108,6 +108,21 @@ def sizes() -> dict[str, dict[str, tuple[str, ...]]]:
 
 
 @lru_cache(maxsize=None)
+def answers() -> dict[str, dict[str, str | tuple[str, ...]]]:
+    """lang → key → the composed answers' words (``answers.toml``): a text, or a tuple of
+    equivalent phrasings."""
+    import tomllib
+
+    path = _path("answers.toml")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ResourceError(f"{path}: {exc}") from exc
+    return {lang: {k: tuple(v) if isinstance(v, list) else str(v) for k, v in by.items()}
+            for lang, by in data.items()}
+
+
+@lru_cache(maxsize=None)
 def positions() -> dict[str, dict[str, tuple[str, ...]]]:
     """role → lang → words that point at a product shown by its place (``positions.csv``)."""
     return _listed("positions.csv", "role")
