@@ -412,3 +412,26 @@ def test_a_policy_answer_quotes_its_clauses_in_order_and_ends_after_the_last(
     masks = ta.decoding_masks(model, text, policy=True)
     assert clauses_said(**masks) == ([f"[F1.c{i}]" for i in range(1, 5)], "eos")
     assert ta.policy_gates(model, "Facts:\n[F1] Hours?\nQ: hours?\nA:") == []
+
+
+def test_own_words_between_the_clauses_of_a_policy_are_not_said():
+    """Held from ending until the last clause, a small model fills the gap with whatever it
+    likes ("Anything else I can check for with?"): not part of the quote, not shown."""
+    said = _policy_answer("The store's rule is: [F1.c1]; [F1.c2]. Anything else I can check "
+                          "for with? else I can check. [F1.c3]", "en", "points?",
+                          "Joining is free.", "You earn 1 point per dollar.",
+                          "Points expire after 12 months.")
+    assert said == ("The store's rule is: joining is free. You earn 1 point per dollar. "
+                    "Points expire after 12 months.")
+
+
+@pytest.mark.parametrize("clause, lowered", [
+    ("Warm for everyday use", True), ("Paws & Petals Rewards is free to join", False),
+    ("Hill's Science Diet is sold here", False), ("FURminator tools work best", False),
+    ("iPhone cases only", False), ("Opened food can be exchanged", True),
+])
+def test_a_clause_goes_lower_case_mid_sentence_unless_it_opens_with_a_name(clause, lowered):
+    r = References()
+    r.add("[F1.c1]", clause)
+    filled = r.fill("The rule: [F1.c1].")
+    assert filled == "The rule: " + (clause[0].lower() + clause[1:] if lowered else clause) + "."

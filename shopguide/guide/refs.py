@@ -99,6 +99,20 @@ def _clause(text: str) -> str:
     return text.strip().rstrip("。.；;！!")
 
 
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def opens_with_common_word(text: str) -> bool:
+    """Whether a clause's capital is only the sentence's ("Warm for everyday use"), so it may
+    go lower-case mid-sentence, and not a name's ("Paws & Petals Rewards is free", "Hill's
+    Science Diet …": its next word is capitalised too; "FURminator", "iPhone": not one
+    capital followed by small letters)."""
+    words = _WORD.findall(text[:60])
+    if not words or not (words[0][:1].isupper() and words[0][1:2].islower()):
+        return False
+    return len(words) < 2 or not words[1][:1].isupper()
+
+
 @dataclass
 class References:
     """Tag → the fact's own text, for one prompt."""
@@ -122,8 +136,7 @@ class References:
             value = self.values.get(m.group(0), "")
             before = "".join(out).rstrip()
             if (value and _CLAUSE_FIELD.fullmatch(m.group(0)) and before
-                    and before[-1] not in "。.！!？?" and value[:1].isupper()
-                    and value[1:2].islower()):
+                    and before[-1] not in "。.！!？?" and opens_with_common_word(value)):
                 value = value[0].lower() + value[1:]
             if value and before and before[-1] in ".;:!?," and before == "".join(out) and (
                     value[0].isascii() and (value[0].isalnum() or value[0] in "$€£")):

@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from shopguide.guide.refs import MAX_PRODUCTS, TAG, References, all_tags
+from shopguide.guide.refs import MAX_PRODUCTS, TAG, References, all_tags, opens_with_common_word
 from shopguide.guide.verify import Facts, check_sentence
 from shopguide.text import has_cjk
 from shopguide.text.numbers import normalize_numbers
@@ -245,7 +245,7 @@ def _joined(raw: str, text: str, lang: str, before: str) -> str:
     if lang == "en" and not lead and before:
         lead = " "
         if before.rstrip().endswith((";", ",")) and _OPENS_WITH_CLAUSE.match(raw) and \
-                text[:1].isupper() and text[1:2].islower():  # a clause, not a name
+                opens_with_common_word(text):  # a clause, not a name
             text = text[0].lower() + text[1:]
     return lead + text
 
@@ -349,6 +349,14 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
 
     def release(raw: str) -> Iterator[str]:
         nonlocal said_raw, started, finished, last_text
+        if debt and debt.startswith("all of ") and _POLICY.search(said_raw) and \
+                not _POLICY.search(raw):
+            # The quote has begun and its end is held until the last clause: words of the
+            # model's own between two clauses ("Anything else I can check for with?") are
+            # what it writes because it may not stop, never part of the policy.
+            if log is not None:
+                log.info("dropped a model sentence: own words inside a policy's quote")
+            return
         if debt and debt.startswith("all of ") and pays(debt, said_raw + raw):
             # The sentence that completes the policy ends with its last clause (and the
             # marks right after it): "[F1.c4]您好！" is the clause, not a greeting after it.
