@@ -435,3 +435,17 @@ def test_a_clause_goes_lower_case_mid_sentence_unless_it_opens_with_a_name(claus
     r.add("[F1.c1]", clause)
     filled = r.fill("The rule: [F1.c1].")
     assert filled == "The rule: " + (clause[0].lower() + clause[1:] if lowered else clause) + "."
+
+
+def test_a_stock_of_zero_is_never_written_as_a_count(tiny_tagged_model) -> None:
+    """"还有0件": the stock tag of a product with none on the shelf is masked (the corpus says
+    缺货 in words); another product's stock stays writable."""
+    from shopguide.guide.prompt import build_tagged_prompt
+    from shopguide.store.models import Product
+
+    gone = Product("A", "冷雾加湿器", "家电/加湿器", 259.0, "CNY", stock=0, aisle="G2")
+    there = Product("B", "迷你加湿器", "家电/加湿器", 159.0, "CNY", stock=10, aisle="G2")
+    prompt, _ = build_tagged_prompt("加湿器", [gone, there], [], [], None, "zh")
+    tags = ta.tag_ids(tiny_tagged_model)
+    banned = set(ta.banned_ids(tiny_tagged_model, prompt.render(), "zh"))
+    assert tags["[P1.stock]"] in banned and tags["[P2.stock]"] not in banned

@@ -45,6 +45,7 @@ _NAME = re.compile(r"\[P(\d)\]")
 _AISLE = re.compile(r"\[P\d\.aisle\]")
 _POLICY = re.compile(r"\[F\d\.c\d\]")
 _POLICY_CLAUSE = re.compile(r"\[F1\.c\d\]")
+_ZERO_STOCK = re.compile(r"(\[P\d+\.stock\]) 0(?!\d)")
 
 _TAG_IDS: WeakKeyDictionary[Any, dict[str, int] | None] = WeakKeyDictionary()
 _DIGIT_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
@@ -203,6 +204,9 @@ def banned_ids(model: Any, prompt_text: str, lang: str | None = None) -> list[in
     language's script: what decoding must never write."""
     tags = tag_ids(model) or {}
     out = [i for tag, i in tags.items() if tag not in prompt_text] + list(digit_ids(model))
+    # A stock of zero is no count to state ("还有0件", "0 in stock"): the corpus says it in
+    # words (缺货, "out of stock"), so the tag is masked for a product that has none.
+    out += [tags[m.group(1)] for m in _ZERO_STOCK.finditer(prompt_text) if m.group(1) in tags]
     return out + list(other_script_ids(model, lang)) if lang in ("zh", "en") else out
 
 
