@@ -152,12 +152,11 @@ def _policy_follow_up(q: Query, conv: Conversation) -> bool:
 
 def _about_an_unnamed_product(q: Query, conv: Conversation) -> bool:
     """The message points at a product ("it", "这个") or asks a product's stock or a lower
-    price with no word of its own to search for, and nothing has been shown to point at."""
-    if conv.shown:
-        return False
-    points = bool({"it", "them"} & q.acts)
-    asks = q.stock_question or "cheaper" in q.acts  # q.cheaper needs an earlier turn
-    return points or (asks and not any(s.role != "topic" for s in q.slots.slots))
+    price (q.cheaper needs an earlier turn: the cue is read), with no word of its own to
+    search for, and nothing has been shown to point at."""
+    if conv.shown or any(s.role != "topic" for s in q.slots.slots):
+        return False  # a word of its own: "Kayaks: do you sell them" names what it asks about
+    return bool({"it", "them"} & q.acts) or q.stock_question or "cheaper" in q.acts
 
 
 POLICY_FOLLOW_UP_WORDS = 3  # "and on sunday?", "那周末呢", "what about online orders?"
