@@ -449,3 +449,23 @@ def test_a_stock_of_zero_is_never_written_as_a_count(tiny_tagged_model) -> None:
     tags = ta.tag_ids(tiny_tagged_model)
     banned = set(ta.banned_ids(tiny_tagged_model, prompt.render(), "zh"))
     assert tags["[P1.stock]"] in banned and tags["[P2.stock]"] not in banned
+
+
+@pytest.mark.parametrize("model_text, lang, shown", [
+    ("[P1]最合适，[P1.d1]。我只能回答本店商品和服务的问题。", "zh", "推车最合适，推把可换向。"),
+    ("Sorry, I can only help with this [P1] is [P1.price].", "en", ""),
+    ("The [P1] is [P1.price]. It can help with sore paws.", "en",
+     "The Paw Balm is $12. It can help with sore paws."),
+])
+def test_a_refusal_inside_an_answer_is_not_said(model_text: str, lang: str, shown: str) -> None:
+    """"我只能回答本店商品和服务的问题" after a recommendation is a frame of another
+    situation; "can help with" in a product's praise is no refusal."""
+    from shopguide.guide.tagged_answer import write
+    from tests.fixtures.guide import FakeModel
+
+    refs = References()
+    refs.add("[P1]", "推车" if lang == "zh" else "Paw Balm")
+    refs.add("[P1.d1]", "推把可换向")
+    refs.add("[P1.price]", "$12")
+    prompt = "Facts:\n[P1] x [P1.price] $12 [P1.d1] y\nQ: ?\nA:"
+    assert "".join(write(FakeModel(model_text), prompt, refs, lang, "a product")) == shown

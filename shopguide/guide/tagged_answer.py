@@ -22,8 +22,9 @@ from weakref import WeakKeyDictionary
 
 from shopguide.guide.refs import MAX_PRODUCTS, TAG, References, all_tags, opens_with_common_word
 from shopguide.guide.verify import Facts, check_sentence
-from shopguide.text import has_cjk
+from shopguide.text import fold, has_cjk
 from shopguide.text.numbers import normalize_numbers
+from shopguide.text.phrases import pattern
 from shopguide.text.resources import cue_words
 
 # Where a sentence of the raw (tagged) answer ends: an end mark, or a full stop before a
@@ -296,6 +297,14 @@ def dangling(raw: str) -> str | None:
     return "a fact announced and not given" if _announces_fact().search(body) else None
 
 
+def refuses(raw: str) -> str | None:
+    """A sentence whose own words say the assistant cannot help ("我只能回答本店商品和服务的
+    问题", "Sorry, I can only help with…"), in an answer that does help: a frame of another
+    situation, and a contradiction (the ``refusal`` cues of resources/lang/cues.csv)."""
+    own = fold(TAG.sub(" ", raw))
+    return "a refusal inside an answer" if pattern(cue_words("refusal")).search(own) else None
+
+
 @lru_cache(maxsize=1)
 def _announces_fact() -> re.Pattern[str]:
     words = sorted(cue_words("expects_fact"), key=len, reverse=True)
@@ -373,7 +382,7 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
         if debt and debt.startswith("all of ") and text and not _ENDED.search(text):
             text += "。" if lang == "zh" else "."
         babble = (malformed(text, lang, TAG.sub("", raw)) or broken_marks(raw) or dangling(raw)
-                  or unfilled(raw, refs)
+                  or (refuses(raw) if debt else None) or unfilled(raw, refs)
                   or ("a sentence said twice" if text in seen else None)
                   or ("a phrase said over and over" if looping(raw) else None))
         why = babble or unreferenced_number(raw) or (
