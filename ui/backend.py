@@ -18,6 +18,7 @@ from typing import Any
 
 from shopguide.guide.compose import faq_phrasing
 from shopguide.store.models import FaqEntry
+from shopguide.text import fold, has_cjk
 
 log = logging.getLogger(__name__)
 
@@ -30,10 +31,20 @@ class Suggestions:
 
     categories: tuple[str, ...] = ()
     faq: tuple[FaqEntry, ...] = ()
+    # (category, lang) → the store's own word for it in that language, from its synonyms
+    # ("running shoe" → 跑鞋): a chip in the asker's language that the engine reads back.
+    names: tuple[tuple[str, str, str], ...] = ()
 
     def questions(self, lang: str) -> list[str]:
         """FAQ questions in ``lang`` where the store wrote an alternate phrasing in it."""
         return [faq_phrasing(f, lang) for f in self.faq]
+
+    def category_labels(self, lang: str) -> list[str]:
+        """The categories as chips in ``lang``: the store's own name where it is in that
+        language, else the store's synonym for it in that language, else its own name."""
+        said = {(c, lg): term for c, lg, term in self.names}
+        return [c if has_cjk(c) == (lang == "zh") else said.get((c, lang), c)
+                for c in self.categories]
 
 
 @dataclass(frozen=True)
@@ -92,9 +103,11 @@ class Backend:
 
     @staticmethod
     def suggestions(store: Any, n_categories: int = 6, n_questions: int = 4) -> Suggestions:
+        categories = tuple(_top_categories(store, n_categories))
         return Suggestions(
-            categories=tuple(_top_categories(store, n_categories)),
+            categories=categories,
             faq=tuple(_faq_entries(store, n_questions)),
+            names=tuple(_category_names(store, categories)),
         )
 
     @staticmethod
@@ -161,6 +174,26 @@ def _top_categories(store: Any, n: int) -> list[str]:
         if leaf and leaf not in names:
             names.append(leaf)
     return names[:n]
+
+
+def _category_names(store: Any, categories: tuple[str, ...]) -> list[tuple[str, str, str]]:
+    """(category, lang, term): the first of the store's synonyms written in the other script
+    whose first meaning is the category ("running shoe,跑鞋,en" names 跑鞋 in English)."""
+    try:
+        synonyms = store.synonyms()
+    except Exception:  # noqa: BLE001 - suggestions are optional; never fail start-up
+        return []
+    out: list[tuple[str, str, str]] = []
+    for c in categories:
+        key = fold(c)
+        for lang in ("zh", "en"):
+            if has_cjk(c) == (lang == "zh"):
+                continue
+            term = next((s.term for s in synonyms if s.means[:1] == (key,)
+                         and s.lang in (None, lang) and has_cjk(s.term) == (lang == "zh")), None)
+            if term:
+                out.append((c, lang, term))
+    return out
 
 
 def _category_sizes(store: Any) -> list[tuple[str, int]]:

@@ -41,10 +41,11 @@ class SuggestionPanel(QWidget):
             row.deleteLater()
         self._rows.clear()
         self.buttons.clear()
-        # A category chip asks for the category by the store's own name for it, which
-        # the engine understands in either language; FAQ chips use the UI's language
-        # where the store wrote an alternate phrasing in it.
-        texts = list(self._data.categories) + self._data.questions(self.lang)
+        # A category chip says the category in the UI's language where the store's own
+        # synonyms name it so ("running shoe" for 跑鞋; the engine reads the word back
+        # through the same synonyms), else by the store's own name; FAQ chips use the UI's
+        # language where the store wrote an alternate phrasing in it.
+        texts = self._data.category_labels(self.lang) + self._data.questions(self.lang)
         for start in range(0, len(texts), self.PER_ROW):
             row = QWidget()
             lay = QHBoxLayout(row)
