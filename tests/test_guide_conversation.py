@@ -144,3 +144,13 @@ def test_a_short_question_after_a_policy_answer_stays_with_that_policy(guide_eng
     assert plan.intent == "policy" and plan.faq.id == "hours"
     # With nothing shown or asked before, the same words are out of scope.
     assert guide_engine.plan("and on sunday?", Conversation()).intent == "out_of_scope"
+
+
+def test_another_policy_topic_after_a_policy_answer_is_not_that_policy(guide_engine) -> None:
+    """"是正品吗" after the returns policy asks about authenticity, which the store's policies
+    do not cover: not the returns policy again."""
+    conv = Conversation()
+    list(guide_engine.answer("不合适能退吗", conv))
+    assert conv.last_faq is not None and conv.last_faq.id == "returns"
+    plan = guide_engine.plan("是正品吗", conv)
+    assert plan.faq is None and plan.intent == "out_of_scope", plan.why

@@ -15,7 +15,7 @@ from shopguide.guide import compose
 from shopguide.guide.conversation import Conversation, referenced, resolve
 from shopguide.guide.attributes import Answer, answer_about, covers
 from shopguide.guide.events import Card, ComparisonCard, FaqCard, ProductCard
-from shopguide.guide.matching import Terms
+from shopguide.guide.matching import Terms, topics_in
 from shopguide.guide.pick import cannot_tell, lead, pick
 from shopguide.guide.query import Query, understand
 from shopguide.guide.retrieve import (EXACT, Retrieval, StoreLike, decide, find_faq, names_product,
@@ -144,10 +144,16 @@ def _alternatives(store: StoreLike, vocab: StoreVocab, q: Query, conv: Conversat
     return [p for p in found if p.sku not in shown and _fits(p, q)][:SHOWN]
 
 
-def _policy_follow_up(q: Query, conv: Conversation) -> bool:
-    """A short message with nothing of its own to find, right after a policy answer."""
-    return conv.last_faq is not None and len(q.slots.slots) <= POLICY_FOLLOW_UP_WORDS and \
-        not q.has_product_signal() and not q.refs
+def _policy_follow_up(q: Query, conv: Conversation, vocab: StoreVocab) -> bool:
+    """A short message with nothing of its own to find, right after a policy answer. One
+    that names a policy topic the answer does not speak of ("是正品吗" after the returns
+    policy) asks about that, not further about the one just answered."""
+    if conv.last_faq is None or len(q.slots.slots) > POLICY_FOLLOW_UP_WORDS or \
+            q.has_product_signal() or q.refs:
+        return False
+    f = conv.last_faq
+    told = topics_in(vocab.analyzer, " ".join((f.question, *f.alternates, *f.tags, f.answer)))
+    return not q.topics or bool(set(q.topics) & set(told))  # "几天到账" after the returns policy
 
 
 def _about_an_unnamed_product(q: Query, conv: Conversation) -> bool:
@@ -261,7 +267,7 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
             # in the store's own words, with no policy presented as the answer.
             plan.intent, plan.reply = "out_of_scope", r.faq
             plan.why.append(f"the store's reply for a need it does not carry ({r.faq.id!r})")
-        if plan.intent == "out_of_scope" and _policy_follow_up(q, conv):
+        if plan.intent == "out_of_scope" and _policy_follow_up(q, conv, vocab):
             # "and on sunday?" after the opening hours: the same policy, asked further.
             plan.intent, r.faq, plan.reply = "policy", conv.last_faq, None
             plan.why.append(f"a follow-up on the policy just answered ({conv.last_faq.id})")
