@@ -154,3 +154,17 @@ def test_another_policy_topic_after_a_policy_answer_is_not_that_policy(guide_eng
     assert conv.last_faq is not None and conv.last_faq.id == "returns"
     plan = guide_engine.plan("是正品吗", conv)
     assert plan.faq is None and plan.intent == "out_of_scope", plan.why
+
+
+def test_a_policy_topic_no_policy_answers_is_said_so(guide_engine) -> None:
+    """"是正品吗" with no authenticity policy: the answer says the store's policies do not
+    say, quoting the shopper's word, rather than "I can't help with that"."""
+    plan = guide_engine.plan("你们这是正品吗", Conversation())
+    assert plan.intent == "out_of_scope" and plan.faq is None, plan.why
+    assert "正品" in plan.composed and "政策" in plan.composed
+
+
+def test_today_alone_is_no_request_for_what_is_in_stock(guide_engine) -> None:
+    q = guide_engine.plan("what's the weather today", Conversation()).query
+    assert not q.in_stock
+    assert guide_engine.plan("can I take home today a running shoe", Conversation()).query.in_stock

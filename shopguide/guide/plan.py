@@ -340,5 +340,12 @@ def _compose(plan: Plan, lang: str, currency: str, store_name: str,
     if plan.reply is not None:
         return plan.reply.answer
     top = list(dict.fromkeys(c.split("/")[0] for c in categories))  # only when asked
-    return (compose.compose_not_found(q.text, lang, top)
+    return (compose.compose_not_found(q.text, lang, top) or _no_policy(q, lang)
             or compose.compose_social("out_of_scope", lang, store_name, q.text))
+
+
+def _no_policy(q: Query, lang: str) -> str | None:
+    """A retail policy topic asked ("是正品吗", "do you price match?") that none of the store's
+    policies answers: say that about it, in the shopper's own words, rather than "can't help"."""
+    said = next((s.said for s in q.slots.slots if s.role == "topic"), None)
+    return compose.say("policy_unknown", lang, topic=said) if said else None
