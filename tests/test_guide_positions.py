@@ -50,6 +50,12 @@ def test_words_that_are_no_position(text: str) -> None:
     assert refs(text) == []
 
 
+def test_counts_in_a_comparison_are_no_positions() -> None:
+    """"两双和三双" compares quantities (two pairs, three pairs), not the 2nd and 3rd shown."""
+    assert refs("比较一下两双和三双", compares=True) == []
+    assert refs("2号和3号比一下", compares=True) == [1, 2]
+
+
 def test_the_words_come_from_the_resource_file() -> None:
     words = resources.positions()
     assert "第" in words["mark"]["zh"] and "款" in words["measure"]["zh"]

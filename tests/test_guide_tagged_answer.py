@@ -429,6 +429,7 @@ def test_own_words_between_the_clauses_of_a_policy_are_not_said():
     ("Warm for everyday use", True), ("Paws & Petals Rewards is free to join", False),
     ("Hill's Science Diet is sold here", False), ("FURminator tools work best", False),
     ("iPhone cases only", False), ("Opened food can be exchanged", True),
+    ("Free UK delivery over £50", True),
 ])
 def test_a_clause_goes_lower_case_mid_sentence_unless_it_opens_with_a_name(clause, lowered):
     r = References()
@@ -454,6 +455,7 @@ def test_a_stock_of_zero_is_never_written_as_a_count(tiny_tagged_model) -> None:
 @pytest.mark.parametrize("model_text, lang, shown", [
     ("[P1]最合适，[P1.d1]。我只能回答本店商品和服务的问题。", "zh", "推车最合适，推把可换向。"),
     ("Sorry, I can only help with this [P1] is [P1.price].", "en", ""),
+    ("The [P1] is [P1.price]. Sorry, I can’t help with that.", "en", "The Paw Balm is $12."),
     ("The [P1] is [P1.price]. It can help with sore paws.", "en",
      "The Paw Balm is $12. It can help with sore paws."),
 ])

@@ -65,3 +65,33 @@ def test_reimporting_a_catalog_after_the_upgrade_finds_nothing_changed(tmp_path:
         assert store.schema_version == schema.LATEST_VERSION
         report = import_path(store, folder)
         assert "products: 0 added, 0 updated, 1 unchanged" in report.lines()
+
+
+def test_customers_and_synonyms_reimport_unchanged_after_the_upgrade(tmp_path: Path) -> None:
+    """v10 wrote every list with spaces; v11 compacts customers' and synonyms' lists too, so
+    an unchanged re-import updates (and re-stamps) nothing."""
+    folder = tmp_path / "shop"
+    folder.mkdir()
+    (folder / "products.csv").write_text("sku,name,category,price\nRS-1,跑鞋,鞋/跑鞋,459\n",
+                                         encoding="utf-8")
+    (folder / "customers.csv").write_text(
+        "id,name,tags,brands\nC1,王芳,vip;runner,云跃;诺瓦\n", encoding="utf-8")
+    (folder / "synonyms.csv").write_text("term,means,lang\n运动鞋,跑鞋;鞋,zh\n", encoding="utf-8")
+    path = tmp_path / "s.sqlite"
+    with open_store(path) as store:
+        import_path(store, folder)
+        store.conn.execute("UPDATE customers SET tags = '[\"vip\", \"runner\"]', "
+                           "brands = '[\"云跃\", \"诺瓦\"]'")
+        store.conn.execute("UPDATE synonyms SET means = '[\"跑鞋\", \"鞋\"]'")
+        stamp = store.conn.execute("SELECT updated FROM customers").fetchone()[0]
+        store.conn.execute("PRAGMA user_version = 10")
+        store.conn.execute("ALTER TABLE products ADD COLUMN updated TEXT")
+        store.conn.commit()
+    with open_store(path) as store:
+        lines = import_path(store, folder).lines()
+        assert "customers: 0 added, 0 updated, 1 unchanged" in lines, lines
+        assert "synonyms: 0 added, 0 updated, 1 unchanged" in lines, lines
+        assert store.conn.execute("SELECT updated FROM customers").fetchone()[0] == stamp
+        # A customer saved through the API is written the same way: still unchanged.
+        store.save_customer(store.customer("C1"))
+        assert "customers: 0 added, 0 updated, 1 unchanged" in import_path(store, folder).lines()

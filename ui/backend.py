@@ -9,6 +9,7 @@ fake model; nothing else in ``ui`` knows which one it got.
 from __future__ import annotations
 
 import argparse
+import json
 import inspect
 import logging
 from collections.abc import Callable
@@ -179,8 +180,9 @@ def _top_categories(store: Any, n: int) -> list[str]:
 def _category_names(store: Any, categories: tuple[str, ...]) -> list[tuple[str, str, str]]:
     """(category, lang, term): the first of the store's synonyms written in the other script
     whose first meaning is the category ("running shoe,跑鞋,en" names 跑鞋 in English)."""
-    try:
-        synonyms = store.synonyms()
+    try:  # the terms as the merchant wrote them ("iPhone cases"), in the order they came
+        rows = [(str(r["term"]), [fold(m) for m in json.loads(r["means"])], r["lang"] or None)
+                for r in store.query("SELECT term, means, lang FROM synonyms ORDER BY rowid")]
     except Exception:  # noqa: BLE001 - suggestions are optional; never fail start-up
         return []
     out: list[tuple[str, str, str]] = []
@@ -189,8 +191,8 @@ def _category_names(store: Any, categories: tuple[str, ...]) -> list[tuple[str, 
         for lang in ("zh", "en"):
             if has_cjk(c) == (lang == "zh"):
                 continue
-            term = next((s.term for s in synonyms if s.means[:1] == (key,)
-                         and s.lang in (None, lang) and has_cjk(s.term) == (lang == "zh")), None)
+            term = next((t for t, means, lg in rows if means[:1] == [key]
+                         and lg in (None, lang) and has_cjk(t) == (lang == "zh")), None)
             if term:
                 out.append((c, lang, term))
     return out

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from time import perf_counter
 
 from shopguide.guide import compose
@@ -23,6 +24,7 @@ from shopguide.guide.retrieve import (EXACT, Retrieval, StoreLike, decide, find_
 from shopguide.guide.verify import Facts
 from shopguide.guide.vocab import StoreVocab, color_matches, fold, size_matches
 from shopguide.store.models import NOT_CARRIED_TAG, Customer, FaqEntry, Product
+from shopguide.text import has_cjk, resources
 
 SHOWN = 3  # product cards per answer: the eval scores the top 3
 _SKU_TOKEN = re.compile(
@@ -88,13 +90,20 @@ def _named_skus(store: StoreLike, text: str) -> list[Product]:
     return found
 
 
-_AND = re.compile(r"和|与|跟|还是|、|\bvs\.?(?=\s)|\bversus\b|\band\b|\bor\b|\bwith\b|,|，", re.I)
+@lru_cache(maxsize=1)
+def _and() -> re.Pattern[str]:
+    """Where a comparison's sides part: the ``pair`` words of positions.csv ("和", "vs",
+    "and") and commas; English words on word boundaries."""
+    words = [w for by in resources.positions().get("pair", {}).values() for w in by]
+    alts = [re.escape(w) if has_cjk(w) or not w[:1].isalnum() else rf"\b{re.escape(w)}\.?(?=\s|$)"
+            for w in sorted(set(words), key=len, reverse=True)]
+    return re.compile("|".join(alts + [",", "，"]), re.I)
 
 
 def _compare_parts(store: StoreLike, vocab: StoreVocab, text: str,
                    customer: Customer | None) -> list[Product]:
     """"羽绒服和棉服有什么区别": the best match for each side of the comparison."""
-    parts = [p for p in _AND.split(text[:500]) if p.strip()]
+    parts = [p for p in _and().split(text[:500]) if p.strip()]
     if len(parts) < 2:
         return []
     out: list[Product] = []
@@ -160,8 +169,10 @@ def _about_an_unnamed_product(q: Query, conv: Conversation) -> bool:
     """The message points at a product ("it", "这个") or asks a product's stock or a lower
     price (q.cheaper needs an earlier turn: the cue is read), with no word of its own to
     search for, and nothing has been shown to point at."""
-    if conv.shown or any(s.role != "topic" for s in q.slots.slots):
-        return False  # a word of its own: "Kayaks: do you sell them" names what it asks about
+    if conv.shown or q.topics or q.slots.slots:
+        # A word of its own ("Kayaks: do you sell them") names what it asks about; a policy
+        # topic ("what time does it open?", "can I return it?") is about the store.
+        return False
     return bool({"it", "them"} & q.acts) or q.stock_question or "cheaper" in q.acts
 
 

@@ -28,6 +28,8 @@ def _words(role: str, lang: str) -> tuple[str, ...]:
 
 
 def _alt(words: Sequence[str]) -> str:
+    if not words:  # "(?:)" would match everywhere: every digit a position
+        raise resources.ResourceError("positions.csv: a role the positions need has no words")
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
@@ -35,6 +37,8 @@ def _alt(words: Sequence[str]) -> str:
 def _zh_patterns() -> dict[str, re.Pattern[str]]:
     num = rf"\d+|{_alt(_words('numeral', 'zh'))}"
     one = rf"\d|{_alt(_words('numeral', 'zh'))}"
+    place = rf"\d|{_alt([w for w in _words('numeral', 'zh') if w not in _words('count_only', 'zh')])}"
+    pair_measure = _alt(_words("pair_measure", "zh"))
     measure = _alt(_words("measure", "zh"))
     last_one = _alt(_words("last_one", "zh"))
     det = _alt(_words("determiner", "zh"))
@@ -48,8 +52,9 @@ def _zh_patterns() -> dict[str, re.Pattern[str]]:
         "range": re.compile(rf"(?P<side>{first}|{last})\s*(?P<n>{one})\s*(?:{measure})"),
         # "1号和3号", "第二个跟最后一个" (compare turns only); not inside "第1…"
         "pair": re.compile(
-            rf"(?<!\d){not_after_mark}(?P<a>{one})\s*(?:{measure})?\s*(?:{_alt(_words('pair', 'zh'))})"
-            rf"\s*(?:{mark})?\s*(?P<b>{one}|(?:{last_one})(?:{det})?)\s*(?:{measure})?"),
+            rf"(?<!\d){not_after_mark}(?P<a>{place})\s*(?:{pair_measure})?\s*"
+            rf"(?:{_alt(_words('pair', 'zh'))})\s*(?:{mark})?\s*"
+            rf"(?P<b>{place}|(?:{last_one})(?:{det})?)\s*(?:{pair_measure})?"),
         # "第二个", "第三款呢", "第二呢"; "第一次" (the first time) is no position
         "ordinal": re.compile(rf"(?:{mark})\s*(?P<n>{num})\s*(?:{measure}|"
                               rf"(?=(?:{particle})|{_BARE_END}|$))"),

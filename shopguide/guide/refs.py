@@ -110,7 +110,8 @@ def opens_with_common_word(text: str) -> bool:
     words = _WORD.findall(text[:60])
     if not words or not (words[0][:1].isupper() and words[0][1:2].islower()):
         return False
-    return len(words) < 2 or not words[1][:1].isupper()
+    # A name's next word is title-case too ("Petals"); an acronym ("Free UK delivery") is not.
+    return len(words) < 2 or not (words[1][:1].isupper() and words[1][1:2].islower())
 
 
 @dataclass

@@ -85,6 +85,6 @@ def all_in_force(store: Any) -> list[Action]:
 
 
 def _dumps(value: Any) -> str:
-    # Keys sorted at every depth (json_column sorts only the outer map): a logged row's
-    # text is stable.
+    # Keys sorted at every depth, also inside a list of maps (json_column sorts keys only
+    # when the outer value is a map): a logged row's text is stable.
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from shopguide.store import text as _text
-from shopguide.store.connection import now, parse_time, stamp
+from shopguide.store.connection import json_column, now, parse_time, stamp
 from shopguide.store.core import StoreBase, from_cents, to_cents
 from shopguide.store.errors import StoreError
 from shopguide.store.models import (
@@ -57,10 +57,10 @@ def customer_to_row(c: Customer) -> dict[str, Any]:
         "name": c.name,
         "phone": c.phone or None,
         "email": c.email or None,
-        "tags": json.dumps(list(c.tags), ensure_ascii=False),
+        "tags": json_column(list(c.tags)),
         "preferred_language": c.preferred_language or None,
-        "sizes": json.dumps(dict(c.sizes), ensure_ascii=False, sort_keys=True),
-        "brands": json.dumps(list(c.brands), ensure_ascii=False),
+        "sizes": json_column(dict(c.sizes)),
+        "brands": json_column(list(c.brands)),
         "budget_min_cents": None if c.budget_min is None else to_cents(c.budget_min),
         "budget_max_cents": None if c.budget_max is None else to_cents(c.budget_max),
     }

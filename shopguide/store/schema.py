@@ -527,7 +527,12 @@ def _v11(conn: sqlite3.Connection) -> None:
                  "tags = json(tags), extra = json(extra)")
     if trigger:
         conn.execute(trigger[0])
+    # Every list an import compares as text: left spaced, an unchanged re-import would
+    # report (and stamp) each row as updated.
     conn.execute("UPDATE faq SET alternates = json(alternates), tags = json(tags)")
+    conn.execute("UPDATE customers SET tags = json(tags), sizes = json(sizes), "
+                 "brands = json(brands)")
+    conn.execute("UPDATE synonyms SET means = json(means)")
     conn.execute("ALTER TABLE products DROP COLUMN updated")
 
 
