@@ -30,7 +30,7 @@ def test_both_languages_have_every_key_and_only_known_fields() -> None:
         assert type(zh) is type(en), key
         zh_all = zh if isinstance(zh, tuple) else (zh,)
         en_all = en if isinstance(en, tuple) else (en,)
-        # A phrasing may leave a field out ("For {cons}, I'd suggest: "), never invent one.
+        # A phrasing may leave a field out ("Take a look at these: "), never invent one.
         for text in zh_all + en_all:
             assert _fields(text) <= FIELDS, (key, text)
 
