@@ -53,3 +53,19 @@ def test_phrasings_are_chosen_by_the_question() -> None:
                                                                   "good morning")} == {
         t.format(store="Nova") for t in resources.answers()["en"]["greeting"]}
     assert say("in_stock_n", "zh", n=3) == "有货3件"
+
+
+def test_an_empty_cue_list_fails_loudly_rather_than_matching_everything(monkeypatch) -> None:
+    """An availability cue list emptied by mistake would compile to "(?:)", which matches any
+    text: every out-of-scope question would name a 'thing' the store lacks."""
+    import pytest
+
+    real = resources.cue_words
+    monkeypatch.setattr(resources, "cue_words",
+                        lambda act, lang=None: () if act == "availability" else real(act, lang))
+    compose._availability.cache_clear()
+    try:
+        with pytest.raises(resources.ResourceError):
+            compose.compose_not_found("what's the weather", "en", ["Shoes"])
+    finally:
+        compose._availability.cache_clear()

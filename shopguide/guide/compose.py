@@ -259,6 +259,8 @@ def _availability() -> re.Pattern[str]:
     """"do you sell …?", "有没有卖…吗": the thing asked for, from the ``availability`` cues."""
     def alt(act: str, lang: str) -> str:
         words = resources.cue_words(act, lang)
+        if not words:  # "(?:)" would match anywhere: any text would name a "thing"
+            raise resources.ResourceError(f"cues.csv: no {act} words for {lang}")
         return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
 
     return re.compile(
