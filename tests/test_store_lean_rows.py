@@ -46,6 +46,19 @@ def test_a_v10_store_loses_the_stamp_and_keeps_its_lists_and_words(tmp_path: Pat
         assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
+def _imported_as_v10(path: Path, folder: Path, *spaced: str) -> None:
+    """Import ``folder`` into a new store at ``path``, then leave it as a v10 import would
+    have: the ``spaced`` updates (lists with spaces after the separators), the version and
+    the products' ``updated`` column back."""
+    with open_store(path) as store:
+        import_path(store, folder)
+        for sql in spaced:
+            store.conn.execute(sql)
+        store.conn.execute("PRAGMA user_version = 10")
+        store.conn.execute("ALTER TABLE products ADD COLUMN updated TEXT")
+        store.conn.commit()
+
+
 def test_reimporting_a_catalog_after_the_upgrade_finds_nothing_changed(tmp_path: Path) -> None:
     folder = tmp_path / "shop"
     folder.mkdir()
@@ -53,14 +66,8 @@ def test_reimporting_a_catalog_after_the_upgrade_finds_nothing_changed(tmp_path:
         "sku,name,category,price,sizes,colors,tags\n"
         "RS-1,云跃缓震跑鞋,鞋/跑鞋,459,40;41,红色;蓝色,缓震;轻量\n", encoding="utf-8")
     path = tmp_path / "s.sqlite"
-    with open_store(path) as store:
-        import_path(store, folder)
-        # As a v10 import wrote them: spaces after the separators.
-        store.conn.execute("UPDATE products SET sizes = '[\"40\", \"41\"]', "
-                           "tags = '[\"缓震\", \"轻量\"]'")
-        store.conn.execute("PRAGMA user_version = 10")
-        store.conn.execute("ALTER TABLE products ADD COLUMN updated TEXT")
-        store.conn.commit()
+    _imported_as_v10(path, folder, "UPDATE products SET sizes = '[\"40\", \"41\"]', "
+                                   "tags = '[\"缓震\", \"轻量\"]'")
     with open_store(path) as store:
         assert store.schema_version == schema.LATEST_VERSION
         report = import_path(store, folder)
@@ -78,15 +85,12 @@ def test_customers_and_synonyms_reimport_unchanged_after_the_upgrade(tmp_path: P
         "id,name,tags,brands\nC1,王芳,vip;runner,云跃;诺瓦\n", encoding="utf-8")
     (folder / "synonyms.csv").write_text("term,means,lang\n运动鞋,跑鞋;鞋,zh\n", encoding="utf-8")
     path = tmp_path / "s.sqlite"
+    _imported_as_v10(path, folder,
+                     "UPDATE customers SET tags = '[\"vip\", \"runner\"]', "
+                     "brands = '[\"云跃\", \"诺瓦\"]'",
+                     "UPDATE synonyms SET means = '[\"跑鞋\", \"鞋\"]'")
     with open_store(path) as store:
-        import_path(store, folder)
-        store.conn.execute("UPDATE customers SET tags = '[\"vip\", \"runner\"]', "
-                           "brands = '[\"云跃\", \"诺瓦\"]'")
-        store.conn.execute("UPDATE synonyms SET means = '[\"跑鞋\", \"鞋\"]'")
         stamp = store.conn.execute("SELECT updated FROM customers").fetchone()[0]
-        store.conn.execute("PRAGMA user_version = 10")
-        store.conn.execute("ALTER TABLE products ADD COLUMN updated TEXT")
-        store.conn.commit()
     with open_store(path) as store:
         lines = import_path(store, folder).lines()
         assert "customers: 0 added, 0 updated, 1 unchanged" in lines, lines

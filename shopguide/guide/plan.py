@@ -24,7 +24,8 @@ from shopguide.guide.retrieve import (EXACT, Retrieval, StoreLike, decide, find_
 from shopguide.guide.verify import Facts
 from shopguide.guide.vocab import StoreVocab, color_matches, fold, size_matches
 from shopguide.store.models import NOT_CARRIED_TAG, Customer, FaqEntry, Product
-from shopguide.text import has_cjk, resources
+from shopguide.text import resources
+from shopguide.text.phrases import pattern
 
 SHOWN = 3  # product cards per answer: the eval scores the top 3
 _SKU_TOKEN = re.compile(
@@ -93,17 +94,15 @@ def _named_skus(store: StoreLike, text: str) -> list[Product]:
 @lru_cache(maxsize=1)
 def _and() -> re.Pattern[str]:
     """Where a comparison's sides part: the ``pair`` words of positions.csv ("和", "vs",
-    "and") and commas; English words on word boundaries."""
-    words = [w for by in resources.positions().get("pair", {}).values() for w in by]
-    alts = [re.escape(w) if has_cjk(w) or not w[:1].isalnum() else rf"\b{re.escape(w)}\.?(?=\s|$)"
-            for w in sorted(set(words), key=len, reverse=True)]
-    return re.compile("|".join(alts + [",", "，"]), re.I)
+    "and") and commas, over folded text (English words on word boundaries)."""
+    words = tuple(w for by in resources.positions().get("pair", {}).values() for w in by)
+    return re.compile(pattern(words).pattern + "|[,，]")
 
 
 def _compare_parts(store: StoreLike, vocab: StoreVocab, text: str,
                    customer: Customer | None) -> list[Product]:
     """"羽绒服和棉服有什么区别": the best match for each side of the comparison."""
-    parts = [p for p in _and().split(text[:500]) if p.strip()]
+    parts = [p for p in _and().split(fold(text[:500])) if p.strip()]
     if len(parts) < 2:
         return []
     out: list[Product] = []

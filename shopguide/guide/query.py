@@ -22,7 +22,7 @@ from shopguide.guide.vocab import StoreVocab
 from shopguide.privacy.contacts import EMAIL_RE, PHONE_RE
 from shopguide.text import Token, detect_lang, fold, has_cjk, resources
 from shopguide.text.chinese import root as chinese_root
-from shopguide.text.phrases import Found, Phrases
+from shopguide.text.phrases import Found, Phrases, pattern
 from shopguide.text.phrases import overlaps as _overlaps
 from shopguide.text.script import CJK_RUN
 
@@ -460,13 +460,14 @@ def _drop_degree_adverbs(spans: list[_Span], tokens: Sequence[Token]) -> None:
             spans.remove(s)
 
 
-@lru_cache(maxsize=1)
-def _pick_tail() -> re.Pattern[str]:
-    """Words right after a superlative that make it a pick among the shown ("the cheapest
-    one", "最便宜的是哪个"): the ``pick_tail`` cues; English ones end on a word boundary."""
-    words = [re.escape(w).replace(r"\ ", r"\s+") + (r"\b" if w[-1].isascii() else "")
-             for w in resources.cue_words("pick_tail")]
-    return re.compile(r"\s*(?:" + "|".join(words) + ")")
+_LEAD = re.compile(r"\s*")
+
+
+def _pick_tail(norm: str, at: int) -> bool:
+    """Whether words right after a superlative make it a pick among the shown ("the cheapest
+    one", "最便宜的是哪个"): a ``pick_tail`` cue next, after any spaces."""
+    start = _LEAD.match(norm, at).end()  # type: ignore[union-attr]  # \s* always matches
+    return bool(pattern(resources.cue_words("pick_tail")).match(norm, start))
 
 
 def _pick(acts: set[str], spans: Sequence[_Span], norm: str) -> str | None:
@@ -474,7 +475,7 @@ def _pick(acts: set[str], spans: Sequence[_Span], norm: str) -> str | None:
     among the products just shown (a superlative asked of them, not of the catalog)."""
     for s in spans:
         if s.kind in ("cheapest", "priciest", "lightest") and (
-                "which" in acts or "them" in acts or _pick_tail().match(norm, s.found.end)):
+                "which" in acts or "them" in acts or _pick_tail(norm, s.found.end)):
             return s.kind
     return None
 
