@@ -189,9 +189,12 @@ class Engine:
         filled in, once the answer references what the turn is about."""
         assert self.model is not None
         q = plan.query
+        # What the question means, synonyms' words too (扁平足 → 支撑), orders each product's
+        # sentences: the one that answers the need is given first.
+        means = [a.key for s in q.slots.slots if s.role != "topic" for a in s.alts]
         prompt, refs = build_tagged_prompt(q.text, plan.products + plan.context,
                                            [plan.faq] if plan.faq else [], conv.history,
-                                           customer or conv.customer, q.lang)
+                                           customer or conv.customer, q.lang, means)
         max_new = getattr(self.settings, "max_new_tokens", 96)
         text = prompt.fit(self.model.count_tokens, max(16, self.model.context_length - max_new))
         yield from tagged_answer.write(self.model, text, refs, q.lang,

@@ -18,12 +18,12 @@ with a newline (the runtime stops on ``\nQ:`` and end-of-text).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 # format_price lives with the references; it is imported from here by the UI and compose.
 from shopguide.guide.refs import MAX_FAQS, MAX_PRODUCTS, References, format_price  # noqa: F401
-from shopguide.guide.refs import references
+from shopguide.guide.refs import focus_words, references
 from shopguide.store.models import Customer, FaqEntry, Product
 
 # Answers are one line by construction (see _one_line), so the first newline ends one.
@@ -97,12 +97,14 @@ def build_tagged_prompt(
     history: Sequence[tuple[str, str]] = (),
     customer: Customer | None = None,
     lang: str = "en",
+    focus: Iterable[str] = (),
 ) -> tuple[Prompt, References]:
     """The prompt with every fact behind a reference tag (``guide/refs.py``), and the tags'
     values to fill the model's answer with. The facts are cut to what the scheme has tags
-    for (five products, two FAQ rows), best first."""
+    for (five products, two FAQ rows), best first. A product's sentences and tags that say
+    the question's words (and ``focus``, words the question means: a synonym's) come first."""
     products, faqs = list(products)[:MAX_PRODUCTS], list(faqs)[:MAX_FAQS]
-    refs = references(products, faqs, customer, lang)
+    refs = references(products, faqs, customer, lang, focus_words(question) | frozenset(focus))
     line = customer_line(customer).removeprefix("Customer: ") if customer else None
     return Prompt(question=question, facts=refs.lines(len(products), len(faqs), line),
                   history=list(history)), refs

@@ -14,7 +14,9 @@ write a name, price, stock figure, aisle or policy clause that is not the store'
 Scheme: products P1…P5 (in the order given: the best match first) with the name (``[Pk]``,
 in the asker's language), ``brand``, ``price``, ``stock`` (a count), ``aisle``, ``sizes``,
 ``colors``, tags ``t1``…``t4`` and description sentences ``d1``…``d4`` (the asker's language
-first); FAQ rows F1, F2 with the question (``[Fk]``) and answer sentences ``c1``…``c6``;
+first; those that share a word with the question before the rest, so the sentence that
+answers a need is in the prompt however far down the description it stands, and is the one
+the model learns to cite first); FAQ rows F1, F2 with the question (``[Fk]``) and answer sentences ``c1``…``c6``;
 the customer being served, ``[C]`` (their name).
 """
 
@@ -26,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from shopguide.store.models import Customer, FaqEntry, Product
-from shopguide.text import has_cjk
+from shopguide.text import fold, has_cjk, plain
 
 # The prompt format of a model that answers with these tags (its card's ``prompt_format``).
 TAGGED_FORMAT = "tagged-v1"
@@ -168,7 +170,31 @@ class References:
         return out
 
 
-def product_refs(refs: References, k: int, p: Product, lang: str) -> None:
+def focus_words(question: str) -> frozenset[str]:
+    """The question's content words (stems in English), that a product's sentences and tags
+    are ordered by."""
+    return frozenset(plain().terms(question))
+
+
+def _relevance(text: str, focus: frozenset[str]) -> int:
+    """How many of the focus words a sentence or tag says. A Chinese word is looked for in
+    the text as well as among its words: the question and the sentence may be cut into words
+    differently (扁平足 / 扁平 足) when the segmenter does not know the store's words."""
+    if not focus:
+        return 0
+    keys = set(plain().keys(text))
+    folded = fold(text)
+    return sum(1 for w in focus if w in keys or (len(w) > 1 and has_cjk(w) and w in folded))
+
+
+def by_relevance(texts: Sequence[str], focus: frozenset[str]) -> list[str]:
+    """The texts that say more of the focus words first; the rest in their own order."""
+    scores = [_relevance(t, focus) for t in texts]
+    return [t for _, _, t in sorted(zip((-s for s in scores), range(len(texts)), texts))]
+
+
+def product_refs(refs: References, k: int, p: Product, lang: str,
+                 focus: frozenset[str] = frozenset()) -> None:
     tag = f"[P{k}]"
     refs.add(tag, p.display_name(lang))
     refs.add(f"[P{k}.brand]", p.brand)
@@ -177,14 +203,14 @@ def product_refs(refs: References, k: int, p: Product, lang: str) -> None:
     refs.add(f"[P{k}.aisle]", p.aisle)
     refs.add(f"[P{k}.sizes]", "/".join(p.sizes) if p.sizes else None)
     refs.add(f"[P{k}.colors]", "/".join(p.colors) if p.colors else None)
-    for i, t in enumerate(in_language(list(p.tags), lang)[:PRODUCT_TAGS], 1):
+    for i, t in enumerate(by_relevance(in_language(list(p.tags), lang), focus)[:PRODUCT_TAGS], 1):
         refs.add(f"[P{k}.t{i}]", t)
     desc = in_language([p.description_zh or "", p.description_en or "", p.description or ""],
                        lang)
     clauses: list[str] = []
     for d in desc:
         clauses += [c for c in (_clause(s) for s in sentences(d)) if c and c not in clauses]
-    for i, c in enumerate(clauses[:PRODUCT_CLAUSES], 1):
+    for i, c in enumerate(by_relevance(clauses, focus)[:PRODUCT_CLAUSES], 1):
         refs.add(f"[P{k}.d{i}]", c)
 
 
@@ -195,10 +221,11 @@ def faq_refs(refs: References, k: int, f: FaqEntry, lang: str) -> None:
 
 
 def references(products: Sequence[Product], faqs: Sequence[FaqEntry],
-               customer: Customer | None, lang: str) -> References:
+               customer: Customer | None, lang: str,
+               focus: frozenset[str] = frozenset()) -> References:
     refs = References()
     for k, p in enumerate(products[:MAX_PRODUCTS], 1):
-        product_refs(refs, k, p, lang)
+        product_refs(refs, k, p, lang, focus)
     for k, f in enumerate(faqs[:MAX_FAQS], 1):
         faq_refs(refs, k, f, lang)
     if customer is not None:

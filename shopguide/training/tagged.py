@@ -77,22 +77,17 @@ def describe(rng: random.Random, p: Product, lang: str) -> tuple[Product, str]:
     return replace(p, description=text), who
 
 
-def _clause_tag(k: int, p: Product, word: str) -> str | None:
-    """The tag of the description sentence of product k that says ``word``."""
-    from shopguide.guide.refs import sentences
+def _said_in(k: int, p: Product, word: str, q: str, lang: str, kind: str) -> str | None:
+    """The tag of product k's description sentence (``kind`` "d") or tag ("t") that says
+    ``word``, numbered as the prompt for question ``q`` numbers them (``refs.product_refs``
+    puts those that share the question's words first)."""
+    from shopguide.guide.refs import References, focus_words, product_refs
 
-    for i, s in enumerate(sentences(p.description)[:PRODUCT_CLAUSES], 1):
-        if word in s:
-            return f"[P{k}.d{i}]"
-    return None
-
-
-def _tag_tag(k: int, p: Product, word: str, lang: str) -> str | None:
-    from shopguide.guide.refs import in_language
-
-    for i, t in enumerate(in_language(list(p.tags), lang)[:4], 1):
-        if t == word:
-            return f"[P{k}.t{i}]"
+    refs = References()
+    product_refs(refs, k, p, lang, focus_words(q))
+    for tag, value in refs.values.items():
+        if tag.startswith(f"[P{k}.{kind}") and (word in value if kind == "d" else word == value):
+            return tag
     return None
 
 
@@ -256,7 +251,7 @@ def recommend(rng: random.Random, store: SynthStore, lang: str) -> Example:
     q = _question(rng, store, p, lang, word, budget)
     # A feature the shopper asked for is the reason given for the pick, every time.
     cite = next((c for t in ([word] if word else []) + list(p.tags) if t in q
-                 for c in [_tag_tag(k, p, t, lang)] if c), None)
+                 for c in [_said_in(k, p, t, q, lang, "t")] if c), None)
     ans = recommend_text(rng, k, p, lang, cite)
     others = [i for i in range(1, len(facts) + 1) if i != k]
     if others and rng.random() < 0.3:
@@ -285,7 +280,7 @@ def need(rng: random.Random, store: SynthStore, lang: str) -> Example:
     else:
         q = _say(rng, f"Which {noun} suits {who}?", f"I need a {noun} for {who}", f"any {noun} good for {who}?",
                  f"what would you get for {who}?")
-    cite = _clause_tag(k, p, who)
+    cite = _said_in(k, p, who, q, lang, "d")
     return _ex("need", lang, q, recommend_text(rng, k, p, lang, cite), facts, top=f"[P{k}]", cite=cite,
                shuffled=shuffled)
 
@@ -352,7 +347,7 @@ def attribute(rng: random.Random, store: SynthStore, lang: str) -> Example:
         _say(rng, f"Is it {word}?", f"Is this one {word}?", f"is the {p.display_name(lang)} {word}?", f"would you say it's {word}?")
     n = f"[P{k}]"
     if has:
-        cite = _clause_tag(k, p, word) or _tag_tag(k, p, word, lang)
+        cite = _said_in(k, p, word, q, lang, "d") or _said_in(k, p, word, q, lang, "t")
         a = _say(rng, f"是的，{n}：{cite}。", f"是的，{cite}。", f"对，{n}{cite}。") if zh else \
             _say(rng, f"Yes: {cite}.", f"Yes, the {n}: {cite}.", f"It is. {cite}.")
     else:
