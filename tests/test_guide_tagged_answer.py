@@ -471,3 +471,15 @@ def test_a_refusal_inside_an_answer_is_not_said(model_text: str, lang: str, show
     refs.add("[P1.price]", "$12")
     prompt = "Facts:\n[P1] x [P1.price] $12 [P1.d1] y\nQ: ?\nA:"
     assert "".join(write(FakeModel(model_text), prompt, refs, lang, "a product")) == shown
+
+
+def test_the_prompt_stays_within_what_the_model_was_trained_on(catalog_store) -> None:
+    """A model trained on short prompts writes fragments past them: the engine fits the
+    prompt to the model's trained length, cutting a product's later facts first."""
+    roomy = FakeTaggedModel("推荐[P1]，售价[P1.price]。")
+    ask(catalog_store, roomy, "有没有跑鞋？")
+    tight = FakeTaggedModel("推荐[P1]，售价[P1.price]。")
+    tight.trained_prompt_tokens = tight.count_tokens(roomy.prompts[0]) - 20
+    turn, _ = ask(catalog_store, tight, "有没有跑鞋？")
+    assert tight.count_tokens(tight.prompts[0]) <= tight.trained_prompt_tokens
+    assert "[P1] " in tight.prompts[0] and turn["by"] == "model"

@@ -196,7 +196,9 @@ class Engine:
                                            [plan.faq] if plan.faq else [], conv.history,
                                            customer or conv.customer, q.lang, means)
         max_new = getattr(self.settings, "max_new_tokens", 96)
-        text = prompt.fit(self.model.count_tokens, max(16, self.model.context_length - max_new))
+        budget = self.model.context_length - max_new
+        trained = getattr(self.model, "trained_prompt_tokens", None)
+        text = prompt.fit(self.model.count_tokens, max(16, min(budget, trained or budget)))
         yield from tagged_answer.write(self.model, text, refs, q.lang,
                                        tagged_answer.owed(plan.intent, plan.comparison),
                                        self.settings, cancel, log, facts)

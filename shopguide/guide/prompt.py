@@ -18,6 +18,7 @@ with a newline (the runtime stops on ``\nQ:`` and end-of-text).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -71,11 +72,15 @@ class Prompt:
         return "\n".join(lines)
 
     def fit(self, count_tokens: Callable[[str], int], budget: int) -> str:
-        """Render within ``budget`` tokens, cutting history, then facts from the end."""
+        """Render within ``budget`` tokens, cutting history, then a product's least needed
+        facts (its last sentences and tags, then sizes and colours; the longest line first),
+        then facts from the end."""
         trimmed = Prompt(self.question, list(self.facts), list(self.history), self.customer)
         text = trimmed.render()
         while count_tokens(text) > budget and trimmed.history:
             trimmed.history.pop(0)
+            text = trimmed.render()
+        while count_tokens(text) > budget and _cut_a_field(trimmed.facts):
             text = trimmed.render()
         while count_tokens(text) > budget and len(trimmed.facts) > 1:
             trimmed.facts.pop()
@@ -88,6 +93,25 @@ class Prompt:
                 trimmed.question = q
                 text = trimmed.render()
         return text
+
+
+# What a product line can do without, least needed first: its later sentences and tags (the
+# ones that share the question's words come first), then the lists of sizes and colours. Its
+# name, price, stock, aisle, first sentence and first two tags stay.
+_CUTTABLE = tuple(re.compile(rf" \[P\d\.{f}\] [^\n]*?(?= \[P\d\.|$)") for f in
+                  ("d4", "d3", "t4", "d2", "t3", "sizes", "colors"))
+
+
+def _cut_a_field(facts: list[str]) -> bool:
+    """Drop the least needed field of the longest product line that has one; False when
+    none is left to drop."""
+    for field_re in _CUTTABLE:
+        lines = [i for i, line in enumerate(facts) if line.startswith("[P") and field_re.search(line)]
+        if lines:
+            i = max(lines, key=lambda j: len(facts[j]))
+            facts[i] = field_re.sub("", facts[i], count=1)
+            return True
+    return False
 
 
 def build_tagged_prompt(

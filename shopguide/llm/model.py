@@ -90,6 +90,7 @@ class LoadedModel:
         device: Any,
         dtype: Any,
         hf_model: Any = None,
+        trained_prompt_tokens: int | None = None,
     ) -> None:
         self.name = name
         self.path = path
@@ -102,6 +103,9 @@ class LoadedModel:
         self._device = str(device)  # "cpu", "cuda:0": a torch.device or its name
         self.dtype = str(dtype).replace("torch.", "")
         self.hf_model = hf_model
+        # The longest prompts the model was trained on (its card's corpus.prompt_tokens.p99):
+        # beyond them its positions are untrained and it writes fragments (" [P2].").
+        self.trained_prompt_tokens = trained_prompt_tokens
         self.load_s: float | None = None
 
     @property
@@ -133,8 +137,10 @@ class LoadedModel:
 
         An answer budget beyond half the context would starve the prompt of its
         facts, so at most half is reserved; such an answer ends when the context is full.
+        A model whose card says how long its training prompts were is kept within them.
         """
-        return self.context_length - min(settings.max_new_tokens, self.context_length // 2)
+        budget = self.context_length - min(settings.max_new_tokens, self.context_length // 2)
+        return min(budget, self.trained_prompt_tokens) if self.trained_prompt_tokens else budget
 
     def render_prompt(self, prompt: Any, settings: GenerationSettings | None = None) -> str:
         """A ``Prompt`` rendered to fit: oldest conversation cut first, facts last."""

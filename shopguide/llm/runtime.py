@@ -9,6 +9,7 @@ transformers' own classes.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from time import perf_counter
@@ -243,12 +244,23 @@ def _load_lean_gpt2(folder, config, name, dev, dt) -> LoadedModel:
                        sum(t.numel() for t in weights.values()), dev, dt)
 
 
+def trained_prompt_tokens(folder: Path) -> int | None:
+    """The longest prompts (99th percentile, tokens) the model in ``folder`` was trained on,
+    from its card; None when the card does not say (a model from elsewhere)."""
+    try:
+        card = json.loads((folder / "model_card.json").read_text(encoding="utf-8"))
+        value = card["corpus"]["prompt_tokens"]["p99"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return int(value) if isinstance(value, int) and value > 0 else None
+
+
 def _gpt2_model(name: str, folder: Path, backend: Any, tokenizer: Any, shape: GPT2Shape,
                 params: int, device: Any, dtype: Any) -> LoadedModel:
     return LoadedModel(name=name, path=folder, model_type="gpt2", backend=backend,
                        tokenizer=tokenizer, context_length=shape.n_positions,
                        vocab_size=shape.vocab_size, num_parameters=params, device=device,
-                       dtype=dtype)
+                       dtype=dtype, trained_prompt_tokens=trained_prompt_tokens(folder))
 
 
 def _load_transformers(folder, config, name, dev, dt) -> LoadedModel:
@@ -271,4 +283,5 @@ def _load_transformers(folder, config, name, dev, dt) -> LoadedModel:
         device=dev,
         dtype=dt,
         hf_model=hf_model,
+        trained_prompt_tokens=trained_prompt_tokens(folder),
     )

@@ -108,6 +108,16 @@ def _corpus(spec: corpus_mod.CorpusSpec, folder: Path,
     return records
 
 
+def prompt_lengths(items: list) -> dict[str, int]:
+    """How long the training prompts are (tokens): the runtime keeps a prompt within the
+    longest the model was trained on (``LoadedModel.prompt_budget``), since positions beyond
+    them were never trained and the model writes fragments there."""
+    n = sorted(t.n_context for t in items)
+    if not n:
+        return {}
+    return {"median": n[len(n) // 2], "p99": n[min(len(n) - 1, len(n) * 99 // 100)], "max": n[-1]}
+
+
 def hardware() -> dict:
     return {"cpu": platform.processor() or platform.machine(), "threads": torch.get_num_threads(),
             "torch": torch.__version__, "python": platform.python_version()}
@@ -167,6 +177,7 @@ def run_preset(name: str, out: Path, workdir: Path,
     val_items = tokenize_pairs(tok, [(r.context, r.target) for r in records if r.split == "validation"],
                                preset.max_len)
     stats["train_tokens"] = sum(len(t.ids) for t in train_items)
+    stats["prompt_tokens"] = prompt_lengths(train_items)
     stats["vocab_size"] = len(tok)
     params = sum(p.numel() for p in model.parameters())
     log(f"model: {params / 1e6:.2f}M parameters; {len(train_items)} training examples, "
