@@ -52,3 +52,13 @@ def test_a_topic_asked_in_other_words_finds_its_row(guide_store, text: str, faq:
     guide_store.save_faq(STUDENTS)
     plan = Engine(guide_store).plan(text, Conversation())
     assert plan.faq is not None and plan.faq.id == faq
+
+
+def test_a_word_that_names_two_topics_counts_for_both() -> None:
+    """退换 is listed under returns and under exchanges (resources/lang/topics.csv): a row
+    titled with it is about both, half each, not only the first one listed."""
+    from shopguide.guide.matching import topics_in
+    from shopguide.text import plain
+
+    assert topics_in(plain(), "支持退换") == {"returns": 0.5, "exchange": 0.5}
+    assert topics_in(plain(), "可以退货吗") == {"returns": 1.0}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 
 import pytest
 
@@ -483,3 +484,55 @@ def test_the_prompt_stays_within_what_the_model_was_trained_on(catalog_store) ->
     turn, _ = ask(catalog_store, tight, "有没有跑鞋？")
     assert tight.count_tokens(tight.prompts[0]) <= tight.trained_prompt_tokens
     assert "[P1] " in tight.prompts[0] and turn["by"] == "model"
+
+
+def test_a_sampling_model_writes_no_word_after_a_lone_space(catalog_store, tiny_tagged_model) -> None:
+    """An answer is one line with single spaces, and a lone space stands before a reference:
+    decoding masks a word's leading space after a space, and any word after a lone one."""
+    from shopguide.guide.prompt import build_tagged_prompt
+    from shopguide.llm import GenerationSettings
+
+    model = tiny_tagged_model
+    followers = ta.space_followers(model)
+    lone = [i for i in followers if model.decode([i]).isspace()]
+    assert lone and all(model.encode(" the")[0] in followers[i] for i in followers)
+    assert not set(ta.tag_ids(model).values()) & set(followers[lone[0]])
+    settings = GenerationSettings(max_new_tokens=60, do_sample=True, temperature=30.0,
+                                  top_k=0, top_p=1.0, seed=5)
+    products = catalog_store.products(["RS-104", "RS-110"])
+    prompt, _refs = build_tagged_prompt("有什么推荐？", products, [], [], None, "zh")
+    text = prompt.render()
+    for seed in range(3):
+        stream = model.stream(text, replace(settings, seed=seed), threading.Event(),
+                              **ta.decoding_masks(model, text))
+        raw = stream.read_all()
+        assert "  " not in raw, raw
+        pairs = zip(stream.token_ids, stream.token_ids[1:])
+        assert not any(a in lone and b in followers[a] for a, b in pairs), raw
+
+
+def test_next_only_masks_last_one_choice() -> None:
+    import numpy as np
+
+    from shopguide.llm import GenerationSettings
+    from shopguide.llm.sampling import TokenChooser
+
+    chooser = TokenChooser(GenerationSettings(), 4, [], [])
+    logits = np.array([0.0, 3.0, 2.0, 1.0], dtype=np.float32)
+    chooser.ban_next([1])
+    assert chooser.choose(logits.copy(), 0) == 2
+    assert chooser.choose(logits.copy(), 1) == 1  # the mask was for one token only
+
+
+@pytest.mark.parametrize("raw, bad", [
+    ("The [P1] comes in [P1.price].", True),
+    ("It sits in aisle [P1.price].", True),
+    ("The [P1] is in aisle [P1].", True),
+    ("[P1]的售价[P1.aisle]。", True),
+    ("The [P1] is in aisle [P1.aisle].", False),
+    ("The [P1] comes in [P1.colors].", False),
+    ("[P1]售价[P1.price]，在[P1.aisle]货架。", False),
+    ("It costs [P1.price]; you'll find it in aisle [P1.aisle].", False),
+])
+def test_a_fact_under_another_facts_words_is_caught(raw: str, bad: bool) -> None:
+    assert bool(ta.misplaced(raw)) is bad

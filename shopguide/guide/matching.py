@@ -154,14 +154,27 @@ def topic_phrases() -> Phrases:
     return Phrases(values, exact=True, inside=True)
 
 
-def topics_in(analyzer: Analyzer, text: str) -> dict[str, int]:
-    """How many words of each policy topic a text uses."""
+@lru_cache(maxsize=1)
+def topics_of_words() -> dict[str, tuple[str, ...]]:
+    """Every topic a word names: 退换 is returns and exchanges both."""
+    out: dict[str, tuple[str, ...]] = {}
+    for topic, words in resources.topics().items():
+        for w in words:
+            if topic not in out.get(w, ()):
+                out[w] = (*out.get(w, ()), topic)
+    return out
+
+
+def topics_in(analyzer: Analyzer, text: str) -> dict[str, float]:
+    """How many words of each policy topic a text uses; a word that names several topics
+    counts for each, a share of one."""
     norm = analyzer.normalize(text)
-    counts: dict[str, int] = {}
-    phrases = topic_phrases()
-    for f in phrases.find(norm, analyzer.tokens(norm, normalized=True)):
-        topic = str(phrases.values[f.phrase])
-        counts[topic] = counts.get(topic, 0) + 1
+    counts: dict[str, float] = {}
+    named = topics_of_words()
+    for f in topic_phrases().find(norm, analyzer.tokens(norm, normalized=True)):
+        topics = named.get(f.phrase, ())
+        for topic in topics:
+            counts[topic] = counts.get(topic, 0) + 1 / len(topics)
     return counts
 
 

@@ -53,6 +53,10 @@ _DIGIT_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
 _NOT_EN_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
 _NOT_ZH_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
 _NEWLINE_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
+_SPACE_START_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
+_SPACE_END_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
+_SPACE_ONLY_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
+_WORD_START_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
 _LATIN = re.compile(rb"[A-Za-z]")
 
 
@@ -122,6 +126,21 @@ def other_script_ids(model: Any, lang: str) -> tuple[int, ...]:
     return _vocab_ids(model, _NOT_ZH_IDS, lambda raw: bool(_LATIN.search(raw)))
 
 
+def space_followers(model: Any) -> dict[int, tuple[int, ...]]:
+    """What may not come right after a token that ends with a space. An answer is one line
+    with single spaces (``prompt._one_line``), so no word's leading space follows it; and a
+    lone space is the space before a reference (a tag is a token of its own, so the space
+    before it stays apart: 99% of them in the corpus), so no word at all follows that one.
+    A small model that writes " " and then " short" or "'m" has lost its way ("  short, [P1]
+    has …", "[P1]: 'm afraid"); masking the word keeps it on a reference."""
+    spaced = _vocab_ids(model, _SPACE_START_IDS, lambda raw: raw[:1].isspace())
+    words = _vocab_ids(model, _WORD_START_IDS,
+                       lambda raw: raw[:1].isspace() or raw[:1].isalnum() or raw[:1] in b"'")
+    lone = set(_vocab_ids(model, _SPACE_ONLY_IDS, lambda raw: bool(raw) and raw.isspace()))
+    return {i: words if i in lone else spaced
+            for i in _vocab_ids(model, _SPACE_END_IDS, lambda raw: raw[-1:].isspace())}
+
+
 def once_ids(model: Any, names_again: bool = False) -> list[int]:
     """Tags an answer says at most once ("主打夜用，主打夜用，…" is a loop; so is "[P1]:
     [P1]: …"): every fact, and a product's name unless ``names_again`` (a comparison
@@ -153,7 +172,7 @@ def decoding_masks(model: Any, prompt_text: str, lang: str | None = None,
         else []
     return {"banned": banned_ids(model, prompt_text, lang), "once": once_ids(model, comparison),
             "switches": subject_switches(model), "references": list((tag_ids(model) or {}).values()),
-            "gates": gates}
+            "gates": gates, "followers": space_followers(model)}
 
 
 def policy_gates(model: Any, prompt_text: str) -> list[tuple[list[int], list[int]]]:
@@ -297,6 +316,38 @@ def dangling(raw: str) -> str | None:
     return "a fact announced and not given" if _announces_fact().search(body) else None
 
 
+# The words that announce one kind of fact (cues.csv ``frame_*``) → the fields that may follow.
+FRAMES = {"frame_aisle": ("aisle",), "frame_price": ("price",), "frame_choices": ("sizes", "colors")}
+_FIELD = re.compile(r"\[P\d(?:\.([a-z0-9]+))?\]")
+
+
+@lru_cache(maxsize=1)
+def _frame_ends() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+    def word(w: str) -> str:  # an English word whole ("aisle", not "raisle")
+        return (r"(?<![a-z0-9])" if w.isascii() else "") + re.escape(w)
+
+    return tuple((re.compile("(?:" + "|".join(word(w) for w in cue_words(act)) + r")\W*$"),
+                  fields) for act, fields in FRAMES.items() if cue_words(act))
+
+
+def misplaced(raw: str) -> str | None:
+    """A fact given under another fact's words: "in aisle [P1.price]", "comes in
+    [P1.price]", "售价[P1.aisle]", "is in aisle [P1]". The model's frame and the reference it
+    could write part ways (the fact it announced is masked: used already, or the product has
+    no aisle), and the sentence says a price is a place."""
+    pos = 0
+    for m in TAG.finditer(raw):
+        before = fold(raw[pos:m.start()]).rstrip()
+        pos = m.end()
+        field = _FIELD.fullmatch(m.group(0))
+        if field is None or not before:
+            continue
+        for frame, fields in _frame_ends():
+            if frame.search(before) and field.group(1) not in fields:
+                return "a fact under another fact's words"
+    return None
+
+
 def refuses(raw: str) -> str | None:
     """A sentence whose own words say the assistant cannot help ("我只能回答本店商品和服务的
     问题", "Sorry, I can only help with…"), in an answer that does help: a frame of another
@@ -382,6 +433,7 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
         if debt and debt.startswith("all of ") and text and not _ENDED.search(text):
             text += "。" if lang == "zh" else "."
         babble = (malformed(text, lang, TAG.sub("", raw)) or broken_marks(raw) or dangling(raw)
+                  or misplaced(raw)
                   or (refuses(raw) if debt else None) or unfilled(raw, refs)
                   or ("a sentence said twice" if text in seen else None)
                   or ("a phrase said over and over" if looping(raw) else None))

@@ -157,17 +157,19 @@ class LoadedModel:
         switches: Mapping[int, Sequence[int]] | None = None,
         references: Sequence[int] = (),
         gates: Sequence[tuple[Sequence[int], Sequence[int]]] = (),
+        followers: Mapping[int, Sequence[int]] | None = None,
     ) -> GenerationStream:
         """Start an answer. ``prompt`` is a str or anything with ``fit`` (a guide ``Prompt``).
 
         A str longer than the budget loses its oldest tokens: a last resort, since
         it may cut facts. Pass a ``Prompt`` to have the conversation cut first.
-        ``banned``, ``once``, ``switches``, ``references``, ``gates``: see ``GenerationStream``.
+        ``banned``, ``once``, ``switches``, ``references``, ``gates``, ``followers``: see
+        ``GenerationStream``.
         """
         settings = settings or GenerationSettings()
         text = prompt if isinstance(prompt, str) else self.render_prompt(prompt, settings)
         return self.stream_ids(self.tokenizer.encode(text), settings, cancel, banned, once,
-                               switches, references, gates)
+                               switches, references, gates, followers)
 
     def stream_ids(
         self,
@@ -179,6 +181,7 @@ class LoadedModel:
         switches: Mapping[int, Sequence[int]] | None = None,
         references: Sequence[int] = (),
         gates: Sequence[tuple[Sequence[int], Sequence[int]]] = (),
+        followers: Mapping[int, Sequence[int]] | None = None,
     ) -> GenerationStream:
         """Start from token ids (benchmarks, tests); cut from the left to fit, like ``stream``."""
         settings = settings or GenerationSettings()
@@ -191,7 +194,7 @@ class LoadedModel:
             # An empty prompt: start from end-of-text, as GPT-2 was trained to.
             ids = list(self.eos_ids[:1]) or [0]
         return GenerationStream(self, ids, settings, cancel, truncated, banned, once,
-                                switches, references, gates)
+                                switches, references, gates, followers)
 
     def stream_prompt(
         self,

@@ -35,6 +35,7 @@ class TokenChooser:
         self.banned = np.array(sorted({i for i in banned if 0 <= i < vocab_size}), dtype=_IDS)
         self.for_now = np.empty(0, dtype=_IDS)
         self.held = np.empty(0, dtype=_IDS)
+        self.next_only = np.empty(0, dtype=_IDS)
         self.penalty = float(settings.repetition_penalty)
         self.eos = np.array(list(eos_ids), dtype=_IDS)
         # The penalised ids, gathered and scattered: cheaper than masking the whole vocabulary.
@@ -56,6 +57,10 @@ class TokenChooser:
         """Mask ``tokens`` from now until the next call (replacing the ones masked before)."""
         self.for_now = np.array(list(tokens), dtype=_IDS)
 
+    def ban_next(self, tokens: Sequence[int]) -> None:
+        """Mask ``tokens`` for the next token only (what may not follow the one just written)."""
+        self.next_only = np.array(list(tokens), dtype=_IDS)
+
     def hold(self, tokens: Sequence[int]) -> None:
         """Mask ``tokens`` until the next call (the stream's gates that are still closed)."""
         self.held = np.array(sorted(set(tokens)), dtype=_IDS)
@@ -71,6 +76,9 @@ class TokenChooser:
         logits[self.banned] = -np.inf
         logits[self.for_now] = -np.inf
         logits[self.held] = -np.inf
+        if self.next_only.size:
+            logits[self.next_only] = -np.inf
+            self.next_only = np.empty(0, dtype=_IDS)
         if self.penalty != 1.0 and self._n_seen:
             idx = self._seen_buf[: self._n_seen]
             vals = logits[idx]

@@ -37,7 +37,8 @@ class GenerationStream:
     With ``settings.wording_seed``, ``references`` (the tag ids) are chosen greedily and the
     words around them sampled. ``gates``: (held, opening) pairs; the ``held`` ids are masked
     until one of the ``opening`` ids is written (the end of a product answer is held until a
-    product's fact is written, its facts until its name is).
+    product's fact is written, its facts until its name is). ``followers``: token → ids that
+    may not come right after it (a space never follows a space).
     """
 
     def __init__(
@@ -52,6 +53,7 @@ class GenerationStream:
         switches: Mapping[int, Sequence[int]] | None = None,
         references: Sequence[int] = (),
         gates: Sequence[tuple[Sequence[int], Sequence[int]]] = (),
+        followers: Mapping[int, Sequence[int]] | None = None,
     ) -> None:
         self.model = model
         self.gates = [(tuple(held), frozenset(opening)) for held, opening in gates]
@@ -59,6 +61,7 @@ class GenerationStream:
         self.banned = tuple(banned)
         self.once = frozenset(once)
         self.switches = dict(switches or {})
+        self.followers = dict(followers or {})
         self.prompt_ids = prompt_ids
         self.settings = settings
         self.cancel = cancel if cancel is not None else threading.Event()
@@ -135,6 +138,8 @@ class GenerationStream:
                     chooser.ban(token)
                 if token in self.switches:
                     chooser.ban_for_now(self.switches[token])
+                if token in self.followers:
+                    chooser.ban_next(self.followers[token])
                 if any(token in opening for _, opening in closed):
                     closed = [g for g in closed if token not in g[1]]
                     chooser.hold([i for held, _ in closed for i in held])
