@@ -536,3 +536,33 @@ def test_next_only_masks_last_one_choice() -> None:
 ])
 def test_a_fact_under_another_facts_words_is_caught(raw: str, bad: bool) -> None:
     assert bool(ta.misplaced(raw)) is bad
+
+
+def test_inside_a_policy_quote_only_marks_and_the_next_clause_come(catalog_store,
+                                                                    tiny_tagged_model) -> None:
+    """Once a clause is written, the model's own words wait for the last one: a near-uniform
+    sampler writes nothing but marks between the clauses, and words only after the last."""
+    from shopguide.guide.prompt import build_tagged_prompt
+    from shopguide.llm import GenerationSettings
+
+    model = tiny_tagged_model
+    policy = FaqEntry("returns", "退货政策？", "30天内可退货。需保留小票。商品未使用。")
+    prompt, _refs = build_tagged_prompt("能退货吗？", [], [policy], [], None, "zh")
+    text = prompt.render()
+    masks = ta.decoding_masks(model, text, "zh", policy=True)
+    tags = ta.tag_ids(model)
+    words = set(ta.word_ids(model))
+    assert set(masks["switches"][tags["[F1.c1]"]]) == words and not masks["switches"][tags["[F1.c3]"]]
+    settings = GenerationSettings(max_new_tokens=80, do_sample=True, temperature=30.0,
+                                  top_k=0, top_p=1.0)
+    quoted = 0
+    for seed in range(8):
+        stream = model.stream(text, replace(settings, seed=seed), threading.Event(), **masks)
+        stream.read_all()
+        ids = stream.token_ids
+        if tags["[F1.c1]"] in ids:
+            quoted += 1
+            between = ids[ids.index(tags["[F1.c1]"]):ids.index(tags["[F1.c3]"])] \
+                if tags["[F1.c3]"] in ids else ids[ids.index(tags["[F1.c1]"]):]
+            assert not set(between) & words, model.decode(between)
+    assert quoted  # the quote began in some answers: the mask was put to the test

@@ -55,3 +55,13 @@ def test_numbers_in_product_names_and_words_containing_free_are_not_claims() -> 
     assert check_sentence("The Freedom Fountain Pen is ¥809.", facts) is None
     assert check_sentence("Today it is 30% off.", facts) is not None
     assert check_sentence("今天全场8折。", facts) is not None
+
+
+def test_a_code_the_policy_itself_holds_is_no_invented_sku() -> None:
+    from shopguide.store.models import FaqEntry
+
+    hours = FaqEntry("hours", "几点开门？", "每天9:30营业到21:30，地址在万象城负一楼B118。")
+    facts = Facts.of([BY_SKU["SH-2"]], [hours])
+    assert check_sentence("地址在万象城负一楼B118。", facts) is None
+    assert check_sentence("地址在万象城负一楼B119。", facts) is not None  # not what it says
+    assert check_sentence("地址在万象城负一楼B118。", FACTS) is not None  # not given

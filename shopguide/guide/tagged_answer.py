@@ -57,6 +57,7 @@ _SPACE_START_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
 _SPACE_END_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
 _SPACE_ONLY_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
 _WORD_START_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
+_WORD_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
 _LATIN = re.compile(rb"[A-Za-z]")
 
 
@@ -170,9 +171,18 @@ def decoding_masks(model: Any, prompt_text: str, lang: str | None = None,
     quotes the policy whole (``policy_gates``)."""
     gates = product_gates(model) if product else policy_gates(model, prompt_text) if policy \
         else []
+    switches = {**subject_switches(model), **(quote_switches(model, prompt_text) if policy else {})}
     return {"banned": banned_ids(model, prompt_text, lang), "once": once_ids(model, comparison),
-            "switches": subject_switches(model), "references": list((tag_ids(model) or {}).values()),
+            "switches": switches, "references": list((tag_ids(model) or {}).values()),
             "gates": gates, "followers": space_followers(model)}
+
+
+def _clause_ids(model: Any, prompt_text: str) -> list[int]:
+    """The token ids of the policy's clauses in the prompt, in order ([] if any has none)."""
+    tags = tag_ids(model) or {}
+    clauses = sorted(set(_POLICY_CLAUSE.findall(prompt_text)), key=lambda t: int(t[5:-1]))
+    ids = [tags[t] for t in clauses if t in tags]
+    return ids if len(ids) == len(clauses) else []
 
 
 def policy_gates(model: Any, prompt_text: str) -> list[tuple[list[int], list[int]]]:
@@ -181,13 +191,30 @@ def policy_gates(model: Any, prompt_text: str) -> list[tuple[list[int], list[int
     one is. A condition left out changes the policy, so an answer that skipped one ("[F1.c2];
     [F1.c3]…" without the first) was thrown away whole; now the model still writes the
     words around the clauses, but cannot skip or reorder them."""
-    tags = tag_ids(model) or {}
-    clauses = sorted(set(_POLICY_CLAUSE.findall(prompt_text)), key=lambda t: int(t[5:-1]))
-    ids = [tags[t] for t in clauses if t in tags]
-    if len(ids) != len(clauses) or not ids:
+    ids = _clause_ids(model, prompt_text)
+    if not ids:
         return []
     gates = [([later], [before]) for before, later in zip(ids, ids[1:])]
     return gates + [(list(end_ids(model)), [ids[-1]])]
+
+
+def quote_switches(model: Any, prompt_text: str) -> dict[int, tuple[int, ...]]:
+    """Once a policy's quote has begun, the model's own words wait until its last clause:
+    after clause k only marks and clause k+1 may come (the gates keep the order). Words
+    between two clauses were dropped anyway (``write``); a model that loops on "希望对您有
+    帮助。" instead of writing the fifth clause no longer loses the answer."""
+    ids = _clause_ids(model, prompt_text)
+    if len(ids) < 2:
+        return {}
+    words = word_ids(model)
+    return {**{i: words for i in ids[:-1]}, ids[-1]: ()}
+
+
+def word_ids(model: Any) -> tuple[int, ...]:
+    """Tokens that hold (part of) a word: a letter, a digit, a Chinese character, or bytes
+    that are not a whole character (the start of one)."""
+    return _vocab_ids(model, _WORD_IDS, lambda raw: any(
+        ch.isalnum() or ch == "\ufffd" for ch in raw.decode("utf-8", "replace")))
 
 
 def product_gates(model: Any) -> list[tuple[list[int], list[int]]]:

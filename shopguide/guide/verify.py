@@ -97,13 +97,23 @@ class Facts:
         bits += [" ".join((p.name, p.description, " ".join(p.tags))) for p in self.products]
         return fold(" ".join(bits))
 
-    def backing(self) -> Backing:
-        """The texts a promise (free, a discount) may be backed by."""
+    def texts(self) -> list[str]:
+        """The given records' own words: the FAQ rows', the products' names, descriptions and tags."""
         texts = [t for e in self.faqs for t in (e.question, e.answer)]
         for p in self.products:
             texts += [p.name, p.name_en or "", p.name_zh or "", p.description,
                       p.description_en or "", p.description_zh or "", *p.tags]
-        return Backing.of(texts)
+        return texts
+
+    def backing(self) -> Backing:
+        """The texts a promise (free, a discount) may be backed by."""
+        return Backing.of(self.texts())
+
+    def codes(self) -> set[str]:
+        """Code-shaped words the given facts' own text holds ("B118" a shop unit in the
+        opening-hours policy, "R129" a standard in a car seat's description): quoting them
+        is no invented SKU."""
+        return {fold(m.group(1)) for t in self.texts() for m in _SKU_SHAPE.finditer(t or "")}
 
     def policy_aisles(self) -> str:
         """The policies' text with aisle ranges spelled one way ("A1–A2" → "a1-a2")."""
@@ -261,7 +271,7 @@ def _check_aisles(rest: str, facts: Facts, owners: _Owners) -> str | None:
 
 
 def _check_skus(rest: str, facts: Facts) -> str | None:
-    skus = {fold(p.sku) for p in facts.products}
+    skus = {fold(p.sku) for p in facts.products} | facts.codes()
     aisle_names = {fold(p.aisle) for p in facts.products if p.aisle}
     aisle_names |= {aisle_code(a) for a in aisle_names}
     for m in _SKU_SHAPE.finditer(rest):
