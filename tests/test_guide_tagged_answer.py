@@ -74,6 +74,9 @@ def test_what_each_turn_must_reference() -> None:
     assert ta.pays(ta.owed("find", False), "推荐[P1]，[P1.t1]。")
     assert ta.pays(ta.owed("locate", False), "in [P1.aisle]")
     assert not ta.pays(ta.owed("locate", False), "[P1] is [P1.price]")
+    assert not ta.pays(ta.owed("locate", False), "有的，[P1]还有[P1.stock]件。")  # where? not said
+    assert ta.pays(ta.owed("locate", False, stock_question=True), "有的，[P1]还有[P1.stock]件。")
+    assert not ta.pays(ta.owed("locate", False, stock_question=True), "[P1]卖[P1.price]。")
     assert ta.pays(ta.owed("policy", False), "[F1.c2]")
     assert not ta.pays(ta.owed("policy", False), "Yes, you can.")
 
@@ -566,3 +569,11 @@ def test_inside_a_policy_quote_only_marks_and_the_next_clause_come(catalog_store
                 if tags["[F1.c3]"] in ids else ids[ids.index(tags["[F1.c1]"]):]
             assert not set(between) & words, model.decode(between)
     assert quoted  # the quote began in some answers: the mask was put to the test
+
+
+def test_is_it_in_stock_is_answered_by_the_count(catalog_store) -> None:
+    model = FakeTaggedModel("有的，[P1]还有[P1.stock]件。")
+    turn, done = ask(catalog_store, model, "云跃缓震跑鞋还有货吗？")
+    assert turn["by"] == "model" and "还有12件" in turn["answer"]
+    turn, _ = ask(catalog_store, FakeTaggedModel("有的，[P1]还有[P1.stock]件。"), "云跃缓震跑鞋在哪个货架？")
+    assert turn["by"] == "composed"  # "where" is not answered by a count

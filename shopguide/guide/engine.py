@@ -200,7 +200,8 @@ class Engine:
         trained = getattr(self.model, "trained_prompt_tokens", None)
         text = prompt.fit(self.model.count_tokens, max(16, min(budget, trained or budget)))
         yield from tagged_answer.write(self.model, text, refs, q.lang,
-                                       tagged_answer.owed(plan.intent, plan.comparison),
+                                       tagged_answer.owed(plan.intent, plan.comparison,
+                                                          q.stock_question),
                                        self.settings, cancel, log, facts)
 
     def _save(self, conv: Conversation, customer: Customer | None, question: str, answer: str,

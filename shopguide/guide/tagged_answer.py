@@ -44,6 +44,7 @@ _NAMES_RUN_TOGETHER = re.compile(r"\[P\d\]\s*\[P\d\]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _NAME = re.compile(r"\[P(\d)\]")
 _AISLE = re.compile(r"\[P\d\.aisle\]")
+_STOCK = re.compile(r"\[P\d\.stock\]")
 _POLICY = re.compile(r"\[F\d\.c\d\]")
 _POLICY_CLAUSE = re.compile(r"\[F1\.c\d\]")
 _ZERO_STOCK = re.compile(r"(\[P\d+\.stock\]) 0(?!\d)")
@@ -389,10 +390,13 @@ def _announces_fact() -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(re.escape(w) for w in words) + r")\s*[:：]?$", re.I)
 
 
-def owed(intent: str, comparison: bool) -> str | None:
-    """What the raw answer must reference to be an answer to this turn (None: anything)."""
+def owed(intent: str, comparison: bool, stock_question: bool = False) -> str | None:
+    """What the raw answer must reference to be an answer to this turn (None: anything). "Is
+    it in stock?" is answered by the count on the shelf as well as by the aisle."""
     if comparison or intent == "compare":
         return "two products"
+    if intent == "locate" and stock_question:
+        return "an aisle or a stock"
     return {"find": "a product", "detail": "a product", "locate": "an aisle",
             "policy": "the policy"}.get(intent)
 
@@ -409,6 +413,8 @@ def pays(debt: str | None, raw: str) -> bool:
         return len(told) >= (2 if debt == "two products" else 1)
     if debt == "an aisle":
         return bool(_AISLE.search(raw))
+    if debt == "an aisle or a stock":
+        return bool(_AISLE.search(raw) or _STOCK.search(raw))
     if debt.startswith("all of "):
         return all(tag in raw for tag in debt.split()[2:])
     return bool(_POLICY.search(raw))
