@@ -601,3 +601,17 @@ def test_a_comparison_ends_only_after_both_sides_are_told_of(catalog_store, tiny
     assert ended  # some answers ended: the gates were put to the test
     plain = ta.decoding_masks(model, text, "zh", comparison=False, product=True)
     assert len(masks["gates"]) == len(plain["gates"]) + 2
+
+
+@pytest.mark.parametrize("raw, bad", [
+    ("预算有限的话选[P2]。", True),
+    ("On a budget, go for the [P2].", True),
+    ("The cheaper pick is the [P1].", False),
+    ("想省钱可以选[P1]。", False),
+    ("[P2]更好用。", False),  # no claim about the prices
+])
+def test_a_budget_pick_must_be_the_cheapest_given(raw: str, bad: bool) -> None:
+    refs = References()
+    for tag, value in (("[P1]", "A"), ("[P1.price]", "¥399"), ("[P2]", "B"), ("[P2.price]", "¥1,399")):
+        refs.add(tag, value)
+    assert bool(ta.wrong_pick(raw, refs)) is bad

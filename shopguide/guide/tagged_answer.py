@@ -387,6 +387,26 @@ def misplaced(raw: str) -> str | None:
     return None
 
 
+def wrong_pick(raw: str, refs: References) -> str | None:
+    """"预算有限的话选[P2]", "the cheaper pick is the [P1]" (the ``budget_pick`` cues) naming
+    a product that is not the least expensive of the prompt's: the model's own words make a
+    claim about the prices, and it must hold."""
+    own = fold(TAG.sub(" ", raw))
+    if not pattern(cue_words("budget_pick")).search(own):
+        return None
+    prices = {k: _amount(v) for k in range(1, MAX_PRODUCTS + 1)
+              if (v := refs.values.get(f"[P{k}.price]")) is not None}
+    picked = [int(k) for k in _NAME.findall(raw) if int(k) in prices]
+    if picked and prices[picked[-1]] > min(prices.values()):
+        return "a budget pick that is not the cheapest"
+    return None
+
+
+def _amount(price: str) -> float:
+    digits = re.sub(r"[^\d.]", "", price)
+    return float(digits) if digits.replace(".", "", 1).isdigit() else float("inf")
+
+
 def refuses(raw: str) -> str | None:
     """A sentence whose own words say the assistant cannot help ("我只能回答本店商品和服务的
     问题", "Sorry, I can only help with…"), in an answer that does help: a frame of another
@@ -481,7 +501,7 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
                   or (refuses(raw) if debt else None) or unfilled(raw, refs)
                   or ("a sentence said twice" if text in seen else None)
                   or ("a phrase said over and over" if looping(raw) else None))
-        why = babble or unreferenced_number(raw) or (
+        why = babble or unreferenced_number(raw) or wrong_pick(raw, refs) or (
             check_sentence(text, facts) if facts is not None else None)
         if why:
             if log is not None:
