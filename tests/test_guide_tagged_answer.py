@@ -615,3 +615,14 @@ def test_a_budget_pick_must_be_the_cheapest_given(raw: str, bad: bool) -> None:
     for tag, value in (("[P1]", "A"), ("[P1.price]", "¥399"), ("[P2]", "B"), ("[P2.price]", "¥1,399")):
         refs.add(tag, value)
     assert bool(ta.wrong_pick(raw, refs)) is bad
+
+
+def test_a_sold_out_product_is_named_only_to_say_so(catalog_store) -> None:
+    """RS-110 has none in stock: recommending it as if it were on the shelf is not shown."""
+    model = FakeTaggedModel("推荐[P1]，售价[P1.price]。")
+    turn, _ = ask(catalog_store, model, "疾风稳定跑鞋有吗？")
+    prompt = model.prompts[0]
+    assert "[P1.stock] 0" in prompt and turn["by"] == "composed"
+    model = FakeTaggedModel("抱歉，[P1]暂时缺货，售价[P1.price]。")
+    turn, _ = ask(catalog_store, model, "疾风稳定跑鞋有吗？")
+    assert turn["by"] == "model" and "缺货" in turn["answer"]

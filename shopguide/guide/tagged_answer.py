@@ -22,6 +22,7 @@ from weakref import WeakKeyDictionary
 
 from shopguide.guide.refs import MAX_PRODUCTS, TAG, References, all_tags, opens_with_common_word
 from shopguide.guide.verify import Facts, check_sentence
+from shopguide.guide.verify_stock import OUT_STOCK
 from shopguide.text import fold, has_cjk
 from shopguide.text.numbers import normalize_numbers
 from shopguide.text.phrases import pattern
@@ -407,6 +408,19 @@ def _amount(price: str) -> float:
     return float(digits) if digits.replace(".", "", 1).isdigit() else float("inf")
 
 
+def sold_out(prompt_text: str) -> frozenset[str]:
+    """The name tags of the prompt's products that have none in stock."""
+    return frozenset(m.group(1).split(".")[0] + "]" for m in _ZERO_STOCK.finditer(prompt_text))
+
+
+def unsaid_sold_out(raw: str, text: str, names: frozenset[str]) -> str | None:
+    """A sentence that names a product with none in stock must say so ("[P1]暂时缺货"): the
+    model recommended one as if it were on the shelf, and the shopper would walk to it."""
+    if names and any(n in raw for n in names) and not OUT_STOCK.search(text):
+        return "names a sold-out product without saying so"
+    return None
+
+
 def refuses(raw: str) -> str | None:
     """A sentence whose own words say the assistant cannot help ("我只能回答本店商品和服务的
     问题", "Sorry, I can only help with…"), in an answer that does help: a frame of another
@@ -467,6 +481,7 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
     if debt == "the policy":  # every clause of it: a condition left out changes the policy
         debt = "all of " + " ".join(sorted(set(_POLICY_CLAUSE.findall(prompt_text))))
     stream = model.stream(prompt_text, wording(settings, prompt_text), cancel, **masks)
+    gone = sold_out(prompt_text)
     held: list[str] = []
     started = False  # a sentence was accepted: the next keeps the space before it
     finished = False  # the answer was complete and then a sentence failed: stop
@@ -501,7 +516,8 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
                   or (refuses(raw) if debt else None) or unfilled(raw, refs)
                   or ("a sentence said twice" if text in seen else None)
                   or ("a phrase said over and over" if looping(raw) else None))
-        why = babble or unreferenced_number(raw) or wrong_pick(raw, refs) or (
+        why = babble or unreferenced_number(raw) or wrong_pick(raw, refs) or \
+            unsaid_sold_out(raw, text, gone) or (
             check_sentence(text, facts) if facts is not None else None)
         if why:
             if log is not None:
