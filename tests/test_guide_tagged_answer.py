@@ -127,7 +127,8 @@ def test_a_comparison_waits_for_both_sides(catalog_store) -> None:
     one_side = FakeTaggedModel("[P1]售价[P1.price]。")
     turn, _ = ask(catalog_store, one_side, "云跃缓震跑鞋和疾风稳定跑鞋哪个好？")
     assert turn["intent"] == "compare" and turn["by"] == "composed"
-    both = FakeTaggedModel("[P1]售价[P1.price]，[P2]售价[P2.price]。")
+    # 疾风稳定跑鞋 has none in stock: a comparison that names it says so.
+    both = FakeTaggedModel("[P1]售价[P1.price]；[P2]售价[P2.price]，目前缺货。")
     turn, _ = ask(catalog_store, both, "云跃缓震跑鞋和疾风稳定跑鞋哪个好？")
     assert turn["by"] == "model" and "¥459" in turn["answer"] and "¥399.50" in turn["answer"]
 
