@@ -39,6 +39,10 @@ def test_finetune_writes_a_loadable_model_with_before_and_after(tiny_trained, st
     from shopguide.llm import load_model
 
     assert load_model(str(out)).count_tokens("Oak Bookshelf") > 0
+    from shopguide.guide import answer_shapes
+
+    # The word orders it was taught: the base's, and those of the store's own exchanges.
+    assert answer_shapes.read(tiny_trained.out) <= answer_shapes.read(out)
 
 
 def test_qa_csv_errors_name_the_row(tmp_path):

@@ -66,3 +66,15 @@ def test_two_stages_recorded_and_resume_skips_finished_stages(tiny_trained):
     work = tiny_trained.out.parent / "work"
     again = run_preset("tiny", tiny_trained.out, work, resume=True, log=lambda _m: None)
     assert again.result.steps == 0  # both stages were done: nothing retrained
+
+
+def test_the_model_is_saved_with_the_word_orders_it_was_taught(tiny_trained):
+    from shopguide.guide import answer_shapes
+    from shopguide.llm import load_model
+
+    known = answer_shapes.of_model(load_model(str(tiny_trained.out)))
+    corpus = tiny_trained.out.parent / "work" / "corpus"
+    from shopguide.training import corpus as corpus_mod
+
+    answers = [r.target for r in corpus_mod.load(corpus, "train")]
+    assert known == frozenset(answer_shapes.taught(answers))

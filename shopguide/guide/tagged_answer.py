@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Any
 from weakref import WeakKeyDictionary
 
+from shopguide.guide import answer_shapes
 from shopguide.guide.refs import MAX_PRODUCTS, TAG, References, all_tags, opens_with_common_word
 from shopguide.guide.verify import Facts, check_sentence
 from shopguide.guide.verify_stock import OUT_STOCK
@@ -482,6 +483,7 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
         debt = "all of " + " ".join(sorted(set(_POLICY_CLAUSE.findall(prompt_text))))
     stream = model.stream(prompt_text, wording(settings, prompt_text), cancel, **masks)
     gone = sold_out(prompt_text)
+    taught = answer_shapes.of_model(model)
     held: list[str] = []
     started = False  # a sentence was accepted: the next keeps the space before it
     finished = False  # the answer was complete and then a sentence failed: stop
@@ -512,7 +514,7 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
         if debt and debt.startswith("all of ") and text and not _ENDED.search(text):
             text += "。" if lang == "zh" else "."
         babble = (malformed(text, lang, TAG.sub("", raw)) or broken_marks(raw) or dangling(raw)
-                  or misplaced(raw)
+                  or misplaced(raw) or answer_shapes.untaught(raw.strip(), taught)
                   or (refuses(raw) if debt else None) or unfilled(raw, refs)
                   or ("a sentence said twice" if text in seen else None)
                   or ("a phrase said over and over" if looping(raw) else None))

@@ -199,7 +199,7 @@ def _finetune(base: str, store_path: Path, out: Path, qa: Path | None, minutes: 
                           "best_val_loss": result.best_val_loss, "hardware": hardware()}
     phase("saving")
     card["prompt_format"] = TAGGED_FORMAT
-    save_model(model, src, out, card)
+    save_model(model, src, out, card, (r.target for r in train_recs), base=src)
     if added:
         tok.save_pretrained(str(out))  # the vocabulary with the tags, over the base's copy
     for name in TOKENIZER_FILES:  # a cached HF GPT-2 may name its files differently

@@ -11,12 +11,13 @@ import platform
 import shutil
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import torch
 
+from shopguide.guide import answer_shapes
 from shopguide.guide.refs import TAGGED_FORMAT, all_tags
 from shopguide.training import corpus as corpus_mod
 from shopguide.training.data import tokenize_pairs
@@ -79,8 +80,11 @@ def new_model(vocab_size: int, shape: ModelShape, eos_id: int, seed: int):
     return GPT2LMHeadModel(cfg)
 
 
-def save_model(model, tokenizer_dir: Path, out: Path, card: dict) -> None:
-    """Weights (safetensors), config, tokenizer files, generation config and model card."""
+def save_model(model, tokenizer_dir: Path, out: Path, card: dict,
+               answers: Iterable[str] = (), base: Path | None = None) -> None:
+    """Weights (safetensors), config, tokenizer files, generation config and model card; and
+    the word orders of the training ``answers`` (with those of the ``base`` it was tuned
+    from), which the runtime holds the model's sentences to (``guide/answer_shapes.py``)."""
     out.mkdir(parents=True, exist_ok=True)
     model.generation_config.eos_token_id = model.config.eos_token_id
     model.generation_config.pad_token_id = model.config.eos_token_id
@@ -92,6 +96,7 @@ def save_model(model, tokenizer_dir: Path, out: Path, card: dict) -> None:
         if (tokenizer_dir / name).exists() and tokenizer_dir.resolve() != out.resolve():
             shutil.copy(tokenizer_dir / name, out / name)
     (out / "model_card.json").write_text(json.dumps(card, ensure_ascii=False, indent=2), encoding="utf-8")
+    answer_shapes.save(out, answers, base)
 
 
 def _corpus(spec: corpus_mod.CorpusSpec, folder: Path,
@@ -207,7 +212,7 @@ def run_preset(name: str, out: Path, workdir: Path,
         card["training"]["train_seconds"] = round(sum(x["train_seconds"] for x in st), 1)
         card["training"]["best_val_loss"] = result.best_val_loss
         card["training"]["wall_seconds_this_run"] = round(time.monotonic() - t0, 1)
-        save_model(model, tok_dir, out, card)
+        save_model(model, tok_dir, out, card, (r.target for r in train_recs))
         log(f"stage {i + 1}/{len(stages)}: {result.stopped} after {result.steps} steps, "
             f"best validation loss {result.best_val_loss}")
     if result is None:  # every stage was already done
