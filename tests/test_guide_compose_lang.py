@@ -85,3 +85,12 @@ def test_asked_for_a_thing_the_store_lacks_the_answer_names_it_and_what_it_carri
     assert en is not None and "golf clubs" in en and "Kitchen, Bedding" in en
     assert compose_not_found("今天天气怎么样？", "zh", cats) is None  # not asking for a thing
     assert compose_not_found("tell me a joke", "en", cats) is None
+
+
+def test_a_department_named_in_the_singular_is_listed_as_its_products() -> None:
+    from shopguide.guide.compose import _what
+    from shopguide.guide.query import Query
+
+    assert _what(Query(text="x", category="Pets/Cat"), "en") == "Cat products"
+    assert _what(Query(text="x", category="Shoes/Running Shoes"), "en") == "Running Shoes"
+    assert _what(Query(text="x", category="鞋/跑鞋"), "zh") == "跑鞋"

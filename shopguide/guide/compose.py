@@ -93,7 +93,10 @@ def _what(q: Query, lang: str) -> str:
     if q.category:
         leaf = q.category.split("/")[-1]
         if _has_cjk(leaf) == (lang == "zh"):
-            return leaf
+            # A department named in the singular ("Cat", "Food") is no plural to list
+            # ("these Cat:"): its products are.
+            return say("products_of", lang, what=leaf) if lang == "en" and \
+                not leaf.endswith("s") else leaf
         said = q.category_said
         if said and _has_cjk(said) == (lang == "zh"):
             if lang == "en" and said.endswith("ing"):
