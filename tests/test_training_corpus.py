@@ -140,9 +140,3 @@ def test_coined_names_coin_new_words() -> None:
     assert brands and not brands & known  # every brand is new
     assert (coined.trade, coined.lang) == (plain.trade, plain.lang)
 
-
-def test_the_clause_a_need_cites_is_the_first_one_the_prompt_gives(records):
-    """The prompt puts a product's sentences that share the question's words first, and the
-    training answers cite it under that number: a need's clause is d1 of its product."""
-    needs = [r for r in records if r.kind == "need" and r.cite]
-    assert needs and all(r.cite.endswith(".d1]") for r in needs)

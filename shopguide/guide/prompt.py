@@ -122,13 +122,16 @@ def build_tagged_prompt(
     customer: Customer | None = None,
     lang: str = "en",
     focus: Iterable[str] = (),
+    question_first: bool = True,
 ) -> tuple[Prompt, References]:
     """The prompt with every fact behind a reference tag (``guide/refs.py``), and the tags'
     values to fill the model's answer with. The facts are cut to what the scheme has tags
     for (five products, two FAQ rows), best first. A product's sentences and tags that say
-    the question's words (and ``focus``, words the question means: a synonym's) come first."""
+    the question's words (and ``focus``, words the question means: a synonym's) come first,
+    unless ``question_first`` is off (the catalog's order: the shipped model's corpus)."""
     products, faqs = list(products)[:MAX_PRODUCTS], list(faqs)[:MAX_FAQS]
-    refs = references(products, faqs, customer, lang, focus_words(question) | frozenset(focus))
+    order = focus_words(question) | frozenset(focus) if question_first else frozenset()
+    refs = references(products, faqs, customer, lang, order)
     line = customer_line(customer).removeprefix("Customer: ") if customer else None
     return Prompt(question=question, facts=refs.lines(len(products), len(faqs), line),
                   history=list(history)), refs
