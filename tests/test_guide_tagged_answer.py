@@ -581,29 +581,6 @@ def test_is_it_in_stock_is_answered_by_the_count(catalog_store) -> None:
     assert turn["by"] == "composed"  # "where" is not answered by a count
 
 
-def test_a_comparison_ends_only_after_both_sides_are_told_of(catalog_store, tiny_tagged_model) -> None:
-    from shopguide.guide.prompt import build_tagged_prompt
-    from shopguide.llm import GenerationSettings
-
-    model = tiny_tagged_model
-    products = catalog_store.products(["RS-104", "RS-110"])
-    prompt, _refs = build_tagged_prompt("比较一下这两款", products, [], [], None, "zh")
-    text = prompt.render()
-    masks = ta.decoding_masks(model, text, "zh", comparison=True, product=True)
-    settings = GenerationSettings(max_new_tokens=120, do_sample=True, temperature=1.0,
-                                  top_k=0, top_p=1.0, stop=())
-    ended = 0
-    for seed in range(10):
-        stream = model.stream(text, replace(settings, seed=seed), threading.Event(), **masks)
-        raw = stream.read_all()
-        if stream.finish_reason == "eos":
-            ended += 1
-            assert re.search(r"\[P1\.", raw) and re.search(r"\[P2\.", raw), raw
-    assert ended  # some answers ended: the gates were put to the test
-    plain = ta.decoding_masks(model, text, "zh", comparison=False, product=True)
-    assert len(masks["gates"]) == len(plain["gates"]) + 2
-
-
 @pytest.mark.parametrize("raw, bad", [
     ("预算有限的话选[P2]。", True),
     ("On a budget, go for the [P2].", True),

@@ -174,8 +174,6 @@ def decoding_masks(model: Any, prompt_text: str, lang: str | None = None,
     quotes the policy whole (``policy_gates``)."""
     gates = product_gates(model) if product else policy_gates(model, prompt_text) if policy \
         else []
-    if comparison and product:
-        gates = gates + comparison_gates(model)
     switches = {**subject_switches(model), **(quote_switches(model, prompt_text) if policy else {})}
     return {"banned": banned_ids(model, prompt_text, lang), "once": once_ids(model, comparison),
             "switches": switches, "references": list((tag_ids(model) or {}).values()),
@@ -234,15 +232,6 @@ def product_gates(model: Any) -> list[tuple[list[int], list[int]]]:
     if not names or not facts:
         return []
     return [(facts, names)]
-
-
-def comparison_gates(model: Any) -> list[tuple[list[int], list[int]]]:
-    """A comparison speaks of both products compared (the first two of the prompt): the end
-    of the answer is held until a fact of each is written. Without it the model told of one
-    and stopped ("[P1] is [P1.price]."), and the answer compared nothing."""
-    tags = tag_ids(model) or {}
-    ends = list(end_ids(model))
-    return [(ends, [i for t, i in tags.items() if t.startswith(f"[P{k}.")]) for k in (1, 2)]
 
 
 def wording(settings: Any, prompt_text: str) -> Any:
