@@ -15,8 +15,8 @@ Scheme: products P1…P5 (in the order given: the best match first) with the nam
 in the asker's language), ``brand``, ``price``, ``stock`` (a count), ``aisle``, ``sizes``,
 ``colors``, tags ``t1``…``t4`` and description sentences ``d1``…``d4`` (the asker's language
 first; those that share a word with the question before the rest, so the sentence that
-answers a need is in the prompt however far down the description it stands, and is the one
-the model learns to cite first); FAQ rows F1, F2 with the question (``[Fk]``) and answer sentences ``c1``…``c6``;
+answers a need is in the prompt however far down the description it stands, and comes
+first); FAQ rows F1, F2 with the question (``[Fk]``) and answer sentences ``c1``…``c6``;
 the customer being served, ``[C]`` (their name).
 """
 
