@@ -604,3 +604,14 @@ def test_a_sold_out_product_is_named_only_to_say_so(catalog_store) -> None:
     model = FakeTaggedModel("抱歉，[P1]暂时缺货，售价[P1.price]。")
     turn, _ = ask(catalog_store, model, "疾风稳定跑鞋有吗？")
     assert turn["by"] == "model" and "缺货" in turn["answer"]
+
+
+@pytest.mark.parametrize("raw, loops", [
+    ("[P1]就很好：夜用，挺合适，挺合适，售价[P1.price]。", True),
+    ("It is great, it is great.", True),
+    ("[P1]，[P2]，售价[P1.price]。", False),  # facts in a row are a list
+    ("挺合适，售价[P1.price]，挺合适。", False),  # said again, not at once
+    ("Great, great choice.", False),
+])
+def test_a_clause_said_twice_at_once_is_a_loop(raw: str, loops: bool) -> None:
+    assert ta.looping(raw) is loops

@@ -41,6 +41,8 @@ _REPEAT = re.compile(r"(.)\1{5,}")
 _BROKEN_MARKS = re.compile(r"^\s*[,，;；:：、]|[,，;；:：、]\s*[,，;；:：、。.!！?？]")
 LOOP_RUN = 6  # characters
 _STUTTER = re.compile(r"(.{2,}?)\1\1")
+_CLAUSE_TWICE = re.compile(r"(?:^|[，,；;：:\s])([^，,；;：:□\s][^，,；;：:□]+?)[，,]\s*\1"
+                           r"(?=[，,。.；;！!？?]|$)", re.I)
 _OPENS_WITH_CLAUSE = re.compile(r"\s*\[(?:P\d\.d\d|F\d\.c\d)\]")
 _NAMES_RUN_TOGETHER = re.compile(r"\[P\d\]\s*\[P\d\]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
@@ -332,6 +334,8 @@ def looping(raw: str) -> bool:
     own = TAG.sub("□", raw)
     if any(own.count(own[i:i + LOOP_RUN]) >= 3 for i in range(len(own) - LOOP_RUN + 1)):
         return True
+    if _CLAUSE_TWICE.search(own):
+        return True  # "挺合适，挺合适": a clause of its own said again at once (never in the corpus)
     return any(len(re.sub(r"[□\W]", "", m.group(1))) >= 2 for m in _STUTTER.finditer(own))
 
 
