@@ -52,6 +52,7 @@ _STOCK = re.compile(r"\[P\d\.stock\]")
 _POLICY = re.compile(r"\[F\d\.c\d\]")
 _POLICY_CLAUSE = re.compile(r"\[F1\.c\d\]")
 _ZERO_STOCK = re.compile(r"(\[P\d+\.stock\]) 0(?!\d)")
+_TEXT_FACT = re.compile(r"(\[P\d\.[td]\d\]) ([^\[\n]*)")
 
 _TAG_IDS: WeakKeyDictionary[Any, dict[str, int] | None] = WeakKeyDictionary()
 _DIGIT_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
@@ -259,7 +260,15 @@ def banned_ids(model: Any, prompt_text: str, lang: str | None = None) -> list[in
     # A stock of zero is no count to state ("还有0件", "0 in stock"): the corpus says it in
     # words (缺货, "out of stock"), so the tag is masked for a product that has none.
     out += [tags[m.group(1)] for m in _ZERO_STOCK.finditer(prompt_text) if m.group(1) in tags]
-    return out + list(other_script_ids(model, lang)) if lang in ("zh", "en") else out
+    if lang not in ("zh", "en"):
+        return out
+    # A feature or sentence the catalog has only in Chinese ("it's 瑜伽垫") is not quoted in an
+    # English answer: the prompt keeps it (the model was trained so), the answer may not use
+    # it. (Latin words in a Chinese answer are read: ISOFIX, PPSU, TPE.)
+    if lang == "en":
+        out += [tags[m.group(1)] for m in _TEXT_FACT.finditer(prompt_text)
+                if m.group(1) in tags and has_cjk(m.group(2))]
+    return out + list(other_script_ids(model, lang))
 
 
 def fill(refs: References, raw: str) -> str:
