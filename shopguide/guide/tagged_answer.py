@@ -4,10 +4,10 @@ A tagged model (one whose tokenizer has every tag of ``guide/refs.py`` as one to
 prompted with the facts behind tags and answers with tags where facts go. Decoding masks
 every tag that points at no fact of this prompt, and every token with a digit (a figure can
 only come from a reference), so names, prices, stock counts, aisles and policy clauses in
-the answer are the store's by construction. What is left to check is small: text written
-outside references that states a number in words, broken or wrong-language text, a loop,
-and whether the answer references what the turn is about at all (no reference: the composed
-answer stands in).
+the answer are the store's by construction. What is left to check is each sentence's own
+words (``guide/sentence_checks.py``, and the word orders the model was taught,
+``guide/answer_shapes.py``) and whether the answer references what the turn is about at all
+(no reference: the composed answer stands in).
 """
 
 from __future__ import annotations
@@ -16,18 +16,16 @@ import re
 import threading
 import zlib
 from collections.abc import Callable, Iterator
-from functools import lru_cache
 from typing import Any
 from weakref import WeakKeyDictionary
 
 from shopguide.guide import answer_shapes
 from shopguide.guide.refs import MAX_PRODUCTS, TAG, References, all_tags, opens_with_common_word
+from shopguide.guide.sentence_checks import (NAME, ZERO_STOCK, broken_marks, dangling, looping,
+                                             malformed, misplaced, refuses, sold_out, unfilled,
+                                             unreferenced_number, unsaid_sold_out, wrong_pick)
 from shopguide.guide.verify import Facts, check_sentence
-from shopguide.guide.verify_stock import OUT_STOCK
-from shopguide.text import fold, has_cjk
-from shopguide.text.numbers import normalize_numbers
-from shopguide.text.phrases import pattern
-from shopguide.text.resources import cue_words
+from shopguide.text import has_cjk
 
 # Where a sentence of the raw (tagged) answer ends: an end mark, or a full stop before a
 # space. A tag's own dot ("[P1.price]") is followed by a letter, never a space.
@@ -35,23 +33,11 @@ _SEMICOLONS = ("；", ";")
 _END = re.compile(r"(?<=[。！？!?；;])|(?<=[.…])(?=\s)")
 _ENDED = re.compile(r"[。！？!?.…；;」”)）]$")
 _DIGIT = re.compile(r"[0-9０-９]")
-_REPEAT = re.compile(r"(.)\1{5,}")
-# Own words that open with a separator (a fragment: ";，这个问题…") or put two marks side by
-# side ("；！", "：，") are broken text, whatever words follow.
-_BROKEN_MARKS = re.compile(r"^\s*[,，;；:：、]|[,，;；:：、]\s*[,，;；:：、。.!！?？]")
-LOOP_RUN = 6  # characters
-_STUTTER = re.compile(r"(.{2,}?)\1\1")
-_CLAUSE_TWICE = re.compile(r"(?:^|[，,；;：:\s])([^，,；;：:□\s][^，,；;：:□]+?)[，,]\s*\1"
-                           r"(?=[，,。.；;！!？?]|$)", re.I)
 _OPENS_WITH_CLAUSE = re.compile(r"\s*\[(?:P\d\.d\d|F\d\.c\d)\]")
-_NAMES_RUN_TOGETHER = re.compile(r"\[P\d\]\s*\[P\d\]")
-_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
-_NAME = re.compile(r"\[P(\d)\]")
 _AISLE = re.compile(r"\[P\d\.aisle\]")
 _STOCK = re.compile(r"\[P\d\.stock\]")
 _POLICY = re.compile(r"\[F\d\.c\d\]")
 _POLICY_CLAUSE = re.compile(r"\[F1\.c\d\]")
-_ZERO_STOCK = re.compile(r"(\[P\d+\.stock\]) 0(?!\d)")
 _TEXT_FACT = re.compile(r"(\[P\d\.[td]\d\]) ([^\[\n]*)")
 
 _TAG_IDS: WeakKeyDictionary[Any, dict[str, int] | None] = WeakKeyDictionary()
@@ -259,7 +245,7 @@ def banned_ids(model: Any, prompt_text: str, lang: str | None = None) -> list[in
     out = [i for tag, i in tags.items() if tag not in prompt_text] + list(digit_ids(model))
     # A stock of zero is no count to state ("还有0件", "0 in stock"): the corpus says it in
     # words (缺货, "out of stock"), so the tag is masked for a product that has none.
-    out += [tags[m.group(1)] for m in _ZERO_STOCK.finditer(prompt_text) if m.group(1) in tags]
+    out += [tags[m.group(1)] for m in ZERO_STOCK.finditer(prompt_text) if m.group(1) in tags]
     if lang not in ("zh", "en"):
         return out
     # A feature or sentence the catalog has only in Chinese ("it's 瑜伽垫") is not quoted in an
@@ -276,32 +262,6 @@ def fill(refs: References, raw: str) -> str:
     return refs.fill(raw)
 
 
-def unreferenced_number(raw: str) -> str | None:
-    """A number other than one written outside the references ("thirty days", "三十天"): the
-    model may not state a figure of its own. "one"/"一" pass ("一款", "one of them")."""
-    bare = TAG.sub(" ", raw)
-    for run in re.findall(r"\d+(?:\.\d+)?", normalize_numbers(bare)):
-        if float(run) >= 2:
-            return f"a number written outside the references ({run})"
-    return None
-
-
-def malformed(sentence: str, lang: str, own: str | None = None) -> str | None:
-    """Text no shopper should see: broken bytes, control characters, stutter, or the
-    model's own words (``own``: the sentence without its references) in the other language.
-    The facts may be in either (a bilingual catalog); the model's words may not."""
-    if "\ufffd" in sentence or any(ord(ch) < 32 and ch not in "\n\t" for ch in sentence):
-        return "broken characters"
-    if _REPEAT.search(sentence):
-        return "a character repeated over and over"
-    words = sentence if own is None else own
-    if lang == "zh" and _LATIN_WORD.search(words) and not has_cjk(words):
-        return "not in the asker's language"
-    if lang == "en" and has_cjk(words):
-        return "not in the asker's language"
-    return None
-
-
 def _joined(raw: str, text: str, lang: str, before: str) -> str:
     """The next sentence as it follows the one before: the model's own space kept; in
     English a space after a clause's mark ("…8 pm. The garden…", split at "；/;" the model
@@ -313,129 +273,6 @@ def _joined(raw: str, text: str, lang: str, before: str) -> str:
                 opens_with_common_word(text):  # a clause, not a name
             text = text[0].lower() + text[1:]
     return lead + text
-
-
-def broken_marks(raw: str) -> str | None:
-    """Own words that open with a separator or put two marks side by side, brackets left
-    open ("there are ( with are ('t"), or two names run together ("[P1] [P2] is …"); the
-    references stand as words here: "可以，[F1.c1]。" is whole."""
-    own = TAG.sub("□", raw).strip()
-    if _BROKEN_MARKS.search(own):
-        return "broken punctuation"
-    if own.count("(") != own.count(")") or own.count("（") != own.count("）"):
-        return "a bracket left open"
-    if _NAMES_RUN_TOGETHER.search(raw):
-        return "names run together"
-    return None
-
-
-def unfilled(raw: str, refs: References) -> str | None:
-    """A reference to no fact of this prompt would be said as nothing ("choose and .")."""
-    return "a reference to no fact" if any(t not in refs.values for t in TAG.findall(raw)) \
-        else None
-
-
-def looping(raw: str) -> bool:
-    """A run of ``LOOP_RUN`` characters found three times in one sentence ("特点是这点很实用，
-    特点是这点很实用，…"), or a phrase of the model's own said three times running ("挺合适，
-    挺合适，挺合适"): a small model going round in circles. (References stand as □: three
-    facts in a row are a list, not a loop.)"""
-    own = TAG.sub("□", raw)
-    if any(own.count(own[i:i + LOOP_RUN]) >= 3 for i in range(len(own) - LOOP_RUN + 1)):
-        return True
-    if _CLAUSE_TWICE.search(own):
-        return True  # "挺合适，挺合适": a clause of its own said again at once (never in the corpus)
-    return any(len(re.sub(r"[□\W]", "", m.group(1))) >= 2 for m in _STUTTER.finditer(own))
-
-
-def dangling(raw: str) -> str | None:
-    """A sentence that stops where a fact was to come ("价格是。", "位于。"): the model's frame
-    asked for a reference that decoding masked (used already, or no such fact). The words
-    that announce a fact are the ``expects_fact`` cues of resources/lang/cues.csv."""
-    own = TAG.sub("□", raw).strip()
-    if own.endswith(("?", "？")):
-        return None  # a question may end on "with" ("Anything else I can help with?")
-    body = own.rstrip("。.!！；;…").rstrip()
-    return "a fact announced and not given" if _announces_fact().search(body) else None
-
-
-# The words that announce one kind of fact (cues.csv ``frame_*``) → the fields that may follow.
-FRAMES = {"frame_aisle": ("aisle",), "frame_price": ("price",), "frame_choices": ("sizes", "colors")}
-_FIELD = re.compile(r"\[P\d(?:\.([a-z0-9]+))?\]")
-
-
-@lru_cache(maxsize=1)
-def _frame_ends() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
-    def word(w: str) -> str:  # an English word whole ("aisle", not "raisle")
-        return (r"(?<![a-z0-9])" if w.isascii() else "") + re.escape(w)
-
-    return tuple((re.compile("(?:" + "|".join(word(w) for w in cue_words(act)) + r")\W*$"),
-                  fields) for act, fields in FRAMES.items() if cue_words(act))
-
-
-def misplaced(raw: str) -> str | None:
-    """A fact given under another fact's words: "in aisle [P1.price]", "comes in
-    [P1.price]", "售价[P1.aisle]", "is in aisle [P1]". The model's frame and the reference it
-    could write part ways (the fact it announced is masked: used already, or the product has
-    no aisle), and the sentence says a price is a place."""
-    pos = 0
-    for m in TAG.finditer(raw):
-        before = fold(raw[pos:m.start()]).rstrip()
-        pos = m.end()
-        field = _FIELD.fullmatch(m.group(0))
-        if field is None or not before:
-            continue
-        for frame, fields in _frame_ends():
-            if frame.search(before) and field.group(1) not in fields:
-                return "a fact under another fact's words"
-    return None
-
-
-def wrong_pick(raw: str, refs: References) -> str | None:
-    """"预算有限的话选[P2]", "the cheaper pick is the [P1]" (the ``budget_pick`` cues) naming
-    a product that is not the least expensive of the prompt's: the model's own words make a
-    claim about the prices, and it must hold."""
-    own = fold(TAG.sub(" ", raw))
-    if not pattern(cue_words("budget_pick")).search(own):
-        return None
-    prices = {k: _amount(v) for k in range(1, MAX_PRODUCTS + 1)
-              if (v := refs.values.get(f"[P{k}.price]")) is not None}
-    picked = [int(k) for k in _NAME.findall(raw) if int(k) in prices]
-    if picked and prices[picked[-1]] > min(prices.values()):
-        return "a budget pick that is not the cheapest"
-    return None
-
-
-def _amount(price: str) -> float:
-    digits = re.sub(r"[^\d.]", "", price)
-    return float(digits) if digits.replace(".", "", 1).isdigit() else float("inf")
-
-
-def sold_out(prompt_text: str) -> frozenset[str]:
-    """The name tags of the prompt's products that have none in stock."""
-    return frozenset(m.group(1).split(".")[0] + "]" for m in _ZERO_STOCK.finditer(prompt_text))
-
-
-def unsaid_sold_out(raw: str, text: str, names: frozenset[str]) -> str | None:
-    """A sentence that names a product with none in stock must say so ("[P1]暂时缺货"): the
-    model recommended one as if it were on the shelf, and the shopper would walk to it."""
-    if names and any(n in raw for n in names) and not OUT_STOCK.search(text):
-        return "names a sold-out product without saying so"
-    return None
-
-
-def refuses(raw: str) -> str | None:
-    """A sentence whose own words say the assistant cannot help ("我只能回答本店商品和服务的
-    问题", "Sorry, I can only help with…"), in an answer that does help: a frame of another
-    situation, and a contradiction (the ``refusal`` cues of resources/lang/cues.csv)."""
-    own = fold(TAG.sub(" ", raw)).replace("’", "'")  # "can’t" is "can't"
-    return "a refusal inside an answer" if pattern(cue_words("refusal")).search(own) else None
-
-
-@lru_cache(maxsize=1)
-def _announces_fact() -> re.Pattern[str]:
-    words = sorted(cue_words("expects_fact"), key=len, reverse=True)
-    return re.compile("(?:" + "|".join(re.escape(w) for w in words) + r")\s*[:：]?$", re.I)
 
 
 def owed(intent: str, comparison: bool, stock_question: bool = False) -> str | None:
@@ -457,7 +294,7 @@ def pays(debt: str | None, raw: str) -> bool:
         # A product is spoken of when its name and one of its facts are written: a name
         # alone ("Wellness CORE Puppy Recipe, 12 lb.") answers nothing, nor does a fact
         # without a name ("主打高景观。"); a comparison speaks of two.
-        told = [k for k in set(_NAME.findall(raw)) if f"[P{k}." in raw]
+        told = [k for k in set(NAME.findall(raw)) if f"[P{k}." in raw]
         return len(told) >= (2 if debt == "two products" else 1)
     if debt == "an aisle":
         return bool(_AISLE.search(raw))

@@ -1,0 +1,181 @@
+"""What a sentence of a tagged model's answer may not be, read on its raw text (references
+as tags) before it is shown: a number written outside the references, broken or
+wrong-language text, a loop, a sentence that stops where a fact was to come, a fact given
+under another fact's words, a budget pick that is not the cheapest, a sold-out product
+named as if it were on the shelf, a refusal inside an answer that helps. Each returns why
+(for the log), or None. ``tagged_answer.write`` runs them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from shopguide.guide.refs import MAX_PRODUCTS, TAG, References
+from shopguide.guide.verify_stock import OUT_STOCK
+from shopguide.text import fold, has_cjk
+from shopguide.text.numbers import normalize_numbers
+from shopguide.text.phrases import pattern
+from shopguide.text.resources import cue_words
+
+_REPEAT = re.compile(r"(.)\1{5,}")
+# Own words that open with a separator (a fragment: ";，这个问题…") or put two marks side by
+# side ("；！", "：，") are broken text, whatever words follow.
+_BROKEN_MARKS = re.compile(r"^\s*[,，;；:：、]|[,，;；:：、]\s*[,，;；:：、。.!！?？]")
+LOOP_RUN = 6  # characters
+_STUTTER = re.compile(r"(.{2,}?)\1\1")
+_CLAUSE_TWICE = re.compile(r"(?:^|[，,；;：:\s])([^，,；;：:□\s][^，,；;：:□]+?)[，,]\s*\1"
+                           r"(?=[，,。.；;！!？?]|$)", re.I)
+_NAMES_RUN_TOGETHER = re.compile(r"\[P\d\]\s*\[P\d\]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+NAME = re.compile(r"\[P(\d)\]")
+ZERO_STOCK = re.compile(r"(\[P\d+\.stock\]) 0(?!\d)")
+
+
+def unreferenced_number(raw: str) -> str | None:
+    """A number other than one written outside the references ("thirty days", "三十天"): the
+    model may not state a figure of its own. "one"/"一" pass ("一款", "one of them")."""
+    bare = TAG.sub(" ", raw)
+    for run in re.findall(r"\d+(?:\.\d+)?", normalize_numbers(bare)):
+        if float(run) >= 2:
+            return f"a number written outside the references ({run})"
+    return None
+
+
+def malformed(sentence: str, lang: str, own: str | None = None) -> str | None:
+    """Text no shopper should see: broken bytes, control characters, stutter, or the
+    model's own words (``own``: the sentence without its references) in the other language.
+    The facts may be in either (a bilingual catalog); the model's words may not."""
+    if "\ufffd" in sentence or any(ord(ch) < 32 and ch not in "\n\t" for ch in sentence):
+        return "broken characters"
+    if _REPEAT.search(sentence):
+        return "a character repeated over and over"
+    words = sentence if own is None else own
+    if lang == "zh" and _LATIN_WORD.search(words) and not has_cjk(words):
+        return "not in the asker's language"
+    if lang == "en" and has_cjk(words):
+        return "not in the asker's language"
+    return None
+
+
+def broken_marks(raw: str) -> str | None:
+    """Own words that open with a separator or put two marks side by side, brackets left
+    open ("there are ( with are ('t"), or two names run together ("[P1] [P2] is …"); the
+    references stand as words here: "可以，[F1.c1]。" is whole."""
+    own = TAG.sub("□", raw).strip()
+    if _BROKEN_MARKS.search(own):
+        return "broken punctuation"
+    if own.count("(") != own.count(")") or own.count("（") != own.count("）"):
+        return "a bracket left open"
+    if _NAMES_RUN_TOGETHER.search(raw):
+        return "names run together"
+    return None
+
+
+def unfilled(raw: str, refs: References) -> str | None:
+    """A reference to no fact of this prompt would be said as nothing ("choose and .")."""
+    return "a reference to no fact" if any(t not in refs.values for t in TAG.findall(raw)) \
+        else None
+
+
+def looping(raw: str) -> bool:
+    """A run of ``LOOP_RUN`` characters found three times in one sentence ("特点是这点很实用，
+    特点是这点很实用，…"), or a phrase of the model's own said three times running ("挺合适，
+    挺合适，挺合适"): a small model going round in circles. (References stand as □: three
+    facts in a row are a list, not a loop.)"""
+    own = TAG.sub("□", raw)
+    if any(own.count(own[i:i + LOOP_RUN]) >= 3 for i in range(len(own) - LOOP_RUN + 1)):
+        return True
+    if _CLAUSE_TWICE.search(own):
+        return True  # "挺合适，挺合适": a clause of its own said again at once (never in the corpus)
+    return any(len(re.sub(r"[□\W]", "", m.group(1))) >= 2 for m in _STUTTER.finditer(own))
+
+
+def dangling(raw: str) -> str | None:
+    """A sentence that stops where a fact was to come ("价格是。", "位于。"): the model's frame
+    asked for a reference that decoding masked (used already, or no such fact). The words
+    that announce a fact are the ``expects_fact`` cues of resources/lang/cues.csv."""
+    own = TAG.sub("□", raw).strip()
+    if own.endswith(("?", "？")):
+        return None  # a question may end on "with" ("Anything else I can help with?")
+    body = own.rstrip("。.!！；;…").rstrip()
+    return "a fact announced and not given" if _announces_fact().search(body) else None
+
+
+# The words that announce one kind of fact (cues.csv ``frame_*``) → the fields that may follow.
+FRAMES = {"frame_aisle": ("aisle",), "frame_price": ("price",), "frame_choices": ("sizes", "colors")}
+_FIELD = re.compile(r"\[P\d(?:\.([a-z0-9]+))?\]")
+
+
+@lru_cache(maxsize=1)
+def _frame_ends() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+    def word(w: str) -> str:  # an English word whole ("aisle", not "raisle")
+        return (r"(?<![a-z0-9])" if w.isascii() else "") + re.escape(w)
+
+    return tuple((re.compile("(?:" + "|".join(word(w) for w in cue_words(act)) + r")\W*$"),
+                  fields) for act, fields in FRAMES.items() if cue_words(act))
+
+
+def misplaced(raw: str) -> str | None:
+    """A fact given under another fact's words: "in aisle [P1.price]", "comes in
+    [P1.price]", "售价[P1.aisle]", "is in aisle [P1]". The model's frame and the reference it
+    could write part ways (the fact it announced is masked: used already, or the product has
+    no aisle), and the sentence says a price is a place."""
+    pos = 0
+    for m in TAG.finditer(raw):
+        before = fold(raw[pos:m.start()]).rstrip()
+        pos = m.end()
+        field = _FIELD.fullmatch(m.group(0))
+        if field is None or not before:
+            continue
+        for frame, fields in _frame_ends():
+            if frame.search(before) and field.group(1) not in fields:
+                return "a fact under another fact's words"
+    return None
+
+
+def wrong_pick(raw: str, refs: References) -> str | None:
+    """"预算有限的话选[P2]", "the cheaper pick is the [P1]" (the ``budget_pick`` cues) naming
+    a product that is not the least expensive of the prompt's: the model's own words make a
+    claim about the prices, and it must hold."""
+    own = fold(TAG.sub(" ", raw))
+    if not pattern(cue_words("budget_pick")).search(own):
+        return None
+    prices = {k: _amount(v) for k in range(1, MAX_PRODUCTS + 1)
+              if (v := refs.values.get(f"[P{k}.price]")) is not None}
+    picked = [int(k) for k in NAME.findall(raw) if int(k) in prices]
+    if picked and prices[picked[-1]] > min(prices.values()):
+        return "a budget pick that is not the cheapest"
+    return None
+
+
+def _amount(price: str) -> float:
+    digits = re.sub(r"[^\d.]", "", price)
+    return float(digits) if digits.replace(".", "", 1).isdigit() else float("inf")
+
+
+def sold_out(prompt_text: str) -> frozenset[str]:
+    """The name tags of the prompt's products that have none in stock."""
+    return frozenset(m.group(1).split(".")[0] + "]" for m in ZERO_STOCK.finditer(prompt_text))
+
+
+def unsaid_sold_out(raw: str, text: str, names: frozenset[str]) -> str | None:
+    """A sentence that names a product with none in stock must say so ("[P1]暂时缺货"): the
+    model recommended one as if it were on the shelf, and the shopper would walk to it."""
+    if names and any(n in raw for n in names) and not OUT_STOCK.search(text):
+        return "names a sold-out product without saying so"
+    return None
+
+
+def refuses(raw: str) -> str | None:
+    """A sentence whose own words say the assistant cannot help ("我只能回答本店商品和服务的
+    问题", "Sorry, I can only help with…"), in an answer that does help: a frame of another
+    situation, and a contradiction (the ``refusal`` cues of resources/lang/cues.csv)."""
+    own = fold(TAG.sub(" ", raw)).replace("’", "'")  # "can’t" is "can't"
+    return "a refusal inside an answer" if pattern(cue_words("refusal")).search(own) else None
+
+
+@lru_cache(maxsize=1)
+def _announces_fact() -> re.Pattern[str]:
+    words = sorted(cue_words("expects_fact"), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(re.escape(w) for w in words) + r")\s*[:：]?$", re.I)
