@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from shopguide.guide.figures import prices
 from shopguide.guide.refs import MAX_PRODUCTS, TAG, References
 from shopguide.guide.verify_stock import OUT_STOCK
 from shopguide.text import fold, has_cjk
@@ -107,15 +108,6 @@ FRAMES = {"frame_aisle": ("aisle",), "frame_price": ("price",), "frame_choices":
 _FIELD = re.compile(r"\[P\d(?:\.([a-z0-9]+))?\]")
 
 
-@lru_cache(maxsize=1)
-def _frame_ends() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
-    def word(w: str) -> str:  # an English word whole ("aisle", not "raisle")
-        return (r"(?<![a-z0-9])" if w.isascii() else "") + re.escape(w)
-
-    return tuple((re.compile("(?:" + "|".join(word(w) for w in cue_words(act)) + r")\W*$"),
-                  fields) for act, fields in FRAMES.items() if cue_words(act))
-
-
 def misplaced(raw: str) -> str | None:
     """A fact given under another fact's words: "in aisle [P1.price]", "comes in
     [P1.price]", "售价[P1.aisle]", "is in aisle [P1]". The model's frame and the reference it
@@ -128,10 +120,18 @@ def misplaced(raw: str) -> str | None:
         field = _FIELD.fullmatch(m.group(0))
         if field is None or not before:
             continue
-        for frame, fields in _frame_ends():
-            if frame.search(before) and field.group(1) not in fields:
+        for act, fields in FRAMES.items():
+            if field.group(1) not in fields and _ends_with(cue_words(act), before):
                 return "a fact under another fact's words"
     return None
+
+
+def _ends_with(words: tuple[str, ...], text: str) -> bool:
+    """Whether the text's last word (marks aside) is one of ``words`` ("… in aisle: ")."""
+    last = None
+    for last in pattern(words).finditer(text) if words else ():
+        pass
+    return last is not None and not re.search(r"\w", text[last.end():])
 
 
 def wrong_pick(raw: str, refs: References) -> str | None:
@@ -141,17 +141,12 @@ def wrong_pick(raw: str, refs: References) -> str | None:
     own = fold(TAG.sub(" ", raw))
     if not pattern(cue_words("budget_pick")).search(own):
         return None
-    prices = {k: _amount(v) for k in range(1, MAX_PRODUCTS + 1)
-              if (v := refs.values.get(f"[P{k}.price]")) is not None}
-    picked = [int(k) for k in NAME.findall(raw) if int(k) in prices]
-    if picked and prices[picked[-1]] > min(prices.values()):
+    given = {k: figures[0].value for k in range(1, MAX_PRODUCTS + 1)
+             if (figures := prices(refs.values.get(f"[P{k}.price]", "")))}
+    picked = [int(k) for k in NAME.findall(raw) if int(k) in given]
+    if picked and given[picked[-1]] > min(given.values()):
         return "a budget pick that is not the cheapest"
     return None
-
-
-def _amount(price: str) -> float:
-    digits = re.sub(r"[^\d.]", "", price)
-    return float(digits) if digits.replace(".", "", 1).isdigit() else float("inf")
 
 
 def sold_out(prompt_text: str) -> frozenset[str]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from shopguide.guide.figures import (aisle_text, aisle_value, aisles, lower, narrow, prices,
                                      to_float)
@@ -109,6 +109,7 @@ class Facts:
         """The texts a promise (free, a discount) may be backed by."""
         return Backing.of(self.texts())
 
+    @cached_property
     def codes(self) -> set[str]:
         """Code-shaped words the given facts' own text holds ("B118" a shop unit in the
         opening-hours policy, "R129" a standard in a car seat's description): quoting them
@@ -271,7 +272,7 @@ def _check_aisles(rest: str, facts: Facts, owners: _Owners) -> str | None:
 
 
 def _check_skus(rest: str, facts: Facts) -> str | None:
-    skus = {fold(p.sku) for p in facts.products} | facts.codes()
+    skus = {fold(p.sku) for p in facts.products} | facts.codes
     aisle_names = {fold(p.aisle) for p in facts.products if p.aisle}
     aisle_names |= {aisle_code(a) for a in aisle_names}
     for m in _SKU_SHAPE.finditer(rest):
