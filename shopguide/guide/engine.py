@@ -28,6 +28,7 @@ from shopguide.guide.prompt import build_tagged_prompt
 from shopguide.guide.tagged_answer import tag_ids
 from shopguide.guide.verify import Facts, split_sentences, verify
 from shopguide.guide.vocab import StoreVocab, VocabCache
+from shopguide.llm.settings import prompt_limit
 from shopguide.store.errors import StoreError
 from shopguide.store.models import CONSENT_HISTORY, Customer
 from shopguide.text import detect_lang
@@ -196,9 +197,7 @@ class Engine:
                                            [plan.faq] if plan.faq else [], conv.history,
                                            customer or conv.customer, q.lang, means)
         max_new = getattr(self.settings, "max_new_tokens", 96)
-        budget = self.model.context_length - max_new
-        trained = getattr(self.model, "trained_prompt_tokens", None)
-        text = prompt.fit(self.model.count_tokens, max(16, min(budget, trained or budget)))
+        text = prompt.fit(self.model.count_tokens, max(16, prompt_limit(self.model, max_new)))
         yield from tagged_answer.write(self.model, text, refs, q.lang,
                                        tagged_answer.owed(plan.intent, plan.comparison,
                                                           q.stock_question),

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
-from shopguide.llm.settings import GenerationSettings
+from shopguide.llm.settings import GenerationSettings, prompt_limit
 from shopguide.llm.stream import GenerationStream
 from shopguide.llm.tokenizer import TextTokenizer
 
@@ -139,8 +139,7 @@ class LoadedModel:
         facts, so at most half is reserved; such an answer ends when the context is full.
         A model whose card says how long its training prompts were is kept within them.
         """
-        budget = self.context_length - min(settings.max_new_tokens, self.context_length // 2)
-        return min(budget, self.trained_prompt_tokens) if self.trained_prompt_tokens else budget
+        return prompt_limit(self, min(settings.max_new_tokens, self.context_length // 2))
 
     def render_prompt(self, prompt: Any, settings: GenerationSettings | None = None) -> str:
         """A ``Prompt`` rendered to fit: oldest conversation cut first, facts last."""

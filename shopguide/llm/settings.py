@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from shopguide.guide.prompt import STOP_STRINGS
 
@@ -53,3 +54,12 @@ class GenerationSettings:
     @property
     def greedy(self) -> bool:
         return not self.do_sample or self.temperature == 0.0
+
+
+def prompt_limit(model: Any, reserve: int) -> int:
+    """Tokens a prompt may use: the context less what the answer is given (``reserve``), and
+    no more than the longest prompts the model was trained on (``trained_prompt_tokens``,
+    from its card), past which its positions are untrained."""
+    budget = int(model.context_length) - reserve
+    trained = getattr(model, "trained_prompt_tokens", None)
+    return min(budget, trained) if trained else budget
