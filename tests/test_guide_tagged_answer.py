@@ -493,7 +493,8 @@ def test_the_prompt_stays_within_what_the_model_was_trained_on(catalog_store) ->
 
 def test_a_sampling_model_writes_no_word_after_a_lone_space(catalog_store, tiny_tagged_model) -> None:
     """An answer is one line with single spaces, and a lone space stands before a reference:
-    decoding masks a word's leading space after a space, and any word after a lone one."""
+    decoding masks a word's leading space after a space, and all but references after a
+    lone one (no word, and no mark either: " ; ; ; ;" was what a masked fact left)."""
     from shopguide.guide.prompt import build_tagged_prompt
     from shopguide.llm import GenerationSettings
 
@@ -501,7 +502,10 @@ def test_a_sampling_model_writes_no_word_after_a_lone_space(catalog_store, tiny_
     followers = ta.space_followers(model)
     lone = [i for i in followers if model.decode([i]).isspace()]
     assert lone and all(model.encode(" the")[0] in followers[i] for i in followers)
-    assert not set(ta.tag_ids(model).values()) & set(followers[lone[0]])
+    tags = set(ta.tag_ids(model).values())
+    assert not tags & set(followers[lone[0]])
+    assert model.encode(";")[0] in followers[lone[0]] and model.encode(".")[0] in followers[lone[0]]
+    assert len(followers[lone[0]]) + len(tags) == model.vocab_size
     settings = GenerationSettings(max_new_tokens=60, do_sample=True, temperature=30.0,
                                   top_k=0, top_p=1.0, seed=5)
     products = catalog_store.products(["RS-104", "RS-110"])
@@ -527,6 +531,22 @@ def test_next_only_masks_last_one_choice() -> None:
     chooser.ban_next([1])
     assert chooser.choose(logits.copy(), 0) == 2
     assert chooser.choose(logits.copy(), 1) == 1  # the mask was for one token only
+
+
+def test_a_next_only_mask_that_leaves_nothing_is_lifted() -> None:
+    """After a lone space only references may follow; when every reference is masked as
+    well (all used once), the next-token mask is lifted rather than leave no token."""
+    import numpy as np
+
+    from shopguide.llm import GenerationSettings
+    from shopguide.llm.sampling import TokenChooser
+
+    chooser = TokenChooser(GenerationSettings(), 4, [], [], banned=[3])
+    logits = np.array([0.0, 3.0, 2.0, 1.0], dtype=np.float32)
+    chooser.ban_next(np.array([0, 1, 2]))
+    assert chooser.choose(logits.copy(), 0) == 1  # 3 stays banned for good
+    chooser.ban_next([1])
+    assert chooser.choose(logits.copy(), 1) == 2
 
 
 @pytest.mark.parametrize("raw, bad", [

@@ -198,10 +198,13 @@ class Engine:
                                            customer or conv.customer, q.lang, means)
         max_new = getattr(self.settings, "max_new_tokens", 96)
         text = prompt.fit(self.model.count_tokens, max(16, prompt_limit(self.model, max_new)))
-        yield from tagged_answer.write(self.model, text, refs, q.lang,
-                                       tagged_answer.owed(plan.intent, plan.comparison,
-                                                          q.stock_question),
-                                       self.settings, cancel, log, facts)
+        debt = tagged_answer.owed(plan.intent, plan.comparison, q.stock_question)
+        if plan.about is not None:  # a question about the product's attribute
+            debt = tagged_answer.attribute_debt(plan.about.clause, refs)
+            if debt is None or (debt.startswith("the fact ") and debt.split()[2] not in text):
+                return  # the clause that answers is not in the prompt: the composed answer
+        yield from tagged_answer.write(self.model, text, refs, q.lang, debt, self.settings,
+                                       cancel, log, facts)
 
     def _save(self, conv: Conversation, customer: Customer | None, question: str, answer: str,
               plan: Plan, timings: dict[str, float], grounded: bool) -> None:

@@ -24,8 +24,8 @@ from shopguide.guide.refs import MAX_PRODUCTS, TAG, References, all_tags, opens_
 from shopguide.guide.sentence_checks import (NAME, ZERO_STOCK, broken_marks, dangling, looping,
                                              malformed, misplaced, refuses, sold_out, unfilled,
                                              unreferenced_number, unsaid_sold_out, wrong_pick)
-from shopguide.guide.verify import Facts, check_sentence
-from shopguide.text import has_cjk
+from shopguide.guide.verify import Facts, check_sentence, says_silent
+from shopguide.text import fold, has_cjk
 
 # Where a sentence of the raw (tagged) answer ends: an end mark, or a full stop before a
 # space. A tag's own dot ("[P1.price]") is followed by a letter, never a space.
@@ -48,7 +48,7 @@ _NEWLINE_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
 _SPACE_START_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
 _SPACE_END_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
 _SPACE_ONLY_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
-_WORD_START_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
+_NOT_TAG_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
 _WORD_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
 _LATIN = re.compile(rb"[A-Za-z]")
 
@@ -123,14 +123,15 @@ def space_followers(model: Any) -> dict[int, tuple[int, ...]]:
     """What may not come right after a token that ends with a space. An answer is one line
     with single spaces (``prompt._one_line``), so no word's leading space follows it; and a
     lone space is the space before a reference (a tag is a token of its own, so the space
-    before it stays apart: 99% of them in the corpus), so no word at all follows that one.
+    before it stays apart: 99% of them in the corpus), so only a reference follows that one.
     A small model that writes " " and then " short" or "'m" has lost its way ("  short, [P1]
-    has …", "[P1]: 'm afraid"); masking the word keeps it on a reference."""
+    has …", "[P1]: 'm afraid"); and one whose reference is masked (a fact before a name)
+    wrote " ; ; ; ;" when marks were all that was left. (When every reference is masked
+    too, decoding lifts this mask: ``TokenChooser.choose``.)"""
     spaced = _vocab_ids(model, _SPACE_START_IDS, lambda raw: raw[:1].isspace())
-    words = _vocab_ids(model, _WORD_START_IDS,
-                       lambda raw: raw[:1].isspace() or raw[:1].isalnum() or raw[:1] in b"'")
+    not_tags = _vocab_ids(model, _NOT_TAG_IDS, lambda raw: True)
     lone = set(_vocab_ids(model, _SPACE_ONLY_IDS, lambda raw: bool(raw) and raw.isspace()))
-    return {i: words if i in lone else spaced
+    return {i: not_tags if i in lone else spaced
             for i in _vocab_ids(model, _SPACE_END_IDS, lambda raw: raw[-1:].isspace())}
 
 
@@ -286,10 +287,51 @@ def owed(intent: str, comparison: bool, stock_question: bool = False) -> str | N
             "policy": "the policy"}.get(intent)
 
 
+SILENCE = "the catalog's silence"
+_OWN_TEXT = re.compile(r"\[P1\.[dt]\d+\]")  # the one product's sentences and tags
+_END_MARKS = "。.！!？?；;"
+
+
+def attribute_debt(clause: str | None, refs: References) -> str | None:
+    """What an answer about one product's attribute owes: the reference holding the clause
+    that states it ("the fact [P1.d2]"), or, when the catalog is silent (``clause`` None),
+    saying so (``SILENCE``). A fact cited for a question it does not answer ("does it come in
+    a tube?" → "…: shake well before use") reads as an answer and is not one. None: the
+    clause is not among this prompt's facts (cut to fit), so the model cannot cite it."""
+    if clause is None:
+        return SILENCE
+    want = fold(clause).strip().rstrip(_END_MARKS)
+    near = None
+    for tag, value in refs.values.items():
+        if not _OWN_TEXT.fullmatch(tag):
+            continue
+        have = fold(value)
+        if have == want:
+            return f"the fact {tag}"
+        if near is None and len(have) >= 4 and (have in want or want in have):
+            near = tag
+    return f"the fact {near}" if near else None
+
+
+def _off_the_question(model: Any, debt: str | None) -> list[int]:
+    """For a question about the product's attribute, its sentences and tags that do not
+    answer it: the one that does is the only one to cite, and when the catalog is silent
+    none is (any fact would read as the answer)."""
+    if debt != SILENCE and not (debt and debt.startswith("the fact ")):
+        return []
+    keep = debt.split()[2] if debt != SILENCE else None
+    return [i for tag, i in (tag_ids(model) or {}).items()
+            if _OWN_TEXT.fullmatch(tag) and tag != keep]
+
+
 def pays(debt: str | None, raw: str) -> bool:
     """Whether the raw answer so far references what ``owed`` asked for."""
     if debt is None:
         return True
+    if debt.startswith("the fact "):
+        return debt.split()[2] in raw
+    if debt == SILENCE:
+        return says_silent(TAG.sub(" ", raw))
     if debt in ("two products", "a product"):
         # A product is spoken of when its name and one of its facts are written: a name
         # alone ("Wellness CORE Puppy Recipe, 12 lb.") answers nothing, nor does a fact
@@ -317,7 +359,9 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
     ``facts``: the verifier also reads each filled sentence, for what the model says in its
     own words about the facts ("可惜目前缺货" of a product on the shelf, "free returns")."""
     masks = decoding_masks(model, prompt_text, lang, debt == "two products",
-                           debt in ("a product", "two products"), debt == "the policy")
+                           debt in ("a product", "two products") or
+                           bool(debt and debt.startswith("the fact ")), debt == "the policy")
+    masks["banned"] = masks["banned"] + _off_the_question(model, debt)
     if debt == "the policy":  # every clause of it: a condition left out changes the policy
         debt = "all of " + " ".join(sorted(set(_POLICY_CLAUSE.findall(prompt_text))))
     stream = model.stream(prompt_text, wording(settings, prompt_text), cancel, **masks)
@@ -354,7 +398,7 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
             text += "。" if lang == "zh" else "."
         babble = (malformed(text, lang, TAG.sub("", raw)) or broken_marks(raw) or dangling(raw)
                   or misplaced(raw) or answer_shapes.untaught(raw.strip(), taught)
-                  or (refuses(raw) if debt else None) or unfilled(raw, refs)
+                  or (refuses(raw) if debt and debt != SILENCE else None) or unfilled(raw, refs)
                   or ("a sentence said twice" if text in seen else None)
                   or ("a phrase said over and over" if looping(raw) else None))
         why = babble or unreferenced_number(raw) or wrong_pick(raw, refs) or \

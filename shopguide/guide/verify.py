@@ -286,7 +286,7 @@ def _unsaid_blanked(sentence: str, rest: str, facts: Facts) -> tuple[str, str]:
     """The shopper's own words (their question, quoted to say the catalog does not answer
     it) are no claims of the answer's: blanked, to the same length, in a sentence that says
     the catalog is silent."""
-    if not facts.unsaid or not _says_silent(rest):
+    if not facts.unsaid or not says_silent(rest):
         return sentence, rest
     for word in facts.unsaid:
         rest, sentence = (re.sub(re.escape(word), lambda m: " " * len(m.group(0)), t,
@@ -304,7 +304,7 @@ def _check_promises(sentence: str, rest: str, facts: Facts, named: list[Product]
     return check_promises(narrow(sentence), rest, facts.backing(), named)
 
 
-def _says_silent(text: str) -> bool:
+def says_silent(text: str) -> bool:
     """Does the sentence say the catalog is silent on something ("没有写明", "doesn't say";
     the ``unstated`` phrases of resources/lang/cues.csv)?"""
     return bool(_silent_pattern().search(fold(text)))

@@ -58,8 +58,10 @@ class TokenChooser:
         self.for_now = np.array(list(tokens), dtype=_IDS)
 
     def ban_next(self, tokens: Sequence[int]) -> None:
-        """Mask ``tokens`` for the next token only (what may not follow the one just written)."""
-        self.next_only = np.array(list(tokens), dtype=_IDS)
+        """Mask ``tokens`` for the next token only (what may not follow the one just written).
+        Should it leave nothing to write (every other token masked already), it is lifted."""
+        self.next_only = tokens if isinstance(tokens, np.ndarray) else \
+            np.array(list(tokens), dtype=_IDS)
 
     def hold(self, tokens: Sequence[int]) -> None:
         """Mask ``tokens`` until the next call (the stream's gates that are still closed)."""
@@ -77,7 +79,10 @@ class TokenChooser:
         logits[self.for_now] = -np.inf
         logits[self.held] = -np.inf
         if self.next_only.size:
+            kept = logits[self.next_only]
             logits[self.next_only] = -np.inf
+            if not np.isfinite(logits).any():
+                logits[self.next_only] = kept
             self.next_only = np.empty(0, dtype=_IDS)
         if self.penalty != 1.0 and self._n_seen:
             idx = self._seen_buf[: self._n_seen]
