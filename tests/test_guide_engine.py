@@ -75,6 +75,21 @@ def test_social_intents(guide_engine, text, intent, words) -> None:
     assert any(w in ev[-1].text.lower() for w in words)
 
 
+@pytest.mark.parametrize("text, intent, handover", [
+    ("退货政策是什么？我要转人工", "policy", "我也请店员过来"),
+    ("can a staff member help me? I need running shoes for flat feet", "find", "also ask a staff member")])
+def test_a_question_that_also_asks_for_staff_is_answered_then_handed_over(
+        guide_store, fake_model_factory, text, intent, handover) -> None:
+    """Asking for a person with a question of one's own: the question is answered (by the
+    model here) and the answer ends with the hand-over; asking for a person alone is not
+    searched at all."""
+    raw = "[F1.c1]" if intent == "policy" else "[P1] is [P1.price]."
+    ev = run(Engine(guide_store, fake_model_factory(raw)), text)
+    assert ev[0].intent == intent and ev[-1].used_model
+    assert ev[-1].text.endswith(ev[-2].text.strip()) and handover in ev[-2].text
+    assert handover not in run(Engine(guide_store), "我要转人工")[-1].text
+
+
 def test_fts_hostile_input_still_finds(guide_engine) -> None:
     ev = run(guide_engine, '跑鞋" OR * AND NEAR( ) -- ;DROP TABLE products')
     assert ev[0].intent == "find" and skus(ev)

@@ -165,6 +165,9 @@ class Engine:
                 clock.mark()
                 shown.append(sentence)
                 yield Token(sentence)
+        if plan.handover and shown and not cancelled:
+            shown.append(plan.handover if plan.query.lang == "zh" else " " + plan.handover)
+            yield Token(shown[-1])
         final = "".join(shown).strip()
         grounded = verify(final, facts).grounded
         end = perf_counter()

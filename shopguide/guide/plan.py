@@ -49,6 +49,14 @@ class Plan:
     retrieval: Retrieval | None = None
     reply: FaqEntry | None = None  # the store's own reply for a need it does not carry
 
+    @property
+    def handover(self) -> str | None:
+        """The hand-over sentence a question that also asks for staff ends with ("过了保修期
+        如何维修 我要转人工": answered, and a staff member called), or None."""
+        if "staff" not in self.query.acts or self.intent == "staff":
+            return None
+        return compose.say("handover", self.query.lang)
+
     def cards(self) -> tuple[Card, ...]:
         cards: list[Card] = []
         if self.comparison and len(self.products) >= 2:

@@ -599,7 +599,9 @@ def _keys(vocab: StoreVocab, words: Sequence[str]) -> list[tuple[str, str, str]]
 def _intent(norm: str, tokens: Sequence[Token], q: Query, acts: set[str]) -> str:
     if not norm.strip() or not re.search(r"\w", norm):
         return "out_of_scope"
-    if "staff" in acts:
+    if "staff" in acts and not (q.topics or q.has_product_signal()):
+        # With a question of its own ("过了保修期如何维修 我要转人工") the question is answered
+        # and the answer ends with the hand-over (``Plan.handover``).
         return "staff"
     bare = not q.slots and not q.has_product_signal() and not q.refs and not q.pick
     if bare and not q.topics:
