@@ -626,6 +626,21 @@ def test_a_sold_out_product_is_named_only_to_say_so(catalog_store) -> None:
     assert turn["by"] == "model" and "缺货" in turn["answer"]
 
 
+def test_a_sold_out_product_below_one_on_the_shelf_is_masked(catalog_store) -> None:
+    """跑鞋 ranks RS-110 (none in stock) below shoes on the shelf: a product answer
+    recommends from the shelf, so its name and facts are masked; the best match sold out is
+    named (to say so), its stock tag alone masked."""
+    model = FakeTaggedModel("推荐[P1]，售价[P1.price]。")
+    ask(catalog_store, model, "跑鞋")
+    prompt, tags = model.prompts[0], ta.tag_ids(model)
+    k = re.search(r"\[P(\d)\.stock\] 0(?!\d)", prompt).group(1)
+    assert k != "1" and {tags[f"[P{k}]"], tags[f"[P{k}.price]"]} <= set(model.banned)
+    assert tags["[P1]"] not in model.banned
+    ask(catalog_store, model, "疾风稳定跑鞋有吗？")
+    assert "[P1.stock] 0" in model.prompts[-1]
+    assert tags["[P1]"] not in model.banned and tags["[P1.stock]"] in model.banned
+
+
 @pytest.mark.parametrize("raw, loops", [
     ("[P1]就很好：夜用，挺合适，挺合适，售价[P1.price]。", True),
     ("It is great, it is great.", True),

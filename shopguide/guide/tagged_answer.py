@@ -324,6 +324,18 @@ def _off_the_question(model: Any, debt: str | None) -> list[int]:
             if _OWN_TEXT.fullmatch(tag) and tag != keep]
 
 
+def _sold_out_beside(model: Any, prompt_text: str) -> list[int]:
+    """A product answer whose best match is on the shelf recommends from the shelf: the
+    products with none in stock ranked below it are masked, name and facts (the small model
+    named one as if it were there, "Have a look at the [P2]", and the shopper would walk to an
+    empty shelf). When the best match itself is sold out, the answer must say so (checked)."""
+    gone = sold_out(prompt_text)
+    if not gone or "[P1]" in gone:
+        return []
+    return [i for tag, i in (tag_ids(model) or {}).items()
+            if any(tag == name or tag.startswith(name[:-1] + ".") for name in gone)]
+
+
 def pays(debt: str | None, raw: str) -> bool:
     """Whether the raw answer so far references what ``owed`` asked for."""
     if debt is None:
@@ -361,7 +373,8 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
     masks = decoding_masks(model, prompt_text, lang, debt == "two products",
                            debt in ("a product", "two products") or
                            bool(debt and debt.startswith("the fact ")), debt == "the policy")
-    masks["banned"] = masks["banned"] + _off_the_question(model, debt)
+    masks["banned"] = masks["banned"] + _off_the_question(model, debt) + (
+        _sold_out_beside(model, prompt_text) if debt == "a product" else [])
     if debt == "the policy":  # every clause of it: a condition left out changes the policy
         debt = "all of " + " ".join(sorted(set(_POLICY_CLAUSE.findall(prompt_text))))
     stream = model.stream(prompt_text, wording(settings, prompt_text), cancel, **masks)
