@@ -551,6 +551,9 @@ def test_a_next_only_mask_that_leaves_nothing_is_lifted() -> None:
 
 @pytest.mark.parametrize("raw, bad", [
     ("The [P1] comes in [P1.price].", True),
+    ("[P1]: The store's rule is: [P1.d1].", True),  # a policy's words before a product's fact
+    ("按照本店的规定，[P1]。", True),
+    ("The store's rule is: [F1.c1].", False),
     ("It sits in aisle [P1.price].", True),
     ("The [P1] is in aisle [P1].", True),
     ("[P1]的售价[P1.aisle]。", True),
@@ -662,3 +665,36 @@ def test_a_chinese_only_fact_is_not_quoted_in_an_english_answer() -> None:
     assert not {tags["[P1.t2]"], tags["[P1.d2]"], tags["[P1.price]"]} & english
     chinese = set(ta.banned_ids(model, prompt.replace("a yoga mat", "瑜伽垫"), "zh"))
     assert not {tags["[P1.t1]"], tags["[P1.d2]"]} & chinese  # ISOFIX is read in Chinese too
+
+
+class _OnlyAfter:
+    """A guard that allows one token after each one written, and another at the start."""
+
+    def __init__(self, size: int, first: int, then: int) -> None:
+        self.size, self.first, self.then, self.told = size, first, then, []
+
+    def _all_but(self, keep: int):
+        import numpy as np
+
+        return np.array([i for i in range(self.size) if i != keep], dtype=np.int64)
+
+    def start(self):
+        return self._all_but(self.first)
+
+    def after(self, token: int):
+        self.told.append(token)
+        return self._all_but(self.then)
+
+
+def test_the_stream_masks_what_the_guard_says(tiny_tagged_model) -> None:
+    import threading
+
+    from shopguide.llm import GenerationSettings
+
+    model = tiny_tagged_model
+    first, then = model.encode(" The")[0], model.encode(".")[0]
+    guard = _OnlyAfter(model.vocab_size, first, then)
+    stream = model.stream("Q: hi\nA:", GenerationSettings(max_new_tokens=4), threading.Event(),
+                          guard=guard)
+    stream.read_all()
+    assert stream.token_ids == [first, then, then, then] and guard.told == stream.token_ids

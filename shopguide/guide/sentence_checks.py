@@ -104,7 +104,9 @@ def dangling(raw: str) -> str | None:
 
 
 # The words that announce one kind of fact (cues.csv ``frame_*``) → the fields that may follow.
-FRAMES = {"frame_aisle": ("aisle",), "frame_price": ("price",), "frame_choices": ("sizes", "colors")}
+# "frame_policy": nothing of a product (its name included) follows the policy's words.
+FRAMES = {"frame_aisle": ("aisle",), "frame_price": ("price",), "frame_choices": ("sizes", "colors"),
+          "frame_policy": ()}
 _FIELD = re.compile(r"\[P\d(?:\.([a-z0-9]+))?\]")
 
 

@@ -167,7 +167,8 @@ def decoding_masks(model: Any, prompt_text: str, lang: str | None = None,
     switches = {**subject_switches(model), **(quote_switches(model, prompt_text) if policy else {})}
     return {"banned": banned_ids(model, prompt_text, lang), "once": once_ids(model, comparison),
             "switches": switches, "references": list((tag_ids(model) or {}).values()),
-            "gates": gates, "followers": space_followers(model)}
+            "gates": gates, "followers": space_followers(model),
+            "guard": answer_shapes.PairGuard.of(model)}
 
 
 def _clause_ids(model: Any, prompt_text: str) -> list[int]:

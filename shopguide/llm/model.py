@@ -157,18 +157,19 @@ class LoadedModel:
         references: Sequence[int] = (),
         gates: Sequence[tuple[Sequence[int], Sequence[int]]] = (),
         followers: Mapping[int, Sequence[int]] | None = None,
+        guard: Any = None,
     ) -> GenerationStream:
         """Start an answer. ``prompt`` is a str or anything with ``fit`` (a guide ``Prompt``).
 
         A str longer than the budget loses its oldest tokens: a last resort, since
         it may cut facts. Pass a ``Prompt`` to have the conversation cut first.
-        ``banned``, ``once``, ``switches``, ``references``, ``gates``, ``followers``: see
-        ``GenerationStream``.
+        ``banned``, ``once``, ``switches``, ``references``, ``gates``, ``followers``,
+        ``guard``: see ``GenerationStream``.
         """
         settings = settings or GenerationSettings()
         text = prompt if isinstance(prompt, str) else self.render_prompt(prompt, settings)
         return self.stream_ids(self.tokenizer.encode(text), settings, cancel, banned, once,
-                               switches, references, gates, followers)
+                               switches, references, gates, followers, guard)
 
     def stream_ids(
         self,
@@ -181,6 +182,7 @@ class LoadedModel:
         references: Sequence[int] = (),
         gates: Sequence[tuple[Sequence[int], Sequence[int]]] = (),
         followers: Mapping[int, Sequence[int]] | None = None,
+        guard: Any = None,
     ) -> GenerationStream:
         """Start from token ids (benchmarks, tests); cut from the left to fit, like ``stream``."""
         settings = settings or GenerationSettings()
@@ -193,7 +195,7 @@ class LoadedModel:
             # An empty prompt: start from end-of-text, as GPT-2 was trained to.
             ids = list(self.eos_ids[:1]) or [0]
         return GenerationStream(self, ids, settings, cancel, truncated, banned, once,
-                                switches, references, gates, followers)
+                                switches, references, gates, followers, guard)
 
     def stream_prompt(
         self,

@@ -58,10 +58,11 @@ class TokenChooser:
         self.for_now = np.array(list(tokens), dtype=_IDS)
 
     def ban_next(self, tokens: Sequence[int]) -> None:
-        """Mask ``tokens`` for the next token only (what may not follow the one just written).
-        Should it leave nothing to write (every other token masked already), it is lifted."""
-        self.next_only = tokens if isinstance(tokens, np.ndarray) else \
-            np.array(list(tokens), dtype=_IDS)
+        """Mask ``tokens`` for the next token only (what may not follow the one just written;
+        several calls before one token add up). Should it leave nothing to write (every other
+        token masked already), it is lifted."""
+        more = tokens if isinstance(tokens, np.ndarray) else np.array(list(tokens), dtype=_IDS)
+        self.next_only = np.concatenate((self.next_only, more)) if self.next_only.size else more
 
     def hold(self, tokens: Sequence[int]) -> None:
         """Mask ``tokens`` until the next call (the stream's gates that are still closed)."""

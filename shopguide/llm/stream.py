@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from time import perf_counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -40,7 +40,9 @@ class GenerationStream:
     words around them sampled. ``gates``: (held, opening) pairs; the ``held`` ids are masked
     until one of the ``opening`` ids is written (the end of a product answer is held until a
     product's fact is written, its facts until its name is). ``followers``: token → ids that
-    may not come right after it (a space never follows a space).
+    may not come right after it (a space never follows a space). ``guard``: told each token
+    written (``start()``, then ``after(token)``), it gives the ids masked for the next one
+    (None: none); the word orders the model was taught (``guide.answer_shapes.PairGuard``).
     """
 
     def __init__(
@@ -56,6 +58,7 @@ class GenerationStream:
         references: Sequence[int] = (),
         gates: Sequence[tuple[Sequence[int], Sequence[int]]] = (),
         followers: Mapping[int, Sequence[int]] | None = None,
+        guard: Any = None,
     ) -> None:
         self.model = model
         self.gates = [(tuple(held), frozenset(opening)) for held, opening in gates]
@@ -65,6 +68,7 @@ class GenerationStream:
         self.switches = dict(switches or {})
         self.followers = dict(followers or {})
         self._follower_arrays: dict[int, np.ndarray] = {}
+        self.guard = guard
         self.prompt_ids = prompt_ids
         self.settings = settings
         self.cancel = cancel if cancel is not None else threading.Event()
@@ -137,6 +141,9 @@ class GenerationStream:
                 return
             session = m.backend.start(len(ids) + max_new)
             logits = session.prefill(ids)
+            guard = self.guard
+            if guard is not None and (first := guard.start()) is not None:
+                chooser.ban_next(first)
             while True:
                 token = chooser.choose(logits, self.n_tokens)
                 if self.first_token_s is None:
@@ -152,6 +159,8 @@ class GenerationStream:
                     chooser.ban_for_now(self.switches[token])
                 if token in self.followers:
                     chooser.ban_next(self._followers_of(token))
+                if guard is not None and (after := guard.after(token)) is not None:
+                    chooser.ban_next(after)
                 if any(token in opening for _, opening in closed):
                     closed = [g for g in closed if token not in g[1]]
                     chooser.hold([i for held, _ in closed for i in held])
