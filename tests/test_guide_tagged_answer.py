@@ -698,3 +698,16 @@ def test_the_stream_masks_what_the_guard_says(tiny_tagged_model) -> None:
                           guard=guard)
     stream.read_all()
     assert stream.token_ids == [first, then, then, then] and guard.told == stream.token_ids
+
+
+def test_a_tag_the_products_name_already_says_is_not_written() -> None:
+    """"Try the … Dog Harness: harness." tells nothing: such a tag is masked; one that adds
+    to the name stays."""
+    model = FakeTaggedModel("")
+    tags = ta.tag_ids(model)
+    prompt = ("Facts:\n[P1] Easy Walk No-Pull Dog Harness [P1.price] $29.99 [P1.t1] harness "
+              "[P1.t2] no-pull [P1.t3] reflective\n[P2] 希捷 移动硬盘 [P2.price] ¥819 [P2.t1] 移动硬盘 "
+              "[P2.t2] 防摔\nQ: a harness\nA:")
+    assert ta.named_already(prompt) == ["[P1.t1]", "[P1.t2]", "[P2.t1]"]
+    banned = set(ta.banned_ids(model, prompt, "en"))
+    assert tags["[P1.t1]"] in banned and tags["[P1.t3]"] not in banned

@@ -25,7 +25,7 @@ from shopguide.guide.sentence_checks import (NAME, ZERO_STOCK, broken_marks, dan
                                              malformed, misplaced, refuses, sold_out, unfilled,
                                              unreferenced_number, unsaid_sold_out, wrong_pick)
 from shopguide.guide.verify import Facts, check_sentence, says_silent
-from shopguide.text import fold, has_cjk
+from shopguide.text import fold, has_cjk, plain
 
 # Where a sentence of the raw (tagged) answer ends: an end mark, or a full stop before a
 # space. A tag's own dot ("[P1.price]") is followed by a letter, never a space.
@@ -248,6 +248,7 @@ def banned_ids(model: Any, prompt_text: str, lang: str | None = None) -> list[in
     # A stock of zero is no count to state ("还有0件", "0 in stock"): the corpus says it in
     # words (缺货, "out of stock"), so the tag is masked for a product that has none.
     out += [tags[m.group(1)] for m in ZERO_STOCK.finditer(prompt_text) if m.group(1) in tags]
+    out += [tags[t] for t in named_already(prompt_text) if t in tags]
     if lang not in ("zh", "en"):
         return out
     # A feature or sentence the catalog has only in Chinese ("it's 瑜伽垫") is not quoted in an
@@ -257,6 +258,30 @@ def banned_ids(model: Any, prompt_text: str, lang: str | None = None) -> list[in
         out += [tags[m.group(1)] for m in _TEXT_FACT.finditer(prompt_text)
                 if m.group(1) in tags and has_cjk(m.group(2))]
     return out + list(other_script_ids(model, lang))
+
+
+_NAME_LINE = re.compile(r"(\[P\d\]) ([^\[\n]*)")
+_TAG_FACT = re.compile(r"(\[P(\d)\.t\d\]) ([^\[\n]*)")
+
+
+def named_already(prompt_text: str) -> list[str]:
+    """The tags of a product that its name already says ("Easy Walk No-Pull Dog Harness":
+    "harness"; "希捷 移动硬盘": 移动硬盘): given as the reason for the pick they say nothing
+    ("Try the … Dog Harness: harness."), so they are not written."""
+    names = {m.group(1): m.group(2).strip() for m in _NAME_LINE.finditer(prompt_text)}
+    out = []
+    for m in _TAG_FACT.finditer(prompt_text):
+        name, tag = names.get(f"[P{m.group(2)}]", ""), m.group(3).strip()
+        if name and tag and _says(name, tag):
+            out.append(m.group(1))
+    return out
+
+
+def _says(name: str, tag: str) -> bool:
+    if has_cjk(tag):
+        return fold(tag) in fold(name)
+    words = set(plain().keys(tag))
+    return bool(words) and words <= set(plain().keys(name))
 
 
 def fill(refs: References, raw: str) -> str:
