@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from shopguide.guide import masks
 from shopguide.guide import tagged_answer as ta
 from shopguide.guide.conversation import Conversation
 from shopguide.guide.engine import Engine
@@ -50,7 +51,7 @@ def test_an_answer_citing_the_clause_that_states_it_is_the_models(store) -> None
     done, model = second_turn(store, f"没有，[P1]：{tag}。", "这个有保护套吗")
     assert done.used_model and "不送保护套" in done.text
     # The product's other sentences were masked: the answering one is the one to cite.
-    ids = ta.tag_ids(model)
+    ids = masks.tag_ids(model)
     assert ids[tag] not in model.masks["banned"]
     assert all(ids[t] in model.masks["banned"] for t in ("[P1.d1]", "[P1.d2]", "[P1.d3]") if t != tag)
 
@@ -65,7 +66,7 @@ def test_a_clause_that_does_not_answer_leaves_the_composed_answer(store) -> None
 def test_when_the_catalog_is_silent_only_saying_so_is_the_models(store) -> None:
     done, model = second_turn(store, "[P1]：[P1.d1]。", "这个能防水吗")
     assert not done.used_model and "没有写" in done.text  # the composed "doesn't say"
-    assert all(ta.tag_ids(model)[f"[P1.d{i}]"] in model.masks["banned"] for i in (1, 2))
+    assert all(masks.tag_ids(model)[f"[P1.d{i}]"] in model.masks["banned"] for i in (1, 2))
     done, _ = second_turn(store, "[P1]的资料里没有写到这一点，可以请店员帮您确认。", "这个能防水吗")
     assert done.used_model and done.text.startswith("希捷 移动硬盘的资料里没有写到")
 

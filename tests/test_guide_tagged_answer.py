@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import pytest
 
+from shopguide.guide import masks
 from shopguide.guide import tagged_answer as ta
 from shopguide.guide.conversation import Conversation
 from shopguide.guide.engine import Engine
@@ -134,8 +135,8 @@ def test_a_comparison_waits_for_both_sides(catalog_store) -> None:
 
 
 def test_models_without_tags_are_not_tagged(tiny_model) -> None:
-    assert ta.tag_ids(tiny_model) is None
-    assert ta.tag_ids(object()) is None
+    assert masks.tag_ids(tiny_model) is None
+    assert masks.tag_ids(object()) is None
 
 
 @pytest.fixture(scope="session")
@@ -153,7 +154,7 @@ def test_masking_keeps_a_sampling_model_inside_the_prompts_facts(catalog_store,
     from shopguide.llm import GenerationSettings
 
     model = tiny_tagged_model
-    assert ta.tag_ids(model) is not None
+    assert masks.tag_ids(model) is not None
     products = catalog_store.products(["RS-104", "RS-110", "KT-401"])
     settings = GenerationSettings(max_new_tokens=60, do_sample=True, temperature=30.0,
                                   top_k=0, top_p=1.0, seed=3)  # near uniform: unmasked, it writes both
@@ -161,7 +162,7 @@ def test_masking_keeps_a_sampling_model_inside_the_prompts_facts(catalog_store,
         prompt, _refs = build_tagged_prompt("有什么推荐？", products[:n], [], [], None, "zh")
         text = prompt.render()
         raw = model.stream(text, settings, threading.Event(),
-                           **ta.decoding_masks(model, text)).read_all()
+                           **masks.decoding_masks(model, text)).read_all()
         assert not any(ch.isdigit() for ch in TAG.sub("", raw)), raw
         assert all(tag in text for tag in TAG.findall(raw)), raw
         fields = [t for t in TAG.findall(raw) if "." in t]
@@ -229,8 +230,8 @@ def test_after_a_name_only_that_products_facts_may_follow() -> None:
     from shopguide.llm.sampling import TokenChooser
 
     model = FakeTaggedModel("")
-    switches = ta.subject_switches(model)
-    tags = ta.tag_ids(model)
+    switches = masks.subject_switches(model)
+    tags = masks.tag_ids(model)
     after_p1 = {model.vocab[i] for i in switches[tags["[P1]"]]}
     assert "[P2.price]" in after_p1 and "[P1.price]" not in after_p1 and "[F1.c1]" not in after_p1
     chooser = TokenChooser(GenerationSettings(), len(model.vocab), [], [])
@@ -358,7 +359,7 @@ def test_a_product_answer_names_a_product_before_any_of_its_facts(catalog_store,
         settings = GenerationSettings(max_new_tokens=40, do_sample=True, temperature=30.0,
                                       top_k=0, top_p=1.0, seed=seed)
         raw = model.stream(text, settings, threading.Event(),
-                           **ta.decoding_masks(model, text, product=True)).read_all()
+                           **masks.decoding_masks(model, text, product=True)).read_all()
         tags = [t for t in TAG.findall(raw) if t.startswith("[P")]
         if tags:
             firsts.append(tags[0])
@@ -401,7 +402,7 @@ def test_a_policy_answer_quotes_its_clauses_in_order_and_ends_after_the_last(
     from shopguide.llm import GenerationSettings
 
     model = tiny_tagged_model
-    tags = ta.tag_ids(model)
+    tags = masks.tag_ids(model)
     clauses = " ".join(f"[F1.c{i}] clause {i}." for i in range(1, 5))
     text = f"Facts:\n[F1] Can I return it? {clauses}\nQ: can I return it?\nA:"
     boost = {model.eos_ids[0]: 1e4, **{tags[f"[F1.c{i}]"]: 1e3 * i for i in range(1, 5)}}
@@ -409,15 +410,15 @@ def test_a_policy_answer_quotes_its_clauses_in_order_and_ends_after_the_last(
     monkeypatch.setattr(model.backend, "start", lambda n: _Eager(start(n), boost))
     settings = GenerationSettings(max_new_tokens=40, do_sample=False, stop=["\n"])
 
-    def clauses_said(**masks) -> tuple[list[str], str | None]:
-        stream = model.stream(text, settings, threading.Event(), **masks)
+    def clauses_said(**kw) -> tuple[list[str], str | None]:
+        stream = model.stream(text, settings, threading.Event(), **kw)
         raw = stream.read_all()
         return [t for t in TAG.findall(raw) if t.startswith("[F1.c")], stream.finish_reason
 
     assert clauses_said() == ([], "eos")  # ungated, it quotes nothing
-    masks = ta.decoding_masks(model, text, policy=True)
-    assert clauses_said(**masks) == ([f"[F1.c{i}]" for i in range(1, 5)], "eos")
-    assert ta.policy_gates(model, "Facts:\n[F1] Hours?\nQ: hours?\nA:") == []
+    kw = masks.decoding_masks(model, text, policy=True)
+    assert clauses_said(**kw) == ([f"[F1.c{i}]" for i in range(1, 5)], "eos")
+    assert masks.policy_gates(model, "Facts:\n[F1] Hours?\nQ: hours?\nA:") == []
 
 
 def test_own_words_between_the_clauses_of_a_policy_are_not_said():
@@ -453,8 +454,8 @@ def test_a_stock_of_zero_is_never_written_as_a_count(tiny_tagged_model) -> None:
     gone = Product("A", "冷雾加湿器", "家电/加湿器", 259.0, "CNY", stock=0, aisle="G2")
     there = Product("B", "迷你加湿器", "家电/加湿器", 159.0, "CNY", stock=10, aisle="G2")
     prompt, _ = build_tagged_prompt("加湿器", [gone, there], [], [], None, "zh")
-    tags = ta.tag_ids(tiny_tagged_model)
-    banned = set(ta.banned_ids(tiny_tagged_model, prompt.render(), "zh"))
+    tags = masks.tag_ids(tiny_tagged_model)
+    banned = set(masks.banned_ids(tiny_tagged_model, prompt.render(), "zh"))
     assert tags["[P1.stock]"] in banned and tags["[P2.stock]"] not in banned
 
 
@@ -499,10 +500,10 @@ def test_a_sampling_model_writes_no_word_after_a_lone_space(catalog_store, tiny_
     from shopguide.llm import GenerationSettings
 
     model = tiny_tagged_model
-    followers = ta.space_followers(model)
+    followers = masks.space_followers(model)
     lone = [i for i in followers if model.decode([i]).isspace()]
     assert lone and all(model.encode(" the")[0] in followers[i] for i in followers)
-    tags = set(ta.tag_ids(model).values())
+    tags = set(masks.tag_ids(model).values())
     assert not tags & set(followers[lone[0]])
     assert model.encode(";")[0] in followers[lone[0]] and model.encode(".")[0] in followers[lone[0]]
     assert len(followers[lone[0]]) + len(tags) == model.vocab_size
@@ -513,7 +514,7 @@ def test_a_sampling_model_writes_no_word_after_a_lone_space(catalog_store, tiny_
     text = prompt.render()
     for seed in range(3):
         stream = model.stream(text, replace(settings, seed=seed), threading.Event(),
-                              **ta.decoding_masks(model, text))
+                              **masks.decoding_masks(model, text))
         raw = stream.read_all()
         assert "  " not in raw, raw
         pairs = zip(stream.token_ids, stream.token_ids[1:])
@@ -577,15 +578,15 @@ def test_inside_a_policy_quote_only_marks_and_the_next_clause_come(catalog_store
     policy = FaqEntry("returns", "退货政策？", "30天内可退货。需保留小票。商品未使用。")
     prompt, _refs = build_tagged_prompt("能退货吗？", [], [policy], [], None, "zh")
     text = prompt.render()
-    masks = ta.decoding_masks(model, text, "zh", policy=True)
-    tags = ta.tag_ids(model)
-    words = set(ta.word_ids(model))
-    assert set(masks["switches"][tags["[F1.c1]"]]) == words and not masks["switches"][tags["[F1.c3]"]]
+    kw = masks.decoding_masks(model, text, "zh", policy=True)
+    tags = masks.tag_ids(model)
+    words = set(masks.word_ids(model))
+    assert set(kw["switches"][tags["[F1.c1]"]]) == words and not kw["switches"][tags["[F1.c3]"]]
     settings = GenerationSettings(max_new_tokens=80, do_sample=True, temperature=30.0,
                                   top_k=0, top_p=1.0)
     quoted = 0
     for seed in range(8):
-        stream = model.stream(text, replace(settings, seed=seed), threading.Event(), **masks)
+        stream = model.stream(text, replace(settings, seed=seed), threading.Event(), **kw)
         stream.read_all()
         ids = stream.token_ids
         if tags["[F1.c1]"] in ids:
@@ -635,7 +636,7 @@ def test_a_sold_out_product_below_one_on_the_shelf_is_masked(catalog_store) -> N
     named (to say so), its stock tag alone masked."""
     model = FakeTaggedModel("推荐[P1]，售价[P1.price]。")
     ask(catalog_store, model, "跑鞋")
-    prompt, tags = model.prompts[0], ta.tag_ids(model)
+    prompt, tags = model.prompts[0], masks.tag_ids(model)
     k = re.search(r"\[P(\d)\.stock\] 0(?!\d)", prompt).group(1)
     assert k != "1" and {tags[f"[P{k}]"], tags[f"[P{k}.price]"]} <= set(model.banned)
     assert tags["[P1]"] not in model.banned
@@ -657,13 +658,13 @@ def test_a_clause_said_twice_at_once_is_a_loop(raw: str, loops: bool) -> None:
 
 def test_a_chinese_only_fact_is_not_quoted_in_an_english_answer() -> None:
     model = FakeTaggedModel("")
-    tags = ta.tag_ids(model)
+    tags = masks.tag_ids(model)
     prompt = ("Facts:\n[P1] Yoga Mat [P1.price] ¥159 [P1.t1] 瑜伽垫 [P1.t2] non-slip "
               "[P1.d1] 双面防滑。 [P1.d2] ISOFIX ready\nQ: a yoga mat\nA:")
-    english = set(ta.banned_ids(model, prompt, "en"))
+    english = set(masks.banned_ids(model, prompt, "en"))
     assert {tags["[P1.t1]"], tags["[P1.d1]"]} <= english
     assert not {tags["[P1.t2]"], tags["[P1.d2]"], tags["[P1.price]"]} & english
-    chinese = set(ta.banned_ids(model, prompt.replace("a yoga mat", "瑜伽垫"), "zh"))
+    chinese = set(masks.banned_ids(model, prompt.replace("a yoga mat", "瑜伽垫"), "zh"))
     assert not {tags["[P1.t1]"], tags["[P1.d2]"]} & chinese  # ISOFIX is read in Chinese too
 
 
@@ -704,10 +705,10 @@ def test_a_tag_the_products_name_already_says_is_not_written() -> None:
     """"Try the … Dog Harness: harness." tells nothing: such a tag is masked; one that adds
     to the name stays."""
     model = FakeTaggedModel("")
-    tags = ta.tag_ids(model)
+    tags = masks.tag_ids(model)
     prompt = ("Facts:\n[P1] Easy Walk No-Pull Dog Harness [P1.price] $29.99 [P1.t1] harness "
               "[P1.t2] no-pull [P1.t3] reflective\n[P2] 希捷 移动硬盘 [P2.price] ¥819 [P2.t1] 移动硬盘 "
               "[P2.t2] 防摔\nQ: a harness\nA:")
-    assert ta.named_already(prompt) == ["[P1.t1]", "[P1.t2]", "[P2.t1]"]
-    banned = set(ta.banned_ids(model, prompt, "en"))
+    assert masks.named_already(prompt) == ["[P1.t1]", "[P1.t2]", "[P2.t1]"]
+    banned = set(masks.banned_ids(model, prompt, "en"))
     assert tags["[P1.t1]"] in banned and tags["[P1.t3]"] not in banned

@@ -77,7 +77,7 @@ def test_torch_threads_are_restored_after_finetuning(tiny_trained, tmp_path):
 
 def test_a_tagged_model_is_fine_tuned_and_measured_in_its_own_form(tiny_trained, store_dir,
                                                                     tmp_path):
-    from shopguide.guide.tagged_answer import tag_ids
+    from shopguide.guide.masks import tag_ids
     from shopguide.llm import load_model
 
     qa = tmp_path / "qa.csv"

@@ -100,7 +100,7 @@ class _Vocab:
     and the taught units that may follow each unit."""
 
     def __init__(self, model: Any, known: frozenset[tuple[str, str]]) -> None:
-        from shopguide.guide.tagged_answer import tag_ids
+        from shopguide.guide.masks import tag_ids
 
         tags = {i: t for t, i in (tag_ids(model) or {}).items()}
         size = int(model.vocab_size)

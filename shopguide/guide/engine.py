@@ -25,7 +25,7 @@ from shopguide.guide.model_track import ModelTrack
 from shopguide.guide import tagged_answer
 from shopguide.guide.plan import Plan, make_plan
 from shopguide.guide.prompt import build_tagged_prompt
-from shopguide.guide.tagged_answer import tag_ids
+from shopguide.guide.masks import tag_ids
 from shopguide.guide.verify import Facts, split_sentences, verify
 from shopguide.guide.vocab import StoreVocab, VocabCache
 from shopguide.llm.settings import prompt_limit
@@ -47,8 +47,8 @@ class TextStream(Protocol):
 
 class ModelLike(Protocol):
     """What the engine needs of a language model (the llm runtime, or a fake in tests):
-    ``encode`` tells whether it knows the reference tags (``tagged_answer.tag_ids``), and
-    ``stream`` takes the decoding masks of ``tagged_answer.decoding_masks``."""
+    ``encode`` tells whether it knows the reference tags (``masks.tag_ids``), and
+    ``stream`` takes the decoding masks of ``masks.decoding_masks``."""
 
     context_length: int
 

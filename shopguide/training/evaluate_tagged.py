@@ -102,7 +102,8 @@ def evaluate_tagged(records: Sequence, answer: TaggedAnswerer,
 def tagged_answerer(folder: str, max_new_tokens: int = 120,
                     threads: int | None = None) -> TaggedAnswerer:
     """Greedy raw answers through the app's runtime, with the app's decoding masks."""
-    from shopguide.guide.tagged_answer import decoding_masks, wording
+    from shopguide.guide.masks import decoding_masks
+    from shopguide.guide.tagged_answer import wording
     from shopguide.llm import GenerationSettings, load_model
 
     model = load_model(folder, threads=threads)
