@@ -342,6 +342,16 @@ def test_english_sentences_split_at_a_semicolon_join_with_a_space():
     assert said == "Open 8 am–8 pm. The garden closes earlier."
 
 
+@pytest.mark.parametrize("raw, text, joined", [
+    (" The [P2] is [P2.price].", "The Runner is $39.", " the Runner is $39."),  # the model's word
+    (" [P2] is [P2.price].", "Yunyue Runner is $39.", " Yunyue Runner is $39."),  # a name
+    (" I'd add the [P2].", "I'd add the Runner.", " I'd add the Runner."),
+])
+def test_after_a_semicolon_the_models_own_word_goes_lower_case(raw, text, joined) -> None:
+    assert ta._joined(raw, text, "en", "The Shoe is $45 and light;") == joined
+    assert ta._joined(raw, text, "en", "The Shoe is $45.") == " " + text.lstrip()
+
+
 def test_a_product_answer_names_a_product_before_any_of_its_facts(catalog_store,
                                                                   tiny_tagged_model) -> None:
     """A near-uniform sampler writes tags in any order unless gated: with the product gates,
@@ -712,3 +722,13 @@ def test_a_tag_the_products_name_already_says_is_not_written() -> None:
     assert masks.named_already(prompt) == ["[P1.t1]", "[P1.t2]", "[P2.t1]"]
     banned = set(masks.banned_ids(model, prompt, "en"))
     assert tags["[P1.t1]"] in banned and tags["[P1.t3]"] not in banned
+
+
+@pytest.mark.parametrize("raw, bad", [
+    ("[P1.stock] in aisle [P1.aisle].", True),  # "12 in aisle A1": twelve what?
+    ("The [P1] is [P1.price], [P1.stock].", True),
+    ("there are [P1.stock] on the shelf.", False), ("[P1] has [P1.stock] in stock.", False),
+    ("Stock: [P1.stock].", False), ("有的，[P1]还有[P1.stock]件。", False), ("现货[P1.stock]。", False),
+])
+def test_a_stock_figure_says_what_it_counts(raw: str, bad: bool) -> None:
+    assert (ta.count_without_unit(raw) is not None) is bad

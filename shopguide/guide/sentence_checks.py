@@ -156,6 +156,23 @@ def sold_out(prompt_text: str) -> frozenset[str]:
     return frozenset(m.group(1).split(".")[0] + "]" for m in ZERO_STOCK.finditer(prompt_text))
 
 
+_STOCK_TAG = re.compile(r"\[P\d\.stock\]")
+
+
+def count_without_unit(raw: str) -> str | None:
+    """A stock figure whose next words do not say what it counts ("12 in aisle A1": twelve
+    what?): the words after the count must be a ``stock_unit`` cue of resources/lang/cues.csv
+    ("in stock", "left", "件"); before it, "stock:" or "库存" says it already."""
+    for m in _STOCK_TAG.finditer(raw):
+        after = fold(TAG.sub(" ", raw[m.end():])).strip()
+        before = fold(TAG.sub(" ", raw[:m.start()])).rstrip(" ：:")
+        units = cue_words("stock_unit")
+        if not any(after.startswith(u) for u in units) and \
+                not any(before.endswith(u) for u in cue_words("stock_before")):
+            return "a stock figure that does not say what it counts"
+    return None
+
+
 def unsaid_sold_out(raw: str, text: str, names: frozenset[str]) -> str | None:
     """A sentence that names a product with none in stock must say so ("[P1]暂时缺货"): the
     model recommended one as if it were on the shelf, and the shopper would walk to it."""

@@ -22,9 +22,10 @@ from shopguide.guide import answer_shapes
 from shopguide.guide.refs import TAG, References, opens_with_common_word
 from shopguide.guide.masks import (OWN_TEXT, SILENCE, decoding_masks, off_the_question,
                                    sold_out_beside)
-from shopguide.guide.sentence_checks import (NAME, broken_marks, dangling, looping,
-                                             malformed, misplaced, refuses, sold_out, unfilled,
-                                             unreferenced_number, unsaid_sold_out, wrong_pick)
+from shopguide.guide.sentence_checks import (NAME, broken_marks, count_without_unit, dangling,
+                                             looping, malformed, misplaced, refuses, sold_out,
+                                             unfilled, unreferenced_number, unsaid_sold_out,
+                                             wrong_pick)
 from shopguide.guide.verify import Facts, check_sentence, says_silent
 from shopguide.text import fold
 
@@ -34,6 +35,7 @@ _SEMICOLONS = ("；", ";")
 _END = re.compile(r"(?<=[。！？!?；;])|(?<=[.…])(?=\s)")
 _ENDED = re.compile(r"[。！？!?.…；;」”)）]$")
 _OPENS_WITH_CLAUSE = re.compile(r"\s*\[(?:P\d\.d\d|F\d\.c\d)\]")
+_OWN_WORD = re.compile(r"\s*(?!I\b|I')[A-Z][a-z]")  # a word of the model's own ("I" stays)
 _AISLE = re.compile(r"\[P\d\.aisle\]")
 _STOCK = re.compile(r"\[P\d\.stock\]")
 _POLICY = re.compile(r"\[F\d\.c\d\]")
@@ -65,11 +67,13 @@ def _joined(raw: str, text: str, lang: str, before: str) -> str:
     English a space after a clause's mark ("…8 pm. The garden…", split at "；/;" the model
     wrote between clauses), and lower case after a semicolon."""
     lead = raw[:len(raw) - len(raw.lstrip())]
-    if lang == "en" and not lead and before:
-        lead = " "
-        if before.rstrip().endswith((";", ",")) and _OPENS_WITH_CLAUSE.match(raw) and \
-                opens_with_common_word(text):  # a clause, not a name
-            text = text[0].lower() + text[1:]
+    if lang != "en" or not before:
+        return lead + text
+    lead = lead or " "
+    if before.rstrip().endswith((";", ",")) and (
+            _OPENS_WITH_CLAUSE.match(raw) and opens_with_common_word(text)  # a clause, not a name
+            or _OWN_WORD.match(raw)):  # "; The [P2] is …": the model's word, never a name
+        text = text[0].lower() + text[1:]
     return lead + text
 
 
@@ -187,7 +191,7 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
                   or ("a sentence said twice" if text in seen else None)
                   or ("a phrase said over and over" if looping(raw) else None))
         why = babble or unreferenced_number(raw) or wrong_pick(raw, refs) or \
-            unsaid_sold_out(raw, text, gone) or (
+            unsaid_sold_out(raw, text, gone) or count_without_unit(raw) or (
             check_sentence(text, facts) if facts is not None else None)
         if why:
             if log is not None:
