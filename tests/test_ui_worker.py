@@ -147,6 +147,15 @@ def test_shutdown_while_the_model_loads_ends_the_thread(qtbot, make_window):
     assert not window.client.thread.isRunning()
 
 
+def test_a_client_shut_down_before_it_started_never_starts(qtbot, make_window):
+    """SIGTERM at start-up: aboutToQuit shuts the client down, and the app's start timer may
+    still fire after it; a worker thread started then would be destroyed running (abort)."""
+    window = make_window(backend=fake_backend(), start=False)
+    assert window.client.shutdown(timeout_ms=100)
+    window.client.start("fake")
+    assert not window.client.thread.isRunning()
+
+
 def test_worker_closes_its_store_and_writes_ratings_off_the_gui_thread(qtbot, make_window):
     store = FakeStore()
     window = make_window(backend=fake_backend(store=store))

@@ -331,6 +331,11 @@ class GuideClient(_Reports):
         self.failed.connect(self._idle)
 
     def start(self, model_spec: str) -> None:
+        if self._closing:
+            # Shut down before it started (a SIGTERM at start-up: the app's start timer can
+            # still fire after aboutToQuit): a thread started now would outlive the app, and
+            # destroying a running QThread aborts the process.
+            return
         self.model_spec = model_spec
         # The worker runs Python between the model's native calls and holds the GIL
         # meanwhile; a 1 ms switch interval (default 5 ms) bounds how long the GUI
@@ -371,6 +376,7 @@ class GuideClient(_Reports):
             sys.setswitchinterval(self._old_switch)
             self._old_switch = None
         if not self.thread.isRunning():
+            self._closing = True  # and it never starts now
             return True
         if not self._closing:
             self._closing = True
