@@ -79,3 +79,28 @@ def test_a_job_nobody_keeps_is_released_after_its_report_not_during_it(qtbot):
     assert seen == [True]  # still registered while its report was being handled
     qtbot.waitUntil(lambda: not any(j.name == "test-orphan" for j in background._RUNNING),
                     timeout=2000)
+
+
+def test_a_job_is_released_only_once_its_thread_has_ended(qtbot):
+    """A thread holds its job for a moment after reporting (its frame, ``Thread._target``): if
+    the registry let go first, the job would be freed in that thread, a QObject destroyed
+    outside its own thread (seen as segfaults painting a later window)."""
+    lingering = threading.Event()
+
+    class Slow(BackgroundJob):
+        def _run(self) -> None:
+            super()._run()
+            lingering.wait(5)  # the report is on its way; the thread has not ended
+
+    job = Slow("test-lingering", lambda: 7, str)
+    with qtbot.waitSignal(job.succeeded, timeout=5000):
+        job.start()
+    del job
+    qtbot.wait(3 * background.RELEASE_RETRY_MS)
+    kept = [j for j in background._RUNNING if j.name == "test-lingering"]
+    assert kept and kept[0].is_running()  # reported, still ending: kept
+    lingering.set()
+    kept[0].wait(5)
+    del kept
+    qtbot.waitUntil(lambda: not any(j.name == "test-lingering" for j in background._RUNNING),
+                    timeout=2000)

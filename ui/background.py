@@ -9,10 +9,10 @@ list's pager keeps its own connection on one pooled thread (``customers/pager.py
 Why a plain thread, not a QThread or superqt's ``thread_worker``: a job may outlive the
 window that started it (an erasure must finish), and a QThread object destroyed while it
 runs aborts the process; Python itself waits for a non-daemon thread at exit. Every job is
-kept in one registry until its report has been handled, so its QObject is never freed on
-the wrong thread, and ``wait_for_running`` lets the app wait for all of them at exit
-(a daemon thread still inside torch's import or a weights read when the interpreter
-finalises aborts the process).
+kept in one registry until its report has been handled and its thread has ended, so its
+QObject is never freed on the wrong thread, and ``wait_for_running`` lets the app wait for
+all of them at exit (a daemon thread still inside torch's import or a weights read when the
+interpreter finalises aborts the process).
 
 Messages never carry customer data to the log: the caller's ``describe`` turns an
 exception into the user's message; only the exception's type is logged.
@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 
 _RUNNING: set[BackgroundJob] = set()
 _REPORTED: list[BackgroundJob] = []  # released on the next turn of their thread's event loop
+RELEASE_RETRY_MS = 20  # how soon a reported job whose thread is still ending is looked at again
 
 
 class BackgroundJob(QObject):
@@ -101,8 +102,17 @@ class BackgroundJob(QObject):
 
 
 def _release_reported() -> None:
-    while _REPORTED:
-        _RUNNING.discard(_REPORTED.pop())
+    """Let reported jobs go, each once its thread has ended: the thread still holds the job
+    (its frame, ``Thread._target``) for a moment after it reported, and if the registry let
+    go first, the job would be freed in that thread, a QObject destroyed outside its own
+    thread (a corrupted heap: seen as segfaults painting a later window under load)."""
+    alive = [job for job in _REPORTED if job.is_running()]
+    for job in _REPORTED:
+        if job not in alive:
+            _RUNNING.discard(job)
+    _REPORTED[:] = alive
+    if alive:
+        QTimer.singleShot(RELEASE_RETRY_MS, _release_reported)
 
 
 class StoreJob(BackgroundJob):
