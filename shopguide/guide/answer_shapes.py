@@ -34,10 +34,20 @@ def _kind(tag: str) -> str:
     return " <" + re.sub(r"\d", "", tag)[1:-1].replace(".", "_").lower() + "> "
 
 
+def units(text: str) -> list[str]:
+    """A text's units: English words, Chinese characters, marks, references as their kind."""
+    return _UNIT.findall(TAG.sub(lambda m: _kind(m.group(0)), text).lower())
+
+
+def _is_word(unit: str) -> bool:
+    """An English word's unit (one a following letter may still continue)."""
+    return unit[:1].isascii() and unit[:1].isalpha()
+
+
 def pairs(sentence: str) -> set[tuple[str, str]]:
     """The neighbouring units of one sentence, its start included."""
-    units = [START, *_UNIT.findall(TAG.sub(lambda m: _kind(m.group(0)), sentence).lower())]
-    return set(zip(units, units[1:]))
+    said = [START, *units(sentence)]
+    return set(zip(said, said[1:]))
 
 
 def taught(answers: Iterable[str]) -> set[tuple[str, str]]:
@@ -115,9 +125,9 @@ class _Vocab:
             if "\ufffd" in text:
                 self.piece[i] = True
                 continue
-            units = _UNIT.findall(TAG.sub(lambda m: _kind(m.group(0)), text).lower())
-            if units:
-                self.first[i], self.last[i] = units[0], units[-1]
+            own = units(text)
+            if own:
+                self.first[i], self.last[i] = own[0], own[-1]
                 letter[i] = text[:1].isascii() and (text[:1].isalpha() or text[:1] == "'")
         self.letter_start = letter
         self.follow: dict[str, set[str]] = {}
@@ -132,7 +142,7 @@ class _Vocab:
         if allowed is None:
             return None
         if unit not in self._bans:
-            word = unit[:1].isascii() and unit[:1].isalpha()
+            word = _is_word(unit)
             self._bans[unit] = np.array(
                 [i for i, f in enumerate(self.first)
                  if f is not None and f not in allowed and not (word and self.letter_start[i])],
@@ -182,8 +192,7 @@ class PairGuard:
             if v.piece[token]:
                 self.unit = None
             return v.banned_after(self.unit) if self.unit else None
-        if v.letter_start[token] and self.unit and self.unit[:1].isascii() and \
-                self.unit[:1].isalpha() and first == last:
+        if v.letter_start[token] and self.unit and _is_word(self.unit) and first == last:
             self.unit = self.unit + last  # the word goes on
         else:
             self.unit = START if last in _SENTENCE_END else last

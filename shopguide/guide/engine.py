@@ -25,7 +25,7 @@ from shopguide.guide.model_track import ModelTrack
 from shopguide.guide import tagged_answer
 from shopguide.guide.plan import Plan, make_plan
 from shopguide.guide.prompt import build_tagged_prompt
-from shopguide.guide.masks import tag_ids
+from shopguide.guide.masks import owed_fact, tag_ids
 from shopguide.guide.verify import Facts, split_sentences, verify
 from shopguide.guide.vocab import StoreVocab, VocabCache
 from shopguide.llm.settings import prompt_limit
@@ -165,9 +165,10 @@ class Engine:
                 clock.mark()
                 shown.append(sentence)
                 yield Token(sentence)
-        if plan.handover and shown and not cancelled:
-            shown.append(plan.handover if plan.query.lang == "zh" else " " + plan.handover)
-            yield Token(shown[-1])
+        handover = plan.handover
+        if handover and shown and not cancelled:
+            shown.append(handover)
+            yield Token(handover)
         final = "".join(shown).strip()
         grounded = verify(final, facts).grounded
         end = perf_counter()
@@ -204,7 +205,7 @@ class Engine:
         debt = tagged_answer.owed(plan.intent, plan.comparison, q.stock_question)
         if plan.about is not None:  # a question about the product's attribute
             debt = tagged_answer.attribute_debt(plan.about.clause, refs)
-            if debt is None or (debt.startswith("the fact ") and debt.split()[2] not in text):
+            if debt is None or (fact := owed_fact(debt)) is not None and fact not in text:
                 return  # the clause that answers is not in the prompt: the composed answer
         yield from tagged_answer.write(self.model, text, refs, q.lang, debt, self.settings,
                                        cancel, log, facts)

@@ -16,6 +16,8 @@ from collections.abc import Callable
 from typing import Any
 from weakref import WeakKeyDictionary
 
+import numpy as np
+
 from shopguide.guide import answer_shapes
 from shopguide.guide.refs import MAX_PRODUCTS, all_tags
 from shopguide.guide.sentence_checks import ZERO_STOCK, sold_out
@@ -44,6 +46,7 @@ _SPACE_ONLY_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
 _NOT_TAG_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
 
 _WORD_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
+_FOLLOWERS: WeakKeyDictionary[Any, dict[int, np.ndarray]] = WeakKeyDictionary()
 
 _LATIN = re.compile(rb"[A-Za-z]")
 
@@ -114,7 +117,7 @@ def other_script_ids(model: Any, lang: str) -> tuple[int, ...]:
     return _vocab_ids(model, _NOT_ZH_IDS, lambda raw: bool(_LATIN.search(raw)))
 
 
-def space_followers(model: Any) -> dict[int, tuple[int, ...]]:
+def space_followers(model: Any) -> dict[int, np.ndarray]:
     """What may not come right after a token that ends with a space. An answer is one line
     with single spaces (``prompt._one_line``), so no word's leading space follows it; and a
     lone space is the space before a reference (a tag is a token of its own, so the space
@@ -122,12 +125,23 @@ def space_followers(model: Any) -> dict[int, tuple[int, ...]]:
     A small model that writes " " and then " short" or "'m" has lost its way ("  short, [P1]
     has …", "[P1]: 'm afraid"); and one whose reference is masked (a fact before a name)
     wrote " ; ; ; ;" when marks were all that was left. (When every reference is masked
-    too, decoding lifts this mask: ``TokenChooser.choose``.)"""
-    spaced = _vocab_ids(model, _SPACE_START_IDS, lambda raw: raw[:1].isspace())
-    not_tags = _vocab_ids(model, _NOT_TAG_IDS, lambda raw: True)
+    too, decoding lifts this mask: ``TokenChooser.choose``.) Made once per model, as arrays:
+    the lists are long and decoding masks one of them at nearly every token."""
+    try:
+        return _FOLLOWERS[model]
+    except (KeyError, TypeError):
+        pass
+    spaced = np.array(_vocab_ids(model, _SPACE_START_IDS, lambda raw: raw[:1].isspace()),
+                      dtype=np.int64)
+    not_tags = np.array(_vocab_ids(model, _NOT_TAG_IDS, lambda raw: True), dtype=np.int64)
     lone = set(_vocab_ids(model, _SPACE_ONLY_IDS, lambda raw: bool(raw) and raw.isspace()))
-    return {i: not_tags if i in lone else spaced
-            for i in _vocab_ids(model, _SPACE_END_IDS, lambda raw: raw[-1:].isspace())}
+    out = {i: not_tags if i in lone else spaced
+           for i in _vocab_ids(model, _SPACE_END_IDS, lambda raw: raw[-1:].isspace())}
+    try:
+        _FOLLOWERS[model] = out
+    except TypeError:
+        pass
+    return out
 
 
 def once_ids(model: Any, names_again: bool = False) -> list[int]:
@@ -263,7 +277,15 @@ def _says(name: str, tag: str) -> bool:
     words = set(plain().keys(tag))
     return bool(words) and words <= set(plain().keys(name))
 
-SILENCE = "the catalog's silence"
+
+SILENCE = "the catalog's silence"  # what an answer about an attribute owes when it is unstated
+FACT = "the fact "  # what an answer about an attribute owes when the catalog states it
+
+
+def owed_fact(debt: str | None) -> str | None:
+    """The reference an attribute answer owes ("the fact [P1.d2]" → "[P1.d2]"), or None."""
+    return debt[len(FACT):] if debt and debt.startswith(FACT) else None
+
 
 OWN_TEXT = re.compile(r"\[P1\.[dt]\d+\]")  # the one product's sentences and tags
 
@@ -272,9 +294,9 @@ def off_the_question(model: Any, debt: str | None) -> list[int]:
     """For a question about the product's attribute, its sentences and tags that do not
     answer it: the one that does is the only one to cite, and when the catalog is silent
     none is (any fact would read as the answer)."""
-    if debt != SILENCE and not (debt and debt.startswith("the fact ")):
+    keep = owed_fact(debt)
+    if debt != SILENCE and keep is None:
         return []
-    keep = debt.split()[2] if debt != SILENCE else None
     return [i for tag, i in (tag_ids(model) or {}).items()
             if OWN_TEXT.fullmatch(tag) and tag != keep]
 

@@ -52,10 +52,12 @@ class Plan:
     @property
     def handover(self) -> str | None:
         """The hand-over sentence a question that also asks for staff ends with ("过了保修期
-        如何维修 我要转人工": answered, and a staff member called), or None."""
+        如何维修 我要转人工": answered, and a staff member called), as it follows the answer
+        (after a space in English), or None."""
         if "staff" not in self.query.acts or self.intent == "staff":
             return None
-        return compose.say("handover", self.query.lang)
+        lang = self.query.lang
+        return ("" if lang == "zh" else " ") + compose.say("handover", lang)
 
     def cards(self) -> tuple[Card, ...]:
         cards: list[Card] = []

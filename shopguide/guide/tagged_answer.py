@@ -20,8 +20,8 @@ from typing import Any
 
 from shopguide.guide import answer_shapes
 from shopguide.guide.refs import TAG, References, opens_with_common_word
-from shopguide.guide.masks import (OWN_TEXT, SILENCE, decoding_masks, off_the_question,
-                                   sold_out_beside)
+from shopguide.guide.masks import (FACT, OWN_TEXT, SILENCE, decoding_masks, off_the_question,
+                                   owed_fact, sold_out_beside)
 from shopguide.guide.sentence_checks import (NAME, broken_marks, count_without_unit, dangling,
                                              looping, malformed, misplaced, refuses, sold_out,
                                              unfilled, unreferenced_number, unsaid_sold_out,
@@ -106,18 +106,18 @@ def attribute_debt(clause: str | None, refs: References) -> str | None:
             continue
         have = fold(value)
         if have == want:
-            return f"the fact {tag}"
+            return FACT + tag
         if near is None and len(have) >= 4 and (have in want or want in have):
             near = tag
-    return f"the fact {near}" if near else None
+    return FACT + near if near else None
 
 
 def pays(debt: str | None, raw: str) -> bool:
     """Whether the raw answer so far references what ``owed`` asked for."""
     if debt is None:
         return True
-    if debt.startswith("the fact "):
-        return debt.split()[2] in raw
+    if (fact := owed_fact(debt)) is not None:
+        return fact in raw
     if debt == SILENCE:
         return says_silent(TAG.sub(" ", raw))
     if debt in ("two products", "a product"):
@@ -148,7 +148,7 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
     own words about the facts ("可惜目前缺货" of a product on the shelf, "free returns")."""
     masks = decoding_masks(model, prompt_text, lang, debt == "two products",
                            debt in ("a product", "two products") or
-                           bool(debt and debt.startswith("the fact ")), debt == "the policy")
+                           owed_fact(debt) is not None, debt == "the policy")
     masks["banned"] = masks["banned"] + off_the_question(model, debt) + (
         sold_out_beside(model, prompt_text) if debt == "a product" else [])
     if debt == "the policy":  # every clause of it: a condition left out changes the policy

@@ -7,8 +7,6 @@ from collections.abc import Iterator, Mapping, Sequence
 from time import perf_counter
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
 from shopguide.llm.detok import StopMatcher
 from shopguide.llm.sampling import TokenChooser
 from shopguide.llm.settings import GenerationSettings
@@ -67,7 +65,6 @@ class GenerationStream:
         self.once = frozenset(once)
         self.switches = dict(switches or {})
         self.followers = dict(followers or {})
-        self._follower_arrays: dict[int, np.ndarray] = {}
         self.guard = guard
         self.prompt_ids = prompt_ids
         self.settings = settings
@@ -80,15 +77,6 @@ class GenerationStream:
         self.total_s: float | None = None
         self.text = ""
         self._gen = self._run()
-
-    def _followers_of(self, token: int) -> np.ndarray:
-        """The ids masked after ``token``, as an array made once per distinct list (the
-        lists are few and long: all but the references follow a lone space)."""
-        ids = self.followers[token]
-        key = id(ids)
-        if key not in self._follower_arrays:
-            self._follower_arrays[key] = np.array(list(ids), dtype=np.int64)
-        return self._follower_arrays[key]
 
     @property
     def prompt_tokens(self) -> int:
@@ -158,7 +146,7 @@ class GenerationStream:
                 if token in self.switches:
                     chooser.ban_for_now(self.switches[token])
                 if token in self.followers:
-                    chooser.ban_next(self._followers_of(token))
+                    chooser.ban_next(self.followers[token])
                 if guard is not None and (after := guard.after(token)) is not None:
                     chooser.ban_next(after)
                 if any(token in opening for _, opening in closed):
