@@ -165,10 +165,9 @@ def count_without_unit(raw: str) -> str | None:
     ("in stock", "left", "件"); before it, "stock:" or "库存" says it already."""
     for m in _STOCK_TAG.finditer(raw):
         after = fold(TAG.sub(" ", raw[m.end():])).strip()
-        before = fold(TAG.sub(" ", raw[:m.start()])).rstrip(" ：:")
-        units = cue_words("stock_unit")
-        if not any(after.startswith(u) for u in units) and \
-                not any(before.endswith(u) for u in cue_words("stock_before")):
+        before = fold(TAG.sub(" ", raw[:m.start()]))
+        if not pattern(cue_words("stock_unit")).match(after) and \
+                not _ends_with(cue_words("stock_before"), before):
             return "a stock figure that does not say what it counts"
     return None
 
