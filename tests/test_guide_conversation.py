@@ -168,3 +168,25 @@ def test_today_alone_is_no_request_for_what_is_in_stock(guide_engine) -> None:
     q = guide_engine.plan("what's the weather today", Conversation()).query
     assert not q.in_stock
     assert guide_engine.plan("can I take home today a running shoe", Conversation()).query.in_stock
+
+
+def _shown(engine, conv, text: str) -> list[str]:
+    ev = list(engine.answer(text, conv))
+    return [c.product.sku for c in ev[0].cards if c.kind == "product"]
+
+
+def test_a_question_that_points_at_the_product_discussed_stays_with_it(guide_engine) -> None:
+    """"does this one have light down?" after the hiking boot: the words fit the down jacket
+    far better, but the shopper points at the boot; it is answered from the boot's text."""
+    conv = Conversation()
+    assert _shown(guide_engine, conv, "Waterproof Hiker")[0] == "SH-4"
+    assert _shown(guide_engine, conv, "does this one have light down?") == ["SH-4"]
+    assert "being discussed" in guide_engine.last_plan.why[-1]
+
+
+def test_pointing_at_it_with_a_feature_it_lacks_shows_those_that_have_it(guide_engine) -> None:
+    """"这款适合扁平足吗" after the light trainer: 扁平足 is a feature the store tags and this
+    one lacks; the ones that have it are the answer."""
+    conv = Conversation()
+    assert _shown(guide_engine, conv, "轻风跑鞋")[0] == "SH-1"
+    assert _shown(guide_engine, conv, "这款适合扁平足吗")[0] == "SH-2"

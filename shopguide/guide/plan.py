@@ -206,6 +206,16 @@ def _fits_better_elsewhere(store: StoreLike, vocab: StoreVocab, q: Query,
     return False
 
 
+def _may_mean_another(q: Query, pointed: list[Product]) -> bool:
+    """Whether a question taken to be about the product discussed may be a new search. One
+    that points at it ("does this product have replaceable batteries?") is about it, unless it
+    names a feature the store tags and the product lacks ("这款记录仪前后双录?" after a dash
+    cam without it: the ones that have it are the answer)."""
+    if "it" not in q.acts:
+        return True
+    return any(t not in p.tags for t in q.tags for p in pointed)
+
+
 def _speaks_to_it(vocab: StoreVocab, q: Query, conv: Conversation,
                   pointed: list[Product]) -> list[Product]:
     """"这个有保护套吗" when several products were shown and none was singled out: the one
@@ -266,8 +276,9 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
             pair := _compare_parts(store, vocab, text, customer)) >= 2:
         plan.products = pair
         plan.why.append("compares the best match of each side")
-    elif (named or pointed) and not (q.about_focus and _fits_better_elsewhere(
-            store, vocab, q, pointed, customer, plan)):
+    elif (named or pointed) and not (q.about_focus and _may_mean_another(q, pointed) and
+                                     _fits_better_elsewhere(store, vocab, q, pointed, customer,
+                                                            plan)):
         plan.products = (named or pointed)[:SHOWN]
         plan.why.append("about the product(s) " + ("named by SKU" if named else (
             "being discussed" if q.about_focus else "pointed at")))
