@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from shopguide.guide import answer_shapes as shapes
 
 TAUGHT = ["推荐[P1]，售价[P1.price]。位于[P1.aisle]货架。",
@@ -9,18 +11,28 @@ TAUGHT = ["推荐[P1]，售价[P1.price]。位于[P1.aisle]货架。",
 
 
 def test_references_count_by_kind_and_each_sentence_has_a_start() -> None:
-    known = frozenset(shapes.taught(TAUGHT))
+    known = shapes.taught(TAUGHT)
     assert ("^", "it's") in known and ("<p_price>", "。") in known
     assert shapes.untaught("The [P3] is [P3.price].", known) is None  # any product's price
     assert shapes.untaught("推荐[P2]，售价[P2.price]。", known) is None
 
 
 def test_words_never_side_by_side_in_training_are_caught() -> None:
-    known = frozenset(shapes.taught(TAUGHT))
+    known = shapes.taught(TAUGHT)
     assert "has" in shapes.untaught("The [P1] has [P1.price].", known)
     assert shapes.untaught("[P1]售价我这就请店员过来帮您。", known)
     assert shapes.untaught("It's [P1.price].", known)  # "it's" never came before a price
     assert shapes.untaught("The [P1] has [P1.price].", None) is None  # no file: not checked
+
+
+def test_a_pair_taught_only_as_an_opening_may_not_stand_later() -> None:
+    known = shapes.taught(["In short, [F1.c1].", "The [P1] comes in [P1.colors]."])
+    assert shapes.untaught("In short, [F1.c1].", known) is None
+    # "in short" opened a sentence; after a product's name it is the model losing its way
+    assert "in short" in shapes.untaught("The [P1] comes in short, [F1.c1].", known)
+    # without the places recorded (an older file), a taught pair stands anywhere
+    loose = shapes.Taught(known.pairs)
+    assert shapes.untaught("The [P1] comes in short, [F1.c1].", loose) is None
 
 
 def test_saved_beside_the_model_with_its_bases(tmp_path) -> None:
@@ -29,6 +41,21 @@ def test_saved_beside_the_model_with_its_bases(tmp_path) -> None:
     tuned.mkdir()
     shapes.save(base, TAUGHT[:1])
     shapes.save(tuned, TAUGHT[1:], base=base)
-    assert shapes.read(base) < shapes.read(tuned)
-    assert shapes.read(tuned) == frozenset(shapes.taught(TAUGHT))
+    assert shapes.read(base).pairs < shapes.read(tuned).pairs
+    assert shapes.read(tuned) == shapes.taught(TAUGHT)
     assert shapes.read(tmp_path / "nowhere") is None
+
+
+def test_a_file_of_pairs_alone_is_read_and_tuned_on(tmp_path) -> None:
+    """A model saved before the places were kept: its pairs stand anywhere, also once a
+    store's fine-tune adds its own (with places)."""
+    old, tuned = tmp_path / "old", tmp_path / "tuned"
+    old.mkdir()
+    tuned.mkdir()
+    (old / shapes.FILE).write_text(json.dumps([["^", "in"], ["in", "short"]]), encoding="utf-8")
+    assert shapes.read(old) == shapes.Taught(frozenset({("^", "in"), ("in", "short")}))
+    shapes.save(tuned, ["The [P1] is [P1.price]."], base=old)
+    merged = shapes.read(tuned)
+    assert merged is not None and merged.later is not None
+    assert ("in", "short") in merged.later and ("<p>", "is") in merged.later
+    assert ("^", "the") not in merged.later  # the tune's own openers keep their place

@@ -9,7 +9,8 @@ import numpy as np
 from shopguide.guide import answer_shapes
 from tests.fixtures.guide import FakeModel
 
-WORDS = [" ", ":", ".", " is", " The", " Play", "fun", "。", "售价", "的"]
+WORDS = [" ", ":", ".", " is", " The", " Play", "fun", "。", "售价", "的", " in", " short", "'m",
+         "'s", " it", " has", " aisle", ",", " In"]
 
 
 def model_with(tmp_path, answers: list[str]) -> FakeModel:
@@ -36,8 +37,10 @@ def test_a_pair_never_taught_is_masked_for_the_next_token(tmp_path) -> None:
     assert "[P1.price]" in start  # no taught sentence opens with a price
     guard.after(ids["[P1]"])
     after_colon = masked(guard.after(ids[":"]), model)
-    # the lone space keeps the unit before it: what may follow ":" is still in force
-    assert masked(guard.after(ids[" "]), model) == after_colon
+    # the lone space keeps the unit before it: what may follow ":" is still in force, and
+    # no space follows it
+    after_space = masked(guard.after(ids[" "]), model)
+    assert after_colon <= after_space and " " in after_space and " " not in after_colon
     assert "[P1.price]" in after_colon and "[P1.d1]" not in after_colon
     # a unit never taught at all gives nothing to go by: no mask
     assert guard.after(model.vocab.index("售价")) is None
@@ -61,3 +64,38 @@ def test_without_saved_pairs_there_is_no_guard(tmp_path) -> None:
     model = FakeModel("")
     assert answer_shapes.PairGuard.of(model) is None
 
+
+
+def test_an_apostrophe_goes_on_only_the_words_taught_with_one(tmp_path) -> None:
+    """"it" + "'s" is "it's"; "in" + "'m" starts a unit never taught ("[P1] in 'm afraid")."""
+    model = model_with(tmp_path, ["It's [P1.price].", "[P1] in aisle [P1.aisle]."])
+    guard = answer_shapes.PairGuard.of(model)
+    assert "'s" not in masked(guard.after(model.vocab.index(" it")), model)
+    guard = answer_shapes.PairGuard.of(model)
+    guard.after(model.vocab.index("[P1]"))
+    assert "'m" in masked(guard.after(model.vocab.index(" in")), model)
+
+
+def test_a_pair_that_only_opened_sentences_is_masked_further_on(tmp_path) -> None:
+    model = model_with(tmp_path, ["In short, [F1.c1].", "[P1] in aisle [P1.aisle]."])
+    guard = answer_shapes.PairGuard.of(model)
+    assert " short" not in masked(guard.after(model.vocab.index(" In")), model)
+    guard = answer_shapes.PairGuard.of(model)
+    guard.after(model.vocab.index("[P1]"))
+    assert " short" in masked(guard.after(model.vocab.index(" in")), model)
+
+
+def test_a_word_only_a_masked_reference_may_follow_is_a_dead_end(tmp_path) -> None:
+    """"has" was only ever followed by a stock figure: with none to give (masked), "[P1] has"
+    can only go on in an order never taught, so "has" is masked itself."""
+    model = model_with(tmp_path, ["[P1] has [P1.stock].", "[P1] is [P1.price]."])
+    stock = {model.vocab.index(t) for t in model.vocab if t.endswith(".stock]")}
+    masked_now: set[int] = set()
+    guard = answer_shapes.PairGuard.of(model)
+    guard.watch(lambda: masked_now, lambda: len(masked_now))
+    assert " has" not in masked(guard.after(model.vocab.index("[P1]")), model)
+    masked_now |= stock  # e.g. the stock figure was used, or switched off
+    guard = answer_shapes.PairGuard.of(model)
+    guard.watch(lambda: masked_now, lambda: len(masked_now))
+    after_name = masked(guard.after(model.vocab.index("[P1]")), model)
+    assert " has" in after_name and " is" not in after_name

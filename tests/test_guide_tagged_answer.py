@@ -560,6 +560,25 @@ def test_a_next_only_mask_that_leaves_nothing_is_lifted() -> None:
     assert chooser.choose(logits.copy(), 1) == 2
 
 
+def test_weak_next_token_masks_are_lifted_before_the_firm_ones() -> None:
+    """After a lone space only a reference (weak); the taught word orders allow words only
+    (firm): with every reference masked the words stay held to the orders, rather than
+    anything at all ("[P1]: 'm afraid")."""
+    import numpy as np
+
+    from shopguide.llm import GenerationSettings
+    from shopguide.llm.sampling import TokenChooser
+
+    chooser = TokenChooser(GenerationSettings(), 5, [], [], banned=[4])
+    logits = np.array([0.0, 3.0, 2.0, 1.0, 9.0], dtype=np.float32)
+    chooser.ban_next([0, 1, 2], weak=True)  # only 3 and 4 (references) after the space
+    chooser.ban_next([1, 3, 4])  # the word orders: 0 or 2
+    assert chooser.choose(logits.copy(), 0) == 2
+    chooser.ban_next([0], weak=True)
+    chooser.ban_next([0, 1, 2, 3])  # with 4 banned for good, nothing left: all lifted
+    assert chooser.choose(logits.copy(), 1) == 1
+
+
 @pytest.mark.parametrize("raw, bad", [
     ("The [P1] comes in [P1.price].", True),
     ("[P1]: The store's rule is: [P1.d1].", True),  # a policy's words before a product's fact
@@ -572,6 +591,11 @@ def test_a_next_only_mask_that_leaves_nothing_is_lifted() -> None:
     ("The [P1] comes in [P1.colors].", False),
     ("[P1]售价[P1.price]，在[P1.aisle]货架。", False),
     ("It costs [P1.price]; you'll find it in aisle [P1.aisle].", False),
+    ("[P1]售价[P1.price]，特点是[P1.price]。", True),  # a feature's words, a price after them
+    ("[P1]售价[P1.price]，主打[P1.t2]。", False),
+    ("Its strong point is being [P1.d1].", False),
+    ("Our policy: it;", True),  # a policy's words with no clause of the policy after them
+    ("In short, [F1.c2].", False),
 ])
 def test_a_fact_under_another_facts_words_is_caught(raw: str, bad: bool) -> None:
     assert bool(ta.misplaced(raw)) is bad

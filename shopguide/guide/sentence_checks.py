@@ -106,15 +106,21 @@ def dangling(raw: str) -> str | None:
 # The words that announce one kind of fact (cues.csv ``frame_*``) → the fields that may follow.
 # "frame_policy": nothing of a product (its name included) follows the policy's words.
 FRAMES = {"frame_aisle": ("aisle",), "frame_price": ("price",), "frame_choices": ("sizes", "colors"),
-          "frame_policy": ()}
+          "frame_feature": ("d", "t"), "frame_policy": ()}  # fields by kind: d1, d2 … are "d"
 _FIELD = re.compile(r"\[P\d(?:\.([a-z0-9]+))?\]")
+_CLAUSE = re.compile(r"\[F\d+\.c\d+\]", re.I)
 
 
 def misplaced(raw: str) -> str | None:
     """A fact given under another fact's words: "in aisle [P1.price]", "comes in
     [P1.price]", "售价[P1.aisle]", "is in aisle [P1]". The model's frame and the reference it
     could write part ways (the fact it announced is masked: used already, or the product has
-    no aisle), and the sentence says a price is a place."""
+    no aisle), and the sentence says a price is a place. The policy's words ("Our policy:
+    it;") lead to a clause of the policy, or say nothing."""
+    folded = fold(raw)
+    policy = pattern(cue_words("frame_policy")).search(folded)
+    if policy is not None and not _CLAUSE.search(folded, policy.end()):
+        return "a policy's words with no policy after them"
     pos = 0
     for m in TAG.finditer(raw):
         before = fold(raw[pos:m.start()]).rstrip()
@@ -122,10 +128,23 @@ def misplaced(raw: str) -> str | None:
         field = _FIELD.fullmatch(m.group(0))
         if field is None or not before:
             continue
-        for act, fields in FRAMES.items():
-            if field.group(1) not in fields and _ends_with(cue_words(act), before):
-                return "a fact under another fact's words"
+        act = frame_at_end(before)
+        if act is not None and not frame_allows(act, m.group(0)):
+            return "a fact under another fact's words"
     return None
+
+
+def frame_at_end(text: str) -> str | None:
+    """The ``frame_*`` act whose words the text ends on ("…，特点是", "The [P1] costs "), if
+    any: what ``misplaced`` holds the next reference to."""
+    folded = fold(text).rstrip()
+    return next((act for act in FRAMES if _ends_with(cue_words(act), folded)), None)
+
+
+def frame_allows(act: str, tag: str) -> bool:
+    """Whether a product reference may follow ``act``'s words (the name is field "")."""
+    field = _FIELD.fullmatch(tag)
+    return field is None or re.sub(r"\d", "", field.group(1) or "") in FRAMES[act]
 
 
 def _ends_with(words: tuple[str, ...], text: str) -> bool:

@@ -35,7 +35,9 @@ class TokenChooser:
         self.banned = np.array(sorted({i for i in banned if 0 <= i < vocab_size}), dtype=_IDS)
         self.for_now = np.empty(0, dtype=_IDS)
         self.held = np.empty(0, dtype=_IDS)
+        self.mask_version = 0  # counts the changes to banned, for_now and held
         self.next_only = np.empty(0, dtype=_IDS)
+        self.next_weak = np.empty(0, dtype=_IDS)
         self.penalty = float(settings.repetition_penalty)
         self.eos = np.array(list(eos_ids), dtype=_IDS)
         # The penalised ids, gathered and scattered: cheaper than masking the whole vocabulary.
@@ -56,22 +58,33 @@ class TokenChooser:
     def ban_for_now(self, tokens: Sequence[int]) -> None:
         """Mask ``tokens`` from now until the next call (replacing the ones masked before)."""
         self.for_now = np.array(list(tokens), dtype=_IDS)
+        self.mask_version += 1
 
-    def ban_next(self, tokens: Sequence[int]) -> None:
+    def ban_next(self, tokens: Sequence[int], weak: bool = False) -> None:
         """Mask ``tokens`` for the next token only (what may not follow the one just written;
-        several calls before one token add up). Should it leave nothing to write (every other
-        token masked already), it is lifted."""
+        several calls before one token add up). Should they leave nothing to write (every
+        other token masked already), the ``weak`` ones are lifted, then all."""
         more = tokens if isinstance(tokens, np.ndarray) else np.array(list(tokens), dtype=_IDS)
-        self.next_only = np.concatenate((self.next_only, more)) if self.next_only.size else more
+        if weak:
+            self.next_weak = np.concatenate((self.next_weak, more)) if self.next_weak.size else more
+        else:
+            self.next_only = np.concatenate((self.next_only, more)) if self.next_only.size else more
 
     def hold(self, tokens: Sequence[int]) -> None:
         """Mask ``tokens`` until the next call (the stream's gates that are still closed)."""
         self.held = np.array(sorted(set(tokens)), dtype=_IDS)
+        self.mask_version += 1
 
     def ban(self, token: int) -> None:
         """Never write ``token`` again in this answer (a reference already used)."""
         if not (self.banned == token).any():
             self.banned = np.append(self.banned, np.array([token], dtype=_IDS))
+            self.mask_version += 1
+
+    def masked_now(self) -> set[int]:
+        """The tokens masked for the next step whatever was just written (used references,
+        switched-off facts, closed gates); they change when ``mask_version`` does."""
+        return set(np.concatenate((self.banned, self.for_now, self.held)).tolist())
 
     def choose(self, logits: np.ndarray, n_generated: int) -> int:
         """``logits``: float32 vector over the vocabulary for the next position (edited)."""
@@ -79,12 +92,8 @@ class TokenChooser:
         logits[self.banned] = -np.inf
         logits[self.for_now] = -np.inf
         logits[self.held] = -np.inf
-        if self.next_only.size:
-            kept = logits[self.next_only]
-            logits[self.next_only] = -np.inf
-            if not np.isfinite(logits).any():
-                logits[self.next_only] = kept
-            self.next_only = np.empty(0, dtype=_IDS)
+        if self.next_only.size or self.next_weak.size:
+            self._mask_next(logits)
         if self.penalty != 1.0 and self._n_seen:
             idx = self._seen_buf[: self._n_seen]
             vals = logits[idx]
@@ -105,6 +114,19 @@ class TokenChooser:
                 self._seen_buf[self._n_seen] = token
                 self._n_seen += 1
         return token
+
+    def _mask_next(self, logits: np.ndarray) -> None:
+        """The next-token masks; should they leave nothing, the firm ones alone, else none."""
+        firm, weak = self.next_only, self.next_weak
+        self.next_only = self.next_weak = np.empty(0, dtype=_IDS)
+        for masks in ((firm, weak), (firm,)):
+            left = np.isfinite(logits)
+            for ids in masks:
+                left[ids] = False
+            if left.any():
+                for ids in masks:
+                    logits[ids] = -np.inf
+                return
 
     def _filtered(self, logits: np.ndarray) -> np.ndarray:
         """Temperature, top-k and top-p applied: the logits sampling draws from."""

@@ -38,9 +38,11 @@ class GenerationStream:
     words around them sampled. ``gates``: (held, opening) pairs; the ``held`` ids are masked
     until one of the ``opening`` ids is written (the end of a product answer is held until a
     product's fact is written, its facts until its name is). ``followers``: token → ids that
-    may not come right after it (a space never follows a space). ``guard``: told each token
-    written (``start()``, then ``after(token)``), it gives the ids masked for the next one
-    (None: none); the word orders the model was taught (``guide.answer_shapes.PairGuard``).
+    may not come right after it (a space never follows a space; should these and the
+    guard's masks leave nothing, these are lifted first, then the guard's). ``guard``: told
+    each token written (``start()``, then ``after(token)``), it gives the ids masked for the
+    next one (None: none), reading what the chooser masks if it can ``watch``; the word
+    orders the model was taught (``guide.answer_shapes.PairGuard``).
     """
 
     def __init__(
@@ -130,6 +132,8 @@ class GenerationStream:
             session = m.backend.start(len(ids) + max_new)
             logits = session.prefill(ids)
             guard = self.guard
+            if (watch := getattr(guard, "watch", None)) is not None:
+                watch(chooser.masked_now, lambda: chooser.mask_version)
             if guard is not None and (first := guard.start()) is not None:
                 chooser.ban_next(first)
             while True:
@@ -146,12 +150,12 @@ class GenerationStream:
                 if token in self.switches:
                     chooser.ban_for_now(self.switches[token])
                 if token in self.followers:
-                    chooser.ban_next(self.followers[token])
-                if guard is not None and (after := guard.after(token)) is not None:
-                    chooser.ban_next(after)
+                    chooser.ban_next(self.followers[token], weak=True)
                 if any(token in opening for _, opening in closed):
                     closed = [g for g in closed if token not in g[1]]
                     chooser.hold([i for held, _ in closed for i in held])
+                if guard is not None and (after := guard.after(token)) is not None:
+                    chooser.ban_next(after)
 
                 piece = detok.push(token)
                 if piece:
