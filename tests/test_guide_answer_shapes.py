@@ -59,3 +59,10 @@ def test_a_file_of_pairs_alone_is_read_and_tuned_on(tmp_path) -> None:
     assert merged is not None and merged.later is not None
     assert ("in", "short") in merged.later and ("<p>", "is") in merged.later
     assert ("^", "the") not in merged.later  # the tune's own openers keep their place
+    assert merged.triples is None  # runs of three of the old model unknown: none assumed
+
+
+def test_runs_of_three_say_what_came_after_each_pair() -> None:
+    known = shapes.taught(["The [P1] comes in [P1.colors].", "[P1] in aisle [P1.aisle]."])
+    assert ("comes", "in", "<p_colors>") in known.triples
+    assert ("<p>", "in", "aisle") in known.triples and ("^", "<p>", "in") in known.triples

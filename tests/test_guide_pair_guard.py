@@ -10,7 +10,7 @@ from shopguide.guide import answer_shapes
 from tests.fixtures.guide import FakeModel
 
 WORDS = [" ", ":", ".", " is", " The", " Play", "fun", "。", "售价", "的", " in", " short", "'m",
-         "'s", " it", " has", " aisle", ",", " In"]
+         "'s", " it", " has", " aisle", ",", " In", "推荐"]
 
 
 def model_with(tmp_path, answers: list[str]) -> FakeModel:
@@ -99,3 +99,42 @@ def test_a_word_only_a_masked_reference_may_follow_is_a_dead_end(tmp_path) -> No
     guard.watch(lambda: masked_now, lambda: len(masked_now))
     after_name = masked(guard.after(model.vocab.index("[P1]")), model)
     assert " has" in after_name and " is" not in after_name
+
+
+def test_a_pair_that_leads_only_to_masked_references_is_a_dead_end(tmp_path) -> None:
+    """"in" goes on in many ways, but after a product's name it was only ever followed by its
+    colours or its aisle: with neither to give, "[P1] in" is masked a word ahead, and so is
+    "[P1] comes" (only "comes in" was taught, and it leads to colours alone)."""
+    model = model_with(tmp_path, ["[P1] in aisle [P1.aisle].", "[P1] is in stock.",
+                                  "The [P1] comes in [P1.colors].", "It's in the store."])
+    colours_and_aisles = {model.vocab.index(t) for t in model.vocab
+                          if t.endswith((".colors]", ".aisle]"))}
+    masked_now: set[int] = set()
+    guard = answer_shapes.PairGuard.of(model)
+    guard.watch(lambda: masked_now, lambda: len(masked_now))
+    assert " in" not in masked(guard.after(model.vocab.index("[P1]")), model)
+    masked_now |= colours_and_aisles
+    guard = answer_shapes.PairGuard.of(model)
+    guard.watch(lambda: masked_now, lambda: len(masked_now))
+    after_name = masked(guard.after(model.vocab.index("[P1]")), model)
+    assert " in" in after_name and " is" not in after_name
+    assert " in" not in masked(guard.after(model.vocab.index(" is")), model)  # "is in stock"
+
+
+def test_a_held_fact_is_no_dead_end(tmp_path) -> None:
+    """The gates hold a product's facts until its name is written: they are to come, so the
+    name that leads to them is not masked (only what is masked for good counts)."""
+    from shopguide.llm import GenerationSettings
+    from shopguide.llm.sampling import TokenChooser
+
+    model = model_with(tmp_path, ["推荐[P1]，售价[P1.price]。"])
+    facts = [model.vocab.index(t) for t in model.vocab if t.startswith("[P") and "." in t]
+    chooser = TokenChooser(GenerationSettings(), model.vocab_size, [], model.eos_ids)
+    chooser.hold(facts)
+    guard = answer_shapes.PairGuard.of(model)
+    guard.watch(chooser.masked_now, lambda: chooser.mask_version)
+    assert "[P1]" not in masked(guard.after(model.vocab.index("推荐")), model)
+    chooser.ban_for_now(facts)  # masked whatever comes next: then "[P1]" leads nowhere
+    guard = answer_shapes.PairGuard.of(model)
+    guard.watch(chooser.masked_now, lambda: chooser.mask_version)
+    assert "[P1]" in masked(guard.after(model.vocab.index("推荐")), model)

@@ -51,10 +51,13 @@ def _is_word(unit: str) -> bool:
 @dataclass(frozen=True)
 class Taught:
     """The pairs of the training answers: all of them, and those whose first unit stood past
-    a sentence's first (None: not recorded; any pair may then stand anywhere)."""
+    a sentence's first (None: not recorded; any pair may then stand anywhere); and the runs
+    of three, which say what may come after a pair (None: not recorded), for decoding to
+    see a dead end a word ahead ("[P1] comes in" is followed by colours or sizes alone)."""
 
     pairs: frozenset[tuple[str, str]]
     later: frozenset[tuple[str, str]] | None = None
+    triples: frozenset[tuple[str, str, str]] | None = None
 
     def __contains__(self, pair: object) -> bool:
         return pair in self.pairs
@@ -70,11 +73,14 @@ class Taught:
         return pair in self.later
 
     def __or__(self, other: Taught) -> Taught:
-        """Both together; pairs saved without their places may stand anywhere."""
+        """Both together; pairs saved without their places may stand anywhere, and runs of
+        three are kept only if both sides recorded them."""
+        triples = None if self.triples is None or other.triples is None else \
+            self.triples | other.triples
         if self.later is None and other.later is None:
-            return Taught(self.pairs | other.pairs)
+            return Taught(self.pairs | other.pairs, None, triples)
         return Taught(self.pairs | other.pairs, (other.pairs if other.later is None else other.later)
-                      | (self.pairs if self.later is None else self.later))
+                      | (self.pairs if self.later is None else self.later), triples)
 
 
 def _placed_pairs(sentence: str) -> list[tuple[tuple[str, str], bool]]:
@@ -95,13 +101,16 @@ def taught(answers: Iterable[str]) -> Taught:
 
     every: set[tuple[str, str]] = set()
     later: set[tuple[str, str]] = set()
+    triples: set[tuple[str, str, str]] = set()
     for answer in answers:
         for sentence in raw_sentences(answer.strip()):
-            for pair, initial in _placed_pairs(sentence.strip()):
+            placed = _placed_pairs(sentence.strip())
+            for pair, initial in placed:
                 every.add(pair)
                 if not initial:
                     later.add(pair)
-    return Taught(frozenset(every), frozenset(later))
+            triples |= {(a, b, c) for ((a, b), _), ((_b, c), _i) in zip(placed, placed[1:])}
+    return Taught(frozenset(every), frozenset(later), frozenset(triples))
 
 
 def save(folder: Path, answers: Iterable[str], base: Path | None = None) -> None:
@@ -113,17 +122,21 @@ def save(folder: Path, answers: Iterable[str], base: Path | None = None) -> None
     data: dict[str, Any] = {"pairs": sorted(known.pairs)}
     if known.later is not None:
         data["later"] = sorted(known.later)
+    if known.triples is not None:
+        data["triples"] = sorted(known.triples)
     (folder / FILE).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
 def read(folder: Path) -> Taught | None:
-    """The pairs saved in ``folder``: a list of pairs (an older file) or both lists."""
+    """The pairs saved in ``folder``: a list of pairs (an older file) or the lists."""
     try:
         data = json.loads((folder / FILE).read_text(encoding="utf-8"))
         if isinstance(data, list):
             return Taught(_pair_set(data))
-        later = data.get("later")
-        return Taught(_pair_set(data["pairs"]), None if later is None else _pair_set(later))
+        later, triples = data.get("later"), data.get("triples")
+        return Taught(_pair_set(data["pairs"]), None if later is None else _pair_set(later),
+                      None if triples is None else
+                      frozenset((str(a), str(b), str(c)) for a, b, c in triples))
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None
 
@@ -201,7 +214,7 @@ class _Vocab:
         # The words an apostrophe goes on ("it" → "it's"): after any other ("in" + "'m") it
         # starts a unit never taught.
         self.contracted = {u.split("'")[0] for pair in known.pairs for u in pair if "'" in u}
-        self._bans: dict[tuple[str, bool], np.ndarray] = {}
+        self._bans: dict[tuple[str, bool, bool], np.ndarray] = {}
         # Tokens by their last unit, and the tag ids of each reference kind: what a dead end
         # (``dead_ends``) masks.
         ending: dict[str, list[int]] = {}
@@ -209,25 +222,53 @@ class _Vocab:
             if unit is not None and unit in self.follow:
                 ending.setdefault(unit, []).append(i)
         self.ending = {u: np.array(ids, dtype=np.int64) for u, ids in ending.items()}
-        self._dead_ends: dict[frozenset[str], tuple[np.ndarray, np.ndarray]] = {}
+        self._dead_ends: dict[frozenset[str], Dead] = {}
+        # What followed each pair (runs of three), and the tokens that are one unit alone.
+        self.after_pair: dict[tuple[str, str], set[str]] = {}
+        for a, b, c in known.triples or ():
+            self.after_pair.setdefault((a, b), set()).add(c)
+        single: dict[str, list[int]] = {}
+        for i, (f, last) in enumerate(zip(self.first, self.last)):
+            if f is not None and f == last:
+                single.setdefault(f, []).append(i)
+        self.single = {u: np.array(ids, dtype=np.int64) for u, ids in single.items()}
         self._joined: dict[tuple[int, ...], np.ndarray] = {}
         self.kinds: dict[str, list[int]] = {}
         for i, tag in tags.items():
             self.kinds.setdefault(_kind(tag).strip(), []).append(i)
 
-    def dead_ends(self, unusable: Iterable[int]) -> tuple[np.ndarray, np.ndarray]:
-        """The tokens that would end on a unit only references masked for this answer may
-        follow ("has" is followed by a stock figure alone: with no stock figure to give, "[P1]
-        has" could only go on in an order never taught), to a fixed point: for a sentence's
-        first unit, and for one further on."""
+    def dead_ends(self, unusable: Iterable[int]) -> Dead:
+        """What would lead only to references masked for this answer ("has" is followed by
+        a stock figure alone: with no stock figure to give, "[P1] has" could only go on in
+        an order never taught), to a fixed point: the tokens ending on such a unit, for a
+        sentence's first unit and for one further on; and, by the unit before, the tokens
+        that would make such a pair ("[P1] in" leads to colours or an aisle alone)."""
         gone = set(unusable)
         masked = frozenset(k for k, ids in self.kinds.items() if all(i in gone for i in ids))
         if masked not in self._dead_ends:
-            self._dead_ends[masked] = (self._dead(self.follow, masked),
-                                       self._dead(self.follow_later, masked))
+            first, units_first = self._dead(self.follow, masked)
+            later, units_later = self._dead(self.follow_later, masked)
+            pairs: dict[str, list[np.ndarray]] = {}
+            for a, b in self._dead_pairs(units_later):
+                if b in self.single:
+                    pairs.setdefault(a, []).append(self.single[b])
+            self._dead_ends[masked] = Dead(first, later, {a: np.concatenate(ids)
+                                                          for a, ids in pairs.items()})
         return self._dead_ends[masked]
 
-    def _dead(self, follow: dict[str, set[str]], masked: set[str]) -> np.ndarray:
+    def _dead_pairs(self, dead: set[str]) -> set[tuple[str, str]]:
+        """The pairs all of whose followers are dead units or make dead pairs themselves
+        ("[P1] comes": only "in" came after it, and "comes in" leads to colours alone)."""
+        out: set[tuple[str, str]] = set()
+        while True:
+            more = {(a, b) for (a, b), after in self.after_pair.items() if (a, b) not in out
+                    and all(c in dead or (b, c) in out for c in after)}
+            if not more:
+                return out
+            out |= more
+
+    def _dead(self, follow: dict[str, set[str]], masked: frozenset[str]
+              ) -> tuple[np.ndarray, set[str]]:
         dead = set(masked)
         while True:
             more = {u for u, after in follow.items() if u not in dead and u != START
@@ -236,7 +277,7 @@ class _Vocab:
                 break
             dead |= more
         arrays = [self.ending[u] for u in dead if u in self.ending]
-        return np.concatenate(arrays) if arrays else np.empty(0, dtype=np.int64)
+        return (np.concatenate(arrays) if arrays else np.empty(0, dtype=np.int64)), dead
 
     def joined(self, parts: tuple[np.ndarray, ...]) -> np.ndarray | None:
         """``parts`` as one array, made once: they are the cached arrays of this vocabulary,
@@ -248,23 +289,35 @@ class _Vocab:
             self._joined[key] = np.concatenate(parts)
         return self._joined[key]
 
-    def banned_after(self, unit: str, initial: bool = True) -> np.ndarray | None:
+    def banned_after(self, unit: str, initial: bool = True,
+                     open_word: bool = True) -> np.ndarray | None:
         """The tokens that would put a unit after ``unit`` that never followed it in the
-        training answers where it stands (``initial``: it opens the sentence, or is its start)
-        (None: ``unit`` was never taught at all: nothing to go by)."""
+        training answers where it stands (``initial``: it opens the sentence, or is its start;
+        ``open_word``: no space has closed it, so letters may still go on it) (None: ``unit``
+        was never taught at all: nothing to go by)."""
         allowed = (self.follow if initial else self.follow_later).get(unit)
         if allowed is None:
             # Taught only as a sentence's first unit, and standing later now: nothing follows.
             return None if initial or unit not in self.follow else self.words
-        if (unit, initial) not in self._bans:
-            word = _is_word(unit)
+        key = (unit, initial, open_word)
+        if key not in self._bans:
+            word = _is_word(unit) and open_word
             goes_on = self.letter_start & ~self.apostrophe if unit not in self.contracted \
                 else self.letter_start
-            self._bans[unit, initial] = np.array(
+            self._bans[key] = np.array(
                 [i for i, f in enumerate(self.first)
                  if f is not None and f not in allowed and not (word and goes_on[i])],
                 dtype=np.int64)
-        return self._bans[unit, initial]
+        return self._bans[key]
+
+
+@dataclass(frozen=True)
+class Dead:
+    """Dead ends for one state of the masks (``_Vocab.dead_ends``)."""
+
+    first: np.ndarray  # tokens ending on a dead unit, where the unit opens the sentence
+    later: np.ndarray  # the same further on
+    pairs: dict[str, np.ndarray]  # unit → tokens that would make a dead pair after it
 
 
 def _followers(pairs: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
@@ -288,15 +341,16 @@ class PairGuard:
         self.vocab = vocab
         self.unit: str | None = START
         self.initial = True  # the unit is the sentence's start or its first unit
+        self.open = True  # no space since the unit: letters may still go on its word
         self.masked: Callable[[], Iterable[int]] | None = None
         self.version: Callable[[], int] = lambda: 0
         self.seen = -1
         none = np.empty(0, dtype=np.int64)
-        self.dead: tuple[np.ndarray, np.ndarray] = (none, none)
+        self.dead = Dead(none, none, {})
 
     def watch(self, masked: Callable[[], Iterable[int]], version: Callable[[], int]) -> None:
-        """Told how to read the tokens masked at each step (used references, other products'
-        facts until their name, gates still closed) and when they change: a word only masked
+        """Told how to read the tokens masked whatever comes next (used references, other
+        products' facts until their name) and when they change: a word only masked
         references may follow is a dead end, masked too."""
         self.masked, self.version = masked, version
         self.seen = -1
@@ -325,7 +379,9 @@ class PairGuard:
         return self._with_dead(self.vocab.banned_after(START))
 
     def _with_dead(self, bans: np.ndarray | None, spaced: bool = False) -> np.ndarray | None:
-        parts = tuple(a for a in (bans, self.dead[0 if self.unit == START else 1],
+        dead = self.dead
+        parts = tuple(a for a in (bans, dead.first if self.unit == START else dead.later,
+                                  dead.pairs.get(self.unit or ""),
                                   self.vocab.spaced if spaced else None)
                       if a is not None and a.size)
         return self.vocab.joined(parts)
@@ -341,12 +397,15 @@ class PairGuard:
         if first is None:  # spaces keep the unit before them; a piece of a character: unknown
             if v.piece[token]:
                 self.unit = None
-            return self._with_dead(v.banned_after(self.unit, self.initial) if self.unit else None,
-                                   bool(v.space_end[token]))
-        if v.letter_start[token] and self.unit and _is_word(self.unit) and first == last:
+            self.open = False  # a space ends the word: " in" + " " + "R" is no "inR"
+            return self._with_dead(v.banned_after(self.unit, self.initial, False)
+                                   if self.unit else None, bool(v.space_end[token]))
+        if self.open and v.letter_start[token] and self.unit and _is_word(self.unit) \
+                and first == last:
             self.unit = self.unit + last  # the word goes on
         else:
             self.initial = self.unit == START and first == last
             self.unit = START if last in _SENTENCE_END else last
             self.initial = self.initial or self.unit == START
-        return self._with_dead(v.banned_after(self.unit, self.initial))
+        self.open = not v.space_end[token]
+        return self._with_dead(v.banned_after(self.unit, self.initial, self.open))

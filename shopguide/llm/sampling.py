@@ -35,7 +35,7 @@ class TokenChooser:
         self.banned = np.array(sorted({i for i in banned if 0 <= i < vocab_size}), dtype=_IDS)
         self.for_now = np.empty(0, dtype=_IDS)
         self.held = np.empty(0, dtype=_IDS)
-        self.mask_version = 0  # counts the changes to banned, for_now and held
+        self.mask_version = 0  # counts the changes to banned and for_now
         self.next_only = np.empty(0, dtype=_IDS)
         self.next_weak = np.empty(0, dtype=_IDS)
         self.penalty = float(settings.repetition_penalty)
@@ -73,7 +73,6 @@ class TokenChooser:
     def hold(self, tokens: Sequence[int]) -> None:
         """Mask ``tokens`` until the next call (the stream's gates that are still closed)."""
         self.held = np.array(sorted(set(tokens)), dtype=_IDS)
-        self.mask_version += 1
 
     def ban(self, token: int) -> None:
         """Never write ``token`` again in this answer (a reference already used)."""
@@ -82,9 +81,10 @@ class TokenChooser:
             self.mask_version += 1
 
     def masked_now(self) -> set[int]:
-        """The tokens masked for the next step whatever was just written (used references,
-        switched-off facts, closed gates); they change when ``mask_version`` does."""
-        return set(np.concatenate((self.banned, self.for_now, self.held)).tolist())
+        """The tokens masked whatever is written next: used references and the facts
+        switched off while another product is spoken of (not the gates' holds: a fact held
+        until a name is written is to come); they change when ``mask_version`` does."""
+        return set(np.concatenate((self.banned, self.for_now)).tolist())
 
     def choose(self, logits: np.ndarray, n_generated: int) -> int:
         """``logits``: float32 vector over the vocabulary for the next position (edited)."""

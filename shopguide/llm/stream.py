@@ -151,11 +151,11 @@ class GenerationStream:
                     chooser.ban_for_now(self.switches[token])
                 if token in self.followers:
                     chooser.ban_next(self.followers[token], weak=True)
+                if guard is not None and (after := guard.after(token)) is not None:
+                    chooser.ban_next(after)
                 if any(token in opening for _, opening in closed):
                     closed = [g for g in closed if token not in g[1]]
                     chooser.hold([i for held, _ in closed for i in held])
-                if guard is not None and (after := guard.after(token)) is not None:
-                    chooser.ban_next(after)
 
                 piece = detok.push(token)
                 if piece:
