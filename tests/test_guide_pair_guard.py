@@ -1,4 +1,4 @@
-"""Decoding keeps to the word orders the model was taught (``answer_shapes.PairGuard``): after
+"""Decoding keeps to the word orders the model was taught (``PairGuard``): after
 each token, the tokens that would put two units side by side that never stood so in a
 training answer are masked for the next one."""
 
@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from shopguide.guide import answer_shapes
+from shopguide.guide.pair_guard import PairGuard
 from tests.fixtures.guide import FakeModel
 
 WORDS = [" ", ":", ".", " is", " The", " Play", "fun", "。", "售价", "的", " in", " short", "'m",
@@ -29,7 +30,7 @@ def masked(ban: np.ndarray | None, model: FakeModel) -> set[str]:
 
 def test_a_pair_never_taught_is_masked_for_the_next_token(tmp_path) -> None:
     model = model_with(tmp_path, ["The [P1] is [P1.price].", "[P1]: [P1.d1]."])
-    guard = answer_shapes.PairGuard.of(model)
+    guard = PairGuard.of(model)
     assert guard is not None
     ids = {t: model.vocab.index(t) for t in ("[P1]", ":", " ", "[P1.price]", " is")}
     start = masked(guard.start(), model)
@@ -49,7 +50,7 @@ def test_a_pair_never_taught_is_masked_for_the_next_token(tmp_path) -> None:
 
 def test_a_word_being_written_is_not_cut_and_a_sentence_end_starts_again(tmp_path) -> None:
     model = model_with(tmp_path, ["The [P1] is [P1.price].", "[P1]: [P1.d1]."])
-    guard = answer_shapes.PairGuard.of(model)
+    guard = PairGuard.of(model)
     after_the = masked(guard.after(model.vocab.index(" The")), model)
     assert "fun" not in after_the  # letters with no space go on the word ("Thefun")
     assert " is" in after_the and "[P1]" not in after_the
@@ -62,25 +63,25 @@ def test_a_word_being_written_is_not_cut_and_a_sentence_end_starts_again(tmp_pat
 
 def test_without_saved_pairs_there_is_no_guard(tmp_path) -> None:
     model = FakeModel("")
-    assert answer_shapes.PairGuard.of(model) is None
+    assert PairGuard.of(model) is None
 
 
 
 def test_an_apostrophe_goes_on_only_the_words_taught_with_one(tmp_path) -> None:
     """"it" + "'s" is "it's"; "in" + "'m" starts a unit never taught ("[P1] in 'm afraid")."""
     model = model_with(tmp_path, ["It's [P1.price].", "[P1] in aisle [P1.aisle]."])
-    guard = answer_shapes.PairGuard.of(model)
+    guard = PairGuard.of(model)
     assert "'s" not in masked(guard.after(model.vocab.index(" it")), model)
-    guard = answer_shapes.PairGuard.of(model)
+    guard = PairGuard.of(model)
     guard.after(model.vocab.index("[P1]"))
     assert "'m" in masked(guard.after(model.vocab.index(" in")), model)
 
 
 def test_a_pair_that_only_opened_sentences_is_masked_further_on(tmp_path) -> None:
     model = model_with(tmp_path, ["In short, [F1.c1].", "[P1] in aisle [P1.aisle]."])
-    guard = answer_shapes.PairGuard.of(model)
+    guard = PairGuard.of(model)
     assert " short" not in masked(guard.after(model.vocab.index(" In")), model)
-    guard = answer_shapes.PairGuard.of(model)
+    guard = PairGuard.of(model)
     guard.after(model.vocab.index("[P1]"))
     assert " short" in masked(guard.after(model.vocab.index(" in")), model)
 
@@ -91,11 +92,11 @@ def test_a_word_only_a_masked_reference_may_follow_is_a_dead_end(tmp_path) -> No
     model = model_with(tmp_path, ["[P1] has [P1.stock].", "[P1] is [P1.price]."])
     stock = {model.vocab.index(t) for t in model.vocab if t.endswith(".stock]")}
     masked_now: set[int] = set()
-    guard = answer_shapes.PairGuard.of(model)
+    guard = PairGuard.of(model)
     guard.watch(lambda: masked_now, lambda: len(masked_now))
     assert " has" not in masked(guard.after(model.vocab.index("[P1]")), model)
     masked_now |= stock  # e.g. the stock figure was used, or switched off
-    guard = answer_shapes.PairGuard.of(model)
+    guard = PairGuard.of(model)
     guard.watch(lambda: masked_now, lambda: len(masked_now))
     after_name = masked(guard.after(model.vocab.index("[P1]")), model)
     assert " has" in after_name and " is" not in after_name
@@ -110,11 +111,11 @@ def test_a_pair_that_leads_only_to_masked_references_is_a_dead_end(tmp_path) -> 
     colours_and_aisles = {model.vocab.index(t) for t in model.vocab
                           if t.endswith((".colors]", ".aisle]"))}
     masked_now: set[int] = set()
-    guard = answer_shapes.PairGuard.of(model)
+    guard = PairGuard.of(model)
     guard.watch(lambda: masked_now, lambda: len(masked_now))
     assert " in" not in masked(guard.after(model.vocab.index("[P1]")), model)
     masked_now |= colours_and_aisles
-    guard = answer_shapes.PairGuard.of(model)
+    guard = PairGuard.of(model)
     guard.watch(lambda: masked_now, lambda: len(masked_now))
     after_name = masked(guard.after(model.vocab.index("[P1]")), model)
     assert " in" in after_name and " is" not in after_name
@@ -131,10 +132,10 @@ def test_a_held_fact_is_no_dead_end(tmp_path) -> None:
     facts = [model.vocab.index(t) for t in model.vocab if t.startswith("[P") and "." in t]
     chooser = TokenChooser(GenerationSettings(), model.vocab_size, [], model.eos_ids)
     chooser.hold(facts)
-    guard = answer_shapes.PairGuard.of(model)
+    guard = PairGuard.of(model)
     guard.watch(chooser.masked_now, lambda: chooser.mask_version)
     assert "[P1]" not in masked(guard.after(model.vocab.index("推荐")), model)
     chooser.ban_for_now(facts)  # masked whatever comes next: then "[P1]" leads nowhere
-    guard = answer_shapes.PairGuard.of(model)
+    guard = PairGuard.of(model)
     guard.watch(chooser.masked_now, lambda: chooser.mask_version)
     assert "[P1]" in masked(guard.after(model.vocab.index("推荐")), model)

@@ -18,7 +18,7 @@ from weakref import WeakKeyDictionary
 
 import numpy as np
 
-from shopguide.guide import answer_shapes
+from shopguide.guide.pair_guard import PairGuard
 from shopguide.guide.refs import MAX_PRODUCTS, all_tags
 from shopguide.guide.sentence_checks import ZERO_STOCK, sold_out
 from shopguide.text import fold, has_cjk, plain
@@ -177,7 +177,7 @@ def decoding_masks(model: Any, prompt_text: str, lang: str | None = None,
     return {"banned": banned_ids(model, prompt_text, lang), "once": once_ids(model, comparison),
             "switches": switches, "references": list((tag_ids(model) or {}).values()),
             "gates": gates, "followers": space_followers(model),
-            "guard": answer_shapes.PairGuard.of(model)}
+            "guard": PairGuard.of(model)}
 
 
 def _clause_ids(model: Any, prompt_text: str) -> list[int]:

@@ -42,7 +42,7 @@ class GenerationStream:
     guard's masks leave nothing, these are lifted first, then the guard's). ``guard``: told
     each token written (``start()``, then ``after(token)``), it gives the ids masked for the
     next one (None: none), reading what the chooser masks if it can ``watch``; the word
-    orders the model was taught (``guide.answer_shapes.PairGuard``).
+    orders the model was taught (``guide.pair_guard.PairGuard``).
     """
 
     def __init__(
