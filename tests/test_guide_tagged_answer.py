@@ -756,3 +756,26 @@ def test_a_tag_the_products_name_already_says_is_not_written() -> None:
 ])
 def test_a_stock_figure_says_what_it_counts(raw: str, bad: bool) -> None:
     assert (ta.count_without_unit(raw) is not None) is bad
+
+
+def test_a_products_sentences_that_miss_the_need_wait_for_one_that_meets_it() -> None:
+    """Asked for flat feet, the catalog's first sentence ("light and breathable") is held
+    until the one that says flat feet is written; tags likewise, apart from sentences. A
+    product none of whose sentences speaks to the question is not held, nor is one whose
+    only such tag may not be written (the name already says it)."""
+    from tests.fixtures.guide import FakeModel
+
+    model = FakeModel("")
+    tags = masks.tag_ids(model)
+    prompt = ("Facts:\n[P1] Breeze Runner [P1.price] $99 [P1.t1] light [P1.t2] flat feet "
+              "[P1.d1] Light and breathable [P1.d2] Stable support for flat feet\n"
+              "[P2] Trail Shoe [P2.price] $120 [P2.d1] Grippy sole [P2.d2] Waterproof upper\n"
+              "Q: running shoes for flat feet\nA:")
+    gates = masks.need_gates(model, prompt)
+    assert ([tags["[P1.t1]"]], [tags["[P1.t2]"]]) in gates
+    assert ([tags["[P1.d1]"]], [tags["[P1.d2]"]]) in gates
+    assert len(gates) == 2  # nothing of P2 speaks to flat feet: nothing of it is held
+    assert masks.need_gates(model, prompt, {tags["[P1.t2]"]}) == [
+        ([tags["[P1.d1]"]], [tags["[P1.d2]"]])]
+    assert all(g in masks.decoding_masks(model, prompt, "en", product=True)["gates"]
+               for g in gates)

@@ -176,7 +176,7 @@ def focus_words(question: str) -> frozenset[str]:
     return frozenset(plain().terms(question))
 
 
-def _relevance(text: str, focus: frozenset[str]) -> int:
+def relevance(text: str, focus: frozenset[str]) -> int:
     """How many of the focus words a sentence or tag says. A Chinese word is looked for in
     the text as well as among its words: the question and the sentence may be cut into words
     differently (扁平足 / 扁平 足) when the segmenter does not know the store's words."""
@@ -189,7 +189,7 @@ def _relevance(text: str, focus: frozenset[str]) -> int:
 
 def by_relevance(texts: Sequence[str], focus: frozenset[str]) -> list[str]:
     """The texts that say more of the focus words first; the rest in their own order."""
-    scores = [_relevance(t, focus) for t in texts]
+    scores = [relevance(t, focus) for t in texts]
     return [t for _, _, t in sorted(zip((-s for s in scores), range(len(texts)), texts))]
 
 
