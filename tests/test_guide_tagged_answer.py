@@ -13,6 +13,7 @@ from shopguide.guide import tagged_answer as ta
 from shopguide.guide.conversation import Conversation
 from shopguide.guide.engine import Engine
 from shopguide.guide.events import Done, Token
+from shopguide.guide.question_gates import name_gates, need_gates
 from shopguide.guide.refs import TAG, References
 from shopguide.guide.report import turn_json
 from shopguide.store.models import FaqEntry
@@ -333,6 +334,8 @@ def test_english_facts_get_their_spaces_and_broken_text_is_dropped():
     assert broken_marks("also consider the [P1]. spray, there are ( with are ('t look.")
     assert broken_marks("The [P1] [P2] [P3] is worth a look too.")
     assert not broken_marks("The [P1] ([P1.price]) is worth a look too.")
+    assert broken_marks("[P3]：[P1]：[P1.d1]。")  # one name announcing another as its fact
+    assert not broken_marks("可以看看[P1]，[P2]也不错。")
     assert unfilled("To save money, choose [P3].", r) and not unfilled("The [P1].", r)
 
 
@@ -771,11 +774,35 @@ def test_a_products_sentences_that_miss_the_need_wait_for_one_that_meets_it() ->
               "[P1.d1] Light and breathable [P1.d2] Stable support for flat feet\n"
               "[P2] Trail Shoe [P2.price] $120 [P2.d1] Grippy sole [P2.d2] Waterproof upper\n"
               "Q: running shoes for flat feet\nA:")
-    gates = masks.need_gates(model, prompt)
+    gates = need_gates(tags, prompt)
     assert ([tags["[P1.t1]"]], [tags["[P1.t2]"]]) in gates
     assert ([tags["[P1.d1]"]], [tags["[P1.d2]"]]) in gates
     assert len(gates) == 2  # nothing of P2 speaks to flat feet: nothing of it is held
-    assert masks.need_gates(model, prompt, {tags["[P1.t2]"]}) == [
+    assert need_gates(tags, prompt, {tags["[P1.t2]"]}) == [
         ([tags["[P1.d1]"]], [tags["[P1.d2]"]])]
     assert all(g in masks.decoding_masks(model, prompt, "en", product=True)["gates"]
                for g in gates)
+
+
+def test_the_product_the_question_is_about_is_named_first_wherever_it_is_listed() -> None:
+    """With the facts in another order, the product whose name, tags and sentences say most
+    of the question's words is named first: the others' names wait for it. A tie holds
+    nothing, nor does an order that is itself the answer (the cheapest first) or a
+    comparison."""
+    from tests.fixtures.guide import FakeModel
+
+    model = FakeModel("")
+    tags = masks.tag_ids(model)
+    prompt = ("Facts:\n[P1] Trail Shoe [P1.price] $120 [P1.d1] Grippy sole\n"
+              "[P2] Stability Runner [P2.price] $99 [P2.t1] flat feet [P2.d1] Support for flat "
+              "feet\n[P3] Road Racer [P3.price] $150 [P3.d1] Light and fast\n"
+              "Q: which shoe for flat feet\nA:")
+    held = [tags["[P1]"], tags["[P3]"]]
+    assert name_gates(tags, prompt) == [(held, [tags["[P2]"]])]
+    assert (held, [tags["[P2]"]]) in masks.decoding_masks(model, prompt, "en", product=True)["gates"]
+    assert (held, [tags["[P2]"]]) not in masks.decoding_masks(
+        model, prompt, "en", product=True, ranked=True)["gates"]
+    assert (held, [tags["[P2]"]]) not in masks.decoding_masks(
+        model, prompt, "en", comparison=True, product=True)["gates"]
+    tie = prompt.replace("Light and fast", "Soft for flat feet")
+    assert name_gates(tags, tie) == []

@@ -207,8 +207,9 @@ class Engine:
             debt = tagged_answer.attribute_debt(plan.about.clause, refs)
             if debt is None or (fact := owed_fact(debt)) is not None and fact not in text:
                 return  # the clause that answers is not in the prompt: the composed answer
+        ranked = bool(q.cheap or q.cheaper or q.pick)  # the cheapest first: the order answers
         yield from tagged_answer.write(self.model, text, refs, q.lang, debt, self.settings,
-                                       cancel, log, facts)
+                                       cancel, log, facts, ranked)
 
     def _save(self, conv: Conversation, customer: Customer | None, question: str, answer: str,
               plan: Plan, timings: dict[str, float], grounded: bool) -> None:

@@ -12,14 +12,15 @@ one asked. ``decoding_masks`` gathers them as the keyword arguments of ``LoadedM
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from typing import Any
 from weakref import WeakKeyDictionary
 
 import numpy as np
 
 from shopguide.guide.pair_guard import PairGuard
-from shopguide.guide.refs import MAX_PRODUCTS, all_tags, focus_words, relevance
+from shopguide.guide.question_gates import name_gates, need_gates
+from shopguide.guide.refs import MAX_PRODUCTS, all_tags
 from shopguide.guide.sentence_checks import ZERO_STOCK, sold_out
 from shopguide.text import fold, has_cjk, plain
 
@@ -167,44 +168,24 @@ def subject_switches(model: Any) -> dict[int, list[int]]:
 
 def decoding_masks(model: Any, prompt_text: str, lang: str | None = None,
                    comparison: bool = False, product: bool = False,
-                   policy: bool = False) -> dict[str, Any]:
+                   policy: bool = False, ranked: bool = False) -> dict[str, Any]:
     """Everything decoding is told for one prompt (keyword arguments of ``stream``).
     ``product``: the answer must speak of a product (``product_gates``); ``policy``: it
-    quotes the policy whole (``policy_gates``)."""
+    quotes the policy whole (``policy_gates``); ``ranked``: the products' order is itself
+    the answer (the cheapest first, a budget's pick), so no other is named first
+    (``name_gates`` are not used)."""
     gates = product_gates(model) if product else policy_gates(model, prompt_text) if policy \
         else []
     banned = banned_ids(model, prompt_text, lang)
     if not policy:
-        gates = gates + need_gates(model, prompt_text, set(banned))
+        tags = tag_ids(model) or {}
+        gates = gates + need_gates(tags, prompt_text, set(banned)) + (
+            [] if comparison or ranked else name_gates(tags, prompt_text))
     switches = {**subject_switches(model), **(quote_switches(model, prompt_text) if policy else {})}
     return {"banned": banned, "once": once_ids(model, comparison),
             "switches": switches, "references": list((tag_ids(model) or {}).values()),
             "gates": gates, "followers": space_followers(model),
             "guard": PairGuard.of(model)}
-
-
-_FEATURE = re.compile(r"(\[P(\d)\.([dt])\d+\]) ([^\[\n]*)")
-_QUESTION = re.compile(r"^Q: (.*)\nA:\s*$", re.M)
-
-
-def need_gates(model: Any, prompt_text: str, banned: Collection[int] = ()
-               ) -> list[tuple[list[int], list[int]]]:
-    """A product's sentences (or tags) that say none of the question's words are held until
-    one of its sentences (tags) that does is written: asked for flat feet, the model cites
-    "适合扁平足" rather than the catalog's first sentence ("轻便透气"). It still chooses whether
-    to give a feature at all. Only what may be written opens a gate (not a ``banned`` tag)."""
-    tags = tag_ids(model) or {}
-    asked = _QUESTION.findall(prompt_text)
-    focus = focus_words(asked[-1]) if asked else frozenset()
-    groups: dict[tuple[str, str], tuple[list[int], list[int]]] = {}
-    for tag, k, kind, text in _FEATURE.findall(prompt_text):
-        if tag in tags:
-            held, opening = groups.setdefault((k, kind), ([], []))
-            if not relevance(text, focus):
-                held.append(tags[tag])
-            elif tags[tag] not in banned:
-                opening.append(tags[tag])
-    return [(held, opening) for held, opening in groups.values() if held and opening]
 
 
 def _clause_ids(model: Any, prompt_text: str) -> list[int]:

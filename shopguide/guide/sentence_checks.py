@@ -27,7 +27,8 @@ LOOP_RUN = 6  # characters
 _STUTTER = re.compile(r"(.{2,}?)\1\1")
 _CLAUSE_TWICE = re.compile(r"(?:^|[，,；;：:\s])([^，,；;：:□\s][^，,；;：:□]+?)[，,]\s*\1"
                            r"(?=[，,。.；;！!？?]|$)", re.I)
-_NAMES_RUN_TOGETHER = re.compile(r"\[P\d\]\s*\[P\d\]")
+# Two names side by side, or one announcing another as its fact ("[P3]：[P1]：…").
+_NAMES_RUN_TOGETHER = re.compile(r"\[P\d\]\s*(?:[:：]\s*)?\[P\d\]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 NAME = re.compile(r"\[P(\d)\]")
 ZERO_STOCK = re.compile(r"(\[P\d+\.stock\]) 0(?!\d)")

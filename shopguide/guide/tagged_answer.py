@@ -141,14 +141,16 @@ def raw_sentences(text: str) -> list[str]:
 
 def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str | None,
           settings: Any = None, cancel: threading.Event | None = None,
-          log: Any = None, facts: Facts | None = None) -> Iterator[str]:
+          log: Any = None, facts: Facts | None = None,
+          ranked: bool = False) -> Iterator[str]:
     """The model's filled sentences, each once complete and checked. Nothing is shown until
     the answer has referenced what ``debt`` names; if it never does, nothing is shown.
     ``facts``: the verifier also reads each filled sentence, for what the model says in its
-    own words about the facts ("可惜目前缺货" of a product on the shelf, "free returns")."""
+    own words about the facts ("可惜目前缺货" of a product on the shelf, "free returns").
+    ``ranked``: the products' order is the answer (cheapest first): see ``decoding_masks``."""
     masks = decoding_masks(model, prompt_text, lang, debt == "two products",
                            debt in ("a product", "two products") or
-                           owed_fact(debt) is not None, debt == "the policy")
+                           owed_fact(debt) is not None, debt == "the policy", ranked)
     masks["banned"] = masks["banned"] + off_the_question(model, debt) + (
         sold_out_beside(model, prompt_text) if debt == "a product" else [])
     if debt == "the policy":  # every clause of it: a condition left out changes the policy
