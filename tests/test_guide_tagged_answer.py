@@ -13,7 +13,7 @@ from shopguide.guide import tagged_answer as ta
 from shopguide.guide.conversation import Conversation
 from shopguide.guide.engine import Engine
 from shopguide.guide.events import Done, Token
-from shopguide.guide.question_gates import name_gates, need_gates
+from shopguide.guide.question_gates import name_gates, need_gates, pick_gates
 from shopguide.guide.refs import TAG, References
 from shopguide.guide.report import turn_json
 from shopguide.store.models import FaqEntry
@@ -786,9 +786,9 @@ def test_a_products_sentences_that_miss_the_need_wait_for_one_that_meets_it() ->
 
 def test_the_product_the_question_is_about_is_named_first_wherever_it_is_listed() -> None:
     """With the facts in another order, the product whose name, tags and sentences say most
-    of the question's words is named first: the others' names wait for it. A tie holds
-    nothing, nor does an order that is itself the answer (the cheapest first) or a
-    comparison."""
+    of the question's words comes first: the others' names and facts wait for its name or a
+    fact of it. A tie holds nothing, nor does an order that is itself the answer (the
+    cheapest first) or a comparison."""
     from tests.fixtures.guide import FakeModel
 
     model = FakeModel("")
@@ -797,12 +797,46 @@ def test_the_product_the_question_is_about_is_named_first_wherever_it_is_listed(
               "[P2] Stability Runner [P2.price] $99 [P2.t1] flat feet [P2.d1] Support for flat "
               "feet\n[P3] Road Racer [P3.price] $150 [P3.d1] Light and fast\n"
               "Q: which shoe for flat feet\nA:")
-    held = [tags["[P1]"], tags["[P3]"]]
-    assert name_gates(tags, prompt) == [(held, [tags["[P2]"]])]
-    assert (held, [tags["[P2]"]]) in masks.decoding_masks(model, prompt, "en", product=True)["gates"]
-    assert (held, [tags["[P2]"]]) not in masks.decoding_masks(
-        model, prompt, "en", product=True, ranked=True)["gates"]
-    assert (held, [tags["[P2]"]]) not in masks.decoding_masks(
-        model, prompt, "en", comparison=True, product=True)["gates"]
+    [(held, opening)] = name_gates(tags, prompt)
+    assert tags["[P2]"] in opening and tags["[P2.d1]"] in opening
+    assert {tags["[P1]"], tags["[P3]"], tags["[P1.price]"], tags["[P3.d1]"]} <= set(held)
+    assert not set(held) & set(opening)
+    gate = (held, opening)
+    assert gate in masks.decoding_masks(model, prompt, "en", product=True)["gates"]
+    assert gate not in masks.decoding_masks(model, prompt, "en", product=True,
+                                            ranked=True)["gates"]
+    assert gate not in masks.decoding_masks(model, prompt, "en", comparison=True,
+                                            product=True)["gates"]
     tie = prompt.replace("Light and fast", "Soft for flat feet")
     assert name_gates(tags, tie) == []
+
+
+def test_when_the_words_tell_no_product_apart_the_one_last_named_is_asked_about() -> None:
+    from tests.fixtures.guide import FakeModel
+
+    model = FakeModel("")
+    tags = masks.tag_ids(model)
+    prompt = ("Facts:\n[P1] Trail Shoe [P1.price] $120\n[P2] Stability Runner [P2.price] $99\n"
+              "Q: running shoes\nA: The Stability Runner is $99.\nQ: where is it?\nA:")
+    [(held, opening)] = name_gates(tags, prompt)
+    assert tags["[P2]"] in opening and tags["[P1]"] in held
+    assert name_gates(tags, prompt.replace("The Stability Runner is $99.", "Sure.")) == []
+
+
+def test_a_cheapest_or_dearest_question_names_that_product_first() -> None:
+    """The prices are compared here, not by the model: "哪个最便宜？" names the ¥99 one first
+    wherever it is listed; "which is the most expensive?" the ¥150 one."""
+    from tests.fixtures.guide import FakeModel
+
+    model = FakeModel("")
+    tags = masks.tag_ids(model)
+    facts = ("Facts:\n[P1] Trail Shoe [P1.price] ¥120\n[P2] Stability Runner [P2.price] ¥99\n"
+             "[P3] Road Racer [P3.price] ¥150\n")
+    [(_, cheapest)] = pick_gates(tags, facts + "Q: 哪个最便宜？\nA:")
+    assert tags["[P2]"] in cheapest
+    [(_, dearest)] = pick_gates(tags, facts + "Q: which is the most expensive?\nA:")
+    assert tags["[P3]"] in dearest
+    assert pick_gates(tags, facts + "Q: which is good for trails?\nA:") == []
+    ranked = masks.decoding_masks(model, facts + "Q: 哪个最便宜？\nA:", "zh", product=True,
+                                  ranked=True)["gates"]
+    assert any(tags["[P2]"] in opening for _, opening in ranked)

@@ -19,7 +19,7 @@ from weakref import WeakKeyDictionary
 import numpy as np
 
 from shopguide.guide.pair_guard import PairGuard
-from shopguide.guide.question_gates import name_gates, need_gates
+from shopguide.guide.question_gates import name_gates, need_gates, pick_gates
 from shopguide.guide.refs import MAX_PRODUCTS, all_tags
 from shopguide.guide.sentence_checks import ZERO_STOCK, sold_out
 from shopguide.text import fold, has_cjk, plain
@@ -179,8 +179,9 @@ def decoding_masks(model: Any, prompt_text: str, lang: str | None = None,
     banned = banned_ids(model, prompt_text, lang)
     if not policy:
         tags = tag_ids(model) or {}
-        gates = gates + need_gates(tags, prompt_text, set(banned)) + (
-            [] if comparison or ranked else name_gates(tags, prompt_text))
+        first = [] if comparison else pick_gates(tags, prompt_text) or (
+            [] if ranked else name_gates(tags, prompt_text))
+        gates = gates + need_gates(tags, prompt_text, set(banned)) + first
     switches = {**subject_switches(model), **(quote_switches(model, prompt_text) if policy else {})}
     return {"banned": banned, "once": once_ids(model, comparison),
             "switches": switches, "references": list((tag_ids(model) or {}).values()),

@@ -1,8 +1,10 @@
 """Gates that read the question (``masks.decoding_masks`` adds them to the stream's gates):
-the product the question is about is named first (``name_gates``), and a product's
-sentences that say none of the question's words wait for one that does (``need_gates``).
-Both go by the prompt's text alone (the facts behind their tags, the last ``Q:`` line), so
-the app and the card's held-out measure decode alike. ``tags``: tag → token id.
+the product the question is about comes first (``name_gates``: by its words, else the one the
+last answer named), the cheapest or dearest when that is asked (``pick_gates``: the prompt's
+prices compared here), and a product's sentences that say none of the question's words wait
+for one that does (``need_gates``). All go by the prompt's text alone (the facts behind
+their tags, the earlier answers, the last ``Q:`` line), so the app and the card's held-out
+measure decode alike. ``tags``: tag → token id.
 """
 
 from __future__ import annotations
@@ -10,7 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping
 
+from shopguide.guide.figures import prices
 from shopguide.guide.refs import focus_words, relevance
+from shopguide.text import fold
+from shopguide.text.phrases import pattern
+from shopguide.text.resources import cue_words
 
 _FEATURE = re.compile(r"(\[P(\d)\.([dt])\d+\]) ([^\[\n]*)")
 _QUESTION = re.compile(r"^Q: (.*)\nA:\s*$", re.M)
@@ -36,23 +42,61 @@ def need_gates(tags: Mapping[str, int], prompt_text: str, banned: Collection[int
 
 
 _PRODUCT_LINE = re.compile(r"^\[P(\d)\] (.*)$", re.M)
+_ANSWERED = re.compile(r"^A: (.+)$", re.M)  # the earlier answers, as the shopper saw them
 _FACT_TAG = re.compile(r"\[P\d\.(?:brand|price|stock|aisle|sizes|colors)\][^\[]*")
+
+
+_PRICE = re.compile(r"\[P(\d)\.price\] ([^\[\n]*)")
+PICKS = {"cheapest": min, "priciest": max}  # cues.csv acts → which price is asked for
+
+
+def pick_gates(tags: Mapping[str, int], prompt_text: str) -> list[tuple[list[int], list[int]]]:
+    """"哪个最便宜？", "which is least expensive?": the product with that price is named
+    first; the others wait (the prices are the prompt's facts, compared here, not by the
+    model, which cannot)."""
+    asked = _QUESTION.findall(prompt_text)
+    said = fold(asked[-1]) if asked else ""
+    wanted = next((how for act, how in PICKS.items() if pattern(cue_words(act)).search(said)),
+                  None)
+    found = {k: figures[0].value for k, text in _PRICE.findall(prompt_text)
+             if (figures := prices(text))}
+    if wanted is None or len(found) < 2:
+        return []
+    target = wanted(found.values())
+    best = [k for k, v in found.items() if v == target]
+    return _first_named(tags, best[0], found) if len(best) == 1 else []
+
+
+def _first_named(tags: Mapping[str, int], best: str, products: Collection[str]
+                 ) -> list[tuple[list[int], list[int]]]:
+    """The others' names and facts wait until product ``best`` is named or one of its facts
+    is given ("It is. [P1.t1]" speaks of P1 as much as a name does)."""
+    def of(k: str) -> list[int]:
+        return [i for t, i in tags.items() if t == f"[P{k}]" or t.startswith(f"[P{k}.")]
+    held = [i for k in products if k != best for i in of(k)]
+    opening = of(best)
+    return [(held, opening)] if held and opening else []
 
 
 def name_gates(tags: Mapping[str, int], prompt_text: str) -> list[tuple[list[int], list[int]]]:
     """When one product's name, tags and sentences say more of the question's words than
     every other's, the others' names are held until it is named: the answer starts with the
     product the question is about, wherever the facts list it. (Figures, brand, stock and
-    aisle do not count: they say nothing of what is asked for.)"""
+    aisle do not count: they say nothing of what is asked for.) When the words tell none
+    apart ("价格是多少？", "is this one non-slip?"), the product the last answer named is the
+    one asked about."""
     asked = _QUESTION.findall(prompt_text)
     focus = focus_words(asked[-1]) if asked else frozenset()
+    lines = dict(_PRODUCT_LINE.findall(prompt_text))
     scores = {k: relevance(re.sub(r"\[P\d\.[dt]\d+\]", " ", _FACT_TAG.sub(" ", line)), focus)
-              for k, line in _PRODUCT_LINE.findall(prompt_text)}
-    if len(scores) < 2 or not focus:
+              for k, line in lines.items()}
+    if len(scores) < 2:
         return []
     ranked = sorted(scores.values(), reverse=True)
-    if ranked[0] == 0 or ranked[0] == ranked[1]:
-        return []
-    best = max(scores, key=lambda k: scores[k])
-    held = [tags[f"[P{k}]"] for k in scores if k != best and f"[P{k}]" in tags]
-    return [(held, [tags[f"[P{best}]"]])] if held and f"[P{best}]" in tags else []
+    if ranked[0] > ranked[1]:
+        return _first_named(tags, max(scores, key=lambda k: scores[k]), scores)
+    said = _ANSWERED.findall(prompt_text)
+    last = fold(said[-1]) if said else ""
+    named = sorted((at, k) for k, line in lines.items()
+                   if (at := last.find(fold(line.split(" [P", 1)[0]).strip())) >= 0)
+    return _first_named(tags, named[0][1], scores) if last and named else []
