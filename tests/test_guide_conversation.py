@@ -190,3 +190,18 @@ def test_pointing_at_it_with_a_feature_it_lacks_shows_those_that_have_it(guide_e
     conv = Conversation()
     assert _shown(guide_engine, conv, "轻风跑鞋")[0] == "SH-1"
     assert _shown(guide_engine, conv, "这款适合扁平足吗")[0] == "SH-2"
+
+
+def test_pointing_at_the_product_with_a_policy_word_asks_the_policy_if_one_answers(
+        guide_engine) -> None:
+    """"can I return it?" is the returns policy; "what replacement parts should I get for
+    this one?" names a topic (replacement) no policy of the store answers: it is about the
+    boot discussed, not a policy the store does not have."""
+    conv = Conversation()
+    assert _shown(guide_engine, conv, "Waterproof Hiker")[0] == "SH-4"
+    list(guide_engine.answer("can I return it?", conv))
+    assert guide_engine.last_plan.intent == "policy"
+    assert guide_engine.last_plan.retrieval.faq.id == "returns"
+    assert _shown(guide_engine, conv, "what replacement parts should I get for this one?") == [
+        "SH-4"]
+    assert "being discussed" in guide_engine.last_plan.why[-1]

@@ -106,10 +106,11 @@ def resolve(q: Query, conv: Conversation) -> Query:
         # at another shop") it is no request to lower a budget.
         q.cheaper = False
     if "it" in q.acts and conv.shown and not q.refs and q.intent in ("find", "locate") and \
-            not q.topics and not q.pick:
+            not q.pick:
         # "does this grill take a cast iron skillet?": the thing pointed at is the product
-        # discussed, though another kind (skillet) is named; the plan still checks that no
-        # other product fits the words much better.
+        # discussed, though another kind (skillet) is named. With a policy topic ("can I
+        # return it?", "what replacement parts should I get for this heli?") the plan asks
+        # the store's policies first (``plan._policy_first``).
         return replace(q, follow_up=True, refs=[_focus_index(conv)], about_focus=True)
     if "swap" in q.acts and conv.last_query is not None and q.category and \
             not q.topics and not q.refs and not q.pick:

@@ -206,6 +206,22 @@ def _fits_better_elsewhere(store: StoreLike, vocab: StoreVocab, q: Query,
     return False
 
 
+def _policy_first(store: StoreLike, vocab: StoreVocab, q: Query, customer: Customer | None,
+                  plan: Plan) -> bool:
+    """A question that points at the product discussed and names a policy topic ("can I
+    return it?") is the store's policy when one answers it; otherwise it is about the product
+    ("what replacement parts should I get for this heli?": no policy is about parts). The
+    retrieval is kept for the plan when it is the policy."""
+    if not (q.about_focus and q.topics):
+        return False
+    fresh = replace(q, follow_up=False, refs=[], about_focus=False)
+    r = retrieve(store, vocab, fresh, customer)
+    if decide(fresh, r)[0] != "policy":
+        return False
+    plan.retrieval = r
+    return True
+
+
 def _may_mean_another(q: Query, pointed: list[Product]) -> bool:
     """Whether a question taken to be about the product discussed may be a new search. One
     that points at it ("does this product have replaceable batteries?") is about it, unless it
@@ -276,9 +292,9 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
             pair := _compare_parts(store, vocab, text, customer)) >= 2:
         plan.products = pair
         plan.why.append("compares the best match of each side")
-    elif (named or pointed) and not (q.about_focus and _may_mean_another(q, pointed) and
-                                     _fits_better_elsewhere(store, vocab, q, pointed, customer,
-                                                            plan)):
+    elif (named or pointed) and not _policy_first(store, vocab, q, customer, plan) and not (
+            q.about_focus and _may_mean_another(q, pointed) and
+            _fits_better_elsewhere(store, vocab, q, pointed, customer, plan)):
         plan.products = (named or pointed)[:SHOWN]
         plan.why.append("about the product(s) " + ("named by SKU" if named else (
             "being discussed" if q.about_focus else "pointed at")))
