@@ -205,3 +205,13 @@ def test_pointing_at_the_product_with_a_policy_word_asks_the_policy_if_one_answe
     assert _shown(guide_engine, conv, "what replacement parts should I get for this one?") == [
         "SH-4"]
     assert "being discussed" in guide_engine.last_plan.why[-1]
+
+
+def test_the_and_a_word_of_the_product_discussed_points_at_it() -> None:
+    """"do any parts on the pump rust?" after a foam pump: "the" before a word of the name of
+    the product discussed points at it, as "it" does (and "any" does not ask for others)."""
+    conv = _after("跑鞋")
+    q = ask("do any of the parts on the shoe wear out fast?", conv)
+    assert q.about_focus and referenced(q, conv) == [SHOES[0]]
+    assert not ask("do any of the parts on the jacket wear out fast?", conv).about_focus
+    assert not ask("do the parts wear out fast?", Conversation()).about_focus

@@ -8,12 +8,15 @@ one that names a new kind of thing starts afresh.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from shopguide.guide.matching import Terms
 from shopguide.guide.query import SOCIAL, Query, refers_back
 from shopguide.guide.vocab import color_matches, fold
 from shopguide.store.models import Customer, FaqEntry, Product
+from shopguide.text import plain
+from shopguide.text.resources import cue_words
 
 MAX_HISTORY = 6  # turns kept for the prompt; older ones are dropped first anyway
 MAX_TURNS = 200  # turns kept for "Save to notes"
@@ -105,8 +108,8 @@ def resolve(q: Query, conv: Conversation) -> Query:
         # "Cheaper" needs something to be cheaper than: as a first message ("it is cheaper
         # at another shop") it is no request to lower a budget.
         q.cheaper = False
-    if "it" in q.acts and conv.shown and not q.refs and q.intent in ("find", "locate") and \
-            not q.pick:
+    if ("it" in q.acts or _names_focus(q, conv)) and conv.shown and not q.refs and \
+            q.intent in ("find", "locate") and not q.pick:
         # "does this grill take a cast iron skillet?": the thing pointed at is the product
         # discussed, though another kind (skillet) is named. With a policy topic ("can I
         # return it?", "what replacement parts should I get for this heli?") the plan asks
@@ -247,6 +250,19 @@ def _apply_exclusions(merged: Query, q: Query, conv: Conversation) -> None:
         merged.color = None
     merged.exclude_brands = list(dict.fromkeys(merged.exclude_brands))
     merged.exclude_colors = list(dict.fromkeys(merged.exclude_colors))
+
+
+def _names_focus(q: Query, conv: Conversation) -> bool:
+    """"the pump", "the hook" (the ``definite`` cues before a word) where the word is one of
+    the name of the product being discussed: the shopper points at it as with "it"."""
+    if not conv.shown:
+        return False
+    words = cue_words("definite")
+    if not words:
+        return False
+    named = set(plain().terms(recommended(conv).display_name(q.lang)))
+    after = re.findall(rf"\b(?:{'|'.join(map(re.escape, words))})\s+([^\W\d_]+)", fold(q.text))
+    return any(set(plain().terms(w)) & named for w in after)
 
 
 def _points_at_one(q: Query) -> bool:
