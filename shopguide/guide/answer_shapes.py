@@ -78,8 +78,9 @@ class Taught:
             self.triples | other.triples
         if self.later is None and other.later is None:
             return Taught(self.pairs | other.pairs, None, triples)
-        return Taught(self.pairs | other.pairs, (other.pairs if other.later is None else other.later)
-                      | (self.pairs if self.later is None else self.later), triples)
+        later = (other.pairs if other.later is None else other.later) | (
+            self.pairs if self.later is None else self.later)
+        return Taught(self.pairs | other.pairs, later, triples)
 
 
 def _placed_pairs(sentence: str) -> list[tuple[tuple[str, str], bool]]:
