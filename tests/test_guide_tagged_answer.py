@@ -598,6 +598,9 @@ def test_weak_next_token_masks_are_lifted_before_the_firm_ones() -> None:
     ("[P1]售价[P1.price]，主打[P1.t2]。", False),
     ("Its strong point is being [P1.d1].", False),
     ("Our policy: it;", True),  # a policy's words with no clause of the policy after them
+    ("备选还有[P1.colors]。", True),  # an alternative's words lead to a product's name
+    ("备选还有[P2]，售价[P2.price]。", False),
+    ("Another option is the [P2.price].", True),
     ("In short, [F1.c2].", False),
 ])
 def test_a_fact_under_another_facts_words_is_caught(raw: str, bad: bool) -> None:

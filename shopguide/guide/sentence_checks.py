@@ -107,7 +107,8 @@ def dangling(raw: str) -> str | None:
 # The words that announce one kind of fact (cues.csv ``frame_*``) → the fields that may follow.
 # "frame_policy": nothing of a product (its name included) follows the policy's words.
 FRAMES = {"frame_aisle": ("aisle",), "frame_price": ("price",), "frame_choices": ("sizes", "colors"),
-          "frame_feature": ("d", "t"), "frame_policy": ()}  # fields by kind: d1, d2 … are "d"
+          "frame_feature": ("d", "t"), "frame_policy": (),
+          "frame_alternative": ("",)}  # fields by kind (d1, d2 … are "d"); "" is the name
 _FIELD = re.compile(r"\[P\d(?:\.([a-z0-9]+))?\]")
 _CLAUSE = re.compile(r"\[F\d+\.c\d+\]", re.I)
 
