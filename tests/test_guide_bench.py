@@ -67,3 +67,17 @@ def test_import_bench_imports_generated_catalogs_and_answers_on_them(tmp_path) -
     assert r["import_s"] > 0 and r["peak_mb"] > 10 and r["store_x_csv"] > 1
     assert 0 < r["answer_p50_ms"] <= r["answer_p95_ms"] and r["first_after_import_ms"] > 0
     assert not [p for p in tmp_path.iterdir() if p.name.startswith("shopguide-import-bench-")]
+
+
+def test_the_masks_bench_times_the_same_stream_with_and_without_the_masks(guide_store,
+                                                                         tiny_trained) -> None:
+    """The network's part is taken out (fixed logits at once) and put back afterwards; both
+    figures are per token of the same length of answer."""
+    from shopguide.guide.bench import masks_bench
+    from shopguide.llm import load_model
+
+    model = load_model(str(tiny_trained.out))
+    backend = model.backend
+    out = masks_bench(guide_store, model, tokens=16, repeat=2)
+    assert model.backend is backend
+    assert out["tokens"] == 16 and out["plain_us_per_token"] > 0 and out["masks_us_per_token"] > 0

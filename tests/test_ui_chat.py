@@ -278,3 +278,20 @@ def test_a_cards_stock_badge_is_never_cut_at_its_edge(qtbot):
     assert card.stock.text() == "Stock unknown"
     assert right <= card.contentsRect().right()
     assert card.stock.width() >= card.stock.sizeHint().width()
+
+
+def test_the_comparison_tables_corner_is_named_and_inert(qtbot) -> None:
+    """Once laid out, the table's corner (Qt's select-all button) is visible: it says what it
+    belongs to and selects nothing (a read-only comparison has no use for it)."""
+    from shopguide.store.models import Product
+    from ui.qt import QAbstractButton
+
+    shoe = Product("RS-1", "云跃跑鞋", "鞋/跑鞋", 459, "CNY", "云跃", 5, name_en="Yunyue Runner")
+    table = ComparisonTable([shoe, shoe], "en")
+    qtbot.addWidget(table)
+    table.show()
+    qtbot.waitExposed(table)
+    corners = [b for b in table.findChildren(QAbstractButton) if b.isVisibleTo(table)]
+    assert corners and all(b.accessibleName() for b in corners)
+    assert all(b.focusPolicy() & Qt.FocusPolicy.TabFocus for b in corners)
+    assert not table.isCornerButtonEnabled()

@@ -2,7 +2,8 @@
 
 ``retrieval_bench`` generates catalogs of the given sizes into temporary stores and
 times understanding + retrieval (what happens before the first token) per query.
-``e2e_bench`` times whole answers over a query set on a real store.
+``e2e_bench`` times whole answers over a query set on a real store, and with a model what
+its decoding masks cost a token apart from the network (``masks_bench``).
 """
 
 from __future__ import annotations
@@ -160,6 +161,8 @@ def e2e_bench(store: Any, model: Any = None, queries: Sequence[str] | None = Non
     out["products"] = store.count_products()
     if plain is not None:
         out["without_model"] = {k: plain[k] for k in ("total_p50_ms", "total_p95_ms")}
+    if model is not None and hasattr(model, "backend"):
+        out["decoding_masks"] = masks_bench(store, model)
     return out
 
 
@@ -200,3 +203,50 @@ def _demo_queries() -> list[str]:
             except (ValueError, KeyError, TypeError):
                 continue
     return out or list(BENCH_QUERIES)
+
+
+def masks_bench(store: Any, model: Any, tokens: int = 64, repeat: int = 5) -> dict[str, Any]:
+    """What the app's decoding masks (gates, the taught word orders and their dead ends, the
+    question gates) cost a token, apart from the network: the same stream is run over a
+    backend that returns fixed logits at once, with the masks of a product answer and
+    without any. Microseconds per token, medians over ``repeat`` runs."""
+    import threading
+
+    import numpy as np
+
+    from shopguide.guide.masks import decoding_masks
+    from shopguide.guide.prompt import build_tagged_prompt
+    from shopguide.llm import GenerationSettings
+
+    products = [p for p, _ in store.search_products(None, limit=3)]
+    prompt, _ = build_tagged_prompt(_demo_queries()[0], products, [], [], None, "zh")
+    text = prompt.render()
+    settings = GenerationSettings(max_new_tokens=tokens, min_new_tokens=tokens, stop=[])
+    logits = np.random.default_rng(7).normal(size=model.vocab_size).astype(np.float32)
+
+    class _Instant:  # the network's part taken out: the same logits, at once
+        def start(self, n: int) -> _Instant:
+            return self
+
+        def prefill(self, ids: Any) -> np.ndarray:
+            return logits.copy()
+
+        def step(self, token: int) -> np.ndarray:
+            return logits.copy()
+
+    real, model.backend = model.backend, _Instant()
+    try:
+        def per_token(masks: dict[str, Any]) -> float:
+            runs = []
+            for _ in range(repeat):
+                stream = model.stream(text, settings, threading.Event(), **masks)
+                t0 = perf_counter()
+                stream.read_all()
+                runs.append((perf_counter() - t0) / max(stream.n_tokens, 1) * 1e6)
+            return round(statistics.median(runs), 1)
+
+        plain = per_token({})
+        masked = per_token(decoding_masks(model, text, "zh", product=True))
+    finally:
+        model.backend = real
+    return {"tokens": tokens, "plain_us_per_token": plain, "masks_us_per_token": masked}

@@ -15,6 +15,7 @@ from shopguide.guide.refs import policy_text
 from shopguide.store.models import FaqEntry, Product
 from shopguide.guide.compose import colors_in, faq_phrasing
 from ui.qt import (
+    QAbstractButton,
     QBoxLayout,
     QFrame,
     QHBoxLayout,
@@ -191,6 +192,12 @@ class ComparisonTable(QTableWidget):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # The corner is Qt's select-all button, shown once both headers are laid out: a
+        # read-only comparison has no use for it, but a screen reader still meets it.
+        self.setCornerButtonEnabled(False)
+        self.corner = self.findChild(QAbstractButton)
+        if self.corner is not None:
+            self.corner.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # inert while disabled
         self.retranslate_ui()
 
     def _rows(self) -> list[tuple[str, list[str]]]:
@@ -221,6 +228,8 @@ class ComparisonTable(QTableWidget):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.setItem(r, c, item)
         self.setAccessibleName(self.tr("Comparison table"))
+        if self.corner is not None:
+            self.corner.setAccessibleName(self.accessibleName())
         self.fit()
 
     def fit(self) -> None:
