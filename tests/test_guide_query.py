@@ -121,3 +121,15 @@ def test_about_a_budget_widens_when_nothing_is_near_it(guide_engine) -> None:
     assert prices and all(300 <= p <= 900 for p in prices), prices
     assert (plan.query.min_price, plan.query.max_price) == (300, 900)
     assert "¥300" in plan.composed and "¥900" in plan.composed
+
+
+def test_the_thing_pointed_at_is_the_kind_asked_about_not_what_it_faces() -> None:
+    """"这个摄像头对着电脑的话，能看清电脑上的文字不?": 这个 points at a camera (a tag of the
+    store); the computer it faces ranks but does not filter. Pointing at the kind itself
+    keeps it a filter."""
+    vocab = StoreVocab(category_paths=["电脑", "电脑/一体机"], tags=["摄像头"])
+    q = understand("这个摄像头对着电脑的话，能看清电脑上的文字不?", vocab)
+    assert q.category == "电脑" and q.category_soft and q.tags == ["摄像头"]
+    q = understand("这个电脑能接摄像头吗", vocab)
+    assert q.category == "电脑" and not q.category_soft
+    assert not understand("摄像头对着电脑能看清文字吗", vocab).category_soft

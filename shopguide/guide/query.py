@@ -339,6 +339,10 @@ def understand(text: str, vocab: StoreVocab, default_lang: str = "en") -> Query:
         # "basketball" names a kind found under several branches (the balls, and shoes under
         # Men and under Boys): every branch that has it, not the deepest one.
         q.category = named_segments[0]
+    if q.category and _points_at_a_tag(norm, spans):
+        # "这个摄像头对着电脑的话，能看清电脑上的文字不?": the thing pointed at is the camera (a
+        # tag); the computer it faces is no kind to filter by, only a word to rank with.
+        q.category_soft = True
     repaired = _typos(norm, tokens, vocab, consumed)
     if q.category is None:
         kinds = [w for w in repaired.values() if w in vocab.segment_paths()]
@@ -468,6 +472,15 @@ def _pick_tail(norm: str, at: int) -> bool:
     one", "最便宜的是哪个"): a ``pick_tail`` cue next, after any spaces."""
     start = _LEAD.match(norm, at).end()  # type: ignore[union-attr]  # \s* always matches
     return bool(pattern(resources.cue_words("pick_tail")).match(norm, start))
+
+
+def _points_at_a_tag(norm: str, spans: Sequence[_Span]) -> bool:
+    """Whether "这个" / "this" stands right before a tag of the store and before no kind
+    (category): the message points at a thing of that tag."""
+    its = [a.found.end for a in spans if a.kind == "it"]
+    pointed = [s.kind for s in spans if s.kind in ("tag", "category") and any(
+        end <= s.found.start and not norm[end:s.found.start].strip() for end in its)]
+    return bool(pointed) and "category" not in pointed
 
 
 def _pick(acts: set[str], spans: Sequence[_Span], norm: str) -> str | None:
