@@ -62,3 +62,23 @@ def test_a_word_that_names_two_topics_counts_for_both() -> None:
 
     assert topics_in(plain(), "支持退换") == {"returns": 0.5, "exchange": 0.5}
     assert topics_in(plain(), "可以退货吗") == {"returns": 1.0}
+
+
+AFTER_SALES = FaqEntry("after-sales", "怎么申请售后、上门取件？",
+                       "手机端：我的-退换/售后-申请售后；提交后快递上门取件。", (), ())
+SPOILED = FaqEntry("fresh-food", "生鲜坏了怎么办？",
+                   "收货后发现坏果、变质，拍照在订单中申请售后，核实后退款。", (), ())
+
+
+def test_after_sales_is_its_own_topic_not_a_broken_item(guide_store) -> None:
+    """售后 (after-sales service: where to apply, pick-up) is a topic of its own
+    (resources/lang/topics.csv), not the warranty a broken item ("坏了") falls under: asked
+    where the after-sales button is, the after-sales row answers, not the one about spoiled
+    fresh food that mentions applying for after-sales in its answer."""
+    from shopguide.guide.engine import Engine
+
+    guide_store.save_faq(AFTER_SALES)
+    guide_store.save_faq(SPOILED)
+    plan = Engine(guide_store).plan("我确认收货了，但不知道申请售后按钮在哪里?",
+                                    Conversation())
+    assert plan.faq is not None and plan.faq.id == "after-sales", plan.faq and plan.faq.id
