@@ -82,3 +82,37 @@ def test_after_sales_is_its_own_topic_not_a_broken_item(guide_store) -> None:
     plan = Engine(guide_store).plan("我确认收货了，但不知道申请售后按钮在哪里?",
                                     Conversation())
     assert plan.faq is not None and plan.faq.id == "after-sales", plan.faq and plan.faq.id
+
+
+SHIPPING_COST = FaqEntry("shipping-cost", "How much does shipping cost?",
+                         "Standard shipping is $8; orders over $50 ship free.", (), ())
+DELIVERY_TIME = FaqEntry("delivery-time", "How long does delivery take?",
+                         "Orders arrive in 3 to 5 business days.", (), ())
+
+
+def test_of_two_policy_topics_the_one_said_last_is_asked(guide_store) -> None:
+    """A message tells its circumstance first and ends on what it asks (retrieve._stress):
+    free shipping is what the shopper saw, how long it takes is the question."""
+    from shopguide.guide.engine import Engine
+
+    guide_store.save_faq(SHIPPING_COST)
+    guide_store.save_faq(DELIVERY_TIME)
+    plan = Engine(guide_store).plan(
+        "i see there is free shipping with this item. how long does it take for the item to "
+        "ship?", Conversation())
+    assert plan.faq is not None and plan.faq.id == "delivery-time", plan.faq and plan.faq.id
+
+
+def test_the_topic_said_last_weighs_more_than_the_circumstance_before_it() -> None:
+    from shopguide.guide.query import understand
+    from shopguide.guide.retrieve import ASKED_LAST, _stress
+    from shopguide.guide.vocab import StoreVocab
+
+    q = understand("上次退货很顺利，这次想问你们几点开门？", StoreVocab())
+    topics = [s for s in q.slots.slots if s.role == "topic"]
+    stress = {s.role_value: _stress(q, topics)[id(s)] for s in topics}
+    assert stress["returns"] == 1.0 and max(stress.values()) == ASKED_LAST
+    assert [k for k, v in stress.items() if v == ASKED_LAST] != ["returns"]
+    one = understand("可以退货吗", StoreVocab())
+    ones = [s for s in one.slots.slots if s.role == "topic"]
+    assert set(_stress(one, ones).values()) == {1.0}  # a single topic: nothing to weigh

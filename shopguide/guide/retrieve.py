@@ -308,6 +308,19 @@ HOW_TO = 0.1  # how much a "how do I …" question leans to the FAQ over product
 TOPIC = 0.4  # share of an FAQ row's score that is its being about the topic asked
 
 
+ASKED_LAST = 2.0  # the policy topic said last is what is asked ("到货后…可以换吗": exchanges)
+
+
+def _stress(q: Query, topics: list) -> dict[int, float]:
+    """Of several policy topics, the one said last weighs more: a question ends on what it
+    asks; what comes before it tells the circumstance ("如果…到货后…可以马上换其他的么")."""
+    where = {id(s): fold(q.text).rfind(fold(s.said)) for s in topics}
+    last = max(where.values(), default=-1)
+    several = len({s.role_value for s in topics}) > 1
+    return {k: (ASKED_LAST if several and v == last and v >= 0 else 1.0)
+            for k, v in where.items()}
+
+
 def find_faq(store: StoreLike, vocab: StoreVocab, q: Query) -> tuple[FaqEntry | None, float, list[tuple[FaqEntry, float]]]:
     """The best FAQ row and how well it answers; a question asked exactly as the store
     wrote it (question or an alternate) is a certain match. With a policy topic asked, a
@@ -329,14 +342,15 @@ def find_faq(store: StoreLike, vocab: StoreVocab, q: Query) -> tuple[FaqEntry | 
     needs_object = any(s.role_value in objects for s in topics)
     rest = Terms([s for s in q.slots.slots if s.role == "topic" or not topics or needs_object
                   or any(slot_score(s, d) > 0 for _, d in docs)])
-    weight = sum(s.idf for s in topics)
+    stress = _stress(q, topics)
+    weight = sum(s.idf * stress[id(s)] for s in topics)
     scored: list[tuple[FaqEntry, float]] = []
     for entry, doc in docs:
         if not topics:
             scored.append((entry, coverage(q.slots, doc)))
             continue
         about = faq_topics(vocab.analyzer, entry)
-        asked = sum(s.idf for s in topics if about.get(s.role_value)) / weight
+        asked = sum(s.idf * stress[id(s)] for s in topics if about.get(s.role_value)) / weight
         # How much of what the row is about was asked: the returns row beats a row on
         # exchanges that mentions 退换 once.
         focus = sum(v for t, v in about.items() if any(s.role_value == t for s in topics))
