@@ -103,7 +103,8 @@ def test_of_two_policy_topics_the_one_said_last_is_asked(guide_store) -> None:
     assert plan.faq is not None and plan.faq.id == "delivery-time", plan.faq and plan.faq.id
 
 
-def test_the_topic_said_last_weighs_more_than_the_circumstance_before_it() -> None:
+def test_the_topic_asked_weighs_more_than_the_circumstance_around_it() -> None:
+    """The last topic of the clause that holds a question's words (cues.csv ``asking``)."""
     from shopguide.guide.query import understand
     from shopguide.guide.retrieve import ASKED_LAST, _stress
     from shopguide.guide.vocab import StoreVocab
@@ -113,6 +114,11 @@ def test_the_topic_said_last_weighs_more_than_the_circumstance_before_it() -> No
     stress = {s.role_value: _stress(q, topics)[id(s)] for s in topics}
     assert stress["returns"] == 1.0 and max(stress.values()) == ASKED_LAST
     assert [k for k, v in stress.items() if v == ASKED_LAST] != ["returns"]
+    # the clause that asks comes first, the story after it
+    q = understand("可以退款吗，我后来又换了一张卡", StoreVocab())
+    topics = [s for s in q.slots.slots if s.role == "topic"]
+    stressed = {s.role_value for s in topics if _stress(q, topics)[id(s)] == ASKED_LAST}
+    assert len({s.role_value for s in topics}) > 1 and stressed == {"returns"}, stressed
     one = understand("可以退货吗", StoreVocab())
     ones = [s for s in one.slots.slots if s.role == "topic"]
     assert set(_stress(one, ones).values()) == {1.0}  # a single topic: nothing to weigh

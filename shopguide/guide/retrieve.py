@@ -6,6 +6,7 @@ counting as the words of that topic. Out of scope is how weakly anything matches
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +24,7 @@ from shopguide.store.models import Customer, FaqEntry, Product
 from shopguide.store.ranking import few_of_each_score
 from shopguide.text import fold, has_cjk, resources
 from shopguide.text.english import WORD
+from shopguide.text.phrases import pattern
 
 FAQ_CONFIDENT = 0.6  # coverage above which an FAQ row answers the question
 PRODUCT_CONFIDENT = 0.45  # coverage above which products answer it without a named category
@@ -312,13 +314,24 @@ ASKED_LAST = 2.0  # the policy topic said last is what is asked ("到货后…�
 
 
 def _stress(q: Query, topics: list) -> dict[int, float]:
-    """Of several policy topics, the one said last weighs more: a question ends on what it
-    asks; what comes before it tells the circumstance ("如果…到货后…可以马上换其他的么")."""
-    where = {id(s): fold(q.text).rfind(fold(s.said)) for s in topics}
-    last = max(where.values(), default=-1)
-    several = len({s.role_value for s in topics}) > 1
-    return {k: (ASKED_LAST if several and v == last and v >= 0 else 1.0)
-            for k, v in where.items()}
+    """Of several policy topics, the last one in the clause that asks weighs more (the last
+    clause with a question's words; the whole message when none has): a message tells its
+    circumstance and asks in one clause, ending on what it asks ("i see there is free shipping with this item. how long does it take to ship?",
+    "那金额退到哪了呀，…我又把白条换了……")."""
+    text = fold(q.text)
+    where = {id(s): text.rfind(fold(s.said)) for s in topics}
+    if len({s.role_value for s in topics}) < 2:
+        return {k: 1.0 for k in where}
+    asks = pattern(resources.cue_words("asking"))
+    clauses = [m.span() for m in _CLAUSE.finditer(text)
+               if "?" in m.group(0) or "？" in m.group(0) or asks.search(m.group(0))]
+    start, end = clauses[-1] if clauses else (0, len(text))
+    inside = [v for v in where.values() if start <= v < end] or list(where.values())
+    last = max(inside, default=-1)  # in the clause that asks, what it ends on
+    return {k: (ASKED_LAST if v == last and v >= 0 else 1.0) for k, v in where.items()}
+
+
+_CLAUSE = re.compile(r"[^，,。.!！;；\n…]+[?？]?")
 
 
 def find_faq(store: StoreLike, vocab: StoreVocab, q: Query) -> tuple[FaqEntry | None, float, list[tuple[FaqEntry, float]]]:
