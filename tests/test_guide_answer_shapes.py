@@ -66,3 +66,13 @@ def test_runs_of_three_say_what_came_after_each_pair() -> None:
     known = shapes.taught(["The [P1] comes in [P1.colors].", "[P1] in aisle [P1.aisle]."])
     assert ("comes", "in", "<p_colors>") in known.triples
     assert ("<p>", "in", "aisle") in known.triples and ("^", "<p>", "in") in known.triples
+
+
+def test_a_name_where_no_name_was_taught_is_caught() -> None:
+    """"[P1] in the [P2]: …" (a product inside another) is made of taught pairs; a name is
+    also held to the two units before it, as the runs of three taught them."""
+    known = shapes.taught(["The [P1] is in the store.", "Have a look at the [P1]: [P1.d1].",
+                           "[P1]: [P1.d1]."])
+    assert shapes.untaught("Have a look at the [P2]: [P2.d1].", known) is None
+    assert "named where" in shapes.untaught("[P1] is in the [P2]: [P2.d1].", known)
+    assert shapes.untaught("[P1] is in the [P2]: [P2.d1].", shapes.Taught(known.pairs)) is None

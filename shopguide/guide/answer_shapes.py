@@ -11,8 +11,10 @@ training answers. A pair is also held to where it stood: one taught only as a se
 opening ("In short, …", "Our policy: …") may not stand later in one ("[P1] in short, $23.99").
 The pairs are saved with the model (``answer_bigrams.json``, written by ``shopguide train``:
 every pair, and those that stood past a sentence's first unit); a model without the file is
-not checked, one saved before the second list was kept holds pairs anywhere. Decoding
-keeps the same pairs at each token: ``pair_guard``.
+not checked, one saved before the second list was kept holds pairs anywhere. A product's
+name is held to the two units before it as well (the runs of three, when saved): "[P1] in the
+[P2]: …" is made of taught pairs and names a product inside another. Decoding keeps the same
+pairs at each token: ``pair_guard``.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from weakref import WeakKeyDictionary
 from shopguide.guide.refs import TAG
 
 FILE = "answer_bigrams.json"
+NAME_UNIT = "<p>"  # a product's name, as units() folds its reference
 START = "^"
 _UNIT = re.compile(r"<[a-z_]+>|[a-z]+(?:['’][a-z]+)?|[\u3400-\u9fff]|[^\sa-z\u3400-\u9fff]")
 _KNOWN: WeakKeyDictionary[Any, Taught | None] = WeakKeyDictionary()
@@ -165,4 +168,11 @@ def untaught(sentence: str, known: Taught | None) -> str | None:
     if not known:
         return None
     new = sorted(p for p, initial in _placed_pairs(sentence) if not known.allows(p, initial))
-    return f"words in an order never taught ({' '.join(new[0])!r})" if new else None
+    if new:
+        return f"words in an order never taught ({' '.join(new[0])!r})"
+    if known.triples is not None:
+        said = [START, *units(sentence)]
+        for run in zip(said, said[1:], said[2:]):
+            if run[2] == NAME_UNIT and run not in known.triples:
+                return f"a product named where none was taught ({' '.join(run)!r})"
+    return None
