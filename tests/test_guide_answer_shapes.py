@@ -12,7 +12,7 @@ TAUGHT = ["推荐[P1]，售价[P1.price]。位于[P1.aisle]货架。",
 
 def test_references_count_by_kind_and_each_sentence_has_a_start() -> None:
     known = shapes.taught(TAUGHT)
-    assert ("^", "it's") in known and ("<p_price>", "。") in known
+    assert ("^", "it's") in known.pairs and ("<p_price>", "。") in known.pairs
     assert shapes.untaught("The [P3] is [P3.price].", known) is None  # any product's price
     assert shapes.untaught("推荐[P2]，售价[P2.price]。", known) is None
 

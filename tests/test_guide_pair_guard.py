@@ -28,6 +28,18 @@ def masked(ban: np.ndarray | None, model: FakeModel) -> set[str]:
     return {model.vocab[i] for i in ban} if ban is not None else set()
 
 
+def masked_after(model: FakeModel, *written: str, masked_now: set[int] | None = None) -> set[str]:
+    """What a fresh guard masks after ``written`` (tokens of the vocabulary), reading
+    ``masked_now`` as what is masked for good."""
+    guard = PairGuard.of(model)
+    if masked_now is not None:
+        guard.watch(lambda: masked_now, lambda: len(masked_now))
+    ban = None
+    for word in written:
+        ban = guard.after(model.vocab.index(word))
+    return masked(ban, model)
+
+
 def test_a_pair_never_taught_is_masked_for_the_next_token(tmp_path) -> None:
     model = model_with(tmp_path, ["The [P1] is [P1.price].", "[P1]: [P1.d1]."])
     guard = PairGuard.of(model)
@@ -66,24 +78,17 @@ def test_without_saved_pairs_there_is_no_guard(tmp_path) -> None:
     assert PairGuard.of(model) is None
 
 
-
 def test_an_apostrophe_goes_on_only_the_words_taught_with_one(tmp_path) -> None:
     """"it" + "'s" is "it's"; "in" + "'m" starts a unit never taught ("[P1] in 'm afraid")."""
     model = model_with(tmp_path, ["It's [P1.price].", "[P1] in aisle [P1.aisle]."])
-    guard = PairGuard.of(model)
-    assert "'s" not in masked(guard.after(model.vocab.index(" it")), model)
-    guard = PairGuard.of(model)
-    guard.after(model.vocab.index("[P1]"))
-    assert "'m" in masked(guard.after(model.vocab.index(" in")), model)
+    assert "'s" not in masked_after(model, " it")
+    assert "'m" in masked_after(model, "[P1]", " in")
 
 
 def test_a_pair_that_only_opened_sentences_is_masked_further_on(tmp_path) -> None:
     model = model_with(tmp_path, ["In short, [F1.c1].", "[P1] in aisle [P1.aisle]."])
-    guard = PairGuard.of(model)
-    assert " short" not in masked(guard.after(model.vocab.index(" In")), model)
-    guard = PairGuard.of(model)
-    guard.after(model.vocab.index("[P1]"))
-    assert " short" in masked(guard.after(model.vocab.index(" in")), model)
+    assert " short" not in masked_after(model, " In")
+    assert " short" in masked_after(model, "[P1]", " in")
 
 
 def test_a_word_only_a_masked_reference_may_follow_is_a_dead_end(tmp_path) -> None:
@@ -91,14 +96,9 @@ def test_a_word_only_a_masked_reference_may_follow_is_a_dead_end(tmp_path) -> No
     can only go on in an order never taught, so "has" is masked itself."""
     model = model_with(tmp_path, ["[P1] has [P1.stock].", "[P1] is [P1.price]."])
     stock = {model.vocab.index(t) for t in model.vocab if t.endswith(".stock]")}
-    masked_now: set[int] = set()
-    guard = PairGuard.of(model)
-    guard.watch(lambda: masked_now, lambda: len(masked_now))
-    assert " has" not in masked(guard.after(model.vocab.index("[P1]")), model)
-    masked_now |= stock  # e.g. the stock figure was used, or switched off
-    guard = PairGuard.of(model)
-    guard.watch(lambda: masked_now, lambda: len(masked_now))
-    after_name = masked(guard.after(model.vocab.index("[P1]")), model)
+    assert " has" not in masked_after(model, "[P1]", masked_now=set())
+    # e.g. the stock figure was used, or switched off
+    after_name = masked_after(model, "[P1]", masked_now=stock)
     assert " has" in after_name and " is" not in after_name
 
 
@@ -110,16 +110,11 @@ def test_a_pair_that_leads_only_to_masked_references_is_a_dead_end(tmp_path) -> 
                                   "The [P1] comes in [P1.colors].", "It's in the store."])
     colours_and_aisles = {model.vocab.index(t) for t in model.vocab
                           if t.endswith((".colors]", ".aisle]"))}
-    masked_now: set[int] = set()
-    guard = PairGuard.of(model)
-    guard.watch(lambda: masked_now, lambda: len(masked_now))
-    assert " in" not in masked(guard.after(model.vocab.index("[P1]")), model)
-    masked_now |= colours_and_aisles
-    guard = PairGuard.of(model)
-    guard.watch(lambda: masked_now, lambda: len(masked_now))
-    after_name = masked(guard.after(model.vocab.index("[P1]")), model)
+    assert " in" not in masked_after(model, "[P1]", masked_now=set())
+    after_name = masked_after(model, "[P1]", masked_now=colours_and_aisles)
     assert " in" in after_name and " is" not in after_name
-    assert " in" not in masked(guard.after(model.vocab.index(" is")), model)  # "is in stock"
+    # "is in stock"
+    assert " in" not in masked_after(model, "[P1]", " is", masked_now=colours_and_aisles)
 
 
 def test_a_held_fact_is_no_dead_end(tmp_path) -> None:

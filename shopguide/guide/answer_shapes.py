@@ -61,9 +61,6 @@ class Taught:
     later: frozenset[tuple[str, str]] | None = None
     triples: frozenset[tuple[str, str, str]] | None = None
 
-    def __contains__(self, pair: object) -> bool:
-        return pair in self.pairs
-
     def __bool__(self) -> bool:
         return bool(self.pairs)
 
@@ -91,11 +88,6 @@ def _placed_pairs(sentence: str) -> list[tuple[tuple[str, str], bool]]:
     first unit opens the sentence."""
     said = [START, *units(sentence)]
     return [((a, b), i < 2) for i, (a, b) in enumerate(zip(said, said[1:]))]
-
-
-def pairs(sentence: str) -> set[tuple[str, str]]:
-    """The neighbouring units of one sentence, its start included."""
-    return {pair for pair, _ in _placed_pairs(sentence)}
 
 
 def taught(answers: Iterable[str]) -> Taught:

@@ -20,13 +20,13 @@ import numpy as np
 
 from shopguide.guide.pair_guard import PairGuard
 from shopguide.guide.question_gates import name_gates, need_gates, pick_gates
-from shopguide.guide.refs import MAX_PRODUCTS, all_tags
+from shopguide.guide.refs import MAX_PRODUCTS, all_tags, stated
 from shopguide.guide.sentence_checks import ZERO_STOCK, sold_out
 from shopguide.text import fold, has_cjk, plain
 
 _DIGIT = re.compile(r"[0-9０-９]")
 _POLICY_CLAUSE = re.compile(r"\[F1\.c\d\]")
-_TEXT_FACT = re.compile(r"(\[P\d\.[td]\d\]) ([^\[\n]*)")
+_OWN_TEXT_TAG = re.compile(r"\[P\d\.[td]\d\]")  # a product's sentence or tag
 
 _TAG_IDS: WeakKeyDictionary[Any, dict[str, int] | None] = WeakKeyDictionary()
 
@@ -258,25 +258,23 @@ def banned_ids(model: Any, prompt_text: str, lang: str | None = None) -> list[in
     # English answer: the prompt keeps it (the model was trained so), the answer may not use
     # it. (Latin words in a Chinese answer are read: ISOFIX, PPSU, TPE.)
     if lang == "en":
-        out += [tags[m.group(1)] for m in _TEXT_FACT.finditer(prompt_text)
-                if m.group(1) in tags and has_cjk(m.group(2))]
+        out += [tags[tag] for tag, text in stated(prompt_text).items()
+                if tag in tags and _OWN_TEXT_TAG.fullmatch(tag) and has_cjk(text)]
     return out + list(other_script_ids(model, lang))
 
-_NAME_LINE = re.compile(r"(\[P\d\]) ([^\[\n]*)")
-
-_TAG_FACT = re.compile(r"(\[P(\d)\.t\d\]) ([^\[\n]*)")
+_PRODUCT_TAG = re.compile(r"\[P(\d)\.t\d\]")
 
 
 def named_already(prompt_text: str) -> list[str]:
     """The tags of a product that its name already says ("Easy Walk No-Pull Dog Harness":
     "harness"; "希捷 移动硬盘": 移动硬盘): given as the reason for the pick they say nothing
     ("Try the … Dog Harness: harness."), so they are not written."""
-    names = {m.group(1): m.group(2).strip() for m in _NAME_LINE.finditer(prompt_text)}
+    facts = stated(prompt_text)
     out = []
-    for m in _TAG_FACT.finditer(prompt_text):
-        name, tag = names.get(f"[P{m.group(2)}]", ""), m.group(3).strip()
-        if name and tag and _says(name, tag):
-            out.append(m.group(1))
+    for tag, text in facts.items():
+        if (m := _PRODUCT_TAG.fullmatch(tag)) and (name := facts.get(f"[P{m.group(1)}]", "")) \
+                and text and _says(name, text):
+            out.append(tag)
     return out
 
 

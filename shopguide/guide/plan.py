@@ -189,13 +189,19 @@ POLICY_FOLLOW_UP_WORDS = 3  # "and on sunday?", "那周末呢", "what about onli
 ELSEWHERE = 0.3  # how much better another product must fit a question to leave the one discussed
 
 
+def _afresh(store: StoreLike, vocab: StoreVocab, q: Query, customer: Customer | None
+            ) -> tuple[Query, Retrieval]:
+    """The question as a new search, not about the product discussed, and what it finds."""
+    fresh = replace(q, follow_up=False, refs=[], about_focus=False)
+    return fresh, retrieve(store, vocab, fresh, customer)
+
+
 def _fits_better_elsewhere(store: StoreLike, vocab: StoreVocab, q: Query,
                            pointed: list[Product], customer: Customer | None, plan: Plan) -> bool:
     """Whether a question taken to be about the product discussed fits another product
     clearly better ("羽绒服呢" after tents is a new search; "能自动覆盖吗" after a dash cam is
     not). The retrieval is kept for the plan when it is a new search."""
-    fresh = replace(q, follow_up=False, refs=[], about_focus=False)
-    r = retrieve(store, vocab, fresh, customer)
+    _, r = _afresh(store, vocab, q, customer)
     here = max((covers(p, q.slots, vocab.analyzer) for p in pointed), default=0.0)
     best = next((x for x in r.products if x.product not in pointed), None)
     if best is not None and best.text_match >= 0.7 and best.text_match > here + ELSEWHERE:
@@ -214,8 +220,7 @@ def _policy_first(store: StoreLike, vocab: StoreVocab, q: Query, customer: Custo
     retrieval is kept for the plan when it is the policy."""
     if not (q.about_focus and q.topics):
         return False
-    fresh = replace(q, follow_up=False, refs=[], about_focus=False)
-    r = retrieve(store, vocab, fresh, customer)
+    fresh, r = _afresh(store, vocab, q, customer)
     if decide(fresh, r)[0] != "policy":
         return False
     plan.retrieval = r

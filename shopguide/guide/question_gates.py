@@ -13,13 +13,23 @@ import re
 from collections.abc import Collection, Mapping
 
 from shopguide.guide.figures import prices
-from shopguide.guide.refs import focus_words, relevance
+from shopguide.guide.refs import focus_words, relevance, stated
 from shopguide.text import fold
 from shopguide.text.phrases import pattern
 from shopguide.text.resources import cue_words
 
-_FEATURE = re.compile(r"(\[P(\d)\.([dt])\d+\]) ([^\[\n]*)")
 _QUESTION = re.compile(r"^Q: (.*)\nA:\s*$", re.M)
+_ANSWERED = re.compile(r"^A: (.+)$", re.M)  # the earlier answers, as the shopper saw them
+_NAME = re.compile(r"\[P(\d)\]")
+_FEATURE = re.compile(r"\[P(\d)\.([dt])\d+\]")  # a product's sentence (d) or tag (t)
+_PRICE = re.compile(r"\[P(\d)\.price\]")
+PICKS = {"cheapest": min, "priciest": max}  # cues.csv acts → which price is asked for
+
+
+def _asked(prompt_text: str) -> str:
+    """The question the prompt ends on (its last ``Q:`` line)."""
+    asked = _QUESTION.findall(prompt_text)
+    return asked[-1] if asked else ""
 
 
 def need_gates(tags: Mapping[str, int], prompt_text: str, banned: Collection[int] = ()
@@ -28,12 +38,12 @@ def need_gates(tags: Mapping[str, int], prompt_text: str, banned: Collection[int
     one of its sentences (tags) that does is written: asked for flat feet, the model cites
     "适合扁平足" rather than the catalog's first sentence ("轻便透气"). It still chooses whether
     to give a feature at all. Only what may be written opens a gate (not a ``banned`` tag)."""
-    asked = _QUESTION.findall(prompt_text)
-    focus = focus_words(asked[-1]) if asked else frozenset()
+    focus = focus_words(_asked(prompt_text))
     groups: dict[tuple[str, str], tuple[list[int], list[int]]] = {}
-    for tag, k, kind, text in _FEATURE.findall(prompt_text):
-        if tag in tags:
-            held, opening = groups.setdefault((k, kind), ([], []))
+    for tag, text in stated(prompt_text).items():
+        feature = _FEATURE.fullmatch(tag)
+        if feature and tag in tags:
+            held, opening = groups.setdefault(feature.groups(), ([], []))
             if not relevance(text, focus):
                 held.append(tags[tag])
             elif tags[tag] not in banned:
@@ -41,25 +51,15 @@ def need_gates(tags: Mapping[str, int], prompt_text: str, banned: Collection[int
     return [(held, opening) for held, opening in groups.values() if held and opening]
 
 
-_PRODUCT_LINE = re.compile(r"^\[P(\d)\] (.*)$", re.M)
-_ANSWERED = re.compile(r"^A: (.+)$", re.M)  # the earlier answers, as the shopper saw them
-_FACT_TAG = re.compile(r"\[P\d\.(?:brand|price|stock|aisle|sizes|colors)\][^\[]*")
-
-
-_PRICE = re.compile(r"\[P(\d)\.price\] ([^\[\n]*)")
-PICKS = {"cheapest": min, "priciest": max}  # cues.csv acts → which price is asked for
-
-
 def pick_gates(tags: Mapping[str, int], prompt_text: str) -> list[tuple[list[int], list[int]]]:
     """"哪个最便宜？", "which is least expensive?": the product with that price is named
     first; the others wait (the prices are the prompt's facts, compared here, not by the
     model, which cannot)."""
-    asked = _QUESTION.findall(prompt_text)
-    said = fold(asked[-1]) if asked else ""
+    said = fold(_asked(prompt_text))
     wanted = next((how for act, how in PICKS.items() if pattern(cue_words(act)).search(said)),
                   None)
-    found = {k: figures[0].value for k, text in _PRICE.findall(prompt_text)
-             if (figures := prices(text))}
+    found = {m.group(1): figures[0].value for tag, text in stated(prompt_text).items()
+             if (m := _PRICE.fullmatch(tag)) and (figures := prices(text))}
     if wanted is None or len(found) < 2:
         return []
     target = wanted(found.values())
@@ -85,11 +85,15 @@ def name_gates(tags: Mapping[str, int], prompt_text: str) -> list[tuple[list[int
     aisle do not count: they say nothing of what is asked for.) When the words tell none
     apart ("价格是多少？", "is this one non-slip?"), the product the last answer named is the
     one asked about."""
-    asked = _QUESTION.findall(prompt_text)
-    focus = focus_words(asked[-1]) if asked else frozenset()
-    lines = dict(_PRODUCT_LINE.findall(prompt_text))
-    scores = {k: relevance(re.sub(r"\[P\d\.[dt]\d+\]", " ", _FACT_TAG.sub(" ", line)), focus)
-              for k, line in lines.items()}
+    focus = focus_words(_asked(prompt_text))
+    facts = stated(prompt_text)
+    names = {m.group(1): text for tag, text in facts.items() if (m := _NAME.fullmatch(tag))}
+    features: dict[str, list[str]] = {}
+    for tag, text in facts.items():
+        if feature := _FEATURE.fullmatch(tag):
+            features.setdefault(feature.group(1), []).append(text)
+    scores = {k: relevance(" ".join([name, *features.get(k, [])]), focus)
+              for k, name in names.items()}
     if len(scores) < 2:
         return []
     ranked = sorted(scores.values(), reverse=True)
@@ -97,6 +101,5 @@ def name_gates(tags: Mapping[str, int], prompt_text: str) -> list[tuple[list[int
         return _first_named(tags, max(scores, key=lambda k: scores[k]), scores)
     said = _ANSWERED.findall(prompt_text)
     last = fold(said[-1]) if said else ""
-    named = sorted((at, k) for k, line in lines.items()
-                   if (at := last.find(fold(line.split(" [P", 1)[0]).strip())) >= 0)
+    named = sorted((at, k) for k, name in names.items() if (at := last.find(fold(name))) >= 0)
     return _first_named(tags, named[0][1], scores) if last and named else []

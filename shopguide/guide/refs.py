@@ -42,6 +42,13 @@ PRODUCT_FIELDS = ("brand", "price", "stock", "aisle", "sizes", "colors",
                   *(f"d{i}" for i in range(1, PRODUCT_CLAUSES + 1)))
 CUSTOMER = "[C]"
 TAG = re.compile(r"\[(?:P[1-5](?:\.[a-z0-9]+)?|F[12](?:\.c[1-6])?|C)\]")
+_STATED = re.compile(rf"({TAG.pattern}) ([^\[\n]*)")
+
+
+def stated(prompt_text: str) -> dict[str, str]:
+    """Tag → the fact's text as a rendered prompt states it ("[P1.price] ¥599" → "¥599"; a
+    name, up to its first fact): what decoding reads back from the prompt."""
+    return {m.group(1): m.group(2).strip() for m in _STATED.finditer(prompt_text)}
 _CLAUSE_FIELD = re.compile(r"\[(?:P\d\.d\d|F\d\.c\d)\]")
 _END_MARKS = "。.！!？?；;"
 _JOINS = _END_MARKS + "，,、"
