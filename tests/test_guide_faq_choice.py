@@ -122,3 +122,27 @@ def test_the_topic_asked_weighs_more_than_the_circumstance_around_it() -> None:
     one = understand("可以退货吗", StoreVocab())
     ones = [s for s in one.slots.slots if s.role == "topic"]
     assert set(_stress(one, ones).values()) == {1.0}  # a single topic: nothing to weigh
+
+
+PRICE_GUARD = FaqEntry("price-protection", "买了之后降价能补差价吗？",
+                       "签收后7天内降价，可在订单中申请价格保护，差价退回原支付账户。", ("保价", "申请价保"), ())
+EXCHANGE_APPLY = FaqEntry("exchange-apply", "可以换货吗？",
+                          "签收后15天内质量问题可申请换货，在订单中提交申请。", ("申请换货",), ())
+
+
+@pytest.mark.parametrize("first, faq", [
+    ("买了之后降价能补差价吗", "price-protection"), ("可以换货吗", "exchange-apply"),
+])
+def test_a_follow_up_that_rows_answer_alike_goes_on_with_the_policy_asked(
+        guide_store, first: str, faq: str) -> None:
+    """"从哪里申请" is in the answer of every row here alike: after a policy answer it asks
+    further about that policy, whichever row it is."""
+    from shopguide.guide.engine import Engine
+
+    for row in (PRICE_GUARD, EXCHANGE_APPLY):
+        guide_store.save_faq(row)
+    engine, conv = Engine(guide_store), Conversation()
+    list(engine.answer(first, conv))
+    assert conv.last_faq is not None and conv.last_faq.id == faq
+    plan = engine.plan("从哪里申请", conv)
+    assert plan.intent == "policy" and plan.faq is not None and plan.faq.id == faq

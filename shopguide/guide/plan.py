@@ -16,7 +16,7 @@ from shopguide.guide import compose
 from shopguide.guide.conversation import Conversation, referenced, resolve
 from shopguide.guide.attributes import Answer, answer_about, covers
 from shopguide.guide.events import Card, ComparisonCard, FaqCard, ProductCard
-from shopguide.guide.matching import Terms, topics_in
+from shopguide.guide.matching import Terms, faq_topics, topics_in
 from shopguide.guide.pick import cannot_tell, lead, pick
 from shopguide.guide.query import Query, understand
 from shopguide.guide.retrieve import (EXACT, Retrieval, StoreLike, decide, find_faq, names_product,
@@ -174,6 +174,19 @@ def _policy_follow_up(q: Query, conv: Conversation, vocab: StoreVocab) -> bool:
     return not q.topics or bool(set(q.topics) & set(told))  # "几天到账" after the returns policy
 
 
+def _continuing(r: Retrieval, conv: Conversation, vocab: StoreVocab) -> FaqEntry | None:
+    """Of the rows that answer a short follow-up equally well ("从哪里申请" is in the exchange,
+    after-sales and price-protection rows alike), the one about what the last policy answer
+    was about: the conversation goes on."""
+    best = r.faq_ranked[0][1] if r.faq_ranked else 0.0
+    tied = [f for f, s in r.faq_ranked if s >= best - 1e-9]
+    if len(tied) < 2 or conv.last_faq is None:
+        return r.faq
+    before = faq_topics(vocab.analyzer, conv.last_faq)
+    return max(tied, key=lambda f: (f.id == conv.last_faq.id, sum(
+        min(v, before.get(t, 0.0)) for t, v in faq_topics(vocab.analyzer, f).items())))
+
+
 def _about_an_unnamed_product(q: Query, conv: Conversation) -> bool:
     """The message points at a product ("it", "这个") or asks a product's stock or a lower
     price (q.cheaper needs an earlier turn: the cue is read), with no word of its own to
@@ -323,6 +336,11 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
             # "and on sunday?" after the opening hours: the same policy, asked further.
             plan.intent, r.faq, plan.reply = "policy", conv.last_faq, None
             plan.why.append(f"a follow-up on the policy just answered ({conv.last_faq.id})")
+        elif plan.intent == "policy" and _policy_follow_up(q, conv, vocab) and \
+                (faq := _continuing(r, conv, vocab)) is not r.faq:
+            r.faq = faq
+            plan.why.append(f"a follow-up: of the rows that answer it equally, the one about "
+                            f"the policy just answered ({faq.id})")
         elif plan.intent == "out_of_scope" and _about_an_unnamed_product(q, conv):
             # "is it in stock?", "这个多少钱", "能便宜点吗" with nothing shown yet: a question
             # about a product, not one the store cannot help with. Ask which.
