@@ -651,8 +651,12 @@ def test_is_it_in_stock_is_answered_by_the_count(catalog_store) -> None:
     ("The cheaper pick is the [P1].", False),
     ("想省钱可以选[P1]。", False),
     ("[P2]更好用。", False),  # no claim about the prices
+    ("最贵的是[P1]，价格[P1.price]。", True),
+    ("The most expensive is the [P1].", True),
+    ("最贵的是[P2]。", False),
 ])
 def test_a_budget_pick_must_be_the_cheapest_given(raw: str, bad: bool) -> None:
+    """And a pick said to be the dearest must be the dearest."""
     refs = References()
     for tag, value in (("[P1]", "A"), ("[P1.price]", "¥399"), ("[P2]", "B"), ("[P2.price]", "¥1,399")):
         refs.add(tag, value)
@@ -843,3 +847,71 @@ def test_a_cheapest_or_dearest_question_names_that_product_first() -> None:
     ranked = masks.decoding_masks(model, facts + "Q: 哪个最便宜？\nA:", "zh", product=True,
                                   ranked=True)["gates"]
     assert any(tags["[P2]"] in opening for _, opening in ranked)
+
+
+class _Attempts(FakeModel):
+    """Writes the next scripted answer at each call; each answer opens with its own token
+    (101, 102, …), and what decoding was told for each call is kept."""
+
+    def __init__(self, *texts: str) -> None:
+        super().__init__(texts[0])
+        self.texts, self.calls = texts, []
+
+    def stream(self, prompt: str, settings: object = None,
+               cancel: threading.Event | None = None, **masks: object):
+        text = self.texts[len(self.calls)]
+        self.calls.append(masks)
+        self.pieces = [text[i : i + 3] for i in range(0, len(text), 3)]
+        stream = super().stream(prompt, settings, cancel, **masks)
+        stream.token_ids = [100 + len(self.calls)]
+        return stream
+
+
+def _product_refs() -> tuple[str, References]:
+    refs = References()
+    refs.add("[P1]", "推车")
+    refs.add("[P1.price]", "¥899")
+    return "Facts:\n[P1] 推车 [P1.price] ¥899\nQ: 推车？\nA:", refs
+
+
+def test_an_answer_that_shows_nothing_is_tried_again_from_another_opening() -> None:
+    """An attempt whose sentences all fail shows nothing; the next attempt may not open with
+    the token the failed one opened with, and its answer is the one shown."""
+    prompt, refs = _product_refs()
+    model = _Attempts("Sure.", "推荐[P1]，售价[P1.price]。")
+    assert "".join(ta.write(model, prompt, refs, "zh", "a product")) == "推荐推车，售价¥899。"
+    assert len(model.calls) == 2
+    assert 101 in set(model.calls[1]["guard"].start().tolist())
+
+
+def test_attempts_stop_at_the_first_answer_shown_and_after_the_last_try() -> None:
+    prompt, refs = _product_refs()
+    shown = _Attempts("推荐[P1]，售价[P1.price]。", "Sure.")
+    assert "".join(ta.write(shown, prompt, refs, "zh", "a product")) == "推荐推车，售价¥899。"
+    assert len(shown.calls) == 1
+    never = _Attempts(*["Sure."] * (ta.TRIES + 1))
+    assert "".join(ta.write(never, prompt, refs, "zh", "a product")) == ""
+    assert len(never.calls) == ta.TRIES
+    opened = set(never.calls[-1]["guard"].start().tolist())
+    assert opened == {100 + k for k in range(1, ta.TRIES)}
+
+
+@pytest.mark.parametrize("model_text, lang, debt, shown", [
+    ("是的，[P1]，我不能确定，可以请店员帮您确认。", "zh", masks.SILENCE, ""),
+    ("Yes, I can't tell you for sure; a colleague can check.", "en", masks.SILENCE, ""),
+    ("[P1]的资料里没有写到这一点，我不能确定。", "zh", masks.SILENCE, "推车的资料里没有写到这一点，我不能确定。"),
+    ("I'm afraid the [P1]: [P1.d1].", "en", "a product", ""),
+    ("I'm afraid the [P1] ([P1.price]) is sold out.", "en", "a product",
+     "I'm afraid the Stroller ($12) is sold out."),
+    ("是的，[P1]：[P1.d1]。", "zh", "a product", "是的，推车：推把可换向。"),
+])
+def test_an_opening_sets_a_tone_the_sentence_must_keep(model_text: str, lang: str, debt: str,
+                                                       shown: str) -> None:
+    """A yes may not go on to say the catalog is silent; a regret must say what it regrets."""
+    refs = References()
+    refs.add("[P1]", "推车" if lang == "zh" else "Stroller")
+    refs.add("[P1.d1]", "推把可换向")
+    refs.add("[P1.price]", "$12")
+    prompt = "Facts:\n[P1] x [P1.price] $12 [P1.d1] y\nQ: ?\nA:"
+    model = _Attempts(*[model_text] * ta.TRIES)
+    assert "".join(ta.write(model, prompt, refs, lang, debt)) == shown

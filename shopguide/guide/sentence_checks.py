@@ -2,7 +2,8 @@
 as tags) before it is shown: a number written outside the references, broken or
 wrong-language text, a loop, a sentence that stops where a fact was to come, a fact given
 under another fact's words, a budget pick that is not the cheapest, a sold-out product
-named as if it were on the shelf, a refusal inside an answer that helps. Each returns why
+named as if it were on the shelf, a refusal inside an answer that helps, an opening whose
+tone the sentence does not keep. Each returns why
 (for the log), or None. ``tagged_answer.write`` runs them.
 """
 
@@ -159,16 +160,21 @@ def _ends_with(words: tuple[str, ...], text: str) -> bool:
 
 def wrong_pick(raw: str, refs: References) -> str | None:
     """"预算有限的话选[P2]", "the cheaper pick is the [P1]" (the ``budget_pick`` cues) naming
-    a product that is not the least expensive of the prompt's: the model's own words make a
-    claim about the prices, and it must hold."""
+    a product that is not the least expensive of the prompt's, or "最贵的是[P1]" (the
+    ``priciest`` cues) one that is not the dearest: the model's own words make a claim about
+    the prices, and it must hold."""
     own = fold(TAG.sub(" ", raw))
-    if not pattern(cue_words("budget_pick")).search(own):
+    cheap = bool(pattern(cue_words("budget_pick")).search(own))
+    dear = bool(pattern(cue_words("priciest")).search(own))
+    if not cheap and not dear:
         return None
     given = {k: figures[0].value for k in range(1, MAX_PRODUCTS + 1)
              if (figures := prices(refs.values.get(f"[P{k}.price]", "")))}
     picked = [int(k) for k in NAME.findall(raw) if int(k) in given]
-    if picked and given[picked[-1]] > min(given.values()):
+    if picked and cheap and given[picked[-1]] > min(given.values()):
         return "a budget pick that is not the cheapest"
+    if picked and dear and given[picked[-1]] < max(given.values()):
+        return "a dearest pick that is not the dearest"
     return None
 
 
@@ -207,6 +213,22 @@ def refuses(raw: str) -> str | None:
     situation, and a contradiction (the ``refusal`` cues of resources/lang/cues.csv)."""
     own = fold(TAG.sub(" ", raw)).replace("’", "'")  # "can’t" is "can't"
     return "a refusal inside an answer" if pattern(cue_words("refusal")).search(own) else None
+
+
+def mistoned(raw: str, text: str) -> str | None:
+    """A sentence whose opening words set a tone the rest does not keep: a yes (the
+    ``affirm`` cues) that then says the catalog is silent ("是的，[P1]，我不能确定…"), or a
+    regret (the ``regret`` cues: "I'm afraid", 抱歉) with nothing to regret: no sold-out, no
+    silence, no refusal ("I'm afraid the [P1]: [P1.d1]."). The corpus teaches each opening
+    only before those; the words in between are the model's own."""
+    own = fold(TAG.sub(" ", raw)).replace("’", "'").strip()
+    silent = pattern(cue_words("unstated")).search(fold(text))
+    if silent and pattern(cue_words("affirm")).match(own):
+        return "a yes that then says the catalog is silent"
+    if pattern(cue_words("regret")).match(own) and not (
+            silent or OUT_STOCK.search(text) or pattern(cue_words("refusal")).search(own)):
+        return "a regret with nothing to regret"
+    return None
 
 
 @lru_cache(maxsize=1)

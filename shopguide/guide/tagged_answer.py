@@ -18,14 +18,16 @@ import zlib
 from collections.abc import Iterator
 from typing import Any
 
+import numpy as np
+
 from shopguide.guide import answer_shapes
 from shopguide.guide.refs import TAG, References, opens_with_common_word
 from shopguide.guide.masks import (FACT, OWN_TEXT, SILENCE, decoding_masks, off_the_question,
                                    owed_fact, sold_out_beside)
 from shopguide.guide.sentence_checks import (NAME, broken_marks, count_without_unit, dangling,
-                                             looping, malformed, misplaced, refuses, sold_out,
-                                             unfilled, unreferenced_number, unsaid_sold_out,
-                                             wrong_pick)
+                                             looping, malformed, misplaced, mistoned, refuses,
+                                             sold_out, unfilled, unreferenced_number,
+                                             unsaid_sold_out, wrong_pick)
 from shopguide.guide.verify import Facts, check_sentence, says_silent
 from shopguide.text import fold
 
@@ -139,18 +141,66 @@ def raw_sentences(text: str) -> list[str]:
     return [p for p in _END.split(text) if p.strip()]
 
 
+TRIES = 3  # attempts at an answer, each from an opening token the ones before did not use
+
+
 def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str | None,
           settings: Any = None, cancel: threading.Event | None = None,
           log: Any = None, facts: Facts | None = None,
           ranked: bool = False) -> Iterator[str]:
+    """The model's answer (``attempt``); when an attempt shows nothing (its sentences were
+    dropped, or it never referenced what the turn is about), again from another opening, up
+    to ``TRIES`` times. A small model that opens wrongly does not recover ("[P1]: it; A" for
+    "does this come in a tube?"); from its next likeliest opening it often writes a whole
+    answer ("The catalog doesn't say…"). Every attempt passes the same masks and checks."""
+    opened: list[int] = []
+    for _ in range(TRIES):
+        tried = len(opened)
+        shown = False
+        for sentence in attempt(model, prompt_text, refs, lang, debt, settings, cancel, log,
+                                facts, ranked, opened):
+            shown = True
+            yield sentence
+        if shown or len(opened) == tried or (cancel is not None and cancel.is_set()):
+            return
+        if log is not None:
+            log.info("the model's answer showed nothing: trying another opening")
+
+
+class _Opening:
+    """A pair guard that also masks, for the first token, the openings already tried."""
+
+    def __init__(self, guard: Any, tried: list[int]) -> None:
+        self.guard, self.tried = guard, np.array(tried, dtype=np.int64)
+
+    def watch(self, masked: Any, version: Any) -> None:
+        if self.guard is not None:
+            self.guard.watch(masked, version)
+
+    def start(self) -> np.ndarray | None:
+        first = self.guard.start() if self.guard is not None else None
+        return self.tried if first is None else np.union1d(first, self.tried)
+
+    def after(self, token: int) -> np.ndarray | None:
+        return self.guard.after(token) if self.guard is not None else None
+
+
+def attempt(model: Any, prompt_text: str, refs: References, lang: str, debt: str | None,
+            settings: Any = None, cancel: threading.Event | None = None,
+            log: Any = None, facts: Facts | None = None,
+            ranked: bool = False, opened: list[int] | None = None) -> Iterator[str]:
     """The model's filled sentences, each once complete and checked. Nothing is shown until
     the answer has referenced what ``debt`` names; if it never does, nothing is shown.
     ``facts``: the verifier also reads each filled sentence, for what the model says in its
     own words about the facts ("可惜目前缺货" of a product on the shelf, "free returns").
-    ``ranked``: the products' order is the answer (cheapest first): see ``decoding_masks``."""
+    ``ranked``: the products' order is the answer (cheapest first): see ``decoding_masks``.
+    ``opened``: the first tokens of earlier attempts, masked for the first one; this
+    attempt's first token is added to it."""
     masks = decoding_masks(model, prompt_text, lang, debt == "two products",
                            debt in ("a product", "two products") or
                            owed_fact(debt) is not None, debt == "the policy", ranked)
+    if opened is not None and opened:
+        masks["guard"] = _Opening(masks.get("guard"), opened)
     masks["banned"] = masks["banned"] + off_the_question(model, debt) + (
         sold_out_beside(model, prompt_text) if debt == "a product" else [])
     if debt == "the policy":  # every clause of it: a condition left out changes the policy
@@ -193,7 +243,8 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
                   or ("a sentence said twice" if text in seen else None)
                   or ("a phrase said over and over" if looping(raw) else None))
         why = babble or unreferenced_number(raw) or wrong_pick(raw, refs) or \
-            unsaid_sold_out(raw, text, gone) or count_without_unit(raw) or (
+            unsaid_sold_out(raw, text, gone) or count_without_unit(raw) or \
+            mistoned(raw, text) or (
             check_sentence(text, facts) if facts is not None else None)
         if why:
             if log is not None:
@@ -219,7 +270,11 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
                 # courtesy at best, a stray fragment at worst ("主打可折叠。").
                 finished = True
 
+    first = opened is not None
     for piece in stream:
+        if first and (ids := getattr(stream, "token_ids", None)):
+            first = False
+            opened.append(ids[0])  # (a fake stream in tests has none: no other attempt)
         buffer += piece
         parts = raw_sentences(buffer)
         closed = bool(parts) and len(raw_sentences(buffer + "x")) > len(parts)
