@@ -912,6 +912,37 @@ def test_an_opening_sets_a_tone_the_sentence_must_keep(model_text: str, lang: st
     refs.add("[P1]", "推车" if lang == "zh" else "Stroller")
     refs.add("[P1.d1]", "推把可换向")
     refs.add("[P1.price]", "$12")
-    prompt = "Facts:\n[P1] x [P1.price] $12 [P1.d1] y\nQ: ?\nA:"
+    prompt = "Facts:\n[P1] x [P1.price] $12 [P1.d1] y\nQ: 有吗?\nA:"  # a yes/no question
     model = _Attempts(*[model_text] * ta.TRIES)
     assert "".join(ta.write(model, prompt, refs, lang, debt)) == shown
+
+
+@pytest.mark.parametrize("question, yes_no", [
+    ("带数据线么?", True), ("能看清电脑上的文字不?", True), ("有蓝色的吗 不要粉的", True),
+    ("does this come in a tube?", True), ("ok, does it fold?", True),
+    ("这款行车记录仪有什么实用功能?", False), ("亮度怎么调?", False),
+    ("what size are the openings?", False), ("how much protection would this case give?", False),
+])
+def test_a_question_answered_by_yes_or_no_is_told_apart(question: str, yes_no: bool) -> None:
+    from shopguide.guide.sentence_checks import asks_yes_or_no
+
+    assert asks_yes_or_no(question) is yes_no
+
+
+@pytest.mark.parametrize("question, model_text, shown", [
+    ("它带数据线么?", "是的，[P1]：[P1.d1]。", "是的，推车：推把可换向。"),
+    ("它有什么实用功能?", "是的，[P1]：[P1.d1]。", "推车：推把可换向。"),
+    ("what is it made of?", "Yes, the [P1]: [P1.d1].", "The Stroller: 推把可换向."),
+])
+def test_a_yes_answers_only_a_yes_or_no_question(question: str, model_text: str,
+                                                 shown: str) -> None:
+    """"有什么实用功能?" → "是的，…" was the model's frame for every attribute answer: the
+    yes is left out where no yes was asked for; the sentence answers."""
+    refs = References()
+    refs.add("[P1]", "推车")
+    refs.add("[P1.d1]", "推把可换向")
+    prompt = f"Facts:\n[P1] x [P1.d1] y\nQ: {question}\nA:"
+    lang = "en" if question.isascii() else "zh"
+    refs.values["[P1]"] = "推车" if lang == "zh" else "Stroller"
+    model = _Attempts(*[model_text] * ta.TRIES)
+    assert "".join(ta.write(model, prompt, refs, lang, "the fact [P1.d1]")) == shown

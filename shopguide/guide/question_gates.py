@@ -26,7 +26,7 @@ _PRICE = re.compile(r"\[P(\d)\.price\]")
 PICKS = {"cheapest": min, "priciest": max}  # cues.csv acts → which price is asked for
 
 
-def _asked(prompt_text: str) -> str:
+def asked(prompt_text: str) -> str:
     """The question the prompt ends on (its last ``Q:`` line)."""
     asked = _QUESTION.findall(prompt_text)
     return asked[-1] if asked else ""
@@ -38,7 +38,7 @@ def need_gates(tags: Mapping[str, int], prompt_text: str, banned: Collection[int
     one of its sentences (tags) that does is written: asked for flat feet, the model cites
     "适合扁平足" rather than the catalog's first sentence ("轻便透气"). It still chooses whether
     to give a feature at all. Only what may be written opens a gate (not a ``banned`` tag)."""
-    focus = focus_words(_asked(prompt_text))
+    focus = focus_words(asked(prompt_text))
     groups: dict[tuple[str, str], tuple[list[int], list[int]]] = {}
     for tag, text in stated(prompt_text).items():
         feature = _FEATURE.fullmatch(tag)
@@ -55,7 +55,7 @@ def pick_gates(tags: Mapping[str, int], prompt_text: str) -> list[tuple[list[int
     """"哪个最便宜？", "which is least expensive?": the product with that price is named
     first; the others wait (the prices are the prompt's facts, compared here, not by the
     model, which cannot)."""
-    said = fold(_asked(prompt_text))
+    said = fold(asked(prompt_text))
     wanted = next((how for act, how in PICKS.items() if pattern(cue_words(act)).search(said)),
                   None)
     found = {m.group(1): figures[0].value for tag, text in stated(prompt_text).items()
@@ -85,7 +85,7 @@ def name_gates(tags: Mapping[str, int], prompt_text: str) -> list[tuple[list[int
     aisle do not count: they say nothing of what is asked for.) When the words tell none
     apart ("价格是多少？", "is this one non-slip?"), the product the last answer named is the
     one asked about."""
-    focus = focus_words(_asked(prompt_text))
+    focus = focus_words(asked(prompt_text))
     facts = stated(prompt_text)
     names = {m.group(1): text for tag, text in facts.items() if (m := _NAME.fullmatch(tag))}
     features: dict[str, list[str]] = {}

@@ -32,6 +32,8 @@ _CLAUSE_TWICE = re.compile(r"(?:^|[，,；;：:\s])([^，,；;：:□\s][^，,�
 _NAMES_RUN_TOGETHER = re.compile(r"\[P\d\]\s*(?:[:：]\s*)?\[P\d\]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 NAME = re.compile(r"\[P(\d)\]")
+# A question's clauses: split at marks, and at spaces after Chinese ("有蓝色的吗 不要粉的").
+_CLAUSES = re.compile(r"[,，。;；:：!！?？~～]+|(?<=[^\x00-\x7f])\s+")
 ZERO_STOCK = re.compile(r"(\[P\d+\.stock\]) 0(?!\d)")
 
 
@@ -215,12 +217,40 @@ def refuses(raw: str) -> str | None:
     return "a refusal inside an answer" if pattern(cue_words("refusal")).search(own) else None
 
 
+def asks_yes_or_no(question: str) -> bool:
+    """Whether a question is answered by yes or no: a clause of it ends on a ``yes_no_end``
+    cue ("带数据线么?", "有蓝色的吗 不要粉的") or opens with a ``yes_no`` one ("is it …",
+    "ok, does this …"); not "有什么实用功能?" or "how bright is it?"."""
+    for clause in _CLAUSES.split(fold(question)):
+        clause = clause.strip()
+        first = re.match(r"[a-z']+", clause)
+        if clause.endswith(cue_words("yes_no_end", "zh")) or (
+                first and first.group(0) in cue_words("yes_no", "en")):
+            return True
+    return False
+
+
+def without_unasked_yes(raw: str, question: str) -> str:
+    """The sentence without the yes it opens with (the ``affirm`` cues) when the question
+    is not one a yes answers: "亮度怎么调?" → "对，[P1]：[P1.d1]" is given as "[P1]：[P1.d1]".
+    The corpus teaches a yes before every cited sentence of an attribute answer, and the
+    small model says it to "what" and "how" questions too; the rest of the sentence answers."""
+    if asks_yes_or_no(question):
+        return raw
+    lead = re.match(r"\s*", raw).end()
+    said = pattern(cue_words("affirm")).match(fold(raw[lead:]).replace("’", "'"))
+    if said is None:
+        return raw
+    rest = raw[lead + said.end():].lstrip(" ,，:：;；")
+    return raw[:lead] + rest[:1].upper() + rest[1:] if rest else raw
+
+
 def mistoned(raw: str, text: str) -> str | None:
     """A sentence whose opening words set a tone the rest does not keep: a yes (the
-    ``affirm`` cues) that then says the catalog is silent ("是的，[P1]，我不能确定…"), or a
-    regret (the ``regret`` cues: "I'm afraid", 抱歉) with nothing to regret: no sold-out, no
-    silence, no refusal ("I'm afraid the [P1]: [P1.d1]."). The corpus teaches each opening
-    only before those; the words in between are the model's own."""
+    ``affirm`` cues) that then says the catalog is silent ("是的，[P1]，我不能确定…"), or a regret (the
+    ``regret`` cues: "I'm afraid", 抱歉) with nothing to regret: no sold-out, no silence, no
+    refusal ("I'm afraid the [P1]: [P1.d1]."). The corpus teaches each opening only before
+    those; the words in between are the model's own."""
     own = fold(TAG.sub(" ", raw)).replace("’", "'").strip()
     silent = pattern(cue_words("unstated")).search(fold(text))
     if silent and pattern(cue_words("affirm")).match(own):

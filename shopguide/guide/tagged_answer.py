@@ -21,13 +21,14 @@ from typing import Any
 import numpy as np
 
 from shopguide.guide import answer_shapes
+from shopguide.guide.question_gates import asked
 from shopguide.guide.refs import TAG, References, opens_with_common_word
 from shopguide.guide.masks import (FACT, OWN_TEXT, SILENCE, decoding_masks, off_the_question,
                                    owed_fact, sold_out_beside)
 from shopguide.guide.sentence_checks import (NAME, broken_marks, count_without_unit, dangling,
                                              looping, malformed, misplaced, mistoned, refuses,
                                              sold_out, unfilled, unreferenced_number,
-                                             unsaid_sold_out, wrong_pick)
+                                             unsaid_sold_out, without_unasked_yes, wrong_pick)
 from shopguide.guide.verify import Facts, check_sentence, says_silent
 from shopguide.text import fold
 
@@ -207,6 +208,7 @@ def attempt(model: Any, prompt_text: str, refs: References, lang: str, debt: str
         debt = "all of " + " ".join(sorted(set(_POLICY_CLAUSE.findall(prompt_text))))
     stream = model.stream(prompt_text, wording(settings, prompt_text), cancel, **masks)
     gone = sold_out(prompt_text)
+    question = asked(prompt_text)
     taught = answer_shapes.of_model(model)
     held: list[str] = []
     started = False  # a sentence was accepted: the next keeps the space before it
@@ -218,6 +220,7 @@ def attempt(model: Any, prompt_text: str, refs: References, lang: str, debt: str
 
     def release(raw: str) -> Iterator[str]:
         nonlocal said_raw, started, finished, last_text
+        raw = without_unasked_yes(raw, question)
         if debt and debt.startswith("all of ") and _POLICY.search(said_raw) and \
                 not _POLICY.search(raw):
             # The quote has begun and its end is held until the last clause: words of the
