@@ -946,3 +946,15 @@ def test_a_yes_answers_only_a_yes_or_no_question(question: str, model_text: str,
     refs.values["[P1]"] = "推车" if lang == "zh" else "Stroller"
     model = _Attempts(*[model_text] * ta.TRIES)
     assert "".join(ta.write(model, prompt, refs, lang, "the fact [P1.d1]")) == shown
+
+
+def test_a_policy_quoted_is_the_stores_words_not_the_models_claim(catalog_store) -> None:
+    """"…ship immediately when it becomes available" in the store's back-order policy is no
+    stock claim of the model's: the verifier reads the model's words around the clauses."""
+    catalog_store.save_faq(FaqEntry(
+        "backorder", "Can you back-order an item?",
+        "We can back-order the item for you. It ships as soon as it is back in stock.", (), ()))
+    model = FakeTaggedModel("The store's rule is: [F1.c1] [F1.c2]")
+    turn, _ = ask(catalog_store, model, "Can you back-order an item?")
+    assert turn["by"] == "model", turn
+    assert "It ships as soon as it is back in stock." in turn["answer"]
