@@ -66,7 +66,10 @@ def test_a_clause_that_does_not_answer_leaves_the_composed_answer(store) -> None
 def test_when_the_catalog_is_silent_only_saying_so_is_the_models(store) -> None:
     done, model = second_turn(store, "[P1]：[P1.d1]。", "这个能防水吗")
     assert not done.used_model and "没有写" in done.text  # the composed "doesn't say"
-    assert all(masks.tag_ids(model)[f"[P1.d{i}]"] in model.masks["banned"] for i in (1, 2))
+    tags = masks.tag_ids(model)
+    assert all(tags[f"[P1.d{i}]"] in model.masks["banned"] for i in (1, 2))
+    # no fact of it at all: a price is no answer to "can it get wet?"; the name stays
+    assert tags["[P1.price]"] in model.masks["banned"] and tags["[P1]"] not in model.masks["banned"]
     done, _ = second_turn(store, "[P1]的资料里没有写到这一点，可以请店员帮您确认。", "这个能防水吗")
     assert done.used_model and done.text.startswith("希捷 移动硬盘的资料里没有写到")
 

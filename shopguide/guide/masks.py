@@ -296,17 +296,20 @@ def owed_fact(debt: str | None) -> str | None:
 
 
 OWN_TEXT = re.compile(r"\[P1\.[dt]\d+\]")  # the one product's sentences and tags
+_PRODUCT_FACT = re.compile(r"\[P\d+\.[^\]]+\]")  # any fact of any product (not a name)
 
 
 def off_the_question(model: Any, debt: str | None) -> list[int]:
     """For a question about the product's attribute, its sentences and tags that do not
     answer it: the one that does is the only one to cite, and when the catalog is silent
-    none is (any fact would read as the answer)."""
+    no fact of any product is (any fact would read as the answer)."""
     keep = owed_fact(debt)
     if debt != SILENCE and keep is None:
         return []
-    return [i for tag, i in (tag_ids(model) or {}).items()
-            if OWN_TEXT.fullmatch(tag) and tag != keep]
+    # Silent: no fact of it at all (a price is no answer to "will it fit my truck?"); the
+    # corpus says the catalog is silent with the product's name alone.
+    off = _PRODUCT_FACT if debt == SILENCE else OWN_TEXT
+    return [i for tag, i in (tag_ids(model) or {}).items() if off.fullmatch(tag) and tag != keep]
 
 
 def sold_out_beside(model: Any, prompt_text: str) -> list[int]:
