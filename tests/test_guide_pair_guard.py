@@ -11,7 +11,7 @@ from shopguide.guide.pair_guard import PairGuard
 from tests.fixtures.guide import FakeModel
 
 WORDS = [" ", ":", ".", " is", " The", " Play", "fun", "。", "售价", "的", " in", " short", "'m",
-         "'s", " it", " has", " aisle", ",", " In", "推荐", " details", " don", "'t"]
+         "'s", " it", " has", " aisle", ",", " In", "推荐", " details", " don", "'t", "特点是", "，"]
 
 
 def model_with(tmp_path, answers: list[str]) -> FakeModel:
@@ -124,6 +124,15 @@ def test_a_pair_that_leads_only_to_masked_references_is_a_dead_end(tmp_path) -> 
     assert " in" in after_name and " is" not in after_name
     # "is in stock"
     assert " in" not in masked_after(model, "[P1]", " is", masked_now=colours_and_aisles)
+
+
+def test_a_dead_pair_inside_one_token_is_a_dead_end(tmp_path) -> None:
+    """"特点是" is one token of three units: its own last pair (点, 是) was only ever followed
+    by a product's tag, so with no tag to give the token is masked wherever it stands."""
+    model = model_with(tmp_path, ["推荐[P1]，特点是[P1.t1]。", "[P1]售价[P1.price]，是[P1.d1]。"])
+    tags = {model.vocab.index(t) for t in model.vocab if ".t" in t}
+    assert "特点是" not in masked_after(model, "推荐", "[P1]", "，", masked_now=set())
+    assert "特点是" in masked_after(model, "推荐", "[P1]", "，", masked_now=tags)
 
 
 def test_a_held_fact_is_no_dead_end(tmp_path) -> None:

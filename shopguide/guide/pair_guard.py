@@ -36,6 +36,7 @@ class _Vocab:
         self.apostrophe = np.zeros(size, dtype=bool)
         self.piece = np.zeros(size, dtype=bool)
         ends = set(getattr(model, "eos_ids", ()))
+        inner: dict[tuple[str, str], list[int]] = {}  # a token's own last two units → tokens
         for i in range(size):
             text = tags.get(i) or ("" if i in ends else
                                    model.tokenizer.token_bytes(i).decode("utf-8", "replace"))
@@ -46,6 +47,8 @@ class _Vocab:
             own = units(text)
             if own:
                 self.first[i], self.last[i] = own[0], own[-1]
+                if len(own) > 1:
+                    inner.setdefault((own[-2], own[-1]), []).append(i)
                 letter[i] = text[:1].isascii() and (text[:1].isalpha() or text[:1] == "'")
                 self.apostrophe[i] = text[:1] == "'"
         self.letter_start = letter
@@ -78,6 +81,8 @@ class _Vocab:
             if f is not None and f == last:
                 single.setdefault(f, []).append(i)
         self.single = {u: np.array(ids, dtype=np.int64) for u, ids in single.items()}
+        # Tokens that hold a pair within them ("特点是": 点 + 是): a dead pair is dead there too.
+        self.inner = {pair: np.array(ids, dtype=np.int64) for pair, ids in inner.items()}
         self._joined: dict[tuple[int, ...], np.ndarray] = {}
         self.kinds: dict[str, list[int]] = {}
         for i, tag in tags.items():
@@ -95,9 +100,14 @@ class _Vocab:
             first, units_first = self._dead(self.follow, masked)
             later, units_later = self._dead(self.follow_later, masked)
             pairs: dict[str, list[np.ndarray]] = {}
+            inside: list[np.ndarray] = []
             for a, b in self._dead_pairs(units_later):
                 if b in self.single:
                     pairs.setdefault(a, []).append(self.single[b])
+                if (a, b) in self.inner:
+                    inside.append(self.inner[(a, b)])
+            if inside:  # wherever such a token stands, the pair inside it is dead
+                first, later = (np.concatenate([x, *inside]) for x in (first, later))
             self._dead_ends[masked] = Dead(first, later, {a: np.concatenate(ids)
                                                           for a, ids in pairs.items()})
         return self._dead_ends[masked]
