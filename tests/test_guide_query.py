@@ -98,6 +98,8 @@ def test_a_new_store_needs_no_code() -> None:
         ("can I talk to a real person?", "staff"), ("比较一下这两款", "compare"),
         ("compare them", "compare"), ("跑鞋在哪", "locate"), ("is it in stock?", "locate"),
         ("有货吗", "locate"), ("有没有跑鞋", "find"), ("hello, do you have running shoes?", "find"),
+        ("跑鞋放在哪个货架", "locate"),
+        ("跑鞋放在车上就可以了吧", "find"),  # where it is put, not where it is in the store
     ],
 )
 def test_intent_cues(text: str, intent: str) -> None:
