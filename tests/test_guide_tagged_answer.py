@@ -897,8 +897,10 @@ def test_attempts_stop_at_the_first_answer_shown_and_after_the_last_try() -> Non
 
 
 @pytest.mark.parametrize("model_text, lang, debt, shown", [
-    ("是的，[P1]，我不能确定，可以请店员帮您确认。", "zh", masks.SILENCE, ""),
-    ("Yes, I can't tell you for sure; a colleague can check.", "en", masks.SILENCE, ""),
+    # a yes before a denial is left out (``without_unfounded_yes``)
+    ("是的，[P1]，我不能确定，可以请店员帮您确认。", "zh", masks.SILENCE, "推车，我不能确定，可以请店员帮您确认。"),
+    ("Yes, I can't tell you for sure; a colleague can check.", "en", masks.SILENCE,
+     "I can't tell you for sure; a colleague can check."),
     ("[P1]的资料里没有写到这一点，我不能确定。", "zh", masks.SILENCE, "推车的资料里没有写到这一点，我不能确定。"),
     ("I'm afraid the [P1]: [P1.d1].", "en", "a product", ""),
     ("I'm afraid the [P1] ([P1.price]) is sold out.", "en", "a product",
@@ -907,7 +909,7 @@ def test_attempts_stop_at_the_first_answer_shown_and_after_the_last_try() -> Non
 ])
 def test_an_opening_sets_a_tone_the_sentence_must_keep(model_text: str, lang: str, debt: str,
                                                        shown: str) -> None:
-    """A yes may not go on to say the catalog is silent; a regret must say what it regrets."""
+    """A regret must say what it regrets."""
     refs = References()
     refs.add("[P1]", "推车" if lang == "zh" else "Stroller")
     refs.add("[P1.d1]", "推把可换向")
@@ -933,11 +935,13 @@ def test_a_question_answered_by_yes_or_no_is_told_apart(question: str, yes_no: b
     ("它带数据线么?", "是的，[P1]：[P1.d1]。", "是的，推车：推把可换向。"),
     ("它有什么实用功能?", "是的，[P1]：[P1.d1]。", "推车：推把可换向。"),
     ("what is it made of?", "Yes, the [P1]: [P1.d1].", "The Stroller: 推把可换向."),
+    ("它不能换向吗?", "是的，[P1]：[P1.d1]不能换向。", "推车：推把可换向不能换向。"),  # it denies
 ])
 def test_a_yes_answers_only_a_yes_or_no_question(question: str, model_text: str,
                                                  shown: str) -> None:
     """"有什么实用功能?" → "是的，…" was the model's frame for every attribute answer: the
-    yes is left out where no yes was asked for; the sentence answers."""
+    yes is left out where no yes was asked for, and before a denial ("是的，…：键盘没有背光灯");
+    the sentence answers."""
     refs = References()
     refs.add("[P1]", "推车")
     refs.add("[P1.d1]", "推把可换向")

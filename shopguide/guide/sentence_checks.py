@@ -2,8 +2,8 @@
 as tags) before it is shown: a number written outside the references, broken or
 wrong-language text, a loop, a sentence that stops where a fact was to come, a fact given
 under another fact's words, a budget pick that is not the cheapest, a sold-out product
-named as if it were on the shelf, a refusal inside an answer that helps, an opening whose
-tone the sentence does not keep. Each returns why
+named as if it were on the shelf, a refusal inside an answer that helps, a regret with
+nothing to regret. Each returns why
 (for the log), or None. ``tagged_answer.write`` runs them.
 """
 
@@ -230,33 +230,32 @@ def asks_yes_or_no(question: str) -> bool:
     return False
 
 
-def without_unasked_yes(raw: str, question: str) -> str:
-    """The sentence without the yes it opens with (the ``affirm`` cues) when the question
-    is not one a yes answers: "亮度怎么调?" → "对，[P1]：[P1.d1]" is given as "[P1]：[P1.d1]".
-    The corpus teaches a yes before every cited sentence of an attribute answer, and the
-    small model says it to "what" and "how" questions too; the rest of the sentence answers."""
-    if asks_yes_or_no(question):
+def without_unfounded_yes(raw: str, question: str, text: str) -> str:
+    """The sentence without the yes it opens with (the ``affirm`` cues) when nothing founds
+    it: the question is not one a yes answers ("亮度怎么调?" → "对，[P1]：[P1.d1]"), or the
+    sentence (``text``, filled) goes on to deny something (the ``denial`` cues: "键盘有背光吗"
+    → "是的，…：键盘没有背光灯。"). The corpus teaches a yes before every cited sentence of an
+    attribute answer, and the small model says it whatever the sentence says; the rest of the
+    sentence answers, in the catalog's own words."""
+    if asks_yes_or_no(question) and not pattern(cue_words("denial")).search(fold(text)):
         return raw
     lead = re.match(r"\s*", raw).end()
     said = pattern(cue_words("affirm")).match(fold(raw[lead:]).replace("’", "'"))
     if said is None:
         return raw
-    rest = raw[lead + said.end():].lstrip(" ,，:：;；")
+    rest = raw[lead + said.end():].lstrip(" ,，:：;；.。")
     return raw[:lead] + rest[:1].upper() + rest[1:] if rest else raw
 
 
 def mistoned(raw: str, text: str) -> str | None:
-    """A sentence whose opening words set a tone the rest does not keep: a yes (the
-    ``affirm`` cues) that then says the catalog is silent ("是的，[P1]，我不能确定…"), or a regret (the
-    ``regret`` cues: "I'm afraid", 抱歉) with nothing to regret: no sold-out, no silence, no
-    refusal ("I'm afraid the [P1]: [P1.d1]."). The corpus teaches each opening only before
-    those; the words in between are the model's own."""
+    """A regret (the ``regret`` cues: "I'm afraid", 抱歉) with nothing to regret: no
+    sold-out, no silence, no refusal ("I'm afraid the [P1]: [P1.d1]."). The corpus teaches
+    that opening only before those; the words after it are the model's own. (A yes with
+    nothing to found it is left out: ``without_unfounded_yes``.)"""
     own = fold(TAG.sub(" ", raw)).replace("’", "'").strip()
-    silent = pattern(cue_words("unstated")).search(fold(text))
-    if silent and pattern(cue_words("affirm")).match(own):
-        return "a yes that then says the catalog is silent"
     if pattern(cue_words("regret")).match(own) and not (
-            silent or OUT_STOCK.search(text) or pattern(cue_words("refusal")).search(own)):
+            pattern(cue_words("unstated")).search(fold(text)) or OUT_STOCK.search(text)
+            or pattern(cue_words("refusal")).search(own)):
         return "a regret with nothing to regret"
     return None
 

@@ -28,7 +28,7 @@ from shopguide.guide.masks import (FACT, OWN_TEXT, SILENCE, decoding_masks, off_
 from shopguide.guide.sentence_checks import (NAME, broken_marks, count_without_unit, dangling,
                                              looping, malformed, misplaced, mistoned, refuses,
                                              sold_out, unfilled, unreferenced_number,
-                                             unsaid_sold_out, without_unasked_yes, wrong_pick)
+                                             unsaid_sold_out, without_unfounded_yes, wrong_pick)
 from shopguide.guide.verify import Facts, check_sentence, says_silent
 from shopguide.text import fold
 
@@ -220,7 +220,7 @@ def attempt(model: Any, prompt_text: str, refs: References, lang: str, debt: str
 
     def release(raw: str) -> Iterator[str]:
         nonlocal said_raw, started, finished, last_text
-        raw = without_unasked_yes(raw, question)
+        raw = without_unfounded_yes(raw, question, fill(refs, raw))
         if debt and debt.startswith("all of ") and _POLICY.search(said_raw) and \
                 not _POLICY.search(raw):
             # The quote has begun and its end is held until the last clause: words of the
