@@ -936,6 +936,7 @@ def test_a_question_answered_by_yes_or_no_is_told_apart(question: str, yes_no: b
     ("它有什么实用功能?", "是的，[P1]：[P1.d1]。", "推车：推把可换向。"),
     ("what is it made of?", "Yes, the [P1]: [P1.d1].", "The Stroller: 推把可换向."),
     ("它不能换向吗?", "是的，[P1]：[P1.d1]不能换向。", "推车：推把可换向不能换向。"),  # it denies
+    ("my stroller broke", "Yes. [P1]: [P1.d1].", "Stroller: 推把可换向."),  # a yes alone
 ])
 def test_a_yes_answers_only_a_yes_or_no_question(question: str, model_text: str,
                                                  shown: str) -> None:

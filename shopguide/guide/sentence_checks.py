@@ -243,8 +243,8 @@ def without_unfounded_yes(raw: str, question: str, text: str) -> str:
     said = pattern(cue_words("affirm")).match(fold(raw[lead:]).replace("’", "'"))
     if said is None:
         return raw
-    rest = raw[lead + said.end():].lstrip(" ,，:：;；.。")
-    return raw[:lead] + rest[:1].upper() + rest[1:] if rest else raw
+    rest = raw[lead + said.end():].lstrip(" ,，:：;；.。!！")
+    return raw[:lead] + rest[:1].upper() + rest[1:]  # "" when the yes was all of it
 
 
 def mistoned(raw: str, text: str) -> str | None:

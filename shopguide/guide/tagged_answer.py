@@ -221,6 +221,8 @@ def attempt(model: Any, prompt_text: str, refs: References, lang: str, debt: str
     def release(raw: str) -> Iterator[str]:
         nonlocal said_raw, started, finished, last_text
         raw = without_unfounded_yes(raw, question, fill(refs, raw))
+        if not raw.strip():
+            return
         if debt and debt.startswith("all of ") and _POLICY.search(said_raw) and \
                 not _POLICY.search(raw):
             # The quote has begun and its end is held until the last clause: words of the
