@@ -312,6 +312,7 @@ def test_a_policy_answer_ends_with_its_quote_and_a_fact_announced_must_come():
     assert said == "可以，支持微信支付。"
     assert dangling("[P1]比较合适，价格是。") and dangling("The [P1] is in aisle.")
     assert not dangling("推荐[P1]，售价[P1.price]。")
+    assert dangling(" [P1].") and dangling("[P2]。") and not dangling("Try the [P1].")  # name alone
     assert looping("[P1]：[P1.t1]，挺合适，挺合适，挺合适。")
     assert not looping("[P1]：[P1.d1]，[P1.d2]，[P1.d3]，[P1.d4]。")  # a list of facts
 

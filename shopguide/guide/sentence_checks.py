@@ -99,11 +99,14 @@ def looping(raw: str) -> bool:
 def dangling(raw: str) -> str | None:
     """A sentence that stops where a fact was to come ("价格是。", "位于。"): the model's frame
     asked for a reference that decoding masked (used already, or no such fact). The words
-    that announce a fact are the ``expects_fact`` cues of resources/lang/cues.csv."""
+    that announce a fact are the ``expects_fact`` cues of resources/lang/cues.csv. A product's
+    name alone ("[P1].") is such a sentence too."""
     own = TAG.sub("□", raw).strip()
     if own.endswith(("?", "？")):
         return None  # a question may end on "with" ("Anything else I can help with?")
     body = own.rstrip("。.!！；;…").rstrip()
+    if NAME.fullmatch(raw.strip().rstrip("。.!！；;…").strip()):
+        return "a name alone"  # "小游侠儿童羽绒服." before "12件。": a fragment
     return "a fact announced and not given" if _announces_fact().search(body) else None
 
 
