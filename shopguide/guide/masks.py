@@ -273,13 +273,12 @@ def named_already(prompt_text: str) -> list[str]:
     out = []
     for tag, text in facts.items():
         if (m := _PRODUCT_TAG.fullmatch(tag)) and (name := facts.get(f"[P{m.group(1)}]", "")) \
-                and text and name_says(name, text):
+                and text and _says(name, text):
             out.append(tag)
     return out
 
 
-def name_says(name: str, tag: str) -> bool:
-    """Whether a product's name already says a tag of it (all of its words)."""
+def _says(name: str, tag: str) -> bool:
     if has_cjk(tag):
         return fold(tag) in fold(name)
     words = set(plain().keys(tag))

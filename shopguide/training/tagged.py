@@ -14,9 +14,8 @@ import random
 import zlib
 from dataclasses import dataclass, replace
 
-from shopguide.guide.masks import name_says
 from shopguide.guide.prompt import build_tagged_prompt, training_text
-from shopguide.guide.refs import PRODUCT_CLAUSES, in_language
+from shopguide.guide.refs import PRODUCT_CLAUSES
 from shopguide.store.models import Customer, FaqEntry, Product
 from shopguide.training.synth import SynthStore
 from shopguide.training.synth_vocab import WHO as WHO_PAIRS
@@ -89,6 +88,8 @@ def _clause_tag(k: int, p: Product, word: str) -> str | None:
 
 
 def _tag_tag(k: int, p: Product, word: str, lang: str) -> str | None:
+    from shopguide.guide.refs import in_language
+
     for i, t in enumerate(in_language(list(p.tags), lang)[:4], 1):
         if t == word:
             return f"[P{k}.t{i}]"
@@ -106,29 +107,14 @@ def _facts(rng: random.Random, store: SynthStore, top: Product, n: int,
     picked = rng.sample(same, min(len(same), n - 1))
     # A small store may have one product of a kind: the rest of the shelf fills in.
     picked += rng.sample(others, min(len(others), n - 1 - len(picked)))
-    facts = [_described(store, p) for p in [top, *picked]]
+    # A merchant's own descriptions are kept; synthetic products get one made up.
+    facts = [p if p.description else describe(random.Random(zlib.crc32(p.sku.encode())), p,
+                                              store.lang)[0] for p in [top, *picked]]
     shuffled = len(facts) > 1 and rng.random() < SHUFFLED
     if shuffled:
         rng.shuffle(facts)
     k = next(i for i, p in enumerate(facts, 1) if p.sku == top.sku)
     return facts, k, shuffled
-
-
-def _described(store: SynthStore, p: Product) -> Product:
-    # A merchant's own descriptions are kept; synthetic products get one made up (the same
-    # each time: seeded by the SKU).
-    if p.description:
-        return p
-    return describe(random.Random(zlib.crc32(p.sku.encode())), p, store.lang)[0]
-
-
-def _shown(rng: random.Random, store: SynthStore, p: Product, lang: str) -> tuple[str, str]:
-    """An earlier turn that recommended ``p``, as the shopper saw it: its own facts filled in,
-    whatever the position ``p`` has among this turn's facts (or none)."""
-    q = _question(rng, store, p, lang, None, None)
-    _, refs = build_tagged_prompt(q, [_described(store, p)], [], [], None, lang,
-                                  question_first=False)
-    return q, refs.fill(recommend_text(rng, 1, _described(store, p), lang))
 
 
 def _says(p: Product, word: str) -> bool:
@@ -204,25 +190,11 @@ def where_stock(rng: random.Random, k: int, p: Product, lang: str) -> str:
     return s[0].upper() + s[1:]
 
 
-def _named(p: Product, lang: str) -> set[str]:
-    """The tags of ``p`` that its name already says. The app never writes them
-    (``masks.named_already``: "Try the … Dog Harness: harness."), so no answer here does."""
-    name = p.display_name(lang)
-    return {t for t in p.tags if name_says(name, t)}
-
-
-def _features(k: int, p: Product, lang: str) -> list[str]:
-    """The tags of product k worth giving as a reason: those its name does not say."""
-    named = _named(p, lang)
-    return [f"[P{k}.t{i}]" for i, t in enumerate(in_language(list(p.tags), lang)[:4], 1)
-            if t not in named]
-
-
 def _why(rng: random.Random, k: int, p: Product, lang: str, cite: str | None) -> str:
     zh = lang == "zh"
     if cite:
         return cite
-    tags = _features(k, p, lang)
+    tags = [f"[P{k}.t{i}]" for i in range(1, min(len(p.tags), 4) + 1)]
     if not tags:
         return _say(rng, "口碑不错", "卖得很好") if zh else _say(rng, "it's a popular choice", "customers like it")
     t = rng.choice(tags[:2])
@@ -287,10 +259,8 @@ def recommend(rng: random.Random, store: SynthStore, lang: str) -> Example:
             facts, k, shuffled = _ordered(facts, k)
     budget = int(p.price * rng.choice((1.0, 1.1, 1.3, 1.5)) + 1) if rng.random() < 0.3 else None
     q = _question(rng, store, p, lang, word, budget)
-    # A feature the shopper asked for is the reason given for the pick, every time, unless
-    # the name says it: naming the product then answers it.
-    named = _named(p, lang)
-    cite = next((c for t in ([word] if word else []) + list(p.tags) if t in q and t not in named
+    # A feature the shopper asked for is the reason given for the pick, every time.
+    cite = next((c for t in ([word] if word else []) + list(p.tags) if t in q
                  for c in [_tag_tag(k, p, t, lang)] if c), None)
     ans = recommend_text(rng, k, p, lang, cite)
     others = [i for i in range(1, len(facts) + 1) if i != k]
@@ -386,12 +356,7 @@ def attribute(rng: random.Random, store: SynthStore, lang: str) -> Example:
     q = _say(rng, f"这款{word}吗？", f"它是{word}的吗？", f"这个有{word}的特点吗", f"{p.display_name(lang)}{word}吗？") if zh else \
         _say(rng, f"Is it {word}?", f"Is this one {word}?", f"is the {p.display_name(lang)} {word}?", f"would you say it's {word}?")
     n = f"[P{k}]"
-    if has and word in _named(p, lang) and not _clause_tag(k, p, word):
-        # Its name says it (and no sentence does): the tag is never written, the name answers.
-        cite = None
-        a = _say(rng, f"是的，{n}就是。", f"对，这款就是{n}。") if zh else \
-            _say(rng, f"Yes, it's the {n}.", f"It is: the {n}.")
-    elif has:
+    if has:
         cite = _clause_tag(k, p, word) or _tag_tag(k, p, word, lang)
         a = _say(rng, f"是的，{n}：{cite}。", f"是的，{cite}。", f"对，{n}{cite}。") if zh else \
             _say(rng, f"Yes: {cite}.", f"Yes, the {n}: {cite}.", f"It is. {cite}.")
@@ -400,8 +365,7 @@ def attribute(rng: random.Random, store: SynthStore, lang: str) -> Example:
         a = _say(rng, f"{n}的资料里没有写到这一点，我不能确定，可以请店员帮您确认。",
                  f"商品资料里没有提到，建议问一下店员。") if zh else \
             _say(rng, f"The catalog doesn't say that about the {n}, so I can't tell you for sure; a colleague can check.",
-                 "The product details don't mention it; a staff member can check for you.",
-                 f"For the {n}, the product details don't say, so I can't be sure; a staff member can check.")
+                 "The product details don't mention it; a staff member can check for you.")
     history = [(_question(rng, store, p, lang, None, None), recommend_text(rng, k, p, lang))]
     return _ex("attribute", lang, q, a, facts, history=history, top=n, cite=cite, shuffled=shuffled)
 
@@ -419,7 +383,8 @@ def compare(rng: random.Random, store: SynthStore, lang: str) -> Example:
         _say(rng, f"Compare the {an} and the {bn}", f"Which is better, the {an} or the {bn}?",
              f"What's the difference between the {an} and the {bn}?", "compare these two")
     c = i if a.price <= b.price else j
-    ta, tb = next(iter(_features(i, a, lang)), None), next(iter(_features(j, b, lang)), None)
+    ta = f"[P{i}.t1]" if a.tags else None
+    tb = f"[P{j}.t1]" if b.tags else None
     if zh:
         s1 = f"[P{i}]售价[P{i}.price]" + (f"，{_say(rng, '主打', '特点是')}{ta}" if ta else "")
         s2 = f"[P{j}]售价[P{j}.price]" + (f"，{_say(rng, '主打', '特点是')}{tb}" if tb else "")
@@ -559,8 +524,7 @@ def follow_up(rng: random.Random, store: SynthStore, lang: str) -> Example:
     """After a recommendation: cheaper (a new list), or where / how many of the one discussed."""
     p0 = _pick(rng, store)
     zh = lang == "zh"
-    # The earlier answer names p0 itself: its place among this turn's facts is shuffled.
-    history = [_shown(rng, store, p0, lang)]
+    history = [(_question(rng, store, p0, lang, None, None), recommend_text(rng, 1, p0, lang))]
     cheaper = [p for p in store.products if p.category == p0.category and p.price < p0.price
                and (p.stock or 0) > 0]
     if cheaper and rng.random() < 0.5:
