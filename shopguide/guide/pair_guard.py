@@ -160,14 +160,9 @@ class _Vocab:
             word = is_word(unit) and open_word
             goes_on = self.letter_start & ~self.apostrophe if unit not in self.contracted \
                 else self.letter_start
-            # A taught word the tokenizer splits (" don" + "'t", " recomm" + "end") may be
-            # begun by a token that is one unfinished piece of it; the whole word is checked
-            # when it is done.
-            begun = {u[:k] for u in allowed if is_word(u) for k in range(1, len(u))}
             self._bans[key] = np.array(
                 [i for i, f in enumerate(self.first)
-                 if f is not None and f not in allowed and not (word and goes_on[i])
-                 and not (f in begun and f == self.last[i] and not self.space_end[i])],
+                 if f is not None and f not in allowed and not (word and goes_on[i])],
                 dtype=np.int64)
         return self._bans[key]
 
