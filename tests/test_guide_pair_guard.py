@@ -11,7 +11,7 @@ from shopguide.guide.pair_guard import PairGuard
 from tests.fixtures.guide import FakeModel
 
 WORDS = [" ", ":", ".", " is", " The", " Play", "fun", "。", "售价", "的", " in", " short", "'m",
-         "'s", " it", " has", " aisle", ",", " In", "推荐", "特点是", "，"]
+         "'s", " it", " has", " aisle", ",", " In", "推荐", "特点是", "，", " details", " don", "'t", " say", "LD"]
 
 
 def model_with(tmp_path, answers: list[str]) -> FakeModel:
@@ -83,6 +83,19 @@ def test_an_apostrophe_goes_on_only_the_words_taught_with_one(tmp_path) -> None:
     model = model_with(tmp_path, ["It's [P1.price].", "[P1] in aisle [P1.aisle]."])
     assert "'s" not in masked_after(model, " it")
     assert "'m" in masked_after(model, "[P1]", " in")
+
+
+def test_a_taught_word_the_tokenizer_splits_is_written_piece_by_piece(tmp_path) -> None:
+    """"don't" is " don" + "'t": after "details" (taught before "don't" alone) the piece
+    " don" may begin it; then only pieces that take it on towards a taught word ("'t"), no
+    space and no piece in other letters ("LD"); once whole, "don't" is followed as taught."""
+    model = model_with(tmp_path, ["The details don't say.", "[P1] in aisle [P1.aisle]."])
+    after = masked_after(model, " The", " details")
+    assert " don" not in after and " short" in after and " in" in after
+    begun = masked_after(model, " The", " details", " don")
+    assert "'t" not in begun and " short" in begun and "fun" in begun and "LD" in begun
+    whole = masked_after(model, " The", " details", " don", "'t")
+    assert " say" not in whole and " short" in whole
 
 
 def test_a_pair_that_only_opened_sentences_is_masked_further_on(tmp_path) -> None:

@@ -6,6 +6,7 @@ rest of the answer is masked before it is written.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -35,6 +36,9 @@ class _Vocab:
         self.space_end = np.zeros(size, dtype=bool)
         self.apostrophe = np.zeros(size, dtype=bool)
         self.piece = np.zeros(size, dtype=bool)
+        # A token that may go on the word before it, as the letters it adds ("end", "'t").
+        self.glue: list[str | None] = [None] * size
+        opening = np.zeros(size, dtype=bool)
         ends = set(getattr(model, "eos_ids", ()))
         inner: dict[tuple[str, str], list[int]] = {}  # a token's own last two units → tokens
         for i in range(size):
@@ -44,6 +48,9 @@ class _Vocab:
                 self.piece[i] = True
                 continue
             spaced[i], self.space_end[i] = text[:1].isspace(), text[-1:].isspace()
+            if _GLUE.fullmatch(text):
+                self.glue[i] = text
+            opening[i] = bool(_OPENING.fullmatch(text))
             own = units(text)
             if own:
                 self.first[i], self.last[i] = own[0], own[-1]
@@ -57,12 +64,19 @@ class _Vocab:
         # A space never follows a space (the answer is one line of single spaces): kept when
         # decoding must lift its weaker masks (``TokenChooser.ban_next``).
         self.spaced = np.flatnonzero(spaced).astype(np.int64)
+        self.spaced_start = spaced
+        self.opening = opening
         # What may follow a unit that opens a sentence, and one further on.
         self.follow = _followers(known.pairs)
         self.follow_later = self.follow if known.later is None else _followers(known.later)
         # The words an apostrophe goes on ("it" → "it's"): after any other ("in" + "'m") it
         # starts a unit never taught.
         self.contracted = {u.split("'")[0] for pair in known.pairs for u in pair if "'" in u}
+        # The taught words, and what is a word begun and not finished (" don" of "don't"):
+        # the tokenizer splits many words, and a piece may only go on towards a taught one.
+        self.taught_words = {u for pair in known.pairs for u in pair if is_word(u)}
+        self.begun = {w[:k] for w in self.taught_words for k in range(1, len(w))}
+        self._unfinished: dict[str, np.ndarray] = {}
         self._bans: dict[tuple[str, bool, bool], np.ndarray] = {}
         # Tokens by their last unit, and the tag ids of each reference kind: what a dead end
         # (``dead_ends``) masks.
@@ -151,6 +165,8 @@ class _Vocab:
         training answers where it stands (``initial``: it opens the sentence, or is its start;
         ``open_word``: no space has closed it, so letters may still go on it) (None: ``unit``
         was never taught at all: nothing to go by)."""
+        if open_word and unit not in self.taught_words and unit in self.begun:
+            return self.unfinished(unit)
         allowed = (self.follow if initial else self.follow_later).get(unit)
         if allowed is None:
             # Taught only as a sentence's first unit, and standing later now: nothing follows.
@@ -160,11 +176,27 @@ class _Vocab:
             word = is_word(unit) and open_word
             goes_on = self.letter_start & ~self.apostrophe if unit not in self.contracted \
                 else self.letter_start
+            # A taught word the tokenizer splits may be begun by its first piece (" don" of
+            # "don't"); ``unfinished`` then keeps it going towards a taught word.
+            begun = {u[:k] for u in allowed if is_word(u) for k in range(1, len(u))}
             self._bans[key] = np.array(
                 [i for i, f in enumerate(self.first)
-                 if f is not None and f not in allowed and not (word and goes_on[i])],
+                 if f is not None and f not in allowed and not (word and goes_on[i])
+                 and not (f in begun and self.opening[i] and not self.space_end[i])],
                 dtype=np.int64)
         return self._bans[key]
+
+    def unfinished(self, unit: str) -> np.ndarray:
+        """Everything but the pieces that take a word begun (" don") on towards a taught one
+        ("'t": "don't"); no space or mark may cut it short."""
+        if unit not in self._unfinished:
+            self._unfinished[unit] = np.array(
+                [i for i in range(len(self.first))
+                 if (self.first[i] is not None or self.spaced_start[i]) and not (
+                     (g := self.glue[i]) is not None and (unit + g in self.taught_words
+                                                         or unit + g in self.begun))],
+                dtype=np.int64)
+        return self._unfinished[unit]
 
 
 @dataclass(frozen=True)
@@ -182,6 +214,9 @@ def _followers(pairs: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
         out.setdefault(a, set()).add(b)
     return out
 
+
+_GLUE = re.compile(r"[a-z']+")  # a piece that goes on a word: small letters, apostrophes
+_OPENING = re.compile(r" ?[A-Za-z][a-z']*")  # a piece that may begin one ("Cou", not "CouLD")
 
 _VOCABS: WeakKeyDictionary[Any, _Vocab | None] = WeakKeyDictionary()
 
@@ -257,8 +292,8 @@ class PairGuard:
             return self._with_dead(v.banned_after(self.unit, self.initial, False)
                                    if self.unit else None, bool(v.space_end[token]))
         if self.open and v.letter_start[token] and self.unit and is_word(self.unit) \
-                and first == last:
-            self.unit = self.unit + last  # the word goes on
+                and v.glue[token] is not None:
+            self.unit = self.unit + v.glue[token]  # the word goes on ("don" + "'t")
         else:
             self.initial = self.unit == START and first == last
             self.unit = START if last in _SENTENCE_END else last
