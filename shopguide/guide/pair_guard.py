@@ -34,7 +34,6 @@ class _Vocab:
         letter = np.zeros(size, dtype=bool)
         spaced = np.zeros(size, dtype=bool)
         self.space_end = np.zeros(size, dtype=bool)
-        self.apostrophe = np.zeros(size, dtype=bool)
         self.piece = np.zeros(size, dtype=bool)
         # A token that may go on the word before it, as the letters it adds ("end", "'t").
         self.glue: list[str | None] = [None] * size
@@ -57,7 +56,6 @@ class _Vocab:
                 if len(own) > 1:
                     inner.setdefault((own[-2], own[-1]), []).append(i)
                 letter[i] = text[:1].isascii() and (text[:1].isalpha() or text[:1] == "'")
-                self.apostrophe[i] = text[:1] == "'"
         self.letter_start = letter
         self.words = np.array([i for i, f in enumerate(self.first) if f is not None],
                               dtype=np.int64)
@@ -69,11 +67,9 @@ class _Vocab:
         # What may follow a unit that opens a sentence, and one further on.
         self.follow = _followers(known.pairs)
         self.follow_later = self.follow if known.later is None else _followers(known.later)
-        # The words an apostrophe goes on ("it" → "it's"): after any other ("in" + "'m") it
-        # starts a unit never taught.
-        self.contracted = {u.split("'")[0] for pair in known.pairs for u in pair if "'" in u}
         # The taught words, and what is a word begun and not finished (" don" of "don't"):
-        # the tokenizer splits many words, and a piece may only go on towards a taught one.
+        # the tokenizer splits many words, and a piece may only go on towards a taught one
+        # ("it" + "'s" is "it's"; "in" + "'m" or "outside" + "ed" is no word taught).
         self.taught_words = {u for pair in known.pairs for u in pair if is_word(u)}
         self.begun = {w[:k] for w in self.taught_words for k in range(1, len(w))}
         self._unfinished: dict[str, np.ndarray] = {}
@@ -174,17 +170,20 @@ class _Vocab:
         key = (unit, initial, open_word)
         if key not in self._bans:
             word = is_word(unit) and open_word
-            goes_on = self.letter_start & ~self.apostrophe if unit not in self.contracted \
-                else self.letter_start
             # A taught word the tokenizer splits may be begun by its first piece (" don" of
             # "don't"); ``unfinished`` then keeps it going towards a taught word.
             begun = {u[:k] for u in allowed if is_word(u) for k in range(1, len(u))}
             self._bans[key] = np.array(
                 [i for i, f in enumerate(self.first)
-                 if f is not None and f not in allowed and not (word and goes_on[i])
+                 if f is not None and f not in allowed and not (word and self.goes_on(unit, i))
                  and not (f in begun and self.opening[i] and not self.space_end[i])],
                 dtype=np.int64)
         return self._bans[key]
+
+    def goes_on(self, unit: str, token: int) -> bool:
+        """Whether ``token`` takes the word ``unit`` on towards a taught word."""
+        g = self.glue[token]
+        return g is not None and (unit + g in self.taught_words or unit + g in self.begun)
 
     def unfinished(self, unit: str) -> np.ndarray:
         """Everything but the pieces that take a word begun (" don") on towards a taught one
@@ -192,9 +191,8 @@ class _Vocab:
         if unit not in self._unfinished:
             self._unfinished[unit] = np.array(
                 [i for i in range(len(self.first))
-                 if (self.first[i] is not None or self.spaced_start[i]) and not (
-                     (g := self.glue[i]) is not None and (unit + g in self.taught_words
-                                                         or unit + g in self.begun))],
+                 if (self.first[i] is not None or self.spaced_start[i])
+                 and not self.goes_on(unit, i)],
                 dtype=np.int64)
         return self._unfinished[unit]
 
@@ -225,8 +223,9 @@ class PairGuard:
     """Decoding's side of ``untaught``: after each token, the tokens that would make a pair
     of units never taught are masked for the next one, so that the model goes on in an order
     it learnt ("[P1]: [P1.price]" is never taught; "[P1]: [P1.d1]" is) rather than write a
-    sentence that is then dropped. A word still being written (" Play" + "fun") is checked
-    when it is whole, by ``untaught``. One per answer (it follows the answer's text)."""
+    sentence that is then dropped. A word the tokenizer splits is written piece by piece,
+    each piece taking it on towards a taught word (" don" + "'t"; not " The" + "fun"). One
+    per answer (it follows the answer's text)."""
 
     def __init__(self, vocab: _Vocab) -> None:
         self.vocab = vocab
