@@ -964,3 +964,14 @@ def test_a_policy_quoted_is_the_stores_words_not_the_models_claim(catalog_store)
     turn, _ = ask(catalog_store, model, "Can you back-order an item?")
     assert turn["by"] == "model", turn
     assert "It ships as soon as it is back in stock." in turn["answer"]
+
+
+def test_a_control_character_is_never_written(tiny_tagged_model) -> None:
+    """"Try\\x1d" came out of the bundled model: bytes below a space (but the line break,
+    which ends an answer) are no text, and masked like digits."""
+    banned = set(masks.banned_ids(tiny_tagged_model, "Facts:\nQ: ?\nA:", "en"))
+    tok = tiny_tagged_model.tokenizer
+    control = [i for i in range(tiny_tagged_model.vocab_size)
+               if any(b < 0x20 and b != 0x0A for b in tok.token_bytes(i))]
+    assert control and set(control) <= banned
+    assert not [i for i in banned if tok.token_bytes(i) == b" the"]

@@ -37,6 +37,7 @@ _NOT_EN_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
 _NOT_ZH_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
 
 _NEWLINE_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
+_CONTROL_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
 
 _SPACE_START_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
 
@@ -100,6 +101,12 @@ def digit_ids(model: Any) -> tuple[int, ...]:
     """Tokens holding a digit (ASCII or full-width): a figure comes from a reference only."""
     return _vocab_ids(model, _DIGIT_IDS,
                       lambda raw: bool(_DIGIT.search(raw.decode("utf-8", "replace"))))
+
+
+def control_ids(model: Any) -> tuple[int, ...]:
+    """Tokens holding a control character other than a line break ("\x1d"): never text."""
+    return _vocab_ids(model, _CONTROL_IDS, lambda raw: any(
+        b < 0x20 and b != 0x0A for b in raw))
 
 
 def end_ids(model: Any) -> tuple[int, ...]:
@@ -244,10 +251,11 @@ def product_gates(model: Any) -> list[tuple[list[int], list[int]]]:
 
 
 def banned_ids(model: Any, prompt_text: str, lang: str | None = None) -> list[int]:
-    """Tags this prompt has no fact for, digits, and (given the asker's ``lang``) the other
-    language's script: what decoding must never write."""
+    """Tags this prompt has no fact for, digits, control characters, and (given the asker's
+    ``lang``) the other language's script: what decoding must never write."""
     tags = tag_ids(model) or {}
-    out = [i for tag, i in tags.items() if tag not in prompt_text] + list(digit_ids(model))
+    out = [i for tag, i in tags.items() if tag not in prompt_text] + list(digit_ids(model)) + \
+        list(control_ids(model))
     # A stock of zero is no count to state ("还有0件", "0 in stock"): the corpus says it in
     # words (缺货, "out of stock"), so the tag is masked for a product that has none.
     out += [tags[m.group(1)] for m in ZERO_STOCK.finditer(prompt_text) if m.group(1) in tags]
