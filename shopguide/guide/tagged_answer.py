@@ -279,9 +279,9 @@ def attempt(model: Any, prompt_text: str, refs: References, lang: str, debt: str
                 # courtesy at best, a stray fragment at worst ("主打可折叠。").
                 finished = True
 
-    first = opened is not None
+    first = True
     for piece in stream:
-        if first and (ids := getattr(stream, "token_ids", None)):
+        if opened is not None and first and (ids := getattr(stream, "token_ids", None)):
             first = False
             opened.append(ids[0])  # (a fake stream in tests has none: no other attempt)
         buffer += piece
