@@ -11,7 +11,7 @@ from shopguide.guide.pair_guard import PairGuard
 from tests.fixtures.guide import FakeModel
 
 WORDS = [" ", ":", ".", " is", " The", " Play", "fun", "。", "售价", "的", " in", " short", "'m",
-         "'s", " it", " has", " aisle", ",", " In", "推荐", "特点是", "，", " details", " don", "'t", " say", "LD", "y"]
+         "'s", " it", " has", " aisle", ",", " In", "推荐", "特点是", "，", " details", " don", "'t", " say", "LD", "y", "ems", "aisle"]
 
 
 def model_with(tmp_path, answers: list[str]) -> FakeModel:
@@ -97,6 +97,17 @@ def test_a_taught_word_the_tokenizer_splits_is_written_piece_by_piece(tmp_path) 
     assert "'t" not in begun and " short" in begun and "fun" in begun and "LD" in begun
     whole = masked_after(model, " The", " details", " don", "'t")
     assert " say" not in whole and " short" in whole
+
+
+def test_a_piece_must_go_on_and_nothing_glues_onto_a_word_it_does_not_continue(tmp_path) -> None:
+    """" it" after "The" is let in only as the first piece of "items": it must go on ("ems"),
+    not stand as "The it in". And "aisle" with no space after "in" would be "inaisle"."""
+    model = model_with(tmp_path, ["The items are here.", "[P1] has it in aisle [P1.aisle]."])
+    assert " it" not in masked_after(model, " The")
+    piece = masked_after(model, " The", " it")
+    assert "ems" not in piece and " in" in piece
+    after_in = masked_after(model, "[P1]", " has", " it", " in")
+    assert " aisle" not in after_in and "aisle" in after_in
 
 
 def test_a_pair_that_only_opened_sentences_is_masked_further_on(tmp_path) -> None:

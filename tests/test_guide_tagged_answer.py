@@ -655,6 +655,9 @@ def test_is_it_in_stock_is_answered_by_the_count(catalog_store) -> None:
     ("最贵的是[P1]，价格[P1.price]。", True),
     ("The most expensive is the [P1].", True),
     ("最贵的是[P2]。", False),
+    ("最便宜的是[P1]，最贵的是[P2]。", False),  # each claim with its own name
+    ("最贵的是[P2]，想省钱可以选[P1]。", False),
+    ("The [P1] is the least expensive, and it's [P1.price].", False),
 ])
 def test_a_budget_pick_must_be_the_cheapest_given(raw: str, bad: bool) -> None:
     """And a pick said to be the dearest must be the dearest."""
@@ -906,6 +909,7 @@ def test_attempts_stop_at_the_first_answer_shown_and_after_the_last_try() -> Non
     ("I'm afraid the [P1]: [P1.d1].", "en", "a product", ""),
     ("I'm afraid the [P1] ([P1.price]) is sold out.", "en", "a product",
      "I'm afraid the Stroller ($12) is sold out."),
+    ("抱歉，[P1]没有蓝色，售价[P1.price]。", "zh", "a product", "抱歉，推车没有蓝色，售价$12。"),
     ("是的，[P1]：[P1.d1]。", "zh", "a product", "是的，推车：推把可换向。"),
 ])
 def test_an_opening_sets_a_tone_the_sentence_must_keep(model_text: str, lang: str, debt: str,
@@ -924,6 +928,7 @@ def test_an_opening_sets_a_tone_the_sentence_must_keep(model_text: str, lang: st
     ("带数据线么?", True), ("能看清电脑上的文字不?", True), ("有蓝色的吗 不要粉的", True),
     ("does this come in a tube?", True), ("ok, does it fold?", True),
     ("这款行车记录仪有什么实用功能?", False), ("亮度怎么调?", False),
+    ("这款的材质是什么?", False), ("这个不错嘛", False), ("键盘没有快捷键嘛?", True),
     ("what size are the openings?", False), ("how much protection would this case give?", False),
 ])
 def test_a_question_answered_by_yes_or_no_is_told_apart(question: str, yes_no: bool) -> None:
@@ -938,6 +943,7 @@ def test_a_question_answered_by_yes_or_no_is_told_apart(question: str, yes_no: b
     ("what is it made of?", "Yes, the [P1]: [P1.d1].", "The Stroller: 推把可换向."),
     ("它不能换向吗?", "是的，[P1]：[P1.d1]不能换向。", "推车：推把可换向不能换向。"),  # it denies
     ("my stroller broke", "Yes. [P1]: [P1.d1].", "Stroller: 推把可换向."),  # a yes alone
+    ("does it fold?", "Yes, it doesn’t: [P1.d1].", "It doesn’t: 推把可换向."),  # curly, denies
 ])
 def test_a_yes_answers_only_a_yes_or_no_question(question: str, model_text: str,
                                                  shown: str) -> None:

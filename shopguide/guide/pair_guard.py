@@ -21,8 +21,9 @@ _SENTENCE_END = frozenset("。！？!?；;.…")
 
 class _Vocab:
     """Each token's first and last unit as decoding sees them (None: a piece of a character,
-    or only spaces), whether it opens with a letter (it may continue the word before it),
-    and the taught units that may follow each unit."""
+    or only spaces), the letters it would glue onto the word before it (``glue``), and the
+    taught units that may follow each unit and the taught words (a split word is written
+    piece by piece towards one)."""
 
     def __init__(self, model: Any, known: Taught) -> None:
         from shopguide.guide.masks import tag_ids
@@ -163,7 +164,7 @@ class _Vocab:
         was never taught at all: nothing to go by)."""
         if open_word and unit not in self.taught_words and unit in self.begun:
             return self.unfinished(unit)
-        allowed = (self.follow if initial else self.follow_later).get(unit)
+        allowed = self.allowed(unit, initial)
         if allowed is None:
             # Taught only as a sentence's first unit, and standing later now: nothing follows.
             return None if initial or unit not in self.follow else self.words
@@ -175,10 +176,23 @@ class _Vocab:
             begun = {u[:k] for u in allowed if is_word(u) for k in range(1, len(u))}
             self._bans[key] = np.array(
                 [i for i, f in enumerate(self.first)
-                 if f is not None and f not in allowed and not (word and self.goes_on(unit, i))
-                 and not (f in begun and self.opening[i] and not self.space_end[i])],
+                 if f is not None and not self._may_follow(unit, word, allowed, begun, i)],
                 dtype=np.int64)
         return self._bans[key]
+
+    def allowed(self, unit: str, initial: bool) -> set[str] | None:
+        """The units taught after ``unit`` where it stands (None: never taught there)."""
+        return (self.follow if initial else self.follow_later).get(unit)
+
+    def _may_follow(self, unit: str, word: bool, allowed: set[str], begun: set[str],
+                    token: int) -> bool:
+        if word and self.glue[token] is not None:
+            # glued on the open word ("it" + "'s"): it must go on towards a taught word;
+            # "in" + "aisle" is "inaisle", whatever may follow "in"
+            return self.goes_on(unit, token)
+        f = self.first[token]
+        return f in allowed or (f in begun and bool(self.opening[token])
+                                and not self.space_end[token])
 
     def goes_on(self, unit: str, token: int) -> bool:
         """Whether ``token`` takes the word ``unit`` on towards a taught word."""
@@ -290,12 +304,19 @@ class PairGuard:
             self.open = False  # a space ends the word: " in" + " " + "R" is no "inR"
             return self._with_dead(v.banned_after(self.unit, self.initial, False)
                                    if self.unit else None, bool(v.space_end[token]))
+        piece = False
         if self.open and v.letter_start[token] and self.unit and is_word(self.unit) \
                 and v.glue[token] is not None:
             self.unit = self.unit + v.glue[token]  # the word goes on ("don" + "'t")
         else:
+            # A word let in only as the first piece of a longer one (" it" of "items" after
+            # "The") must go on: standing alone, it is a pair never taught.
+            allowed = v.allowed(self.unit, self.initial) if self.unit else None
+            piece = allowed is not None and first == last and first not in allowed
             self.initial = self.unit == START and first == last
             self.unit = START if last in _SENTENCE_END else last
             self.initial = self.initial or self.unit == START
         self.open = not v.space_end[token]
+        if piece and self.open and is_word(self.unit):
+            return self._with_dead(v.unfinished(self.unit))
         return self._with_dead(v.banned_after(self.unit, self.initial, self.open))

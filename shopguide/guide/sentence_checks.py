@@ -3,8 +3,9 @@ as tags) before it is shown: a number written outside the references, broken or
 wrong-language text, a loop, a sentence that stops where a fact was to come, a fact given
 under another fact's words, a budget pick that is not the cheapest, a sold-out product
 named as if it were on the shelf, a refusal inside an answer that helps, a regret with
-nothing to regret. Each returns why
-(for the log), or None. ``tagged_answer.write`` runs them.
+nothing to regret. Each check returns why (for the log), or None; ``tagged_answer.attempt``
+runs them. Also here: whether a question is a yes/no one, and a sentence without a yes that
+nothing founds (``without_unfounded_yes``), which ``attempt`` applies before the checks.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ _CLAUSE_TWICE = re.compile(r"(?:^|[，,；;：:\s])([^，,；;：:□\s][^，,�
 _NAMES_RUN_TOGETHER = re.compile(r"\[P\d\]\s*(?:[:：]\s*)?\[P\d\]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 NAME = re.compile(r"\[P(\d)\]")
+_FOLDED_NAME = re.compile(r"\[p(\d)\]")  # a name's tag in folded text
 # A question's clauses: split at marks, and at spaces after Chinese ("有蓝色的吗 不要粉的").
 _CLAUSES = re.compile(r"[,，。;；:：!！?？~～]+|(?<=[^\x00-\x7f])\s+")
 ZERO_STOCK = re.compile(r"(\[P\d+\.stock\]) 0(?!\d)")
@@ -167,20 +169,34 @@ def wrong_pick(raw: str, refs: References) -> str | None:
     """"预算有限的话选[P2]", "the cheaper pick is the [P1]" (the ``budget_pick`` cues) naming
     a product that is not the least expensive of the prompt's, or "最贵的是[P1]" (the
     ``priciest`` cues) one that is not the dearest: the model's own words make a claim about
-    the prices, and it must hold."""
-    own = fold(TAG.sub(" ", raw))
-    cheap = bool(pattern(cue_words("budget_pick")).search(own))
-    dear = bool(pattern(cue_words("priciest")).search(own))
-    if not cheap and not dear:
-        return None
+    the prices, and it must hold. Each claim is about its own name: the first after its words
+    and before the next claim's ("最便宜的是[P1]，最贵的是[P2]"), else the last before them
+    ("the [P1] is the least expensive")."""
     given = {k: figures[0].value for k in range(1, MAX_PRODUCTS + 1)
              if (figures := prices(refs.values.get(f"[P{k}.price]", "")))}
-    picked = [int(k) for k in NAME.findall(raw) if int(k) in given]
-    if picked and cheap and given[picked[-1]] > min(given.values()):
-        return "a budget pick that is not the cheapest"
-    if picked and dear and given[picked[-1]] < max(given.values()):
-        return "a dearest pick that is not the dearest"
+    folded = fold(raw)
+    own = TAG.sub(_blank, raw)  # the model's words, each at its place in ``folded``
+    claims = sorted((m.start(), m.end(), pick, why) for act, pick, why in _PICK_CLAIMS
+                    for m in pattern(cue_words(act)).finditer(fold(own)))
+    names = [(m.start(), int(m.group(1))) for m in _FOLDED_NAME.finditer(folded)
+             if int(m.group(1)) in given]
+    for n, (start, end, pick, why) in enumerate(claims):
+        upto = claims[n + 1][0] if n + 1 < len(claims) else len(folded)
+        since = claims[n - 1][1] if n else 0
+        after = [k for at, k in names if end <= at < upto]
+        before = [k for at, k in names if since <= at < start]
+        named = after[0] if after else before[-1] if before else None
+        if named is not None and given[named] != pick(given.values()):
+            return why
     return None
+
+
+_PICK_CLAIMS = (("budget_pick", min, "a budget pick that is not the cheapest"),
+                ("priciest", max, "a dearest pick that is not the dearest"))
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group(0))  # a tag hidden, the text's positions kept
 
 
 def sold_out(prompt_text: str) -> frozenset[str]:
@@ -222,43 +238,59 @@ def refuses(raw: str) -> str | None:
 
 def asks_yes_or_no(question: str) -> bool:
     """Whether a question is answered by yes or no: a clause of it ends on a ``yes_no_end``
-    cue ("带数据线么?", "有蓝色的吗 不要粉的") or opens with a ``yes_no`` one ("is it …",
-    "ok, does this …"); not "有什么实用功能?" or "how bright is it?"."""
-    for clause in _CLAUSES.split(fold(question)):
+    cue ("带数据线么?", "有蓝色的吗 不要粉的"; one written with "?" only before a question mark:
+    "快捷键嘛?", "能看清文字不?") that is not the end of a question word (什么, 怎么: the
+    ``asking`` cues), or opens with a ``yes_no`` one ("is it …", "ok, does this …"); not
+    "有什么实用功能?" or "how bright is it?"."""
+    said = fold(question)
+    ends = [w for w in cue_words("yes_no_end", "zh") if not w.endswith("?")]
+    asked = [w[:-1] for w in cue_words("yes_no_end", "zh") if w.endswith("?")]
+    words = [w for w in cue_words("asking", "zh") if len(w) > 1]
+    if any(w + "?" in said for w in asked):
+        return True
+    for clause in _CLAUSES.split(said):
         clause = clause.strip()
         first = re.match(r"[a-z']+", clause)
-        if clause.endswith(cue_words("yes_no_end", "zh")) or (
+        if (clause.endswith(tuple(ends)) and not clause.endswith(tuple(words))) or (
                 first and first.group(0) in cue_words("yes_no", "en")):
             return True
     return False
 
 
-def without_unfounded_yes(raw: str, question: str, text: str) -> str:
+def without_unfounded_yes(raw: str, yes_no: bool, text: str) -> str:
     """The sentence without the yes it opens with (the ``affirm`` cues) when nothing founds
-    it: the question is not one a yes answers ("亮度怎么调?" → "对，[P1]：[P1.d1]"), or the
-    sentence (``text``, filled) goes on to deny something (the ``denial`` cues: "键盘有背光吗"
-    → "是的，…：键盘没有背光灯。"). The corpus teaches a yes before every cited sentence of an
-    attribute answer, and the small model says it whatever the sentence says; the rest of the
-    sentence answers, in the catalog's own words."""
-    if asks_yes_or_no(question) and not pattern(cue_words("denial")).search(fold(text)):
+    it: the question is not one a yes answers (``yes_no`` false: "亮度怎么调?" → "对，[P1]：
+    [P1.d1]"), or the sentence (``text``, filled) goes on to deny something (the ``denial``
+    cues: "键盘有背光吗" → "是的，…：键盘没有背光灯。"). The corpus teaches a yes before every
+    cited sentence of an attribute answer, and the small model says it whatever the sentence
+    says; the rest of the sentence answers, in the catalog's own words."""
+    if yes_no and not pattern(cue_words("denial")).search(_plain(text)):
         return raw
-    lead = re.match(r"\s*", raw).end()
-    said = pattern(cue_words("affirm")).match(fold(raw[lead:]).replace("’", "'"))
+    lead = len(raw) - len(raw.lstrip())
+    said = pattern(cue_words("affirm")).match(_plain(raw[lead:]))
     if said is None:
         return raw
-    rest = raw[lead + said.end():].lstrip(" ,，:：;；.。!！")
-    return raw[:lead] + rest[:1].upper() + rest[1:]  # "" when the yes was all of it
+    rest = raw[lead + said.end():].lstrip(" ,，:：;；.。!！…—-~")
+    if rest[:1].islower() and not rest[1:2].isupper():  # "Yes, the …" → "The …"; not "IPhone"
+        rest = rest[0].upper() + rest[1:]
+    return raw[:lead] + rest  # "" when the yes was all of it
+
+
+def _plain(text: str) -> str:
+    """Folded, with a curly apostrophe read as a straight one ("doesn’t")."""
+    return fold(text).replace("’", "'")
 
 
 def mistoned(raw: str, text: str) -> str | None:
     """A regret (the ``regret`` cues: "I'm afraid", 抱歉) with nothing to regret: no
-    sold-out, no silence, no refusal ("I'm afraid the [P1]: [P1.d1]."). The corpus teaches
-    that opening only before those; the words after it are the model's own. (A yes with
-    nothing to found it is left out: ``without_unfounded_yes``.)"""
-    own = fold(TAG.sub(" ", raw)).replace("’", "'").strip()
+    sold-out, no silence, no refusal, nothing denied ("I'm afraid the [P1]: [P1.d1]."; but
+    "抱歉，[P1]没有蓝色。" regrets a no). The corpus teaches that opening only before those;
+    the words after it are the model's own. (A yes with nothing to found it is left out:
+    ``without_unfounded_yes``.)"""
+    own, said = _plain(TAG.sub(" ", raw)).strip(), _plain(text)
     if pattern(cue_words("regret")).match(own) and not (
-            pattern(cue_words("unstated")).search(fold(text)) or OUT_STOCK.search(text)
-            or pattern(cue_words("refusal")).search(own)):
+            OUT_STOCK.search(text) or any(pattern(cue_words(act)).search(said)
+                                          for act in ("unstated", "refusal", "denial"))):
         return "a regret with nothing to regret"
     return None
 

@@ -25,10 +25,11 @@ from shopguide.guide.question_gates import asked
 from shopguide.guide.refs import TAG, References, opens_with_common_word
 from shopguide.guide.masks import (FACT, OWN_TEXT, SILENCE, decoding_masks, off_the_question,
                                    owed_fact, sold_out_beside)
-from shopguide.guide.sentence_checks import (NAME, broken_marks, count_without_unit, dangling,
-                                             looping, malformed, misplaced, mistoned, refuses,
-                                             sold_out, unfilled, unreferenced_number,
-                                             unsaid_sold_out, without_unfounded_yes, wrong_pick)
+from shopguide.guide.sentence_checks import (NAME, asks_yes_or_no, broken_marks,
+                                             count_without_unit, dangling, looping, malformed,
+                                             misplaced, mistoned, refuses, sold_out, unfilled,
+                                             unreferenced_number, unsaid_sold_out,
+                                             without_unfounded_yes, wrong_pick)
 from shopguide.guide.verify import Facts, check_sentence, says_silent
 from shopguide.text import fold
 
@@ -155,7 +156,9 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
     "does this come in a tube?"); from its next likeliest opening it often writes a whole
     answer ("The catalog doesn't say…"). Every attempt passes the same masks and checks."""
     opened: list[int] = []
-    for _ in range(TRIES):
+    for n in range(TRIES):
+        if n and log is not None:
+            log.info("the model's answer showed nothing: trying another opening")
         tried = len(opened)
         shown = False
         for sentence in attempt(model, prompt_text, refs, lang, debt, settings, cancel, log,
@@ -164,8 +167,6 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
             yield sentence
         if shown or len(opened) == tried or (cancel is not None and cancel.is_set()):
             return
-        if log is not None:
-            log.info("the model's answer showed nothing: trying another opening")
 
 
 class _Opening:
@@ -196,7 +197,7 @@ def attempt(model: Any, prompt_text: str, refs: References, lang: str, debt: str
     own words about the facts ("可惜目前缺货" of a product on the shelf, "free returns").
     ``ranked``: the products' order is the answer (cheapest first): see ``decoding_masks``.
     ``opened``: the first tokens of earlier attempts, masked for the first one; this
-    attempt's first token is added to it."""
+    attempt's first token is added to it (when the stream tells its tokens)."""
     masks = decoding_masks(model, prompt_text, lang, debt == "two products",
                            debt in ("a product", "two products") or
                            owed_fact(debt) is not None, debt == "the policy", ranked)
@@ -208,7 +209,7 @@ def attempt(model: Any, prompt_text: str, refs: References, lang: str, debt: str
         debt = "all of " + " ".join(sorted(set(_POLICY_CLAUSE.findall(prompt_text))))
     stream = model.stream(prompt_text, wording(settings, prompt_text), cancel, **masks)
     gone = sold_out(prompt_text)
-    question = asked(prompt_text)
+    yes_no = asks_yes_or_no(asked(prompt_text))
     taught = answer_shapes.of_model(model)
     held: list[str] = []
     started = False  # a sentence was accepted: the next keeps the space before it
@@ -220,7 +221,7 @@ def attempt(model: Any, prompt_text: str, refs: References, lang: str, debt: str
 
     def release(raw: str) -> Iterator[str]:
         nonlocal said_raw, started, finished, last_text
-        raw = without_unfounded_yes(raw, question, fill(refs, raw))
+        raw = without_unfounded_yes(raw, yes_no, fill(refs, raw))
         if not raw.strip():
             return
         if debt and debt.startswith("all of ") and _POLICY.search(said_raw) and \
