@@ -232,7 +232,7 @@ def refuses(raw: str) -> str | None:
     """A sentence whose own words say the assistant cannot help ("我只能回答本店商品和服务的
     问题", "Sorry, I can only help with…"), in an answer that does help: a frame of another
     situation, and a contradiction (the ``refusal`` cues of resources/lang/cues.csv)."""
-    own = fold(TAG.sub(" ", raw)).replace("’", "'")  # "can’t" is "can't"
+    own = _plain(TAG.sub(" ", raw))  # "can’t" is "can't"
     return "a refusal inside an answer" if pattern(cue_words("refusal")).search(own) else None
 
 
