@@ -981,3 +981,18 @@ def test_a_control_character_is_never_written(tiny_tagged_model) -> None:
                if any(b < 0x20 and b != 0x0A for b in tok.token_bytes(i))]
     assert control and set(control) <= banned
     assert not [i for i in banned if tok.token_bytes(i) == b" the"]
+
+
+def test_a_colour_question_is_not_answered_with_sizes() -> None:
+    """"do you have it in pink" had got "…Harness (small dogs): XS/S/M/L.": the other kind
+    of variant is masked for a question about one kind."""
+    refs = References({"[P1]": "推车", "[P1.price]": "¥899", "[P1.colors]": "粉色/蓝色",
+                       "[P1.sizes]": "S/M"})
+    prompt = "Facts:\n[P1] 推车 [P1.price] ¥899 [P1.sizes] S/M [P1.colors] 粉色/蓝色\nQ: 有粉色的吗\nA:"
+    model = _Attempts("推荐[P1]，售价[P1.price]。")
+    list(ta.write(model, prompt, refs, "zh", "a product", variant="colors"))
+    tags = masks.tag_ids(model)
+    banned = set(model.calls[0]["banned"])
+    assert tags["[P1.sizes]"] in banned and tags["[P2.sizes]"] in banned
+    assert tags["[P1.colors]"] not in banned
+    assert masks.other_variant(model, None) == []

@@ -208,8 +208,10 @@ class Engine:
             if debt is None or (fact := owed_fact(debt)) is not None and fact not in text:
                 return  # the clause that answers is not in the prompt: the composed answer
         ranked = bool(q.cheap or q.cheaper or q.pick)  # the cheapest first: the order answers
+        variant = "colors" if q.color and not q.size else "sizes" if q.size and not q.color \
+            else None
         yield from tagged_answer.write(self.model, text, refs, q.lang, debt, self.settings,
-                                       cancel, log, facts, ranked)
+                                       cancel, log, facts, ranked, variant)
 
     def _save(self, conv: Conversation, customer: Customer | None, question: str, answer: str,
               plan: Plan, timings: dict[str, float], grounded: bool) -> None:

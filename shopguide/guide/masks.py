@@ -319,6 +319,15 @@ def off_the_question(model: Any, debt: str | None) -> list[int]:
     return [i for tag, i in (tag_ids(model) or {}).items() if off.fullmatch(tag) and tag != keep]
 
 
+def other_variant(model: Any, variant: str | None) -> list[int]:
+    """For a question about one kind of variant (``variant``: "colors" or "sizes"; "do you
+    have it in pink?"), every product's other kind: "…Harness: XS/S/M/L." answers no colour."""
+    other = {"colors": "sizes", "sizes": "colors"}.get(variant or "")
+    if other is None:
+        return []
+    return [i for tag, i in (tag_ids(model) or {}).items() if tag.endswith(f".{other}]")]
+
+
 def sold_out_beside(model: Any, prompt_text: str) -> list[int]:
     """A product answer whose best match is on the shelf recommends from the shelf: the
     products with none in stock ranked below it are masked, name and facts (the small model

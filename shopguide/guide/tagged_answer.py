@@ -24,7 +24,7 @@ from shopguide.guide import answer_shapes
 from shopguide.guide.question_gates import asked
 from shopguide.guide.refs import TAG, References, opens_with_common_word
 from shopguide.guide.masks import (FACT, OWN_TEXT, SILENCE, decoding_masks, off_the_question,
-                                   owed_fact, sold_out_beside)
+                                   other_variant, owed_fact, sold_out_beside)
 from shopguide.guide.sentence_checks import (NAME, asks_yes_or_no, broken_marks,
                                              count_without_unit, dangling, looping, malformed,
                                              misplaced, mistoned, refuses, sold_out, unfilled,
@@ -149,7 +149,7 @@ TRIES = 3  # attempts at an answer, each from an opening token the ones before d
 def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str | None,
           settings: Any = None, cancel: threading.Event | None = None,
           log: Any = None, facts: Facts | None = None,
-          ranked: bool = False) -> Iterator[str]:
+          ranked: bool = False, variant: str | None = None) -> Iterator[str]:
     """The model's answer (``attempt``); when an attempt shows nothing (its sentences were
     dropped, or it never referenced what the turn is about), again from another opening, up
     to ``TRIES`` times. A small model that opens wrongly does not recover ("[P1]: it; A" for
@@ -162,7 +162,7 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
         tried = len(opened)
         shown = False
         for sentence in attempt(model, prompt_text, refs, lang, debt, settings, cancel, log,
-                                facts, ranked, opened):
+                                facts, ranked, opened, variant):
             shown = True
             yield sentence
         if shown or len(opened) == tried or (cancel is not None and cancel.is_set()):
@@ -190,21 +190,24 @@ class _Opening:
 def attempt(model: Any, prompt_text: str, refs: References, lang: str, debt: str | None,
             settings: Any = None, cancel: threading.Event | None = None,
             log: Any = None, facts: Facts | None = None,
-            ranked: bool = False, opened: list[int] | None = None) -> Iterator[str]:
+            ranked: bool = False, opened: list[int] | None = None,
+            variant: str | None = None) -> Iterator[str]:
     """The model's filled sentences, each once complete and checked. Nothing is shown until
     the answer has referenced what ``debt`` names; if it never does, nothing is shown.
     ``facts``: the verifier also reads each filled sentence, for what the model says in its
     own words about the facts ("可惜目前缺货" of a product on the shelf, "free returns").
     ``ranked``: the products' order is the answer (cheapest first): see ``decoding_masks``.
     ``opened``: the first tokens of earlier attempts, masked for the first one; this
-    attempt's first token is added to it (when the stream tells its tokens)."""
+    attempt's first token is added to it (when the stream tells its tokens). ``variant``: the
+    kind of variant the question is about ("colors", "sizes"; ``masks.other_variant``)."""
     masks = decoding_masks(model, prompt_text, lang, debt == "two products",
                            debt in ("a product", "two products") or
                            owed_fact(debt) is not None, debt == "the policy", ranked)
     if opened is not None and opened:
         masks["guard"] = _Opening(masks.get("guard"), opened)
     masks["banned"] = masks["banned"] + off_the_question(model, debt) + (
-        sold_out_beside(model, prompt_text) if debt == "a product" else [])
+        sold_out_beside(model, prompt_text) if debt == "a product" else []) + \
+        other_variant(model, variant)
     if debt == "the policy":  # every clause of it: a condition left out changes the policy
         debt = "all of " + " ".join(sorted(set(_POLICY_CLAUSE.findall(prompt_text))))
     stream = model.stream(prompt_text, wording(settings, prompt_text), cancel, **masks)
