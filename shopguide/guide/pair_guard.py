@@ -108,7 +108,7 @@ class _Vocab:
         gone = set(unusable)
         masked = frozenset(k for k, ids in self.kinds.items() if all(i in gone for i in ids))
         if masked not in self._dead_ends:
-            first, units_first = self._dead(self.follow, masked)
+            first, _ = self._dead(self.follow, masked)
             later, units_later = self._dead(self.follow_later, masked)
             pairs: dict[str, list[np.ndarray]] = {}
             inside: list[np.ndarray] = []

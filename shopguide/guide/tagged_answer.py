@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from shopguide.guide import answer_shapes
+from shopguide.guide.pair_guard import PairGuard
 from shopguide.guide.question_gates import asked
 from shopguide.guide.refs import TAG, References, opens_with_common_word
 from shopguide.guide.masks import (FACT, OWN_TEXT, SILENCE, decoding_masks, off_the_question,
@@ -154,19 +155,42 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
     dropped, or it never referenced what the turn is about), again from another opening, up
     to ``TRIES`` times. A small model that opens wrongly does not recover ("[P1]: it; A" for
     "does this come in a tube?"); from its next likeliest opening it often writes a whole
-    answer ("The catalog doesn't say…"). Every attempt passes the same masks and checks."""
+    answer ("The catalog doesn't say…"). Every attempt passes the same masks and checks.
+    ``facts``: for the verifier (``attempt``). ``ranked``: the products' order is the answer
+    (cheapest first): see ``decoding_masks``. ``variant``: the kind of variant the question
+    is about ("colors", "sizes"; ``masks.other_variant``)."""
+    masks, owes = _decoding(model, prompt_text, lang, debt, ranked, variant)
     opened: list[int] = []
     for n in range(TRIES):
         if n and log is not None:
             log.info("the model's answer showed nothing: trying another opening")
         tried = len(opened)
         shown = False
-        for sentence in attempt(model, prompt_text, refs, lang, debt, settings, cancel, log,
-                                facts, ranked, opened, variant):
+        # The masks are the same for every attempt; the guard follows one answer's text.
+        guard = masks["guard"] if n == 0 else PairGuard.of(model)
+        guard = _Opening(guard, opened) if opened else guard
+        for sentence in attempt(model, prompt_text, refs, lang, owes, dict(masks, guard=guard),
+                                settings, cancel, log, facts, opened):
             shown = True
             yield sentence
         if shown or len(opened) == tried or (cancel is not None and cancel.is_set()):
             return
+
+
+def _decoding(model: Any, prompt_text: str, lang: str, debt: str | None, ranked: bool,
+              variant: str | None) -> tuple[dict[str, Any], str | None]:
+    """What decoding is told for this answer (``masks.decoding_masks`` and the debt's own
+    masks), and the debt as ``pays`` reads it: a policy owes every clause of it (a condition
+    left out changes the policy)."""
+    masks = decoding_masks(model, prompt_text, lang, debt == "two products",
+                           debt in ("a product", "two products") or
+                           owed_fact(debt) is not None, debt == "the policy", ranked)
+    masks["banned"] = masks["banned"] + off_the_question(model, debt) + (
+        sold_out_beside(model, prompt_text) if debt == "a product" else []) + \
+        other_variant(model, variant)
+    if debt == "the policy":
+        debt = "all of " + " ".join(sorted(set(_POLICY_CLAUSE.findall(prompt_text))))
+    return masks, debt
 
 
 class _Opening:
@@ -188,28 +212,16 @@ class _Opening:
 
 
 def attempt(model: Any, prompt_text: str, refs: References, lang: str, debt: str | None,
-            settings: Any = None, cancel: threading.Event | None = None,
+            masks: dict[str, Any], settings: Any = None, cancel: threading.Event | None = None,
             log: Any = None, facts: Facts | None = None,
-            ranked: bool = False, opened: list[int] | None = None,
-            variant: str | None = None) -> Iterator[str]:
+            opened: list[int] | None = None) -> Iterator[str]:
     """The model's filled sentences, each once complete and checked. Nothing is shown until
-    the answer has referenced what ``debt`` names; if it never does, nothing is shown.
-    ``facts``: the verifier also reads each filled sentence, for what the model says in its
-    own words about the facts ("可惜目前缺货" of a product on the shelf, "free returns").
-    ``ranked``: the products' order is the answer (cheapest first): see ``decoding_masks``.
-    ``opened``: the first tokens of earlier attempts, masked for the first one; this
-    attempt's first token is added to it (when the stream tells its tokens). ``variant``: the
-    kind of variant the question is about ("colors", "sizes"; ``masks.other_variant``)."""
-    masks = decoding_masks(model, prompt_text, lang, debt == "two products",
-                           debt in ("a product", "two products") or
-                           owed_fact(debt) is not None, debt == "the policy", ranked)
-    if opened is not None and opened:
-        masks["guard"] = _Opening(masks.get("guard"), opened)
-    masks["banned"] = masks["banned"] + off_the_question(model, debt) + (
-        sold_out_beside(model, prompt_text) if debt == "a product" else []) + \
-        other_variant(model, variant)
-    if debt == "the policy":  # every clause of it: a condition left out changes the policy
-        debt = "all of " + " ".join(sorted(set(_POLICY_CLAUSE.findall(prompt_text))))
+    the answer has referenced what ``debt`` names (as ``_decoding`` gives it); if it never
+    does, nothing is shown. ``masks``: what decoding is told (``_decoding``, with a guard for
+    this attempt). ``facts``: the verifier also reads each filled sentence, for what the
+    model says in its own words about the facts ("可惜目前缺货" of a product on the shelf,
+    "free returns"). ``opened``: this attempt's first token is added to it (when the stream
+    tells its tokens), for the next attempt not to open so again."""
     stream = model.stream(prompt_text, wording(settings, prompt_text), cancel, **masks)
     gone = sold_out(prompt_text)
     yes_no = asks_yes_or_no(asked(prompt_text))
