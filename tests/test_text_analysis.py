@@ -97,6 +97,11 @@ def test_frames_and_words_inside_words() -> None:
     assert _find(Phrases(["有…吗"]), "有轻一点的吗") == ["有...吗"]
     assert _find(Phrases(["退换"], inside=True), "好的天无理由退换货么") == ["退换"]
     assert _find(Phrases(["退换"]), "好的天无理由退换货么") == []
+    # A phrase may begin a longer word, not end inside the next one: 可以退 would cut
+    # 可以|退换 and hide the 退换 that names exchanges as well as returns.
+    both = Phrases(["可以退", "退换"], inside=True)
+    assert _find(both, "买了不合适可以退换吗") == ["退换"]
+    assert _find(both, "这个可以退吗") == ["可以退"]
 
 
 def test_long_input_is_read_without_error() -> None:

@@ -93,8 +93,10 @@ class Phrases:
             while at >= 0:
                 end = at + len(p)
                 aligned = at in starts and end in ends
-                # Inside a longer word only at its start: 退换 in 退换货, not 开门 in 对开门.
-                leading = self.inside and len(p) >= 2 and at in starts
+                # Inside a longer word only at its start: 退换 in 退换货, not 开门 in 对开门;
+                # and within that one word: 可以退 must not cut 可以|退换 apart.
+                leading = self.inside and len(p) >= 2 and at in starts \
+                    and end <= tokens[starts[at]].end
                 if aligned or leading or not p[0].isalnum() and not has_cjk(p):
                     first = starts.get(at, _token_at(tokens, at))
                     last = ends.get(end, _token_at(tokens, end - 1))
