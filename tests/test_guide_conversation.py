@@ -215,3 +215,29 @@ def test_the_and_a_word_of_the_product_discussed_points_at_it() -> None:
     assert q.about_focus and referenced(q, conv) == [SHOES[0]]
     assert not ask("do any of the parts on the jacket wear out fast?", conv).about_focus
     assert not ask("do the parts wear out fast?", Conversation()).about_focus
+
+
+def test_a_colour_word_the_product_itself_uses_is_no_wish_for_a_colour(tmp_path) -> None:
+    """"will it read and clear codes?" after a code reader: "clear" is a colour word of the
+    store (a clear bottle), but the reader's own text uses it as a verb. The question stays
+    about the reader; nothing says it "doesn't come in" a colour."""
+    from shopguide.guide.engine import Engine
+    from tests.fixtures.guide import ask_skus, stocked_store
+
+    reader = P("CR-1", "Code Reader Plus", "Automotive", 37.99, "USD", "Launch", 5, "C1",
+               (), ("Black",), ("scanner",), "Read and clear engine codes on 1996 and newer cars.")
+    bottle = P("BT-1", "Water Bottle", "Kitchen/Bottles", 9.99, "USD", "Aqua", 9, "K1",
+               (), ("Clear", "Blue"), ("bpa free",), "A 500 ml bottle.")
+    store = stocked_store(tmp_path / "s.sqlite", {"name": "T", "language": "en", "currency": "USD"},
+                          (reader, bottle))
+    engine, conv = Engine(store), Conversation()
+    assert ask_skus(engine, conv, "Code Reader Plus") == ["CR-1"]
+    assert ask_skus(engine, conv, "will it read and clear codes on a 2010 ford?") == ["CR-1"]
+    answer = engine.last_plan.composed
+    assert "doesn't come in" not in answer and "Code Reader Plus" in answer
+    assert engine.last_plan.query.color == "Clear"  # read as a colour, then not held against it
+    # A colour it does not come in is still said to be missing.
+    ask_skus(engine, conv, "do you have it in clear?")
+    assert [p.sku for p in engine.last_plan.missing] == ["CR-1"]
+    assert "doesn't come in Clear" in engine.last_plan.composed
+    store.close()

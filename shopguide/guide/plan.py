@@ -26,6 +26,7 @@ from shopguide.guide.vocab import StoreVocab, color_matches, fold, size_matches
 from shopguide.store.models import NOT_CARRIED_TAG, Customer, FaqEntry, Product
 from shopguide.text import resources
 from shopguide.text.phrases import pattern
+from shopguide.text.script import has_cjk
 
 SHOWN = 3  # product cards per answer: the eval scores the top 3
 _SKU_TOKEN = re.compile(
@@ -144,7 +145,45 @@ def _new_need(q: Query, conv: Conversation) -> bool:
 
 def _fits(p: Product, q: Query) -> bool:
     return (not q.size or size_matches(p.sizes, q.size)) and (
-        not q.color or color_matches(p.colors, q.color))
+        not q.color or color_matches(p.colors, q.color) or _colour_word_of(p, q))
+
+
+def _colour_word_of(p: Product, q: Query) -> bool:
+    """Whether the colour word said is a word of the product's own text, said as that text
+    says it (beside the same word), not a wish for a colour it lacks: "will it read and clear
+    body codes?" after a code reader that can "read and clear dtcs"; "in clear" is a wish."""
+    own = _pieces(" ".join(x for x in (p.name, p.name_en, p.name_zh, p.description,
+                                       p.description_en, p.description_zh) if x))
+    said = _pieces(q.text)
+    for w in {*resources.colors().get(str(q.color), ()), fold(str(q.color))}:
+        around = _beside(said, _pieces(w))
+        if around and any(a == b for a in around for b in _beside(own, _pieces(w))):
+            return True
+    return False
+
+
+_PIECE = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def _pieces(text: str) -> list[str]:
+    """Words of folded text; Chinese one character each."""
+    out: list[str] = []
+    for m in _PIECE.finditer(fold(text)):
+        out += list(m.group(0)) if has_cjk(m.group(0)) else [m.group(0)]
+    return out
+
+
+def _beside(words: list[str], w: list[str]) -> set[tuple[int, str]]:
+    """The words just before (-1) and after (+1) each place ``w`` stands in ``words``."""
+    n = len(w)
+    out: set[tuple[int, str]] = set()
+    for i in range(len(words) - n + 1) if n else ():
+        if words[i:i + n] == w:
+            if i > 0:
+                out.add((-1, words[i - 1]))
+            if i + n < len(words):
+                out.add((1, words[i + n]))
+    return out
 
 
 def _alternatives(store: StoreLike, vocab: StoreVocab, q: Query, conv: Conversation,
@@ -370,6 +409,10 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
         if plan.missing and not plan.products:
             plan.products = _alternatives(store, vocab, q, conv, customer)
             plan.intent = "find"
+    if plan.missing and not (q.size or q.color):
+        # The colour said was a word of a product's name after all (retrieval dropped it):
+        # there is no want left to say is missing.
+        plan.missing = []
     if plan.missing:
         plan.context = plan.missing  # named in the answer, so the model may name them too
         if q.cheaper and not plan.products and conv.shown:
