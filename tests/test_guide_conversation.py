@@ -241,3 +241,27 @@ def test_a_colour_word_the_product_itself_uses_is_no_wish_for_a_colour(tmp_path)
     assert [p.sku for p in engine.last_plan.missing] == ["CR-1"]
     assert "doesn't come in Clear" in engine.last_plan.composed
     store.close()
+
+
+def test_a_feature_the_product_discussed_is_not_listed_with_shows_those_that_are(tmp_path) -> None:
+    """"具有停车监控的功能吗" about a dash cam the catalog does not tag so: the answer says its
+    details do not list it and shows the ones of its kind that do; one that has it is
+    answered from its own details."""
+    from shopguide.guide.engine import Engine
+    from tests.fixtures.guide import ask_skus, stocked_store
+
+    cam = lambda sku, name, tags: P(sku, name, "汽车用品/行车记录仪", 399, "CNY", "云镜", 5, "C1",  # noqa: E731
+                                    (), (), tags, f"{name}，高清夜视。")
+    store = stocked_store(tmp_path / "s.sqlite", {"name": "T", "language": "zh", "currency": "CNY"},
+                          (cam("DC-1", "单镜头行车记录仪", ("行车记录仪", "夜视")),
+                           cam("DC-2", "双录行车记录仪", ("行车记录仪", "停车监控")),
+                           cam("DC-3", "云镜记录仪", ("行车记录仪", "停车监控", "导航"))))
+    engine, conv = Engine(store), Conversation()
+    assert ask_skus(engine, conv, "单镜头行车记录仪") == ["DC-1"]
+    assert sorted(ask_skus(engine, conv, "那它具有停车监控的功能吗")) == ["DC-2", "DC-3"]
+    assert engine.last_plan.lacks == ["停车监控"] and "单镜头行车记录仪" in engine.last_plan.composed
+    conv = Conversation()
+    ask_skus(engine, conv, "双录行车记录仪")
+    assert ask_skus(engine, conv, "它具有停车监控的功能吗") == ["DC-2"]
+    assert not engine.last_plan.lacks
+    store.close()

@@ -131,6 +131,19 @@ def compose_find(q: Query, products: Sequence[Product], currency: str, lang: str
     return head + body + tail
 
 
+def compose_lacking(q: Query, missing: Product, lacks: Sequence[str],
+                    alternatives: Sequence[Product], lang: str) -> str:
+    """A question about a feature the product discussed is not listed with, and the products
+    of its kind that are."""
+    said = say("missing_or", lang).join(lacks)
+    head = say("lacks_one", lang, who=missing.display_name(lang), said=said)
+    if not alternatives:
+        return head
+    lines = say("items", lang).join(product_line(p, lang) for p in alternatives)
+    return head + say("lacks_others", lang, said=said, what=_what(q, lang) if q.category
+                      else say("products", lang), lines=lines)
+
+
 def compose_missing(q: Query, missing: Sequence[Product], alternatives: Sequence[Product],
                     currency: str, lang: str) -> str:
     """A follow-up asked for a size or colour that what was shown does not come in."""

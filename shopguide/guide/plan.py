@@ -45,6 +45,7 @@ class Plan:
     context: list[Product] = field(default_factory=list)  # facts mentioned but not shown as cards
     retrieval_ms: float = 0.0
     missing: list[Product] = field(default_factory=list)  # shown ones without the size/colour asked
+    lacks: list[str] = field(default_factory=list)  # the store's features asked that they lack
     why: list[str] = field(default_factory=list)  # how the answer was decided (ask --explain)
     about: Answer | None = None  # a question about one product's attribute, answered
     retrieval: Retrieval | None = None
@@ -184,6 +185,22 @@ def _beside(words: list[str], w: list[str]) -> set[tuple[int, str]]:
             if i + n < len(words):
                 out.add((1, words[i + n]))
     return out
+
+
+def _lacked(store: StoreLike, q: Query, pointed: list[Product]
+            ) -> tuple[list[str], list[Product]]:
+    """The store's features (tags) the question names that none of the products pointed at
+    has, in its tags or its own words, and the other products of their kind tagged so."""
+    own = [fold(" ".join((p.name, p.name_en or "", p.description or "", *p.tags)))
+           for p in pointed]
+    lacking = [t for t in q.tags if not any(fold(t) in text for text in own)]
+    if not lacking:
+        return [], []
+    kind = {p.category for p in pointed}
+    skus = {p.sku for p in pointed}
+    found = store.search_products(" ".join(lacking), category=sorted(kind), limit=20)
+    having = [p for p, _ in found if p.sku not in skus and set(lacking) <= set(p.tags)]
+    return (lacking, having) if having else ([], [])
 
 
 def _alternatives(store: StoreLike, vocab: StoreVocab, q: Query, conv: Conversation,
@@ -342,7 +359,14 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
     need = _new_need(q, conv)
     if need and pointed and q.intent != "compare" and not any(_fits(p, q) for p in pointed):
         plan.missing, pointed = pointed, []  # "has it got size 37?" — no: say so, offer others
-    if q.intent == "compare" and (named or q.follow_up):
+    lacks, having = _lacked(store, q, pointed) if pointed and q.about_focus else ([], [])
+    if lacks and not named and not plan.missing:
+        # "具有停车监控的功能吗" about a dash cam the store does not tag so, while others of
+        # its kind are: say so and show those, as for a size it does not come in.
+        plan.missing, plan.lacks, plan.products = pointed, lacks, having[:SHOWN]
+        plan.why.append(f"{pointed[0].sku} lacks {', '.join(lacks)}, which others of its "
+                        "kind have")
+    elif q.intent == "compare" and (named or q.follow_up):
         plan.products = (named or pointed or conv.shown[:SHOWN])[:SHOWN]
         plan.why.append("compares the products " + ("named by SKU" if named else "shown"))
     elif q.intent == "compare" and not _asked_as_written(store, vocab, q) and len(
@@ -409,7 +433,7 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
         if plan.missing and not plan.products:
             plan.products = _alternatives(store, vocab, q, conv, customer)
             plan.intent = "find"
-    if plan.missing and not (q.size or q.color):
+    if plan.missing and not (q.size or q.color or plan.lacks):
         # The colour said was a word of a product's name after all (retrieval dropped it):
         # there is no want left to say is missing.
         plan.missing = []
@@ -446,6 +470,8 @@ def _compose(plan: Plan, lang: str, currency: str, store_name: str,
     if plan.intent == "cheapest_already":
         p = plan.context[0]
         return compose.say("cheapest_already", lang, line=compose.product_line(p, lang))
+    if plan.missing and plan.lacks:
+        return compose.compose_lacking(q, plan.missing[0], plan.lacks, plan.products, lang)
     if plan.missing:
         return compose.compose_missing(q, plan.missing, plan.products, currency, lang)
     if plan.intent == "find":
