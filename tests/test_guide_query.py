@@ -76,6 +76,14 @@ def test_a_kind_named_by_its_head_reaches_the_category() -> None:
     assert q.category == "鞋" and q.category_soft and q.color == "黑色"
 
 
+def test_of_two_kinds_named_the_later_is_the_thing_asked_for() -> None:
+    # Both paths hold "women" (named last); "pants" comes after "dress": dress pants.
+    v = StoreVocab(category_paths=["Women", "Women/Clothing", "Women/Clothing/Dresses",
+                                   "Women/Clothing/Pants"])
+    assert understand("white dress pants for women", v).category == "Women/Clothing/Pants"
+    assert understand("pants dress for women", v).category == "Women/Clothing/Dresses"
+
+
 def test_store_synonyms_reach_store_categories() -> None:
     # 棉衣 → 棉服 is this store's word (its synonyms.csv), not the language's.
     assert understand("棉衣", VOCAB).category is None

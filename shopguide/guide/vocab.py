@@ -114,10 +114,12 @@ class StoreVocab:
             return None
         order = [fold(seg) for seg in segments]
 
-        def rank(path: str) -> tuple[int, int, int]:
+        def rank(path: str) -> tuple[int, list[int], int]:
+            # Named later wins, segment by segment from the last: "dress pants for women" is
+            # Women/…/Pants, not Women/…/Dresses (both name "women" last; "pants" is later).
             parts = [fold(x) for x in path.split("/")]
             named = [i for i, seg in enumerate(order) if seg in parts]
-            return (len(named), max(named, default=-1), path.count("/"))
+            return (len(named), sorted(named, reverse=True), path.count("/"))
 
         return max(sorted(candidates), key=rank)
 
