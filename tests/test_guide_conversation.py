@@ -260,6 +260,7 @@ def test_a_feature_the_product_discussed_is_not_listed_with_shows_those_that_are
     assert ask_skus(engine, conv, "单镜头行车记录仪") == ["DC-1"]
     assert sorted(ask_skus(engine, conv, "那它具有停车监控的功能吗")) == ["DC-2", "DC-3"]
     assert engine.last_plan.lacks == ["停车监控"] and "单镜头行车记录仪" in engine.last_plan.composed
+    assert engine.last_plan.lacking.sku == "DC-1" and not engine.last_plan.missing
     conv = Conversation()
     ask_skus(engine, conv, "双录行车记录仪")
     assert ask_skus(engine, conv, "它具有停车监控的功能吗") == ["DC-2"]

@@ -45,7 +45,8 @@ class Plan:
     context: list[Product] = field(default_factory=list)  # facts mentioned but not shown as cards
     retrieval_ms: float = 0.0
     missing: list[Product] = field(default_factory=list)  # shown ones without the size/colour asked
-    lacks: list[str] = field(default_factory=list)  # the store's features asked that they lack
+    lacks: list[str] = field(default_factory=list)  # features asked that the one discussed lacks
+    lacking: Product | None = None  # that product (the products shown are the ones that have them)
     why: list[str] = field(default_factory=list)  # how the answer was decided (ask --explain)
     about: Answer | None = None  # a question about one product's attribute, answered
     retrieval: Retrieval | None = None
@@ -362,8 +363,9 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
     lacks, having = _lacked(store, q, pointed) if pointed and q.about_focus else ([], [])
     if lacks and not named and not plan.missing:
         # "具有停车监控的功能吗" about a dash cam the store does not tag so, while others of
-        # its kind are: say so and show those, as for a size it does not come in.
-        plan.missing, plan.lacks, plan.products = pointed, lacks, having[:SHOWN]
+        # its kind are: the ones that have it are the answer (composed, it also says that the
+        # one discussed does not list it).
+        plan.lacking, plan.lacks, plan.products = pointed[0], lacks, having[:SHOWN]
         plan.why.append(f"{pointed[0].sku} lacks {', '.join(lacks)}, which others of its "
                         "kind have")
     elif q.intent == "compare" and (named or q.follow_up):
@@ -433,7 +435,7 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
         if plan.missing and not plan.products:
             plan.products = _alternatives(store, vocab, q, conv, customer)
             plan.intent = "find"
-    if plan.missing and not (q.size or q.color or plan.lacks):
+    if plan.missing and not (q.size or q.color):
         # The colour said was a word of a product's name after all (retrieval dropped it):
         # there is no want left to say is missing.
         plan.missing = []
@@ -470,8 +472,8 @@ def _compose(plan: Plan, lang: str, currency: str, store_name: str,
     if plan.intent == "cheapest_already":
         p = plan.context[0]
         return compose.say("cheapest_already", lang, line=compose.product_line(p, lang))
-    if plan.missing and plan.lacks:
-        return compose.compose_lacking(q, plan.missing[0], plan.lacks, plan.products, lang)
+    if plan.lacking is not None:
+        return compose.compose_lacking(q, plan.lacking, plan.lacks, plan.products, lang)
     if plan.missing:
         return compose.compose_missing(q, plan.missing, plan.products, currency, lang)
     if plan.intent == "find":
