@@ -250,17 +250,24 @@ def test_a_feature_the_product_discussed_is_not_listed_with_shows_those_that_are
     from shopguide.guide.engine import Engine
     from tests.fixtures.guide import ask_skus, stocked_store
 
-    cam = lambda sku, name, tags: P(sku, name, "汽车用品/行车记录仪", 399, "CNY", "云镜", 5, "C1",  # noqa: E731
-                                    (), (), tags, f"{name}，高清夜视。")
+    def cam(sku: str, name: str, price: float, tags: tuple[str, ...]) -> P:
+        return P(sku, name, "汽车用品/行车记录仪", price, "CNY", "云镜", 5, "C1", (), (), tags,
+                 f"{name}，高清夜视。")
+
     store = stocked_store(tmp_path / "s.sqlite", {"name": "T", "language": "zh", "currency": "CNY"},
-                          (cam("DC-1", "单镜头行车记录仪", ("行车记录仪", "夜视")),
-                           cam("DC-2", "双录行车记录仪", ("行车记录仪", "停车监控")),
-                           cam("DC-3", "云镜记录仪", ("行车记录仪", "停车监控", "导航"))))
+                          (cam("DC-1", "单镜头行车记录仪", 199, ("行车记录仪", "夜视")),
+                           cam("DC-2", "双录行车记录仪", 299, ("行车记录仪", "停车监控")),
+                           cam("DC-3", "云镜记录仪", 699, ("行车记录仪", "停车监控", "导航"))))
     engine, conv = Engine(store), Conversation()
     assert ask_skus(engine, conv, "单镜头行车记录仪") == ["DC-1"]
     assert sorted(ask_skus(engine, conv, "那它具有停车监控的功能吗")) == ["DC-2", "DC-3"]
     assert engine.last_plan.lacks == ["停车监控"] and "单镜头行车记录仪" in engine.last_plan.composed
     assert engine.last_plan.lacking.sku == "DC-1" and not engine.last_plan.missing
+    # Within the budget the conversation set: the dearer one that has it is not offered.
+    conv = Conversation()
+    assert ask_skus(engine, conv, "300元以内的单镜头行车记录仪")[0] == "DC-1"
+    assert ask_skus(engine, conv, "那它具有停车监控的功能吗") == ["DC-2"]
+    assert engine.last_plan.lacking.sku == "DC-1"
     conv = Conversation()
     ask_skus(engine, conv, "双录行车记录仪")
     assert ask_skus(engine, conv, "它具有停车监控的功能吗") == ["DC-2"]

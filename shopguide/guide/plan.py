@@ -188,10 +188,11 @@ def _beside(words: list[str], w: list[str]) -> set[tuple[int, str]]:
     return out
 
 
-def _lacked(store: StoreLike, q: Query, pointed: list[Product]
+def _lacked(store: StoreLike, q: Query, pointed: list[Product], last: Query | None
             ) -> tuple[list[str], list[Product]]:
     """The store's features (tags) the question names that none of the products pointed at
-    has, in its tags or its own words, and the other products of their kind tagged so."""
+    has, in its tags or its own words, and the other products of their kind tagged so, within
+    the budget the conversation set (``last``: a ¥200k budget is not met by ¥700k cars)."""
     own = [fold(" ".join((p.name, p.name_en or "", p.description or "", *p.tags)))
            for p in pointed]
     lacking = [t for t in q.tags if not any(fold(t) in text for text in own)]
@@ -199,7 +200,9 @@ def _lacked(store: StoreLike, q: Query, pointed: list[Product]
         return [], []
     kind = {p.category for p in pointed}
     skus = {p.sku for p in pointed}
-    found = store.search_products(" ".join(lacking), category=sorted(kind), limit=20)
+    budget = {"min_price": last.min_price, "max_price": last.max_price} if last else {}
+    found = store.search_products(" ".join(lacking), category=sorted(kind), limit=20,
+                                  **{k: v for k, v in budget.items() if v is not None})
     having = [p for p, _ in found if p.sku not in skus and set(lacking) <= set(p.tags)]
     return (lacking, having) if having else ([], [])
 
@@ -360,7 +363,8 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
     need = _new_need(q, conv)
     if need and pointed and q.intent != "compare" and not any(_fits(p, q) for p in pointed):
         plan.missing, pointed = pointed, []  # "has it got size 37?" — no: say so, offer others
-    lacks, having = _lacked(store, q, pointed) if pointed and q.about_focus else ([], [])
+    lacks, having = _lacked(store, q, pointed, conv.last_query) if pointed and q.about_focus \
+        else ([], [])
     if lacks and not named and not plan.missing:
         # "具有停车监控的功能吗" about a dash cam the store does not tag so, while others of
         # its kind are: the ones that have it are the answer (composed, it also says that the
