@@ -84,6 +84,14 @@ def test_of_two_kinds_named_the_later_is_the_thing_asked_for() -> None:
     assert understand("pants dress for women", v).category == "Women/Clothing/Dresses"
 
 
+def test_a_frame_topic_leaves_the_words_between_its_ends_to_search() -> None:
+    # "what…size" is the sizing topic; "mesh" and "hole" between its ends are still asked.
+    q = understand("what is the mesh hole size?", VOCAB)
+    assert q.topics == ["sizing"]
+    words = [s.key for s in q.slots.slots if s.role == "word"]
+    assert "mesh" in words and "hole" in words
+
+
 def test_store_synonyms_reach_store_categories() -> None:
     # 棉衣 → 棉服 is this store's word (its synonyms.csv), not the language's.
     assert understand("棉衣", VOCAB).category is None

@@ -510,16 +510,20 @@ def _slots(norm: str, tokens: Sequence[Token], vocab: StoreVocab, spans: Sequenc
     topic_spans = [s for s in spans if s.kind == "topic"]
     in_topic: set[int] = set()
     for s in topic_spans:
+        # A frame ("what…size") is its two ends: the words between are the question's own
+        # ("what is the mesh hole size?" still asks about mesh and holes).
+        own = (range(s.found.first, s.found.last + 1) if "..." not in s.found.phrase
+               else sorted({s.found.first, s.found.last}))
         # The words said first (the returns row says "return", the refunds row "refund"),
         # then the topic's other words, a little weaker.
-        said = [Alt(t.key, t.script, 1.0, t.text) for t in tokens[s.found.first:s.found.last + 1]
-                if t.content]
+        said = [Alt(tokens[i].key, tokens[i].script, 1.0, tokens[i].text) for i in own
+                if tokens[i].content]
         words = resources.topics().get(str(s.value), ())
         alts = said + [Alt(k, sc, SYNONYM, w) for k, sc, w in _keys(vocab, words)
                        if all(a.key != k for a in said)]
         slots.append(Slot(s.found.phrase, alts or [Alt(s.found.phrase, "en", 1.0, s.found.phrase)],
                           role="topic", role_value=str(s.value)))
-        in_topic.update(range(s.found.first, s.found.last + 1))
+        in_topic.update(own)
     synonyms = _synonym_spans(norm, tokens, vocab)
     heads = _compound_heads(norm, tokens, consumed)
     repaired = repaired if repaired is not None else _typos(norm, tokens, vocab, consumed)
