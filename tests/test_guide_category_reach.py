@@ -110,3 +110,24 @@ def test_a_kind_under_several_branches_reaches_every_branch(fresh_store) -> None
     engine = Engine(fresh_store)
     skus = {p.sku for p in engine.plan("basketball", Conversation()).products}
     assert skus == {"BB-1", "BS-1"}  # both branches named Basketball, not the running shoe
+
+
+def test_a_tag_that_is_a_kind_filed_elsewhere_names_the_thing(fresh_store) -> None:
+    # 手机 names the phones' category, but the message is about a 电话手表 (a tag here, and
+    # the kind 儿童电话手表 of its own branch): the watches join although they never say 手机.
+    from shopguide.guide.engine import Engine
+
+    fresh_store.set_settings(name="Digital", language="zh", currency="CNY")
+    for p in (
+        Product("PH-1", "智能手机 6.5寸", "数码/手机", 1999, "CNY", "星辰", 5, "D1", (), ("黑色",),
+                ("手机", "5G"), "大屏手机。"),
+        Product("CB-1", "手机充电线 1.2米", "数码/手机", 29, "CNY", "品胜", 9, "D1", (), ("白色",),
+                ("数据线",), "适用于多数手机。"),
+        Product("WT-1", "儿童电话手表 SE", "智能设备/儿童电话手表", 569, "CNY", "小天", 4, "D2", (),
+                ("蓝色",), ("电话手表", "儿童", "GPS定位"), "可以打接电话，GPS定位。"),
+    ):
+        fresh_store.save_product(p)
+    engine = Engine(fresh_store)
+    text = "电话手表给手机打电话可以，但是手机拨电话手表的号码打不出去"
+    skus = [p.sku for p in engine.plan(text, Conversation()).products]
+    assert skus and skus[0] == "WT-1", skus

@@ -96,11 +96,16 @@ def beyond_category(store: StoreLike, vocab: StoreVocab, q: Query, filters: dict
     loose = {k: v for k, v in filters.items() if k != "category"}
     seen = {p.sku for p, _ in found}
     words = " ".join(dict.fromkeys([*text.split(), leaf, *unmet]))
+    # An unmet tag that is itself a kind the store files under its own branch (电话手表, as in
+    # 儿童电话手表, while the message also says 手机) names the thing: its products need not
+    # name the category's kind.
+    kinds = [fold(seg) for seg in vocab.segment_paths()]
+    a_kind = all(any(fold(t) in seg for seg in kinds) for t in unmet)
     out = []
     for p, score in store.search_products(words, **loose, limit=CANDIDATES):
         tags = {fold(t) for t in p.tags}
         if p.sku not in seen and all(fold(t) in tags for t in unmet) and (
-                fold(leaf) in product_doc(vocab.analyzer, p).title):
+                a_kind or fold(leaf) in product_doc(vocab.analyzer, p).title):
             out.append((p, score))
     return out
 
