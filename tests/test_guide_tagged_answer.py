@@ -224,6 +224,22 @@ def test_tagged_metrics_read_the_raw_answers() -> None:
     assert s["frame_repeat"] == {"en": round(2 / 3, 4)}
 
 
+def test_refers_first_counts_only_answers_whose_reference_names_a_product() -> None:
+    from shopguide.training.corpus import Record
+    from shopguide.training.evaluate_tagged import evaluate_tagged
+
+    ctx = "Facts:\n[P1] A [P1.d1] soft\nQ: is it warm?\nA:"
+    silent = Record("s", "test", "attribute", "en", ctx, " The details don't mention it.",
+                    top="[P1]")
+    named = Record("s", "test", "attribute", "en", ctx + " ", " The catalog doesn't say for the [P1].",
+                   top="[P1]")
+    answers = {silent.context: ("The details don't mention it.", True),
+               named.context: ("The details don't mention it.", True)}
+    s = evaluate_tagged([silent, named], lambda r: answers[r.context]).summary()
+    # The silent reference names no product: not counted; the named one is, and is missed.
+    assert s["top_ordered_n"] == 1 and s["top_ordered"] == 0.0
+
+
 def test_after_a_name_only_that_products_facts_may_follow() -> None:
     import numpy as np
 

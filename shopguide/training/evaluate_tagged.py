@@ -2,7 +2,7 @@
 
 - top_ordered / top_shuffled: the first product the answer refers to is the one the
   question is about, with the facts in retrieval order / shuffled (it reads the question,
-  not just the first fact);
+  not just the first fact); counted where the reference answer refers to a product;
 - cited: where the question names a need one product's clause answers, the answer cites
   that clause (or tag);
 - policy_quoted: a policy answer quotes every clause of the policy asked about and states
@@ -77,7 +77,9 @@ def evaluate_tagged(records: Sequence, answer: TaggedAnswerer,
         rep.n += 1
         written = TAG.findall(raw)
         rep.foreign_tags += sum(t not in r.context for t in written)
-        if r.top and r.top.startswith("[P"):
+        if r.top and r.top.startswith("[P") and _FIRST_PRODUCT.search(r.target):
+            # Only where the reference answer refers to a product: "商品资料里没有提到…" (the
+            # catalog is silent, said without a name) refers to none, and neither need the model.
             first = _FIRST_PRODUCT.search(raw)
             ok = bool(first) and f"[{first.group(1)}]" == r.top
             rep.count("top_shuffled" if r.shuffled else "top_ordered", ok)
