@@ -224,6 +224,20 @@ def test_tagged_metrics_read_the_raw_answers() -> None:
     assert s["frame_repeat"] == {"en": round(2 / 3, 4)}
 
 
+def test_a_need_the_name_states_is_cited_by_naming_the_product() -> None:
+    # The app never writes a tag the product's name already says; naming it first answers.
+    from shopguide.training.corpus import Record
+    from shopguide.training.evaluate_tagged import evaluate_tagged
+
+    ctx = ("Facts:\n[P1] Rain Coat [P1.t1] waterproof\n[P2] Windproof Shell Jacket "
+           "[P2.price] $40 [P2.t1] windproof\nQ: a windproof jacket?\nA:")
+    rec = Record("s", "test", "recommend", "en", ctx, " Try the [P2]: [P2.t1].", top="[P2]",
+                 cite="[P2.t1]")
+    for raw, cited in (("Try the [P2], [P2.price].", 1.0), ("Try the [P1], or the [P2].", 0.0)):
+        s = evaluate_tagged([rec], lambda r, raw=raw: (raw, True)).summary()
+        assert s["cited"] == cited, raw
+
+
 def test_refers_first_counts_only_answers_whose_reference_names_a_product() -> None:
     from shopguide.training.corpus import Record
     from shopguide.training.evaluate_tagged import evaluate_tagged

@@ -4,7 +4,8 @@
   question is about, with the facts in retrieval order / shuffled (it reads the question,
   not just the first fact); counted where the reference answer refers to a product;
 - cited: where the question names a need one product's clause answers, the answer cites
-  that clause (or tag);
+  that clause (or tag), or refers first to the product where its name already says it (the
+  app never writes such a tag);
 - policy_quoted: a policy answer quotes every clause of the policy asked about and states
   no number of its own;
 - foreign_tags: tags written that point at no fact of the prompt (masking makes it 0);
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from shopguide.guide.frames import most_repeated
+from shopguide.guide.masks import named_already
 from shopguide.guide.refs import TAG, sentences
 from shopguide.guide.tagged_answer import unreferenced_number
 
@@ -68,6 +70,17 @@ class TaggedReport:
         return out
 
 
+def _cites(r: Any, raw: str) -> bool:
+    """Whether the answer states the fact the need asks for: its tag, or, where the product's
+    name already says it ("Windproof Shell Jacket" for a windproof jacket: the app never
+    writes that tag, ``masks.named_already``), the product's name."""
+    if r.cite in raw:
+        return True
+    first = _FIRST_PRODUCT.search(raw)  # and it is the product the answer recommends first
+    return r.cite in named_already(r.context) and bool(first) and \
+        f"[{first.group(1)}]" == r.cite.split(".")[0] + "]"
+
+
 def evaluate_tagged(records: Sequence, answer: TaggedAnswerer,
                     keep_samples: int = 20) -> TaggedReport:
     rep = TaggedReport()
@@ -84,7 +97,7 @@ def evaluate_tagged(records: Sequence, answer: TaggedAnswerer,
             ok = bool(first) and f"[{first.group(1)}]" == r.top
             rep.count("top_shuffled" if r.shuffled else "top_ordered", ok)
         if r.cite:
-            rep.count("cited", r.cite in raw)
+            rep.count("cited", _cites(r, raw))
         if r.kind == "policy" and r.faq:
             clauses = re.findall(re.escape(r.faq[:-1]) + r"\.c\d\]", r.context)
             rep.count("policy_quoted", bool(clauses) and all(c in raw for c in clauses)
