@@ -852,6 +852,20 @@ def test_the_product_the_question_is_about_is_named_first_wherever_it_is_listed(
     assert name_gates(tags, tie) == []
 
 
+def test_a_brand_named_tells_the_product_asked_about() -> None:
+    # Every leash says "leash"; only the fourth is of the brand asked for.
+    from tests.fixtures.guide import FakeModel
+
+    model = FakeModel("")
+    tags = masks.tag_ids(model)
+    prompt = ("Facts:\n[P1] Woofstar Leash [P1.brand] 汪星 [P1.price] ¥129\n"
+              "[P2] Max Leash [P2.brand] 汪星 [P2.price] ¥66\n"
+              "[P3] Meowfun Comfort Leash [P3.brand] 喵趣 [P3.price] ¥189\n"
+              "Q: Can you recommend 喵趣 leash?\nA:")
+    [(held, opening)] = name_gates(tags, prompt)
+    assert tags["[P3]"] in opening and {tags["[P1]"], tags["[P2]"]} <= set(held)
+
+
 def test_when_the_words_tell_no_product_apart_the_one_last_named_is_asked_about() -> None:
     from tests.fixtures.guide import FakeModel
 

@@ -22,6 +22,7 @@ _QUESTION = re.compile(r"^Q: (.*)\nA:\s*$", re.M)
 _ANSWERED = re.compile(r"^A: (.+)$", re.M)  # the earlier answers, as the shopper saw them
 _NAME = re.compile(r"\[P(\d)\]")
 _FEATURE = re.compile(r"\[P(\d)\.([dt])\d+\]")  # a product's sentence (d) or tag (t)
+_BRAND = re.compile(r"\[P(\d)\.brand\]")
 _PRICE = re.compile(r"\[P(\d)\.price\]")
 PICKS = {"cheapest": min, "priciest": max}  # cues.csv acts → which price is asked for
 
@@ -81,16 +82,16 @@ def _first_named(tags: Mapping[str, int], best: str, products: Collection[str]
 def name_gates(tags: Mapping[str, int], prompt_text: str) -> list[tuple[list[int], list[int]]]:
     """When one product's name, tags and sentences say more of the question's words than
     every other's, the others' names are held until it is named: the answer starts with the
-    product the question is about, wherever the facts list it. (Figures, brand, stock and
-    aisle do not count: they say nothing of what is asked for.) When the words tell none
-    apart ("价格是多少？", "is this one non-slip?"), the product the last answer named is the
-    one asked about."""
+    product the question is about, wherever the facts list it. (Figures, stock and aisle do
+    not count: they say nothing of what is asked for; a brand does: "Can you recommend 喵趣
+    leash?") When the words tell none apart ("价格是多少？", "is this one non-slip?"), the
+    product the last answer named is the one asked about."""
     focus = focus_words(asked(prompt_text))
     facts = stated(prompt_text)
     names = {m.group(1): text for tag, text in facts.items() if (m := _NAME.fullmatch(tag))}
     features: dict[str, list[str]] = {}
     for tag, text in facts.items():
-        if feature := _FEATURE.fullmatch(tag):
+        if feature := _FEATURE.fullmatch(tag) or _BRAND.fullmatch(tag):
             features.setdefault(feature.group(1), []).append(text)
     scores = {k: relevance(" ".join([name, *features.get(k, [])]), focus)
               for k, name in names.items()}
