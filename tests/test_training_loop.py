@@ -124,3 +124,20 @@ def test_warmup_then_cosine_decay():
     assert f(60) == pytest.approx(0.55, abs=0.01)
     assert f(110) == pytest.approx(0.1) and f(500) == pytest.approx(0.1)
     assert all(f(s) >= f(s + 1) for s in range(10, 120))
+
+
+def test_a_run_on_pace_follows_its_steps_and_a_slow_one_its_clock():
+    from shopguide.training.train import budget_fraction
+
+    cfg = TrainConfig(warmup_steps=100, max_steps=6100, min_lr_ratio=0.1)
+    # Warm-up took 60 s of an 80-minute budget; then 0.5 s a step (on pace: 50 min for 6,000).
+    on_pace = [budget_fraction(60 + 0.5 * (s - 100), 60, 4800) for s in range(100, 6101, 500)]
+    steps = [(s - 100) / 6000 for s in range(100, 6101, 500)]
+    assert all(t < st or s == 100 for t, st, s in zip(on_pace, steps, range(100, 6101, 500)))
+    # So the learning rate is the steps' alone, whatever the clock said.
+    clocked = lr_lambda(cfg, lambda: budget_fraction(60 + 0.5 * 2900, 60, 4800))
+    assert clocked(3000) == pytest.approx(lr_lambda(cfg)(3000))
+    # 1 s a step would overrun (100 minutes): the clock leads and the rate falls faster.
+    slow = lr_lambda(cfg, lambda: budget_fraction(60 + 1.0 * 2900, 60, 4800))
+    assert slow(3000) < lr_lambda(cfg)(3000)
+    assert budget_fraction(4800, 60, 4800) == pytest.approx(1.0)

@@ -37,8 +37,9 @@ class TrainConfig:
     max_minutes: float | None = None  # wall-clock safety net; the schedule is by steps
     seed: int = 1234
     threads: int | None = None
-    # With a wall-clock budget, decay by whichever is further along: steps or time. The bundled
-    # run uses it so a busy machine still ends on a low learning rate; it is not bit-reproducible.
+    # With a wall-clock budget, decay by whichever is further along after warm-up: steps or
+    # time. The bundled run uses it so a busy machine still ends on a low learning rate; a run
+    # on pace follows its steps alone (reproducible).
     time_schedule: bool = False
 
 
@@ -77,6 +78,16 @@ def lr_lambda(cfg: TrainConfig, clock: Callable[[], float] | None = None) -> Cal
         return cfg.min_lr_ratio + (1 - cfg.min_lr_ratio) * 0.5 * (1 + math.cos(math.pi * t))
 
     return f
+
+
+def budget_fraction(elapsed: float, warm_end: float, budget: float) -> float:
+    """How far a run is through its time budget, counted from the end of warm-up over what
+    is left of the budget, as the steps are counted. A run on pace to finish in time is never
+    ahead of its steps by it, so its schedule is the steps' alone and two runs of one corpus
+    match (counted from the start, the clock led the steps just after warm-up, and each run's
+    learning rate there followed its machine's load); one that would overrun decays by it."""
+    left = budget - warm_end
+    return (elapsed - warm_end) / left if left > 0 else 1.0
 
 
 def make_optimizer(model: torch.nn.Module, cfg: TrainConfig) -> torch.optim.Optimizer:
@@ -145,9 +156,13 @@ def train(model, train_items: Sequence[Tokenized], val_items: Sequence[Tokenized
     random.seed(cfg.seed)
     opt = make_optimizer(model, cfg)
     started = [time.monotonic()]
+    warm: list[float] = []  # the seconds elapsed when warm-up ended (the clock's first call)
 
     def time_fraction() -> float:
-        return (time.monotonic() - started[0]) / (cfg.max_minutes * 60)
+        now = time.monotonic() - started[0]
+        if not warm:
+            warm.append(now)
+        return budget_fraction(now, warm[0], cfg.max_minutes * 60)
 
     use_clock = cfg.time_schedule and cfg.max_minutes is not None
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lr_lambda(cfg, time_fraction if use_clock else None))
