@@ -852,12 +852,16 @@ def test_the_product_the_question_is_about_is_named_first_wherever_it_is_listed(
     assert name_gates(tags, tie) == []
 
 
-def test_a_brand_named_tells_the_product_asked_about() -> None:
-    # Every leash says "leash"; only the fourth is of the brand asked for.
+def _tags() -> dict[str, int]:
+    """The reference tags' token ids, as a model with the tags as tokens has them."""
     from tests.fixtures.guide import FakeModel
 
-    model = FakeModel("")
-    tags = masks.tag_ids(model)
+    return masks.tag_ids(FakeModel(""))
+
+
+def test_a_brand_named_tells_the_product_asked_about() -> None:
+    # Every leash says "leash"; only the third is of the brand asked for.
+    tags = _tags()
     prompt = ("Facts:\n[P1] Woofstar Leash [P1.brand] 汪星 [P1.price] ¥129\n"
               "[P2] Max Leash [P2.brand] 汪星 [P2.price] ¥66\n"
               "[P3] Meowfun Comfort Leash [P3.brand] 喵趣 [P3.price] ¥189\n"
@@ -867,10 +871,7 @@ def test_a_brand_named_tells_the_product_asked_about() -> None:
 
 
 def test_when_the_words_tell_no_product_apart_the_one_last_named_is_asked_about() -> None:
-    from tests.fixtures.guide import FakeModel
-
-    model = FakeModel("")
-    tags = masks.tag_ids(model)
+    tags = _tags()
     prompt = ("Facts:\n[P1] Trail Shoe [P1.price] $120\n[P2] Stability Runner [P2.price] $99\n"
               "Q: running shoes\nA: The Stability Runner is $99.\nQ: where is it?\nA:")
     [(held, opening)] = name_gates(tags, prompt)

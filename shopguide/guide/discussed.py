@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from shopguide.guide.candidates import StoreLike
+from shopguide.guide.matching import product_text
 from shopguide.guide.query import Query
 from shopguide.store.models import Product
 from shopguide.text import fold, resources
@@ -16,8 +17,7 @@ def colour_word_of(p: Product, q: Query) -> bool:
     """Whether the colour word said is a word of the product's own text, said as that text
     says it (beside the same word), not a wish for a colour it lacks: "will it read and clear
     body codes?" after a code reader that can "read and clear dtcs"; "in clear" is a wish."""
-    own = _pieces(" ".join(x for x in (p.name, p.name_en, p.name_zh, p.description,
-                                       p.description_en, p.description_zh) if x))
+    own = _pieces(" ".join(product_text(p)))
     said = _pieces(q.text)
     for w in {*resources.colors().get(str(q.color), ()), fold(str(q.color))}:
         around = _beside(said, _pieces(w))
@@ -55,8 +55,7 @@ def lacked(store: StoreLike, q: Query, pointed: list[Product], last: Query | Non
     """The store's features (tags) the question names that none of the products pointed at
     has, in its tags or its own words, and the other products of their kind tagged so, within
     the budget the conversation set (``last``: a ¥200k budget is not met by ¥700k cars)."""
-    own = [fold(" ".join((p.name, p.name_en or "", p.description or "", *p.tags)))
-           for p in pointed]
+    own = [fold(" ".join(product_text(p))) for p in pointed]
     lacking = [t for t in q.tags if not any(fold(t) in text for text in own)]
     if not lacking:
         return [], []

@@ -92,7 +92,9 @@ class Terms:
         return [s.key for s in self.slots]
 
 
-def _product_text(p: Product) -> tuple[str, str]:
+def product_text(p: Product) -> tuple[str, str]:
+    """A product's own words: its title (names, category, brand, tags, colours) and body
+    (descriptions, extra fields)."""
     title = " ".join(x for x in (p.name, p.name_en, p.name_zh, p.category.replace("/", " "),
                                  p.brand, " ".join(p.tags), " ".join(p.colors)) if x)
     body = " ".join(x for x in (p.description, p.description_en, p.description_zh,
@@ -122,7 +124,7 @@ def name_head(analyzer: Analyzer, name: str) -> str | None:
 
 @lru_cache(maxsize=20_000)
 def product_doc(analyzer: Analyzer, p: Product) -> Doc:
-    doc = Doc.of(analyzer, *_product_text(p))
+    doc = Doc.of(analyzer, *product_text(p))
     # English names only: a Chinese name runs brand, series and kind side by side
     # ("好孩子 小情书 轻便婴儿推车 可坐可躺"), its kind is found by the category instead.
     heads = {h for n in (p.name, p.name_en) if n and not has_cjk(n)
