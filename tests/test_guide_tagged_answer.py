@@ -82,6 +82,13 @@ def test_what_each_turn_must_reference() -> None:
     assert not ta.pays(ta.owed("locate", False, stock_question=True), "[P1]卖[P1.price]。")
     assert ta.pays(ta.owed("policy", False), "[F1.c2]")
     assert not ta.pays(ta.owed("policy", False), "Yes, you can.")
+    # "Do you have it in pink?" of the product discussed: the colours it comes in answer;
+    # a sentence of its description does not, nor do its sizes.
+    pink = ta.owed("detail", False, variant="colors")
+    assert ta.pays(pink, "Yes, the [P1] comes in [P1.colors].")
+    assert not ta.pays(pink, "[P1]: [P1.d2].")
+    assert not ta.pays(pink, "The [P1] comes in [P1.sizes].")
+    assert ta.pays(ta.owed("find", False, variant="colors"), "推荐[P1]，[P1.t1]。")  # a search
 
 
 def test_the_model_answer_is_filled_from_the_catalog(catalog_store) -> None:

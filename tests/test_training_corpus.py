@@ -100,6 +100,31 @@ def test_a_need_is_answered_by_citing_its_clause(records):
     assert cites and all(r.cite in r.target and r.cite in r.context for r in cites)
 
 
+def _variants_asked(r) -> bool | None:
+    """None: the answer gives no colours or sizes; else whether the question names one."""
+    field = re.search(r"(\[P\d)\.(colors|sizes)\]", r.target)
+    if field is None:
+        return None
+    line = _fact_lines(r.context)[field.group(1) + "]"]
+    values = re.search(rf"\.{field.group(2)}\] ([^\[]+)", line).group(1).strip().split("/")
+    return any(v in r.context.rsplit("Q: ", 1)[1] for v in values)
+
+
+def test_a_colour_or_size_asked_for_is_answered_by_the_variants():
+    """"Do you have it in pink?" (after a recommendation, or of a product named): the answer
+    gives the colours or sizes it comes in, and the value asked is among them."""
+    recs = c.build(c.CorpusSpec(stores=30, per_store=30, validation_stores=2, test_stores=2))
+    asked = [r for r in recs if _variants_asked(r)]
+    assert len(asked) >= 10 and {r.lang for r in asked} == {"zh", "en"}
+    assert {r.kind for r in asked} == {"followup", "detail"}
+    assert all(_variants_asked(r) for r in recs if r.kind == "followup" and
+               _variants_asked(r) is not None)
+    # "Where is the kettle?": the kind named, the facts in retrieval order, the first answered.
+    assert any(r.kind == "detail" and r.top == "[P1]" and not r.shuffled and
+               _fact_lines(r.context)["[P1]"].split(" [P1.")[0][5:] not in
+               r.context.rsplit("Q: ", 1)[1] for r in recs)
+
+
 def test_both_languages_and_all_situations_present(records):
     train = [r for r in records if r.split == "train"]
     assert {r.lang for r in train} == {"zh", "en"}

@@ -202,14 +202,14 @@ class Engine:
                                            customer or conv.customer, q.lang, means)
         max_new = getattr(self.settings, "max_new_tokens", 96)
         text = prompt.fit(self.model.count_tokens, max(16, prompt_limit(self.model, max_new)))
-        debt = tagged_answer.owed(plan.intent, plan.comparison, q.stock_question)
+        variant = "colors" if q.color and not q.size else "sizes" if q.size and not q.color \
+            else None
+        debt = tagged_answer.owed(plan.intent, plan.comparison, q.stock_question, variant)
         if plan.about is not None:  # a question about the product's attribute
             debt = tagged_answer.attribute_debt(plan.about.clause, refs)
             if debt is None or (fact := owed_fact(debt)) is not None and fact not in text:
                 return  # the clause that answers is not in the prompt: the composed answer
         ranked = bool(q.cheap or q.cheaper or q.pick)  # the cheapest first: the order answers
-        variant = "colors" if q.color and not q.size else "sizes" if q.size and not q.color \
-            else None
         yield from tagged_answer.write(self.model, text, refs, q.lang, debt, self.settings,
                                        cancel, log, facts, ranked, variant)
 

@@ -45,6 +45,7 @@ _AISLE = re.compile(r"\[P\d\.aisle\]")
 _STOCK = re.compile(r"\[P\d\.stock\]")
 _POLICY = re.compile(r"\[F\d\.c\d\]")
 _POLICY_CLAUSE = re.compile(r"\[F1\.c\d\]")
+VARIANT = "the variants "  # the debt of a question about a colour or size ("the variants colors")
 
 
 def wording(settings: Any, prompt_text: str) -> Any:
@@ -82,13 +83,18 @@ def _joined(raw: str, text: str, lang: str, before: str) -> str:
     return lead + text
 
 
-def owed(intent: str, comparison: bool, stock_question: bool = False) -> str | None:
+def owed(intent: str, comparison: bool, stock_question: bool = False,
+         variant: str | None = None) -> str | None:
     """What the raw answer must reference to be an answer to this turn (None: anything). "Is
-    it in stock?" is answered by the count on the shelf as well as by the aisle."""
+    it in stock?" is answered by the count on the shelf as well as by the aisle; "do you have
+    it in pink?" of the product discussed (``variant``: "colors" or "sizes") by the colours it
+    comes in (a sentence of its description answers no colour)."""
     if comparison or intent == "compare":
         return "two products"
     if intent == "locate" and stock_question:
         return "an aisle or a stock"
+    if intent == "detail" and variant:
+        return VARIANT + variant
     return {"find": "a product", "detail": "a product", "locate": "an aisle",
             "policy": "the policy"}.get(intent)
 
@@ -133,6 +139,8 @@ def pays(debt: str | None, raw: str) -> bool:
         return len(told) >= (2 if debt == "two products" else 1)
     if debt == "an aisle":
         return bool(_AISLE.search(raw))
+    if debt.startswith(VARIANT):
+        return f".{debt[len(VARIANT):]}]" in raw
     if debt == "an aisle or a stock":
         return bool(_AISLE.search(raw) or _STOCK.search(raw))
     if debt.startswith("all of "):
@@ -184,7 +192,8 @@ def _decoding(model: Any, prompt_text: str, lang: str, debt: str | None, ranked:
     left out changes the policy)."""
     masks = decoding_masks(model, prompt_text, lang, debt == "two products",
                            debt in ("a product", "two products") or
-                           owed_fact(debt) is not None, debt == "the policy", ranked)
+                           owed_fact(debt) is not None or (debt or "").startswith(VARIANT),
+                           debt == "the policy", ranked)
     masks["banned"] = masks["banned"] + off_the_question(model, debt) + (
         sold_out_beside(model, prompt_text) if debt == "a product" else []) + \
         other_variant(model, variant)

@@ -296,13 +296,20 @@ def need(rng: random.Random, store: SynthStore, lang: str) -> Example:
 
 
 def detail(rng: random.Random, store: SynthStore, lang: str) -> Example:
-    """Price, place, stock, sizes or colours of a named product."""
-    p = _pick(rng, store, in_stock=rng.random() < 0.8)
-    facts, k, shuffled = _facts(rng, store, p, rng.choice((1, 1, 2, 3)), lang)
-    p = facts[k - 1]
-    name = p.display_name(lang)
-    zh = lang == "zh"
+    """Price, place, stock, sizes or colours of a product named, or of its kind ("where is
+    the kettle?": the facts are then in retrieval order and the answer is about the first)."""
     what = rng.choice(("price", "price", "aisle", "stock", "sizes", "colors"))
+    # "Is it in stock?" is asked of what has run out as well as of what has not.
+    gone = [x for x in store.products if x.stock == 0]
+    p = rng.choice(gone) if what == "stock" and gone and rng.random() < 0.4 else \
+        _pick(rng, store, in_stock=rng.random() < 0.8)
+    facts, k, shuffled = _facts(rng, store, p, rng.choice((1, 1, 2, 3)), lang)
+    by_kind = rng.random() < 0.35
+    if by_kind and shuffled:
+        facts, k, shuffled = _ordered(facts, k)
+    p = facts[k - 1]
+    name = _noun(store, p, lang) if by_kind else p.display_name(lang)
+    zh = lang == "zh"
     if what == "aisle" and not p.aisle or what == "stock" and p.stock is None or \
             what == "sizes" and not p.sizes or what == "colors" and not p.colors:
         what = "price"
@@ -326,6 +333,8 @@ def detail(rng: random.Random, store: SynthStore, lang: str) -> Example:
         else:
             a = _say(rng, f"抱歉，{n}目前缺货。", f"不好意思，{n}暂时卖完了。") if zh else \
                 _say(rng, f"Sorry, the {n} is out of stock right now.", f"I'm afraid the {n} is sold out.")
+    elif what in ("sizes", "colors") and rng.random() < 0.5:  # a wish: "…in pink?"
+        q, a = _variant_of_it(rng, k, p, lang, what, name)
     elif what == "sizes":
         q = _say(rng, f"{name}有哪些尺码？", f"{name}有什么码") if zh else \
             _say(rng, f"What sizes does the {name} come in?", f"sizes for the {name}?")
@@ -353,8 +362,9 @@ def attribute(rng: random.Random, store: SynthStore, lang: str) -> Example:
                                                if f[0 if zh else 1] not in p.tags), None)
     if not word:
         return detail(rng, store, lang)
-    q = _say(rng, f"这款{word}吗？", f"它是{word}的吗？", f"这个有{word}的特点吗", f"{p.display_name(lang)}{word}吗？") if zh else \
-        _say(rng, f"Is it {word}?", f"Is this one {word}?", f"is the {p.display_name(lang)} {word}?", f"would you say it's {word}?")
+    q = _attribute_question(rng, p, lang, word)
+    if q is None:  # asked how it goes with something else: only the shopper's own thing knows
+        q, has = _goes_with_question(rng, store, p, lang), False
     n = f"[P{k}]"
     if has:
         cite = _clause_tag(k, p, word) or _tag_tag(k, p, word, lang)
@@ -368,6 +378,34 @@ def attribute(rng: random.Random, store: SynthStore, lang: str) -> Example:
                  "The product details don't mention it; a staff member can check for you.")
     history = [(_question(rng, store, p, lang, None, None), recommend_text(rng, k, p, lang))]
     return _ex("attribute", lang, q, a, facts, history=history, top=n, cite=cite, shuffled=shuffled)
+
+
+def _attribute_question(rng: random.Random, p: Product, lang: str, word: str) -> str | None:
+    """A question whether the product discussed is ``word``, in the forms shoppers ask it
+    (the same forms whether it is or not: only the facts tell); None, a share of the time,
+    for a question of how it goes with something of the shopper's (``_goes_with_question``)."""
+    if rng.random() < 0.15:
+        return None
+    name = p.display_name(lang)
+    if lang == "zh":
+        return _say(rng, f"这款{word}吗？", f"它是{word}的吗？", f"这个有{word}的特点吗", f"{name}{word}吗？",
+                    f"够{word}吗", f"这个到底{word}不{word}？", f"我需要{word}的，这款行吗？", f"{word}吗",
+                    f"这款算{word}吗？", f"之前买的不{word}，这个呢？")
+    return _say(rng, f"Is it {word}?", f"Is this one {word}?", f"is the {name} {word}?",
+                f"would you say it's {word}?", f"is it really {word}?",
+                f"I need something {word}, is this?", f"is this {word} enough?", f"{word}?",
+                f"my last one wasn't {word}. will this one be?")
+
+
+def _goes_with_question(rng: random.Random, store: SynthStore, p: Product, lang: str) -> str:
+    """"Will it work with my …?" of something the store's facts cannot speak for."""
+    kinds = [t.noun[0 if lang == "zh" else 1] for t in store.trade.kinds] if store.trade else []
+    other = rng.choice(kinds or ["东西" if lang == "zh" else "one"])
+    if lang == "zh":
+        return _say(rng, f"和我家的{other}能一起用吗？", f"配我现在的{other}合适吗", f"能放进我的{other}里吗？",
+                    f"我用的{other}能配这个吗")
+    return _say(rng, f"will it work with my {other}?", f"does it fit the {other} I already have?",
+                f"can I use it with my old {other}?", f"is it compatible with my {other}?")
 
 
 def compare(rng: random.Random, store: SynthStore, lang: str) -> Example:
@@ -521,13 +559,14 @@ def social(rng: random.Random, store: SynthStore, lang: str) -> Example:
 
 
 def follow_up(rng: random.Random, store: SynthStore, lang: str) -> Example:
-    """After a recommendation: cheaper (a new list), or where / how many of the one discussed."""
+    """After a recommendation: cheaper (a new list), or where, how much, whether in stock or
+    in a colour or size, of the one discussed."""
     p0 = _pick(rng, store)
     zh = lang == "zh"
     history = [(_question(rng, store, p0, lang, None, None), recommend_text(rng, 1, p0, lang))]
     cheaper = [p for p in store.products if p.category == p0.category and p.price < p0.price
                and (p.stock or 0) > 0]
-    if cheaper and rng.random() < 0.5:
+    if cheaper and rng.random() < 0.4:
         p = rng.choice(cheaper)
         facts, k, shuffled = _facts(rng, store, p, rng.choice((1, 2, 3)), lang)
         q = _say(rng, "便宜一点的呢？", "有更便宜的吗？", "再便宜点的有吗") if zh else \
@@ -536,7 +575,12 @@ def follow_up(rng: random.Random, store: SynthStore, lang: str) -> Example:
                    top=f"[P{k}]", shuffled=shuffled)
     facts, k, shuffled = _facts(rng, store, p0, rng.choice((1, 2)), lang)
     p = facts[k - 1]
-    if p.aisle and rng.random() < 0.5:
+    ask = rng.random()
+    if (p.colors or p.sizes) and ask < 0.3:
+        q, a = _variant_of_it(rng, k, p, lang)
+    elif p.stock is not None and ask < 0.55:
+        q, a = _stock_of_it(rng, k, p, lang)
+    elif p.aisle and ask < 0.8:
         q = _say(rng, "在哪里？", "放在哪儿？", "在哪个货架") if zh else _say(rng, "Where is it?", "Which aisle?")
         a = _say(rng, f"[P{k}]在[P{k}.aisle]货架。", f"在[P{k}.aisle]，[P{k}]就放那里。") if zh else \
             _say(rng, f"The [P{k}] is in aisle [P{k}.aisle].", f"Aisle [P{k}.aisle], where the [P{k}] is.")
@@ -545,6 +589,44 @@ def follow_up(rng: random.Random, store: SynthStore, lang: str) -> Example:
         a = _say(rng, f"[P{k}]售价[P{k}.price]。", f"[P{k}]是[P{k}.price]。") if zh else \
             _say(rng, f"The [P{k}] is [P{k}.price].", f"It's [P{k}.price].")
     return _ex("followup", lang, q, a, facts, history=history, top=f"[P{k}]", shuffled=shuffled)
+
+
+def _stock_of_it(rng: random.Random, k: int, p: Product, lang: str) -> tuple[str, str]:
+    """"Is it in stock?" of the product discussed, and the answer by its count."""
+    zh = lang == "zh"
+    q = _say(rng, "还有货吗？", "有现货吗", "还有库存吗？") if zh else \
+        _say(rng, "Is it in stock?", "Do you have any left?", "any in stock?")
+    if p.stock:
+        a = _say(rng, f"有的，[P{k}]还有[P{k}.stock]件。", f"[P{k}]有货，库存[P{k}.stock]件。") if zh else \
+            _say(rng, f"Yes, we have [P{k}.stock] of the [P{k}].", f"Yes, the [P{k}] has [P{k}.stock] in stock.")
+    else:
+        a = _say(rng, f"抱歉，[P{k}]目前缺货。", f"不好意思，[P{k}]暂时卖完了。") if zh else \
+            _say(rng, f"Sorry, the [P{k}] is out of stock right now.", f"I'm afraid the [P{k}] is sold out.")
+    return q, a
+
+
+def _variant_of_it(rng: random.Random, k: int, p: Product, lang: str, field: str | None = None,
+                   name: str | None = None) -> tuple[str, str]:
+    """"Do you have it in pink?" / "有L码吗" of a product that comes in it (``field``: "colors"
+    or "sizes", else either it has; ``name``: how the question names it, else "it"): the
+    answer gives the colours or sizes it comes in (the engine answers a wish it lacks)."""
+    zh = lang == "zh"
+    if field is None:
+        field = "colors" if p.colors and (not p.sizes or rng.random() < 0.5) else "sizes"
+    v = rng.choice(p.colors if field == "colors" else p.sizes)
+    if zh:
+        q = _say(rng, f"{name or '这款'}有{v}的吗？", f"{name or ''}有没有{v}的")
+    else:
+        it = f"the {name}" if name else "it"
+        q = _say(rng, f"Do you have {it} in {v}?", f"does {it} come in {v}?",
+                 f"is {it} available in {'size ' if field == 'sizes' else ''}{v}?")
+    if field == "colors":
+        a = _say(rng, f"有的，[P{k}]有[P{k}.colors]可选。", f"[P{k}]的颜色有[P{k}.colors]。") if zh else \
+            _say(rng, f"Yes, the [P{k}] comes in [P{k}.colors].", f"You can get the [P{k}] in [P{k}.colors].")
+    else:
+        a = _say(rng, f"有的，[P{k}]有这些尺码：[P{k}.sizes]。", f"[P{k}]的尺码是[P{k}.sizes]。") if zh else \
+            _say(rng, f"Yes, the [P{k}] comes in [P{k}.sizes].", f"Sizes for the [P{k}]: [P{k}.sizes].")
+    return q, a
 
 
 def injection(rng: random.Random, store: SynthStore, lang: str) -> Example:
