@@ -236,12 +236,13 @@ def _question(rng: random.Random, store: SynthStore, p: Product, lang: str, word
         b = f"{budget}元以内" if budget else ""
         return _say(rng, f"有没有{b}{bits}？", f"想买{b}{bits}，推荐一下", f"我想找{bits}",
                     f"{b}的{bits}有哪些？" if b else f"{bits}有哪些？", f"帮我推荐一款{bits}",
-                    f"请问有{bits}吗", f"{bits}哪款好？", f"给我挑个{bits}吧")
+                    f"请问有{bits}吗", f"{bits}哪款好？", f"给我挑个{bits}吧", f"{bits}{b}")
     bits = f"{word} {noun}" if word else noun
     b = f" under {budget}" if budget else ""
+    # The last form is how a search box is typed to: the words alone ("waterproof jacket").
     return _say(rng, f"Do you have {bits}{b}?", f"I'm looking for {bits}{b}", f"Can you recommend {bits}?",
                 f"Any good {bits}{b}?", f"I need {bits}", f"What {bits} would you suggest?",
-                f"got any {bits}?", f"which {bits} is best?")
+                f"got any {bits}?", f"which {bits} is best?", f"{bits}{b}")
 
 
 def recommend(rng: random.Random, store: SynthStore, lang: str) -> Example:
