@@ -84,11 +84,11 @@ def test_what_each_turn_must_reference() -> None:
     assert not ta.pays(ta.owed("policy", False), "Yes, you can.")
     # "Do you have it in pink?" of the product discussed: the colours it comes in answer;
     # a sentence of its description does not, nor do its sizes.
-    pink = ta.owed("detail", False, variant="colors")
+    pink = ta.owed("find", False, variant="colors")
     assert ta.pays(pink, "Yes, the [P1] comes in [P1.colors].")
     assert not ta.pays(pink, "[P1]: [P1.d2].")
     assert not ta.pays(pink, "The [P1] comes in [P1.sizes].")
-    assert ta.pays(ta.owed("find", False, variant="colors"), "推荐[P1]，[P1.t1]。")  # a search
+    assert ta.pays(ta.owed("find", False), "推荐[P1]，[P1.t1]。")  # a search with a colour
 
 
 def test_the_model_answer_is_filled_from_the_catalog(catalog_store) -> None:
@@ -1048,3 +1048,16 @@ def test_a_colour_question_is_not_answered_with_sizes() -> None:
     assert tags["[P1.sizes]"] in banned and tags["[P2.sizes]"] in banned
     assert tags["[P1.colors]"] not in banned
     assert masks.other_variant(model, None) == []
+
+
+@pytest.mark.parametrize("raw, by_model", [
+    ("[P1]的颜色有[P1.colors]。", True),  # the colours it comes in: an answer
+    ("[P1]售价[P1.price]。", False),  # a price: no answer to "in red?"
+])
+def test_a_colour_asked_of_the_product_discussed_is_answered_by_its_colours(
+        catalog_store, raw: str, by_model: bool) -> None:
+    engine, conv = Engine(catalog_store, FakeTaggedModel(raw)), Conversation()
+    list(engine.answer("有没有棉衣？", conv))
+    done = [ev for ev in engine.answer("这款有红色的吗？", conv) if isinstance(ev, Done)][0]
+    assert done.used_model is by_model
+    assert "红色" in done.text and "加厚棉衣" in done.text

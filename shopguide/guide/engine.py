@@ -204,7 +204,8 @@ class Engine:
         text = prompt.fit(self.model.count_tokens, max(16, prompt_limit(self.model, max_new)))
         variant = "colors" if q.color and not q.size else "sizes" if q.size and not q.color \
             else None
-        debt = tagged_answer.owed(plan.intent, plan.comparison, q.stock_question, variant)
+        debt = tagged_answer.owed(plan.intent, plan.comparison, q.stock_question,
+                                  variant if plan.discussed else None)
         if plan.about is not None:  # a question about the product's attribute
             debt = tagged_answer.attribute_debt(plan.about.clause, refs)
             if debt is None or (fact := owed_fact(debt)) is not None and fact not in text:

@@ -49,6 +49,7 @@ class Plan:
     lacking: Product | None = None  # that product (the products shown are the ones that have them)
     why: list[str] = field(default_factory=list)  # how the answer was decided (ask --explain)
     about: Answer | None = None  # a question about one product's attribute, answered
+    discussed: bool = False  # about the product(s) named or pointed at, not a new search
     retrieval: Retrieval | None = None
     reply: FaqEntry | None = None  # the store's own reply for a need it does not carry
 
@@ -325,7 +326,7 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
     elif (named or pointed) and not _policy_first(store, vocab, q, customer, plan) and not (
             q.about_focus and _may_mean_another(q, pointed) and
             _fits_better_elsewhere(store, vocab, q, pointed, customer, plan)):
-        plan.products = (named or pointed)[:SHOWN]
+        plan.products, plan.discussed = (named or pointed)[:SHOWN], True
         plan.why.append("about the product(s) " + ("named by SKU" if named else (
             "being discussed" if q.about_focus else "pointed at")))
         if plan.intent == "find" and not q.stock_question:

@@ -87,13 +87,14 @@ def owed(intent: str, comparison: bool, stock_question: bool = False,
          variant: str | None = None) -> str | None:
     """What the raw answer must reference to be an answer to this turn (None: anything). "Is
     it in stock?" is answered by the count on the shelf as well as by the aisle; "do you have
-    it in pink?" of the product discussed (``variant``: "colors" or "sizes") by the colours it
-    comes in (a sentence of its description answers no colour)."""
+    it in pink?" of the product discussed (``variant``: "colors" or "sizes", given only for
+    such a question) by the colours it comes in (a sentence of its description answers no
+    colour)."""
     if comparison or intent == "compare":
         return "two products"
     if intent == "locate" and stock_question:
         return "an aisle or a stock"
-    if intent == "detail" and variant:
+    if intent == "find" and variant:
         return VARIANT + variant
     return {"find": "a product", "detail": "a product", "locate": "an aisle",
             "policy": "the policy"}.get(intent)
