@@ -365,7 +365,7 @@ def attribute(rng: random.Random, store: SynthStore, lang: str) -> Example:
         return detail(rng, store, lang)
     q = _attribute_question(rng, p, lang, word)
     if q is None:  # asked how it goes with something else: only the shopper's own thing knows
-        q, has = _goes_with_question(rng, store, p, lang), False
+        q, has = _goes_with_question(rng, store, lang), False
     n = f"[P{k}]"
     if has:
         cite = _clause_tag(k, p, word) or _tag_tag(k, p, word, lang)
@@ -398,7 +398,7 @@ def _attribute_question(rng: random.Random, p: Product, lang: str, word: str) ->
                 f"my last one wasn't {word}. will this one be?")
 
 
-def _goes_with_question(rng: random.Random, store: SynthStore, p: Product, lang: str) -> str:
+def _goes_with_question(rng: random.Random, store: SynthStore, lang: str) -> str:
     """"Will it work with my …?" of something the store's facts cannot speak for."""
     kinds = [t.noun[0 if lang == "zh" else 1] for t in store.trade.kinds] if store.trade else []
     other = rng.choice(kinds or ["东西" if lang == "zh" else "one"])
@@ -593,7 +593,8 @@ def follow_up(rng: random.Random, store: SynthStore, lang: str) -> Example:
 
 
 def _stock_of_it(rng: random.Random, k: int, p: Product, lang: str) -> tuple[str, str]:
-    """"Is it in stock?" of the product discussed, and the answer by its count."""
+    """"Is it in stock?" of the product discussed, and the answer by its count (detail's
+    answers, in another order: retrain #6 was trained on this corpus, kept as it was)."""
     zh = lang == "zh"
     q = _say(rng, "还有货吗？", "有现货吗", "还有库存吗？") if zh else \
         _say(rng, "Is it in stock?", "Do you have any left?", "any in stock?")
