@@ -94,3 +94,18 @@ def test_a_department_named_in_the_singular_is_listed_as_its_products() -> None:
     assert _what(Query(text="x", category="Pets/Cat"), "en") == "Cat products"
     assert _what(Query(text="x", category="Shoes/Running Shoes"), "en") == "Running Shoes"
     assert _what(Query(text="x", category="鞋/跑鞋"), "zh") == "跑鞋"
+
+
+def test_a_stock_question_naming_a_size_or_colour_is_told_the_ones_it_comes_in() -> None:
+    from shopguide.guide.compose import compose_locate
+    from shopguide.guide.query import Query
+
+    q = Query(text="is it available in size 42?", lang="en", intent="locate")
+    q.size = "42"
+    text = compose_locate(q, [SHOE], "en")
+    assert "aisle A1" in text and text.endswith("Sizes: 40.")  # 42 is not made: it says 40
+    q = Query(text="有黑色的吗", lang="zh", intent="locate")
+    q.color = "黑色"
+    assert compose_locate(q, [SHOE], "zh").endswith("颜色：黑色/藏青/荧光绿。")
+    plain = Query(text="where is it?", lang="en", intent="locate")
+    assert "Sizes" not in compose_locate(plain, [SHOE], "en")

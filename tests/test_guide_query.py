@@ -122,6 +122,13 @@ def test_intent_cues(text: str, intent: str) -> None:
     assert understand(text, VOCAB).intent == intent
 
 
+@pytest.mark.parametrize("text", ["is it available in red?", "is it in stock?"])
+def test_a_pronoun_inside_a_stock_question_still_points(text: str) -> None:
+    # "is it available" is one stock cue; the "it" inside it points at the product shown.
+    q = understand(text, VOCAB)
+    assert q.intent == "locate" and q.acts & {"it", "them"}
+
+
 @pytest.mark.parametrize("text", ["", "   ", "？？？", "x" * 10_000, '" AND NEAR( * ) OR'])
 def test_odd_input_is_understood_without_crashing_into_nonsense(text: str) -> None:
     q = understand(text, VOCAB)

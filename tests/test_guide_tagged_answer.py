@@ -89,6 +89,11 @@ def test_what_each_turn_must_reference() -> None:
     assert not ta.pays(pink, "[P1]: [P1.d2].")
     assert not ta.pays(pink, "The [P1] comes in [P1.sizes].")
     assert ta.pays(ta.owed("find", False), "推荐[P1]，[P1.t1]。")  # a search with a colour
+    # "Is it available in king?" reads as a stock question; its sizes answer it, its one
+    # stock figure does not say whether king is on the shelf.
+    king = ta.owed("locate", False, stock_question=True, variant="sizes")
+    assert ta.pays(king, "Sizes for the [P1]: [P1.sizes].")
+    assert not ta.pays(king, "Yes, the [P1] has [P1.stock] in stock.")
 
 
 def test_the_model_answer_is_filled_from_the_catalog(catalog_store) -> None:

@@ -24,7 +24,7 @@ from shopguide.guide.events import Cards, Done, Failed, Token
 from ui import background
 from ui.background import BackgroundJob
 from ui.backend import Backend, StoreInfo, default_backend
-from ui.qt import QCoreApplication, QObject, QThread, Signal, Slot
+from ui.qt import QObject, QThread, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -285,9 +285,10 @@ class GuideWorker(_Reports):
             # The worker ends its own loop, after releasing: a quit() sent from the GUI thread
             # next to this call could end the loop before this queued call ran, and the store
             # would never be closed (no checkpoint; seen as a flaky close test).
-            thread = QThread.currentThread()
-            if thread is not QCoreApplication.instance().thread():
-                thread.quit()
+            # (isMainThread, not the application's thread: a worker driven without an
+            # application, as in some tests, has none to ask.)
+            if not QThread.isMainThread():
+                QThread.currentThread().quit()
 
 
 class GuideClient(_Reports):

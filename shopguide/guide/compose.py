@@ -184,8 +184,19 @@ def compose_locate(q: Query, products: Sequence[Product], lang: str) -> str:
                  say("locate_stock_out", lang) if p.stock == 0 else
                  say("locate_stock_n", lang, n=p.stock))
         sentences.append(say("locate", lang, name=p.display_name(lang), price=_price(p),
-                             place=place, stock=stock))
+                             place=place, stock=stock) + _variants_asked(q, p, lang))
     return say("space", lang).join(sentences)
+
+
+def _variants_asked(q: Query, p: Product, lang: str) -> str:
+    """"Is it available in king?": the sizes (or colours) it comes in, after where it is; the
+    one stock figure cannot say whether that size is on the shelf."""
+    made = p.sizes if q.size else colors_in(p, lang) if q.color else []
+    if not made:
+        return ""
+    head = say("sizes" if q.size else "colours", lang)
+    text = head + "/".join(made) + say("end", lang)
+    return say("space", lang) + (text[0].upper() + text[1:] if lang == "en" else text)
 
 
 def compose_detail(products: Sequence[Product], lang: str) -> str:

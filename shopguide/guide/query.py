@@ -128,6 +128,7 @@ def _size_cues() -> tuple[Phrases, Phrases, frozenset[str], Phrases]:
 
 _STORE_KINDS = ("brand", "category", "tag", "color", "size")
 _MARKERS = ("ask_for", "how_to")  # acts that frame a question rather than name a thing
+_POINTERS = ("it", "them")  # acts that point at shown products, also inside another cue
 
 
 @dataclass(frozen=True)
@@ -165,6 +166,12 @@ def _read_phrases(norm: str, tokens: Sequence[Token], vocab: StoreVocab,
         if span.kind == "topic" and _labels_a_contact(norm, f.end):
             continue  # "电话13812345678": the shopper's own number, no question about ours
         if span.kind in _MARKERS:  # what a turn does, said around other words: blocks none
+            spans.append(span)
+            continue
+        if span.kind in _POINTERS and not _overlaps((f.start, f.end), [
+                (s.found.start, s.found.end) for s in spans if s.kind in _STORE_KINDS]):
+            # "is it available?" is a stock question and still points at the product: the
+            # pronoun inside a longer cue is read too, and blocks nothing.
             spans.append(span)
             continue
         if _overlaps((f.start, f.end), used):

@@ -89,13 +89,15 @@ def owed(intent: str, comparison: bool, stock_question: bool = False,
     it in stock?" is answered by the count on the shelf as well as by the aisle; "do you have
     it in pink?" of the product discussed (``variant``: "colors" or "sizes", given only for
     such a question) by the colours it comes in (a sentence of its description answers no
-    colour)."""
+    colour). "Is it available in king?" is such a wish too, though it reads as a stock
+    question: the product's one stock figure cannot say whether king is on the shelf, its sizes
+    can say whether king is made."""
     if comparison or intent == "compare":
         return "two products"
+    if intent in ("find", "locate") and variant:
+        return VARIANT + variant
     if intent == "locate" and stock_question:
         return "an aisle or a stock"
-    if intent == "find" and variant:
-        return VARIANT + variant
     return {"find": "a product", "detail": "a product", "locate": "an aisle",
             "policy": "the policy"}.get(intent)
 
