@@ -97,6 +97,11 @@ def _vocab_ids(model: Any, cache: WeakKeyDictionary, bad: Callable[[bytes], bool
     return cache[model]
 
 
+def is_digit(ch: str) -> bool:
+    """A digit, ASCII or full-width: never written by the model, whole or byte by byte."""
+    return bool(_DIGIT.fullmatch(ch))
+
+
 def digit_ids(model: Any) -> tuple[int, ...]:
     """Tokens holding a digit (ASCII or full-width): a figure comes from a reference only."""
     return _vocab_ids(model, _DIGIT_IDS,
@@ -193,7 +198,7 @@ def decoding_masks(model: Any, prompt_text: str, lang: str | None = None,
     return {"banned": banned, "once": once_ids(model, comparison),
             "switches": switches, "references": list((tag_ids(model) or {}).values()),
             "gates": gates, "followers": space_followers(model),
-            "guard": PairGuard.of(model)}
+            "guard": PairGuard.of(model), "whole_chars": is_digit}
 
 
 def _clause_ids(model: Any, prompt_text: str) -> list[int]:

@@ -64,6 +64,10 @@ class _Vocab:
         # decoding must lift its weaker masks (``TokenChooser.ban_next``).
         self.spaced = np.flatnonzero(spaced).astype(np.int64)
         self.spaced_start = spaced
+        # A space alone stands before a reference (``masks.space_followers``).
+        self.lone = np.array([i for i in range(size) if i not in tags and i not in ends
+                              and model.tokenizer.token_bytes(i).isspace()], dtype=np.int64)
+        self._lone_dead: dict[tuple[str, bool, frozenset[str]], bool] = {}
         self.opening = opening
         # What may follow a unit that opens a sentence, and one further on.
         self.follow = _followers(known.pairs)
@@ -120,7 +124,7 @@ class _Vocab:
             if inside:  # wherever such a token stands, the pair inside it is dead
                 first, later = (np.concatenate([x, *inside]) for x in (first, later))
             self._dead_ends[masked] = Dead(first, later, {a: np.concatenate(ids)
-                                                          for a, ids in pairs.items()})
+                                                          for a, ids in pairs.items()}, masked)
         return self._dead_ends[masked]
 
     def _dead_pairs(self, dead: set[str]) -> set[tuple[str, str]]:
@@ -180,6 +184,16 @@ class _Vocab:
                 dtype=np.int64)
         return self._bans[key]
 
+    def no_reference_after(self, unit: str, initial: bool, masked: frozenset[str]) -> bool:
+        """Whether no reference that is still to be had was taught after ``unit``: a space
+        alone after it (which only a reference may follow) is then a dead end."""
+        key = (unit, initial, masked)
+        if key not in self._lone_dead:
+            allowed = self.allowed(unit, initial)
+            self._lone_dead[key] = allowed is not None and not any(
+                k in self.kinds and k not in masked for k in allowed)
+        return self._lone_dead[key]
+
     def allowed(self, unit: str, initial: bool) -> set[str] | None:
         """The units taught after ``unit`` where it stands (None: never taught there)."""
         return (self.follow if initial else self.follow_later).get(unit)
@@ -218,6 +232,7 @@ class Dead:
     first: np.ndarray  # tokens ending on a dead unit, where the unit opens the sentence
     later: np.ndarray  # the same further on
     pairs: dict[str, np.ndarray]  # unit → tokens that would make a dead pair after it
+    masked: frozenset[str] = frozenset()  # the reference kinds all of whose tags are masked
 
 
 def _followers(pairs: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
@@ -284,9 +299,12 @@ class PairGuard:
 
     def _with_dead(self, bans: np.ndarray | None, spaced: bool = False) -> np.ndarray | None:
         dead = self.dead
+        lone = self.unit is not None and self.vocab.no_reference_after(
+            self.unit, self.initial, dead.masked)
         parts = tuple(a for a in (bans, dead.first if self.unit == START else dead.later,
                                   dead.pairs.get(self.unit or ""),
-                                  self.vocab.spaced if spaced else None)
+                                  self.vocab.spaced if spaced else None,
+                                  self.vocab.lone if lone else None)
                       if a is not None and a.size)
         return self.vocab.joined(parts)
 

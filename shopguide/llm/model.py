@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -158,18 +158,19 @@ class LoadedModel:
         gates: Sequence[tuple[Sequence[int], Sequence[int]]] = (),
         followers: Mapping[int, Sequence[int]] | None = None,
         guard: Any = None,
+        whole_chars: bool | Callable[[str], bool] = False,
     ) -> GenerationStream:
         """Start an answer. ``prompt`` is a str or anything with ``fit`` (a guide ``Prompt``).
 
         A str longer than the budget loses its oldest tokens: a last resort, since
         it may cut facts. Pass a ``Prompt`` to have the conversation cut first.
         ``banned``, ``once``, ``switches``, ``references``, ``gates``, ``followers``,
-        ``guard``: see ``GenerationStream``.
+        ``guard``, ``whole_chars``: see ``GenerationStream``.
         """
         settings = settings or GenerationSettings()
         text = prompt if isinstance(prompt, str) else self.render_prompt(prompt, settings)
         return self.stream_ids(self.tokenizer.encode(text), settings, cancel, banned, once,
-                               switches, references, gates, followers, guard)
+                               switches, references, gates, followers, guard, whole_chars)
 
     def stream_ids(
         self,
@@ -183,6 +184,7 @@ class LoadedModel:
         gates: Sequence[tuple[Sequence[int], Sequence[int]]] = (),
         followers: Mapping[int, Sequence[int]] | None = None,
         guard: Any = None,
+        whole_chars: bool | Callable[[str], bool] = False,
     ) -> GenerationStream:
         """Start from token ids (benchmarks, tests); cut from the left to fit, like ``stream``."""
         settings = settings or GenerationSettings()
@@ -195,7 +197,7 @@ class LoadedModel:
             # An empty prompt: start from end-of-text, as GPT-2 was trained to.
             ids = list(self.eos_ids[:1]) or [0]
         return GenerationStream(self, ids, settings, cancel, truncated, banned, once,
-                                switches, references, gates, followers, guard)
+                                switches, references, gates, followers, guard, whole_chars)
 
     def stream_prompt(
         self,

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from time import perf_counter
 from typing import TYPE_CHECKING, Any
 
 from shopguide.llm.detok import StopMatcher
 from shopguide.llm.sampling import TokenChooser
 from shopguide.llm.settings import GenerationSettings
+from shopguide.llm.utf8 import Utf8Masks, Utf8Track
 
 if TYPE_CHECKING:
     from shopguide.llm.model import LoadedModel
@@ -42,7 +43,11 @@ class GenerationStream:
     guard's masks leave nothing, these are lifted first, then the guard's). ``guard``: told
     each token written (``start()``, then ``after(token)``), it gives the ids masked for the
     next one (None: none), reading what the chooser masks if it can ``watch``; the word
-    orders the model was taught (``guide.pair_guard.PairGuard``).
+    orders the model was taught (``guide.pair_guard.PairGuard``). ``whole_chars``: no token
+    that would break a UTF-8 character is written (``llm.utf8``; a byte-level vocabulary
+    only), so the text never holds U+FFFD; a function of one character, it also says which
+    characters are never completed byte by byte. Off, decoding is plain greedy or sampled,
+    as transformers' ``generate``.
     """
 
     def __init__(
@@ -59,6 +64,7 @@ class GenerationStream:
         gates: Sequence[tuple[Sequence[int], Sequence[int]]] = (),
         followers: Mapping[int, Sequence[int]] | None = None,
         guard: Any = None,
+        whole_chars: bool | Callable[[str], bool] = False,
     ) -> None:
         self.model = model
         self.gates = [(tuple(held), frozenset(opening)) for held, opening in gates]
@@ -68,6 +74,7 @@ class GenerationStream:
         self.switches = dict(switches or {})
         self.followers = dict(followers or {})
         self.guard = guard
+        self.whole_chars = whole_chars
         self.prompt_ids = prompt_ids
         self.settings = settings
         self.cancel = cancel if cancel is not None else threading.Event()
@@ -136,6 +143,11 @@ class GenerationStream:
                 watch(chooser.masked_now, lambda: chooser.mask_version)
             if guard is not None and (first := guard.start()) is not None:
                 chooser.ban_next(first)
+            utf8 = Utf8Masks.of(m) if self.whole_chars else None
+            refuse = self.whole_chars if callable(self.whole_chars) else None
+            chars = Utf8Track(utf8, refuse) if utf8 is not None else None
+            if chars is not None:
+                chooser.ban_next(chars.start())
             while True:
                 token = chooser.choose(logits, self.n_tokens)
                 if self.first_token_s is None:
@@ -153,6 +165,8 @@ class GenerationStream:
                     chooser.ban_next(self.followers[token], weak=True)
                 if guard is not None and (after := guard.after(token)) is not None:
                     chooser.ban_next(after)
+                if chars is not None:
+                    chooser.ban_next(chars.after(token))
                 if any(token in opening for _, opening in closed):
                     closed = [g for g in closed if token not in g[1]]
                     chooser.hold([i for held, _ in closed for i in held])

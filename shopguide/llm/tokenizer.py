@@ -42,6 +42,11 @@ class FastTokenizer:
         self._bytes: dict[int, bytes] = {}
         self._byte_level = type(tok.decoder).__name__ == "ByteLevel"
 
+    @property
+    def byte_level(self) -> bool:
+        """Whether each token is fixed bytes (``token_bytes``), as in GPT-2's vocabulary."""
+        return self._byte_level
+
     def encode(self, text: str) -> list[int]:
         return self.tok.encode(text).ids
 
