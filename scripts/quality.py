@@ -4,6 +4,7 @@
     .venv/bin/python scripts/quality.py --fails real_zh/dev   # one set's failures
     .venv/bin/python scripts/quality.py --model bundled       # who wrote the answers
     .venv/bin/python scripts/quality.py --model bundled --answers written_zh/test
+    .venv/bin/python scripts/quality.py --model bundled --why real_en/dev  # why not the model's
 
 Each store folder under tests/data is imported into a temporary store and its query sets
 (dev.jsonl / test.jsonl, or queries.jsonl) are run through the engine without a model.
@@ -59,6 +60,9 @@ def main() -> int:
     ap.add_argument("--fails", metavar="NAME/PART", help="list one set's failures")
     ap.add_argument("--model", metavar="SPEC", help="answer with this model ('bundled', a folder)")
     ap.add_argument("--answers", metavar="NAME/PART", help="print one set's answers and who wrote them")
+    ap.add_argument("--why", metavar="NAME/PART",
+                    help="with --model: the turns the model did not write, its raw attempts "
+                         "and the reasons their sentences were dropped")
     ap.add_argument("--card", action="store_true",
                     help="with --model FOLDER: write the table into its model_card.json")
     args = ap.parse_args()
@@ -69,6 +73,12 @@ def main() -> int:
         model = load_model(args.model)
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
+        if args.why and model is not None:
+            from quality_why import why
+
+            name, part = args.why.split("/")
+            why(run, name, part, tmp, model, ANSWERED)
+            return 0
         if args.answers:
             name, part = args.answers.split("/")
             for r in run(name, part, tmp, model)["results"]:
