@@ -168,3 +168,18 @@ def test_a_held_fact_is_no_dead_end(tmp_path) -> None:
     guard = PairGuard.of(model)
     guard.watch(chooser.masked_now, lambda: chooser.mask_version)
     assert "[P1]" in masked(guard.after(model.vocab.index("推荐")), model)
+
+
+def test_a_space_alone_is_masked_where_no_reference_may_follow_it(tmp_path) -> None:
+    """A space alone stands only before a reference: after a unit no reference was taught
+    after ("short" in "In short, …"), or whose references are all masked, it is a dead end.
+    The line break that ends the answer is never such a space."""
+    model = model_with(tmp_path, ["In short, [P1].", "The [P1] is [P1.price]."])
+    model.vocab.append("\n")
+    model.vocab_size = len(model.vocab)
+    after_short = masked_after(model, " In", " short")
+    assert " " in after_short and "\n" not in after_short
+    assert " " not in masked_after(model, " In", " short", ",", masked_now=set())
+    prices = {model.vocab.index(t) for t in model.vocab if t.endswith(".price]")}
+    assert " " not in masked_after(model, " The", "[P1]", " is", masked_now=set())
+    assert " " in masked_after(model, " The", "[P1]", " is", masked_now=prices)

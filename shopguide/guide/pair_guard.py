@@ -64,9 +64,11 @@ class _Vocab:
         # decoding must lift its weaker masks (``TokenChooser.ban_next``).
         self.spaced = np.flatnonzero(spaced).astype(np.int64)
         self.spaced_start = spaced
-        # A space alone stands before a reference (``masks.space_followers``).
+        # A space alone stands before a reference (``masks.space_followers``); a line break
+        # (the answer's end) is no such space.
         self.lone = np.array([i for i in range(size) if i not in tags and i not in ends
-                              and model.tokenizer.token_bytes(i).isspace()], dtype=np.int64)
+                              and set(model.tokenizer.token_bytes(i)) == {0x20}],
+                             dtype=np.int64)
         self._lone_dead: dict[tuple[str, bool, frozenset[str]], bool] = {}
         self.opening = opening
         # What may follow a unit that opens a sentence, and one further on.
