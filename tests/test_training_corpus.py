@@ -165,3 +165,23 @@ def test_coined_names_coin_new_words() -> None:
     assert brands and not brands & known  # every brand is new
     assert (coined.trade, coined.lang) == (plain.trade, plain.lang)
 
+
+
+def test_bare_catalogs_and_questions_alone_are_taught_without_facts_they_lack():
+    """Stores whose catalog has no stock or aisle (``bare``), and questions about the product
+    discussed with no earlier turn (``alone``): every tag written still has its fact."""
+    spec = c.CorpusSpec(stores=16, per_store=30, validation_stores=3, test_stores=3,
+                        bare=0.5, alone=0.5)
+    records = c.build(spec)
+    facts = [r.context.split("\nQ:")[0] for r in records]
+    bare = [f for f in facts if "[P1]" in f and "[P1.stock]" not in f and "[P1.aisle]" not in f]
+    assert len(bare) > len(records) // 4
+    for r in records:
+        assert all(t in r.context for t in TAG.findall(r.target)), (r.context, r.target)
+    asked = [r for r in records if r.kind == "attribute"]
+    alone = [r for r in asked if r.context.count("\nQ:") == 1]
+    assert asked and 0 < len(alone) < len(asked)
+    # The default corpus is unchanged by either: every store keeps its shelf, every such
+    # question its earlier turn.
+    plain = c.build(SPEC)
+    assert all(r.context.count("\nQ:") > 1 for r in plain if r.kind == "attribute")

@@ -10,7 +10,7 @@ import json
 import random
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from shopguide.store.models import FaqEntry
@@ -43,6 +43,13 @@ class CorpusSpec:
     seed: int = 1234
     coined: float = 0.0  # share of stores with coined brand and name words (synth.make_store)
     name_styles: bool = True  # product names in many catalog styles (synth.restyle)
+    # Share of stores whose catalog has no stock and no aisle columns: many real catalogs are
+    # a name, a price and a description (a marketplace export, a web shop), and a model taught
+    # only on stores with both reads their absence as a fact ("it's out of stock").
+    bare: float = 0.0
+    # Share of questions about the product discussed asked with no earlier turn in the prompt
+    # (the app cuts history first when the facts fill it).
+    alone: float = 0.0
 
 
 def split_stores(spec: CorpusSpec) -> dict[str, list[int]]:
@@ -87,13 +94,21 @@ def build(spec: CorpusSpec) -> list[Record]:
     """Generated stores only: the demo store and the test stores of the project's query sets
     are stores the model never sees."""
     records: list[Record] = []
+    tagged.ALONE = spec.alone
     for split, seeds in split_stores(spec).items():
         for s in seeds:
             store = make_store(s, spec.coined, spec.name_styles)
+            if spec.bare and random.Random(s * 13 + 5).random() < spec.bare:
+                store = bare(store)  # (its own stream: bare=0 gives the stores it always did)
             n = spec.per_store if split == "train" else max(10, spec.per_store // 3)
             records.extend(store_examples(store, n, s + 7, split))
     check_disjoint(_keys_by_split(records))
     return records
+
+
+def bare(store: SynthStore) -> SynthStore:
+    """The store with neither stock figures nor aisles (``CorpusSpec.bare``)."""
+    return replace(store, products=[replace(p, stock=None, aisle=None) for p in store.products])
 
 
 def _keys_by_split(records: list[Record]) -> dict[str, set[str]]:

@@ -21,6 +21,7 @@ from shopguide.training.synth import SynthStore
 from shopguide.training.synth_vocab import WHO as WHO_PAIRS
 
 SHUFFLED = 0.45  # share of product exchanges whose facts are not in retrieval order
+ALONE = 0.0  # share of attribute questions without the earlier turn (``CorpusSpec.alone``)
 
 OFF_TOPIC = {
     "zh": ("今天天气怎么样？", "帮我写一首诗", "明天股市会涨吗？", "附近有什么好吃的餐厅？", "1加1等于几？",
@@ -377,7 +378,10 @@ def attribute(rng: random.Random, store: SynthStore, lang: str) -> Example:
                  f"商品资料里没有提到，建议问一下店员。") if zh else \
             _say(rng, f"The catalog doesn't say that about the {n}, so I can't tell you for sure; a colleague can check.",
                  "The product details don't mention it; a staff member can check for you.")
-    history = [(_question(rng, store, p, lang, None, None), recommend_text(rng, k, p, lang))]
+    # The app cuts the earlier turns first when a long catalog text fills the prompt: "does
+    # this come in a tube?" then stands with the facts alone.
+    history = [] if ALONE and rng.random() < ALONE else \
+        [(_question(rng, store, p, lang, None, None), recommend_text(rng, k, p, lang))]
     return _ex("attribute", lang, q, a, facts, history=history, top=n, cite=cite, shuffled=shuffled)
 
 
