@@ -109,3 +109,12 @@ def test_a_stock_question_naming_a_size_or_colour_is_told_the_ones_it_comes_in()
     assert compose_locate(q, [SHOE], "zh").endswith("颜色：黑色/藏青/荧光绿。")
     plain = Query(text="where is it?", lang="en", intent="locate")
     assert "Sizes" not in compose_locate(plain, [SHOE], "en")
+
+
+def test_a_clause_quoted_from_inside_a_sentence_ends_once() -> None:
+    from shopguide.guide.compose import compose_attribute
+
+    text = compose_attribute(SHOE, "敏感肌肤可用，怀孕也可以用；", "怀孕也可以用?", "zh")
+    assert "怀孕也可以用。" in text and "；。" not in text
+    text = compose_attribute(SHOE, "Good for flat feet;", "flat feet?", "en")
+    assert "Good for flat feet." in text and ";." not in text

@@ -17,6 +17,7 @@ from shopguide.guide.answer_words import say, say_one
 from shopguide.guide.prompt import format_price
 from shopguide.text import fold, has_cjk, resources
 from shopguide.guide.query import Query
+from shopguide.guide.refs import unended
 from shopguide.guide.verify import aisle_code
 from shopguide.store.models import FaqEntry, Product
 
@@ -323,8 +324,7 @@ def compose_attribute(p: Product, clause: str | None, question: str, lang: str) 
     the catalog does not state it (never a guess), quoting what was asked."""
     name, line = p.display_name(lang), product_line(p, lang)
     if clause:
-        return say("attribute", lang, name=name, clause=clause.rstrip(say("end", lang)),
-                   line=line)
+        return say("attribute", lang, name=name, clause=unended(clause), line=line)
     return say("attribute_unstated", lang, quote=asked_quote(question), name=name, line=line)
 
 

@@ -104,7 +104,9 @@ def policy_text(answer: str, lang: str) -> str:
     return " ".join(mine) if mine else " ".join(lines)
 
 
-def _clause(text: str) -> str:
+def unended(text: str) -> str:
+    """A clause without the marks that ended it in its sentence ("怀孕也可以用；" → "怀孕也可以用"),
+    for a sentence of its own to end it."""
     return text.strip().rstrip("。.；;！!")
 
 
@@ -216,7 +218,7 @@ def product_refs(refs: References, k: int, p: Product, lang: str,
                        lang)
     clauses: list[str] = []
     for d in desc:
-        clauses += [c for c in (_clause(s) for s in sentences(d)) if c and c not in clauses]
+        clauses += [c for c in (unended(s) for s in sentences(d)) if c and c not in clauses]
     for i, c in enumerate(by_relevance(clauses, focus)[:PRODUCT_CLAUSES], 1):
         refs.add(f"[P{k}.d{i}]", c)
 
