@@ -359,6 +359,21 @@ def test_a_policy_answer_ends_with_its_quote_and_a_fact_announced_must_come():
     assert not looping("[P1]：[P1.d1]，[P1.d2]，[P1.d3]，[P1.d4]。")  # a list of facts
 
 
+def test_a_sentence_that_ends_after_a_fact_as_taught_announces_nothing_more():
+    """"选" and "is" announce a fact; after one was given, an ending the training answers had
+    after a fact is complete ("[P1]有[P1.colors]可选。" is the corpus's own colour answer)."""
+    from shopguide.guide.answer_shapes import taught
+    from shopguide.guide.tagged_answer import dangling
+
+    known = taught(["[P1]有[P1.colors]可选。", "Aisle [P1.aisle], where the [P1] is.",
+                    "[P1] is [P1.price].", "[P1]售价[P1.price]，位于[P1.aisle]。"])
+    assert not dangling("[P1]有[P1.colors]可选。", known)
+    assert not dangling("Aisle [P1.aisle], where the [P1] is.", known)
+    assert dangling("[P1]有[P1.colors]可选。")  # without what was taught: the cue at the end
+    assert dangling("[P1] is.", known)  # no fact was given
+    assert dangling("[P1.price]，位于。", known)  # "位于" then the end was never taught
+
+
 def test_words_after_the_last_clause_of_a_policy_are_not_said():
     assert _policy_answer("[F1.c1]您好！", "zh", "钱几天回来？", "退款原路退回。") == "退款原路退回。"
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from shopguide.guide.answer_shapes import Taught, units
 from shopguide.guide.figures import prices
 from shopguide.guide.refs import MAX_PRODUCTS, TAG, References
 from shopguide.guide.verify_stock import OUT_STOCK
@@ -98,18 +99,37 @@ def looping(raw: str) -> bool:
     return any(len(re.sub(r"[□\W]", "", m.group(1))) >= 2 for m in _STUTTER.finditer(own))
 
 
-def dangling(raw: str) -> str | None:
+def dangling(raw: str, taught: Taught | None = None) -> str | None:
     """A sentence that stops where a fact was to come ("价格是。", "位于。"): the model's frame
     asked for a reference that decoding masked (used already, or no such fact). The words
     that announce a fact are the ``expects_fact`` cues of resources/lang/cues.csv. A product's
-    name alone ("[P1].") is such a sentence too."""
+    name alone ("[P1].") is such a sentence too. A sentence that gave a fact and ends as the
+    training answers ended after one (``taught``: every run of three from that fact to the
+    end was taught: "[P1]有[P1.colors]可选。", "Aisle [P1.aisle], where the [P1] is.") ends
+    where it was taught to: the cue at its end ("选", "is") announces nothing more."""
     own = TAG.sub("□", raw).strip()
     if own.endswith(("?", "？")):
         return None  # a question may end on "with" ("Anything else I can help with?")
     body = own.rstrip("。.!！；;…").rstrip()
     if NAME.fullmatch(raw.strip().rstrip("。.!！；;…").strip()):
         return "a name alone"  # "小游侠儿童羽绒服." before "12件。": a fragment
-    return "a fact announced and not given" if _announces_fact().search(body) else None
+    if not _announces_fact().search(body) or _ends_as_taught(raw, taught):
+        return None
+    return "a fact announced and not given"
+
+
+_FACT_TAG = re.compile(r"\[[PF]\d+\.[a-z0-9]+\]")
+
+
+def _ends_as_taught(raw: str, taught: Taught | None) -> bool:
+    """Whether ``raw`` gave a fact and every run of three from its last fact to its end was
+    taught (the saved runs of three of the training answers; False without them)."""
+    facts = list(_FACT_TAG.finditer(raw))
+    if taught is None or taught.triples is None or not facts:
+        return False
+    said = units(raw[facts[-1].start():].strip())
+    runs = list(zip(said, said[1:], said[2:]))
+    return bool(runs) and all(run in taught.triples for run in runs)
 
 
 # The words that announce one kind of fact (cues.csv ``frame_*``) → the fields that may follow.

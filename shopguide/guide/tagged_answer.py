@@ -270,7 +270,7 @@ def attempt(model: Any, prompt_text: str, refs: References, lang: str, debt: str
         text = fill(refs, raw).strip()
         if debt and debt.startswith("all of ") and text and not _ENDED.search(text):
             text += "。" if lang == "zh" else "."
-        babble = (malformed(text, lang, TAG.sub("", raw)) or broken_marks(raw) or dangling(raw)
+        babble = (malformed(text, lang, TAG.sub("", raw)) or broken_marks(raw) or dangling(raw, taught)
                   or misplaced(raw) or answer_shapes.untaught(raw.strip(), taught)
                   or (refuses(raw) if debt and debt != SILENCE else None) or unfilled(raw, refs)
                   or ("a sentence said twice" if text in seen else None)
