@@ -195,9 +195,8 @@ def _variants_asked(q: Query, p: Product, lang: str) -> str:
     made = p.sizes if q.size else colors_in(p, lang) if q.color else []
     if not made:
         return ""
-    head = say("sizes" if q.size else "colours", lang)
-    text = head + "/".join(made) + say("end", lang)
-    return say("space", lang) + (text[0].upper() + text[1:] if lang == "en" else text)
+    key = "locate_sizes" if q.size else "locate_colours"
+    return say("space", lang) + say(key, lang, names="/".join(made))
 
 
 def compose_detail(products: Sequence[Product], lang: str) -> str:

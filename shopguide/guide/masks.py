@@ -44,6 +44,7 @@ _SPACE_START_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
 _SPACE_END_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
 
 _SPACE_ONLY_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
+_SPACES_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
 
 _NOT_TAG_IDS: WeakKeyDictionary[Any, tuple[int, ...]] = WeakKeyDictionary()
 
@@ -128,6 +129,11 @@ def other_script_ids(model: Any, lang: str) -> tuple[int, ...]:
     if lang == "en":
         return _vocab_ids(model, _NOT_EN_IDS, lambda raw: any(b >= 0x80 for b in raw))
     return _vocab_ids(model, _NOT_ZH_IDS, lambda raw: bool(_LATIN.search(raw)))
+
+
+def space_ids(model: Any) -> tuple[int, ...]:
+    """Tokens of spaces alone, no line break (a line break ends the answer)."""
+    return _vocab_ids(model, _SPACES_IDS, lambda raw: bool(raw) and set(raw) == {0x20})
 
 
 def space_followers(model: Any) -> dict[int, np.ndarray]:

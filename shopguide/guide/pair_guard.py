@@ -26,7 +26,7 @@ class _Vocab:
     piece by piece towards one)."""
 
     def __init__(self, model: Any, known: Taught) -> None:
-        from shopguide.guide.masks import tag_ids
+        from shopguide.guide.masks import space_ids, tag_ids
 
         tags = {i: t for t, i in (tag_ids(model) or {}).items()}
         size = int(model.vocab_size)
@@ -66,9 +66,7 @@ class _Vocab:
         self.spaced_start = spaced
         # A space alone stands before a reference (``masks.space_followers``); a line break
         # (the answer's end) is no such space.
-        self.lone = np.array([i for i in range(size) if i not in tags and i not in ends
-                              and set(model.tokenizer.token_bytes(i)) == {0x20}],
-                             dtype=np.int64)
+        self.lone = np.array(space_ids(model), dtype=np.int64)
         self._lone_dead: dict[tuple[str, bool, frozenset[str]], bool] = {}
         self.opening = opening
         # What may follow a unit that opens a sentence, and one further on.

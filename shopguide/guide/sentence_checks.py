@@ -118,13 +118,10 @@ def dangling(raw: str, taught: Taught | None = None) -> str | None:
     return "a fact announced and not given"
 
 
-_FACT_TAG = re.compile(r"\[[PF]\d+\.[a-z0-9]+\]")
-
-
 def _ends_as_taught(raw: str, taught: Taught | None) -> bool:
     """Whether ``raw`` gave a fact and every run of three from its last fact to its end was
     taught (the saved runs of three of the training answers; False without them)."""
-    facts = list(_FACT_TAG.finditer(raw))
+    facts = [m for m in TAG.finditer(raw) if "." in m.group(0)]  # a fact, not a name
     if taught is None or taught.triples is None or not facts:
         return False
     said = units(raw[facts[-1].start():].strip())
