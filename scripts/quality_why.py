@@ -58,6 +58,18 @@ class _Watched:
             def close(self) -> None:
                 getattr(inner, "close", lambda: None)()
 
+            def read_all(self) -> str:
+                for _ in self:
+                    pass
+                for found in getattr(inner, "candidates", []):
+                    recorder.lines[recorder.question].append(
+                        f"beam ({found.score:.1f}): {found.text.strip()}")
+                return inner.text
+
+            @property
+            def candidates(self) -> list:
+                return getattr(inner, "candidates", [])
+
         return Recorded()
 
 

@@ -931,10 +931,13 @@ class _Attempts(FakeModel):
 
     def __init__(self, *texts: str) -> None:
         super().__init__(texts[0])
-        self.texts, self.calls = texts, []
+        self.texts, self.calls, self.searches = texts, [], 0
 
     def stream(self, prompt: str, settings: object = None,
-               cancel: threading.Event | None = None, **masks: object):
+               cancel: threading.Event | None = None, beam: object = None, **masks: object):
+        if beam is not None:  # the last resort finds nothing either
+            self.searches += 1
+            return type("Searched", (), {"candidates": [], "read_all": lambda self: ""})()
         text = self.texts[len(self.calls)]
         self.calls.append(masks)
         self.pieces = [text[i : i + 3] for i in range(0, len(text), 3)]
@@ -967,7 +970,7 @@ def test_attempts_stop_at_the_first_answer_shown_and_after_the_last_try() -> Non
     assert len(shown.calls) == 1
     never = _Attempts(*["Sure."] * (ta.TRIES + 1))
     assert "".join(ta.write(never, prompt, refs, "zh", "a product")) == ""
-    assert len(never.calls) == ta.TRIES
+    assert len(never.calls) == ta.TRIES and never.searches == 1 and shown.searches == 0
     opened = set(never.calls[-1]["guard"].start().tolist())
     assert opened == {100 + k for k in range(1, ta.TRIES)}
 
@@ -1081,3 +1084,64 @@ def test_a_colour_asked_of_the_product_discussed_is_answered_by_its_colours(
     done = [ev for ev in engine.answer("这款有红色的吗？", conv) if isinstance(ev, Done)][0]
     assert done.used_model is by_model
     assert "红色" in done.text and "加厚棉衣" in done.text
+
+
+class _BeamFake(FakeTaggedModel):
+    """Greedy attempts write ``raw`` (each from another opening); a beam search finds
+    ``found``, of which it gives the ones its ``accept`` lets count."""
+
+    def __init__(self, raw: str, found: list) -> None:
+        super().__init__(raw)
+        self.found, self.searches = found, 0
+
+    def stream(self, prompt, settings=None, cancel=None, beam=None, **masks):
+        if beam is None:
+            stream = super().stream(prompt, settings, cancel, **masks)
+            stream.token_ids = [len(self.prompts)]  # another opening each time
+            return stream
+        self.searches += 1
+
+        class Searched:
+            candidates = [c for c in self.found if beam.accept(c.text)]
+
+            def read_all(self) -> str:
+                return self.candidates[0].text if self.candidates else ""
+
+        return Searched()
+
+
+def _product_answer(model) -> str:
+    from shopguide.guide.tagged_answer import write
+
+    refs = References({"[P1]": "云跃缓震跑鞋", "[P1.price]": "¥459", "[P1.d1]": "适合扁平足"})
+    prompt = "Facts:\n[P1] 云跃缓震跑鞋 [P1.price] ¥459 [P1.d1] 适合扁平足\nQ: 有跑鞋吗？\nA:"
+    return "".join(write(model, prompt, refs, "zh", "a product"))
+
+
+def test_when_every_greedy_attempt_fails_the_beams_first_whole_answer_stands() -> None:
+    """The beam is the last resort: a candidate that owes nothing is not one (``accept``), one
+    cut by the token limit or with any sentence dropped ("[P1]。": a name alone) is passed
+    over, whole; the next clean one is the answer."""
+    from shopguide.llm.beam import Candidate
+
+    found = [Candidate("商品资料里没有提到。", [], -1.0, "eos"),
+             Candidate("[P1]：[P1.d1]，[P1.price]", [], -1.5, "length"),
+             Candidate("[P1]：[P1.d1]。[P1]。", [], -2.0, "eos"),
+             Candidate("[P1]：[P1.d1]，[P1.price]。", [], -3.0, "eos")]
+    model = _BeamFake("好。", found)
+    assert _product_answer(model) == "云跃缓震跑鞋：适合扁平足，¥459。"
+    assert model.searches == 1 and len(model.prompts) == 3  # three greedy attempts first
+    assert _product_answer(_BeamFake("好。", found[:3])) == ""  # none whole: composed
+
+
+def test_a_greedy_answer_that_shows_something_searches_no_beam() -> None:
+    model = _BeamFake("[P1]：[P1.d1]。", [])
+    assert _product_answer(model) == "云跃缓震跑鞋：适合扁平足。"
+    assert model.searches == 0 and len(model.prompts) == 1
+
+
+def test_saying_the_catalog_is_silent_is_dropped_where_a_fact_is_owed() -> None:
+    """"The product details don't mention it" answering "any in stock?": the frame of an
+    attribute the catalog is silent on, contradicting the answer that follows."""
+    said = _product_answer(FakeTaggedModel("商品资料里没有提到。[P1]：[P1.d1]。"))
+    assert said == "云跃缓震跑鞋：适合扁平足。"

@@ -6,6 +6,7 @@ rest of the answer is masked before it is written.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -274,6 +275,13 @@ class PairGuard:
         self.masked, self.version = masked, version
         self.seen = -1
         self._refresh()
+
+    def fork(self, masked: Callable[[], Iterable[int]], version: Callable[[], int]) -> PairGuard:
+        """A copy for another hypothesis of the same answer (a beam's), reading its own
+        chooser's masks; the dead ends found so far stay valid (its masks are a copy)."""
+        twin = copy.copy(self)
+        twin.masked, twin.version = masked, version
+        return twin
 
     def _refresh(self) -> None:
         if self.masked is not None and (now := self.version()) != self.seen:

@@ -12,10 +12,12 @@ words (``guide/sentence_checks.py``, and the word orders the model was taught,
 
 from __future__ import annotations
 
+import copy
 import re
 import threading
 import zlib
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -32,6 +34,7 @@ from shopguide.guide.sentence_checks import (NAME, asks_yes_or_no, broken_marks,
                                              unreferenced_number, unsaid_sold_out,
                                              without_unfounded_yes, wrong_pick)
 from shopguide.guide.verify import Facts, check_sentence, says_silent
+from shopguide.llm.beam import Beam
 from shopguide.text import fold
 
 # Where a sentence of the raw (tagged) answer ends: an end mark, or a full stop before a
@@ -52,8 +55,6 @@ def wording(settings: Any, prompt_text: str) -> Any:
     """Greedy settings whose own words are drawn with a seed from the question
     (GenerationSettings.wording_seed): the same question, the same answer; another
     question, another frame. References stay greedy."""
-    from dataclasses import replace
-
     from shopguide.llm.settings import GenerationSettings
 
     settings = settings or GenerationSettings()
@@ -151,6 +152,15 @@ def pays(debt: str | None, raw: str) -> bool:
     return bool(_POLICY.search(raw))
 
 
+def _contradicts(raw: str) -> str | None:
+    """In an answer that owes a fact: a sentence saying the assistant cannot help
+    (``refuses``) or that the catalog is silent ("The product details don't mention it" of
+    a stock question: the frame of another situation)."""
+    if says_silent(TAG.sub(" ", raw)):
+        return "says the catalog is silent where it is not"
+    return refuses(raw)
+
+
 def raw_sentences(text: str) -> list[str]:
     return [p for p in _END.split(text) if p.strip()]
 
@@ -184,7 +194,57 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
                                 settings, cancel, log, facts, opened):
             shown = True
             yield sentence
-        if shown or len(opened) == tried or (cancel is not None and cancel.is_set()):
+        if shown or (cancel is not None and cancel.is_set()):
+            return
+        if len(opened) == tried:
+            return  # a stream that tells no tokens (a test's fake) has no other opening
+    if BEAM is not None:
+        if log is not None:
+            log.info("the model's answer showed nothing: searching a beam")
+        yield from _searched(model, prompt_text, refs, lang, owes, masks, settings, cancel,
+                             log, facts)
+
+
+# The beam's answers that stand are short (7-40 tokens on the dev sets); longer ones are loops
+# cut by the limit, which are passed over: searching on costs time on turns that already
+# waited for three attempts.
+BEAM: Beam | None = Beam(width=4, keep=3, max_tokens=64)
+
+
+class _Said:
+    """A complete answer as a stream of one piece (a beam's candidate, checked as any)."""
+
+    token_ids = None
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __iter__(self) -> Iterator[str]:
+        return iter((self.text,))
+
+
+def _searched(model: Any, prompt_text: str, refs: References, lang: str, owes: str | None,
+              masks: dict[str, Any], settings: Any, cancel: threading.Event | None, log: Any,
+              facts: Facts | None) -> Iterator[str]:
+    """The sentences of the likeliest complete answer a beam search finds that references
+    what the turn owes and passes every check (``attempt``) whole: the beam is the last
+    resort after greedy attempts failed, so a candidate with any sentence dropped, or cut by
+    the token limit, is no answer (what is left of it reads as a fragment or a loop). The
+    candidates are tried in order of likelihood."""
+    beam = replace(BEAM, accept=lambda raw: pays(owes, raw))
+    stream = model.stream(prompt_text, settings, cancel, **dict(
+        masks, guard=PairGuard.of(model)), beam=beam)
+    stream.read_all()
+    for found in stream.candidates:
+        if found.reason == "length":
+            continue
+        dropped: list[str] = []
+        said = list(attempt(model, prompt_text, refs, lang, owes, masks, settings, cancel,
+                            log, facts, stream=_Said(found.text), dropped=dropped))
+        if cancel is not None and cancel.is_set():
+            return
+        if said and not dropped:
+            yield from said
             return
 
 
@@ -215,6 +275,11 @@ class _Opening:
         if self.guard is not None:
             self.guard.watch(masked, version)
 
+    def fork(self, masked: Any, version: Any) -> _Opening:
+        twin = copy.copy(self)
+        twin.guard = self.guard.fork(masked, version) if self.guard is not None else None
+        return twin
+
     def start(self) -> np.ndarray | None:
         first = self.guard.start() if self.guard is not None else None
         return self.tried if first is None else np.union1d(first, self.tried)
@@ -226,15 +291,19 @@ class _Opening:
 def attempt(model: Any, prompt_text: str, refs: References, lang: str, debt: str | None,
             masks: dict[str, Any], settings: Any = None, cancel: threading.Event | None = None,
             log: Any = None, facts: Facts | None = None,
-            opened: list[int] | None = None) -> Iterator[str]:
+            opened: list[int] | None = None, stream: Any = None,
+            dropped: list[str] | None = None) -> Iterator[str]:
     """The model's filled sentences, each once complete and checked. Nothing is shown until
     the answer has referenced what ``debt`` names (as ``_decoding`` gives it); if it never
     does, nothing is shown. ``masks``: what decoding is told (``_decoding``, with a guard for
     this attempt). ``facts``: the verifier also reads each filled sentence, for what the
     model says in its own words about the facts ("可惜目前缺货" of a product on the shelf,
     "free returns"). ``opened``: this attempt's first token is added to it (when the stream
-    tells its tokens), for the next attempt not to open so again."""
-    stream = model.stream(prompt_text, wording(settings, prompt_text), cancel, **masks)
+    tells its tokens), for the next attempt not to open so again. ``stream``: the answer's
+    text when it is written already (a beam's candidate, ``_searched``). ``dropped``: the
+    reason for each sentence dropped is added to it."""
+    if stream is None:
+        stream = model.stream(prompt_text, wording(settings, prompt_text), cancel, **masks)
     gone = sold_out(prompt_text)
     yes_no = asks_yes_or_no(asked(prompt_text))
     taught = answer_shapes.of_model(model)
@@ -258,6 +327,8 @@ def attempt(model: Any, prompt_text: str, refs: References, lang: str, debt: str
             # what it writes because it may not stop, never part of the policy.
             if log is not None:
                 log.info("dropped a model sentence: own words inside a policy's quote")
+            if dropped is not None:
+                dropped.append("own words inside a policy's quote")
             return
         if debt and debt.startswith("all of ") and pays(debt, said_raw + raw):
             # The sentence that completes the policy ends with its last clause (and the
@@ -272,7 +343,8 @@ def attempt(model: Any, prompt_text: str, refs: References, lang: str, debt: str
             text += "。" if lang == "zh" else "."
         babble = (malformed(text, lang, TAG.sub("", raw)) or broken_marks(raw) or dangling(raw, taught)
                   or misplaced(raw) or answer_shapes.untaught(raw.strip(), taught)
-                  or (refuses(raw) if debt and debt != SILENCE else None) or unfilled(raw, refs)
+                  or (_contradicts(raw) if debt and debt != SILENCE else None)
+                  or unfilled(raw, refs)
                   or ("a sentence said twice" if text in seen else None)
                   or ("a phrase said over and over" if looping(raw) else None))
         why = babble or unreferenced_number(raw) or wrong_pick(raw, refs) or \
@@ -286,6 +358,8 @@ def attempt(model: Any, prompt_text: str, refs: References, lang: str, debt: str
         if why:
             if log is not None:
                 log.info("dropped a model sentence: %s", why)
+            if dropped is not None:
+                dropped.append(why)
             if babble and pays(debt, said_raw):
                 # The answer is complete and the model starts to babble: it goes on from
                 # the text it wrote and does not recover, so the answer ends here.

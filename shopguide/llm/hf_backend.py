@@ -6,6 +6,7 @@ merchant's Llama- or Qwen-style checkpoint is not refused without reason.
 
 from __future__ import annotations
 
+import copy
 import inspect
 from pathlib import Path
 
@@ -50,6 +51,12 @@ class _HFSession:
         out = self.model(input_ids=x, use_cache=True, logits_to_keep=1)
         self.past = _cache_of(out)
         return out.logits[0, -1].float().cpu().numpy()
+
+    def fork(self) -> _HFSession:
+        """A copy that goes on apart from this one (a beam's hypothesis)."""
+        twin = copy.copy(self)
+        twin.past = copy.deepcopy(self.past)
+        return twin
 
     @torch.inference_mode()
     def step(self, token: int) -> np.ndarray:

@@ -14,6 +14,7 @@ from shopguide.llm.stream import GenerationStream
 from shopguide.llm.tokenizer import TextTokenizer
 
 if TYPE_CHECKING:
+    from shopguide.llm.beam import Beam
     from shopguide.llm.gpt2 import LeanGPT2
 
 
@@ -23,6 +24,7 @@ class Session(Protocol):
 
     def prefill(self, ids: list[int]) -> np.ndarray: ...
     def step(self, token: int) -> np.ndarray: ...
+    def fork(self) -> Session: ...  # a copy that goes on apart (a beam's hypothesis)
 
 
 class Backend(Protocol):
@@ -59,6 +61,11 @@ class _LeanSession:
             logits = self.net.forward(t, 0, self.cache)
         self.pos = len(ids)
         return logits[0].float().cpu().numpy()
+
+    def fork(self) -> _LeanSession:
+        twin = _LeanSession.__new__(_LeanSession)
+        twin.net, twin.cache, twin.pos = self.net, self.cache.clone(), self.pos
+        return twin
 
     def step(self, token: int) -> np.ndarray:
         import torch
@@ -159,18 +166,19 @@ class LoadedModel:
         followers: Mapping[int, Sequence[int]] | None = None,
         guard: Any = None,
         whole_chars: bool | Callable[[str], bool] = False,
+        beam: Beam | None = None,
     ) -> GenerationStream:
         """Start an answer. ``prompt`` is a str or anything with ``fit`` (a guide ``Prompt``).
 
         A str longer than the budget loses its oldest tokens: a last resort, since
         it may cut facts. Pass a ``Prompt`` to have the conversation cut first.
         ``banned``, ``once``, ``switches``, ``references``, ``gates``, ``followers``,
-        ``guard``, ``whole_chars``: see ``GenerationStream``.
+        ``guard``, ``whole_chars``, ``beam``: see ``GenerationStream``.
         """
         settings = settings or GenerationSettings()
         text = prompt if isinstance(prompt, str) else self.render_prompt(prompt, settings)
         return self.stream_ids(self.tokenizer.encode(text), settings, cancel, banned, once,
-                               switches, references, gates, followers, guard, whole_chars)
+                               switches, references, gates, followers, guard, whole_chars, beam)
 
     def stream_ids(
         self,
@@ -185,6 +193,7 @@ class LoadedModel:
         followers: Mapping[int, Sequence[int]] | None = None,
         guard: Any = None,
         whole_chars: bool | Callable[[str], bool] = False,
+        beam: Beam | None = None,
     ) -> GenerationStream:
         """Start from token ids (benchmarks, tests); cut from the left to fit, like ``stream``."""
         settings = settings or GenerationSettings()
@@ -197,7 +206,7 @@ class LoadedModel:
             # An empty prompt: start from end-of-text, as GPT-2 was trained to.
             ids = list(self.eos_ids[:1]) or [0]
         return GenerationStream(self, ids, settings, cancel, truncated, banned, once,
-                                switches, references, gates, followers, guard, whole_chars)
+                                switches, references, gates, followers, guard, whole_chars, beam)
 
     def stream_prompt(
         self,

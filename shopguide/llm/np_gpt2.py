@@ -141,6 +141,32 @@ class NumpyGPT2:
         last = _layer_norm(x[-1:], self.ln_f[0], self.ln_f[1], self.shape.eps)
         return (last @ self.lm_head_t)[0]
 
+    def rows_hidden(self, tokens: list[int], p: int, n: int, keys_t: np.ndarray,
+                    values: np.ndarray, suffix: np.ndarray) -> np.ndarray:
+        """``NumpyRows``' pass: one token per row at position ``p + n``; each row attends to
+        the shared prompt (``keys_t`` [layer, head, d, p], ``values`` [layer, head, p, d])
+        and to its own ``n`` earlier tokens and this one (``suffix``, written at ``n``)."""
+        b = len(tokens)
+        x = self.wte[tokens] + self.wpe[p + n]
+        e, h, d = self.shape.n_embd, self.shape.n_head, self.head_dim
+        for layer, (l1w, l1b, qkv_w, qkv_b, o_w, o_b, l2w, l2b, fc_w, fc_b, pr_w, pr_b,
+                    scale) in enumerate(self.layers):  # fmt: skip
+            a = _layer_norm(x, l1w, l1b, self.shape.eps)
+            qkv = (a @ qkv_w + qkv_b).reshape(b, 3, h, d)
+            q = qkv[:, 0]  # [row, head, d]
+            suffix[layer, :, :, :, n] = qkv[:, 1:].transpose(1, 0, 2, 3)
+            vp = values[layer]
+            ks, vs = suffix[layer, 0, :, :, : n + 1], suffix[layer, 1, :, :, : n + 1]
+            shared = (q.transpose(1, 0, 2) @ keys_t[layer]).transpose(1, 0, 2)
+            own = (q[:, :, None, :] @ ks.transpose(0, 1, 3, 2))[:, :, 0, :]
+            w = _softmax_rows(np.concatenate((shared, own), -1) * scale, None)  # [row, head, p+n+1]
+            o = (w[:, :, :p].transpose(1, 0, 2) @ vp).transpose(1, 0, 2) + \
+                (w[:, :, None, p:] @ vs)[:, :, 0, :]
+            x = x + (o.reshape(b, e) @ o_w + o_b)
+            m = _layer_norm(x, l2w, l2b, self.shape.eps)
+            x = x + (self.act(m @ fc_w + fc_b) @ pr_w + pr_b)
+        return x
+
     def _hidden(self, ids: list[int], start: int, cache: np.ndarray) -> np.ndarray:
         t = len(ids)
         end = start + t
@@ -169,6 +195,34 @@ class NumpyGPT2:
         return x
 
 
+class NumpyRows:
+    """Several continuations of one prompt, a token each per step, in one batched pass (a
+    beam's hypotheses). The prompt's keys and values are shared, read from the session that
+    ran it; each row keeps only its own tokens' (``suffix``), so a row continued twice copies
+    those few, never the prompt's."""
+
+    def __init__(self, net: NumpyGPT2, cache: np.ndarray, prompt_len: int, steps: int) -> None:
+        s = net.shape
+        # Copied once, keys transposed: every step's product then reads contiguous memory.
+        self.keys_t = np.ascontiguousarray(cache[:, 0, :, :prompt_len].transpose(0, 1, 3, 2))
+        self.values = np.ascontiguousarray(cache[:, 1, :, :prompt_len])
+        self.net, self.p = net, prompt_len
+        steps = max(1, min(steps, s.n_positions - prompt_len))
+        # [layer, k/v, row, head, position, head_dim]
+        self.suffix = np.empty((s.n_layer, 2, 1, s.n_head, steps, net.head_dim), np.float32)
+        self.n = 0  # tokens each row has past the prompt
+
+    def step(self, tokens: list[int], rows: list[int]) -> list[np.ndarray]:
+        """Row ``i`` of the result continues row ``rows[i]`` with ``tokens[i]``; the logits
+        of each."""
+        if rows != list(range(self.suffix.shape[2])):
+            self.suffix = self.suffix[:, :, rows]
+        x = self.net.rows_hidden(tokens, self.p, self.n, self.keys_t, self.values, self.suffix)
+        self.n += 1
+        ln = self.net.ln_f
+        return list(_layer_norm(x, ln[0], ln[1], self.net.shape.eps) @ self.net.lm_head_t)
+
+
 class NumpyBackend:
     """The NumPy GPT-2 with a KV cache allocated once per answer."""
 
@@ -193,6 +247,17 @@ class _NumpySession:
         logits = self.net.forward(list(ids), 0, self.cache)
         self.pos = len(ids)
         return logits
+
+    def rows(self, steps: int) -> NumpyRows:
+        """Continuations of what this session ran, batched (``NumpyRows``), for up to
+        ``steps`` tokens each; the session is read, not changed."""
+        return NumpyRows(self.net, self.cache, self.pos, steps)
+
+    def fork(self) -> _NumpySession:
+        """A copy that goes on apart from this one (a beam's hypothesis)."""
+        twin = _NumpySession.__new__(_NumpySession)
+        twin.net, twin.cache, twin.pos = self.net, self.cache.copy(), self.pos
+        return twin
 
     def step(self, token: int) -> np.ndarray:
         logits = self.net.forward([token], self.pos, self.cache)

@@ -10,6 +10,7 @@ never needs torch. ``choose`` edits the logits in place.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 
 import numpy as np
@@ -86,8 +87,18 @@ class TokenChooser:
         until a name is written is to come); they change when ``mask_version`` does."""
         return set(np.concatenate((self.banned, self.for_now)).tolist())
 
-    def choose(self, logits: np.ndarray, n_generated: int) -> int:
-        """``logits``: float32 vector over the vocabulary for the next position (edited)."""
+    def fork(self) -> TokenChooser:
+        """A copy that goes on apart from this one (another hypothesis of a beam search)."""
+        twin = copy.copy(self)
+        twin._seen = set(self._seen)
+        twin._seen_buf = self._seen_buf.copy()
+        if self.wording or not self.s.greedy:  # (a greedy chooser never draws)
+            twin.rng = copy.deepcopy(self.rng)
+        return twin
+
+    def mask(self, logits: np.ndarray, n_generated: int) -> np.ndarray:
+        """Every mask and the repetition penalty applied to ``logits`` (edited in place and
+        returned): what the next token is chosen from. Clears the next-token masks."""
         s = self.s
         logits[self.banned] = -np.inf
         logits[self.for_now] = -np.inf
@@ -100,6 +111,12 @@ class TokenChooser:
             logits[idx] = np.where(vals < 0, vals * self.penalty, vals / self.penalty)
         if n_generated < s.min_new_tokens:
             logits[self.eos] = -np.inf
+        return logits
+
+    def choose(self, logits: np.ndarray, n_generated: int) -> int:
+        """``logits``: float32 vector over the vocabulary for the next position (edited)."""
+        s = self.s
+        self.mask(logits, n_generated)
         token = int(np.argmax(logits))
         if self.wording and token not in self._reference_set:
             # Own words: drawn among own words, so a reference or the end comes only where
@@ -108,12 +125,16 @@ class TokenChooser:
             token = self._sample(logits)
         elif not s.greedy:
             token = self._sample(logits)
+        self.note(token)
+        return token
+
+    def note(self, token: int) -> None:
+        """``token`` is written (the repetition penalty counts it from now on)."""
         if token not in self._seen and self.penalty != 1.0:
             self._seen.add(token)
             if self._n_seen < self._seen_buf.size:
                 self._seen_buf[self._n_seen] = token
                 self._n_seen += 1
-        return token
 
     def _mask_next(self, logits: np.ndarray) -> None:
         """The next-token masks; should they leave nothing, the firm ones alone, else none."""

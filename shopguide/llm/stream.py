@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from time import perf_counter
 from typing import TYPE_CHECKING, Any
 
 from shopguide.llm.detok import StopMatcher
+from shopguide.llm.answer_masks import AnswerMasks
+from shopguide.llm.beam import Beam, Candidate, search
 from shopguide.llm.sampling import TokenChooser
 from shopguide.llm.settings import GenerationSettings
-from shopguide.llm.utf8 import Utf8Masks, Utf8Track
 
 if TYPE_CHECKING:
     from shopguide.llm.model import LoadedModel
@@ -47,7 +48,9 @@ class GenerationStream:
     that would break a UTF-8 character is written (``llm.utf8``; a byte-level vocabulary
     only), so the text never holds U+FFFD; a function of one character, it also says which
     characters are never completed byte by byte. Off, decoding is plain greedy or sampled,
-    as transformers' ``generate``.
+    as transformers' ``generate``. ``beam``: the answer is the likeliest complete one a beam
+    search under the same masks finds (``llm.beam``), given whole when the search ends, the
+    others in ``candidates``; without it, each token is yielded as it is chosen.
     """
 
     def __init__(
@@ -65,6 +68,7 @@ class GenerationStream:
         followers: Mapping[int, Sequence[int]] | None = None,
         guard: Any = None,
         whole_chars: bool | Callable[[str], bool] = False,
+        beam: Beam | None = None,
     ) -> None:
         self.model = model
         self.gates = [(tuple(held), frozenset(opening)) for held, opening in gates]
@@ -75,6 +79,8 @@ class GenerationStream:
         self.followers = dict(followers or {})
         self.guard = guard
         self.whole_chars = whole_chars
+        self.beam = beam
+        self.candidates: list[Candidate] = []
         self.prompt_ids = prompt_ids
         self.settings = settings
         self.cancel = cancel if cancel is not None else threading.Event()
@@ -124,8 +130,6 @@ class GenerationStream:
         max_new = max(0, min(s.max_new_tokens, m.context_length - len(ids)))
         chooser = TokenChooser(s, m.vocab_size, ids, m.eos_ids, self.banned,
                                self.references)
-        closed = list(self.gates)
-        chooser.hold([i for held, _ in closed for i in held])
         eos = frozenset(m.eos_ids)
         detok = m.tokenizer.detokenizer()
         stops = StopMatcher(s.stop)
@@ -138,16 +142,10 @@ class GenerationStream:
                 return
             session = m.backend.start(len(ids) + max_new)
             logits = session.prefill(ids)
-            guard = self.guard
-            if (watch := getattr(guard, "watch", None)) is not None:
-                watch(chooser.masked_now, lambda: chooser.mask_version)
-            if guard is not None and (first := guard.start()) is not None:
-                chooser.ban_next(first)
-            utf8 = Utf8Masks.of(m) if self.whole_chars else None
-            refuse = self.whole_chars if callable(self.whole_chars) else None
-            chars = Utf8Track(utf8, refuse) if utf8 is not None else None
-            if chars is not None:
-                chooser.ban_next(chars.start())
+            masks = AnswerMasks(self, chooser)
+            if self.beam is not None:
+                reason = yield from self._searched(session, logits, masks, max_new, t0)
+                return
             while True:
                 token = chooser.choose(logits, self.n_tokens)
                 if self.first_token_s is None:
@@ -157,19 +155,7 @@ class GenerationStream:
                     break
                 self.n_tokens += 1
                 self.token_ids.append(token)
-                if token in self.once:
-                    chooser.ban(token)
-                if token in self.switches:
-                    chooser.ban_for_now(self.switches[token])
-                if token in self.followers:
-                    chooser.ban_next(self.followers[token], weak=True)
-                if guard is not None and (after := guard.after(token)) is not None:
-                    chooser.ban_next(after)
-                if chars is not None:
-                    chooser.ban_next(chars.after(token))
-                if any(token in opening for _, opening in closed):
-                    closed = [g for g in closed if token not in g[1]]
-                    chooser.hold([i for held, _ in closed for i in held])
+                masks.advance(token)
 
                 piece = detok.push(token)
                 if piece:
@@ -206,3 +192,21 @@ class GenerationStream:
         finally:
             self.finish_reason = reason
             self.total_s = perf_counter() - t0
+
+    def _searched(self, session: Any, logits: Any, masks: AnswerMasks, max_new: int,
+                  t0: float) -> Generator[str, None, str]:
+        """The beam's likeliest accepted answer, given whole once the search ends (its other
+        complete answers in ``candidates``); returns the finish reason."""
+        found = search(self.model, session, logits, masks, max_new, self.beam,
+                       self.settings.stop, self.cancel)
+        self.first_token_s = perf_counter() - t0
+        self.candidates = found
+        if self.cancel.is_set():
+            return "cancelled"
+        if not found:
+            return "eos"
+        best = found[0]
+        self.token_ids, self.n_tokens, self.text = list(best.ids), len(best.ids), best.text
+        if best.text:
+            yield best.text
+        return best.reason
