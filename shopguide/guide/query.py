@@ -165,6 +165,8 @@ def _read_phrases(norm: str, tokens: Sequence[Token], vocab: StoreVocab,
         f = span.found
         if span.kind == "topic" and _labels_a_contact(norm, f.end):
             continue  # "电话13812345678": the shopper's own number, no question about ours
+        if span.kind == "locate" and _whereabouts(norm, f.start, f.end):
+            continue  # "看到孩子在哪里": where a person is, not where the store keeps it
         if span.kind in _MARKERS:  # what a turn does, said around other words: blocks none
             spans.append(span)
             continue
@@ -183,6 +185,18 @@ def _read_phrases(norm: str, tokens: Sequence[Token], vocab: StoreVocab,
         spans.append(span)
         used.append((f.start, f.end))
     return sorted(spans, key=lambda s: s.found.start)
+
+
+def _whereabouts(norm: str, start: int, end: int) -> bool:
+    """Whether the locate cue at ``start:end`` asks where a person or the shopper's own
+    thing is (the ``whereabouts`` words right before a Chinese cue, "孩子在哪里", "我的位置";
+    right after an English one, "where is my order"): a phone watch's feature, an order's
+    delivery, never an aisle."""
+    before = norm[:start].rstrip()
+    if any(before.endswith(w) for w in resources.cue_words("whereabouts", "zh")):
+        return True
+    after = norm[end:].split()
+    return bool(after) and after[0] in resources.cue_words("whereabouts", "en")
 
 
 @lru_cache(maxsize=1)
