@@ -1145,3 +1145,36 @@ def test_saying_the_catalog_is_silent_is_dropped_where_a_fact_is_owed() -> None:
     attribute the catalog is silent on, contradicting the answer that follows."""
     said = _product_answer(FakeTaggedModel("商品资料里没有提到。[P1]：[P1.d1]。"))
     assert said == "云跃缓震跑鞋：适合扁平足。"
+
+
+def test_a_beam_candidate_is_read_as_a_stream_would_be() -> None:
+    """A candidate comes as one piece: once the policy is quoted whole the answer is finished,
+    and what follows is not read (a courtesy after the quote is no dropped sentence); an
+    unfinished last sentence counts as dropped."""
+    from shopguide.guide.tagged_answer import _Said, attempt
+
+    refs = References({"[F1.c1]": "30天内可退货"})
+    prompt = "Facts:\n[F1] 能退吗？ [F1.c1] 30天内可退货\nQ: 能退吗？\nA:"
+    dropped: list[str] = []
+    said = list(attempt(FakeTaggedModel(""), prompt, refs, "zh", "all of [F1.c1]", {},
+                        stream=_Said("[F1.c1]。还有什么可以帮您？"), dropped=dropped))
+    assert said == ["30天内可退货。"] and dropped == []
+    refs = References({"[P1]": "推车", "[P1.d1]": "推把可换向"})
+    prompt = "Facts:\n[P1] 推车 [P1.d1] 推把可换向\nQ: 推车？\nA:"
+    said = list(attempt(FakeTaggedModel(""), prompt, refs, "zh", "a product", {},
+                        stream=_Said("[P1]：[P1.d1]。[P1]的价格是"), dropped=dropped))
+    assert said == ["推车：推把可换向。"] and dropped == ["an unfinished last sentence"]
+
+
+def test_a_clause_after_a_semicolon_must_open_as_a_taught_one(monkeypatch) -> None:
+    """"…and durable; the shelf.": each pair taught, the clause's opening never."""
+    from shopguide.guide import answer_shapes
+
+    known = answer_shapes.taught(["The [P1] is [P1.price] and [P1.t1]; the [P2] is [P2.price].",
+                                  "[P1] is in aisle [P1.aisle], on the shelf."])
+    monkeypatch.setattr(answer_shapes, "of_model", lambda model: known)
+    refs = References({"[P1]": "KONG Toy", "[P1.price]": "$13.99", "[P1.t1]": "durable"})
+    prompt = "Facts:\n[P1] KONG Toy [P1.price] $13.99 [P1.t1] durable\nQ: dog toys?\nA:"
+    said = "".join(ta.write(FakeTaggedModel("The [P1] is [P1.price] and [P1.t1]; the shelf."),
+                            prompt, refs, "en", "a product"))
+    assert said == "The KONG Toy is $13.99 and durable."

@@ -29,7 +29,8 @@ def test_where_a_person_is_is_no_locate_question(engine, text: str) -> None:
     assert [p.sku for p in plan.products] == ["W-1"]
 
 
-@pytest.mark.parametrize("text", ["儿童电话手表在哪里", "电话手表在哪个位置", "where is the kids' phone watch?"])
+@pytest.mark.parametrize("text", ["儿童电话手表在哪里", "电话手表在哪个位置", "where is the kids' phone watch?",
+                                  "我在哪里可以找到电话手表", "where do you keep your phone watches?"])
 def test_where_the_store_keeps_a_thing_still_is(engine, text: str) -> None:
     plan = engine.plan(text, Conversation())
     assert plan.intent == "locate" and [p.sku for p in plan.products] == ["W-1"]

@@ -134,11 +134,34 @@ def test_a_token_written_once_is_masked_in_that_hypothesis_only(tiny) -> None:
     assert len(firsts) > len(set(firsts))
 
 
-def test_a_cancelled_search_gives_nothing(tiny) -> None:
-    cancel = threading.Event()
-    cancel.set()
-    stream = tiny.stream(PROMPT, SETTINGS, cancel, beam=Beam())
+class _Cancelling:
+    """A session (forked ones too) that sets ``cancel`` once the search has taken a few
+    steps: the GUI's cancel button pressed while the beam runs."""
+
+    def __init__(self, session, cancel: threading.Event, steps: list[int]) -> None:
+        self.session, self.cancel, self.steps = session, cancel, steps
+
+    def prefill(self, ids):
+        return self.session.prefill(ids)
+
+    def step(self, token):
+        self.steps[0] += 1
+        if self.steps[0] >= 3:
+            self.cancel.set()
+        return self.session.step(token)
+
+    def fork(self):
+        return _Cancelling(self.session.fork(), self.cancel, self.steps)
+
+
+def test_a_search_cancelled_midway_gives_nothing(tiny, monkeypatch) -> None:
+    cancel, steps = threading.Event(), [0]
+    start = tiny.backend.start
+    monkeypatch.setattr(tiny.backend, "start", lambda n: _Cancelling(start(n), cancel, steps))
+    stream = tiny.stream(PROMPT, GenerationSettings(max_new_tokens=40, stop=()), cancel,
+                         beam=Beam(width=4, keep=40))
     assert stream.read_all() == "" and stream.finish_reason == "cancelled"
+    assert stream.candidates == [] and 3 <= steps[0] < 3 + 4 * 2  # stopped within a step
 
 
 def test_a_beam_needs_a_width() -> None:

@@ -12,7 +12,6 @@ words (``guide/sentence_checks.py``, and the word orders the model was taught,
 
 from __future__ import annotations
 
-import copy
 import re
 import threading
 import zlib
@@ -153,9 +152,11 @@ def pays(debt: str | None, raw: str) -> bool:
 
 
 def _contradicts(raw: str) -> str | None:
-    """In an answer that owes a fact: a sentence saying the assistant cannot help
+    """In an answer that owes anything but the catalog's silence (a product, an aisle, two
+    products, a policy, a cited fact): a sentence saying the assistant cannot help
     (``refuses``) or that the catalog is silent ("The product details don't mention it" of
-    a stock question: the frame of another situation)."""
+    a stock question). The training answers say silence only where the whole answer is
+    silence; elsewhere it is the frame of another situation."""
     if says_silent(TAG.sub(" ", raw)):
         return "says the catalog is silent where it is not"
     return refuses(raw)
@@ -174,8 +175,9 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
           ranked: bool = False, variant: str | None = None) -> Iterator[str]:
     """The model's answer (``attempt``); when an attempt shows nothing (its sentences were
     dropped, or it never referenced what the turn is about), again from another opening, up
-    to ``TRIES`` times. A small model that opens wrongly does not recover ("[P1]: it; A" for
-    "does this come in a tube?"); from its next likeliest opening it often writes a whole
+    to ``TRIES`` times, then once by a beam search (``_searched``). A small model that opens
+    wrongly does not recover ("[P1]: it; A" for "does this come in a tube?"); from its next
+    likeliest opening it often writes a whole
     answer ("The catalog doesn't say…"). Every attempt passes the same masks and checks.
     ``facts``: for the verifier (``attempt``). ``ranked``: the products' order is the answer
     (cheapest first): see ``decoding_masks``. ``variant``: the kind of variant the question
@@ -274,11 +276,6 @@ class _Opening:
     def watch(self, masked: Any, version: Any) -> None:
         if self.guard is not None:
             self.guard.watch(masked, version)
-
-    def fork(self, masked: Any, version: Any) -> _Opening:
-        twin = copy.copy(self)
-        twin.guard = self.guard.fork(masked, version) if self.guard is not None else None
-        return twin
 
     def start(self) -> np.ndarray | None:
         first = self.guard.start() if self.guard is not None else None
@@ -392,6 +389,8 @@ def attempt(model: Any, prompt_text: str, refs: References, lang: str, debt: str
         parts = raw_sentences(buffer)
         closed = bool(parts) and len(raw_sentences(buffer + "x")) > len(parts)
         for raw in parts if closed else parts[:-1]:
+            if finished:
+                break  # (a piece may hold several sentences: a beam's candidate is one)
             yield from release(raw)
         # The space before the next sentence stays with it.
         buffer = buffer[len(buffer.rstrip()):] if closed else (parts[-1] if parts else "")
@@ -405,6 +404,8 @@ def attempt(model: Any, prompt_text: str, refs: References, lang: str, debt: str
     if not finished and buffer.strip() and _ENDED.search(fill(refs, buffer).rstrip()):
         # (a clause's own end mark ends it too); an unfinished last sentence is dropped
         yield from release(buffer)
+    elif not finished and buffer.strip() and dropped is not None:
+        dropped.append("an unfinished last sentence")
     if held and pays(debt, said_raw):
         last = held.pop()
         yield from held

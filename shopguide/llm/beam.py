@@ -109,33 +109,37 @@ def search(model: Any, session: Any, logits: np.ndarray, masks: AnswerMasks, max
         for h in [h for h in grown if h.logits is None]:  # a stop string was written
             finish(h, h.score, "stop")
         live = [h for h in grown if h.logits is not None]
-        if live:
-            out = net.step([h.ids[-1] for h in live], [h.row for h in live])
-            for row, (h, row_logits) in enumerate(zip(live, out)):
-                h.row, h.logits = row, row_logits
         done.sort(key=lambda c: -c.score)
         if not live or (len(done) >= beam.keep and live[0].score <= done[beam.keep - 1].score):
             break  # log-probabilities only fall: no live hypothesis can overtake
-    else:
-        for h in live:
-            finish(h, h.score, "length")
+        if n == steps - 1:
+            for h in live:
+                finish(h, h.score, "length")
+            break
+        out = net.step([h.ids[-1] for h in live], [h.row for h in live])
+        for row, (h, row_logits) in enumerate(zip(live, out)):
+            h.row, h.logits = row, row_logits
     return sorted(done, key=lambda c: -c.score)
 
 
+_Option = tuple[float, "_Hypothesis", int]  # (score, hypothesis, next token)
+
+
 def _best(live: list[_Hypothesis], n: int, width: int, eos: frozenset[int],
-          finish: Callable[[_Hypothesis, float, str], None]) -> list[tuple[float, _Hypothesis, int]]:
+          finish: Callable[[_Hypothesis, float, str], None]) -> list[_Option]:
     """The ``width`` likeliest continuations of the live hypotheses; end-of-text among them
     completes its hypothesis (and takes no place in the beam)."""
-    options: list[tuple[float, _Hypothesis, int]] = []
+    options: list[_Option] = []
     for h in live:
         logp = _log_softmax(h.masks.chooser.mask(h.logits.copy(), n))
-        k = min(width + 1, int(np.isfinite(logp).sum()))
+        # end-of-text takes no place in the beam: each hypothesis offers that many more
+        k = min(width + len(eos), int(np.isfinite(logp).sum()))
         if k == 0:
             continue
         top = np.argpartition(-logp, k - 1)[:k]
         options += [(h.score + float(logp[t]), h, int(t)) for t in top]
     options.sort(key=lambda o: -o[0])
-    chosen: list[tuple[float, _Hypothesis, int]] = []
+    chosen: list[_Option] = []
     for score, h, token in options:
         if len(chosen) == width:
             break
@@ -146,8 +150,7 @@ def _best(live: list[_Hypothesis], n: int, width: int, eos: frozenset[int],
     return chosen
 
 
-def _grow(chosen: list[tuple[float, _Hypothesis, int]], model: Any,
-          stop: StopMatcher) -> list[_Hypothesis]:
+def _grow(chosen: list[_Option], model: Any, stop: StopMatcher) -> list[_Hypothesis]:
     """Each chosen continuation as a hypothesis of its own (its network state still its
     parent's row): a parent's last child takes the parent itself, the others fork its masks
     before it moves on. ``logits`` None: the text now holds a stop string."""

@@ -216,7 +216,12 @@ class NumpyRows:
         """Row ``i`` of the result continues row ``rows[i]`` with ``tokens[i]``; the logits
         of each."""
         if rows != list(range(self.suffix.shape[2])):
-            self.suffix = self.suffix[:, :, rows]
+            # Only the positions written so far are copied into the new rows.
+            shape = list(self.suffix.shape)
+            shape[2] = len(rows)
+            suffix = np.empty(shape, dtype=np.float32)
+            suffix[:, :, :, :, : self.n] = self.suffix[:, :, rows, :, : self.n]
+            self.suffix = suffix
         x = self.net.rows_hidden(tokens, self.p, self.n, self.keys_t, self.values, self.suffix)
         self.n += 1
         ln = self.net.ln_f

@@ -7,9 +7,9 @@ from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from time import perf_counter
 from typing import TYPE_CHECKING, Any
 
-from shopguide.llm.detok import StopMatcher
 from shopguide.llm.answer_masks import AnswerMasks
 from shopguide.llm.beam import Beam, Candidate, search
+from shopguide.llm.detok import StopMatcher
 from shopguide.llm.sampling import TokenChooser
 from shopguide.llm.settings import GenerationSettings
 
@@ -103,6 +103,8 @@ class GenerationStream:
 
     @property
     def tokens_per_s(self) -> float:
+        if self.beam is not None:
+            return 0.0  # a beam's answer comes whole: there is no decode rate after it
         if self.first_token_s is None or self.total_s is None or self.n_tokens < 2:
             return 0.0
         span = self.total_s - self.first_token_s
@@ -196,7 +198,9 @@ class GenerationStream:
     def _searched(self, session: Any, logits: Any, masks: AnswerMasks, max_new: int,
                   t0: float) -> Generator[str, None, str]:
         """The beam's likeliest accepted answer, given whole once the search ends (its other
-        complete answers in ``candidates``); returns the finish reason."""
+        complete answers in ``candidates``); returns the finish reason: the answer's own, or
+        "eos" with no text when no complete answer was accepted. ``first_token_s`` is the
+        time to the answer, the whole search."""
         found = search(self.model, session, logits, masks, max_new, self.beam,
                        self.settings.stop, self.cancel)
         self.first_token_s = perf_counter() - t0
