@@ -15,7 +15,7 @@ PROMPT = "Q: 有没有500元以内适合扁平足的跑鞋？\nA:"
 SETTINGS = GenerationSettings(max_new_tokens=10, stop=())
 
 
-@pytest.fixture(scope="module", params=["numpy", "lean"])
+@pytest.fixture(scope="module", params=["numpy", "lean", "transformers"])
 def tiny(request, tiny_model_dir):
     return load_model(str(tiny_model_dir), backend=request.param)
 
