@@ -177,8 +177,8 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
     dropped, or it never referenced what the turn is about), again from another opening, up
     to ``TRIES`` times, then once by a beam search (``_searched``). A small model that opens
     wrongly does not recover ("[P1]: it; A" for "does this come in a tube?"); from its next
-    likeliest opening it often writes a whole
-    answer ("The catalog doesn't say…"). Every attempt passes the same masks and checks.
+    likeliest opening it often writes a whole answer ("The catalog doesn't say…"). Every
+    attempt passes the same masks and checks.
     ``facts``: for the verifier (``attempt``). ``ranked``: the products' order is the answer
     (cheapest first): see ``decoding_masks``. ``variant``: the kind of variant the question
     is about ("colors", "sizes"; ``masks.other_variant``)."""
