@@ -1166,8 +1166,9 @@ def test_a_beam_candidate_is_read_as_a_stream_would_be() -> None:
     assert said == ["推车：推把可换向。"] and dropped == ["an unfinished last sentence"]
 
 
-def test_a_clause_after_a_semicolon_must_open_as_a_taught_one(monkeypatch) -> None:
-    """"…and durable; the shelf.": each pair taught, the clause's opening never."""
+def test_a_clause_in_own_words_never_taught_ends_the_answer(monkeypatch) -> None:
+    """"…and durable; the shelf.": each pair taught, the run of three never; the clause
+    before it ends the answer with a full stop."""
     from shopguide.guide import answer_shapes
 
     known = answer_shapes.taught(["The [P1] is [P1.price] and [P1.t1]; the [P2] is [P2.price].",

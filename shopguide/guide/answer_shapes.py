@@ -167,18 +167,12 @@ def untaught(sentence: str, known: Taught | None) -> str | None:
         for run in zip(said, said[1:], said[2:]):
             if run[2] == NAME_UNIT and run not in known.triples:
                 return f"a product named where none was taught ({' '.join(run)!r})"
+        for run in zip(said, said[1:], said[2:]):
+            # The model's own words (references aside, around which it recombines what it
+            # learnt: "[P1] is [P1.price] and …" opened no training answer) must run as they
+            # ran in some training answer: "…; the shelf." and "it's out of staff" are made
+            # of taught pairs, never of taught runs of three.
+            if not any(u.startswith("<") for u in run) and run not in known.triples:
+                return f"own words in an order never taught ({' '.join(run)!r})"
     return None
 
-
-def untaught_clause(sentence: str, known: Taught | None) -> str | None:
-    """Why a clause after a semicolon opens in the model's own words as no taught clause did
-    ("…and durable; the shelf."): its first two units after the start are a run of three
-    never taught, though each pair was (None: taught, no runs of three saved, or the clause
-    opens with a reference: "…; [P2] is [P2.price]" names its subject, whatever the
-    training's clauses opened with)."""
-    if not known or known.triples is None:
-        return None
-    said = [START, *units(sentence)]
-    if len(said) >= 3 and is_word(said[1]) and tuple(said[:3]) not in known.triples:
-        return f"a clause opened as none was taught ({' '.join(said[:3])!r})"
-    return None

@@ -340,8 +340,6 @@ def attempt(model: Any, prompt_text: str, refs: References, lang: str, debt: str
             text += "。" if lang == "zh" else "."
         babble = (malformed(text, lang, TAG.sub("", raw)) or broken_marks(raw) or dangling(raw, taught)
                   or misplaced(raw) or answer_shapes.untaught(raw.strip(), taught)
-                  or (answer_shapes.untaught_clause(raw.strip(), taught)
-                      if said_raw.rstrip().endswith(_SEMICOLONS) else None)
                   or (_contradicts(raw) if debt and debt != SILENCE else None)
                   or unfilled(raw, refs)
                   or ("a sentence said twice" if text in seen else None)
