@@ -64,13 +64,7 @@ class AnswerMasks:
 
 
 def _forked(guard: Any, chooser: TokenChooser) -> Any:
-    """The guard's copy, reading the forked chooser's masks."""
+    """The guard's copy, reading the forked chooser's masks (a ``PairGuard``'s ``fork``)."""
     if guard is None:
         return None
-    masked, version = chooser.masked_now, lambda: chooser.mask_version
-    if (fork := getattr(guard, "fork", None)) is not None:
-        return fork(masked, version)
-    twin = copy.copy(guard)
-    if (watch := getattr(twin, "watch", None)) is not None:
-        watch(masked, version)
-    return twin
+    return guard.fork(chooser.masked_now, lambda: chooser.mask_version)

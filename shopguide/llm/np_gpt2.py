@@ -162,9 +162,7 @@ class NumpyGPT2:
             w = _softmax_rows(np.concatenate((shared, own), -1) * scale, None)  # [row, head, p+n+1]
             o = (w[:, :, :p].transpose(1, 0, 2) @ vp).transpose(1, 0, 2) + \
                 (w[:, :, None, p:] @ vs)[:, :, 0, :]
-            x = x + (o.reshape(b, e) @ o_w + o_b)
-            m = _layer_norm(x, l2w, l2b, self.shape.eps)
-            x = x + (self.act(m @ fc_w + fc_b) @ pr_w + pr_b)
+            x = self._block_end(x, o.reshape(b, e), o_w, o_b, l2w, l2b, fc_w, fc_b, pr_w, pr_b)
         return x
 
     def _hidden(self, ids: list[int], start: int, cache: np.ndarray) -> np.ndarray:
@@ -189,10 +187,18 @@ class NumpyGPT2:
             if mask is not None:
                 scores += mask
             o = _softmax_rows(scores, keep) @ v  # [head, t, d]
-            x = x + (o.transpose(1, 0, 2).reshape(t, e) @ o_w + o_b)
-            m = _layer_norm(x, l2w, l2b, eps)
-            x = x + (self.act(m @ fc_w + fc_b) @ pr_w + pr_b)
+            x = self._block_end(x, o.transpose(1, 0, 2).reshape(t, e), o_w, o_b, l2w, l2b,
+                                fc_w, fc_b, pr_w, pr_b)
         return x
+
+    def _block_end(self, x: np.ndarray, o: np.ndarray, o_w: np.ndarray, o_b: np.ndarray,
+                   l2w: np.ndarray, l2b: np.ndarray, fc_w: np.ndarray, fc_b: np.ndarray,
+                   pr_w: np.ndarray, pr_b: np.ndarray) -> np.ndarray:
+        """A block after its attention (``o``, heads joined): the projection added, then the
+        MLP's output (one sequence or a beam's rows alike)."""
+        x = x + (o @ o_w + o_b)
+        m = _layer_norm(x, l2w, l2b, self.shape.eps)
+        return x + (self.act(m @ fc_w + fc_b) @ pr_w + pr_b)
 
 
 class NumpyRows:
