@@ -3,6 +3,7 @@
     .venv/bin/python scripts/quality.py            # all sets, a table
     .venv/bin/python scripts/quality.py --fails real_zh/dev   # one set's failures
     .venv/bin/python scripts/quality.py --model bundled       # who wrote the answers
+    .venv/bin/python scripts/quality.py --model bundled --dev # the same, test halves left out
     .venv/bin/python scripts/quality.py --model bundled --answers written_zh/test
     .venv/bin/python scripts/quality.py --model bundled --why real_en/dev  # why not the model's
 
@@ -63,9 +64,13 @@ def main() -> int:
     ap.add_argument("--why", metavar="NAME/PART",
                     help="with --model: the turns the model did not write, its raw attempts "
                          "and the reasons their sentences were dropped")
+    ap.add_argument("--dev", action="store_true",
+                    help="leave the test halves out (what a change is tuned and judged on)")
     ap.add_argument("--card", action="store_true",
                     help="with --model FOLDER: write the table into its model_card.json")
     args = ap.parse_args()
+    if args.dev:
+        SETS[:] = [(name, part) for name, part in SETS if part != "test"]
     model = None
     if args.model:
         from shopguide.llm import load_model

@@ -46,6 +46,20 @@ def ask(store, model, text: str) -> tuple[dict, Done]:
     return turn, done[0]
 
 
+@pytest.mark.parametrize("raw, shown", [
+    ("The [P1] is in aisle [P1.aisle].", "The Shave Well Mirror is in Aisle 9."),
+    ("It's about the [P1].", "It's about The Shave Well Mirror."),
+    ("[P2]在[P2.aisle]货架。", "跑鞋在A3货架。"),
+    ("Aisle [P3.aisle], where the [P2] is.", "Aisle A3, where the 跑鞋 is."),  # nothing said twice
+])
+def test_a_word_of_the_answer_that_the_fact_says_again_is_left_out(raw: str, shown: str) -> None:
+    """A store's values may carry the word the training answers put around them ("Aisle 9"
+    after "in aisle", "A3货架" before "货架", a name starting "The" after "the")."""
+    refs = References({"[P1]": "The Shave Well Mirror", "[P1.aisle]": "Aisle 9", "[P2]": "跑鞋",
+                       "[P2.aisle]": "A3货架", "[P3.aisle]": "A3"})
+    assert ta.fill(refs, raw) == shown
+
+
 def test_fill_puts_the_facts_in_place_of_the_tags() -> None:
     refs = References({"[P1]": "云跃缓震跑鞋", "[P1.price]": "¥459", "[P1.d1]": "Warm for everyday use",
                        "[F1.c1]": "购物后30天内凭小票可退货。"})
@@ -1179,3 +1193,31 @@ def test_a_clause_in_own_words_never_taught_ends_the_answer(monkeypatch) -> None
     said = "".join(ta.write(FakeTaggedModel("The [P1] is [P1.price] and [P1.t1]; the shelf."),
                             prompt, refs, "en", "a product"))
     assert said == "The KONG Toy is $13.99 and durable."
+
+
+@pytest.mark.parametrize("question, stated", [
+    ("does it boil water fast?", "[P1.d1]"),  # its sentence says so: that is what answers
+    ("is it cordless?", "none"),  # nothing of it says so: the catalog is silent
+])
+def test_a_question_about_the_product_discussed_tells_the_model_what_answers_it(
+        catalog_store, question: str, stated: str) -> None:
+    """The engine's reading of an attribute question reaches the prompt as a ``Stated:`` line
+    just before the question (as the corpus teaches); other turns carry none."""
+    model = FakeTaggedModel("The [P1] is [P1.price].")
+    engine, conv = Engine(catalog_store, model), Conversation()
+    list(engine.answer("do you have an electric kettle?", conv))
+    assert all("Stated:" not in p for p in model.prompts)
+    list(engine.answer(question, conv))
+    lines = model.prompts[-1].split("\n")
+    assert lines[-3:] == [f"Stated: {stated}", f"Q: {question}", "A:"]
+
+
+def test_a_model_trained_before_the_stated_line_is_given_none(catalog_store) -> None:
+    """A model whose card says it was trained on the older prompt form (a merchant's
+    fine-tune of an earlier bundled model) sees the prompts it was taught."""
+    model = FakeTaggedModel("The [P1] is [P1.price].")
+    model.prompt_format = "tagged-v1"
+    engine, conv = Engine(catalog_store, model), Conversation()
+    list(engine.answer("do you have an electric kettle?", conv))
+    list(engine.answer("is it cordless?", conv))
+    assert len(model.prompts) == 2 and not any("Stated:" in p for p in model.prompts)

@@ -28,5 +28,5 @@ def test_tiny_preset_from_the_command_line(tmp_path, capsys):
     summary = json.loads(printed[printed.rindex("\n{\n") + 1 :])
     assert summary["answers"] == 8 and summary["foreign_tags"] == 0  # masked at decoding
     card = json.loads((out / "model_card.json").read_text(encoding="utf-8"))
-    assert card["prompt_format"] == "tagged-v1"
+    assert card["prompt_format"] == "tagged-v2"
     assert card["test_metrics"] == summary and "test_metrics_how" in card

@@ -133,7 +133,8 @@ def test_both_languages_and_all_situations_present(records):
     assert any("[C] " in r.context for r in train)
     history = [r for r in train if r.context.count("\nQ: ") >= 2]
     # Earlier answers are in the prompt as the shopper saw them: facts, not tags.
-    assert history and all(not TAG.search(r.context.split("\nQ: ")[1]) for r in history)
+    earlier = [re.sub(r"\nStated: \S+", "", r.context.split("\nQ: ")[1]) for r in history]
+    assert earlier and not any(TAG.search(text) for text in earlier)
 
 
 def test_stores_are_reproducible_and_varied():
@@ -185,3 +186,24 @@ def test_bare_catalogs_and_questions_alone_are_taught_without_facts_they_lack():
     # question its earlier turn.
     plain = c.build(SPEC)
     assert all(r.context.count("\nQ:") > 1 for r in plain if r.kind == "attribute")
+
+
+def test_a_question_about_the_product_discussed_states_what_answers_it(records):
+    """The ``Stated:`` line just before the question holds the reference the answer cites, or
+    "none" where the answer says the catalog is silent; no other exchange carries it."""
+    silent = cited = 0
+    for r in records:
+        lines = r.context.split("\n")
+        stated = [x.removeprefix("Stated: ") for x in lines if x.startswith("Stated: ")]
+        if r.kind != "attribute":
+            assert not stated, r.context
+            continue
+        assert len(stated) == 1 and lines[-3] == f"Stated: {stated[0]}", r.context
+        if stated[0] == "none":
+            assert not TAG.sub("", r.target).strip().startswith("Yes"), r.target
+            assert not re.search(r"\[P\d\.[dt]\d\]", r.target), r.target
+            silent += 1
+        else:
+            assert stated[0] == r.cite and r.cite in r.target, (stated, r.target)
+            cited += 1
+    assert silent and cited

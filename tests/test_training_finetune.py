@@ -90,5 +90,5 @@ def test_a_tagged_model_is_fine_tuned_and_measured_in_its_own_form(tiny_trained,
     assert {"top_ordered", "cited", "policy_quoted", "foreign_tags"} <= set(report["after"])
     assert report["after"]["foreign_tags"] == 0
     card = json.loads((out / "model_card.json").read_text(encoding="utf-8"))
-    assert card["prompt_format"] == "tagged-v1"
+    assert card["prompt_format"] == "tagged-v2"
     assert tag_ids(load_model(str(out))) is not None  # the tags are still one token each

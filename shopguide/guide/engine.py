@@ -24,7 +24,8 @@ from shopguide.guide.events import Cards, Done, Event, Failed, Token
 from shopguide.guide.model_track import ModelTrack
 from shopguide.guide import tagged_answer
 from shopguide.guide.plan import Plan, make_plan
-from shopguide.guide.prompt import build_tagged_prompt
+from shopguide.guide.prompt import STATED_NONE, build_tagged_prompt
+from shopguide.guide.refs import UNSTATED_FORMATS
 from shopguide.guide.masks import owed_fact, tag_ids
 from shopguide.guide.verify import Facts, split_sentences, verify
 from shopguide.guide.vocab import StoreVocab, VocabCache
@@ -210,6 +211,9 @@ class Engine:
             debt = tagged_answer.attribute_debt(plan.about.clause, refs)
             if debt is None or (fact := owed_fact(debt)) is not None and fact not in text:
                 return  # the clause that answers is not in the prompt: the composed answer
+            if getattr(self.model, "prompt_format", None) not in UNSTATED_FORMATS:
+                prompt.stated = owed_fact(debt) or STATED_NONE
+                text = prompt.fit(self.model.count_tokens, max(16, prompt_limit(self.model, max_new)))
         ranked = bool(q.cheap or q.cheaper or q.pick)  # the cheapest first: the order answers
         yield from tagged_answer.write(self.model, text, refs, q.lang, debt, self.settings,
                                        cancel, log, facts, ranked, variant)

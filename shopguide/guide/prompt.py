@@ -30,6 +30,7 @@ from shopguide.store.models import Customer, FaqEntry, Product
 # Answers are one line by construction (see _one_line), so the first newline ends one.
 STOP_STRINGS: tuple[str, ...] = ("\n", "\nQ:")
 ANSWER_PREFIX = " "
+STATED_NONE = "none"  # the ``Stated:`` line where the catalog is silent on what is asked
 
 def customer_line(c: Customer) -> str:
     parts = [c.name]
@@ -56,6 +57,9 @@ class Prompt:
     facts: list[str] = field(default_factory=list)
     history: list[tuple[str, str]] = field(default_factory=list)  # (question, answer), oldest first
     customer: str | None = None
+    # For a question about the product discussed: the reference of the sentence or tag that
+    # answers it, or "none" where the catalog is silent (the engine's reading, ``Plan.about``).
+    stated: str | None = None
 
     def render(self) -> str:
         lines: list[str] = []
@@ -67,6 +71,8 @@ class Prompt:
         for q, a in self.history:
             lines.append(f"Q: {_one_line(q)}")
             lines.append(f"A: {_one_line(a)}")
+        if self.stated:
+            lines.append(f"Stated: {self.stated}")
         lines.append(f"Q: {_one_line(self.question)}")
         lines.append("A:")
         return "\n".join(lines)
@@ -75,7 +81,8 @@ class Prompt:
         """Render within ``budget`` tokens, cutting history, then a product's least needed
         facts (its last sentences and tags, then sizes and colours; the longest line first),
         then facts from the end."""
-        trimmed = Prompt(self.question, list(self.facts), list(self.history), self.customer)
+        trimmed = Prompt(self.question, list(self.facts), list(self.history), self.customer,
+                         self.stated)
         text = trimmed.render()
         while count_tokens(text) > budget and trimmed.history:
             trimmed.history.pop(0)

@@ -31,7 +31,9 @@ from shopguide.store.models import Customer, FaqEntry, Product
 from shopguide.text import fold, has_cjk, plain
 
 # The prompt format of a model that answers with these tags (its card's ``prompt_format``).
-TAGGED_FORMAT = "tagged-v1"
+# v2: a question about the product discussed carries a ``Stated:`` line (guide/prompt.py).
+TAGGED_FORMAT = "tagged-v2"
+UNSTATED_FORMATS = frozenset({"tagged-v1"})  # trained before that line: never given one
 MAX_PRODUCTS = 5
 MAX_FAQS = 2
 PRODUCT_TAGS = 4  # t1…t4
@@ -52,6 +54,7 @@ def stated(prompt_text: str) -> dict[str, str]:
 _CLAUSE_FIELD = re.compile(r"\[(?:P\d\.d\d|F\d\.c\d)\]")
 _END_MARKS = "。.！!？?；;"
 _JOINS = _END_MARKS + "，,、"
+_LAST_WORD = re.compile(r"(?<![A-Za-z])([A-Za-z]+) $")
 _SENTENCE = re.compile(r"(?<=[。；;！!？?])|(?<=\.)\s+|\n+")
 
 _SYMBOLS = {"CNY": "¥", "RMB": "¥", "USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
@@ -125,6 +128,21 @@ def opens_with_common_word(text: str) -> bool:
     return len(words) < 2 or not (words[1][:1].isupper() and words[1][1:2].islower())
 
 
+def _echo_dropped(out: list[str], value: str, raw: str, pos: int) -> tuple[list[str], int]:
+    """The frame's word that the fact says again, left out: "in aisle [P1.aisle]" of "Aisle 9"
+    reads "in Aisle 9", "about the [P1]" of "The Shave Well Company …" "about The Shave Well
+    Company …", "在[P1.aisle]货架" of "A3货架" "在A3货架" (a store's own values carry the
+    word the training answers put around them)."""
+    text = "".join(out)
+    last = _LAST_WORD.search(text)
+    first = value.split(maxsplit=1)
+    if last and len(first) > 1 and first[0].lower() == last.group(1).lower():
+        text = text[:last.start()]
+    tail = next((k for k in range(len(value), 1, -1)
+                 if has_cjk(value[-k:]) and raw.startswith(value[-k:], pos)), 0)
+    return [text], pos + tail
+
+
 @dataclass
 class References:
     """Tag → the fact's own text, for one prompt."""
@@ -153,8 +171,11 @@ class References:
             if value and before and before[-1] in ".;:!?," and before == "".join(out) and (
                     value[0].isascii() and (value[0].isalnum() or value[0] in "$€£")):
                 out.append(" ")  # "8 pm.[F1.c2]" → "8 pm. The garden…": English needs a space
+            if value:
+                out, pos = _echo_dropped(out, value, raw, m.end())
+            else:
+                pos = m.end()
             out.append(value)
-            pos = m.end()
             if value and value[-1] in _END_MARKS and raw[pos:pos + 1] and raw[pos] in _JOINS:
                 pos += 1
         out.append(raw[pos:])

@@ -98,6 +98,7 @@ class LoadedModel:
         dtype: Any,
         hf_model: Any = None,
         trained_prompt_tokens: int | None = None,
+        prompt_format: str | None = None,
     ) -> None:
         self.name = name
         self.path = path
@@ -113,6 +114,9 @@ class LoadedModel:
         # The longest prompts the model was trained on (its card's corpus.prompt_tokens.p99):
         # beyond them its positions are untrained and it writes fragments (" [P2].").
         self.trained_prompt_tokens = trained_prompt_tokens
+        # The prompt form it was trained on (its card's prompt_format): a model of an older
+        # form is given no line it never saw (``guide.prompt.Prompt.stated``).
+        self.prompt_format = prompt_format
         self.load_s: float | None = None
 
     @property

@@ -244,15 +244,30 @@ def _load_lean_gpt2(folder, config, name, dev, dt) -> LoadedModel:
                        sum(t.numel() for t in weights.values()), dev, dt)
 
 
+def _card(folder: Path) -> dict:
+    """The model's card (``model_card.json``), or {} for a model from elsewhere."""
+    try:
+        card = json.loads((folder / "model_card.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return card if isinstance(card, dict) else {}
+
+
 def trained_prompt_tokens(folder: Path) -> int | None:
     """The longest prompts (99th percentile, tokens) the model in ``folder`` was trained on,
     from its card; None when the card does not say (a model from elsewhere)."""
     try:
-        card = json.loads((folder / "model_card.json").read_text(encoding="utf-8"))
-        value = card["corpus"]["prompt_tokens"]["p99"]
-    except (OSError, ValueError, KeyError, TypeError):
+        value = _card(folder)["corpus"]["prompt_tokens"]["p99"]
+    except (KeyError, TypeError):
         return None
     return int(value) if isinstance(value, int) and value > 0 else None
+
+
+def trained_prompt_format(folder: Path) -> str | None:
+    """The form of prompt the model was trained on (``guide.refs.TAGGED_FORMAT`` of its
+    time), from its card; None when the card does not say."""
+    value = _card(folder).get("prompt_format")
+    return value if isinstance(value, str) else None
 
 
 def _gpt2_model(name: str, folder: Path, backend: Any, tokenizer: Any, shape: GPT2Shape,
@@ -260,7 +275,8 @@ def _gpt2_model(name: str, folder: Path, backend: Any, tokenizer: Any, shape: GP
     return LoadedModel(name=name, path=folder, model_type="gpt2", backend=backend,
                        tokenizer=tokenizer, context_length=shape.n_positions,
                        vocab_size=shape.vocab_size, num_parameters=params, device=device,
-                       dtype=dtype, trained_prompt_tokens=trained_prompt_tokens(folder))
+                       dtype=dtype, trained_prompt_tokens=trained_prompt_tokens(folder),
+                       prompt_format=trained_prompt_format(folder))
 
 
 def _load_transformers(folder, config, name, dev, dt) -> LoadedModel:
@@ -284,4 +300,5 @@ def _load_transformers(folder, config, name, dev, dt) -> LoadedModel:
         dtype=dt,
         hf_model=hf_model,
         trained_prompt_tokens=trained_prompt_tokens(folder),
+        prompt_format=trained_prompt_format(folder),
     )
