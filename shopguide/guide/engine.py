@@ -202,7 +202,8 @@ class Engine:
                                            [plan.faq] if plan.faq else [], conv.history,
                                            customer or conv.customer, q.lang, means)
         max_new = getattr(self.settings, "max_new_tokens", 96)
-        text = prompt.fit(self.model.count_tokens, max(16, prompt_limit(self.model, max_new)))
+        budget = max(16, prompt_limit(self.model, max_new))
+        text = prompt.fit(self.model.count_tokens, budget)
         variant = "colors" if q.color and not q.size else "sizes" if q.size and not q.color \
             else None
         debt = tagged_answer.owed(plan.intent, plan.comparison, q.stock_question,
@@ -213,7 +214,7 @@ class Engine:
                 return  # the clause that answers is not in the prompt: the composed answer
             if getattr(self.model, "prompt_format", None) not in UNSTATED_FORMATS:
                 prompt.stated = owed_fact(debt) or STATED_NONE
-                text = prompt.fit(self.model.count_tokens, max(16, prompt_limit(self.model, max_new)))
+                text = prompt.fit(self.model.count_tokens, budget)
         ranked = bool(q.cheap or q.cheaper or q.pick)  # the cheapest first: the order answers
         yield from tagged_answer.write(self.model, text, refs, q.lang, debt, self.settings,
                                        cancel, log, facts, ranked, variant)

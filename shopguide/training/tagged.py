@@ -409,8 +409,9 @@ def _feature_asked(rng: random.Random, store: SynthStore, p: Product,
     feats = [f for t in store.trade.kinds for f in t.features] if store.trade else []
     own = [t for t in p.tags if t.isascii() == (not zh)] or list(p.tags)
     has = bool(rng.random() < 0.65 and own)
-    word = rng.choice(own) if has else next((f[0 if zh else 1] for f in rng.sample(feats, len(feats))
-                                               if f[0 if zh else 1] not in p.tags), None)
+    word = rng.choice(own) if has else next(
+        (f[0 if zh else 1] for f in rng.sample(feats, len(feats)) if f[0 if zh else 1] not in p.tags),
+        None)
     return None if not word else (_attribute_question(rng, p, lang, word), word, has)
 
 
