@@ -674,6 +674,12 @@ def test_weak_next_token_masks_are_lifted_before_the_firm_ones() -> None:
     ("备选还有[P2]，售价[P2.price]。", False),
     ("Another option is the [P2.price].", True),
     ("In short, [F1.c2].", False),
+    # Words that announce a fact of the product named next: that fact must follow the name.
+    ("Sizes for the [P1]: [P1.d1].", True),
+    ("Sizes for the [P1]: [P1.sizes].", False),
+    ("Sizes for the [P1].", True),
+    ("[P1]的尺码是[P1.d1]。", True),
+    ("You could also consider the [P2]: [P2.d1].", False),  # the name is what was announced
 ])
 def test_a_fact_under_another_facts_words_is_caught(raw: str, bad: bool) -> None:
     assert bool(ta.misplaced(raw)) is bad
@@ -999,6 +1005,8 @@ def test_attempts_stop_at_the_first_answer_shown_and_after_the_last_try() -> Non
     ("I'm afraid the [P1] ([P1.price]) is sold out.", "en", "a product",
      "I'm afraid the Stroller ($12) is sold out."),
     ("抱歉，[P1]没有蓝色，售价[P1.price]。", "zh", "a product", "抱歉，推车没有蓝色，售价$12。"),
+    ("不好意思，[P1]售价[P1.price]。", "zh", "a product", ""),  # its own 不 denies nothing
+    ("不好意思，[P1]没有蓝色，售价[P1.price]。", "zh", "a product", "不好意思，推车没有蓝色，售价$12。"),
     ("是的，[P1]：[P1.d1]。", "zh", "a product", "是的，推车：推把可换向。"),
 ])
 def test_an_opening_sets_a_tone_the_sentence_must_keep(model_text: str, lang: str, debt: str,

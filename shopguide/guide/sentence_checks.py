@@ -156,9 +156,25 @@ def misplaced(raw: str) -> str | None:
         if field is None or not before:
             continue
         act = frame_at_end(before)
-        if act is not None and not frame_allows(act, m.group(0)):
+        if act is None or frame_allows(act, m.group(0)):
+            continue
+        # A name the words announce a fact of: that fact must follow it ("Sizes for the [P1]:")
+        subject = _subject_fact(raw, m)
+        if subject is None or not frame_allows(act, subject):
             return "a fact under another fact's words"
     return None
+
+
+def _subject_fact(raw: str, name: re.Match) -> str | None:
+    """The fact right after a product's name and a colon ("Sizes for the [P1]: [P1.d1]"):
+    the frame before the name announces it, so it is held to that frame. None when the name
+    is not so followed ("in aisle [P1]." is a name under a place's words)."""
+    if name.group(0).count(".") or not (m := _NAME_THEN_FACT.match(raw, name.end())):
+        return None
+    return m.group(1) if m.group(1).startswith(name.group(0)[:-1] + ".") else None
+
+
+_NAME_THEN_FACT = re.compile(r"\s*[:：]\s*(\[P\d\.[a-z0-9]+\])")
 
 
 def frame_at_end(text: str) -> str | None:
@@ -304,7 +320,10 @@ def mistoned(raw: str, text: str) -> str | None:
     "抱歉，[P1]没有蓝色。" regrets a no). The corpus teaches that opening only before those;
     the words after it are the model's own. (A yes with nothing to found it is left out:
     ``without_unfounded_yes``.)"""
-    own, said = _plain(TAG.sub(" ", raw)).strip(), _plain(text)
+    own, said = _plain(TAG.sub(" ", raw)).strip(), _plain(text).strip()
+    # What follows the regret's own words is what it regrets ("不好意思" holds a 不 itself).
+    if (opening := pattern(cue_words("regret")).match(said)) is not None:
+        said = said[opening.end():]
     if pattern(cue_words("regret")).match(own) and not (
             OUT_STOCK.search(text) or any(pattern(cue_words(act)).search(said)
                                           for act in ("unstated", "refusal", "denial"))):
