@@ -89,6 +89,17 @@ def test_what_each_turn_must_reference() -> None:
     assert not ta.pays(ta.owed("find", False), "主打[P1.t1]。")  # which product? no name
     assert not ta.pays(ta.owed("find", False), "[P1].")  # a name alone says nothing of it
     assert ta.pays(ta.owed("find", False), "推荐[P1]，[P1.t1]。")
+    # Where it stands and how many are left recommend nothing ("… has 9 in stock.").
+    assert not ta.pays(ta.owed("find", False), "The [P1] has [P1.stock] in stock.")
+    assert not ta.pays(ta.owed("find", False), "[P1] in aisle [P1.aisle], [P2.price].")
+    assert ta.pays(ta.owed("find", False), "The [P1] is [P1.price]; aisle [P1.aisle].")
+    # A search that states what it may cost is answered with the price of what is named.
+    priced = ta.owed("find", False, priced=True)
+    assert not ta.pays(priced, "[P1]有货，库存[P1.stock]件。")
+    assert not ta.pays(priced, "推荐[P1]，[P1.t1]。")
+    assert not ta.pays(priced, "推荐[P1]，[P2.price]。")  # another product's price
+    assert ta.pays(priced, "推荐[P1]，[P1.t1]，售价[P1.price]。")
+    assert ta.owed("locate", False, priced=True) == ta.owed("locate", False)
     assert ta.pays(ta.owed("locate", False), "in [P1.aisle]")
     assert not ta.pays(ta.owed("locate", False), "[P1] is [P1.price]")
     assert not ta.pays(ta.owed("locate", False), "有的，[P1]还有[P1.stock]件。")  # where? not said
@@ -1229,3 +1240,15 @@ def test_a_model_trained_before_the_stated_line_is_given_none(catalog_store) -> 
     list(engine.answer("do you have an electric kettle?", conv))
     list(engine.answer("is it cordless?", conv))
     assert len(model.prompts) == 2 and not any("Stated:" in p for p in model.prompts)
+
+
+@pytest.mark.parametrize("question, raw, by_model", [
+    ("500元以内的跑鞋", "[P1]有货，库存[P1.stock]件。", False),  # a budget: the price answers it
+    ("500元以内的跑鞋", "推荐[P1]，售价[P1.price]。", True),
+    ("有没有跑鞋？", "[P1]有货，库存[P1.stock]件。", False),  # stock alone recommends nothing
+    ("有没有跑鞋？", "推荐[P1]，主打[P1.t1]。", True),
+])
+def test_a_search_is_answered_with_what_it_asks(catalog_store, question: str, raw: str,
+                                                  by_model: bool) -> None:
+    turn, done = ask(catalog_store, FakeTaggedModel(raw), question)
+    assert done.used_model is by_model and turn["by"] == ("model" if by_model else "composed")

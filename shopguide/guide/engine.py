@@ -206,8 +206,9 @@ class Engine:
         text = prompt.fit(self.model.count_tokens, budget)
         variant = "colors" if q.color and not q.size else "sizes" if q.size and not q.color \
             else None
+        priced = q.max_price is not None or q.min_price is not None or q.cheap or q.cheaper
         debt = tagged_answer.owed(plan.intent, plan.comparison, q.stock_question,
-                                  variant if plan.discussed else None)
+                                  variant if plan.discussed else None, priced)
         if plan.about is not None:  # a question about the product's attribute
             debt = tagged_answer.attribute_debt(plan.about.clause, refs)
             if debt is None or (fact := owed_fact(debt)) is not None and fact not in text:

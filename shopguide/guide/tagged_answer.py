@@ -84,18 +84,22 @@ def _joined(raw: str, text: str, lang: str, before: str) -> str:
 
 
 def owed(intent: str, comparison: bool, stock_question: bool = False,
-         variant: str | None = None) -> str | None:
+         variant: str | None = None, priced: bool = False) -> str | None:
     """What the raw answer must reference to be an answer to this turn (None: anything). "Is
     it in stock?" is answered by the count on the shelf as well as by the aisle; "do you have
     it in pink?" of the product discussed (``variant``: "colors" or "sizes", given only for
     such a question) by the colours it comes in (a sentence of its description answers no
     colour). "Is it available in king?" is such a wish too, though it reads as a stock
     question: the product's one stock figure cannot say whether king is on the shelf, its sizes
-    can say whether king is made."""
+    can say whether king is made. A search that states what it may cost ("五百以内", "a
+    cheaper one": ``priced``) is answered with the price of what is named ("…有货，库存25件。"
+    answers no budget)."""
     if comparison or intent == "compare":
         return "two products"
     if intent in ("find", "locate") and variant:
         return VARIANT + variant
+    if intent == "find" and priced:
+        return PRICED
     if intent == "locate" and stock_question:
         return "an aisle or a stock"
     return {"find": "a product", "detail": "a product", "locate": "an aisle",
@@ -103,6 +107,7 @@ def owed(intent: str, comparison: bool, stock_question: bool = False,
 
 
 _END_MARKS = "。.！!？?；;"
+PRICED = "a product and its price"
 
 
 def attribute_debt(clause: str | None, refs: References) -> str | None:
@@ -134,11 +139,15 @@ def pays(debt: str | None, raw: str) -> bool:
         return fact in raw
     if debt == SILENCE:
         return says_silent(TAG.sub(" ", raw))
+    if debt == PRICED:
+        return any(f"[P{k}.price]" in raw for k in set(NAME.findall(raw)))
     if debt in ("two products", "a product"):
         # A product is spoken of when its name and one of its facts are written: a name
         # alone ("Wellness CORE Puppy Recipe, 12 lb.") answers nothing, nor does a fact
-        # without a name ("主打高景观。"); a comparison speaks of two.
-        told = [k for k in set(NAME.findall(raw)) if f"[P{k}." in raw]
+        # without a name ("主打高景观。"); a comparison speaks of two. Where it stands and how
+        # many are left say nothing of the product: "… has 9 in stock." recommends nothing.
+        told = [k for k in set(NAME.findall(raw))
+                if re.search(rf"\[P{k}\.(?!stock\]|aisle\])", raw)]
         return len(told) >= (2 if debt == "two products" else 1)
     if debt == "an aisle":
         return bool(_AISLE.search(raw))
@@ -256,11 +265,11 @@ def _decoding(model: Any, prompt_text: str, lang: str, debt: str | None, ranked:
     masks), and the debt as ``pays`` reads it: a policy owes every clause of it (a condition
     left out changes the policy)."""
     masks = decoding_masks(model, prompt_text, lang, debt == "two products",
-                           debt in ("a product", "two products") or
+                           debt in ("a product", PRICED, "two products") or
                            owed_fact(debt) is not None or (debt or "").startswith(VARIANT),
                            debt == "the policy", ranked)
     masks["banned"] = masks["banned"] + off_the_question(model, debt) + (
-        sold_out_beside(model, prompt_text) if debt == "a product" else []) + \
+        sold_out_beside(model, prompt_text) if debt in ("a product", PRICED) else []) + \
         other_variant(model, variant)
     if debt == "the policy":
         debt = "all of " + " ".join(sorted(set(_POLICY_CLAUSE.findall(prompt_text))))
