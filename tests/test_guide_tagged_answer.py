@@ -795,11 +795,11 @@ def test_a_clause_said_twice_at_once_is_a_loop(raw: str, loops: bool) -> None:
 def test_a_chinese_only_fact_is_not_quoted_in_an_english_answer() -> None:
     model = FakeTaggedModel("")
     tags = masks.tag_ids(model)
-    prompt = ("Facts:\n[P1] Yoga Mat [P1.price] ¥159 [P1.t1] 瑜伽垫 [P1.t2] non-slip "
-              "[P1.d1] 双面防滑。 [P1.d2] ISOFIX ready\nQ: a yoga mat\nA:")
+    prompt = ("Facts:\n[P1] Yoga Mat [P1.price] ¥159 [P1.sizes] S/M [P1.colors] 黑色/白色 "
+              "[P1.t1] 瑜伽垫 [P1.t2] non-slip [P1.d1] 双面防滑。 [P1.d2] ISOFIX ready\nQ: a yoga mat\nA:")
     english = set(masks.banned_ids(model, prompt, "en"))
-    assert {tags["[P1.t1]"], tags["[P1.d1]"]} <= english
-    assert not {tags["[P1.t2]"], tags["[P1.d2]"], tags["[P1.price]"]} & english
+    assert {tags["[P1.t1]"], tags["[P1.d1]"], tags["[P1.colors]"]} <= english
+    assert not {tags["[P1.t2]"], tags["[P1.d2]"], tags["[P1.price]"], tags["[P1.sizes]"]} & english
     chinese = set(masks.banned_ids(model, prompt.replace("a yoga mat", "瑜伽垫"), "zh"))
     assert not {tags["[P1.t1]"], tags["[P1.d2]"]} & chinese  # ISOFIX is read in Chinese too
 

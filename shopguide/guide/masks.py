@@ -27,6 +27,9 @@ from shopguide.text import fold, has_cjk, plain
 _DIGIT = re.compile(r"[0-9０-９]")
 _POLICY_CLAUSE = re.compile(r"\[F1\.c\d\]")
 _OWN_TEXT_TAG = re.compile(r"\[P\d\.[td]\d\]")  # a product's sentence or tag
+# What an English answer does not quote in Chinese: a product's sentences, tags and the words
+# of its colours and sizes ("comes in 黑色/白色" tells an English shopper nothing).
+_WORDED_TAG = re.compile(r"\[P\d\.(?:[td]\d|colors|sizes)\]")
 
 _TAG_IDS: WeakKeyDictionary[Any, dict[str, int] | None] = WeakKeyDictionary()
 
@@ -273,12 +276,12 @@ def banned_ids(model: Any, prompt_text: str, lang: str | None = None) -> list[in
     out += [tags[t] for t in named_already(prompt_text) if t in tags]
     if lang not in ("zh", "en"):
         return out
-    # A feature or sentence the catalog has only in Chinese ("it's 瑜伽垫") is not quoted in an
-    # English answer: the prompt keeps it (the model was trained so), the answer may not use
-    # it. (Latin words in a Chinese answer are read: ISOFIX, PPSU, TPE.)
+    # A feature, sentence or colour the catalog has only in Chinese ("it's 瑜伽垫") is not
+    # quoted in an English answer: the prompt keeps it (the model was trained so), the answer
+    # may not use it. (Latin words in a Chinese answer are read: ISOFIX, PPSU, TPE.)
     if lang == "en":
         out += [tags[tag] for tag, text in stated(prompt_text).items()
-                if tag in tags and _OWN_TEXT_TAG.fullmatch(tag) and has_cjk(text)]
+                if tag in tags and _WORDED_TAG.fullmatch(tag) and has_cjk(text)]
     return out + list(other_script_ids(model, lang))
 
 _PRODUCT_TAG = re.compile(r"\[P(\d)\.t\d\]")
