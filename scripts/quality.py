@@ -69,6 +69,8 @@ def main() -> int:
     ap.add_argument("--card", action="store_true",
                     help="with --model FOLDER: write the table into its model_card.json")
     args = ap.parse_args()
+    if args.dev and args.card:
+        ap.error("--card writes every set's figures into the card: leave --dev out")
     if args.dev:
         SETS[:] = [(name, part) for name, part in SETS if part != "test"]
     model = None

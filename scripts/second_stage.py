@@ -21,9 +21,10 @@ sys.path.insert(0, str(ROOT))
 
 from shopguide.guide.refs import TAGGED_FORMAT  # noqa: E402
 from shopguide.training.data import tokenize_pairs  # noqa: E402
-from shopguide.training.pipeline import PRESETS, _corpus, _stage_record, save_model  # noqa: E402
+from shopguide.training.pipeline import (  # noqa: E402
+    PRESETS, corpus_for, prompt_lengths, save_model, stage_record)
 from shopguide.training.tokenizer import load_tokenizer  # noqa: E402
-from shopguide.training.train import TrainConfig, train  # noqa: E402
+from shopguide.training.train import Progress, TrainConfig, train  # noqa: E402
 
 
 def main() -> int:
@@ -39,7 +40,7 @@ def main() -> int:
     from transformers import GPT2LMHeadModel
 
     preset = PRESETS[args.preset]
-    records = _corpus(preset.corpus, args.workdir / "corpus", print)
+    records = corpus_for(preset.corpus, args.workdir / "corpus", print)
     tok = load_tokenizer(args.base)
     model = GPT2LMHeadModel.from_pretrained(str(args.base))
     train_recs = [r for r in records if r.split == "train"]
@@ -49,17 +50,20 @@ def main() -> int:
                       batch_size=16, eval_every=250, eval_examples=192, patience=6,
                       max_minutes=args.minutes, threads=2, time_schedule=True, seed=4321)
 
-    def show(p) -> None:
+    def show(p: Progress) -> None:
         if p.val_loss is not None:
             print(f"step {p.step} loss {p.loss:.3f} val {p.val_loss:.3f} "
                   f"{p.elapsed_s / 60:.1f} min", flush=True)
 
-    result = train(model, tokenize_pairs(tok, pairs["train"], preset.max_len),
-                   tokenize_pairs(tok, pairs["validation"], preset.max_len), tok.eos_token_id, cfg,
-                   args.workdir / "run", progress=show)
-    card = json.loads((args.base / "model_card.json").read_text(encoding="utf-8"))
-    card["training"]["stages"].append(_stage_record(cfg, result))
+    train_items = tokenize_pairs(tok, pairs["train"], preset.max_len)
+    result = train(model, train_items, tokenize_pairs(tok, pairs["validation"], preset.max_len),
+                   tok.eos_token_id, cfg, args.workdir / "run", progress=show)
+    card_path = args.base / "model_card.json"
+    card = json.loads(card_path.read_text(encoding="utf-8")) if card_path.exists() else {}
+    card.setdefault("training", {}).setdefault("stages", []).append(stage_record(cfg, result))
     card["prompt_format"] = TAGGED_FORMAT
+    # The runtime fits prompts to the longest the model was trained on (its card says).
+    card.setdefault("corpus", {})["prompt_tokens"] = prompt_lengths(train_items)
     save_model(model, args.base, args.out, card, (r.target for r in train_recs), base=args.base)
     print("done:", result.stopped, "best validation loss", result.best_val_loss)
     return 0

@@ -14,7 +14,7 @@ from shopguide.guide.conversation import Conversation
 from shopguide.guide.engine import Engine
 from shopguide.guide.events import Done, Token
 from shopguide.guide.question_gates import name_gates, need_gates, pick_gates
-from shopguide.guide.refs import TAG, References
+from shopguide.guide.refs import TAG, TAGGED_FORMAT, References
 from shopguide.guide.report import turn_json
 from shopguide.store.models import FaqEntry
 from tests.fixtures.guide import DIGIT_TOKENS, FakeModel
@@ -51,12 +51,18 @@ def ask(store, model, text: str) -> tuple[dict, Done]:
     ("It's about the [P1].", "It's about The Shave Well Mirror."),
     ("[P2]在[P2.aisle]货架。", "跑鞋在A3货架。"),
     ("Aisle [P3.aisle], where the [P2] is.", "Aisle A3, where the 跑鞋 is."),  # nothing said twice
+    # Only the words the answers put around facts: a verb, a preposition, a colour stay.
+    ("You could get [P4].", "You could get Get Set Kettle."),
+    ("A bed for [P5].", "A bed for For Keeps Dog Bed."),
+    ("[P2.colors]白色款最受欢迎。", "黑色/白色白色款最受欢迎。"),
+    ("[P2]：[P2.d1]户型小的家也放得下。", "跑鞋：适合小户型户型小的家也放得下。"),
 ])
 def test_a_word_of_the_answer_that_the_fact_says_again_is_left_out(raw: str, shown: str) -> None:
     """A store's values may carry the word the training answers put around them ("Aisle 9"
     after "in aisle", "A3货架" before "货架", a name starting "The" after "the")."""
     refs = References({"[P1]": "The Shave Well Mirror", "[P1.aisle]": "Aisle 9", "[P2]": "跑鞋",
-                       "[P2.aisle]": "A3货架", "[P3.aisle]": "A3"})
+                       "[P2.aisle]": "A3货架", "[P3.aisle]": "A3", "[P4]": "Get Set Kettle",
+                       "[P5]": "For Keeps Dog Bed", "[P2.colors]": "黑色/白色", "[P2.d1]": "适合小户型"})
     assert ta.fill(refs, raw) == shown
 
 
@@ -93,6 +99,7 @@ def test_what_each_turn_must_reference() -> None:
     assert not ta.pays(ta.owed("find", False), "The [P1] has [P1.stock] in stock.")
     assert not ta.pays(ta.owed("find", False), "[P1] in aisle [P1.aisle], [P2.price].")
     assert ta.pays(ta.owed("find", False), "The [P1] is [P1.price]; aisle [P1.aisle].")
+    assert ta.pays(ta.owed("compare", True), "[P1]还有[P1.stock]件，[P2]还有[P2.stock]件。")
     # A search that states what it may cost is answered with the price of what is named.
     priced = ta.owed("find", False, priced=True)
     assert not ta.pays(priced, "[P1]有货，库存[P1.stock]件。")
@@ -1091,6 +1098,21 @@ def test_a_control_character_is_never_written(tiny_tagged_model) -> None:
     assert not [i for i in banned if tok.token_bytes(i) == b" the"]
 
 
+def test_colours_asked_for_are_owed_even_in_the_other_language() -> None:
+    """An English answer does not quote colours the catalog has only in Chinese, except to a
+    question about colours, which nothing else answers."""
+    refs = References({"[P1]": "Stroller", "[P1.price]": "$89", "[P1.colors]": "粉色/蓝色"})
+    prompt = "Facts:\n[P1] Stroller [P1.price] $89 [P1.colors] 粉色/蓝色\nQ: do you have it in pink?\nA:"
+    owed = _Attempts("The [P1] comes in [P1.colors].")
+    said = "".join(ta.write(owed, prompt, refs, "en", ta.owed("find", False, variant="colors"),
+                            variant="colors"))
+    assert said == "The Stroller comes in 粉色/蓝色."
+    assert masks.tag_ids(owed)["[P1.colors]"] not in set(owed.calls[0]["banned"])
+    other = _Attempts("The [P1] is [P1.price].")
+    list(ta.write(other, prompt.replace("in pink", "cheap"), refs, "en", "a product"))
+    assert masks.tag_ids(other)["[P1.colors]"] in set(other.calls[0]["banned"])
+
+
 def test_a_colour_question_is_not_answered_with_sizes() -> None:
     """"do you have it in pink" had got "…Harness (small dogs): XS/S/M/L.": the other kind
     of variant is masked for a question about one kind."""
@@ -1223,6 +1245,7 @@ def test_a_question_about_the_product_discussed_tells_the_model_what_answers_it(
     """The engine's reading of an attribute question reaches the prompt as a ``Stated:`` line
     just before the question (as the corpus teaches); other turns carry none."""
     model = FakeTaggedModel("The [P1] is [P1.price].")
+    model.prompt_format = TAGGED_FORMAT
     engine, conv = Engine(catalog_store, model), Conversation()
     list(engine.answer("do you have an electric kettle?", conv))
     assert all("Stated:" not in p for p in model.prompts)
@@ -1231,20 +1254,38 @@ def test_a_question_about_the_product_discussed_tells_the_model_what_answers_it(
     assert lines[-3:] == [f"Stated: {stated}", f"Q: {question}", "A:"]
 
 
-def test_a_model_trained_before_the_stated_line_is_given_none(catalog_store) -> None:
-    """A model whose card says it was trained on the older prompt form (a merchant's
-    fine-tune of an earlier bundled model) sees the prompts it was taught."""
+@pytest.mark.parametrize("prompt_format", ["tagged-v1", None])
+def test_a_model_not_taught_the_stated_line_is_given_none(catalog_store, prompt_format) -> None:
+    """A model whose card says it was trained on the older prompt form (the shipped weights,
+    a merchant's fine-tune of them), or does not say, sees the prompts it was taught."""
     model = FakeTaggedModel("The [P1] is [P1.price].")
-    model.prompt_format = "tagged-v1"
+    model.prompt_format = prompt_format
     engine, conv = Engine(catalog_store, model), Conversation()
     list(engine.answer("do you have an electric kettle?", conv))
     list(engine.answer("is it cordless?", conv))
     assert len(model.prompts) == 2 and not any("Stated:" in p for p in model.prompts)
 
 
+def test_a_stated_fact_cut_to_fit_is_not_among_the_facts() -> None:
+    """Fitting may cut the sentence the ``Stated:`` line names (its later sentences go
+    first): the engine looks for the owed fact in the facts, not on that line, and leaves
+    such a turn to the composer."""
+    from shopguide.guide.prompt import Prompt, facts_of
+
+    prompt = Prompt("does it fold?", ["[P1] Cot [P1.d1] Light. [P1.d2] Folds flat in seconds."],
+                    [("a cot?", "The Cot is $40.")], stated="[P1.d2]")
+    text = prompt.fit(lambda t: len(t.split()), 15)
+    assert "[P1.d2] Folds" not in text and "Stated: [P1.d2]" in text
+    assert "[P1.d2]" not in facts_of(text) and "[P1.d1]" in facts_of(text)
+    assert facts_of(prompt.render()).count("[P1.d2]") == 1
+
+
 @pytest.mark.parametrize("question, raw, by_model", [
     ("500元以内的跑鞋", "[P1]有货，库存[P1.stock]件。", False),  # a budget: the price answers it
     ("500元以内的跑鞋", "推荐[P1]，售价[P1.price]。", True),
+    ("有没有便宜的棉衣？", "推荐[P1]，颜色有[P1.colors]。", False),  # "cheap": the price answers it
+    ("有没有便宜的棉衣？", "推荐[P1]，售价[P1.price]。", True),
+    ("有没有棉衣？", "推荐[P1]，颜色有[P1.colors]。", True),  # no price asked: its colours tell
     ("有没有跑鞋？", "[P1]有货，库存[P1.stock]件。", False),  # stock alone recommends nothing
     ("有没有跑鞋？", "推荐[P1]，主打[P1.t1]。", True),
 ])

@@ -24,8 +24,8 @@ from shopguide.guide.events import Cards, Done, Event, Failed, Token
 from shopguide.guide.model_track import ModelTrack
 from shopguide.guide import tagged_answer
 from shopguide.guide.plan import Plan, make_plan
-from shopguide.guide.prompt import STATED_NONE, build_tagged_prompt
-from shopguide.guide.refs import UNSTATED_FORMATS
+from shopguide.guide.prompt import STATED_NONE, build_tagged_prompt, facts_of
+from shopguide.guide.refs import STATED_FORMATS
 from shopguide.guide.masks import owed_fact, tag_ids
 from shopguide.guide.verify import Facts, split_sentences, verify
 from shopguide.guide.vocab import StoreVocab, VocabCache
@@ -211,11 +211,12 @@ class Engine:
                                   variant if plan.discussed else None, priced)
         if plan.about is not None:  # a question about the product's attribute
             debt = tagged_answer.attribute_debt(plan.about.clause, refs)
-            if debt is None or (fact := owed_fact(debt)) is not None and fact not in text:
-                return  # the clause that answers is not in the prompt: the composed answer
-            if getattr(self.model, "prompt_format", None) not in UNSTATED_FORMATS:
-                prompt.stated = owed_fact(debt) or STATED_NONE
+            fact = owed_fact(debt)
+            if debt is not None and getattr(self.model, "prompt_format", None) in STATED_FORMATS:
+                prompt.stated = fact or STATED_NONE
                 text = prompt.fit(self.model.count_tokens, budget)
+            if debt is None or fact is not None and fact not in facts_of(text):
+                return  # the clause that answers is not in the prompt: the composed answer
         ranked = bool(q.cheap or q.cheaper or q.pick)  # the cheapest first: the order answers
         yield from tagged_answer.write(self.model, text, refs, q.lang, debt, self.settings,
                                        cancel, log, facts, ranked, variant)

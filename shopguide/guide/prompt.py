@@ -144,6 +144,13 @@ def build_tagged_prompt(
                   history=list(history)), refs
 
 
+def facts_of(text: str) -> str:
+    """A rendered prompt without its ``Stated:`` line (which names a fact that the fitting
+    may have cut from the facts themselves)."""
+    head, _, tail = text.rpartition("\nStated: ")
+    return head + tail[tail.find("\n"):] if head else text
+
+
 def training_text(prompt: Prompt, answer: str) -> tuple[str, str]:
     """(context, target) for training: the loss is taken on the target alone."""
     return prompt.render(), ANSWER_PREFIX + _one_line(answer) + "\n"

@@ -29,11 +29,14 @@ from functools import lru_cache
 
 from shopguide.store.models import Customer, FaqEntry, Product
 from shopguide.text import fold, has_cjk, plain
+from shopguide.text.resources import cue_words
 
 # The prompt format of a model that answers with these tags (its card's ``prompt_format``).
 # v2: a question about the product discussed carries a ``Stated:`` line (guide/prompt.py).
 TAGGED_FORMAT = "tagged-v2"
-UNSTATED_FORMATS = frozenset({"tagged-v1"})  # trained before that line: never given one
+# The forms whose models were taught that line: any other (tagged-v1, a card that does not
+# say) is never given one it did not see.
+STATED_FORMATS = frozenset({"tagged-v2"})
 MAX_PRODUCTS = 5
 MAX_FAQS = 2
 PRODUCT_TAGS = 4  # t1…t4
@@ -131,15 +134,16 @@ def opens_with_common_word(text: str) -> bool:
 def _echo_dropped(out: list[str], value: str, raw: str, pos: int) -> tuple[list[str], int]:
     """The frame's word that the fact says again, left out: "in aisle [P1.aisle]" of "Aisle 9"
     reads "in Aisle 9", "about the [P1]" of "The Shave Well Company …" "about The Shave Well
-    Company …", "在[P1.aisle]货架" of "A3货架" "在A3货架" (a store's own values carry the
-    word the training answers put around them)."""
+    Company …", "在[P1.aisle]货架" of "A3货架" "在A3货架". Only the words the training answers
+    put around facts (``echo`` cues): "get [P4]" of "Get Set Kettle" keeps its verb."""
     text = "".join(out)
+    echoes = {fold(w) for w in cue_words("echo")}
     last = _LAST_WORD.search(text)
     first = value.split(maxsplit=1)
-    if last and len(first) > 1 and first[0].lower() == last.group(1).lower():
+    if last and len(first) > 1 and fold(first[0]) == fold(last.group(1)) in echoes:
         text = text[:last.start()]
-    tail = next((k for k in range(len(value), 1, -1)
-                 if has_cjk(value[-k:]) and raw.startswith(value[-k:], pos)), 0)
+    tail = next((len(w) for w in echoes if has_cjk(w) and value.endswith(w)
+                 and raw.startswith(w, pos)), 0)
     return [text], pos + tail
 
 
@@ -164,6 +168,9 @@ class References:
         for m in TAG.finditer(raw):
             out.append(raw[pos:m.start()])
             value = self.values.get(m.group(0), "")
+            pos = m.end()
+            if value:
+                out, pos = _echo_dropped(out, value, raw, pos)
             before = "".join(out).rstrip()
             if (value and _CLAUSE_FIELD.fullmatch(m.group(0)) and before
                     and before[-1] not in "。.！!？?" and opens_with_common_word(value)):
@@ -171,10 +178,6 @@ class References:
             if value and before and before[-1] in ".;:!?," and before == "".join(out) and (
                     value[0].isascii() and (value[0].isalnum() or value[0] in "$€£")):
                 out.append(" ")  # "8 pm.[F1.c2]" → "8 pm. The garden…": English needs a space
-            if value:
-                out, pos = _echo_dropped(out, value, raw, m.end())
-            else:
-                pos = m.end()
             out.append(value)
             if value and value[-1] in _END_MARKS and raw[pos:pos + 1] and raw[pos] in _JOINS:
                 pos += 1

@@ -165,6 +165,9 @@ def misplaced(raw: str) -> str | None:
     return None
 
 
+_NAME_THEN_FACT = re.compile(r"\s*[:：]\s*(\[P\d\.[a-z0-9]+\])")  # "[P1]: [P1.d1]"
+
+
 def _subject_fact(raw: str, name: re.Match) -> str | None:
     """The fact right after a product's name and a colon ("Sizes for the [P1]: [P1.d1]"):
     the frame before the name announces it, so it is held to that frame. None when the name
@@ -172,9 +175,6 @@ def _subject_fact(raw: str, name: re.Match) -> str | None:
     if name.group(0).count(".") or not (m := _NAME_THEN_FACT.match(raw, name.end())):
         return None
     return m.group(1) if m.group(1).startswith(name.group(0)[:-1] + ".") else None
-
-
-_NAME_THEN_FACT = re.compile(r"\s*[:：]\s*(\[P\d\.[a-z0-9]+\])")
 
 
 def frame_at_end(text: str) -> str | None:

@@ -26,7 +26,7 @@ from shopguide.guide.pair_guard import PairGuard
 from shopguide.guide.question_gates import asked
 from shopguide.guide.refs import TAG, References, opens_with_common_word
 from shopguide.guide.masks import (FACT, OWN_TEXT, SILENCE, decoding_masks, off_the_question,
-                                   other_variant, owed_fact, sold_out_beside)
+                                   other_variant, owed_fact, sold_out_beside, tag_ids)
 from shopguide.guide.sentence_checks import (NAME, asks_yes_or_no, broken_marks,
                                              count_without_unit, dangling, looping, malformed,
                                              misplaced, mistoned, refuses, sold_out, unfilled,
@@ -144,10 +144,11 @@ def pays(debt: str | None, raw: str) -> bool:
     if debt in ("two products", "a product"):
         # A product is spoken of when its name and one of its facts are written: a name
         # alone ("Wellness CORE Puppy Recipe, 12 lb.") answers nothing, nor does a fact
-        # without a name ("主打高景观。"); a comparison speaks of two. Where it stands and how
-        # many are left say nothing of the product: "… has 9 in stock." recommends nothing.
-        told = [k for k in set(NAME.findall(raw))
-                if re.search(rf"\[P{k}\.(?!stock\]|aisle\])", raw)]
+        # without a name ("主打高景观。"); a comparison speaks of two (of their stock too:
+        # "哪个有货？"). A search's answer says something of the product: where it stands and
+        # how many are left do not ("… has 9 in stock." recommends nothing).
+        place = r"(?!stock\]|aisle\])" if debt == "a product" else ""
+        told = [k for k in set(NAME.findall(raw)) if re.search(rf"\[P{k}\.{place}", raw)]
         return len(told) >= (2 if debt == "two products" else 1)
     if debt == "an aisle":
         return bool(_AISLE.search(raw))
@@ -271,6 +272,12 @@ def _decoding(model: Any, prompt_text: str, lang: str, debt: str | None, ranked:
     masks["banned"] = masks["banned"] + off_the_question(model, debt) + (
         sold_out_beside(model, prompt_text) if debt in ("a product", PRICED) else []) + \
         other_variant(model, variant)
+    if (debt or "").startswith(VARIANT):
+        # The colours asked for are owed even where the catalog has them only in the other
+        # language ("do you have it in black?" → "黑色/白色"): the only answer there is.
+        owed_ids = {i for tag, i in (tag_ids(model) or {}).items()
+                    if tag.endswith(f".{debt[len(VARIANT):]}]") and tag in prompt_text}
+        masks["banned"] = [i for i in masks["banned"] if i not in owed_ids]
     if debt == "the policy":
         debt = "all of " + " ".join(sorted(set(_POLICY_CLAUSE.findall(prompt_text))))
     return masks, debt

@@ -99,7 +99,7 @@ def save_model(model, tokenizer_dir: Path, out: Path, card: dict,
     answer_shapes.save(out, answers, base)
 
 
-def _corpus(spec: corpus_mod.CorpusSpec, folder: Path,
+def corpus_for(spec: corpus_mod.CorpusSpec, folder: Path,
             log: Callable[[str], None]) -> list[corpus_mod.Record]:
     """Build the corpus, or reuse the one in ``folder`` if it was built from the same spec."""
     key = json.dumps({**asdict(spec), "format": TAGGED_FORMAT}, sort_keys=True)
@@ -137,7 +137,7 @@ class PipelineResult:
     card: dict = field(default_factory=dict)
 
 
-def _stage_record(cfg: TrainConfig, result: TrainResult) -> dict:
+def stage_record(cfg: TrainConfig, result: TrainResult) -> dict:
     return {**asdict(cfg), "steps": result.steps, "best_step": result.best_step,
             "best_val_loss": result.best_val_loss, "stopped": result.stopped,
             "train_seconds": round(result.elapsed_s, 1), "history": result.history}
@@ -156,7 +156,7 @@ def run_preset(name: str, out: Path, workdir: Path,
 
     preset = PRESETS[name]
     t0 = time.monotonic()
-    records = _corpus(preset.corpus, workdir / "corpus", log)
+    records = corpus_for(preset.corpus, workdir / "corpus", log)
     stats = corpus_mod.stats(records)
     log(f"corpus: {stats['examples']} examples, stores {stats['stores']}")
     stages = [preset.train, *preset.more]
@@ -206,7 +206,7 @@ def run_preset(name: str, out: Path, workdir: Path,
                        resume=resume, progress=progress, cancel=cancel)
         if result.stopped == "cancelled":
             break
-        card["training"]["stages"].append(_stage_record(stages[i], result))
+        card["training"]["stages"].append(stage_record(stages[i], result))
         st = card["training"]["stages"]
         card["training"]["steps"] = sum(x["steps"] for x in st)
         card["training"]["train_seconds"] = round(sum(x["train_seconds"] for x in st), 1)

@@ -86,7 +86,8 @@ def describe(rng: random.Random, p: Product, lang: str) -> tuple[Product, str]:
                                     f"Built {t}")))
     bits.insert(rng.randint(0, len(bits)), f"适合{who}" if zh else f"Suits {who}")
     if rng.random() < THING_CLAUSE and len(bits) < PRODUCT_CLAUSES:  # all of it in the prompt
-        bits.append(rng.choice(ASK["thing_clauses"][lang]).format(thing=rng.choice(THINGS[lang])))
+        clauses = ASK["thing_clauses"][rng.choice(sorted(ASK["thing_clauses"]))][lang]
+        bits.append(rng.choice(clauses).format(thing=rng.choice(THINGS[lang])))
     rng.shuffle(bits)
     text = ("。".join(bits) + "。") if zh else (". ".join(bits) + ".")
     return replace(p, description=text), who
@@ -409,19 +410,23 @@ def _feature_asked(rng: random.Random, store: SynthStore, p: Product,
     feats = [f for t in store.trade.kinds for f in t.features] if store.trade else []
     own = [t for t in p.tags if t.isascii() == (not zh)] or list(p.tags)
     has = bool(rng.random() < 0.65 and own)
+    side = 0 if zh else 1
     word = rng.choice(own) if has else next(
-        (f[0 if zh else 1] for f in rng.sample(feats, len(feats)) if f[0 if zh else 1] not in p.tags),
-        None)
+        (f[side] for f in rng.sample(feats, len(feats)) if f[side] not in p.tags), None)
     return None if not word else (_attribute_question(rng, p, lang, word), word, has)
 
 
 def _thing_asked(rng: random.Random, p: Product, lang: str) -> tuple[str, str, bool]:
-    """(question, thing, whether a sentence of the product names it): "does it come with …?"
-    of what its description names, or of something it does not."""
-    said = [t for t in THINGS[lang] if t in (p.description or "")]
+    """(question, thing, whether a sentence of the product names it so): "does it come with
+    …?" of what its description says it comes with, or "does it work with …?" of what it
+    works with (never one for the other), or of something it does not name at all."""
+    relation = rng.choice(sorted(ASK["thing"]))
+    said = [t for t in THINGS[lang]
+            if any(c.format(thing=t) in (p.description or "")
+                   for c in ASK["thing_clauses"][relation][lang])]
     has = bool(said) and rng.random() < 0.6
     thing = rng.choice(said) if has else rng.choice([t for t in THINGS[lang] if not _says(p, t)])
-    return rng.choice(ASK["thing"][lang]).format(thing=thing), thing, has
+    return rng.choice(ASK["thing"][relation][lang]).format(thing=thing), thing, has
 
 
 def _attribute_question(rng: random.Random, p: Product, lang: str, word: str) -> str | None:
