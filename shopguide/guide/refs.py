@@ -140,7 +140,8 @@ def _echo_dropped(out: list[str], value: str, raw: str, pos: int) -> tuple[list[
     echoes = {fold(w) for w in cue_words("echo")}
     last = _LAST_WORD.search(text)
     first = value.split(maxsplit=1)
-    if last and len(first) > 1 and fold(first[0]) == fold(last.group(1)) in echoes:
+    word = fold(last.group(1)) if last else None
+    if word in echoes and len(first) > 1 and fold(first[0]) == word:
         text = text[:last.start()]
     tail = next((len(w) for w in echoes if has_cjk(w) and value.endswith(w)
                  and raw.startswith(w, pos)), 0)
