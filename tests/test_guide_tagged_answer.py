@@ -46,6 +46,17 @@ def ask(store, model, text: str) -> tuple[dict, Done]:
     return turn, done[0]
 
 
+@pytest.mark.parametrize("clause, shown", [
+    ("A classic kettle, loud whistle", "It costs $29.99 and a classic kettle, loud whistle."),
+    ("An easy pour spout", "It costs $29.99 and an easy pour spout."),
+    ("A Better Way Co. kettle", "It costs $29.99 and A Better Way Co. kettle."),  # a name's capital
+    ("I like it", "It costs $29.99 and I like it."),
+])
+def test_a_clause_mid_sentence_keeps_only_a_names_capital(clause: str, shown: str) -> None:
+    refs = References({"[P1.price]": "$29.99", "[P1.d1]": clause})
+    assert ta.fill(refs, "It costs [P1.price] and [P1.d1].") == shown
+
+
 @pytest.mark.parametrize("raw, shown", [
     ("The [P1] is in aisle [P1.aisle].", "The Shave Well Mirror is in Aisle 9."),
     ("It's about the [P1].", "It's about The Shave Well Mirror."),

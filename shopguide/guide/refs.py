@@ -125,6 +125,8 @@ def opens_with_common_word(text: str) -> bool:
     Science Diet …": its next word is capitalised too; "FURminator", "iPhone": not one
     capital followed by small letters)."""
     words = _WORD.findall(text[:60])
+    if len(words) > 1 and fold(words[0]) in cue_words("article") and words[1][:1].islower():
+        return True  # "A classic stainless kettle": an article before a common word
     if not words or not (words[0][:1].isupper() and words[0][1:2].islower()):
         return False
     # A name's next word is title-case too ("Petals"); an acronym ("Free UK delivery") is not.
