@@ -206,9 +206,8 @@ class Engine:
         text = prompt.fit(self.model.count_tokens, budget)
         variant = "colors" if q.color and not q.size else "sizes" if q.size and not q.color \
             else None
-        priced = q.max_price is not None or q.min_price is not None or q.cheap or q.cheaper
         debt = tagged_answer.owed(plan.intent, plan.comparison, q.stock_question,
-                                  variant if plan.discussed else None, priced)
+                                  variant if plan.discussed else None, q.states_price())
         if plan.about is not None:  # a question about the product's attribute
             debt = tagged_answer.attribute_debt(plan.about.clause, refs)
             fact = owed_fact(debt)

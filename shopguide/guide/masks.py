@@ -189,15 +189,16 @@ def subject_switches(model: Any) -> dict[int, list[int]]:
 
 def decoding_masks(model: Any, prompt_text: str, lang: str | None = None,
                    comparison: bool = False, product: bool = False,
-                   policy: bool = False, ranked: bool = False) -> dict[str, Any]:
+                   policy: bool = False, ranked: bool = False,
+                   owed_field: str | None = None) -> dict[str, Any]:
     """Everything decoding is told for one prompt (keyword arguments of ``stream``).
     ``product``: the answer must speak of a product (``product_gates``); ``policy``: it
     quotes the policy whole (``policy_gates``); ``ranked``: the products' order is itself
     the answer (the cheapest first, a budget's pick), so no other is named first
-    (``name_gates`` are not used)."""
+    (``name_gates`` are not used); ``owed_field``: see ``banned_ids``."""
     gates = product_gates(model) if product else policy_gates(model, prompt_text) if policy \
         else []
-    banned = banned_ids(model, prompt_text, lang)
+    banned = banned_ids(model, prompt_text, lang, owed_field)
     if not policy:
         tags = tag_ids(model) or {}
         first = [] if comparison else pick_gates(tags, prompt_text) or (
@@ -264,9 +265,12 @@ def product_gates(model: Any) -> list[tuple[list[int], list[int]]]:
     return [(facts, names)]
 
 
-def banned_ids(model: Any, prompt_text: str, lang: str | None = None) -> list[int]:
+def banned_ids(model: Any, prompt_text: str, lang: str | None = None,
+               owed_field: str | None = None) -> list[int]:
     """Tags this prompt has no fact for, digits, control characters, and (given the asker's
-    ``lang``) the other language's script: what decoding must never write."""
+    ``lang``) the other language's script: what decoding must never write. ``owed_field``
+    ("colors", "sizes"): the variants a colour or size question asks for, written even in
+    the other language ("do you have it in black?" → "黑色/白色": the only answer there is)."""
     tags = tag_ids(model) or {}
     out = [i for tag, i in tags.items() if tag not in prompt_text] + list(digit_ids(model)) + \
         list(control_ids(model))
@@ -281,7 +285,8 @@ def banned_ids(model: Any, prompt_text: str, lang: str | None = None) -> list[in
     # may not use it. (Latin words in a Chinese answer are read: ISOFIX, PPSU, TPE.)
     if lang == "en":
         out += [tags[tag] for tag, text in stated(prompt_text).items()
-                if tag in tags and _WORDED_TAG.fullmatch(tag) and has_cjk(text)]
+                if tag in tags and _WORDED_TAG.fullmatch(tag) and has_cjk(text)
+                and not (owed_field and tag.endswith(f".{owed_field}]"))]
     return out + list(other_script_ids(model, lang))
 
 _PRODUCT_TAG = re.compile(r"\[P(\d)\.t\d\]")

@@ -76,6 +76,12 @@ class Query:
     about_focus: bool = False  # asks about the product being discussed, without pointing
     bare_phrase: bool = False  # only content words, as typed into a search box
 
+    def states_price(self) -> bool:
+        """Whether the question says what the product may cost: a budget, "cheap", "cheaper"
+        (the answer then owes a price)."""
+        return self.min_price is not None or self.max_price is not None or self.cheap \
+            or self.cheaper
+
     def has_product_signal(self) -> bool:
         return bool(self.category or self.brand or self.tags or self.size or self.color
                     or self.min_price is not None or self.max_price is not None or self.cheap

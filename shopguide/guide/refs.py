@@ -133,13 +133,18 @@ def opens_with_common_word(text: str) -> bool:
     return len(words) < 2 or not (words[1][:1].isupper() and words[1][1:2].islower())
 
 
+@lru_cache(maxsize=1)
+def _echoes() -> frozenset[str]:
+    return frozenset(fold(w) for w in cue_words("echo"))
+
+
 def _echo_dropped(out: list[str], value: str, raw: str, pos: int) -> tuple[list[str], int]:
     """The frame's word that the fact says again, left out: "in aisle [P1.aisle]" of "Aisle 9"
     reads "in Aisle 9", "about the [P1]" of "The Shave Well Company …" "about The Shave Well
     Company …", "在[P1.aisle]货架" of "A3货架" "在A3货架". Only the words the training answers
     put around facts (``echo`` cues): "get [P4]" of "Get Set Kettle" keeps its verb."""
     text = "".join(out)
-    echoes = {fold(w) for w in cue_words("echo")}
+    echoes = _echoes()
     last = _LAST_WORD.search(text)
     first = value.split(maxsplit=1)
     word = fold(last.group(1)) if last else None

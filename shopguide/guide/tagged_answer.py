@@ -26,7 +26,7 @@ from shopguide.guide.pair_guard import PairGuard
 from shopguide.guide.question_gates import asked
 from shopguide.guide.refs import TAG, References, opens_with_common_word
 from shopguide.guide.masks import (FACT, OWN_TEXT, SILENCE, decoding_masks, off_the_question,
-                                   other_variant, owed_fact, sold_out_beside, tag_ids)
+                                   other_variant, owed_fact, sold_out_beside)
 from shopguide.guide.sentence_checks import (NAME, asks_yes_or_no, broken_marks,
                                              count_without_unit, dangling, looping, malformed,
                                              misplaced, mistoned, refuses, sold_out, unfilled,
@@ -265,19 +265,14 @@ def _decoding(model: Any, prompt_text: str, lang: str, debt: str | None, ranked:
     """What decoding is told for this answer (``masks.decoding_masks`` and the debt's own
     masks), and the debt as ``pays`` reads it: a policy owes every clause of it (a condition
     left out changes the policy)."""
+    field = debt[len(VARIANT):] if (debt or "").startswith(VARIANT) else None
     masks = decoding_masks(model, prompt_text, lang, debt == "two products",
                            debt in ("a product", PRICED, "two products") or
-                           owed_fact(debt) is not None or (debt or "").startswith(VARIANT),
-                           debt == "the policy", ranked)
+                           owed_fact(debt) is not None or field is not None,
+                           debt == "the policy", ranked, field)
     masks["banned"] = masks["banned"] + off_the_question(model, debt) + (
         sold_out_beside(model, prompt_text) if debt in ("a product", PRICED) else []) + \
         other_variant(model, variant)
-    if (debt or "").startswith(VARIANT):
-        # The colours asked for are owed even where the catalog has them only in the other
-        # language ("do you have it in black?" → "黑色/白色"): the only answer there is.
-        owed_ids = {i for tag, i in (tag_ids(model) or {}).items()
-                    if tag.endswith(f".{debt[len(VARIANT):]}]") and tag in prompt_text}
-        masks["banned"] = [i for i in masks["banned"] if i not in owed_ids]
     if debt == "the policy":
         debt = "all of " + " ".join(sorted(set(_POLICY_CLAUSE.findall(prompt_text))))
     return masks, debt

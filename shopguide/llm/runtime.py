@@ -253,21 +253,23 @@ def _card(folder: Path) -> dict:
     return card if isinstance(card, dict) else {}
 
 
-def trained_prompt_tokens(folder: Path) -> int | None:
+def trained_prompt_tokens(folder: Path, card: dict | None = None) -> int | None:
     """The longest prompts (99th percentile, tokens) the model in ``folder`` was trained on,
     from its card; None when the card does not say (a model from elsewhere)."""
     try:
-        value = _card(folder)["corpus"]["prompt_tokens"]["p99"]
+        value = (_card(folder) if card is None else card)["corpus"]["prompt_tokens"]["p99"]
     except (KeyError, TypeError):
         return None
     return int(value) if isinstance(value, int) and value > 0 else None
 
 
-def trained_prompt_format(folder: Path) -> str | None:
-    """The form of prompt the model was trained on (``guide.refs.TAGGED_FORMAT`` of its
-    time), from its card; None when the card does not say."""
-    value = _card(folder).get("prompt_format")
-    return value if isinstance(value, str) else None
+def _trained_on(folder: Path) -> dict[str, Any]:
+    """What the card says the model was trained on, read once per load: the longest prompts
+    and the prompt form (``guide.refs.TAGGED_FORMAT`` of its time; None when not said)."""
+    card = _card(folder)
+    form = card.get("prompt_format")
+    return {"trained_prompt_tokens": trained_prompt_tokens(folder, card),
+            "prompt_format": form if isinstance(form, str) else None}
 
 
 def _gpt2_model(name: str, folder: Path, backend: Any, tokenizer: Any, shape: GPT2Shape,
@@ -275,8 +277,7 @@ def _gpt2_model(name: str, folder: Path, backend: Any, tokenizer: Any, shape: GP
     return LoadedModel(name=name, path=folder, model_type="gpt2", backend=backend,
                        tokenizer=tokenizer, context_length=shape.n_positions,
                        vocab_size=shape.vocab_size, num_parameters=params, device=device,
-                       dtype=dtype, trained_prompt_tokens=trained_prompt_tokens(folder),
-                       prompt_format=trained_prompt_format(folder))
+                       dtype=dtype, **_trained_on(folder))
 
 
 def _load_transformers(folder, config, name, dev, dt) -> LoadedModel:
@@ -299,6 +300,5 @@ def _load_transformers(folder, config, name, dev, dt) -> LoadedModel:
         device=dev,
         dtype=dt,
         hf_model=hf_model,
-        trained_prompt_tokens=trained_prompt_tokens(folder),
-        prompt_format=trained_prompt_format(folder),
+        **_trained_on(folder),
     )
