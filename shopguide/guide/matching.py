@@ -62,6 +62,9 @@ class Alt:
     weight: float = 1.0  # 1 for the word said, less for a synonym's
     text: str = ""  # the word as written (what the full-text index is asked for)
     noun: bool = False  # a Chinese noun: head-final, so its last character says its kind
+    # An English compound written as one word ("birdseed"): the store's words it joins, each
+    # of which the row must hold (``key`` is them joined by a space).
+    parts: tuple[str, ...] = ()
 
 
 @dataclass
@@ -266,9 +269,14 @@ def alt_score(alt: Alt, doc: Doc) -> float:
         s = max(_zh_in(alt.key, doc.title_keys, doc.title, alt.noun),
                 doc.body_weight * _zh_in(alt.key, doc.body_keys, doc.body, alt.noun))
     else:
-        s = max(_en_in(alt.key, doc.title_keys, doc.title_order),
-                doc.body_weight * _en_in(alt.key, doc.body_keys, doc.body_order))
+        s = sum(_en_alt(k, doc) for k in alt.parts) / len(alt.parts) if alt.parts \
+            else _en_alt(alt.key, doc)
     return alt.weight * s
+
+
+def _en_alt(key: str, doc: Doc) -> float:
+    return max(_en_in(key, doc.title_keys, doc.title_order),
+               doc.body_weight * _en_in(key, doc.body_keys, doc.body_order))
 
 
 def slot_score(slot: Slot, doc: Doc) -> float:

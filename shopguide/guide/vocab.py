@@ -76,6 +76,11 @@ class StoreVocab:
         """The English words (stems) of the store's index, for repairing a misspelt one."""
         return self.latin() if self.latin is not None else []
 
+    @cached_property
+    def latin_set(self) -> frozenset[str]:
+        """The same, for membership: the parts a one-word compound may be split into."""
+        return frozenset(self.latin_words)
+
     def all_synonyms(self) -> tuple[Synonym, ...]:
         """The store's synonyms first (they win over the language's), then the generic ones."""
         return self.synonyms + resources.synonyms()

@@ -11,10 +11,13 @@ from shopguide.guide.candidates import StoreLike
 from shopguide.guide.matching import Alt, Slot, Terms
 from shopguide.guide.query import TYPO
 from shopguide.guide.vocab import StoreVocab
+from shopguide.text import fold
+from shopguide.text.english import stem
 from shopguide.text.spelling import nearest_english
 
 HEAD = 1.5  # weight of a compound's head word against its modifiers
 UNKNOWN = 1.0  # weight of a word no row of the store holds, in units of the rarest word's
+MIN_PART = 4  # letters of a one-word compound's shortest part: with 3, "fitbit" is fit + bit
 
 
 def _index_words(key: str, script: str) -> list[str]:
@@ -53,11 +56,46 @@ def weigh(store: StoreLike, vocab: StoreVocab, terms: Terms) -> None:
         dfs = [cache.get(w, 0) for w in words]
         df = min(dfs) if dfs else 0
         if df == 0 and slot.alts[0].script == "en" and slot.role != "topic":
-            df = _repair_english(store, vocab, slot, cache)
+            df = _split_english(store, vocab, slot, cache) or _repair_english(
+                store, vocab, slot, cache)
         slot.known = df > 0
         slot.idf = UNKNOWN * top if df == 0 else math.log(1 + (n - df + 0.5) / (df + 0.5))
         if slot.head:
             slot.idf *= HEAD
+
+
+def _doc_count(store: StoreLike, words: list[str], cache: dict[str, int]) -> int:
+    """The fewest rows holding any of ``words`` (looked up once, then cached)."""
+    missing = [w for w in words if w not in cache]
+    if missing:
+        try:
+            cache.update(store.doc_counts(missing)[1])  # type: ignore[attr-defined]
+        except Exception:
+            return 0
+    return min(cache.get(w, 0) for w in words)
+
+
+def _split_english(store: StoreLike, vocab: StoreVocab, slot: Slot,
+                   cache: dict[str, int]) -> int:
+    """An English compound written as one word that the store writes as two ("birdseed":
+    bird, seed): the two words join the slot as one alternative a row must hold both of;
+    returns the rarer word's document count. Each part has MIN_PART letters or more, and
+    the split that leaves the longer shorter part wins ("snowboots": snow + boots)."""
+    word = fold(slot.alts[0].text or slot.said)
+    if not word.isalpha() or len(word) < 2 * MIN_PART:
+        return 0
+    known = vocab.latin_set
+    splits = [(stem(word[:i]), stem(word[i:]), i)
+              for i in range(MIN_PART, len(word) - MIN_PART + 1)]
+    splits = [s for s in splits if s[0] in known and s[1] in known]
+    if not splits:
+        return 0
+    left, right, i = max(splits, key=lambda s: min(s[2], len(word) - s[2]))
+    df = _doc_count(store, [left, right], cache)
+    if df:
+        slot.alts.append(Alt(f"{left} {right}", "en", TYPO, f"{word[:i]} {word[i:]}",
+                             parts=(left, right)))
+    return df
 
 
 def _repair_english(store: StoreLike, vocab: StoreVocab, slot: Slot,
@@ -68,12 +106,5 @@ def _repair_english(store: StoreLike, vocab: StoreVocab, slot: Slot,
     near = nearest_english(key, vocab.latin_words)
     if near is None:
         return 0
-    words = [near]
-    slot.alts += [Alt(w, "en", TYPO, w) for w in words]
-    missing = [w for w in words if w not in cache]
-    if missing:
-        try:
-            cache.update(store.doc_counts(missing)[1])  # type: ignore[attr-defined]
-        except Exception:
-            return 0
-    return min(cache.get(w, 0) for w in words)
+    slot.alts.append(Alt(near, "en", TYPO, near))
+    return _doc_count(store, [near], cache)

@@ -1,0 +1,52 @@
+"""An English compound written as one word that the store writes as two ("birdseed" for a
+"Wild Bird Seed Mix") is found by its parts, both of which the product must hold; a word
+made of short store words by accident ("carpet": car + pet) is left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from shopguide.guide.conversation import Conversation
+from shopguide.guide.matching import Alt, Doc, alt_score
+from shopguide.store.models import Product
+from shopguide.text import Analyzer
+
+
+@pytest.fixture
+def engine(fresh_store):
+    from shopguide.guide.engine import Engine
+
+    fresh_store.set_settings(name="Shop", language="en", currency="USD")
+    for p in (
+        Product("BS-1", "Wild Bird Seed Mix 5 lb", "Garden/Birds", 12.0, "USD", "Audubon", 9,
+                "G1", (), (), (), "Millet and sunflower for garden birds."),
+        Product("BF-1", "Hanging Bird Feeder", "Garden/Birds", 25.0, "USD", "Perky", 4, "G1",
+                (), ("Green",), (), "Tube feeder with six ports."),
+        Product("GS-1", "Lawn Grass Seed 3 lb", "Garden/Lawn", 18.0, "USD", "Scotts", 7, "G2",
+                (), (), (), "Sun and shade mix."),
+        Product("CP-1", "Pet Hair Roller", "Home/Cleaning", 8.0, "USD", "Lint Co", 5, "H1",
+                (), (), (), "Lifts hair off car seats and sofas."),
+    ):
+        fresh_store.save_product(p)
+    return Engine(fresh_store)
+
+
+def test_a_one_word_compound_finds_the_product_holding_both_parts(engine) -> None:
+    plan = engine.plan("do you sell birdseed", Conversation())
+    assert plan.products and plan.products[0].sku == "BS-1", [p.sku for p in plan.products]
+
+
+def test_a_compound_split_by_accident_is_not_read_as_its_parts(engine) -> None:
+    # "carpet" is car + pet, both words of this store, but three letters are too short
+    # a part to tell a compound from a word that happens to contain them.
+    plan = engine.plan("carpet", Conversation())
+    assert plan.intent == "out_of_scope" and not plan.products, [p.sku for p in plan.products]
+
+
+def test_a_row_must_hold_every_part_to_match_in_full() -> None:
+    an = Analyzer()
+    alt = Alt("bird seed", "en", 1.0, "bird seed", parts=("bird", "seed"))
+    both = Doc.of(an, "Wild Bird Seed Mix", "")
+    one = Doc.of(an, "Lawn Grass Seed", "")
+    assert alt_score(alt, both) == 1.0
+    assert alt_score(alt, one) == 0.5
