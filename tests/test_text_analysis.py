@@ -37,6 +37,10 @@ def test_function_words_go_by_part_of_speech() -> None:
     toks = Analyzer().tokens("徒步穿什么袜子不容易磨脚")
     assert "什么" in {t.text for t in toks if t.stop}  # a pronoun (jieba tags it r)
     assert "袜子" in {t.text for t in toks if t.content}
+    # Adverbs (jieba's d) say how, not what: 到底 and 更 are no search words, the things are.
+    toks = Analyzer().tokens("推车到底要看什么，有没有更耐用的电池")
+    assert {"到底", "更"} <= {t.text for t in toks if t.stop}
+    assert {"推车", "电池"} <= {t.text for t in toks if t.content}
 
 
 def test_english_words_stopwords_and_fillers() -> None:
