@@ -113,15 +113,19 @@ def _and() -> re.Pattern[str]:
     return re.compile(pattern(words).pattern + "|[,，]")
 
 
-def _compare_parts(store: StoreLike, vocab: StoreVocab, text: str,
+def _compare_parts(store: StoreLike, vocab: StoreVocab, q: Query,
                    customer: Customer | None) -> list[Product]:
-    """"羽绒服和棉服有什么区别": the best match for each side of the comparison."""
-    parts = [p for p in _and().split(fold(text[:500])) if p.strip()]
+    """"羽绒服和棉服有什么区别": the best match for each side of the comparison. A side that
+    is only a brand shares the words said once for both ("宝得适和惠尔顿的座椅哪个好": the
+    宝得适 seat and the 惠尔顿 seat)."""
+    parts = [p for p in _and().split(fold(q.text[:500])) if p.strip()]
     if len(parts) < 2:
         return []
     out: list[Product] = []
     for part in parts[:SHOWN]:
         pq = understand(part, vocab)
+        if pq.brand and not pq.slots:
+            pq = replace(pq, slots=q.slots, category=pq.category or q.category)
         if not (pq.slots or pq.category or pq.brand):
             continue
         r = retrieve(store, vocab, pq, customer)
@@ -320,7 +324,7 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
         plan.products = (named or pointed or conv.shown[:SHOWN])[:SHOWN]
         plan.why.append("compares the products " + ("named by SKU" if named else "shown"))
     elif q.intent == "compare" and not _asked_as_written(store, vocab, q) and len(
-            pair := _compare_parts(store, vocab, text, customer)) >= 2:
+            pair := _compare_parts(store, vocab, q, customer)) >= 2:
         plan.products = pair
         plan.why.append("compares the best match of each side")
     elif (named or pointed) and not _policy_first(store, vocab, q, customer, plan) and not (
