@@ -9,6 +9,8 @@ jieba's. A store's categories, brands, tags and product names are added as words
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
@@ -45,14 +47,21 @@ def tokenizer(words: Iterable[str] = ()) -> rjieba.Jieba:
     return tk
 
 
-def function_pos() -> frozenset[str]:
-    """The part-of-speech tags of function words (``zh/stop_pos.txt``)."""
-    return resources.word_list("zh/stop_pos.txt")
+@lru_cache(maxsize=1)
+def function_pos() -> dict[str, int]:
+    """The part-of-speech tags of function words (``zh/stop_pos.txt``) → the longest word of
+    that class dropped ("d:2": adverbs of one or two characters; unbounded without)."""
+    out: dict[str, int] = {}
+    for line in resources.word_list("zh/stop_pos.txt"):
+        tag, _, longest = line.partition(":")
+        out[tag] = int(longest) if longest else 1_000
+    return out
 
 
 def is_function_word(word: str, pos: str) -> bool:
     """A particle, pronoun, preposition, measure word … or a listed filler (whole words)."""
-    return pos in function_pos() or word in resources.word_list("zh/stopwords.txt")
+    return len(word) <= function_pos().get(pos, 0) or \
+        word in resources.word_list("zh/stopwords.txt")
 
 
 # Light endings: 袜子 is a 袜, 鞋子 a 鞋. A word with one is also looked for by its root.
