@@ -23,6 +23,7 @@ def _products(engine, text: str, conv: Conversation) -> tuple[list, str]:
 @pytest.mark.parametrize("text, colour", [
     ("不要黑色的跑鞋", "black"), ("跑鞋，不要黑色", "black"), ("running shoes but not black", "black"),
     ("running shoes, no black please", "black"), ("除了黑色以外的跑鞋", "black"),
+    ("跑鞋别推黑色的", "black"), ("别选黑色的跑鞋", "black"),  # 别 + any verb: "don't"
 ])
 def test_a_negated_colour_is_excluded_not_wanted(text: str, colour: str) -> None:
     q = understand(text, VOCAB)
@@ -33,10 +34,16 @@ def test_a_negated_colour_is_excluded_not_wanted(text: str, colour: str) -> None
 
 
 @pytest.mark.parametrize("text", ["除了诺瓦以外的跑鞋", "跑鞋，不要诺瓦的", "running shoes, not Nova",
-                                  "running shoes except Nova", "不是诺瓦的跑鞋"])
+                                  "running shoes except Nova", "不是诺瓦的跑鞋", "跑鞋别给我推诺瓦的"])
 def test_a_negated_brand_is_excluded_not_wanted(text: str) -> None:
     q = understand(text, VOCAB)
     assert q.brand is None and q.exclude_brands == ["诺瓦"]
+
+
+def test_other_is_no_negation() -> None:
+    # 别的 ("another") is one word, not the 别 of "don't": the colour asked is still wanted.
+    q = understand("有别的款式吗，要黑色的跑鞋", VOCAB)
+    assert q.color is not None and not q.exclude_colors
 
 
 def test_a_positive_and_a_negative_in_one_message() -> None:
