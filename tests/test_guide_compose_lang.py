@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from shopguide.guide.compose import colors_in, compose_compare, compose_detail, tags_in
 from shopguide.store.models import Product
 
@@ -118,3 +120,17 @@ def test_a_clause_quoted_from_inside_a_sentence_ends_once() -> None:
     assert "怀孕也可以用。" in text and "；。" not in text
     text = compose_attribute(SHOE, "Good for flat feet;", "flat feet?", "en")
     assert "Good for flat feet." in text and ";." not in text
+
+
+@pytest.mark.parametrize("lang, plural", [("zh", ("这几款", "这些")), ("en", ("these", "Here are"))])
+def test_one_product_is_not_listed_as_several(lang: str, plural: tuple[str, ...]) -> None:
+    from shopguide.guide.compose import compose_find
+    from shopguide.guide.query import Query
+
+    for text, size in (("跑鞋", None), ("43码的跑鞋", "43"), ("running shoes", None),
+                       ("running shoes in 43", "43")):
+        q = Query(text=text, lang=lang, intent="find")
+        q.category, q.size = "鞋/跑鞋", size
+        one = compose_find(q, [SHOE], "CNY", lang)
+        assert not any(w in one for w in plural), one
+        assert ("这款" in one or "这一款" in one) if lang == "zh" else "one" in one, one

@@ -119,10 +119,11 @@ def compose_find(q: Query, products: Sequence[Product], currency: str, lang: str
                 if isinstance(q.cheaper_than, Product) else say("find_cheaper", lang))
     elif q.cheap and cheap_ceiling is not None:
         head = say("find_cheap", lang, what=what, ceiling=_money(cheap_ceiling, currency))
-    elif cons:
-        head = say_one("find_with", lang, seed, what=what, cons=cons)
     else:
-        head = say_one("find_plain", lang, seed, what=what)
+        # One product is "this one", not "these": 推荐这几款 over a single line read wrong.
+        one = "_one" if len(products) == 1 else ""
+        head = say_one(f"find_with{one}", lang, seed, what=what, cons=cons) if cons else \
+            say_one(f"find_plain{one}", lang, seed, what=what)
     body = say("items", lang).join(product_line(p, lang) for p in products) + say("end", lang)
     tail = ""
     if products[0].stock == 0:
