@@ -1304,3 +1304,24 @@ def test_a_search_is_answered_with_what_it_asks(catalog_store, question: str, ra
                                                   by_model: bool) -> None:
     turn, done = ask(catalog_store, FakeTaggedModel(raw), question)
     assert done.used_model is by_model and turn["by"] == ("model" if by_model else "composed")
+
+
+@pytest.mark.parametrize("model_text, lang, said", [
+    ("推荐[P1]，售价[P1.price]。希望对您有帮助。位于[P1.aisle]货架。", "zh",
+     "推荐轻风跑鞋，售价¥299。希望对您有帮助。"),
+    ("I'd go for the [P1] at [P1.price]. Hope that helps. It sits in aisle [P1.aisle].", "en",
+     "I'd go for the Breeze Runner at ¥299. Hope that helps."),
+    # Closing words before the answer has said what it owes do not end it.
+    ("希望对您有帮助。推荐[P1]，售价[P1.price]。", "zh", "希望对您有帮助。推荐轻风跑鞋，售价¥299。"),
+])
+def test_the_models_closing_words_end_its_answer(model_text: str, lang: str, said: str) -> None:
+    from shopguide.guide.refs import References
+    from shopguide.guide.tagged_answer import write
+    from tests.fixtures.guide import FakeModel
+
+    refs = References()
+    name = "轻风跑鞋" if lang == "zh" else "Breeze Runner"
+    for tag, value in (("[P1]", name), ("[P1.price]", "¥299"), ("[P1.aisle]", "A1")):
+        refs.add(tag, value)
+    prompt = f"Facts:\n[P1] {name} [P1.price] ¥299 [P1.aisle] A1\nQ: 有跑鞋吗？\nA:"
+    assert "".join(write(FakeModel(model_text), prompt, refs, lang, "a product")) == said

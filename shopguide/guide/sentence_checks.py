@@ -331,6 +331,12 @@ def mistoned(raw: str, text: str) -> str | None:
     return None
 
 
+def closes(text: str) -> bool:
+    """Whether a filled sentence holds closing words (the ``closing`` cues: "希望对您有帮助",
+    "Hope that helps"): the answer ends with it."""
+    return bool(pattern(cue_words("closing")).search(_plain(text)))
+
+
 @lru_cache(maxsize=1)
 def _announces_fact() -> re.Pattern[str]:
     words = sorted(cue_words("expects_fact"), key=len, reverse=True)

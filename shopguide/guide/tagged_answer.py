@@ -27,7 +27,7 @@ from shopguide.guide.question_gates import asked
 from shopguide.guide.refs import TAG, References, opens_with_common_word
 from shopguide.guide.masks import (FACT, OWN_TEXT, SILENCE, decoding_masks, off_the_question,
                                    other_variant, owed_fact, sold_out_beside)
-from shopguide.guide.sentence_checks import (NAME, asks_yes_or_no, broken_marks,
+from shopguide.guide.sentence_checks import (NAME, asks_yes_or_no, broken_marks, closes,
                                              count_without_unit, dangling, looping, malformed,
                                              misplaced, mistoned, refuses, sold_out, unfilled,
                                              unreferenced_number, unsaid_sold_out,
@@ -388,6 +388,10 @@ def attempt(model: Any, prompt_text: str, refs: References, lang: str, debt: str
                 # The policy is quoted whole: what a small model adds after it is a
                 # courtesy at best, a stray fragment at worst ("主打可折叠。").
                 finished = True
+        if closes(TAG.sub(" ", raw)) and pays(debt, said_raw):
+            # "…库存15件。希望对您有帮助。位于D2货架…": the model closed, and what it writes
+            # after its closing words is not part of the answer.
+            finished = True
 
     first = True
     for piece in stream:
