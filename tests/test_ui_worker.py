@@ -179,13 +179,19 @@ def test_progress_is_reported_only_when_it_changes(qtbot, make_window):
 
 
 def test_stop_with_the_real_model_then_ask_again(qtbot, make_window, catalog_store, tiny_model_dir):
-    window = make_window(backend=_real_backend(catalog_store.path, max_new_tokens=512), start=False)
+    backend = _real_backend(catalog_store.path, max_new_tokens=512)
+    # The worker is held at the start of the turn until Stop has been pressed: unheld, the
+    # tiny model's answer could be done (in 3 ms) before the GUI thread reached Stop.
+    pressed, prepare = threading.Event(), backend.prepare_turn
+    backend.prepare_turn = lambda *a: (pressed.wait(30), prepare(*a))[1]
+    window = make_window(backend=backend, start=False)
     c = window.client
     with qtbot.waitSignals([c.storeReady, c.modelReady], order="strict", timeout=60000):
         c.start(str(tiny_model_dir))
     with qtbot.waitSignal(c.done, timeout=60000) as stopped:
         window.chat.ask("有没有跑鞋？")
         window.stop()  # Esc / the Stop button, before the model has written a sentence
+        pressed.set()
     assert stopped.args[0].cancelled
     bubble = window.chat.current.answer  # "Stopped" beside what was said, or in its place
     assert "Stopped" in bubble.note.text() + bubble.text.text()
