@@ -87,6 +87,11 @@ def test_asked_for_a_thing_the_store_lacks_the_answer_names_it_and_what_it_carri
     assert en is not None and "golf clubs" in en and "Kitchen, Bedding" in en
     assert compose_not_found("今天天气怎么样？", "zh", cats) is None  # not asking for a thing
     assert compose_not_found("tell me a joke", "en", cats) is None
+    # 有…吗 asks for a thing only where the message or a clause opens.
+    for asked in ("有冰箱吗", "你好，有冰箱吗？", "请问有冰箱吗"):
+        said = compose_not_found(asked, "zh", cats)
+        assert said is not None and "没有找到冰箱" in said, asked
+    assert compose_not_found("这款有蓝色的吗", "zh", cats) is None
 
 
 def test_a_department_named_in_the_singular_is_listed_as_its_products() -> None:

@@ -295,14 +295,18 @@ def _availability() -> re.Pattern[str]:
         rf"(?:{alt('availability', 'en')})\s+(?:(?:{alt('availability_filler', 'en')})\s+)?"
         rf"(?P<en>[^?.!]{{2,40}}?)\s*(?:{alt('availability_end', 'en')})?\s*(?:[?.!]|$)"
         rf"|(?:{alt('availability', 'zh')})(?P<zh>[^？?。！!，,]{{1,20}}?)"
-        rf"(?:{alt('availability_end', 'zh')}|[？?。！!]|$)", re.I)
+        rf"(?:{alt('availability_end', 'zh')}|[？?。！!]|$)"
+        # "有冰箱吗": a cue that asks only where a message or clause opens ("这款有蓝色的吗"
+        # asks about a product's colour), and only with its question word after the thing.
+        rf"|(?:^|(?<=[，,。！!？?\s]))(?:{alt('availability_open', 'zh')})"
+        rf"(?P<zh_open>[^？?。！!，,]{{1,20}}?)(?:{alt('availability_end', 'zh')})", re.I)
 
 
 def compose_not_found(text: str, lang: str, categories: Sequence[str]) -> str | None:
     """"Do you sell golf clubs?" with nothing that fits: say so about that thing, and what the
     store does carry, rather than "I can't help with that"."""
     m = _availability().search(text)
-    thing = (m.group("en") or m.group("zh") or "").strip() if m else ""
+    thing = (m.group("en") or m.group("zh") or m.group("zh_open") or "").strip() if m else ""
     if not thing:
         return None
     mine = [c for c in categories if _has_cjk(c) == (lang == "zh")][:8]
