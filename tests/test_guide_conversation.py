@@ -273,3 +273,46 @@ def test_a_feature_the_product_discussed_is_not_listed_with_shows_those_that_are
     assert ask_skus(engine, conv, "它具有停车监控的功能吗") == ["DC-2"]
     assert not engine.last_plan.lacks
     store.close()
+
+
+def test_a_feature_none_of_its_kind_has_is_looked_for_in_the_broader_kind(tmp_path) -> None:
+    """"is it waterproof?" about a down jacket when no down jacket is waterproof: the
+    clothing that is (within the budget set), on the shelf first, never the waterproof boots
+    of another department."""
+    from shopguide.guide.engine import Engine
+    from tests.fixtures.guide import ask_skus, stocked_store
+
+    def item(sku: str, name: str, cat: str, price: float, stock: int, tags: tuple[str, ...]) -> P:
+        return P(sku, name, cat, price, "CNY", "Nova", stock, "B1", (), (), tags, f"{name}.")
+
+    store = stocked_store(tmp_path / "s.sqlite", {"name": "T", "language": "en", "currency": "CNY"},
+                          (item("DJ-1", "Down Jacket", "Clothing/Down Jackets", 599, 5, ("warm",)),
+                           item("SH-1", "Rain Shell", "Clothing/Shells", 399, 0, ("waterproof",)),
+                           item("SH-2", "Storm Shell", "Clothing/Shells", 499, 4, ("waterproof",)),
+                           item("SH-3", "Alpine Shell", "Clothing/Shells", 1999, 2, ("waterproof",)),
+                           item("BT-1", "Hiking Boot", "Shoes/Boots", 299, 9, ("waterproof",))))
+    engine, conv = Engine(store), Conversation()
+    assert ask_skus(engine, conv, "a down jacket under 1000")[0] == "DJ-1"
+    assert ask_skus(engine, conv, "is it waterproof?") == ["SH-2", "SH-1"]
+    assert engine.last_plan.lacking.sku == "DJ-1" and engine.last_plan.lacks == ["waterproof"]
+    store.close()
+
+
+def test_a_question_about_it_that_fits_others_better_keeps_the_broader_kind(tmp_path) -> None:
+    """"good for skiing?" after a down jacket that says nothing of skiing, while a shell and
+    a pair of boots do: the new search prefers the jacket's broader kind (clothing)."""
+    from shopguide.guide.engine import Engine
+    from tests.fixtures.guide import ask_skus, stocked_store
+
+    def item(sku: str, name: str, cat: str, text: str) -> P:
+        return P(sku, name, cat, 500, "CNY", "Nova", 5, "B1", (), (), (), text)
+
+    store = stocked_store(tmp_path / "s.sqlite", {"name": "T", "language": "en", "currency": "CNY"},
+                          (item("DJ-1", "Down Jacket", "Clothing/Down Jackets", "Warm goose down."),
+                           item("BT-1", "Ski Boots", "Shoes/Boots", "Stiff boots for skiing."),
+                           item("SH-1", "Ski Shell", "Clothing/Shells", "A shell for skiing.")))
+    for question in ("good for skiing?", "anything for skiing?"):
+        engine, conv = Engine(store), Conversation()
+        assert ask_skus(engine, conv, "down jacket")[0] == "DJ-1"
+        assert ask_skus(engine, conv, question)[0] == "SH-1", question
+    store.close()

@@ -114,7 +114,7 @@ def resolve(q: Query, conv: Conversation) -> Query:
         # discussed, though another kind (skillet) is named. With a policy topic ("can I
         # return it?", "what replacement parts should I get for this heli?") the plan asks
         # the store's policies first (``plan._policy_first``).
-        return replace(q, follow_up=True, refs=[_focus_index(conv)], about_focus=True)
+        return _on_focus(q, conv)
     if "swap" in q.acts and conv.last_query is not None and q.category and \
             not q.topics and not q.refs and not q.pick:
         return _swapped(q, conv.last_query)
@@ -122,7 +122,7 @@ def resolve(q: Query, conv: Conversation) -> Query:
         # "如果录满了会自动删除之前的接着录么?" after a dash cam: a question about the product being
         # discussed, though it does not point at it. The plan checks that no other product
         # fits the words much better before answering from the product's own text.
-        return replace(q, follow_up=True, refs=[_focus_index(conv)], about_focus=True)
+        return _on_focus(q, conv)
     if not is_follow_up(q, conv):
         if (q.other_brand or q.other_color) and conv.shown:
             # "别的牌子的跑鞋有吗": a new search, still leaving out what was just shown.
@@ -194,6 +194,15 @@ def resolve(q: Query, conv: Conversation) -> Query:
         focus = conv.focus if conv.focus is not None and conv.focus < len(conv.shown) else 0
         merged.refs = [focus]
     return merged
+
+
+def _on_focus(q: Query, conv: Conversation) -> Query:
+    """A question about the product discussed. Its kind is the preference should the plan
+    take the question as a new search after all ("is it waterproof?" after down jackets: a
+    waterproof jacket before waterproof boots), unless the question names a kind."""
+    i = _focus_index(conv)
+    kind = None if q.category else conv.shown[i].category
+    return replace(q, follow_up=True, refs=[i], about_focus=True, subject=q.subject or kind)
 
 
 def _swapped(q: Query, last: Query) -> Query:

@@ -59,10 +59,16 @@ def lacked(store: StoreLike, q: Query, pointed: list[Product], last: Query | Non
     lacking = [t for t in q.tags if not any(fold(t) in text for text in own)]
     if not lacking:
         return [], []
-    kind = {p.category for p in pointed}
     skus = {p.sku for p in pointed}
     budget = {"min_price": last.min_price, "max_price": last.max_price} if last else {}
-    found = store.search_products(" ".join(lacking), category=sorted(kind), limit=20,
-                                  **{k: v for k, v in budget.items() if v is not None})
-    having = [p for p, _ in found if p.sku not in skus and set(lacking) <= set(p.tags)]
-    return (lacking, having) if having else ([], [])
+    # Their kind first, then the nearest broader kind that has it (no down jacket is
+    # waterproof, some clothing is: the waterproof jacket, not the waterproof boots).
+    paths = [[s for s in p.category.split("/") if s.strip()] for p in pointed]
+    for n in range(max(map(len, paths), default=0), 0, -1):
+        kind = sorted({"/".join(path[:n]) for path in paths if path})
+        found = store.search_products(" ".join(lacking), category=kind, limit=20,
+                                      **{k: v for k, v in budget.items() if v is not None})
+        having = [p for p, _ in found if p.sku not in skus and set(lacking) <= set(p.tags)]
+        if having:
+            return lacking, sorted(having, key=lambda p: p.stock == 0)  # on the shelf first
+    return [], []

@@ -213,8 +213,14 @@ ELSEWHERE = 0.3  # how much better another product must fit a question to leave 
 def _afresh(store: StoreLike, vocab: StoreVocab, q: Query, customer: Customer | None
             ) -> tuple[Query, Retrieval]:
     """The question as a new search, not about the product discussed, and what it finds."""
-    fresh = replace(q, follow_up=False, refs=[], about_focus=False)
+    fresh = _new_search(q)
     return fresh, retrieve(store, vocab, fresh, customer)
+
+
+def _new_search(q: Query) -> Query:
+    """A question about the product discussed taken as a new search (its kind stays the
+    preference ``conversation.resolve`` gave it)."""
+    return replace(q, follow_up=False, refs=[], about_focus=False)
 
 
 def _fits_better_elsewhere(store: StoreLike, vocab: StoreVocab, q: Query,
@@ -339,7 +345,7 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
                 plan.about = answer_about(plan.products[0], q.slots, vocab.analyzer, lang)
     else:
         if q.about_focus:  # another product fits the words better: a new search after all
-            q = plan.query = replace(q, follow_up=False, refs=[], about_focus=False)
+            q = plan.query = _new_search(q)
         r = plan.retrieval or retrieve(store, vocab, q, customer)
         plan.retrieval = r
         plan.intent, reason = decide(q, r)

@@ -201,10 +201,16 @@ def _kept_subject(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]
     if not q.subject:
         return None
     plain = rank_products(q, vocab, found, customer)
-    inside = max((r.text_match for r in plain if category_matches(r.product.category, q.subject)),
-                 default=0.0)
     best = max((r.text_match for r in plain), default=0.0)
-    return q.subject if inside >= best - KEEP_SUBJECT else None
+    # The kind itself, else the nearest broader kind that fits ("is it waterproof?" after
+    # down jackets, none of them waterproof: clothing, not the waterproof boots).
+    parts = [s for s in q.subject.split("/") if s.strip()]
+    for kind in ("/".join(parts[:n]) for n in range(len(parts), 0, -1)):
+        inside = max((r.text_match for r in plain if category_matches(r.product.category, kind)),
+                     default=0.0)
+        if inside >= best - KEEP_SUBJECT:
+            return kind
+    return None
 
 
 def _said_keys(vocab: StoreVocab, text: str) -> list[tuple[str, str, str]]:
