@@ -285,11 +285,13 @@ def test_a_feature_none_of_its_kind_has_is_looked_for_in_the_broader_kind(tmp_pa
     def item(sku: str, name: str, cat: str, price: float, stock: int, tags: tuple[str, ...]) -> P:
         return P(sku, name, cat, price, "CNY", "Nova", stock, "B1", (), (), tags, f"{name}.")
 
+    SHELLS = "Clothing/Shells"
+
     store = stocked_store(tmp_path / "s.sqlite", {"name": "T", "language": "en", "currency": "CNY"},
                           (item("DJ-1", "Down Jacket", "Clothing/Down Jackets", 599, 5, ("warm",)),
-                           item("SH-1", "Rain Shell", "Clothing/Shells", 399, 0, ("waterproof",)),
-                           item("SH-2", "Storm Shell", "Clothing/Shells", 499, 4, ("waterproof",)),
-                           item("SH-3", "Alpine Shell", "Clothing/Shells", 1999, 2, ("waterproof",)),
+                           item("SH-1", "Rain Shell", SHELLS, 399, 0, ("waterproof",)),
+                           item("SH-2", "Storm Shell", SHELLS, 499, 4, ("waterproof",)),
+                           item("SH-3", "Alpine Shell", SHELLS, 1999, 2, ("waterproof",)),
                            item("BT-1", "Hiking Boot", "Shoes/Boots", 299, 9, ("waterproof",))))
     engine, conv = Engine(store), Conversation()
     assert ask_skus(engine, conv, "a down jacket under 1000")[0] == "DJ-1"
