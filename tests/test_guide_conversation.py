@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from shopguide.guide.conversation import Conversation, referenced, resolve
 from shopguide.guide.query import understand
 from shopguide.guide.vocab import StoreVocab
@@ -318,3 +320,20 @@ def test_a_question_about_it_that_fits_others_better_keeps_the_broader_kind(tmp_
         assert ask_skus(engine, conv, "down jacket")[0] == "DJ-1"
         assert ask_skus(engine, conv, question)[0] == "SH-1", question
     store.close()
+
+
+@pytest.mark.parametrize("other", ["有别的颜色吗", "any other colours?"])
+def test_other_colours_with_none_asked_before_are_the_ones_it_comes_in(guide_engine,
+                                                                       other: str) -> None:
+    """"有别的颜色吗" after a recommendation, no colour asked: the colours the product
+    discussed comes in; after "black ones" it rules black out instead."""
+    conv = Conversation()
+    first = _shown(guide_engine, conv, "轻风跑鞋")[0]
+    assert _shown(guide_engine, conv, other) == [first]
+    assert "about the product(s) being discussed" in guide_engine.last_plan.why
+    assert "白色" in guide_engine.last_plan.composed or "white" in guide_engine.last_plan.composed
+    conv = Conversation()
+    _shown(guide_engine, conv, "黑色的跑鞋")
+    assert guide_engine.last_plan.query.color
+    _shown(guide_engine, conv, other)
+    assert guide_engine.last_plan.query.exclude_colors and guide_engine.last_plan.intent == "find"

@@ -115,6 +115,11 @@ def resolve(q: Query, conv: Conversation) -> Query:
         # return it?", "what replacement parts should I get for this heli?") the plan asks
         # the store's policies first (``plan._policy_first``).
         return _on_focus(q, conv)
+    if q.other_color and not q.color and conv.shown and not (q.category or q.refs) and not (
+            conv.last_query is not None and conv.last_query.color):
+        # "有别的颜色吗" after a recommendation, no colour asked before: the colours the product
+        # discussed comes in (with one asked before, "other" rules that one out, below).
+        return _on_focus(q, conv)
     if "swap" in q.acts and conv.last_query is not None and q.category and \
             not q.topics and not q.refs and not q.pick:
         return _swapped(q, conv.last_query)
