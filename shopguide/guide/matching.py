@@ -269,8 +269,8 @@ def alt_score(alt: Alt, doc: Doc) -> float:
         s = max(_zh_in(alt.key, doc.title_keys, doc.title, alt.noun),
                 doc.body_weight * _zh_in(alt.key, doc.body_keys, doc.body, alt.noun))
     else:
-        s = sum(_en_alt(k, doc) for k in alt.parts) / len(alt.parts) if alt.parts \
-            else _en_alt(alt.key, doc)
+        # A compound's parts must all be there: "birdseed" is no bird feeder, no grass seed.
+        s = min(_en_alt(k, doc) for k in alt.parts) if alt.parts else _en_alt(alt.key, doc)
     return alt.weight * s
 
 

@@ -17,7 +17,7 @@ from shopguide.text.spelling import nearest_english
 
 HEAD = 1.5  # weight of a compound's head word against its modifiers
 UNKNOWN = 1.0  # weight of a word no row of the store holds, in units of the rarest word's
-MIN_PART = 4  # letters of a one-word compound's shortest part: with 3, "fitbit" is fit + bit
+MIN_PART = 4  # letters of a one-word compound's shortest part
 
 
 def _index_words(key: str, script: str) -> list[str]:
@@ -56,7 +56,8 @@ def weigh(store: StoreLike, vocab: StoreVocab, terms: Terms) -> None:
         dfs = [cache.get(w, 0) for w in words]
         df = min(dfs) if dfs else 0
         if df == 0 and slot.alts[0].script == "en" and slot.role != "topic":
-            df = _split_english(store, vocab, slot, cache) or _repair_english(
+            # A typo first ("backback" is a backpack, not back + back), then a compound.
+            df = _repair_english(store, vocab, slot, cache) or _split_english(
                 store, vocab, slot, cache)
         slot.known = df > 0
         slot.idf = UNKNOWN * top if df == 0 else math.log(1 + (n - df + 0.5) / (df + 0.5))
@@ -79,8 +80,9 @@ def _split_english(store: StoreLike, vocab: StoreVocab, slot: Slot,
                    cache: dict[str, int]) -> int:
     """An English compound written as one word that the store writes as two ("birdseed":
     bird, seed): the two words join the slot as one alternative a row must hold both of;
-    returns the rarer word's document count. Each part has MIN_PART letters or more, and
-    the split that leaves the longer shorter part wins ("snowboots": snow + boots)."""
+    returns the rarer word's document count. Each part has MIN_PART letters or more (shorter
+    parts make accidental splits of ordinary words: car + pet), and the split that leaves the
+    longer shorter part wins ("snowboots": snow + boots)."""
     word = fold(slot.alts[0].text or slot.said)
     if not word.isalpha() or len(word) < 2 * MIN_PART:
         return 0
@@ -93,9 +95,16 @@ def _split_english(store: StoreLike, vocab: StoreVocab, slot: Slot,
     left, right, i = max(splits, key=lambda s: min(s[2], len(word) - s[2]))
     df = _doc_count(store, [left, right], cache)
     if df:
-        slot.alts.append(Alt(f"{left} {right}", "en", TYPO, f"{word[:i]} {word[i:]}",
-                             parts=(left, right)))
+        _add(slot, Alt(f"{left} {right}", "en", TYPO, f"{word[:i]} {word[i:]}",
+                       parts=(left, right)))
     return df
+
+
+def _add(slot: Slot, alt: Alt) -> None:
+    """A repair joins the slot once: a question's slots are weighed again on every turn
+    that carries them."""
+    if all(a.key != alt.key for a in slot.alts):
+        slot.alts.append(alt)
 
 
 def _repair_english(store: StoreLike, vocab: StoreVocab, slot: Slot,
@@ -106,5 +115,5 @@ def _repair_english(store: StoreLike, vocab: StoreVocab, slot: Slot,
     near = nearest_english(key, vocab.latin_words)
     if near is None:
         return 0
-    slot.alts.append(Alt(near, "en", TYPO, near))
+    _add(slot, Alt(near, "en", TYPO, near))
     return _doc_count(store, [near], cache)
