@@ -91,7 +91,8 @@ def test_asked_for_a_thing_the_store_lacks_the_answer_names_it_and_what_it_carri
     for asked in ("有冰箱吗", "你好，有冰箱吗？", "请问有冰箱吗"):
         said = compose_not_found(asked, "zh", cats)
         assert said is not None and "没有找到冰箱" in said, asked
-    assert compose_not_found("这款有蓝色的吗", "zh", cats) is None
+    for asked in ("这款有蓝色的吗", "有什么推荐吗", "有必要买吗", "有上门安装吗"):
+        assert compose_not_found(asked, "zh", cats) is None, asked  # no thing named
 
 
 def test_a_department_named_in_the_singular_is_listed_as_its_products() -> None:

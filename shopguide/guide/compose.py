@@ -16,6 +16,7 @@ from functools import lru_cache
 from shopguide.guide.answer_words import say, say_one
 from shopguide.guide.prompt import format_price
 from shopguide.text import fold, has_cjk, resources
+from shopguide.text.analyzer import plain
 from shopguide.guide.query import Query
 from shopguide.guide.refs import unended
 from shopguide.guide.verify import aisle_code
@@ -302,11 +303,21 @@ def _availability() -> re.Pattern[str]:
         rf"(?P<zh_open>[^？?。！!，,]{{1,20}}?)(?:{alt('availability_end', 'zh')})", re.I)
 
 
+def _names_a_thing(words: str) -> bool:
+    """Whether the words after a bare 有 name a thing: every word a content word, the last a
+    noun ("有冰箱吗"; not "有什么推荐吗", "有必要买吗", "有上门安装吗")."""
+    tokens = plain().tokens(words)
+    return bool(tokens) and all(t.content for t in tokens) and \
+        tokens[-1].pos.startswith(("n", "eng"))
+
+
 def compose_not_found(text: str, lang: str, categories: Sequence[str]) -> str | None:
     """"Do you sell golf clubs?" with nothing that fits: say so about that thing, and what the
     store does carry, rather than "I can't help with that"."""
     m = _availability().search(text)
-    thing = (m.group("en") or m.group("zh") or m.group("zh_open") or "").strip() if m else ""
+    thing = (m.group("en") or m.group("zh") or "").strip() if m else ""
+    if m and m.group("zh_open") and _names_a_thing(m.group("zh_open")):
+        thing = m.group("zh_open").strip()
     if not thing:
         return None
     mine = [c for c in categories if _has_cjk(c) == (lang == "zh")][:8]

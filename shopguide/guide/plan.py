@@ -439,7 +439,9 @@ def _compose(plan: Plan, lang: str, currency: str, store_name: str,
     if plan.reply is not None:
         return plan.reply.answer
     top = list(dict.fromkeys(c.split("/")[0] for c in categories))  # only when asked
-    return (compose.compose_not_found(q.text, lang, top) or _no_policy(q, lang)
+    # A policy topic asked ("有上门安装吗") is said to be no policy of the store's, before any
+    # thing the words may name is said to be missing from the catalog.
+    return (_no_policy(q, lang) or compose.compose_not_found(q.text, lang, top)
             or compose.compose_social("out_of_scope", lang, store_name, q.text))
 
 
