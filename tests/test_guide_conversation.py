@@ -287,14 +287,16 @@ def test_a_feature_none_of_its_kind_has_is_looked_for_in_the_broader_kind(tmp_pa
     def item(sku: str, name: str, cat: str, price: float, stock: int, tags: tuple[str, ...]) -> P:
         return P(sku, name, cat, price, "CNY", "Nova", stock, "B1", (), (), tags, f"{name}.")
 
-    SHELLS = "Clothing/Shells"
+    shells = "Clothing/Shells"
 
     store = stocked_store(tmp_path / "s.sqlite", {"name": "T", "language": "en", "currency": "CNY"},
                           (item("DJ-1", "Down Jacket", "Clothing/Down Jackets", 599, 5, ("warm",)),
-                           item("SH-1", "Rain Shell", SHELLS, 399, 0, ("waterproof",)),
-                           item("SH-2", "Storm Shell", SHELLS, 499, 4, ("waterproof",)),
-                           item("SH-3", "Alpine Shell", SHELLS, 1999, 2, ("waterproof",)),
-                           item("BT-1", "Hiking Boot", "Shoes/Boots", 299, 9, ("waterproof",))))
+                           item("SH-1", "Rain Shell", shells, 399, 0, ("waterproof",)),
+                           item("SH-2", "Storm Shell", shells, 499, 4, ("waterproof",)),
+                           item("SH-3", "Alpine Shell", shells, 1999, 2, ("waterproof",)),
+                           item("BT-1", "Hiking Boot", "Shoes/Boots", 299, 9, ("waterproof",)),
+                           # "Clothing" of another branch is no broader kind of down jackets
+                           item("PO-1", "Poncho", "Camping/Clothing", 99, 9, ("waterproof",))))
     engine, conv = Engine(store), Conversation()
     assert ask_skus(engine, conv, "a down jacket under 1000")[0] == "DJ-1"
     assert ask_skus(engine, conv, "is it waterproof?") == ["SH-2", "SH-1"]
@@ -303,8 +305,9 @@ def test_a_feature_none_of_its_kind_has_is_looked_for_in_the_broader_kind(tmp_pa
 
 
 def test_a_question_about_it_that_fits_others_better_keeps_the_broader_kind(tmp_path) -> None:
-    """"good for skiing?" after a down jacket that says nothing of skiing, while a shell and
-    a pair of boots do: the new search prefers the jacket's broader kind (clothing)."""
+    """"good for skiing?" after a down jacket that says nothing of skiing, while a shell, a
+    pair of boots and another branch's clothing do: the new search prefers the jacket's
+    broader kind (its own branch's clothing)."""
     from shopguide.guide.engine import Engine
     from tests.fixtures.guide import ask_skus, stocked_store
 
@@ -314,6 +317,7 @@ def test_a_question_about_it_that_fits_others_better_keeps_the_broader_kind(tmp_
     store = stocked_store(tmp_path / "s.sqlite", {"name": "T", "language": "en", "currency": "CNY"},
                           (item("DJ-1", "Down Jacket", "Clothing/Down Jackets", "Warm goose down."),
                            item("BT-1", "Ski Boots", "Shoes/Boots", "Stiff boots for skiing."),
+                           item("AA-1", "Ski Bib", "Alpine/Clothing", "Bib pants for skiing."),
                            item("SH-1", "Ski Shell", "Clothing/Shells", "A shell for skiing.")))
     for question in ("good for skiing?", "anything for skiing?"):
         engine, conv = Engine(store), Conversation()

@@ -8,6 +8,7 @@ import re
 from shopguide.guide.candidates import StoreLike
 from shopguide.guide.matching import product_text
 from shopguide.guide.query import Query
+from shopguide.guide.vocab import broader_kinds, under
 from shopguide.store.models import Product
 from shopguide.text import fold, resources
 from shopguide.text.script import has_cjk
@@ -61,14 +62,15 @@ def lacked(store: StoreLike, q: Query, pointed: list[Product], last: Query | Non
         return [], []
     skus = {p.sku for p in pointed}
     budget = {"min_price": last.min_price, "max_price": last.max_price} if last else {}
-    # Their kind first, then the nearest broader kind that has it (no down jacket is
-    # waterproof, some clothing is: the waterproof jacket, not the waterproof boots).
-    paths = [[s for s in p.category.split("/") if s.strip()] for p in pointed]
-    for n in range(max(map(len, paths), default=0), 0, -1):
-        kind = sorted({"/".join(path[:n]) for path in paths if path})
-        found = store.search_products(" ".join(lacking), category=kind, limit=20,
+    # Their kind first, then the nearest broader kind of its branch that has it (no down
+    # jacket is waterproof, some clothing is: the waterproof jacket, not the waterproof boots).
+    levels = [broader_kinds(p.category) for p in pointed]
+    for n in range(max(map(len, levels), default=0)):
+        kinds = sorted({kinds[min(n, len(kinds) - 1)] for kinds in levels if kinds})
+        found = store.search_products(" ".join(lacking), category=kinds, limit=20,
                                       **{k: v for k, v in budget.items() if v is not None})
-        having = [p for p, _ in found if p.sku not in skus and set(lacking) <= set(p.tags)]
+        having = [p for p, _ in found if p.sku not in skus and set(lacking) <= set(p.tags)
+                  and (n == 0 or any(under(p.category, k) for k in kinds))]
         if having:
             return lacking, sorted(having, key=lambda p: p.stock == 0)  # on the shelf first
     return [], []

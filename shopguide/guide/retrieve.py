@@ -7,7 +7,9 @@ counting as the words of that topic. Out of scope is how weakly anything matches
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from shopguide.guide.candidates import (CANDIDATES, TIED, StoreLike, beyond_category,
@@ -18,7 +20,8 @@ from shopguide.guide.matching import (Alt, Slot, Terms, coverage, faq_doc, faq_t
                                       product_doc, slot_score)
 from shopguide.guide.quantity import fits, quantities
 from shopguide.guide.query import Query
-from shopguide.guide.vocab import StoreVocab, category_matches, color_matches
+from shopguide.guide.vocab import (StoreVocab, broader_kinds, category_matches, color_matches,
+                                   under)
 from shopguide.guide.weights import weigh
 from shopguide.store.models import Customer, FaqEntry, Product
 from shopguide.store.ranking import few_of_each_score
@@ -139,7 +142,9 @@ def _customer_bonus(p: Product, customer: Customer | None) -> float:
 
 
 def rank_products(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]],
-                  customer: Customer | None, prefer: str | None = None) -> list[Ranked]:
+                  customer: Customer | None,
+                  prefer: Callable[[str], bool] | None = None) -> list[Ranked]:
+    """``prefer``: whether a product's category is of the kind preferred (ranked up)."""
     terms = ranking_slots(q)
     if not terms and q.category:
         leaf = q.category.split("/")[-1]
@@ -176,7 +181,7 @@ def rank_products(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]
         elif p.stock is not None:
             score += 0.05
         score += _customer_bonus(p, customer)
-        if prefer and category_matches(p.category, prefer):
+        if prefer is not None and prefer(p.category):
             score += SUBJECT  # the kind of thing asked about, or the conversation is about
         ranked.append(Ranked(p, score, text))
     ranked.sort(key=lambda r: (-r.score, r.product.price))
@@ -194,7 +199,7 @@ def _close_to_best(ranked: list[Ranked]) -> list[Ranked]:
 
 
 def _kept_subject(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]],
-                  customer: Customer | None) -> str | None:
+                  customer: Customer | None) -> Callable[[str], bool] | None:
     """The conversation's kind of thing is kept when the message fits it about as well as
     anything else ("有没有适合冬天跑步的" after running shoes), and dropped when the message
     is about something else ("冬天骑车手冷怎么办" after socks)."""
@@ -202,15 +207,24 @@ def _kept_subject(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]
         return None
     plain = rank_products(q, vocab, found, customer)
     best = max((r.text_match for r in plain), default=0.0)
-    # The kind itself, else the nearest broader kind that fits ("is it waterproof?" after
-    # down jackets, none of them waterproof: clothing, not the waterproof boots).
-    parts = [s for s in q.subject.split("/") if s.strip()]
-    for kind in ("/".join(parts[:n]) for n in range(len(parts), 0, -1)):
-        inside = max((r.text_match for r in plain if category_matches(r.product.category, kind)),
-                     default=0.0)
+    # The kind itself, else the nearest broader kind of its branch that fits ("good for
+    # skiing?" after down jackets, none of them for skiing: clothing, not the ski boots).
+    for kind in _kinds_of(q.subject):
+        inside = max((r.text_match for r in plain if kind(r.product.category)), default=0.0)
         if inside >= best - KEEP_SUBJECT:
             return kind
     return None
+
+
+def _kinds_of(subject: str) -> list[Callable[[str], bool]]:
+    """Tests of a product's category: the subject (at any level of a path, as a named
+    category is matched), then each broader kind of its branch, from the top of the path."""
+    exact, *broader = broader_kinds(subject)
+    return [partial(_is_of, exact), *(partial(under, prefix=k) for k in broader)]
+
+
+def _is_of(kind: str, category: str) -> bool:
+    return category_matches(category, kind)
 
 
 def _said_keys(vocab: StoreVocab, text: str) -> list[tuple[str, str, str]]:
@@ -274,7 +288,7 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
             found = [(p, s) for p, s in found if p.price <= ceiling]
         found = cheapest_first(store, filters, found, ceiling)
     found = [(p, s) for p, s in found if _colour_left(p, q) and not _excluded_tag(p, q)]
-    prefer = soft or _kept_subject(q, vocab, found, customer)
+    prefer = partial(_is_of, soft) if soft else _kept_subject(q, vocab, found, customer)
     found += meant_products(store, q, {p.sku for p, _ in found})
     ranked = rank_products(q, vocab, few_of_each_score(found, TIED), customer, prefer)
     if q.stock_question and ranked:

@@ -333,6 +333,20 @@ def size_matches(product_sizes: tuple[str, ...] | list[str], wanted: str) -> boo
     return any(fold(s) == w for s in product_sizes)
 
 
+def broader_kinds(path: str) -> list[str]:
+    """A category path and the paths above it, nearest first ("服装/羽绒服" → itself, "服装")."""
+    parts = [s.strip() for s in path.split("/") if s.strip()]
+    return ["/".join(parts[:n]) for n in range(len(parts), 0, -1)]
+
+
+def under(product_category: str, prefix: str) -> bool:
+    """The product's category starts with this path, from the top: a broader kind of the
+    same branch ("配件" is the accessories department, not 骑行/配件 under cycling)."""
+    segs = [fold(s) for s in product_category.split("/") if s.strip()]
+    want = [fold(s) for s in prefix.split("/") if s.strip()]
+    return segs[:len(want)] == want
+
+
 def category_matches(product_category: str, wanted: str) -> bool:
     """The product's category is the wanted one or sits under it (any level of the path)."""
     segs = [fold(s) for s in product_category.split("/") if s.strip()]
