@@ -9,11 +9,11 @@ jieba's. A store's categories, brands, tags and product names are added as words
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from types import MappingProxyType
 
 import rjieba
 
@@ -48,14 +48,17 @@ def tokenizer(words: Iterable[str] = ()) -> rjieba.Jieba:
 
 
 @lru_cache(maxsize=1)
-def function_pos() -> dict[str, int]:
+def function_pos() -> Mapping[str, int]:
     """The part-of-speech tags of function words (``zh/stop_pos.txt``) → the longest word of
     that class dropped ("d:2": adverbs of one or two characters; unbounded without)."""
     out: dict[str, int] = {}
     for line in resources.word_list("zh/stop_pos.txt"):
         tag, _, longest = line.partition(":")
+        if longest and not longest.isdigit():
+            raise resources.ResourceError(f"zh/stop_pos.txt: {line!r}: the part after ':' "
+                                          "must be a number of characters")
         out[tag] = int(longest) if longest else 1_000
-    return out
+    return MappingProxyType(out)
 
 
 def is_function_word(word: str, pos: str) -> bool:
