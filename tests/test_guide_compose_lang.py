@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from shopguide.guide.compose import colors_in, compose_compare, compose_detail, tags_in
@@ -140,3 +142,5 @@ def test_one_product_is_not_listed_as_several(lang: str, plural: tuple[str, ...]
         one = compose_find(q, [SHOE], "CNY", lang)
         assert not any(w in one for w in plural), one
         assert ("这款" in one or "这一款" in one) if lang == "zh" else "one" in one, one
+        out = compose_find(q, [dataclasses.replace(SHOE, stock=0)], "CNY", lang)
+        assert "第一款" not in out and "first one" not in out, out

@@ -25,4 +25,3 @@ def test_constraints_alone_are_a_search(guide_engine, text: str, check) -> None:
 def test_a_policy_word_beside_a_constraint_is_still_the_policy(guide_engine) -> None:
     plan = guide_engine.plan("300元以内的能退货吗？", Conversation())
     assert plan.intent == "policy", plan.intent
-

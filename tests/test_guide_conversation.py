@@ -336,6 +336,10 @@ def test_other_colours_with_none_asked_before_are_the_ones_it_comes_in(guide_eng
     assert _shown(guide_engine, conv, other) == [first]
     assert "about the product(s) being discussed" in guide_engine.last_plan.why
     assert "白色" in guide_engine.last_plan.composed or "white" in guide_engine.last_plan.composed
+    # After a list, each shown one's colours.
+    conv = Conversation()
+    shown = _shown(guide_engine, conv, "跑鞋")
+    assert len(shown) > 1 and _shown(guide_engine, conv, other) == shown[:3]
     conv = Conversation()
     _shown(guide_engine, conv, "黑色的跑鞋")
     assert guide_engine.last_plan.query.color

@@ -128,7 +128,7 @@ def compose_find(q: Query, products: Sequence[Product], currency: str, lang: str
     body = say("items", lang).join(product_line(p, lang) for p in products) + say("end", lang)
     tail = ""
     if products[0].stock == 0:
-        tail = say("find_first_out", lang)
+        tail = say("find_first_out_one" if len(products) == 1 else "find_first_out", lang)
     elif len(products) > 1:
         tail = say_one("find_more", lang, seed)
     return head + body + tail

@@ -116,16 +116,17 @@ def _and() -> re.Pattern[str]:
 def _compare_parts(store: StoreLike, vocab: StoreVocab, q: Query,
                    customer: Customer | None) -> list[Product]:
     """"羽绒服和棉服有什么区别": the best match for each side of the comparison. A side that
-    is only a brand shares the words said once for both ("宝得适和惠尔顿的座椅哪个好": the
-    宝得适 seat and the 惠尔顿 seat)."""
+    is only a brand shares the words said once after it ("宝得适和惠尔顿的座椅哪个好": the
+    宝得适 seat and the 惠尔顿 seat; not "Cloudlite" of "Stridex Cloudlite和诺瓦哪个好")."""
     parts = [p for p in _and().split(fold(q.text[:500])) if p.strip()]
     if len(parts) < 2:
         return []
     out: list[Product] = []
-    for part in parts[:SHOWN]:
-        pq = understand(part, vocab)
-        if pq.brand and not pq.slots:
-            pq = replace(pq, slots=q.slots, category=pq.category or q.category)
+    sides = [understand(part, vocab) for part in parts[:SHOWN]]
+    for i, pq in enumerate(sides):
+        after = [s for later in sides[i + 1:] for s in later.slots.slots]
+        if pq.brand and not pq.slots and after:
+            pq = replace(pq, slots=Terms(after), category=pq.category or q.category)
         if not (pq.slots or pq.category or pq.brand):
             continue
         r = retrieve(store, vocab, pq, customer)

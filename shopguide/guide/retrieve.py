@@ -453,7 +453,7 @@ def decide(q: Query, r: Retrieval) -> tuple[str, str]:
             f"the words the store knows are covered {r.known_confidence:.2f}" if known_ok else
             "a follow-up on the products shown" if q.follow_up else
             f"the store carries the kind asked for ({q.category or q.brand})")
-    if r.products and not q.slots and signal and not q.policy_cue:
+    if r.products and not q.slots and signal and not policy:
         # "有43码的吗？", "anything in red?": nothing but constraints, which these products meet.
         return product_intent, "the question states only constraints, and these products meet them"
     if (q.category or q.brand or q.tags or q.follow_up) and not r.products and not q.policy_cue:

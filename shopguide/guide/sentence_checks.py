@@ -20,7 +20,7 @@ from shopguide.guide.verify_stock import OUT_STOCK
 from shopguide.text import fold, has_cjk
 from shopguide.text.numbers import normalize_numbers
 from shopguide.text.phrases import pattern
-from shopguide.text.resources import cue_words
+from shopguide.text.resources import ResourceError, cue_words
 
 _REPEAT = re.compile(r"(.)\1{5,}")
 # Own words that open with a separator (a fragment: ";，这个问题…") or put two marks side by
@@ -332,9 +332,17 @@ def mistoned(raw: str, text: str) -> str | None:
 
 
 def closes(text: str) -> bool:
-    """Whether a filled sentence holds closing words (the ``closing`` cues: "希望对您有帮助",
-    "Hope that helps"): the answer ends with it."""
-    return bool(pattern(cue_words("closing")).search(_plain(text)))
+    """Whether a model's own words hold closing words (the ``closing`` cues: "希望对您有帮助",
+    "Hope that helps"): the answer ends with them."""
+    return bool(_closing().search(_plain(text)))
+
+
+@lru_cache(maxsize=1)
+def _closing() -> re.Pattern[str]:
+    words = cue_words("closing")
+    if not words:  # an empty pattern matches everything: every sentence would close
+        raise ResourceError("cues.csv: no closing words")
+    return pattern(words)
 
 
 @lru_cache(maxsize=1)
