@@ -1325,3 +1325,14 @@ def test_the_models_closing_words_end_its_answer(model_text: str, lang: str, sai
         refs.add(tag, value)
     prompt = f"Facts:\n[P1] {name} [P1.price] ¥299 [P1.aisle] A1\nQ: 有跑鞋吗？\nA:"
     assert "".join(write(FakeModel(model_text), prompt, refs, lang, "a product")) == said
+
+
+def test_a_stock_question_is_answered_by_saying_it_is_sold_out(catalog_store) -> None:
+    """"疾风稳定跑鞋有货吗" of a sold-out shoe: "[P1]暂时缺货。" answers it in words; the same
+    words of the shoe on the shelf are dropped by the verifier, and the composed answer
+    stands in."""
+    said = "[P1]暂时缺货，可以请店员帮您调货。"
+    turn, _ = ask(catalog_store, FakeTaggedModel(said), "疾风稳定跑鞋有货吗？")
+    assert turn["by"] == "model" and "缺货" in turn["answer"] and turn["grounded"], turn
+    turn, _ = ask(catalog_store, FakeTaggedModel(said), "云跃缓震跑鞋有货吗？")
+    assert turn["by"] == "composed" and "缺货" not in turn["answer"], turn

@@ -33,6 +33,7 @@ from shopguide.guide.sentence_checks import (NAME, asks_yes_or_no, broken_marks,
                                              unreferenced_number, unsaid_sold_out,
                                              without_unfounded_yes, wrong_pick)
 from shopguide.guide.verify import Facts, check_sentence, says_silent
+from shopguide.guide.verify_stock import OUT_STOCK
 from shopguide.llm.beam import Beam
 from shopguide.text import fold
 
@@ -131,8 +132,9 @@ def attribute_debt(clause: str | None, refs: References) -> str | None:
     return FACT + near if near else None
 
 
-def pays(debt: str | None, raw: str) -> bool:
-    """Whether the raw answer so far references what ``owed`` asked for."""
+def pays(debt: str | None, raw: str, gone: frozenset[str] = frozenset()) -> bool:
+    """Whether the raw answer so far references what ``owed`` asked for. ``gone``: the name
+    tags of the prompt's sold-out products (``sentence_checks.sold_out``)."""
     if debt is None:
         return True
     if (fact := owed_fact(debt)) is not None:
@@ -155,7 +157,11 @@ def pays(debt: str | None, raw: str) -> bool:
     if debt.startswith(VARIANT):
         return f".{debt[len(VARIANT):]}]" in raw
     if debt == "an aisle or a stock":
-        return bool(_AISLE.search(raw) or _STOCK.search(raw))
+        # "Sorry, the [P1] is out of stock right now." answers "is it in stock?" in words,
+        # of a product the prompt gives none of.
+        return bool(_AISLE.search(raw) or _STOCK.search(raw) or (
+            OUT_STOCK.search(TAG.sub(" ", raw)) and any(f"[P{k}]" in gone
+                                                         for k in NAME.findall(raw))))
     if debt.startswith("all of "):
         return all(tag in raw for tag in debt.split()[2:])
     return bool(_POLICY.search(raw))
@@ -243,7 +249,8 @@ def _searched(model: Any, prompt_text: str, refs: References, lang: str, owes: s
     resort after greedy attempts failed, so a candidate with any sentence dropped, or cut by
     the token limit, is no answer (what is left of it reads as a fragment or a loop). The
     candidates are tried in order of likelihood."""
-    beam = replace(BEAM, accept=lambda raw: pays(owes, raw))
+    gone = sold_out(prompt_text)
+    beam = replace(BEAM, accept=lambda raw: pays(owes, raw, gone))
     stream = model.stream(prompt_text, settings, cancel, **dict(
         masks, guard=PairGuard.of(model)), beam=beam)
     stream.read_all()
@@ -338,7 +345,7 @@ def attempt(model: Any, prompt_text: str, refs: References, lang: str, debt: str
             if dropped is not None:
                 dropped.append("own words inside a policy's quote")
             return
-        if debt and debt.startswith("all of ") and pays(debt, said_raw + raw):
+        if debt and debt.startswith("all of ") and pays(debt, said_raw + raw, gone):
             # The sentence that completes the policy ends with its last clause (and the
             # marks right after it): "[F1.c4]您好！" is the clause, not a greeting after it.
             # Only an end mark right after it stays: a separator after the last clause
@@ -368,7 +375,7 @@ def attempt(model: Any, prompt_text: str, refs: References, lang: str, debt: str
                 log.info("dropped a model sentence: %s", why)
             if dropped is not None:
                 dropped.append(why)
-            if babble and pays(debt, said_raw):
+            if babble and pays(debt, said_raw, gone):
                 # The answer is complete and the model starts to babble: it goes on from
                 # the text it wrote and does not recover, so the answer ends here.
                 finished = True
@@ -378,7 +385,7 @@ def attempt(model: Any, prompt_text: str, refs: References, lang: str, debt: str
         held.append(_joined(raw, text, lang, last_text) if started else text)
         last_text = text
         started = True
-        if pays(debt, said_raw):
+        if pays(debt, said_raw, gone):
             # A clause closed by "；" waits for the next one: if none follows, the answer
             # ends it with a full stop rather than hang on a semicolon.
             ready = held[:-1] if held[-1].endswith(_SEMICOLONS) else list(held)
@@ -388,7 +395,7 @@ def attempt(model: Any, prompt_text: str, refs: References, lang: str, debt: str
                 # The policy is quoted whole: what a small model adds after it is a
                 # courtesy at best, a stray fragment at worst ("主打可折叠。").
                 finished = True
-        if closes(TAG.sub(" ", raw)) and pays(debt, said_raw):
+        if closes(TAG.sub(" ", raw)) and pays(debt, said_raw, gone):
             # "…库存15件。希望对您有帮助。位于D2货架…": the model closed, and what it writes
             # after its closing words is not part of the answer.
             finished = True
@@ -419,7 +426,7 @@ def attempt(model: Any, prompt_text: str, refs: References, lang: str, debt: str
         yield from release(buffer)
     elif not finished and buffer.strip() and dropped is not None:
         dropped.append("an unfinished last sentence")
-    if held and pays(debt, said_raw):
+    if held and pays(debt, said_raw, gone):
         last = held.pop()
         yield from held
         yield last[:-1] + ("。" if last.endswith("；") else ".")
