@@ -1336,3 +1336,17 @@ def test_a_stock_question_is_answered_by_saying_it_is_sold_out(catalog_store) ->
     assert turn["by"] == "model" and "缺货" in turn["answer"] and turn["grounded"], turn
     turn, _ = ask(catalog_store, FakeTaggedModel(said), "云跃缓震跑鞋有货吗？")
     assert turn["by"] == "composed" and "缺货" not in turn["answer"], turn
+
+
+@pytest.mark.parametrize("raw, by", [("推荐[P1]，售价[P1.price]。", "composed"),
+                                     ("[P1]的颜色是[P1.colors]。", "model")])
+def test_other_colours_of_the_product_discussed_owe_its_colours(catalog_store, raw: str,
+                                                                by: str) -> None:
+    """"有别的颜色吗" after one product: an answer that does not give its colours is no answer
+    (the composed one, which lists them, stands in)."""
+    conv = Conversation()
+    list(Engine(catalog_store, FakeTaggedModel("推荐[P1]，售价[P1.price]。")).answer("云跃缓震跑鞋",
+                                                                                conv))
+    turn = turn_json("有别的颜色吗", Engine(catalog_store, FakeTaggedModel(raw)).answer(
+        "有别的颜色吗", conv))
+    assert turn["by"] == by and "白色" in turn["answer"], turn

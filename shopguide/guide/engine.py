@@ -204,8 +204,10 @@ class Engine:
         max_new = getattr(self.settings, "max_new_tokens", 96)
         budget = max(16, prompt_limit(self.model, max_new))
         text = prompt.fit(self.model.count_tokens, budget)
-        variant = "colors" if q.color and not q.size else "sizes" if q.size and not q.color \
-            else None
+        # A colour or size asked of the product discussed ("in pink?", "有别的颜色吗") owes
+        # the variants it comes in.
+        variant = "colors" if (q.color or q.other_color) and not q.size else \
+            "sizes" if q.size and not q.color else None
         debt = tagged_answer.owed(plan.intent, plan.comparison, q.stock_question,
                                   variant if plan.discussed else None, q.states_price())
         if plan.about is not None:  # a question about the product's attribute

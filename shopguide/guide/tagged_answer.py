@@ -97,7 +97,7 @@ def owed(intent: str, comparison: bool, stock_question: bool = False,
     answers no budget)."""
     if comparison or intent == "compare":
         return "two products"
-    if intent in ("find", "locate") and variant:
+    if intent in ("find", "locate", "detail") and variant:
         return VARIANT + variant
     if intent == "find" and priced:
         return PRICED
