@@ -1299,6 +1299,8 @@ def test_a_stated_fact_cut_to_fit_is_not_among_the_facts() -> None:
     ("有没有棉衣？", "推荐[P1]，颜色有[P1.colors]。", True),  # no price asked: its colours tell
     ("有没有跑鞋？", "[P1]有货，库存[P1.stock]件。", False),  # stock alone recommends nothing
     ("有没有跑鞋？", "推荐[P1]，主打[P1.t1]。", True),
+    ("有没有缓震的跑鞋？", "推荐[P1]，颜色有[P1.colors]。", False),  # a need: its colours are no reason
+    ("有没有缓震的跑鞋？", "推荐[P1]，主打[P1.t1]。", True),
 ])
 def test_a_search_is_answered_with_what_it_asks(catalog_store, question: str, raw: str,
                                                   by_model: bool) -> None:

@@ -209,7 +209,8 @@ class Engine:
         variant = "colors" if (q.color or q.other_color) and not q.size else \
             "sizes" if q.size and not q.color else None
         debt = tagged_answer.owed(plan.intent, plan.comparison, q.stock_question,
-                                  variant if plan.discussed else None, q.states_price())
+                                  variant if plan.discussed else None, q.states_price(),
+                                  q.names_need() and not variant)
         if plan.about is not None:  # a question about the product's attribute
             debt = tagged_answer.attribute_debt(plan.about.clause, refs)
             fact = owed_fact(debt)

@@ -82,6 +82,13 @@ class Query:
         return self.min_price is not None or self.max_price is not None or self.cheap \
             or self.cheaper
 
+    def names_need(self) -> bool:
+        """Whether the question asks for more than a kind of thing ("要安静的加湿器", "towels
+        that dry quickly"): a word of it that is no part of the category it names (the
+        answer then owes a reason, not only the colours it comes in)."""
+        kind = fold(self.category or "")
+        return any(s.role != "topic" and fold(s.said) not in kind for s in self.slots.slots)
+
     def has_product_signal(self) -> bool:
         return bool(self.category or self.brand or self.tags or self.size or self.color
                     or self.min_price is not None or self.max_price is not None or self.cheap

@@ -85,7 +85,7 @@ def _joined(raw: str, text: str, lang: str, before: str) -> str:
 
 
 def owed(intent: str, comparison: bool, stock_question: bool = False,
-         variant: str | None = None, priced: bool = False) -> str | None:
+         variant: str | None = None, priced: bool = False, need: bool = False) -> str | None:
     """What the raw answer must reference to be an answer to this turn (None: anything). "Is
     it in stock?" is answered by the count on the shelf as well as by the aisle; "do you have
     it in pink?" of the product discussed (``variant``: "colors" or "sizes", given only for
@@ -101,6 +101,8 @@ def owed(intent: str, comparison: bool, stock_question: bool = False,
         return VARIANT + variant
     if intent == "find" and priced:
         return PRICED
+    if intent == "find" and need:
+        return REASONED
     if intent == "locate" and stock_question:
         return "an aisle or a stock"
     return {"find": "a product", "detail": "a product", "locate": "an aisle",
@@ -109,6 +111,7 @@ def owed(intent: str, comparison: bool, stock_question: bool = False,
 
 _END_MARKS = "。.！!？?；;"
 PRICED = "a product and its price"
+REASONED = "a product and a reason"  # a need named: what it comes in or where is no reason
 
 
 def attribute_debt(clause: str | None, refs: References) -> str | None:
@@ -143,13 +146,14 @@ def pays(debt: str | None, raw: str, gone: frozenset[str] = frozenset()) -> bool
         return says_silent(TAG.sub(" ", raw))
     if debt == PRICED:
         return any(f"[P{k}.price]" in raw for k in set(NAME.findall(raw)))
-    if debt in ("two products", "a product"):
+    if debt in ("two products", "a product", REASONED):
         # A product is spoken of when its name and one of its facts are written: a name
         # alone ("Wellness CORE Puppy Recipe, 12 lb.") answers nothing, nor does a fact
         # without a name ("主打高景观。"); a comparison speaks of two (of their stock too:
         # "哪个有货？"). A search's answer says something of the product: where it stands and
         # how many are left do not ("… has 9 in stock." recommends nothing).
-        place = r"(?!stock\]|aisle\])" if debt == "a product" else ""
+        place = {"a product": r"(?!stock\]|aisle\])",
+                 REASONED: r"(?!stock\]|aisle\]|colors\]|sizes\])"}.get(debt, "")
         told = [k for k in set(NAME.findall(raw)) if re.search(rf"\[P{k}\.{place}", raw)]
         return len(told) >= (2 if debt == "two products" else 1)
     if debt == "an aisle":
@@ -274,11 +278,11 @@ def _decoding(model: Any, prompt_text: str, lang: str, debt: str | None, ranked:
     left out changes the policy)."""
     field = debt[len(VARIANT):] if (debt or "").startswith(VARIANT) else None
     masks = decoding_masks(model, prompt_text, lang, debt == "two products",
-                           debt in ("a product", PRICED, "two products") or
+                           debt in ("a product", PRICED, REASONED, "two products") or
                            owed_fact(debt) is not None or field is not None,
                            debt == "the policy", ranked, field)
     masks["banned"] = masks["banned"] + off_the_question(model, debt) + (
-        sold_out_beside(model, prompt_text) if debt in ("a product", PRICED) else []) + \
+        sold_out_beside(model, prompt_text) if debt in ("a product", PRICED, REASONED) else []) + \
         other_variant(model, variant)
     if debt == "the policy":
         debt = "all of " + " ".join(sorted(set(_POLICY_CLAUSE.findall(prompt_text))))
