@@ -335,7 +335,9 @@ def test_other_colours_with_none_asked_before_are_the_ones_it_comes_in(guide_eng
     first = _shown(guide_engine, conv, "轻风跑鞋")[0]
     assert _shown(guide_engine, conv, other) == [first]
     assert "about the product(s) being discussed" in guide_engine.last_plan.why
-    assert "白色" in guide_engine.last_plan.composed or "white" in guide_engine.last_plan.composed
+    composed = guide_engine.last_plan.composed
+    assert "白色" in composed or "white" in composed
+    assert "轻便透气" not in composed  # the colours asked, not the whole description
     # After a list, each shown one's colours.
     conv = Conversation()
     shown = _shown(guide_engine, conv, "跑鞋")

@@ -218,6 +218,14 @@ def compose_detail(products: Sequence[Product], lang: str) -> str:
     return "".join(out).strip()
 
 
+def compose_colours(products: Sequence[Product], lang: str) -> str:
+    """"有别的颜色吗" about the products shown: each one and the colours it comes in."""
+    lines = [say("bits", lang).join(
+        [product_line(p, lang)] + ([say("colours", lang) + "/".join(colors_in(p, lang))]
+                                   if p.colors else [])) for p in products]
+    return say("items", lang).join(lines) + say("end", lang)
+
+
 def compose_compare(products: Sequence[Product], lang: str) -> str:
     if len(products) < 2:
         return say("compare_too_few", lang)

@@ -424,6 +424,8 @@ def _compose(plan: Plan, lang: str, currency: str, store_name: str,
         return compose.compose_compare(plan.products, lang)
     if plan.intent == "locate":
         return compose.compose_locate(q, plan.products, lang)
+    if plan.intent == "detail" and q.other_color and not q.color:
+        return compose.compose_colours(plan.products, lang)
     if plan.intent == "detail" and plan.about is not None:
         return compose.compose_attribute(plan.products[0], plan.about.clause, q.text, lang)
     if plan.intent == "detail":
