@@ -210,7 +210,7 @@ def compose_detail(products: Sequence[Product], lang: str) -> str:
         if p.sizes:
             bits.append(say("sizes", lang) + "/".join(p.sizes))
         if p.colors:
-            bits.append(say("colours", lang) + "/".join(colors_in(p, lang)))
+            bits.append(_colours(p, lang))
         desc = p.description_zh if zh and p.description_zh else (
             p.description_en if not zh and p.description_en else p.description)
         out.append(say("bits", lang).join(bits) + end + space
@@ -220,10 +220,14 @@ def compose_detail(products: Sequence[Product], lang: str) -> str:
 
 def compose_colours(products: Sequence[Product], lang: str) -> str:
     """"有别的颜色吗" about the products shown: each one and the colours it comes in."""
-    lines = [say("bits", lang).join(
-        [product_line(p, lang)] + ([say("colours", lang) + "/".join(colors_in(p, lang))]
-                                   if p.colors else [])) for p in products]
+    lines = [say("bits", lang).join([product_line(p, lang)] + ([_colours(p, lang)]
+                                                                if p.colors else []))
+             for p in products]
     return say("items", lang).join(lines) + say("end", lang)
+
+
+def _colours(p: Product, lang: str) -> str:
+    return say("colours", lang) + "/".join(colors_in(p, lang))
 
 
 def compose_compare(products: Sequence[Product], lang: str) -> str:

@@ -66,7 +66,7 @@ def lacked(store: StoreLike, q: Query, pointed: list[Product], last: Query | Non
     # jacket is waterproof, some clothing is: the waterproof jacket, not the waterproof boots).
     levels = [broader_kinds(p.category) for p in pointed]
     for n in range(max(map(len, levels), default=0)):
-        kinds = sorted({kinds[min(n, len(kinds) - 1)] for kinds in levels if kinds})
+        kinds = sorted({up[min(n, len(up) - 1)] for up in levels if up})
         found = store.search_products(" ".join(lacking), category=kinds, limit=20,
                                       **{k: v for k, v in budget.items() if v is not None})
         having = [p for p, _ in found if p.sku not in skus and set(lacking) <= set(p.tags)

@@ -220,11 +220,7 @@ def _kinds_of(subject: str) -> list[Callable[[str], bool]]:
     """Tests of a product's category: the subject (at any level of a path, as a named
     category is matched), then each broader kind of its branch, from the top of the path."""
     exact, *broader = broader_kinds(subject)
-    return [partial(_is_of, exact), *(partial(under, prefix=k) for k in broader)]
-
-
-def _is_of(kind: str, category: str) -> bool:
-    return category_matches(category, kind)
+    return [partial(category_matches, wanted=exact), *(partial(under, prefix=k) for k in broader)]
 
 
 def _said_keys(vocab: StoreVocab, text: str) -> list[tuple[str, str, str]]:
@@ -288,7 +284,8 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
             found = [(p, s) for p, s in found if p.price <= ceiling]
         found = cheapest_first(store, filters, found, ceiling)
     found = [(p, s) for p, s in found if _colour_left(p, q) and not _excluded_tag(p, q)]
-    prefer = partial(_is_of, soft) if soft else _kept_subject(q, vocab, found, customer)
+    prefer = partial(category_matches, wanted=soft) if soft else _kept_subject(
+        q, vocab, found, customer)
     found += meant_products(store, q, {p.sku for p, _ in found})
     ranked = rank_products(q, vocab, few_of_each_score(found, TIED), customer, prefer)
     if q.stock_question and ranked:

@@ -333,6 +333,10 @@ def size_matches(product_sizes: tuple[str, ...] | list[str], wanted: str) -> boo
     return any(fold(s) == w for s in product_sizes)
 
 
+def _segments(path: str) -> list[str]:
+    return [fold(s) for s in path.split("/") if s.strip()]
+
+
 def broader_kinds(path: str) -> list[str]:
     """A category path and the paths above it, nearest first ("服装/羽绒服" → itself, "服装")."""
     parts = [s.strip() for s in path.split("/") if s.strip()]
@@ -342,14 +346,13 @@ def broader_kinds(path: str) -> list[str]:
 def under(product_category: str, prefix: str) -> bool:
     """The product's category starts with this path, from the top: a broader kind of the
     same branch ("配件" is the accessories department, not 骑行/配件 under cycling)."""
-    segs = [fold(s) for s in product_category.split("/") if s.strip()]
-    want = [fold(s) for s in prefix.split("/") if s.strip()]
-    return segs[:len(want)] == want
+    want = _segments(prefix)
+    return _segments(product_category)[:len(want)] == want
 
 
 def category_matches(product_category: str, wanted: str) -> bool:
     """The product's category is the wanted one or sits under it (any level of the path)."""
-    segs = [fold(s) for s in product_category.split("/") if s.strip()]
-    want = [fold(s) for s in wanted.split("/") if s.strip()]
+    segs = _segments(product_category)
+    want = _segments(wanted)
     n = len(want)
     return any(segs[i : i + n] == want for i in range(len(segs) - n + 1)) if n else True
