@@ -36,6 +36,20 @@ def test_bench_reports_runtime_and_transformers_figures(tiny_model_dir, capsys):
     assert report["notes"] == []
 
 
+def test_a_prompt_longer_than_the_model_keeps_is_cut_for_both_runtimes(tiny_model_dir, tmp_path,
+                                                                       capsys):
+    """A model trained on shorter prompts than asked for: the runtime keeps only the last
+    ones, so transformers is given the same ones, and both write the same answer."""
+    import shutil
+
+    folder = shutil.copytree(tiny_model_dir, tmp_path / "short-prompts")
+    card = {"corpus": {"prompt_tokens": {"p99": 25}}}
+    (folder / "model_card.json").write_text(json.dumps(card), encoding="utf-8")
+    report = _bench_json(capsys, "--model", str(folder), "--new-tokens", "12")
+    assert report["runtime"]["prompt_tokens"] == 25  # what the runtime kept, not the 40 asked
+    assert report["transformers"]["same_tokens"] is True
+
+
 def test_missing_bundled_model_is_replaced_by_a_stand_in(tiny_model_dir, tmp_path, monkeypatch,
                                                          capsys):  # fmt: skip
     import shutil

@@ -85,8 +85,16 @@ def build_standin(folder: Path) -> Path:
     return build_random_gpt2(folder, texts=synthetic_corpus(), std=0.05, **shape)
 
 
-def bench_prompt_ids(model: Any, n: int) -> list[int]:
-    """``n`` token ids of a shop-like prompt (facts, a conversation, a question)."""
+def bench_prompt_ids(model: Any, n: int, answer_tokens: int = 1) -> list[int]:
+    """``n`` token ids of a shop-like prompt (facts, a conversation, a question), or as many
+    as the runtime keeps before an answer of ``answer_tokens`` (``Model.prompt_budget``):
+    a longer one it would cut from the left, and transformers, given the whole, would then
+    answer another prompt (the "TOKENS DIFFER" the bench printed until session 19)."""
+    from shopguide.llm.settings import GenerationSettings
+
+    budget = getattr(model, "prompt_budget", None)
+    if callable(budget):
+        n = min(n, budget(GenerationSettings(max_new_tokens=max(1, answer_tokens))))
     from shopguide.bench_data import catalog
     from shopguide.guide.prompt import Prompt
 
@@ -195,7 +203,7 @@ def run_model_bench(opts: BenchOptions, log: Callable[[str], None] = lambda s: N
             model = load_model(spec, device=opts.device, threads=opts.threads,
                                backend=opts.backend)
             loads.append(perf_counter() - t0)
-            ids = bench_prompt_ids(model, opts.prompt_tokens)
+            ids = bench_prompt_ids(model, opts.prompt_tokens, opts.new_tokens)
             c0 = _cpu_time()
             first = model.stream_ids(ids, GenerationSettings(max_new_tokens=1, stop=()))
             first.read_all()

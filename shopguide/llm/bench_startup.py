@@ -23,7 +23,7 @@ from shopguide.llm.bench import bench_prompt_ids
 from shopguide.llm.bench_startup import peak_rss_mb
 model = load_model(sys.argv[1], backend=sys.argv[2])
 ready = time.time()
-ids = bench_prompt_ids(model, int(sys.argv[3]))
+ids = bench_prompt_ids(model, int(sys.argv[3]), int(sys.argv[4]))
 s = model.stream_ids(ids, GenerationSettings(max_new_tokens=int(sys.argv[4]),
                                              min_new_tokens=int(sys.argv[4]), stop=()))
 first = None
