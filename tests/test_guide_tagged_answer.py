@@ -1313,8 +1313,12 @@ def test_a_search_is_answered_with_what_it_asks(catalog_store, question: str, ra
      "推荐轻风跑鞋，售价¥299。希望对您有帮助。"),
     ("I'd go for the [P1] at [P1.price]. Hope that helps. It sits in aisle [P1.aisle].", "en",
      "I'd go for the Breeze Runner at ¥299. Hope that helps."),
-    # Closing words before the answer has said what it owes do not end it.
+    # Closing words that open the answer do not end it.
     ("希望对您有帮助。推荐[P1]，售价[P1.price]。", "zh", "希望对您有帮助。推荐轻风跑鞋，售价¥299。"),
+    # Closing words after something but before what it owes: no answer (what follows a close
+    # is not part of it, so nothing could pay).
+    ("[P1]有货。还有其他问题随时问我。售价[P1.price]。", "zh", ""),
+    ("The [P1] in stock. Anything else I can help with? It is [P1.price].", "en", ""),
 ])
 def test_the_models_closing_words_end_its_answer(model_text: str, lang: str, said: str) -> None:
     from shopguide.guide.refs import References
