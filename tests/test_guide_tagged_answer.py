@@ -708,6 +708,9 @@ def test_weak_next_token_masks_are_lifted_before_the_firm_ones() -> None:
     ("Sizes for the [P1]: [P1.sizes].", False),
     ("Sizes for the [P1].", True),
     ("[P1]的尺码是[P1.d1]。", True),
+    # the corpus's own frame for sizes (training/tagged.py) announces sizes too
+    ("[P1]有这些尺码：[P1.d1]。", True),
+    ("[P1]有这些尺码：[P1.sizes]。", False),
     ("You could also consider the [P2]: [P2.d1].", False),  # the name is what was announced
 ])
 def test_a_fact_under_another_facts_words_is_caught(raw: str, bad: bool) -> None:
