@@ -60,6 +60,7 @@ def test_a_file_of_pairs_alone_is_read_and_tuned_on(tmp_path) -> None:
     assert ("in", "short") in merged.later and ("<p>", "is") in merged.later
     assert ("^", "the") not in merged.later  # the tune's own openers keep their place
     assert merged.triples is None  # runs of three of the old model unknown: none assumed
+    assert merged.opening is None
 
 
 def test_runs_of_three_say_what_came_after_each_pair() -> None:
@@ -88,3 +89,20 @@ def test_own_words_run_as_they_ran_in_some_training_answer() -> None:
     assert "never taught ('^ the shelf')" in shapes.untaught("the shelf.", known)
     assert shapes.untaught("[P2] is [P2.price];", known) is None
     assert shapes.untaught("the shelf.", shapes.Taught(known.pairs, known.later)) is None
+
+
+def test_own_words_open_a_sentence_only_as_some_training_sentence_opened() -> None:
+    """"The store's prices: the [P1], so I can't tell you for sure;" is made of taught runs
+    ("The store's rule is: …", "… quote the store's prices: the [P1] is …"), but "the
+    store's prices" only ever stood inside a sentence."""
+    known = shapes.taught(["The store's rule is: [F1.c1].",
+                           "Sorry, I can only quote the store's prices: the [P1] is [P1.price].",
+                           "The catalog doesn't say that about the [P1], so I can't tell you."])
+    spliced = "The store's prices: the [P1], so I can't tell you."
+    assert "never opened a sentence (\"the store's prices\")" in shapes.untaught(spliced, known)
+    assert shapes.untaught("The store's rule is: [F1.c1].", known) is None
+    assert shapes.untaught("The catalog doesn't say that about the [P1], so I can't tell you.",
+                           known) is None
+    # saved and read back with the model; a file saved before has no openings to go by
+    folder_known = shapes.Taught(known.pairs, known.later, known.triples)
+    assert shapes.untaught(spliced, folder_known) is None

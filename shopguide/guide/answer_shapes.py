@@ -60,6 +60,9 @@ class Taught:
     pairs: frozenset[tuple[str, str]]
     later: frozenset[tuple[str, str]] | None = None
     triples: frozenset[tuple[str, str, str]] | None = None
+    # The runs of three that stood at a sentence's opening (its first three units): None,
+    # not recorded.
+    opening: frozenset[tuple[str, str, str]] | None = None
 
     def __bool__(self) -> bool:
         return bool(self.pairs)
@@ -76,11 +79,13 @@ class Taught:
         three are kept only if both sides recorded them."""
         triples = None if self.triples is None or other.triples is None else \
             self.triples | other.triples
+        opening = None if self.opening is None or other.opening is None else \
+            self.opening | other.opening
         if self.later is None and other.later is None:
-            return Taught(self.pairs | other.pairs, None, triples)
+            return Taught(self.pairs | other.pairs, None, triples, opening)
         later = (other.pairs if other.later is None else other.later) | (
             self.pairs if self.later is None else self.later)
-        return Taught(self.pairs | other.pairs, later, triples)
+        return Taught(self.pairs | other.pairs, later, triples, opening)
 
 
 def _placed_pairs(sentence: str) -> list[tuple[tuple[str, str], bool]]:
@@ -97,6 +102,7 @@ def taught(answers: Iterable[str]) -> Taught:
     every: set[tuple[str, str]] = set()
     later: set[tuple[str, str]] = set()
     triples: set[tuple[str, str, str]] = set()
+    opening: set[tuple[str, str, str]] = set()
     for answer in answers:
         for sentence in raw_sentences(answer.strip()):
             placed = _placed_pairs(sentence.strip())
@@ -104,8 +110,10 @@ def taught(answers: Iterable[str]) -> Taught:
                 every.add(pair)
                 if not initial:
                     later.add(pair)
-            triples |= {(a, b, c) for ((a, b), _), ((_b, c), _i) in zip(placed, placed[1:])}
-    return Taught(frozenset(every), frozenset(later), frozenset(triples))
+            runs = [(a, b, c) for ((a, b), _), ((_b, c), _i) in zip(placed, placed[1:])]
+            triples.update(runs)
+            opening.update(runs[1:2])  # (the start's own run is opening by its START)
+    return Taught(frozenset(every), frozenset(later), frozenset(triples), frozenset(opening))
 
 
 def save(folder: Path, answers: Iterable[str], base: Path | None = None) -> None:
@@ -119,6 +127,8 @@ def save(folder: Path, answers: Iterable[str], base: Path | None = None) -> None
         data["later"] = sorted(known.later)
     if known.triples is not None:
         data["triples"] = sorted(known.triples)
+    if known.opening is not None:
+        data["opening"] = sorted(known.opening)
     (folder / FILE).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
@@ -128,12 +138,15 @@ def read(folder: Path) -> Taught | None:
         data = json.loads((folder / FILE).read_text(encoding="utf-8"))
         if isinstance(data, list):
             return Taught(_pair_set(data))
-        later, triples = data.get("later"), data.get("triples")
+        later, triples, opening = data.get("later"), data.get("triples"), data.get("opening")
         return Taught(_pair_set(data["pairs"]), None if later is None else _pair_set(later),
-                      None if triples is None else
-                      frozenset((str(a), str(b), str(c)) for a, b, c in triples))
+                      _runs(triples), _runs(opening))
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None
+
+
+def _runs(rows: Iterable[Any] | None) -> frozenset[tuple[str, str, str]] | None:
+    return None if rows is None else frozenset((str(a), str(b), str(c)) for a, b, c in rows)
 
 
 def _pair_set(rows: Iterable[Any]) -> frozenset[tuple[str, str]]:
@@ -174,5 +187,14 @@ def untaught(sentence: str, known: Taught | None) -> str | None:
             # of taught pairs, never of taught runs of three.
             if not any(u.startswith("<") for u in run) and run not in known.triples:
                 return f"own words in an order never taught ({' '.join(run)!r})"
+    if known.opening is not None:
+        # The model's own words open a sentence as some training sentence opened: "The
+        # store's prices: the [P1], so I can't tell you for sure" is made of taught runs,
+        # but "the store's prices" was only ever said inside a sentence.
+        said = [START, *units(sentence)]
+        run = tuple(said[1:4])
+        if len(run) == 3 and not any(u.startswith("<") for u in run) and \
+                run not in known.opening:
+            return f"own words that never opened a sentence ({' '.join(run)!r})"
     return None
 
