@@ -146,3 +146,16 @@ def test_a_follow_up_that_rows_answer_alike_goes_on_with_the_policy_asked(
     assert conv.last_faq is not None and conv.last_faq.id == faq
     plan = engine.plan("从哪里申请", conv)
     assert plan.intent == "policy" and plan.faq is not None and plan.faq.id == faq
+
+
+REFUNDS = FaqEntry("refunds", "退款多久到账？", "退款原路返回，一般1-3个工作日到账。", (), ())
+
+
+def test_a_split_verb_object_word_asks_for_what_it_names(engine) -> None:
+    """退一下款 is 退款 split by 一下 (离合词): the refund row answers, not the returns row
+    that the 退 alone would have chosen."""
+    engine.store.save_faq(REFUNDS)
+    plan = engine.plan("他已经在家里买了，麻烦你退一下款", Conversation())
+    assert plan.faq is not None and plan.faq.id == "refunds", plan.faq and plan.faq.id
+    plan = engine.plan("他已经在家里买了，麻烦你退一下", Conversation())
+    assert plan.faq is not None and plan.faq.id == "returns", plan.faq and plan.faq.id

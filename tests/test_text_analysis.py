@@ -111,6 +111,16 @@ def test_frames_and_words_inside_words() -> None:
     assert _find(both, "这个可以退吗") == ["可以退"]
 
 
+def test_a_verb_object_word_is_found_split_by_a_filler() -> None:
+    """Shoppers split 退款 as 退一下款 and 降价 as 降了价 (离合词); jieba then cuts 下款, and the
+    refund row lost to the returns row. Found whole words on both sides only."""
+    words = Phrases(["退款", "降价", "退一下", "退"], inside=True, separable=True)
+    assert _find(words, "麻烦你退一下款") == ["退款"]  # before 退一下 and 退 within it
+    assert _find(words, "不到一个月就降了价") == ["降价"]
+    assert _find(words, "麻烦你退一下") == ["退一下"]
+    assert _find(Phrases(["退款"], inside=True), "麻烦你退一下款") == []  # not asked for
+
+
 def test_long_input_is_read_without_error() -> None:
     an = Analyzer()
     toks = an.tokens("我" * 2000)  # the old splitter recursed once per character

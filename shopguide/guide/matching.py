@@ -156,7 +156,7 @@ def topic_phrases() -> Phrases:
     for topic, words in resources.topics().items():
         for w in words:
             values.setdefault(w, topic)
-    return Phrases(values, exact=True, inside=True)
+    return Phrases(values, exact=True, inside=True, separable=True)
 
 
 @lru_cache(maxsize=1)

@@ -552,6 +552,9 @@ def _slots(norm: str, tokens: Sequence[Token], vocab: StoreVocab, spans: Sequenc
         # then the topic's other words, a little weaker.
         said = [Alt(tokens[i].key, tokens[i].script, 1.0, tokens[i].text) for i in own
                 if tokens[i].content]
+        phrase = s.found.phrase
+        if has_cjk(phrase) and "..." not in phrase and norm[s.found.start:s.found.end] != phrase:
+            said = [Alt(phrase, "zh", 1.0, phrase)]  # split by a filler: 退一下款 said 退款
         words = resources.topics().get(str(s.value), ())
         alts = said + [Alt(k, sc, SYNONYM, w) for k, sc, w in _keys(vocab, words)
                        if all(a.key != k for a in said)]

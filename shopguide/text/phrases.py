@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from shopguide.text import resources
 from shopguide.text.analyzer import Token
 from shopguide.text.english import WORD, stem
 from shopguide.text.normalize import fold
@@ -37,11 +38,13 @@ class Phrases:
     """A set of phrases to look for; each may carry a value (what it stands for)."""
 
     def __init__(self, phrases: Iterable[str] | dict[str, object], exact: bool = False,
-                 inside: bool = False) -> None:
+                 inside: bool = False, separable: bool = False) -> None:
         """``exact``: English words compare as written (folded), not by stem: a list that
         spells out its forms ("return", "returns") should not reach "opened" from "open".
         ``inside``: a Chinese phrase of two or more characters may also begin a longer word
-        (退换 in 退换货, not 开门 in 对开门); for lists of words such as policy topics."""
+        (退换 in 退换货, not 开门 in 对开门); for lists of words such as policy topics.
+        ``separable``: a two-character Chinese phrase is also found split by a filler
+        (``zh/separable_fillers.txt``: 退一下款 is 退款), as shoppers split verb-object words."""
         self.exact = exact
         self.inside = inside
         items = phrases.items() if isinstance(phrases, dict) else ((p, p) for p in phrases)
@@ -67,6 +70,11 @@ class Phrases:
                 elif rest:  # a symbol phrase ("¥", "<=") matches as characters
                     self._zh.append(p)
         self._zh.sort(key=len, reverse=True)
+        fillers = "|".join(re.escape(f) for f in sorted(
+            resources.word_list("zh/separable_fillers.txt"), key=len, reverse=True))
+        self._split = [(p, re.compile(f"{re.escape(p[0])}(?:{fillers}){re.escape(p[1])}"))
+                       for p in self._zh if separable and fillers and len(p) == 2
+                       and has_cjk(p)]
         self._frames.sort(key=lambda f: len(f[0]), reverse=True)
         self._longest = max((len(k) for k in self._en), default=0)
 
@@ -88,6 +96,12 @@ class Phrases:
                 last = _token_at(tokens, m.end() - 1)
                 if tokens and tokens[first].start == m.start() or not tokens:
                     found.append(Found(p, m.start(), m.end(), first, last))
+        for p, rx in self._split:  # split by a filler, whole words on both sides: before the
+            for m in rx.finditer(norm):  # phrases within it (退一下 of 退一下款)
+                span = set(range(m.start(), m.end()))
+                if m.start() in starts and m.end() in ends and not span & taken:
+                    taken |= span
+                    found.append(Found(p, m.start(), m.end(), starts[m.start()], ends[m.end()]))
         for p in self._zh:
             at = norm.find(p)
             while at >= 0:
