@@ -54,13 +54,18 @@ def test_the_card_says_how_long_the_training_prompts_were(tiny_model_dir: Path, 
     settings = GenerationSettings(max_new_tokens=20)
     plain = load_model(str(folder)).prompt_budget(settings)
     (folder / "model_card.json").write_text(json.dumps({"corpus": {"prompt_tokens": {"p99": 50}}}))
-    assert trained_prompt_tokens(folder) == 50
+    assert trained_prompt_tokens(folder) == 50  # an older card: the longest it says
     assert load_model(str(folder)).prompt_budget(settings) == min(plain, 50) == 50
+    # what nine in ten training prompts stayed within, where the card says it
+    lengths = {"median": 20, "p90": 40, "p99": 50, "max": 60}
+    (folder / "model_card.json").write_text(json.dumps({"corpus": {"prompt_tokens": lengths}}))
+    assert trained_prompt_tokens(folder) == 40
+    assert load_model(str(folder)).prompt_budget(settings) == 40
     (folder / "model_card.json").write_text("{not json")
     assert trained_prompt_tokens(folder) is None
 
 
 def test_training_records_its_prompt_lengths() -> None:
     items = [Tokenized(list(range(n + 3)), n) for n in range(1, 201)]
-    assert prompt_lengths(items) == {"median": 101, "p99": 199, "max": 200}
+    assert prompt_lengths(items) == {"median": 101, "p90": 181, "p99": 199, "max": 200}
     assert prompt_lengths([]) == {}

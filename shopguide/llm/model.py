@@ -111,8 +111,8 @@ class LoadedModel:
         self._device = str(device)  # "cpu", "cuda:0": a torch.device or its name
         self.dtype = str(dtype).replace("torch.", "")
         self.hf_model = hf_model
-        # The longest prompts the model was trained on (its card's corpus.prompt_tokens.p99):
-        # beyond them its positions are untrained and it writes fragments (" [P2].").
+        # How long a prompt the model was trained on (its card's corpus.prompt_tokens: p90,
+        # else p99): past it the model saw few or no prompts and writes fragments (" [P2].").
         self.trained_prompt_tokens = trained_prompt_tokens
         # The prompt form it was trained on (its card's prompt_format): a model of an older
         # form is given no line it never saw (``guide.prompt.Prompt.stated``).

@@ -254,11 +254,16 @@ def _card(folder: Path) -> dict:
 
 
 def trained_prompt_tokens(folder: Path, card: dict | None = None) -> int | None:
-    """The longest prompts (99th percentile, tokens) the model in ``folder`` was trained on,
-    from its card; None when the card does not say (a model from elsewhere)."""
+    """How long a prompt the model in ``folder`` was trained on, from its card: what nine in
+    ten training prompts stayed within (``p90``), or, on a card that does not say, the
+    longest (``p99``); None when the card says neither (a model from elsewhere). Why p90:
+    app prompts run longer than most synthetic ones (median 190-220 tokens against 135), and
+    kept within p90 rather than p99 the bundled model wrote 4 more answers of 423 on the dev
+    halves, none fewer on any set (session 19)."""
     try:
-        value = (_card(folder) if card is None else card)["corpus"]["prompt_tokens"]["p99"]
-    except (KeyError, TypeError):
+        lengths = (_card(folder) if card is None else card)["corpus"]["prompt_tokens"]
+        value = lengths.get("p90", lengths.get("p99"))
+    except (KeyError, TypeError, AttributeError):
         return None
     return int(value) if isinstance(value, int) and value > 0 else None
 
