@@ -17,6 +17,7 @@ from shopguide.guide.conversation import Conversation, referenced, resolve
 from shopguide.guide.discussed import colour_word_of, lacked
 from shopguide.guide.attributes import Answer, answer_about, covers
 from shopguide.guide.events import Card, ComparisonCard, FaqCard, ProductCard
+from shopguide.guide.guides import named_products
 from shopguide.guide.matching import Terms, faq_topics, topics_in
 from shopguide.guide.pick import cannot_tell, lead, pick
 from shopguide.guide.query import Query, understand
@@ -52,6 +53,9 @@ class Plan:
     discussed: bool = False  # about the product(s) named or pointed at, not a new search
     retrieval: Retrieval | None = None
     reply: FaqEntry | None = None  # the store's own reply for a need it does not carry
+    # The products the FAQ row answered names (a buying guide's "like the PetSafe Easy
+    # Walk"): cards after it, not facts of the model's prompt (``guides.named_products``).
+    mentioned: list[Product] = field(default_factory=list)
 
     @property
     def handover(self) -> str | None:
@@ -70,6 +74,7 @@ class Plan:
         cards += [ProductCard(p) for p in self.products]
         if self.faq is not None:
             cards.append(FaqCard(self.faq))
+            cards += [ProductCard(p) for p in self.mentioned if p not in self.products]
         return tuple(cards)
 
     def facts(self) -> Facts:
@@ -379,6 +384,9 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
             q.max_price = plan.cheap_ceiling
         if plan.intent == "policy":
             plan.faq = r.faq
+            plan.mentioned = [p for p in named_products(store, vocab, r.faq, SHOWN)
+                              if _fits(p, q) and p.price <= (q.max_price or p.price)
+                              and p.price >= (q.min_price or 0)] if r.faq else []
         elif plan.intent in ("find", "locate", "compare"):
             plan.products = [x.product for x in r.products[:SHOWN]]
             by_name = _named_in(text, plan.products)
