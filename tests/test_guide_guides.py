@@ -38,3 +38,14 @@ def test_the_guides_products_are_cards_after_it(guide_store) -> None:
     # with a size said it is a search: the shoes that come in 43, not the guide
     plan = engine.plan("扁平足选什么鞋？我穿43码", Conversation())
     assert plan.intent == "find" and plan.faq is None and plan.mentioned == []
+
+
+def test_the_guides_products_are_what_the_next_turn_points_at(guide_store) -> None:
+    guide_store.save_faq(FLAT_FEET)
+    engine = Engine(guide_store)
+    conv = Conversation()
+    for _ in engine.answer("扁平足选什么鞋", conv):
+        pass
+    assert [p.sku for p in conv.shown] == ["SH-2"]
+    plan = engine.plan("第一个多少钱", conv)
+    assert [p.sku for p in plan.products] == ["SH-2"], plan.intent

@@ -180,7 +180,8 @@ class Engine:
             "generate_ms": round((end - gen_start) * 1000, 2),
         }
         served = customer or conv.customer
-        conv.remember(text, final, plan.query, plan.products, plan.faq,
+        # A guide's product cards are shown too: "the first one" may mean one of them.
+        conv.remember(text, final, plan.query, plan.products or plan.mentioned, plan.faq,
                       customer_id=getattr(served, "id", None), cancelled=cancelled)
         if save and not getattr(self.store, "readonly", False):
             try:
