@@ -11,7 +11,6 @@ from shopguide.guide.candidates import StoreLike
 from shopguide.guide.vocab import StoreVocab
 from shopguide.store.models import FaqEntry, Product
 from shopguide.text import fold
-from shopguide.text.phrases import pattern
 
 NAME_WORDS = 2  # words of a product's name besides its brand that a text must say to name it
 BRAND_PRODUCTS = 50  # products of one brand looked through
@@ -27,21 +26,45 @@ def named_products(store: StoreLike, vocab: StoreVocab, faq: FaqEntry,
     said = fold(faq.answer)
     if not said or not hasattr(store, "search_products"):
         return []
-    words = set(vocab.analyzer.terms(faq.answer))
-    at = {b: m.start() for b in vocab.brands if b and (m := pattern((fold(b),)).search(said))}
+    # Found once per row and vocabulary (a new vocabulary comes with a changed catalog); the
+    # products themselves are read again, for today's price and stock.
+    cache: dict[tuple[str, str], list[str]] = vocab.__dict__.setdefault("_guide_skus", {})
+    key = (faq.id, faq.answer)
+    if key not in cache:
+        cache[key] = [p.sku for p in _named(store, vocab, faq, said)]
+    skus = cache[key][:limit]
+    if not skus or not hasattr(store, "products"):
+        return []
+    by_sku = {p.sku: p for p in store.products(skus)}  # type: ignore[attr-defined]
+    return [by_sku[s] for s in skus if s in by_sku]
+
+
+def _named(store: StoreLike, vocab: StoreVocab, faq: FaqEntry, said: str) -> list[Product]:
+    an = vocab.analyzer
+    norm = an.normalize(faq.answer)
+    tokens = an.tokens(norm, normalized=True)
+    words = {t.key for t in tokens if t.content}
+    # The brands said, as a question's are read (one pass, whatever the number of brands).
+    at: dict[str, int] = {}
+    for f in vocab.brand_phrases.find(norm, tokens):
+        at.setdefault(str(vocab.brand_phrases.values[f.phrase]), f.start)
+    # The brand's products that share the answer's words come first (a brand may have
+    # thousands; the named ones are among those).
+    query = " ".join(sorted(words)) or None
     found: dict[str, tuple[int, Product]] = {}
     for brand, where in at.items():
-        for p, _score in store.search_products(None, brand=brand, limit=BRAND_PRODUCTS):
+        for p, _score in store.search_products(query, brand=brand, limit=BRAND_PRODUCTS):
             whole = next((said.find(fold(n)) for n in (p.name, p.name_en, p.name_zh)
                           if n and len(n) >= 4 and fold(n) in said), -1)
             if p.sku not in found and (whole >= 0 or len(_own_words(vocab, p) & words)
                                        >= NAME_WORDS):
                 found[p.sku] = (whole if whole >= 0 else where, p)
-    return [p for _, p in sorted(found.values(), key=lambda t: t[0])][:limit]
+    return [p for _, p in sorted(found.values(), key=lambda t: t[0])]
 
 
 def _own_words(vocab: StoreVocab, p: Product) -> set[str]:
     """The words of a product's name that tell it from others: not its brand's, not its
     kind's (the category path), not figures."""
-    common = {*vocab.analyzer.terms(p.brand or ""), *vocab.analyzer.terms(p.category.replace("/", " "))}
-    return {w for w in vocab.analyzer.terms(p.name) if w not in common and not w[:1].isdigit()}
+    terms = vocab.analyzer.terms
+    common = {*terms(p.brand or ""), *terms(p.category.replace("/", " "))}
+    return {w for w in terms(p.name) if w not in common and not w[:1].isdigit()}
