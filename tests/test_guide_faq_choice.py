@@ -159,3 +159,36 @@ def test_a_split_verb_object_word_asks_for_what_it_names(engine) -> None:
     assert plan.faq is not None and plan.faq.id == "refunds", plan.faq and plan.faq.id
     plan = engine.plan("他已经在家里买了，麻烦你退一下", Conversation())
     assert plan.faq is not None and plan.faq.id == "returns", plan.faq and plan.faq.id
+
+
+
+@pytest.mark.parametrize("first, then, faq", [
+    ("how long does delivery take?", "how much does that cost?", "shipping-cost"),
+    ("how long does delivery take?", "and on weekends?", "delivery-time"),  # no aspect asked
+    ("how much is shipping?", "how much does that cost?", "shipping-cost"),  # it speaks of it
+    ("配送要几天", "那运费多少钱？", "shipping-cost"),
+])
+def test_a_follow_up_on_a_policy_asks_for_the_rows_aspect(guide_store, first: str, then: str,
+                                                         faq: str) -> None:
+    """After the delivery times, "how much does that cost?" asks what that row does not say
+    (its cost): the row on the same topic that does answers."""
+    from shopguide.guide.engine import Engine
+
+    guide_store.save_faq(DELIVERY_TIME)
+    guide_store.save_faq(SHIPPING_COST)
+    engine = Engine(guide_store)
+    conv = Conversation()
+    for _ in engine.answer(first, conv):
+        pass
+    plan = engine.plan(then, conv)
+    assert plan.faq is not None and plan.faq.id == faq, (plan.intent, plan.why)
+
+
+def test_an_aspect_asked_keeps_its_words_for_the_search() -> None:
+    """"how long" frames the question (asks_time) and "long" still tells the delivery-time
+    row from the shipping-cost one."""
+    from shopguide.guide.query import understand
+    from shopguide.guide.vocab import StoreVocab
+
+    q = understand("free shipping here. how long does it take to ship?", StoreVocab())
+    assert "asks_time" in q.acts and "long" in q.slots.keys()

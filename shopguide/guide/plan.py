@@ -188,6 +188,39 @@ def _policy_follow_up(q: Query, conv: Conversation, vocab: StoreVocab) -> bool:
     return not q.topics or bool(set(q.topics) & set(told))  # "几天到账" after the returns policy
 
 
+ASPECTS = ("asks_cost", "asks_time")  # what a follow-up may ask of a policy (cues.csv)
+
+
+def _on_aspect(store: StoreLike, vocab: StoreVocab, q: Query, conv: Conversation) -> FaqEntry:
+    """The row a follow-up with nothing of its own asks about: the policy just answered,
+    unless it asks what that row does not speak of (its cost, its time) and another row on
+    the same topic does: "how much does that cost?" after the delivery times is the
+    shipping-cost row."""
+    last = conv.last_faq
+    assert last is not None
+    asked = [a for a in ASPECTS if a in q.acts]
+    if not asked or all(_speaks_of(last, a) for a in asked) or not hasattr(store, "all_faq"):
+        return last
+    # The rows that speak of it and say a word of what the last one was about ("How much
+    # does shipping cost?" says "shipping", a word of delivery, though its topic is the fee).
+    about = [pattern(resources.topics()[t]) for t in faq_topics(vocab.analyzer, last)
+             if resources.topics().get(t)]
+    scored = [(sum(bool(p.search(_text(f))) for p in about), f)
+              for f in store.all_faq()  # type: ignore[attr-defined]
+              if f.id != last.id and all(_speaks_of(f, a) for a in asked)]
+    best = max(scored, key=lambda t: t[0], default=(0, last))
+    return best[1] if best[0] else last
+
+
+def _text(f: FaqEntry) -> str:
+    return fold(" ".join((f.question, *f.alternates, f.answer)))
+
+
+def _speaks_of(f: FaqEntry, aspect: str) -> bool:
+    """Whether a row's own words hold the aspect's cue words (cost: "fee", "运费" …)."""
+    return bool(pattern(resources.cue_words(aspect)).search(_text(f)))
+
+
 def _continuing(r: Retrieval, conv: Conversation, vocab: StoreVocab) -> FaqEntry | None:
     """Of the rows that answer a short follow-up equally well ("从哪里申请" is in the exchange,
     after-sales and price-protection rows alike), the one about what the last policy answer
@@ -363,8 +396,8 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
             plan.why.append(f"the store's reply for a need it does not carry ({r.faq.id!r})")
         if plan.intent == "out_of_scope" and _policy_follow_up(q, conv, vocab):
             # "and on sunday?" after the opening hours: the same policy, asked further.
-            plan.intent, r.faq, plan.reply = "policy", conv.last_faq, None
-            plan.why.append(f"a follow-up on the policy just answered ({conv.last_faq.id})")
+            plan.intent, r.faq, plan.reply = "policy", _on_aspect(store, vocab, q, conv), None
+            plan.why.append(f"a follow-up on the policy just answered ({r.faq.id})")
         elif plan.intent == "policy" and _policy_follow_up(q, conv, vocab) and \
                 (faq := _continuing(r, conv, vocab)) is not r.faq:
             r.faq = faq

@@ -116,7 +116,7 @@ class Query:
 _ACTS = ("greeting", "thanks", "goodbye", "staff", "compare", "locate", "stock_ask", "stock",
          "in_stock", "negation", "negation_end", "other_brand", "other_color", "it", "them",
          "which", "cheapest", "priciest", "lightest", "remark", "cheap", "cheaper", "how_to",
-         "ask_for", "swap", "owned", "identity")
+         "ask_for", "swap", "owned", "identity", "asks_cost", "asks_time")
 
 
 @lru_cache(maxsize=1)
@@ -140,7 +140,8 @@ def _size_cues() -> tuple[Phrases, Phrases, frozenset[str], Phrases]:
 
 
 _STORE_KINDS = ("brand", "category", "tag", "color", "size")
-_MARKERS = ("ask_for", "how_to")  # acts that frame a question rather than name a thing
+_MARKERS = ("ask_for", "how_to", "asks_cost", "asks_time")  # acts that frame a question
+# rather than name a thing: they block no other reading and take no word from the search
 _POINTERS = ("it", "them")  # acts that point at shown products, also inside another cue
 
 
@@ -365,7 +366,8 @@ def understand(text: str, vocab: StoreVocab, default_lang: str = "en") -> Query:
             q.tags.append(str(s.value))
         elif s.kind == "topic":
             q.topics.append(str(s.value))
-        elif s.kind in _ACTS and s.kind not in ("it", "them", "which", "ask_for"):
+        elif s.kind in _ACTS and s.kind not in ("it", "them", "which", "ask_for", "asks_cost",
+                                                "asks_time"):
             consumed.append((f.start, f.end))
     q.category = vocab.best_path(named_segments)
     if q.category and len(set(named_segments)) == 1 and \
