@@ -71,10 +71,10 @@ class Phrases:
                     self._zh.append(p)
         self._zh.sort(key=len, reverse=True)
         fillers = "|".join(re.escape(f) for f in sorted(
-            resources.word_list("zh/separable_fillers.txt"), key=len, reverse=True))
+            resources.word_list("zh/separable_fillers.txt"), key=len, reverse=True)) \
+            if separable else ""
         self._split = [(p, re.compile(f"{re.escape(p[0])}(?:{fillers}){re.escape(p[1])}"))
-                       for p in self._zh if separable and fillers and len(p) == 2
-                       and has_cjk(p)]
+                       for p in self._zh if fillers and len(p) == 2 and has_cjk(p)]
         self._frames.sort(key=lambda f: len(f[0]), reverse=True)
         self._longest = max((len(k) for k in self._en), default=0)
 
