@@ -1359,3 +1359,28 @@ def test_other_colours_of_the_product_discussed_owe_its_colours(catalog_store, r
     turn = turn_json("有别的颜色吗", Engine(catalog_store, FakeTaggedModel(raw)).answer(
         "有别的颜色吗", conv))
     assert turn["by"] == by and "白色" in turn["answer"], turn
+
+
+def test_a_comparison_ends_only_once_both_sides_are_named(tiny_tagged_model, monkeypatch):
+    """A model that would stop after the first product ("The [P1] comes in [P1.colors].")
+    is held from ending until the second one's name is written too."""
+    from shopguide.llm import GenerationSettings
+
+    model = tiny_tagged_model
+    tags = masks.tag_ids(model)
+    text = ("Facts:\n[P1] Kettle A [P1.price] ¥99\n[P2] Kettle B [P2.price] ¥129\n"
+            "Q: compare them\nA:")
+    boost = {model.eos_ids[0]: 1e4, tags["[P1]"]: 1e3, tags["[P2]"]: 5e2}
+    start = model.backend.start
+    monkeypatch.setattr(model.backend, "start", lambda n: _Eager(start(n), boost))
+    settings = GenerationSettings(max_new_tokens=40, do_sample=False, stop=["\n"])
+
+    def names_said(**kw) -> list[str]:
+        raw = model.stream(text, settings, threading.Event(), **kw).read_all()
+        return [t for t in TAG.findall(raw) if t in ("[P1]", "[P2]")]
+
+    assert names_said() == []  # ungated, it ends at once
+    kw = masks.decoding_masks(model, text, comparison=True)
+    kw["once"] = [*kw["once"], tags["[P1]"]]  # (here: the first name, then the next likeliest)
+    assert names_said(**kw) == ["[P1]", "[P2]"]
+    assert masks.compare_gates(model, tags, "Facts:\n[P1] Kettle A\nQ: compare\nA:") == []

@@ -187,6 +187,18 @@ def subject_switches(model: Any) -> dict[int, list[int]]:
     return out
 
 
+def compare_gates(model: Any, tags: dict[str, int], prompt_text: str
+                  ) -> list[tuple[list[int], list[int]]]:
+    """A comparison names both sides: the end of the answer is held until the first two
+    products' names are written (the small model stopped after one: "The [P1] comes in
+    [P1.colors]." to "compare KT-101 and KT-103")."""
+    names = [tags[t] for t in ("[P1]", "[P2]") if t in tags and t in prompt_text]
+    if len(names) < 2:
+        return []
+    end = list(end_ids(model))
+    return [(end, [name]) for name in names]
+
+
 def decoding_masks(model: Any, prompt_text: str, lang: str | None = None,
                    comparison: bool = False, product: bool = False,
                    policy: bool = False, ranked: bool = False,
@@ -201,8 +213,8 @@ def decoding_masks(model: Any, prompt_text: str, lang: str | None = None,
     banned = banned_ids(model, prompt_text, lang, owed_field)
     if not policy:
         tags = tag_ids(model) or {}
-        first = [] if comparison else pick_gates(tags, prompt_text) or (
-            [] if ranked else name_gates(tags, prompt_text))
+        first = compare_gates(model, tags, prompt_text) if comparison else pick_gates(
+            tags, prompt_text) or ([] if ranked else name_gates(tags, prompt_text))
         gates = gates + need_gates(tags, prompt_text, set(banned)) + first
     switches = {**subject_switches(model), **(quote_switches(model, prompt_text) if policy else {})}
     return {"banned": banned, "once": once_ids(model, comparison),
