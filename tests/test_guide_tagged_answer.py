@@ -1322,6 +1322,7 @@ def test_a_search_is_answered_with_what_it_asks(catalog_store, question: str, ra
     # is not part of it, so nothing could pay).
     ("[P1]有货。还有其他问题随时问我。售价[P1.price]。", "zh", ""),
     ("The [P1] in stock. Anything else I can help with? It is [P1.price].", "en", ""),
+    ("[P1]有货，希望对您有帮助。售价[P1.price]。", "zh", ""),  # said, then closed, in one sentence
 ])
 def test_the_models_closing_words_end_its_answer(model_text: str, lang: str, said: str) -> None:
     from shopguide.guide.refs import References

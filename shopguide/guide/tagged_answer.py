@@ -399,12 +399,13 @@ def attempt(model: Any, prompt_text: str, refs: References, lang: str, debt: str
                 # The policy is quoted whole: what a small model adds after it is a
                 # courtesy at best, a stray fragment at worst ("主打可折叠。").
                 finished = True
-        if closes(TAG.sub(" ", raw)) and (pays(debt, said_raw, gone) or len(held) > 1):
+        if closes(TAG.sub(" ", raw)) and (pays(debt, said_raw, gone) or len(held) > 1
+                                          or TAG.search(raw) is not None):
             # "…库存15件。希望对您有帮助。位于D2货架…": the model closed, and what it writes
             # after its closing words is not part of the answer; closed after saying something
             # but not what it owes, it gave no answer ("[P1] in stock. Anything else I can
-            # help with? An affordable set …": what follows a close is no way to pay). Closing
-            # words that open it are a courtesy.
+            # help with? An affordable set …": what follows a close is no way to pay; "[P1]售价
+            # [P1.price]，祝您购物愉快！ [P2]…" too). Closing words alone opening it are a courtesy.
             finished = True
 
     first = True
