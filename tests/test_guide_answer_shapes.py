@@ -106,3 +106,13 @@ def test_own_words_open_a_sentence_only_as_some_training_sentence_opened() -> No
     # saved and read back with the model; a file saved before has no openings to go by
     folder_known = shapes.Taught(known.pairs, known.later, known.triples)
     assert shapes.untaught(spliced, folder_known) is None
+
+
+def test_a_fact_right_after_a_name_must_have_stood_so() -> None:
+    """"[P1][P1.t1]" was taught in Chinese ("…[P1]，[P1.t1]" aside), so the pair is known; "The
+    [P2] [P2.t1]." and "[P1][P1.d1]" glued into "…EMS109Lwindows 10 …" never stood so."""
+    known = shapes.taught(["推荐[P1][P1.t1]。", "The [P1] is [P1.price].", "I'd go for the [P1].",
+                           "It's [P1.t1]."])
+    assert "a fact after a name" in shapes.untaught("The [P2] [P2.t1].", known)
+    assert shapes.untaught("推荐[P2][P2.t1]。", known) is None
+    assert shapes.untaught("The [P2] is [P2.price].", known) is None

@@ -180,6 +180,10 @@ def untaught(sentence: str, known: Taught | None) -> str | None:
         for run in zip(said, said[1:], said[2:]):
             if run[2] == NAME_UNIT and run not in known.triples:
                 return f"a product named where none was taught ({' '.join(run)!r})"
+            if run[1] == NAME_UNIT and run[2].startswith("<p_") and run not in known.triples:
+                # A fact right after a name, as no training sentence put it there: "The
+                # [P2] [P2.t1]." (a Chinese answer's "[P1][P1.t1]" taught the pair alone).
+                return f"a fact after a name where none was taught ({' '.join(run)!r})"
         for run in zip(said, said[1:], said[2:]):
             # The model's own words (references aside, around which it recombines what it
             # learnt: "[P1] is [P1.price] and …" opened no training answer) must run as they
