@@ -175,8 +175,8 @@ def untaught(sentence: str, known: Taught | None) -> str | None:
     new = sorted(p for p, initial in _placed_pairs(sentence) if not known.allows(p, initial))
     if new:
         return f"words in an order never taught ({' '.join(new[0])!r})"
+    said = [START, *units(sentence)]
     if known.triples is not None:
-        said = [START, *units(sentence)]
         for run in zip(said, said[1:], said[2:]):
             if run[2] == NAME_UNIT and run not in known.triples:
                 return f"a product named where none was taught ({' '.join(run)!r})"
@@ -189,16 +189,19 @@ def untaught(sentence: str, known: Taught | None) -> str | None:
             # learnt: "[P1] is [P1.price] and …" opened no training answer) must run as they
             # ran in some training answer: "…; the shelf." and "it's out of staff" are made
             # of taught pairs, never of taught runs of three.
-            if not any(u.startswith("<") for u in run) and run not in known.triples:
+            if _own_words(run) and run not in known.triples:
                 return f"own words in an order never taught ({' '.join(run)!r})"
     if known.opening is not None:
         # The model's own words open a sentence as some training sentence opened: "The
         # store's prices: the [P1], so I can't tell you for sure" is made of taught runs,
         # but "the store's prices" was only ever said inside a sentence.
-        said = [START, *units(sentence)]
         run = tuple(said[1:4])
-        if len(run) == 3 and not any(u.startswith("<") for u in run) and \
-                run not in known.opening:
+        if len(run) == 3 and _own_words(run) and run not in known.opening:
             return f"own words that never opened a sentence ({' '.join(run)!r})"
     return None
+
+
+def _own_words(run: tuple[str, ...]) -> bool:
+    """No reference among the units: the model's own words alone."""
+    return not any(u.startswith("<") for u in run)
 

@@ -20,7 +20,7 @@ from shopguide.guide.events import Card, ComparisonCard, FaqCard, ProductCard
 from shopguide.guide.guides import named_products
 from shopguide.guide.matching import Terms, faq_topics, topics_in
 from shopguide.guide.pick import cannot_tell, lead, pick
-from shopguide.guide.query import Query, understand
+from shopguide.guide.query import ASPECTS, Query, understand
 from shopguide.guide.retrieve import (EXACT, Retrieval, StoreLike, decide, find_faq, names_product,
                                       retrieve)
 from shopguide.guide.verify import Facts
@@ -186,9 +186,6 @@ def _policy_follow_up(q: Query, conv: Conversation, vocab: StoreVocab) -> bool:
     f = conv.last_faq
     told = topics_in(vocab.analyzer, " ".join((f.question, *f.alternates, *f.tags, f.answer)))
     return not q.topics or bool(set(q.topics) & set(told))  # "几天到账" after the returns policy
-
-
-ASPECTS = ("asks_cost", "asks_time")  # what a follow-up may ask of a policy (cues.csv)
 
 
 def _on_aspect(store: StoreLike, vocab: StoreVocab, q: Query, conv: Conversation) -> FaqEntry:

@@ -113,10 +113,11 @@ class Query:
 
 
 # -- phrases of the language --------------------------------------------------------------
+ASPECTS = ("asks_cost", "asks_time")  # what a follow-up may ask of a policy (plan._on_aspect)
 _ACTS = ("greeting", "thanks", "goodbye", "staff", "compare", "locate", "stock_ask", "stock",
          "in_stock", "negation", "negation_end", "other_brand", "other_color", "it", "them",
          "which", "cheapest", "priciest", "lightest", "remark", "cheap", "cheaper", "how_to",
-         "ask_for", "swap", "owned", "identity", "asks_cost", "asks_time")
+         "ask_for", "swap", "owned", "identity", *ASPECTS)
 
 
 @lru_cache(maxsize=1)
@@ -140,8 +141,8 @@ def _size_cues() -> tuple[Phrases, Phrases, frozenset[str], Phrases]:
 
 
 _STORE_KINDS = ("brand", "category", "tag", "color", "size")
-_MARKERS = ("ask_for", "how_to", "asks_cost", "asks_time")  # acts that frame a question
-# rather than name a thing: they block no other reading and take no word from the search
+_MARKERS = ("ask_for", "how_to", *ASPECTS)  # acts that frame a question rather than name a
+# thing: they block no other reading
 _POINTERS = ("it", "them")  # acts that point at shown products, also inside another cue
 
 
@@ -366,8 +367,8 @@ def understand(text: str, vocab: StoreVocab, default_lang: str = "en") -> Query:
             q.tags.append(str(s.value))
         elif s.kind == "topic":
             q.topics.append(str(s.value))
-        elif s.kind in _ACTS and s.kind not in ("it", "them", "which", "ask_for", "asks_cost",
-                                                "asks_time"):
+        elif s.kind in _ACTS and s.kind not in ("it", "them", "which", "ask_for", *ASPECTS):
+            # (an aspect asked keeps its words for the search: "how long" tells rows apart)
             consumed.append((f.start, f.end))
     q.category = vocab.best_path(named_segments)
     if q.category and len(set(named_segments)) == 1 and \

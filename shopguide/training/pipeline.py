@@ -120,8 +120,8 @@ def prompt_lengths(items: list) -> dict[str, int]:
     n = sorted(t.n_context for t in items)
     if not n:
         return {}
-    return {"median": n[len(n) // 2], "p90": n[min(len(n) - 1, len(n) * 90 // 100)],
-            "p99": n[min(len(n) - 1, len(n) * 99 // 100)], "max": n[-1]}
+    at = lambda pct: n[min(len(n) - 1, len(n) * pct // 100)]  # noqa: E731
+    return {"median": n[len(n) // 2], "p90": at(90), "p99": at(99), "max": n[-1]}
 
 
 def hardware() -> dict:
