@@ -347,3 +347,15 @@ def test_other_colours_with_none_asked_before_are_the_ones_it_comes_in(guide_eng
     assert guide_engine.last_plan.query.color
     _shown(guide_engine, conv, other)
     assert guide_engine.last_plan.query.exclude_colors and guide_engine.last_plan.intent == "find"
+
+
+def test_a_policy_topic_with_words_of_its_own_asks_of_the_product_discussed() -> None:
+    # "what size" reads the sizing topic; the openings and the mesh are the shoe's, so the
+    # question is about it (the plan still asks the policies first). A topic alone, or a
+    # question that names a policy, is about the store.
+    conv = _after("跑鞋")
+    q = ask("what size are the openings, or what is the mesh hole size?", conv)
+    assert q.topics and q.about_focus and referenced(q, conv) == [SHOES[0]]
+    for text in ("尺码怎么选？", "what is your return policy?", "退货政策是什么？"):
+        q = ask(text, conv)
+        assert q.topics and not q.about_focus and not q.follow_up, text

@@ -295,13 +295,18 @@ def _points_at_one(q: Query) -> bool:
 
 
 def _about_focus(q: Query, conv: Conversation) -> bool:
-    """A message that asks something, names no kind of thing, brand, policy or constraint,
-    and does not ask for products ("有没有", "any"), asks about the product in focus."""
+    """A message that asks something, names no kind of thing, brand or constraint, and does
+    not ask for products ("有没有", "any"), asks about the product in focus. A policy topic
+    rules it out when the message says nothing else or names a policy ("退货政策是什么？");
+    "what size are the openings, what is the mesh hole size?" after a colander reads the
+    sizing topic but asks of the colander (the plan asks the store's policies first,
+    ``plan._policy_first``)."""
     if not conv.shown or q.intent not in ("find", "locate") or not q.slots:
         return False
     constraint = (q.size or q.color or q.min_price is not None or q.max_price is not None
                   or q.cheap or q.cheaper or q.exclude_brands or q.exclude_colors)
-    if q.topics or q.brand or constraint or q.refs or q.pick or "ask_for" in q.acts:
+    if (q.topics and not _novel_terms(q)) or "policy" in q.acts or q.brand or constraint or \
+            q.refs or q.pick or "ask_for" in q.acts:
         return False
     if q.category and not q.category_soft:
         return False

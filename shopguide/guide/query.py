@@ -117,7 +117,7 @@ ASPECTS = ("asks_cost", "asks_time")  # what a follow-up may ask of a policy (pl
 _ACTS = ("greeting", "thanks", "goodbye", "staff", "compare", "locate", "stock_ask", "stock",
          "in_stock", "negation", "negation_end", "other_brand", "other_color", "it", "them",
          "which", "cheapest", "priciest", "lightest", "remark", "cheap", "cheaper", "how_to",
-         "ask_for", "swap", "owned", "identity", *ASPECTS)
+         "ask_for", "swap", "owned", "identity", "policy", *ASPECTS)
 
 
 @lru_cache(maxsize=1)
@@ -367,7 +367,8 @@ def understand(text: str, vocab: StoreVocab, default_lang: str = "en") -> Query:
             q.tags.append(str(s.value))
         elif s.kind == "topic":
             q.topics.append(str(s.value))
-        elif s.kind in _ACTS and s.kind not in ("it", "them", "which", "ask_for", *ASPECTS):
+        elif s.kind in _ACTS and s.kind not in ("it", "them", "which", "ask_for", "policy",
+                                                *ASPECTS):
             # (an aspect asked keeps its words for the search: "how long" tells rows apart)
             consumed.append((f.start, f.end))
     q.category = vocab.best_path(named_segments)
