@@ -107,7 +107,9 @@ def _variants_asked(r) -> bool | None:
         return None
     line = _fact_lines(r.context)[field.group(1) + "]"]
     values = re.search(rf"\.{field.group(2)}\] ([^\[]+)", line).group(1).strip().split("/")
-    return any(v in r.context.rsplit("Q: ", 1)[1] for v in values)
+    asked = r.context.rsplit("Q: ", 1)[1]
+    # A value as a word of its own: "S" is no size asked in "Sizes of the …?"
+    return any(re.search(rf"(?<![A-Za-z]){re.escape(v)}(?![A-Za-z])", asked) for v in values)
 
 
 def test_a_colour_or_size_asked_for_is_answered_by_the_variants():
