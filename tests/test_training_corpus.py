@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -209,3 +210,49 @@ def test_a_question_about_the_product_discussed_states_what_answers_it(records):
             assert stated[0] == r.cite and r.cite in r.target, (stated, r.target)
             cited += 1
     assert silent and cited
+
+
+def _asked(r) -> str:
+    return r.context.rsplit("Q: ", 1)[1].removesuffix("\nA:")
+
+
+def test_loose_and_typed_questions_when_asked_for_and_the_stated_line_decides():
+    """``loose`` and ``typed`` (off in the shipped preset): loose questions about goods the
+    facts never name are answered by the catalog's silence, and typed forms come in every kind
+    of exchange alike (were they an attribute question's only, the surface would tell the
+    kind); no word of a question is changed, so what it names is still found in the facts."""
+    from shopguide.training.tagged import ASK
+
+    spec = c.CorpusSpec(stores=40, per_store=30, validation_stores=2, test_stores=2,
+                        loose=0.35, typed=0.3)
+    recs = c.build(spec)
+    slot = r"\\\{(?:verb|thing|amount)\\\}"
+    loose = [re.compile(re.sub(slot, ".+", re.escape(f)) + r"(\W.*)?$")
+             for forms in ASK["open"].values() for f in forms]
+    open_ones = [r for r in recs if r.kind == "attribute" and
+                 any(p.search(_asked(r)) for p in loose)]
+    assert len(open_ones) >= 10
+    assert all("\nStated: none\n" in r.context for r in open_ones)
+    endings = tuple(e for forms in ASK["typed"].values() for e in forms)
+
+    def looks_typed(r) -> bool:
+        return (q := _asked(r)).endswith(endings) or '"' in q or "  " in q
+
+    assert {"recommend", "detail", "policy", "attribute", "compare"} <= \
+        {r.kind for r in recs if looks_typed(r)}
+    plain = c.build(replace(spec, loose=0.0, typed=0.0))  # ("Great, thanks" ends so too)
+    assert sum(map(looks_typed, recs)) > 3 * sum(map(looks_typed, plain))
+
+
+def test_the_bundled_preset_builds_the_corpus_of_the_shipped_model():
+    """The shipped model's card records its corpus; the preset must still build that corpus
+    (a changed question form or draw would make ``train --preset bundled`` another model)."""
+    import json
+
+    from shopguide.config import resource
+    from shopguide.training.pipeline import PRESETS
+
+    card = json.loads((resource("models", "shopguide-gpt2") / "model_card.json").read_text())
+    built = c.stats(c.build(PRESETS["bundled"].corpus))
+    assert {k: built[k] for k in ("examples", "stores", "kinds", "languages", "characters")} == \
+        {k: card["corpus"][k] for k in ("examples", "stores", "kinds", "languages", "characters")}

@@ -50,6 +50,10 @@ class CorpusSpec:
     # Share of questions about the product discussed asked with no earlier turn in the prompt
     # (the app cuts history first when the facts fill it).
     alone: float = 0.0
+    # Share of silent attribute questions asked loosely about goods the facts never name, and
+    # share of all questions given as shoppers type them (``tagged.OPEN_QUESTION``, ``TYPED``).
+    loose: float = 0.0
+    typed: float = 0.0
 
 
 def split_stores(spec: CorpusSpec) -> dict[str, list[int]]:
@@ -95,6 +99,7 @@ def build(spec: CorpusSpec) -> list[Record]:
     are stores the model never sees."""
     records: list[Record] = []
     tagged.ALONE = spec.alone
+    tagged.OPEN_QUESTION, tagged.TYPED = spec.loose, spec.typed
     for split, seeds in split_stores(spec).items():
         for s in seeds:
             store = make_store(s, spec.coined, spec.name_styles)
