@@ -54,17 +54,14 @@ THINGS = {lang: tuple(sorted({k.noun[i] for t in TRADES for k in t.kinds}))
 THING_CLAUSE = 0.5  # share of synthetic descriptions that name a thing it comes or works with
 THING_QUESTION = 0.4  # share of attribute questions asking about such a thing
 ASIDE = 0.25  # share of attribute questions opened by an aside
-# Real shoppers ask about a product's fitness for their own use in loose forms ("is it possible
-# to sear steaks on this grill?", "does this pack \"sweat\" a lot?"), typed fast. The answer is
-# decided by the prompt's Stated: line, not by the question's surface; a model taught only tidy
-# forms read unusual ones as a "yes" and wrote a clause where the catalog was silent.
-# Both are off in the shipped preset (``CorpusSpec.loose`` / ``.typed``; README, "Session 20":
-# trained with 0.35 / 0.3, English attribute answers gained and Chinese ones lost).
+# Real shoppers ask of their own use loosely ("is it possible to sear steaks on this grill?")
+# and type fast (`does this pack "sweat" a lot?`); the answer follows the Stated: line, not
+# the surface. Typing is spread over every kind of exchange: in attribute ones only, the
+# surface told the kind ("electric kettle under 50" was answered as a feature question).
+# Both are off in the shipped preset (``CorpusSpec.loose`` / ``.typed``; README, "Session
+# 20": at 0.35 / 0.3 English attribute answers gained and Chinese ones lost).
 OPEN_QUESTION = 0.0  # share of silent attribute questions asked in such a loose form
-# Share of every question given as typed (``_as_typed``), whatever the exchange: typed only in
-# attribute exchanges, the surface itself told the kind, and searches typed the same way
-# ("electric kettle under 50") were answered as attribute questions.
-TYPED = 0.0
+TYPED = 0.0  # share of every question given as typed (``_as_typed``)
 
 
 @dataclass
