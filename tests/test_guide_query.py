@@ -158,3 +158,12 @@ def test_the_thing_pointed_at_is_the_kind_asked_about_not_what_it_faces() -> Non
     q = understand("这个电脑能接摄像头吗", vocab)
     assert q.category == "电脑" and not q.category_soft
     assert not understand("摄像头对着电脑能看清文字吗", vocab).category_soft
+
+
+def test_a_doubled_colour_says_how_something_looks_not_which_colour_is_wanted() -> None:
+    # 红的 asks for red; 红红的 describes (a sore bottom, a flushed face): no colour filter,
+    # and the word is still searched (the segmenter cuts 屁屁红|红的, leaving 红的 alone).
+    assert understand("有红的吗", VOCAB).color is not None
+    q = understand("小屁屁红红的，擦什么好", VOCAB)
+    assert q.color is None
+    assert any("红" in s.said for s in q.slots.slots)

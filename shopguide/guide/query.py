@@ -167,9 +167,12 @@ def _read_phrases(norm: str, tokens: Sequence[Token], vocab: StoreVocab,
         for f in phrases.find(norm, tokens):
             if kind in _STORE_KINDS and all(t.stop for t in tokens[f.first:f.last + 1]):
                 continue  # a brand or tag that is a function word ("And") is no reading
-            if kind == "color" and len(f.phrase) == 1 and \
-                    not norm.startswith(resources.cue_words("color_mark"), f.end):
-                continue  # 粉 is a colour in 粉的 / 粉色, powder in 奶粉 or 冲奶粉
+            if kind == "color" and len(f.phrase) == 1 and (
+                    not norm.startswith(resources.cue_words("color_mark"), f.end)
+                    or norm[f.start - 1:f.start] == f.phrase):
+                # 粉 is a colour in 粉的 / 粉色, powder in 奶粉 or 冲奶粉; a doubled one says
+                # how something looks (屁屁红红的: a sore bottom), not which colour is wanted
+                continue
             found.append((-(f.end - f.start), order, _Span(kind, phrases.values.get(f.phrase), f)))
     found.sort(key=lambda t: (t[0], t[1], t[2].found.start))
     spans: list[_Span] = []

@@ -45,6 +45,7 @@ class Ranked:
     product: Product
     score: float
     text_match: float
+    stock_push: float = 0.0  # what being sold out took off the score (in stock first)
 
 
 @dataclass
@@ -174,16 +175,18 @@ def rank_products(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]
             score -= EXCLUDED  # it also comes in the colour ruled out: others first
         if q.exclude_words and set(q.exclude_words) & doc.title_keys:
             score -= EXCLUDED  # "ceiling fan without light": the one with a light last
+        push = 0.0
         if p.stock == 0:
             # In stock first: an empty shelf is the last thing to offer. Asked "is X in
             # stock?", X itself must still come first, so the push is gentler.
-            score -= 0.15 if asks_about_stock else 0.6
+            push = 0.15 if asks_about_stock else 0.6
+            score -= push
         elif p.stock is not None:
             score += 0.05
         score += _customer_bonus(p, customer)
         if prefer is not None and prefer(p.category):
             score += SUBJECT  # the kind of thing asked about, or the conversation is about
-        ranked.append(Ranked(p, score, text))
+        ranked.append(Ranked(p, score, text, push))
     ranked.sort(key=lambda r: (-r.score, r.product.price))
     return ranked
 
@@ -194,8 +197,15 @@ def _close_to_best(ranked: list[Ranked]) -> list[Ranked]:
     than CLOSE of the best one's coverage is not shown beside it."""
     if not ranked:
         return ranked
-    best = max(r.text_match for r in ranked[:3])
+    best = max(r.text_match for r in _answering_best(ranked))
     return [r for r in ranked if r.text_match >= CLOSE * best] or ranked[:1]
+
+
+def _answering_best(ranked: list[Ranked]) -> list[Ranked]:
+    """The three that answer best, sold out or not: how well anything matches is theirs
+    (the nappy cream that is the only answer to "宝宝屁屁红红的 用啥" has run out, and is
+    still the answer; in-stock lotions that match half as well are no answer beside it)."""
+    return sorted(ranked, key=lambda r: -(r.score + r.stock_push))[:3]
 
 
 def _kept_subject(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]],
@@ -300,10 +310,11 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
     out.products = _close_to_best(ranked)
     asked = fold(" ".join((q.text, *q.means)))
     out.named = bool(ranked) and names_product(asked, ranked[0].product)
-    out.product_confidence = max((r.text_match for r in ranked[:3]), default=0.0)
+    best = _answering_best(ranked)
+    out.product_confidence = max((r.text_match for r in best), default=0.0)
     known = Terms([s for s in ranking_slots(q).slots if s.known])
     out.known_confidence = max((coverage(known, product_doc(vocab.analyzer, r.product))
-                                for r in ranked[:3]), default=0.0) if known else 0.0
+                                for r in best), default=0.0) if known else 0.0
     # A bare noun phrase ("fitbit charge 3", "cdj stand") is the name of the thing wanted
     # as a whole: a word of it the store has never seen names a make or model it does not
     # carry, as an unknown head names a kind it does not carry ("lawn mowers").
