@@ -183,3 +183,19 @@ def test_a_space_alone_is_masked_where_no_reference_may_follow_it(tmp_path) -> N
     prices = {model.vocab.index(t) for t in model.vocab if t.endswith(".price]")}
     assert " " not in masked_after(model, " The", "[P1]", " is", masked_now=set())
     assert " " in masked_after(model, " The", "[P1]", " is", masked_now=prices)
+
+
+def test_with_runs_own_words_are_held_weakly_to_taught_runs_of_three(tmp_path) -> None:
+    # "it is" and "it has" are both taught pairs; only ", it is" a taught run of three.
+    model = model_with(tmp_path, ["In short, it is [P1.d1].", "The [P1] it has [P1.d1]."])
+    written = [" In", " short", ",", " it"]
+    free = PairGuard.of(model)
+    held = PairGuard.of(model, runs=True)
+    for word in written:
+        free.after(model.vocab.index(word))
+        held.after(model.vocab.index(word))
+    assert free.weak is None  # without runs, pairs alone
+    weak = masked(held.weak, model)
+    assert " has" in weak and " is" not in weak
+    assert "[P1.d1]" not in weak  # a reference runs freely: facts are never kept out
+    assert PairGuard.holds_runs(model)

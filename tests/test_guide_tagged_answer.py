@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from shopguide.guide import masks
+from shopguide.guide import answer_shapes, masks
 from shopguide.guide import tagged_answer as ta
 from shopguide.guide.conversation import Conversation
 from shopguide.guide.engine import Engine
@@ -1027,6 +1027,23 @@ def test_attempts_stop_at_the_first_answer_shown_and_after_the_last_try() -> Non
     assert opened == {100 + k for k in range(1, ta.TRIES)}
 
 
+def test_when_nothing_stood_the_model_writes_again_held_to_taught_runs(tmp_path) -> None:
+    """Every attempt and the beam failed: one more pass, its own words held to the runs of
+    three saved with the model (``PairGuard`` ``runs``); a model without them is spared it."""
+    prompt, refs = _product_refs()
+    model = _Attempts(*["Sure."] * ta.TRIES, "推荐[P1]，售价[P1.price]。")
+    answer_shapes.save(tmp_path, ["推荐[P1]，售价[P1.price]。", "Sure."])
+    model.path = tmp_path
+    assert "".join(ta.write(model, prompt, refs, "zh", "a product")) == "推荐推车，售价¥899。"
+    assert len(model.calls) == ta.TRIES + 1 and model.searches == 1
+
+    def runs(guard: object) -> bool:
+        return getattr(getattr(guard, "guard", guard), "runs", False)
+
+    assert runs(model.calls[-1]["guard"])
+    assert not any(runs(c["guard"]) for c in model.calls[:ta.TRIES])
+
+
 @pytest.mark.parametrize("model_text, lang, debt, shown", [
     # a yes before a denial is left out (``without_unfounded_yes``)
     ("是的，[P1]，我不能确定，可以请店员帮您确认。", "zh", masks.SILENCE, "推车，我不能确定，可以请店员帮您确认。"),
@@ -1238,8 +1255,6 @@ def test_a_beam_candidate_is_read_as_a_stream_would_be() -> None:
 def test_a_clause_in_own_words_never_taught_ends_the_answer(monkeypatch) -> None:
     """"…and durable; the shelf.": each pair taught, the run of three never; the clause
     before it ends the answer with a full stop."""
-    from shopguide.guide import answer_shapes
-
     known = answer_shapes.taught(["The [P1] is [P1.price] and [P1.t1]; the [P2] is [P2.price].",
                                   "[P1] is in aisle [P1.aisle], on the shelf."])
     monkeypatch.setattr(answer_shapes, "of_model", lambda model: known)

@@ -39,6 +39,8 @@ class _Vocab:
         self.piece = np.zeros(size, dtype=bool)
         # A token that may go on the word before it, as the letters it adds ("end", "'t").
         self.glue: list[str | None] = [None] * size
+        self.penult: list[str | None] = [None] * size  # a token's unit before its last
+        self.count = np.zeros(size, dtype=np.int64)  # how many units a token holds
         opening = np.zeros(size, dtype=bool)
         ends = set(getattr(model, "eos_ids", ()))
         inner: dict[tuple[str, str], list[int]] = {}  # a token's own last two units → tokens
@@ -55,8 +57,10 @@ class _Vocab:
             own = units(text)
             if own:
                 self.first[i], self.last[i] = own[0], own[-1]
+                self.count[i] = len(own)
                 if len(own) > 1:
                     inner.setdefault((own[-2], own[-1]), []).append(i)
+                    self.penult[i] = own[-2]
                 letter[i] = text[:1].isascii() and (text[:1].isalpha() or text[:1] == "'")
         self.letter_start = letter
         self.words = np.array([i for i, f in enumerate(self.first) if f is not None],
@@ -103,6 +107,54 @@ class _Vocab:
         self.kinds: dict[str, list[int]] = {}
         for i, tag in tags.items():
             self.kinds.setdefault(kind(tag).strip(), []).append(i)
+        self._runs_init(known)
+
+    def _runs_init(self, known: Taught) -> None:
+        """What the runs of three of own words need: each token's first unit as a number
+        (-1: a reference, which runs around freely, or no unit), and what followed each
+        pair where it opened a sentence."""
+        ids = {u: n for n, u in enumerate(sorted({f for f in self.first if f is not None}))}
+        self.unit_ids = ids
+        self.first_id = np.array([-1 if f is None or f.startswith("<") else ids[f]
+                                  for f in self.first], dtype=np.int64)
+        self.glued = np.array([g is not None for g in self.glue], dtype=bool) & \
+            self.letter_start
+        self.opened: dict[tuple[str, str], set[str]] = {}
+        for a, b, c in known.opening or ():
+            self.opened.setdefault((a, b), set()).add(c)
+        self.has_opening = known.opening is not None
+        self._third: dict[tuple[str, str, bool, bool], np.ndarray | None] = {}
+
+    def banned_third(self, prev: str, unit: str, open_word: bool,
+                     opening: bool) -> np.ndarray | None:
+        """The tokens whose first unit would make, after the model's own words ``prev`` and
+        ``unit``, a run of three own words no training answer had (``opening``: the run
+        would be the sentence's first three units, held to the runs that opened one).
+        References are free. None: nothing was recorded to go by."""
+        if not self.after_pair or prev.startswith("<") or unit.startswith("<"):
+            return None
+        key = (prev, unit, open_word, opening)
+        if key not in self._third:
+            self._third[key] = self._third_bans(prev, unit, open_word, opening)
+        return self._third[key]
+
+    def _third_bans(self, prev: str, unit: str, open_word: bool,
+                    opening: bool) -> np.ndarray | None:
+        allowed = self.after_pair.get((prev, unit))
+        if allowed is None:
+            return None  # a pair never taught: the pairs' own masks speak for it
+        if opening and self.has_opening:
+            allowed = allowed & self.opened.get((prev, unit), set())
+        begun = {w[:k] for w in allowed if is_word(w) for k in range(1, len(w))}
+        ok = [self.unit_ids[u] for u in allowed if u in self.unit_ids]
+        ban = (self.first_id >= 0) & ~np.isin(self.first_id, np.array(ok, dtype=np.int64))
+        if begun:  # " don" begins "don't": a word on its way to one that may follow
+            starts = np.isin(self.first_id, np.array(
+                [self.unit_ids[u] for u in begun if u in self.unit_ids], dtype=np.int64))
+            ban &= ~(starts & self.opening & ~self.space_end)
+        if open_word and is_word(unit):
+            ban &= ~self.glued  # letters that go on the word itself ("it" + "'s")
+        return np.flatnonzero(ban).astype(np.int64)
 
     def dead_ends(self, unusable: Iterable[int]) -> Dead:
         """What would lead only to references masked for this answer ("has" is followed by
@@ -257,11 +309,17 @@ class PairGuard:
     each piece taking it on towards a taught word (" don" + "'t"; not " The" + "fun"). One
     per answer (it follows the answer's text)."""
 
-    def __init__(self, vocab: _Vocab) -> None:
+    def __init__(self, vocab: _Vocab, runs: bool = False) -> None:
         self.vocab = vocab
+        self.runs = runs  # hold own words to taught runs of three as well (``weak``)
         self.unit: str | None = START
         self.initial = True  # the unit is the sentence's start or its first unit
         self.open = True  # no space since the unit: letters may still go on its word
+        self.prev: str | None = None  # the unit before ``unit`` in this sentence
+        self.count = 0  # units since the sentence's start
+        # What would make a run of three own words never taught: masked weakly (lifted
+        # should it leave nothing to write), after the pairs' masks.
+        self.weak: np.ndarray | None = None
         self.masked: Callable[[], Iterable[int]] | None = None
         self.version: Callable[[], int] = lambda: 0
         self.seen = -1
@@ -289,8 +347,9 @@ class PairGuard:
             self.dead = self.vocab.dead_ends(self.masked())
 
     @classmethod
-    def of(cls, model: Any) -> PairGuard | None:
-        """A guard for one answer of ``model`` (None: no pairs saved with it)."""
+    def of(cls, model: Any, runs: bool = False) -> PairGuard | None:
+        """A guard for one answer of ``model`` (None: no pairs saved with it); ``runs``:
+        its own words held to taught runs of three as well."""
         try:
             vocab = _VOCABS[model]
         except (KeyError, TypeError):
@@ -300,7 +359,14 @@ class PairGuard:
                 _VOCABS[model] = vocab
             except TypeError:
                 pass
-        return cls(vocab) if vocab is not None else None
+        return cls(vocab, runs) if vocab is not None else None
+
+    @classmethod
+    def holds_runs(cls, model: Any) -> bool:
+        """Whether a guard with ``runs`` would mask anything more for ``model`` (its runs
+        of three were saved)."""
+        guard = cls.of(model)
+        return guard is not None and bool(guard.vocab.after_pair)
 
     def start(self) -> np.ndarray | None:
         return self._with_dead(self.vocab.banned_after(START))
@@ -316,18 +382,40 @@ class PairGuard:
                       if a is not None and a.size)
         return self.vocab.joined(parts)
 
-    def after(self, token: int) -> np.ndarray | None:
-        """Take the token written; give the tokens masked for the next one."""
+    def _moved(self, token: int, last: str) -> None:
+        """The unit before the new last one, and how many the sentence now holds."""
         v = self.vocab
+        if last in _SENTENCE_END:
+            self.prev, self.count = None, 0
+            return
+        n = int(v.count[token])
+        self.prev = v.penult[token] if n > 1 else self.unit
+        self.count = n if self.unit == START else self.count + n
+
+    def _third(self) -> np.ndarray | None:
+        """The weak masks of the runs of three, for the state now (None: none apply)."""
+        if not self.runs or self.prev is None or self.unit is None or self.unit == START:
+            return None
+        v = self.vocab
+        if is_word(self.unit) and self.unit not in v.taught_words:
+            return None  # a word still on its way: the pairs' masks take it on
+        return v.banned_third(self.prev, self.unit, self.open, self.count == 2)
+
+    def after(self, token: int) -> np.ndarray | None:
+        """Take the token written; give the tokens masked for the next one (and, in
+        ``weak``, those masked unless nothing else is left)."""
+        v = self.vocab
+        self.weak = None
         if not 0 <= token < len(v.first):
-            self.unit = None
+            self.unit = self.prev = None
             return None
         self._refresh()
         first, last = v.first[token], v.last[token]
         if first is None:  # spaces keep the unit before them; a piece of a character: unknown
             if v.piece[token]:
-                self.unit = None
+                self.unit = self.prev = None
             self.open = False  # a space ends the word: " in" + " " + "R" is no "inR"
+            self.weak = self._third()
             return self._with_dead(v.banned_after(self.unit, self.initial, False)
                                    if self.unit else None, bool(v.space_end[token]))
         piece = False
@@ -340,9 +428,11 @@ class PairGuard:
             allowed = v.allowed(self.unit, self.initial) if self.unit else None
             piece = allowed is not None and first == last and first not in allowed
             self.initial = self.unit == START and first == last
+            self._moved(token, last)
             self.unit = START if last in _SENTENCE_END else last
             self.initial = self.initial or self.unit == START
         self.open = not v.space_end[token]
+        self.weak = None if piece else self._third()
         if piece and self.open and is_word(self.unit):
             return self._with_dead(v.unfinished(self.unit))
         return self._with_dead(v.banned_after(self.unit, self.initial, self.open))

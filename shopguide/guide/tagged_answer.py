@@ -197,12 +197,39 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
     dropped, or it never referenced what the turn is about), again from another opening, up
     to ``TRIES`` times, then once by a beam search (``_searched``). A small model that opens
     wrongly does not recover ("[P1]: it; A" for "does this come in a tube?"); from its next
-    likeliest opening it often writes a whole answer ("The catalog doesn't say…"). Every
-    attempt passes the same masks and checks.
+    likeliest opening it often writes a whole answer ("The catalog doesn't say…"). When
+    nothing stood, the same again with its own words held to taught runs of three (``RUNS``).
+    Every attempt passes the same masks and checks.
     ``facts``: for the verifier (``attempt``). ``ranked``: the products' order is the answer
     (cheapest first): see ``decoding_masks``. ``variant``: the kind of variant the question
     is about ("colors", "sizes"; ``masks.other_variant``)."""
     masks, owes = _decoding(model, prompt_text, lang, debt, ranked, variant)
+    for runs in (False, True) if RUNS and PairGuard.holds_runs(model) else (False,):
+        if runs and log is not None:
+            log.info("nothing stood: again, own words held to the runs of three taught")
+        shown = False
+        for sentence in _tries(model, prompt_text, refs, lang, owes, masks, settings, cancel,
+                               log, facts, runs):
+            shown = True
+            yield sentence
+        if shown or (cancel is not None and cancel.is_set()):
+            return
+
+
+# When nothing the model wrote stood, it writes again with its own words held to the runs
+# of three it was taught as it writes them (``PairGuard`` ``runs``), not only checked once
+# written: "The catalog doesn't say that about the [P1], so I can't tell you for sure; a
+# colleague can check." where "It is. [P1], so I can't…" was dropped. Only then: held from
+# the first token, the model loses answers that stand in its own order (a comparison, a
+# reason), and a beam held so finds others than the free one.
+RUNS = True
+
+
+def _tries(model: Any, prompt_text: str, refs: References, lang: str, owes: str | None,
+           masks: dict[str, Any], settings: Any, cancel: threading.Event | None, log: Any,
+           facts: Facts | None, runs: bool) -> Iterator[str]:
+    """``TRIES`` greedy attempts, each from an opening the ones before did not use, then a
+    beam: the sentences of the first that shows any."""
     opened: list[int] = []
     for n in range(TRIES):
         if n and log is not None:
@@ -210,7 +237,7 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
         tried = len(opened)
         shown = False
         # The masks are the same for every attempt; the guard follows one answer's text.
-        guard = masks["guard"] if n == 0 else PairGuard.of(model)
+        guard = masks["guard"] if n == 0 and not runs else PairGuard.of(model, runs=runs)
         guard = _Opening(guard, opened) if opened else guard
         for sentence in attempt(model, prompt_text, refs, lang, owes, dict(masks, guard=guard),
                                 settings, cancel, log, facts, opened):
@@ -224,7 +251,7 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
         if log is not None:
             log.info("the model's answer showed nothing: searching a beam")
         yield from _searched(model, prompt_text, refs, lang, owes, masks, settings, cancel,
-                             log, facts)
+                             log, facts, runs)
 
 
 # The beam's answers that stand are short (7-40 tokens on the dev sets); longer ones are loops
@@ -247,7 +274,7 @@ class _Said:
 
 def _searched(model: Any, prompt_text: str, refs: References, lang: str, owes: str | None,
               masks: dict[str, Any], settings: Any, cancel: threading.Event | None, log: Any,
-              facts: Facts | None) -> Iterator[str]:
+              facts: Facts | None, runs: bool = False) -> Iterator[str]:
     """The sentences of the likeliest complete answer a beam search finds that references
     what the turn owes and passes every check (``attempt``) whole: the beam is the last
     resort after greedy attempts failed, so a candidate with any sentence dropped, or cut by
@@ -256,7 +283,7 @@ def _searched(model: Any, prompt_text: str, refs: References, lang: str, owes: s
     gone = sold_out(prompt_text)
     beam = replace(BEAM, accept=lambda raw: pays(owes, raw, gone))
     stream = model.stream(prompt_text, settings, cancel, **dict(
-        masks, guard=PairGuard.of(model)), beam=beam)
+        masks, guard=PairGuard.of(model, runs=runs)), beam=beam)
     stream.read_all()
     for found in stream.candidates:
         if found.reason == "length":
@@ -305,6 +332,10 @@ class _Opening:
 
     def after(self, token: int) -> np.ndarray | None:
         return self.guard.after(token) if self.guard is not None else None
+
+    @property
+    def weak(self) -> np.ndarray | None:
+        return getattr(self.guard, "weak", None)
 
 
 def attempt(model: Any, prompt_text: str, refs: References, lang: str, debt: str | None,

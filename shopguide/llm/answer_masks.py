@@ -47,6 +47,8 @@ class AnswerMasks:
             chooser.ban_next(s.followers[token], weak=True)
         if self.guard is not None and (after := self.guard.after(token)) is not None:
             chooser.ban_next(after)
+        if (weak := getattr(self.guard, "weak", None)) is not None and weak.size:
+            chooser.ban_next(weak, weak=True)
         if self.chars is not None:
             chooser.ban_next(self.chars.after(token))
         if any(token in opening for _, opening in self.closed):
