@@ -47,6 +47,15 @@ def test_a_product_goes_only_when_its_line_has_nothing_left_to_give() -> None:
     assert "[P1.sizes]" not in text and "[P1.d2]" not in text
 
 
+def test_the_list_a_question_asks_about_is_kept_when_others_are_cut() -> None:
+    # "in size 43?": every product's sizes stay, while its colours and later sentences go.
+    prompt, _ = build_tagged_prompt("in size 43?", _shoes(), lang="en")
+    text = prompt.fit(_words, 75, keep={"sizes"})
+    assert all(f"[P{k}.sizes]" in text for k in (1, 2))
+    assert "[P1.colors]" not in text and "[P1.d2]" not in text
+    assert "[P1.sizes]" not in prompt.fit(_words, 75)
+
+
 def test_the_card_says_how_long_the_training_prompts_were(tiny_model_dir: Path, tmp_path: Path) -> None:
     folder = tmp_path / "m"
     shutil.copytree(tiny_model_dir, folder)

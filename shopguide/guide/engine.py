@@ -204,11 +204,13 @@ class Engine:
                                            customer or conv.customer, q.lang, means)
         max_new = getattr(self.settings, "max_new_tokens", 96)
         budget = max(16, prompt_limit(self.model, max_new))
-        text = prompt.fit(self.model.count_tokens, budget)
         # A colour or size asked of the product discussed ("in pink?", "有别的颜色吗") owes
-        # the variants it comes in.
+        # the variants it comes in; any question that names one keeps that list in the facts.
         variant = "colors" if (q.color or q.other_color) and not q.size else \
             "sizes" if q.size and not q.color else None
+        keep = {f for f, asked in (("sizes", q.size), ("colors", q.color or q.other_color))
+                if asked}
+        text = prompt.fit(self.model.count_tokens, budget, keep)
         debt = tagged_answer.owed(plan.intent, plan.comparison, q.stock_question,
                                   variant if plan.discussed else None, q.states_price(),
                                   q.names_need() and not variant)
@@ -217,7 +219,7 @@ class Engine:
             fact = owed_fact(debt)
             if debt is not None and getattr(self.model, "prompt_format", None) in STATED_FORMATS:
                 prompt.stated = fact or STATED_NONE
-                text = prompt.fit(self.model.count_tokens, budget)
+                text = prompt.fit(self.model.count_tokens, budget, keep)
             if debt is None or fact is not None and fact not in facts_of(text):
                 return  # the clause that answers is not in the prompt: the composed answer
         ranked = bool(q.cheap or q.cheaper or q.pick)  # the cheapest first: the order answers

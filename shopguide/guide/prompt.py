@@ -77,17 +77,19 @@ class Prompt:
         lines.append("A:")
         return "\n".join(lines)
 
-    def fit(self, count_tokens: Callable[[str], int], budget: int) -> str:
+    def fit(self, count_tokens: Callable[[str], int], budget: int,
+            keep: Iterable[str] = ()) -> str:
         """Render within ``budget`` tokens, cutting history, then a product's least needed
         facts (its last sentences and tags, then sizes and colours; the longest line first),
-        then facts from the end."""
+        then facts from the end. ``keep``: fields the question asks about ("sizes" of "有43码
+        的吗？"), never cut from a line."""
         trimmed = Prompt(self.question, list(self.facts), list(self.history), self.customer,
                          self.stated)
         text = trimmed.render()
         while count_tokens(text) > budget and trimmed.history:
             trimmed.history.pop(0)
             text = trimmed.render()
-        while count_tokens(text) > budget and _cut_a_field(trimmed.facts):
+        while count_tokens(text) > budget and _cut_a_field(trimmed.facts, frozenset(keep)):
             text = trimmed.render()
         while count_tokens(text) > budget and len(trimmed.facts) > 1:
             trimmed.facts.pop()
@@ -105,14 +107,16 @@ class Prompt:
 # What a product line can do without, least needed first: its later sentences and tags (the
 # ones that share the question's words come first), then the lists of sizes and colours. Its
 # name, price, stock, aisle, first sentence and first two tags stay.
-_CUTTABLE = tuple(re.compile(rf" \[P\d\.{f}\] [^\n]*?(?= \[P\d\.|$)") for f in
+_CUTTABLE = tuple((f, re.compile(rf" \[P\d\.{f}\] [^\n]*?(?= \[P\d\.|$)")) for f in
                   ("d4", "d3", "t4", "d2", "t3", "sizes", "colors"))
 
 
-def _cut_a_field(facts: list[str]) -> bool:
-    """Drop the least needed field of the longest product line that has one; False when
-    none is left to drop."""
-    for field_re in _CUTTABLE:
+def _cut_a_field(facts: list[str], keep: frozenset[str] = frozenset()) -> bool:
+    """Drop the least needed field (not one in ``keep``) of the longest product line that
+    has one; False when none is left to drop."""
+    for name, field_re in _CUTTABLE:
+        if name in keep:
+            continue
         lines = [i for i, line in enumerate(facts) if line.startswith("[P") and field_re.search(line)]
         if lines:
             i = max(lines, key=lambda j: len(facts[j]))
