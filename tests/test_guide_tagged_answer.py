@@ -111,6 +111,14 @@ def test_what_each_turn_must_reference() -> None:
     assert not ta.pays(ta.owed("find", False), "[P1] in aisle [P1.aisle], [P2.price].")
     assert ta.pays(ta.owed("find", False), "The [P1] is [P1.price]; aisle [P1.aisle].")
     assert ta.pays(ta.owed("compare", True), "[P1]还有[P1.stock]件，[P2]还有[P2.stock]件。")
+    # The best match has run out: saying so speaks of it, as the training answers do; only
+    # of a product that has run out, and only in words that say it has.
+    gone = frozenset({"[P1]"})
+    out = "The [P1] would fit best, but it's out of stock right now."
+    assert ta.pays(ta.owed("find", False), out, gone)
+    assert ta.pays(ta.owed("find", False, need=True), "抱歉，[P1]暂时卖完了。", gone)
+    assert not ta.pays(ta.owed("find", False), out)  # the prompt says it is on the shelf
+    assert not ta.pays(ta.owed("find", False), "The [P1] would fit best.", gone)
     # A search that states what it may cost is answered with the price of what is named.
     priced = ta.owed("find", False, priced=True)
     assert not ta.pays(priced, "[P1]有货，库存[P1.stock]件。")

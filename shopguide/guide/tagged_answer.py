@@ -154,7 +154,8 @@ def pays(debt: str | None, raw: str, gone: frozenset[str] = frozenset()) -> bool
         # how many are left do not ("… has 9 in stock." recommends nothing).
         place = {"a product": r"(?!stock\]|aisle\])",
                  REASONED: r"(?!stock\]|aisle\]|colors\]|sizes\])"}.get(debt, "")
-        told = [k for k in set(NAME.findall(raw)) if re.search(rf"\[P{k}\.{place}", raw)]
+        told = [k for k in set(NAME.findall(raw)) if re.search(rf"\[P{k}\.{place}", raw)
+                or _said_gone(k, raw, gone)]
         return len(told) >= (2 if debt == "two products" else 1)
     if debt == "an aisle":
         return bool(_AISLE.search(raw))
@@ -169,6 +170,13 @@ def pays(debt: str | None, raw: str, gone: frozenset[str] = frozenset()) -> bool
     if debt.startswith("all of "):
         return all(tag in raw for tag in debt.split()[2:])
     return bool(_POLICY.search(raw))
+
+
+def _said_gone(k: str, raw: str, gone: frozenset[str]) -> bool:
+    """Whether a sold-out product is named and said to be out of stock: "The [P1] would fit
+    best, but it's out of stock right now." speaks of it as the training answers do (the
+    verifier still checks the product named has run out)."""
+    return f"[P{k}]" in gone and bool(OUT_STOCK.search(TAG.sub(" ", raw)))
 
 
 def _contradicts(raw: str) -> str | None:
