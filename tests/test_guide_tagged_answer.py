@@ -991,12 +991,13 @@ class _Attempts(FakeModel):
 
     def __init__(self, *texts: str) -> None:
         super().__init__(texts[0])
-        self.texts, self.calls, self.searches = texts, [], 0
+        self.texts, self.calls, self.searches, self.widths = texts, [], 0, []
 
     def stream(self, prompt: str, settings: object = None,
                cancel: threading.Event | None = None, beam: object = None, **masks: object):
         if beam is not None:  # the last resort finds nothing either
             self.searches += 1
+            self.widths.append(beam.width)
             return type("Searched", (), {"candidates": [], "read_all": lambda self: ""})()
         text = self.texts[len(self.calls)]
         self.calls.append(masks)
@@ -1037,13 +1038,18 @@ def test_attempts_stop_at_the_first_answer_shown_and_after_the_last_try() -> Non
 
 def test_when_nothing_stood_the_model_writes_again_held_to_taught_runs(tmp_path) -> None:
     """Every attempt and the beam failed: one more pass, its own words held to the runs of
-    three saved with the model (``PairGuard`` ``runs``); a model without them is spared it."""
+    three saved with the model (``PairGuard`` ``runs``), its beam wider; a model without
+    saved runs is spared it."""
     prompt, refs = _product_refs()
     model = _Attempts(*["Sure."] * ta.TRIES, "推荐[P1]，售价[P1.price]。")
     answer_shapes.save(tmp_path, ["推荐[P1]，售价[P1.price]。", "Sure."])
     model.path = tmp_path
     assert "".join(ta.write(model, prompt, refs, "zh", "a product")) == "推荐推车，售价¥899。"
     assert len(model.calls) == ta.TRIES + 1 and model.searches == 1
+    never = _Attempts(*["Sure."] * (2 * ta.TRIES))
+    never.path = tmp_path
+    assert "".join(ta.write(never, prompt, refs, "zh", "a product")) == ""
+    assert never.widths == [ta.BEAM.width, ta.BEAM.width * ta.WIDE] and ta.WIDE > 1
 
     def runs(guard: object) -> bool:
         return getattr(getattr(guard, "guard", guard), "runs", False)

@@ -231,6 +231,11 @@ def write(model: Any, prompt_text: str, refs: References, lang: str, debt: str |
 # the first token, the model loses answers that stand in its own order (a comparison, a
 # reason), and a beam held so finds others than the free one.
 RUNS = True
+# That pass's beam is twice as wide: held to taught runs, fewer of its hypotheses are loops,
+# and the taught answer the turn owes is often just past the likeliest four ("The product
+# details don't mention it; a colleague can check." to "would this be good to sight a .25 cal
+# rifle?"). It runs only on turns that would otherwise get the composed answer.
+WIDE = 2
 
 
 def _tries(model: Any, prompt_text: str, refs: References, lang: str, owes: str | None,
@@ -289,7 +294,8 @@ def _searched(model: Any, prompt_text: str, refs: References, lang: str, owes: s
     the token limit, is no answer (what is left of it reads as a fragment or a loop). The
     candidates are tried in order of likelihood."""
     gone = sold_out(prompt_text)
-    beam = replace(BEAM, accept=lambda raw: pays(owes, raw, gone))
+    beam = replace(BEAM, accept=lambda raw: pays(owes, raw, gone),
+                   width=BEAM.width * (WIDE if runs else 1))
     stream = model.stream(prompt_text, settings, cancel, **dict(
         masks, guard=PairGuard.of(model, runs=runs)), beam=beam)
     stream.read_all()
