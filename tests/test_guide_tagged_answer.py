@@ -448,6 +448,21 @@ def test_english_facts_get_their_spaces_and_broken_text_is_dropped():
     assert unfilled("To save money, choose [P3].", r) and not unfilled("The [P1].", r)
 
 
+def test_english_marks_among_a_chinese_answers_own_words_are_malformed():
+    from shopguide.guide.sentence_checks import malformed
+    from shopguide.guide.refs import TAG
+
+    def check(raw: str, lang: str) -> str | None:
+        return malformed(raw, lang, TAG.sub("", raw))
+
+    # An English answer's frame strung together in Chinese: ": ", ". ", "; ".
+    assert check("[P1]: [P1.sizes]. [P1.t1]; [P1.stock]件。", "zh")
+    assert not check("[P1]有[P1.sizes]，库存[P1.stock]件。", "zh")
+    # The facts' own marks are theirs ("1.5L", "Blue Ice 7.5"), and English keeps its own.
+    assert not malformed("推荐小米 1.5L，售价¥149。", "zh", "推荐，售价。")
+    assert not check("The [P1] comes in [P1.sizes].", "en")
+
+
 def test_english_sentences_split_at_a_semicolon_join_with_a_space():
     said = _policy_answer("[F1.c1];[F1.c2].", "en", "hours?", "Open 8 am–8 pm.",
                           "The garden closes earlier.")
@@ -1034,6 +1049,26 @@ def test_attempts_stop_at_the_first_answer_shown_and_after_the_last_try() -> Non
     assert len(never.calls) == ta.TRIES and never.searches == 1 and shown.searches == 0
     opened = set(never.calls[-1]["guard"].start().tolist())
     assert opened == {100 + k for k in range(1, ta.TRIES)}
+
+
+class _EndsAtOnce(_Attempts):
+    """An attempt scripted empty ends at once: a real stream that wrote no token."""
+
+    def stream(self, prompt: str, settings: object = None,
+               cancel: threading.Event | None = None, beam: object = None, **masks: object):
+        stream = super().stream(prompt, settings, cancel, beam, **masks)
+        if beam is None and not self.texts[len(self.calls) - 1]:
+            stream.token_ids = []
+        return stream
+
+
+def test_an_attempt_that_ends_at_once_masks_the_end_for_the_next() -> None:
+    prompt, refs = _product_refs()
+    model = _EndsAtOnce("", "推荐[P1]，售价[P1.price]。")
+    model.eos_ids = (model.vocab.index("好"),)
+    assert "".join(ta.write(model, prompt, refs, "zh", "a product")) == "推荐推车，售价¥899。"
+    assert len(model.calls) == 2
+    assert set(model.calls[1]["guard"].start().tolist()) == set(model.eos_ids)
 
 
 def test_when_nothing_stood_the_model_writes_again_held_to_taught_runs(tmp_path) -> None:

@@ -50,6 +50,9 @@ def unreferenced_number(raw: str) -> str | None:
     return None
 
 
+_LATIN_MARK = re.compile(r"[:;,.!?]")
+
+
 def malformed(sentence: str, lang: str, own: str | None = None) -> str | None:
     """Text no shopper should see: broken bytes, control characters, stutter, or the
     model's own words (``own``: the sentence without its references) in the other language.
@@ -61,6 +64,10 @@ def malformed(sentence: str, lang: str, own: str | None = None) -> str | None:
     words = sentence if own is None else own
     if lang == "zh" and _LATIN_WORD.search(words) and not has_cjk(words):
         return "not in the asker's language"
+    if lang == "zh" and own is not None and _LATIN_MARK.search(own):
+        # "[P1]: [P1.sizes]. [P1.t1]; …件。": no Chinese training answer puts an English mark
+        # among its own words; one that does has strung an English answer's frame together
+        return "English punctuation in a Chinese answer"
     if lang == "en" and has_cjk(words):
         return "not in the asker's language"
     return None

@@ -474,6 +474,10 @@ def attempt(model: Any, prompt_text: str, refs: References, lang: str, debt: str
             if not finished:
                 return
             break
+    if opened is not None and first and (ids := getattr(stream, "token_ids", None)) is not None:
+        # Nothing came out: the network ended at once, or wrote only what stops an answer (a
+        # line break). That opening (the end itself) is masked for the next attempt too.
+        opened.extend(ids[:1] or getattr(model, "eos_ids", ()))
     if not finished and buffer.strip() and _ENDED.search(fill(refs, buffer).rstrip()):
         # (a clause's own end mark ends it too); an unfinished last sentence is dropped
         yield from release(buffer)
