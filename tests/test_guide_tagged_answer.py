@@ -119,6 +119,11 @@ def test_what_each_turn_must_reference() -> None:
     assert ta.pays(ta.owed("find", False, need=True), "抱歉，[P1]暂时卖完了。", gone)
     assert not ta.pays(ta.owed("find", False), out)  # the prompt says it is on the shelf
     assert not ta.pays(ta.owed("find", False), "The [P1] would fit best.", gone)
+    # With one on the shelf given, the answer offers it, as the training answers do.
+    shelf = frozenset({"[P2]"})
+    assert not ta.pays(ta.owed("find", False), out, gone, shelf)
+    assert ta.pays(ta.owed("find", False), out + " The [P2] is in stock at [P2.price].", gone,
+                   shelf)
     # A search that states what it may cost is answered with the price of what is named.
     priced = ta.owed("find", False, priced=True)
     assert not ta.pays(priced, "[P1]有货，库存[P1.stock]件。")

@@ -111,3 +111,13 @@ def test_a_size_word_does_not_hide_a_wrong_count() -> None:
 ])
 def test_a_denied_out_of_stock_word_claims_in_stock(sentence: str, facts: Facts, holds: bool) -> None:
     assert ok(sentence, facts) is holds
+
+
+def test_the_products_on_the_shelf_are_those_of_the_prompt_not_sold_out() -> None:
+    from shopguide.guide.sentence_checks import on_shelf, sold_out
+
+    prompt = ("Facts:\n[P1] Duvet [P1.price] $229.99 [P1.stock] 0\n"
+              "[P2] Comforter [P2.price] $69.99 [P2.stock] 12\n[P3] Pillow [P3.price] $9\n"
+              "[F1] Returns [F1.c1] 30 days.\nQ: a duvet?\nA:")
+    assert sold_out(prompt) == {"[P1]"}
+    assert on_shelf(prompt) == {"[P2]", "[P3]"}  # no stock figure: not known to be sold out

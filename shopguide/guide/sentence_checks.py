@@ -244,6 +244,14 @@ def sold_out(prompt_text: str) -> frozenset[str]:
     return frozenset(m.group(1).split(".")[0] + "]" for m in ZERO_STOCK.finditer(prompt_text))
 
 
+_PRODUCT_LINE = re.compile(r"^(\[P\d+\]) ", re.M)
+
+
+def on_shelf(prompt_text: str) -> frozenset[str]:
+    """The name tags of the prompt's products that are not sold out."""
+    return frozenset(_PRODUCT_LINE.findall(prompt_text)) - sold_out(prompt_text)
+
+
 _STOCK_TAG = re.compile(r"\[P\d\.stock\]")
 
 

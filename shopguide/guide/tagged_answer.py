@@ -29,7 +29,8 @@ from shopguide.guide.masks import (FACT, OWN_TEXT, SILENCE, decoding_masks, off_
                                    other_variant, owed_fact, sold_out_beside)
 from shopguide.guide.sentence_checks import (NAME, asks_yes_or_no, broken_marks, closes,
                                              count_without_unit, dangling, looping, malformed,
-                                             misplaced, mistoned, refuses, sold_out, unfilled,
+                                             misplaced, mistoned, on_shelf, refuses, sold_out,
+                                             unfilled,
                                              unreferenced_number, unsaid_sold_out,
                                              without_unfounded_yes, wrong_pick)
 from shopguide.guide.verify import Facts, check_sentence, says_silent
@@ -135,9 +136,12 @@ def attribute_debt(clause: str | None, refs: References) -> str | None:
     return FACT + near if near else None
 
 
-def pays(debt: str | None, raw: str, gone: frozenset[str] = frozenset()) -> bool:
+def pays(debt: str | None, raw: str, gone: frozenset[str] = frozenset(),
+         shelf: frozenset[str] = frozenset()) -> bool:
     """Whether the raw answer so far references what ``owed`` asked for. ``gone``: the name
-    tags of the prompt's sold-out products (``sentence_checks.sold_out``)."""
+    tags of the prompt's sold-out products (``sentence_checks.sold_out``); ``shelf``: those
+    of its products on the shelf (an answer that speaks only of sold-out ones offers one of
+    these, as the training answers do)."""
     if debt is None:
         return True
     if (fact := owed_fact(debt)) is not None:
@@ -156,6 +160,8 @@ def pays(debt: str | None, raw: str, gone: frozenset[str] = frozenset()) -> bool
                  REASONED: r"(?!stock\]|aisle\]|colors\]|sizes\])"}.get(debt, "")
         told = [k for k in set(NAME.findall(raw)) if re.search(rf"\[P{k}\.{place}", raw)
                 or _said_gone(k, raw, gone)]
+        if debt != "two products" and shelf and all(f"[P{k}]" in gone for k in told):
+            return False  # "… is sold out." with one on the shelf given: offer it
         return len(told) >= (2 if debt == "two products" else 1)
     if debt == "an aisle":
         return bool(_AISLE.search(raw))
@@ -293,8 +299,8 @@ def _searched(model: Any, prompt_text: str, refs: References, lang: str, owes: s
     resort after greedy attempts failed, so a candidate with any sentence dropped, or cut by
     the token limit, is no answer (what is left of it reads as a fragment or a loop). The
     candidates are tried in order of likelihood."""
-    gone = sold_out(prompt_text)
-    beam = replace(BEAM, accept=lambda raw: pays(owes, raw, gone),
+    gone, shelf = sold_out(prompt_text), on_shelf(prompt_text)
+    beam = replace(BEAM, accept=lambda raw: pays(owes, raw, gone, shelf),
                    width=BEAM.width * (WIDE if runs else 1))
     stream = model.stream(prompt_text, settings, cancel, **dict(
         masks, guard=PairGuard.of(model, runs=runs)), beam=beam)
@@ -368,7 +374,7 @@ def attempt(model: Any, prompt_text: str, refs: References, lang: str, debt: str
     reason for each sentence dropped is added to it."""
     if stream is None:
         stream = model.stream(prompt_text, wording(settings, prompt_text), cancel, **masks)
-    gone = sold_out(prompt_text)
+    gone, shelf = sold_out(prompt_text), on_shelf(prompt_text)
     yes_no = asks_yes_or_no(asked(prompt_text))
     taught = answer_shapes.of_model(model)
     held: list[str] = []
@@ -394,7 +400,7 @@ def attempt(model: Any, prompt_text: str, refs: References, lang: str, debt: str
             if dropped is not None:
                 dropped.append("own words inside a policy's quote")
             return
-        if debt and debt.startswith("all of ") and pays(debt, said_raw + raw, gone):
+        if debt and debt.startswith("all of ") and pays(debt, said_raw + raw, gone, shelf):
             # The sentence that completes the policy ends with its last clause (and the
             # marks right after it): "[F1.c4]您好！" is the clause, not a greeting after it.
             # Only an end mark right after it stays: a separator after the last clause
@@ -424,7 +430,7 @@ def attempt(model: Any, prompt_text: str, refs: References, lang: str, debt: str
                 log.info("dropped a model sentence: %s", why)
             if dropped is not None:
                 dropped.append(why)
-            if babble and pays(debt, said_raw, gone):
+            if babble and pays(debt, said_raw, gone, shelf):
                 # The answer is complete and the model starts to babble: it goes on from
                 # the text it wrote and does not recover, so the answer ends here.
                 finished = True
@@ -434,7 +440,7 @@ def attempt(model: Any, prompt_text: str, refs: References, lang: str, debt: str
         held.append(_joined(raw, text, lang, last_text) if started else text)
         last_text = text
         started = True
-        if pays(debt, said_raw, gone):
+        if pays(debt, said_raw, gone, shelf):
             # A clause closed by "；" waits for the next one: if none follows, the answer
             # ends it with a full stop rather than hang on a semicolon.
             ready = held[:-1] if held[-1].endswith(_SEMICOLONS) else list(held)
@@ -444,7 +450,7 @@ def attempt(model: Any, prompt_text: str, refs: References, lang: str, debt: str
                 # The policy is quoted whole: what a small model adds after it is a
                 # courtesy at best, a stray fragment at worst ("主打可折叠。").
                 finished = True
-        if closes(TAG.sub(" ", raw)) and (pays(debt, said_raw, gone) or len(held) > 1
+        if closes(TAG.sub(" ", raw)) and (pays(debt, said_raw, gone, shelf) or len(held) > 1
                                           or TAG.search(raw) is not None):
             # "…库存15件。希望对您有帮助。位于D2货架…": the model closed, and what it writes
             # after its closing words is not part of the answer; closed after saying something
@@ -483,7 +489,7 @@ def attempt(model: Any, prompt_text: str, refs: References, lang: str, debt: str
         yield from release(buffer)
     elif not finished and buffer.strip() and dropped is not None:
         dropped.append("an unfinished last sentence")
-    if held and pays(debt, said_raw, gone):
+    if held and pays(debt, said_raw, gone, shelf):
         last = held.pop()
         yield from held
         yield last[:-1] + ("。" if last.endswith("；") else ".")
