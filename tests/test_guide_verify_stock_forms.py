@@ -120,4 +120,4 @@ def test_the_products_on_the_shelf_are_those_of_the_prompt_not_sold_out() -> Non
               "[P2] Comforter [P2.price] $69.99 [P2.stock] 12\n[P3] Pillow [P3.price] $9\n"
               "[F1] Returns [F1.c1] 30 days.\nQ: a duvet?\nA:")
     assert sold_out(prompt) == {"[P1]"}
-    assert on_shelf(prompt) == {"[P2]", "[P3]"}  # no stock figure: not known to be sold out
+    assert on_shelf(prompt, sold_out(prompt)) == {"[P2]", "[P3]"}  # no stock figure: not known to be sold out

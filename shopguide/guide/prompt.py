@@ -85,11 +85,12 @@ class Prompt:
         的吗？"), never cut from a line."""
         trimmed = Prompt(self.question, list(self.facts), list(self.history), self.customer,
                          self.stated)
+        kept = frozenset(keep)
         text = trimmed.render()
         while count_tokens(text) > budget and trimmed.history:
             trimmed.history.pop(0)
             text = trimmed.render()
-        while count_tokens(text) > budget and _cut_a_field(trimmed.facts, frozenset(keep)):
+        while count_tokens(text) > budget and _cut_a_field(trimmed.facts, kept):
             text = trimmed.render()
         while count_tokens(text) > budget and len(trimmed.facts) > 1:
             trimmed.facts.pop()

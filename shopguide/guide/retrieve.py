@@ -191,13 +191,14 @@ def rank_products(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]
     return ranked
 
 
-def _close_to_best(ranked: list[Ranked]) -> list[Ranked]:
+def _close_to_best(ranked: list[Ranked], best3: list[Ranked]) -> list[Ranked]:
     """Only products that answer about as well as the best: a kids' running shoe matches the
     "kid" of "a bike helmet for my kid", but is no answer to it. A product that shares less
-    than CLOSE of the best one's coverage is not shown beside it."""
+    than CLOSE of the best one's coverage is not shown beside it. ``best3``: the three that
+    answer best (``_answering_best``)."""
     if not ranked:
         return ranked
-    best = max(r.text_match for r in _answering_best(ranked))
+    best = max(r.text_match for r in best3)
     return [r for r in ranked if r.text_match >= CLOSE * best] or ranked[:1]
 
 
@@ -307,10 +308,10 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
         # Among those that answer as well (coverage, not the index's tie-breaking score),
         # the cheapest first.
         ranked.sort(key=lambda r: (r.product.stock == 0, -round(r.text_match, 1), r.product.price))
-    out.products = _close_to_best(ranked)
+    best = _answering_best(ranked)
+    out.products = _close_to_best(ranked, best)
     asked = fold(" ".join((q.text, *q.means)))
     out.named = bool(ranked) and names_product(asked, ranked[0].product)
-    best = _answering_best(ranked)
     out.product_confidence = max((r.text_match for r in best), default=0.0)
     known = Terms([s for s in ranking_slots(q).slots if s.known])
     out.known_confidence = max((coverage(known, product_doc(vocab.analyzer, r.product))

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from shopguide.guide.answer_shapes import Taught, units
 from shopguide.guide.figures import prices
-from shopguide.guide.refs import MAX_PRODUCTS, TAG, References
+from shopguide.guide.refs import MAX_PRODUCTS, TAG, References, stated
 from shopguide.guide.verify_stock import OUT_STOCK
 from shopguide.text import fold, has_cjk
 from shopguide.text.numbers import normalize_numbers
@@ -244,12 +244,10 @@ def sold_out(prompt_text: str) -> frozenset[str]:
     return frozenset(m.group(1).split(".")[0] + "]" for m in ZERO_STOCK.finditer(prompt_text))
 
 
-_PRODUCT_LINE = re.compile(r"^(\[P\d+\]) ", re.M)
-
-
-def on_shelf(prompt_text: str) -> frozenset[str]:
-    """The name tags of the prompt's products that are not sold out."""
-    return frozenset(_PRODUCT_LINE.findall(prompt_text)) - sold_out(prompt_text)
+def on_shelf(prompt_text: str, gone: frozenset[str]) -> frozenset[str]:
+    """The name tags of the prompt's products that are not sold out (``gone``: those that
+    are, ``sold_out``)."""
+    return frozenset(t for t in stated(prompt_text) if NAME.fullmatch(t)) - gone
 
 
 _STOCK_TAG = re.compile(r"\[P\d\.stock\]")

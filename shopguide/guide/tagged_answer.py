@@ -299,7 +299,8 @@ def _searched(model: Any, prompt_text: str, refs: References, lang: str, owes: s
     resort after greedy attempts failed, so a candidate with any sentence dropped, or cut by
     the token limit, is no answer (what is left of it reads as a fragment or a loop). The
     candidates are tried in order of likelihood."""
-    gone, shelf = sold_out(prompt_text), on_shelf(prompt_text)
+    gone = sold_out(prompt_text)
+    shelf = on_shelf(prompt_text, gone)
     beam = replace(BEAM, accept=lambda raw: pays(owes, raw, gone, shelf),
                    width=BEAM.width * (WIDE if runs else 1))
     stream = model.stream(prompt_text, settings, cancel, **dict(
@@ -374,7 +375,8 @@ def attempt(model: Any, prompt_text: str, refs: References, lang: str, debt: str
     reason for each sentence dropped is added to it."""
     if stream is None:
         stream = model.stream(prompt_text, wording(settings, prompt_text), cancel, **masks)
-    gone, shelf = sold_out(prompt_text), on_shelf(prompt_text)
+    gone = sold_out(prompt_text)
+    shelf = on_shelf(prompt_text, gone)
     yes_no = asks_yes_or_no(asked(prompt_text))
     taught = answer_shapes.of_model(model)
     held: list[str] = []
