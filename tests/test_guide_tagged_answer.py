@@ -1454,3 +1454,27 @@ def test_a_comparison_ends_only_once_both_sides_are_named(tiny_tagged_model, mon
     kw["once"] = [*kw["once"], tags["[P1]"]]  # (here: the first name, then the next likeliest)
     assert names_said(**kw) == ["[P1]", "[P2]"]
     assert masks.compare_gates(model, tags, "Facts:\n[P1] Kettle A\nQ: compare\nA:") == []
+
+
+def test_an_english_answer_writes_no_keyword_that_reads_as_no_predicate() -> None:
+    """The corpus predicates keywords ("[P1.price] and [P1.t1]", "it's [P1.t1]"), and the
+    model wrote nouns there ("… and it's chewers."): an English answer may cite "durable",
+    not "chewers"; the keyword an attribute answer owes stays; Chinese frames are not so."""
+    from shopguide.text.english import reads_as_predicate
+
+    model = FakeModel("")
+    tags = masks.tag_ids(model)
+    prompt = ("Facts:\n[P1] KONG Classic [P1.price] $13.99 [P1.t1] chewers [P1.t2] durable "
+              "[P1.t3] all life stages [P1.t4] 耐咬 [P1.d1] Tough rubber.\n"
+              "Q: something for my dog\nA:")
+    banned = set(ta._decoding(model, prompt, "en", "a product", False, None)[0]["banned"])
+    assert {tags["[P1.t1]"], tags["[P1.t3]"]} <= banned
+    assert not {tags["[P1.t2]"], tags["[P1.d1]"], tags["[P1.price]"]} & banned
+    owed = set(ta._decoding(model, prompt, "en", masks.FACT + "[P1.t1]", False, None)[0]["banned"])
+    assert tags["[P1.t1]"] not in owed and tags["[P1.t3]"] in owed
+    zh = set(ta._decoding(model, prompt, "zh", "a product", False, None)[0]["banned"])
+    assert tags["[P1.t1]"] not in zh
+    for word in ("easy to clean", "imported", "machine washable", "monthly", "kink-free"):
+        assert reads_as_predicate(word), word  # (a word the lexicon lacks is not held against it)
+    for word in ("shedding", "gift box", "small breed", "ages 3+"):
+        assert not reads_as_predicate(word), word

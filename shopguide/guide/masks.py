@@ -23,6 +23,7 @@ from shopguide.guide.question_gates import name_gates, need_gates, pick_gates
 from shopguide.guide.refs import MAX_PRODUCTS, all_tags, stated
 from shopguide.guide.sentence_checks import ZERO_STOCK, sold_out
 from shopguide.text import fold, has_cjk, plain
+from shopguide.text.english import reads_as_predicate
 
 _DIGIT = re.compile(r"[0-9０-９]")
 _POLICY_CLAUSE = re.compile(r"\[F1\.c\d\]")
@@ -221,6 +222,27 @@ def decoding_masks(model: Any, prompt_text: str, lang: str | None = None,
             "switches": switches, "references": list((tag_ids(model) or {}).values()),
             "gates": gates, "followers": space_followers(model),
             "guard": PairGuard.of(model), "whole_chars": is_digit}
+
+
+_KEYWORD = re.compile(r"\[P\d\.t\d\]")
+
+
+def nominal_keywords(model: Any, prompt_text: str, lang: str | None,
+                     owed: str | None = None) -> list[int]:
+    """The ids of this prompt's keyword tags that an English answer does not write: those
+    that do not read as what the thing is like (``english.reads_as_predicate``: "durable"
+    does; "chewers", "shedding", "all life stages" do not). Two thirds of the corpus's
+    English frames for a keyword predicate it ("[P1.price] and [P1.t1]", "it's [P1.t1]",
+    "its strong point is being [P1.t1]"), and the model cannot tell a noun from an adjective
+    behind a tag: it wrote "… and it's chewers." and "… at $39.99 is shedding.". Without
+    them it cites the description's sentence ("… cuts shedding dramatically."). ``owed``: a
+    tag the turn must say (an attribute stated only there) stays."""
+    if lang != "en":
+        return []
+    tags = tag_ids(model) or {}
+    return [tags[tag] for tag, text in stated(prompt_text).items()
+            if tag in tags and tag != owed and _KEYWORD.fullmatch(tag) and not has_cjk(text)
+            and not reads_as_predicate(text)]
 
 
 def _clause_ids(model: Any, prompt_text: str) -> list[int]:

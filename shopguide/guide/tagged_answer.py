@@ -25,8 +25,8 @@ from shopguide.guide import answer_shapes
 from shopguide.guide.pair_guard import PairGuard
 from shopguide.guide.question_gates import asked
 from shopguide.guide.refs import TAG, References, opens_with_common_word
-from shopguide.guide.masks import (FACT, OWN_TEXT, SILENCE, decoding_masks, off_the_question,
-                                   other_variant, owed_fact, sold_out_beside)
+from shopguide.guide.masks import (FACT, OWN_TEXT, SILENCE, decoding_masks, nominal_keywords,
+                                   off_the_question, other_variant, owed_fact, sold_out_beside)
 from shopguide.guide.sentence_checks import (NAME, asks_yes_or_no, broken_marks, closes,
                                              count_without_unit, dangling, looping, malformed,
                                              misplaced, mistoned, on_shelf, refuses, sold_out,
@@ -331,7 +331,7 @@ def _decoding(model: Any, prompt_text: str, lang: str, debt: str | None, ranked:
                            debt == "the policy", ranked, field)
     masks["banned"] = masks["banned"] + off_the_question(model, debt) + (
         sold_out_beside(model, prompt_text) if debt in ("a product", PRICED, REASONED) else []) + \
-        other_variant(model, variant)
+        other_variant(model, variant) + nominal_keywords(model, prompt_text, lang, owed_fact(debt))
     if debt == "the policy":
         debt = "all of " + " ".join(sorted(set(_POLICY_CLAUSE.findall(prompt_text))))
     return masks, debt

@@ -34,3 +34,43 @@ def stem(word: str) -> str:
 def stems(text: str) -> list[str]:
     """The stems of the Latin words of an already folded text."""
     return [stem(m.group(0)) for m in WORD.finditer(text)]
+
+
+# The word classes that stand after "is" as what a thing is like ("it's durable", "it is
+# imported", "it's monthly"), as lemminflect's lexicon gives a word's classes.
+_PREDICATE_CLASSES = frozenset({"ADJ", "ADV"})
+
+
+@lru_cache(maxsize=4096)
+def reads_as_predicate(phrase: str) -> bool:
+    """Whether ``phrase`` (a product's keyword: "durable", "chewers", "all life stages")
+    reads after "it's" / "is": its last word can be an adjective, an adverb or a past
+    participle. A word the lexicon does not hold ("kink-free", "non-slip", a brand's
+    coinage) is given the benefit of the doubt: nothing says it cannot."""
+    words = re.findall(r"[a-z]+(?:-[a-z]+)*", phrase.lower())
+    if not words:
+        return True
+    last = words[-1]
+    lemmas = _lemmas(last)
+    if not lemmas:
+        return True
+    if _PREDICATE_CLASSES & lemmas.keys():
+        return True
+    return any(last in _participles(lemma) for lemma in lemmas.get("VERB", ()))
+
+
+def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    """The word's classes and lemmas ({} where the lexicon cannot be read: a bundle that
+    lost its data files masks nothing rather than fail an answer)."""
+    try:
+        from lemminflect import getAllLemmas  # its lexicon loads on first use (about 0.3 s)
+
+        return getAllLemmas(word)
+    except (ImportError, OSError):
+        return {}
+
+
+def _participles(lemma: str) -> tuple[str, ...]:
+    from lemminflect import getInflection
+
+    return tuple(getInflection(lemma, tag="VBN") or ())
