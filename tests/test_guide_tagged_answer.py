@@ -897,6 +897,11 @@ def test_a_tag_the_products_name_already_says_is_not_written() -> None:
     assert masks.named_already(prompt) == ["[P1.t1]", "[P1.t2]", "[P2.t1]"]
     banned = set(masks.banned_ids(model, prompt, "en"))
     assert tags["[P1.t1]"] in banned and tags["[P1.t3]"] not in banned
+    # A Chinese keyword whose head word the name says is the same kind of thing: "扫地机器人"
+    # of a 扫拖机器人 says nothing; "自动洗拖布" does.
+    robot = ("Facts:\n[P1] 石头 G20 全能扫拖机器人 [P1.price] ¥4999 [P1.t1] 扫地机器人 "
+             "[P1.t2] 自动洗拖布\nQ: 扫地机器人 要能自己洗拖布的那种\nA:")
+    assert masks.named_already(robot) == ["[P1.t1]"]
 
 
 @pytest.mark.parametrize("raw, bad", [
@@ -1478,3 +1483,18 @@ def test_an_english_answer_writes_no_keyword_that_reads_as_no_predicate() -> Non
         assert reads_as_predicate(word), word  # (a word the lexicon lacks is not held against it)
     for word in ("shedding", "gift box", "small breed", "ages 3+"):
         assert not reads_as_predicate(word), word
+
+
+def test_a_need_keyword_that_reads_as_no_predicate_still_holds_the_others() -> None:
+    """"pet hair" answers "a vacuum that handles pet hair" but is masked (a noun); the other
+    keywords, which answer nothing asked, stay held behind it, so the answer cites the
+    sentence that says it ("an anti-tangle brush handles pet hair") or no feature."""
+    model = FakeModel("")
+    tags = masks.tag_ids(model)
+    prompt = ("Facts:\n[P1] Cordless Stick Vacuum [P1.price] $179.99 [P1.t1] pet hair "
+              "[P1.t2] HEPA [P1.d1] An anti-tangle brush handles pet hair.\n"
+              "Q: a vacuum that handles pet hair\nA:")
+    told = ta._decoding(model, prompt, "en", ta.REASONED, False, None)[0]
+    assert tags["[P1.t1]"] in told["banned"]
+    assert any(tags["[P1.t2]"] in held and tags["[P1.t1]"] in opening
+               for held, opening in told["gates"])

@@ -236,7 +236,10 @@ def nominal_keywords(model: Any, prompt_text: str, lang: str | None,
     "its strong point is being [P1.t1]"), and the model cannot tell a noun from an adjective
     behind a tag: it wrote "… and it's chewers." and "… at $39.99 is shedding.". Without
     them it cites the description's sentence ("… cuts shedding dramatically."). ``owed``: a
-    tag the turn must say (an attribute stated only there) stays."""
+    tag the turn must say (an attribute stated only there) stays. They are masked after the
+    need's gates are made (``question_gates.need_gates``): a noun keyword that answers the
+    need ("pet hair") still holds the product's other keywords, which answer nothing asked,
+    so the answer cites the sentence that says it, not "HEPA"."""
     if lang != "en":
         return []
     tags = tag_ids(model) or {}
@@ -329,7 +332,8 @@ _PRODUCT_TAG = re.compile(r"\[P(\d)\.t\d\]")
 def named_already(prompt_text: str) -> list[str]:
     """The tags of a product that its name already says ("Easy Walk No-Pull Dog Harness":
     "harness"; "希捷 移动硬盘": 移动硬盘): given as the reason for the pick they say nothing
-    ("Try the … Dog Harness: harness."), so they are not written."""
+    ("Try the … Dog Harness: harness."), so they are not written; so is a Chinese one whose
+    head word the name says (``_says``: "扫地机器人" of a 扫拖机器人)."""
     facts = stated(prompt_text)
     out = []
     for tag, text in facts.items():
@@ -341,7 +345,11 @@ def named_already(prompt_text: str) -> list[str]:
 
 def _says(name: str, tag: str) -> bool:
     if has_cjk(tag):
-        return fold(tag) in fold(name)
+        # Chinese compounds are head-final: a keyword whose head word the name says names
+        # the same kind of thing ("扫地机器人" of "石头 G20 全能扫拖机器人").
+        head = plain().keys(tag)[-1:]
+        return fold(tag) in fold(name) or bool(head) and has_cjk(head[0]) and \
+            head[0] in plain().keys(name)
     words = set(plain().keys(tag))
     return bool(words) and words <= set(plain().keys(name))
 
