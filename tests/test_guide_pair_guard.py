@@ -199,3 +199,37 @@ def test_with_runs_own_words_are_held_weakly_to_taught_runs_of_three(tmp_path) -
     assert " has" in weak and " is" not in weak
     assert "[P1.d1]" not in weak  # a reference runs freely: facts are never kept out
     assert PairGuard.holds_runs(model)
+
+
+def test_a_sentence_that_reads_as_no_predicate_is_masked_where_one_is_due(tmp_path) -> None:
+    """The corpus taught "[P1] is [P1.price] and [P1.d1]" with verb phrases ("Suits
+    beginners"); a sentence with a subject of its own may not stand there ("… is $22.99 and
+    water-resistant material keeps pets dry"), though it may after a colon."""
+    from shopguide.guide.masks import decoding_masks
+
+    model = model_with(tmp_path, ["The [P1] is [P1.price] and [P1.d1].", "[P1]: [P1.d2].",
+                                  "The [P1] is [P1.price] and [P1.d2]."])
+    model.vocab.append(" and")
+    model.vocab_size = len(model.vocab)
+    prompt = ("Facts:\n[P1] Play Yard [P1.price] $22.99 [P1.d1] Keeps pets busy indoors "
+              "[P1.d2] Water-resistant material keeps pets dry\nQ: a play yard\nA:")
+    guard = decoding_masks(model, prompt, "en")["guard"]
+    for word in (" The", "[P1]", " is", " ", "[P1.price]", " and"):
+        guard.after(model.vocab.index(word))
+    after_and = masked(guard.after(model.vocab.index(" ")), model)
+    assert "[P1.d2]" in after_and and "[P1.d1]" not in after_and
+    colon = guard.again()
+    for word in ("[P1]", ":"):
+        colon.after(model.vocab.index(word))
+    assert "[P1.d2]" not in masked(colon.after(model.vocab.index(" ")), model)
+    assert decoding_masks(model, prompt, "zh")["guard"].plain.size == 0
+
+
+def test_a_sentence_opens_as_a_predicate_with_a_verb_for_it_or_an_adjective_phrase() -> None:
+    from shopguide.text.english import opens_as_predicate
+
+    for clause in ("Suits beginners", "Keeps dogs busy when you're out", "Easy to clean"):
+        assert opens_as_predicate(clause), clause
+    for clause in ("Water-resistant material keeps pets dry", "Tough rubber.",
+                   "【Installation Hole Distance】Ship with an adapter", "Set of 2 bowls"):
+        assert not opens_as_predicate(clause), clause

@@ -23,7 +23,7 @@ from shopguide.guide.question_gates import name_gates, need_gates, pick_gates
 from shopguide.guide.refs import MAX_PRODUCTS, all_tags, stated
 from shopguide.guide.sentence_checks import ZERO_STOCK, sold_out
 from shopguide.text import fold, has_cjk, plain
-from shopguide.text.english import reads_as_predicate
+from shopguide.text.english import opens_as_predicate, reads_as_predicate
 
 _DIGIT = re.compile(r"[0-9０-９]")
 _POLICY_CLAUSE = re.compile(r"\[F1\.c\d\]")
@@ -221,7 +221,23 @@ def decoding_masks(model: Any, prompt_text: str, lang: str | None = None,
     return {"banned": banned, "once": once_ids(model, comparison),
             "switches": switches, "references": list((tag_ids(model) or {}).values()),
             "gates": gates, "followers": space_followers(model),
-            "guard": PairGuard.of(model), "whole_chars": is_digit}
+            "guard": PairGuard.of(model, plain=no_predicates(model, prompt_text, lang)),
+            "whole_chars": is_digit}
+
+
+_SENTENCE = re.compile(r"\[P\d\.d\d\]")
+
+
+def no_predicates(model: Any, prompt_text: str, lang: str | None) -> list[int]:
+    """The ids of this prompt's description sentences that do not read as a predicate in an
+    English answer (``english.opens_as_predicate``): where one is due ("… is $52.99 and …",
+    ``PairGuard.plain``) they are masked, as the noun keywords are everywhere."""
+    if lang != "en":
+        return []
+    tags = tag_ids(model) or {}
+    return [tags[tag] for tag, text in stated(prompt_text).items()
+            if tag in tags and _SENTENCE.fullmatch(tag) and not has_cjk(text)
+            and not opens_as_predicate(text)]
 
 
 _KEYWORD = re.compile(r"\[P\d\.t\d\]")

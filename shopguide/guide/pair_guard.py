@@ -16,6 +16,7 @@ from weakref import WeakKeyDictionary
 import numpy as np
 
 from shopguide.guide.answer_shapes import START, Taught, is_word, kind, of_model, units
+from shopguide.text.resources import word_list
 
 _SENTENCE_END = frozenset("。！？!?；;.…")
 
@@ -107,6 +108,9 @@ class _Vocab:
         self.kinds: dict[str, list[int]] = {}
         for i, tag in tags.items():
             self.kinds.setdefault(kind(tag).strip(), []).append(i)
+        # Where the next reference is a predicate ("is", "<p_price> and"): PairGuard.plain.
+        self.slots = frozenset(tuple(line.split()) for line in
+                               word_list("en/predicate_slots.txt"))
         self._runs_init(known)
 
     def _runs_init(self, known: Taught) -> None:
@@ -309,9 +313,15 @@ class PairGuard:
     each piece taking it on towards a taught word (" don" + "'t"; not " The" + "fun"). One
     per answer (it follows the answer's text)."""
 
-    def __init__(self, vocab: _Vocab, runs: bool = False) -> None:
+    def __init__(self, vocab: _Vocab, runs: bool = False,
+                 plain: np.ndarray | None = None) -> None:
         self.vocab = vocab
         self.runs = runs  # hold own words to taught runs of three as well (``weak``)
+        # This prompt's references that read as no predicate (``masks.no_predicates``):
+        # masked where the next reference is one ("… is $52.99 and [P1.d1]" with a sentence
+        # that has its own subject). The corpus taught "[P1.price] and [P1.d1]" with short
+        # verb phrases, "Suits beginners", so the pair says nothing of the sentence's words.
+        self.plain = np.empty(0, dtype=np.int64) if plain is None else plain
         self.unit: str | None = START
         self.initial = True  # the unit is the sentence's start or its first unit
         self.open = True  # no space since the unit: letters may still go on its word
@@ -346,10 +356,15 @@ class PairGuard:
             self.seen = now
             self.dead = self.vocab.dead_ends(self.masked())
 
+    def again(self, runs: bool = False) -> PairGuard:
+        """A fresh guard for another answer to the same prompt (``plain`` kept)."""
+        return PairGuard(self.vocab, runs, self.plain)
+
     @classmethod
-    def of(cls, model: Any, runs: bool = False) -> PairGuard | None:
+    def of(cls, model: Any, runs: bool = False, plain: Iterable[int] = ()) -> PairGuard | None:
         """A guard for one answer of ``model`` (None: no pairs saved with it); ``runs``:
-        its own words held to taught runs of three as well."""
+        its own words held to taught runs of three as well; ``plain``: the prompt's
+        references that may not stand as a predicate."""
         try:
             vocab = _VOCABS[model]
         except (KeyError, TypeError):
@@ -359,7 +374,8 @@ class PairGuard:
                 _VOCABS[model] = vocab
             except TypeError:
                 pass
-        return cls(vocab, runs) if vocab is not None else None
+        return cls(vocab, runs, np.array(sorted(set(plain)), dtype=np.int64)) \
+            if vocab is not None else None
 
     @classmethod
     def holds_runs(cls, model: Any) -> bool:
@@ -416,8 +432,11 @@ class PairGuard:
                 self.unit = self.prev = None
             self.open = False  # a space ends the word: " in" + " " + "R" is no "inR"
             self.weak = self._third()
-            return self._with_dead(v.banned_after(self.unit, self.initial, False)
+            bans = self._with_dead(v.banned_after(self.unit, self.initial, False)
                                    if self.unit else None, bool(v.space_end[token]))
+            if self.plain.size and ((self.unit,) in v.slots or (self.prev, self.unit) in v.slots):
+                bans = self.plain if bans is None else np.concatenate((bans, self.plain))
+            return bans
         piece = False
         if self.open and v.letter_start[token] and self.unit and is_word(self.unit) \
                 and v.glue[token] is not None:

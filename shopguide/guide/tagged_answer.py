@@ -256,7 +256,7 @@ def _tries(model: Any, prompt_text: str, refs: References, lang: str, owes: str 
         tried = len(opened)
         shown = False
         # The masks are the same for every attempt; the guard follows one answer's text.
-        guard = masks["guard"] if n == 0 and not runs else PairGuard.of(model, runs=runs)
+        guard = masks["guard"] if n == 0 and not runs else _fresh(masks, runs)
         guard = _Opening(guard, opened) if opened else guard
         for sentence in attempt(model, prompt_text, refs, lang, owes, dict(masks, guard=guard),
                                 settings, cancel, log, facts, opened):
@@ -304,7 +304,7 @@ def _searched(model: Any, prompt_text: str, refs: References, lang: str, owes: s
     beam = replace(BEAM, accept=lambda raw: pays(owes, raw, gone, shelf),
                    width=BEAM.width * (WIDE if runs else 1))
     stream = model.stream(prompt_text, settings, cancel, **dict(
-        masks, guard=PairGuard.of(model, runs=runs)), beam=beam)
+        masks, guard=_fresh(masks, runs)), beam=beam)
     stream.read_all()
     for found in stream.candidates:
         if found.reason == "length":
@@ -335,6 +335,12 @@ def _decoding(model: Any, prompt_text: str, lang: str, debt: str | None, ranked:
     if debt == "the policy":
         debt = "all of " + " ".join(sorted(set(_POLICY_CLAUSE.findall(prompt_text))))
     return masks, debt
+
+
+def _fresh(masks: dict[str, Any], runs: bool) -> PairGuard | None:
+    """A new guard for another answer to this prompt, as the masks' own (None: none)."""
+    guard = masks["guard"]
+    return guard.again(runs) if guard is not None else None
 
 
 class _Opening:

@@ -59,6 +59,22 @@ def reads_as_predicate(phrase: str) -> bool:
     return any(last in _participles(lemma) for lemma in lemmas.get("VERB", ()))
 
 
+def opens_as_predicate(clause: str) -> bool:
+    """Whether a sentence of a description reads as the second predicate of "It is $20 and
+    …": it opens with a verb that agrees with "it" ("Suits beginners", "Keeps dogs busy"), or
+    is an adjective phrase ("Easy to fill and clean"). A sentence with a subject of its own
+    ("Water-resistant material keeps pets dry", "【Installation】Ship with…") does not, nor
+    does one whose first word the lexicon lacks: most are a noun phrase's modifier."""
+    words = re.findall(r"[a-z]+(?:['-][a-z]+)*", clause.lower())
+    if not words:
+        return False
+    first = words[0]
+    lemmas = _lemmas(first)
+    if any(first in _inflections(lemma, "VBZ") for lemma in lemmas.get("VERB", ())):
+        return True
+    return bool(_PREDICATE_CLASSES & lemmas.keys()) and reads_as_predicate(clause)
+
+
 def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
     """The word's classes and lemmas ({} where the lexicon cannot be read: a bundle that
     lost its data files masks nothing rather than fail an answer)."""
@@ -71,6 +87,14 @@ def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
 
 
 def _participles(lemma: str) -> tuple[str, ...]:
-    from lemminflect import getInflection
+    return _inflections(lemma, "VBN")
 
-    return tuple(getInflection(lemma, tag="VBN") or ())
+
+@lru_cache(maxsize=4096)
+def _inflections(lemma: str, tag: str) -> tuple[str, ...]:
+    try:
+        from lemminflect import getInflection
+
+        return tuple(getInflection(lemma, tag=tag) or ())
+    except (ImportError, OSError):
+        return ()
