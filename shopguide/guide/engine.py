@@ -33,6 +33,7 @@ from shopguide.llm.settings import prompt_limit
 from shopguide.store.errors import StoreError
 from shopguide.store.models import CONSENT_HISTORY, Customer
 from shopguide.text import detect_lang
+from shopguide.text.english import opens_as_predicate
 from shopguide.text.resources import LANGS, cue_words
 
 log = logging.getLogger(__name__)
@@ -103,6 +104,8 @@ class Engine:
                 verify(plan.composed, plan.facts())  # the checks' patterns, compiled once
         # The catalog-text check's patterns too (~35 ms to compile, at the first product read).
         TrustedCatalog(self.store).search_products(None, limit=1)
+        # And the English word-class lexicon the decoding masks read (~0.5 s to load).
+        opens_as_predicate("Suits everyday use")
 
     def share_vocabulary(self, other: Engine) -> None:
         """Use ``other``'s vocabulary (same store): the engine the window makes when its
