@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from shopguide.guide.conversation import Conversation
-from shopguide.store.models import FaqEntry
+from shopguide.store.models import FaqEntry, Product
 
 EXCHANGES = FaqEntry("exchanges", "可以换尺码或颜色吗？",
                      "30天内商品未使用、吊牌完好，可以免费换尺码或颜色，差价多退少补。",
@@ -192,3 +192,23 @@ def test_an_aspect_asked_keeps_its_words_for_the_search() -> None:
 
     q = understand("free shipping here. how long does it take to ship?", StoreVocab())
     assert "asks_time" in q.acts and "long" in q.slots.keys()
+
+
+def test_a_short_follow_up_on_a_policy_stays_with_it_though_product_names_share_a_word(
+        guide_store) -> None:
+    """"那要带什么" after the returns policy: 带 is a character of "弹力带", whose products
+    match it well, but a short message that names no kind of product asks further about the
+    policy just answered. A kind named ("有跑鞋吗") is a product question again."""
+    from shopguide.guide.engine import Engine
+
+    guide_store.save_product(Product("BD-1", "弹力带五件套", "健身/弹力带", 69, "CNY", "力行", 40,
+                                     "E5", (), (), (), "五种阻力。"))
+    engine, conv = Engine(guide_store), Conversation()
+    list(engine.answer("退货政策是什么", conv))
+    assert conv.last_faq is not None and conv.last_faq.id == "returns"
+    plan = engine.plan("那要带什么", conv)
+    assert plan.intent == "policy" and plan.faq is not None and plan.faq.id == "returns", \
+        plan.why
+    assert engine.plan("有跑鞋吗", conv).intent == "find"
+    fresh = engine.plan("那要带什么", Conversation())
+    assert fresh.intent != "policy"

@@ -391,8 +391,12 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
             # in the store's own words, with no policy presented as the answer.
             plan.intent, plan.reply = "out_of_scope", r.faq
             plan.why.append(f"the store's reply for a need it does not carry ({r.faq.id!r})")
-        if plan.intent == "out_of_scope" and _policy_follow_up(q, conv, vocab):
-            # "and on sunday?" after the opening hours: the same policy, asked further.
+        if plan.intent in ("out_of_scope", "find") and not r.named and \
+                _policy_follow_up(q, conv, vocab):
+            # "and on sunday?" after the opening hours: the same policy, asked further. So is
+            # "那要带什么" after the returns policy, though 带 is a word of "弹力带" and
+            # "背带短裤": a short message that names no kind of product does not leave the
+            # policy for whatever product names share one of its words.
             plan.intent, r.faq, plan.reply = "policy", _on_aspect(store, vocab, q, conv), None
             plan.why.append(f"a follow-up on the policy just answered ({r.faq.id})")
         elif plan.intent == "policy" and _policy_follow_up(q, conv, vocab) and \
