@@ -218,11 +218,15 @@ def compose_detail(products: Sequence[Product], lang: str) -> str:
     return "".join(out).strip()
 
 
-def compose_colours(products: Sequence[Product], lang: str) -> str:
-    """"有别的颜色吗" about the products shown: each one and the colours it comes in."""
-    lines = [say("bits", lang).join([product_line(p, lang)] + ([_colours(p, lang)]
-                                                                if p.colors else []))
-             for p in products]
+def compose_variants(products: Sequence[Product], variants: str, lang: str) -> str:
+    """"有别的颜色吗" / "有哪些尺码" about the products shown: each one and the colours
+    (``variants`` "colors") or sizes it comes in."""
+    def listed(p: Product) -> list[str]:
+        if variants == "sizes":
+            return [say("sizes", lang) + "/".join(p.sizes)] if p.sizes else []
+        return [_colours(p, lang)] if p.colors else []
+
+    lines = [say("bits", lang).join([product_line(p, lang)] + listed(p)) for p in products]
     return say("items", lang).join(lines) + say("end", lang)
 
 

@@ -115,10 +115,10 @@ def resolve(q: Query, conv: Conversation) -> Query:
         # return it?", "what replacement parts should I get for this heli?") the plan asks
         # the store's policies first (``plan._policy_first``).
         return _on_focus(q, conv)
-    if _other_colours_of_shown(q, conv):
-        # "有别的颜色吗" after a recommendation, no colour asked before: the colours the product
-        # discussed comes in, or each shown one (with a colour asked before, "other" rules
-        # that one out, below).
+    if _variants_of_shown(q, conv):
+        # "有别的颜色吗" or "有哪些尺码" after a recommendation, no colour asked before: the
+        # colours (sizes) the product discussed comes in, or each shown one's (with a colour
+        # asked before, "other" rules that one out, below).
         if conv.focus is None and len(conv.shown) > 1:
             return replace(q, follow_up=True, refs=list(range(min(len(conv.shown), 3))))
         return _on_focus(q, conv)
@@ -203,13 +203,16 @@ def resolve(q: Query, conv: Conversation) -> Query:
     return merged
 
 
-def _other_colours_of_shown(q: Query, conv: Conversation) -> bool:
-    """"有别的颜色吗" / "any other colours?" with products shown, no colour asked before and
-    nothing else wanted (a kind, a brand, a size, a budget)."""
-    wants = q.category or q.brand or q.size or q.refs or q.min_price is not None or \
-        q.max_price is not None
-    asked = conv.last_query is not None and conv.last_query.color
-    return bool(q.other_color and not q.color and conv.shown and not wants and not asked)
+def _variants_of_shown(q: Query, conv: Conversation) -> bool:
+    """"有别的颜色吗" / "any other colours?" / "what sizes?" with products shown, nothing else
+    wanted (a kind, a brand, a size, a budget) and, for other colours, none asked before."""
+    variants = q.asks_variants()
+    if not variants or not conv.shown:
+        return False
+    wants = q.category or q.brand or q.size or q.refs or \
+        q.min_price is not None or q.max_price is not None
+    asked = q.other_color and conv.last_query is not None and conv.last_query.color
+    return not wants and not asked
 
 
 def _on_focus(q: Query, conv: Conversation) -> Query:

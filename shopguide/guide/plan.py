@@ -50,6 +50,7 @@ class Plan:
     lacking: Product | None = None  # that product (the products shown are the ones that have them)
     why: list[str] = field(default_factory=list)  # how the answer was decided (ask --explain)
     about: Answer | None = None  # a question about one product's attribute, answered
+    variants: str | None = None  # "colors"/"sizes": the ones asked of the products discussed
     discussed: bool = False  # about the product(s) named or pointed at, not a new search
     retrieval: Retrieval | None = None
     reply: FaqEntry | None = None  # the store's own reply for a need it does not carry
@@ -281,8 +282,8 @@ def _policy_first(store: StoreLike, vocab: StoreVocab, q: Query, customer: Custo
     return it?") is the store's policy when one answers it; otherwise it is about the product
     ("what replacement parts should I get for this heli?": no policy is about parts). The
     retrieval is kept for the plan when it is the policy."""
-    if not (q.about_focus and q.topics):
-        return False
+    if not (q.about_focus and q.topics) or q.asks_variants():
+        return False  # "what sizes?" of a shoe shown asks its sizes, not the sizing guide
     fresh, r = _afresh(store, vocab, q, customer)
     if decide(fresh, r)[0] != "policy":
         return False
@@ -370,14 +371,21 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
         plan.products = pair
         plan.why.append("compares the best match of each side")
     elif (named or pointed) and not _policy_first(store, vocab, q, customer, plan) and not (
-            q.about_focus and _may_mean_another(q, pointed) and
+            q.about_focus and not q.asks_variants() and _may_mean_another(q, pointed) and
             _fits_better_elsewhere(store, vocab, q, pointed, customer, plan)):
+        # (The colours or sizes a product comes in are its own fields: "有几种颜色可选" asks
+        # them of the product discussed, whatever other names hold "可选".)
         plan.products, plan.discussed = (named or pointed)[:SHOWN], True
         plan.why.append("about the product(s) " + ("named by SKU" if named else (
             "being discussed" if q.about_focus else "pointed at")))
         if plan.intent == "find" and not q.stock_question:
             plan.intent = "detail"
-            if len(plan.products) == 1:
+            # "有什么颜色": the colours the products come in, from that field; where none of
+            # them lists any, the description may say (an attribute question, below).
+            wanted = q.asks_variants()
+            if wanted and any(getattr(p, wanted) for p in plan.products):
+                plan.variants = wanted
+            elif len(plan.products) == 1:
                 plan.about = answer_about(plan.products[0], q.slots, vocab.analyzer, lang)
     else:
         if q.about_focus:  # another product fits the words better: a new search after all
@@ -466,8 +474,8 @@ def _compose(plan: Plan, lang: str, currency: str, store_name: str,
         return compose.compose_compare(plan.products, lang)
     if plan.intent == "locate":
         return compose.compose_locate(q, plan.products, lang)
-    if plan.intent == "detail" and q.other_color and not q.color:
-        return compose.compose_colours(plan.products, lang)
+    if plan.intent == "detail" and plan.variants:
+        return compose.compose_variants(plan.products, plan.variants, lang)
     if plan.intent == "detail" and plan.about is not None:
         return compose.compose_attribute(plan.products[0], plan.about.clause, q.text, lang)
     if plan.intent == "detail":

@@ -89,6 +89,16 @@ class Query:
         kind = fold(self.category or "")
         return any(s.role != "topic" and fold(s.said) not in kind for s in self.slots.slots)
 
+    def asks_variants(self) -> str | None:
+        """"colors" or "sizes" when the message asks which ones a product comes in ("有什么
+        颜色", "what sizes does it come in?": the ``asks_*`` cues), with none of them named
+        ("有红色的吗" asks about red); else None. "Other colours" counts as colours asked."""
+        if not self.color and not self.size and (self.other_color or "asks_colors" in self.acts):
+            return "colors"
+        if not self.size and not self.color and "asks_sizes" in self.acts:
+            return "sizes"
+        return None
+
     def has_product_signal(self) -> bool:
         return bool(self.category or self.brand or self.tags or self.size or self.color
                     or self.min_price is not None or self.max_price is not None or self.cheap
@@ -117,7 +127,8 @@ ASPECTS = ("asks_cost", "asks_time")  # what a follow-up may ask of a policy (pl
 _ACTS = ("greeting", "thanks", "goodbye", "staff", "compare", "locate", "stock_ask", "stock",
          "in_stock", "negation", "negation_end", "other_brand", "other_color", "it", "them",
          "which", "cheapest", "priciest", "lightest", "remark", "cheap", "cheaper", "how_to",
-         "ask_for", "swap", "owned", "identity", "policy", *ASPECTS)
+         "ask_for", "swap", "owned", "identity", "policy", "asks_colors", "asks_sizes",
+         *ASPECTS)
 
 
 @lru_cache(maxsize=1)

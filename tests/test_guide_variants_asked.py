@@ -1,0 +1,62 @@
+""""有什么颜色" / "what sizes?" about the product discussed asks for the colours or sizes it
+comes in: answered from those fields, not from a policy that mentions colours (exchanges)
+or the sizing guide, nor from another product whose name shares the question's filler."""
+
+from __future__ import annotations
+
+import pytest
+
+from shopguide.guide.conversation import Conversation
+from shopguide.store.models import FaqEntry, Product
+
+EXCHANGES = FaqEntry("exchanges", "可以换尺码或颜色吗？", "30天内未穿着可以免费换尺码或颜色。",
+                     ("can I exchange for another size or colour",), ("换货",))
+SIZING = FaqEntry("size-guide", "尺码怎么选？", "按脚长选码：脚长加一厘米。",
+                  ("what size should I get", "size chart"), ("尺码",))
+KEYBOARD = Product("KB-1", "机械键盘（多种轴体可选）", "电脑配件/键盘", 209, "CNY", None, 5, "C1",
+                   (), (), ("机械键盘",), "下单时可选轴体。")
+
+
+@pytest.fixture
+def engine(guide_store):
+    from shopguide.guide.engine import Engine
+
+    for row in (EXCHANGES, SIZING):
+        guide_store.save_faq(row)
+    guide_store.save_product(KEYBOARD)
+    return Engine(guide_store)
+
+
+@pytest.mark.parametrize("first, asked, field, said", [
+    ("缓震跑鞋", "有什么颜色", "colors", "蓝色"),
+    ("缓震跑鞋", "有哪些尺码", "sizes", "38/39/40/41"),
+    ("Cushion Running Shoe", "what sizes?", "sizes", "38/39/40/41"),
+    ("Cushion Running Shoe", "what colours does it come in?", "colors", "blue"),
+    ("缓震跑鞋", "有几种颜色可选", "colors", "蓝色"),  # "可选" is also in the keyboard's name
+])
+def test_the_colours_or_sizes_asked_come_from_the_products_fields(
+        engine, first: str, asked: str, field: str, said: str) -> None:
+    conv = Conversation()
+    list(engine.answer(first, conv))
+    assert [p.sku for p in conv.shown][:1] == ["SH-2"]
+    plan = engine.plan(asked, conv)
+    assert plan.variants == field and [p.sku for p in plan.products] == ["SH-2"], plan.why
+    assert plan.faq is None or plan.intent != "policy"
+    assert said in plan.composed
+
+
+def test_several_shown_each_gives_its_own(engine) -> None:
+    conv = Conversation()
+    list(engine.answer("跑鞋", conv))
+    plan = engine.plan("有哪些尺码", conv)
+    assert plan.variants == "sizes" and len(plan.products) > 1
+    for p in plan.products:
+        assert "/".join(p.sizes) in plan.composed
+
+
+def test_a_colour_named_is_a_wish_not_a_question_for_the_list(engine) -> None:
+    conv = Conversation()
+    list(engine.answer("缓震跑鞋", conv))
+    assert engine.plan("有红色的吗", conv).variants is None
+    # and with nothing shown, "what sizes?" is still the sizing guide
+    assert engine.plan("what sizes should I get?", Conversation()).intent == "policy"
