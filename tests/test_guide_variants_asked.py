@@ -60,3 +60,24 @@ def test_a_colour_named_is_a_wish_not_a_question_for_the_list(engine) -> None:
     assert engine.plan("有红色的吗", conv).variants is None
     # and with nothing shown, "what sizes?" is still the sizing guide
     assert engine.plan("what sizes should I get?", Conversation()).intent == "policy"
+
+
+@pytest.mark.parametrize("asked", ["多少钱", "价格呢", "how much are they?", "how much?"])
+def test_a_price_asked_of_the_products_shown_gives_each_ones(engine, asked: str) -> None:
+    """"多少钱" after a list was out of scope (no words to search for): it asks the price of
+    what was just shown."""
+    conv = Conversation()
+    list(engine.answer("跑鞋", conv))
+    plan = engine.plan(asked, conv)
+    assert plan.intent == "find" and plan.variants == "price", plan.why
+    assert [p.sku for p in plan.products] == [p.sku for p in conv.shown][:len(plan.products)]
+    for p in plan.products:
+        assert f"¥{p.price:g}" in plan.composed
+
+
+def test_a_price_asked_right_after_a_policy_is_the_policys_fee(engine) -> None:
+    conv = Conversation()
+    list(engine.answer("跑鞋", conv))
+    list(engine.answer("退货政策是什么", conv))
+    plan = engine.plan("多少钱", conv)
+    assert plan.variants is None

@@ -219,9 +219,11 @@ def compose_detail(products: Sequence[Product], lang: str) -> str:
 
 
 def compose_variants(products: Sequence[Product], variants: str, lang: str) -> str:
-    """"有别的颜色吗" / "有哪些尺码" about the products shown: each one and the colours
-    (``variants`` "colors") or sizes it comes in."""
+    """"有别的颜色吗" / "有哪些尺码" / "多少钱" about the products shown: each one (its line
+    gives its price) and the colours (``variants`` "colors") or sizes it comes in."""
     def listed(p: Product) -> list[str]:
+        if variants == "price":
+            return []
         if variants == "sizes":
             return [say("sizes", lang) + "/".join(p.sizes)] if p.sizes else []
         return [_colours(p, lang)] if p.colors else []

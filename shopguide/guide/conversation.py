@@ -115,10 +115,10 @@ def resolve(q: Query, conv: Conversation) -> Query:
         # return it?", "what replacement parts should I get for this heli?") the plan asks
         # the store's policies first (``plan._policy_first``).
         return _on_focus(q, conv)
-    if _variants_of_shown(q, conv):
-        # "有别的颜色吗" or "有哪些尺码" after a recommendation, no colour asked before: the
-        # colours (sizes) the product discussed comes in, or each shown one's (with a colour
-        # asked before, "other" rules that one out, below).
+    if _field_of_shown(q, conv):
+        # "有别的颜色吗", "有哪些尺码" or "多少钱" after a recommendation, no colour asked
+        # before: the colours (sizes, price) of the product discussed, or each shown one's
+        # (with a colour asked before, "other" rules that one out, below).
         if conv.focus is None and len(conv.shown) > 1:
             return replace(q, follow_up=True, refs=list(range(min(len(conv.shown), 3))))
         return _on_focus(q, conv)
@@ -203,11 +203,11 @@ def resolve(q: Query, conv: Conversation) -> Query:
     return merged
 
 
-def _variants_of_shown(q: Query, conv: Conversation) -> bool:
-    """"有别的颜色吗" / "any other colours?" / "what sizes?" with products shown, nothing else
-    wanted (a kind, a brand, a size, a budget) and, for other colours, none asked before."""
-    variants = q.asks_variants()
-    if not variants or not conv.shown:
+def _field_of_shown(q: Query, conv: Conversation) -> bool:
+    """"有别的颜色吗" / "any other colours?" / "what sizes?" / "多少钱" with products shown
+    and no policy just answered (its fee is asked then), nothing else wanted (a kind, a
+    brand, a size, a budget) and, for other colours, none asked before."""
+    if not q.asks_field() or not conv.shown or conv.last_faq is not None:
         return False
     wants = q.category or q.brand or q.size or q.refs or \
         q.min_price is not None or q.max_price is not None

@@ -209,13 +209,15 @@ class Engine:
         budget = max(16, prompt_limit(self.model, max_new))
         # A colour or size asked of the product discussed ("in pink?", "有别的颜色吗") owes
         # the variants it comes in; any question that names one keeps that list in the facts.
-        variant = plan.variants or ("colors" if (q.color or q.other_color) and not q.size else
-                                    "sizes" if q.size and not q.color else None)
+        listed = plan.variants if plan.variants in ("colors", "sizes") else None
+        variant = listed or ("colors" if (q.color or q.other_color) and not q.size else
+                             "sizes" if q.size and not q.color else None)
         keep = {f for f, asked in (("sizes", q.size), ("colors", q.color or q.other_color))
                 if asked} | ({variant} if variant else set())
         text = prompt.fit(self.model.count_tokens, budget, keep)
         debt = tagged_answer.owed(plan.intent, plan.comparison, q.stock_question,
-                                  variant if plan.discussed else None, q.states_price(),
+                                  variant if plan.discussed else None,
+                                  q.states_price() or plan.variants == "price",
                                   q.names_need() and not variant)
         if plan.about is not None:  # a question about the product's attribute
             debt = tagged_answer.attribute_debt(plan.about.clause, refs)

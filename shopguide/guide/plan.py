@@ -50,7 +50,8 @@ class Plan:
     lacking: Product | None = None  # that product (the products shown are the ones that have them)
     why: list[str] = field(default_factory=list)  # how the answer was decided (ask --explain)
     about: Answer | None = None  # a question about one product's attribute, answered
-    variants: str | None = None  # "colors"/"sizes": the ones asked of the products discussed
+    # "colors", "sizes" or "price": the field asked of the products discussed ("多少钱")
+    variants: str | None = None
     discussed: bool = False  # about the product(s) named or pointed at, not a new search
     retrieval: Retrieval | None = None
     reply: FaqEntry | None = None  # the store's own reply for a need it does not carry
@@ -371,7 +372,7 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
         plan.products = pair
         plan.why.append("compares the best match of each side")
     elif (named or pointed) and not _policy_first(store, vocab, q, customer, plan) and not (
-            q.about_focus and not q.asks_variants() and _may_mean_another(q, pointed) and
+            q.about_focus and not q.asks_field() and _may_mean_another(q, pointed) and
             _fits_better_elsewhere(store, vocab, q, pointed, customer, plan)):
         # (The colours or sizes a product comes in are its own fields: "有几种颜色可选" asks
         # them of the product discussed, whatever other names hold "可选".)
@@ -380,10 +381,11 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
             "being discussed" if q.about_focus else "pointed at")))
         if plan.intent == "find" and not q.stock_question:
             plan.intent = "detail"
-            # "有什么颜色": the colours the products come in, from that field; where none of
-            # them lists any, the description may say (an attribute question, below).
-            wanted = q.asks_variants()
-            if wanted and any(getattr(p, wanted) for p in plan.products):
+            # "有什么颜色", "多少钱": the colours (price) of the products, from that field;
+            # where none of them lists any, the description may say (an attribute question).
+            wanted = q.asks_field()
+            if wanted and any(getattr(p, wanted) is not None and getattr(p, wanted) != ()
+                              for p in plan.products):
                 plan.variants = wanted
             elif len(plan.products) == 1:
                 plan.about = answer_about(plan.products[0], q.slots, vocab.analyzer, lang)

@@ -99,6 +99,14 @@ class Query:
             return "sizes"
         return None
 
+    def asks_field(self) -> str | None:
+        """What a question asks of the products shown, as a field of theirs: the variants
+        (``asks_variants``) or "price" ("多少钱", "how much are they?"; not a fee a policy
+        topic names, "运费多少"); else None."""
+        if self.asks_variants():
+            return self.asks_variants()
+        return "price" if "asks_price" in self.acts and not self.topics else None
+
     def has_product_signal(self) -> bool:
         return bool(self.category or self.brand or self.tags or self.size or self.color
                     or self.min_price is not None or self.max_price is not None or self.cheap
@@ -128,7 +136,7 @@ _ACTS = ("greeting", "thanks", "goodbye", "staff", "compare", "locate", "stock_a
          "in_stock", "negation", "negation_end", "other_brand", "other_color", "it", "them",
          "which", "cheapest", "priciest", "lightest", "remark", "cheap", "cheaper", "how_to",
          "ask_for", "swap", "owned", "identity", "policy", "asks_colors", "asks_sizes",
-         *ASPECTS)
+         "asks_price", *ASPECTS)
 
 
 @lru_cache(maxsize=1)
