@@ -265,10 +265,15 @@ def _fits_better_elsewhere(store: StoreLike, vocab: StoreVocab, q: Query,
                            pointed: list[Product], customer: Customer | None, plan: Plan) -> bool:
     """Whether a question taken to be about the product discussed fits another product
     clearly better ("羽绒服呢" after tents is a new search; "能自动覆盖吗" after a dash cam is
-    not). The retrieval is kept for the plan when it is a new search."""
+    not; "is it waterproof?" after a tent is about tents). The retrieval is kept for the plan
+    when it is a new search."""
     _, r = _afresh(store, vocab, q, customer)
     here = max((covers(p, q.slots, vocab.analyzer) for p in pointed), default=0.0)
-    best = next((x for x in r.products if x.product not in pointed), None)
+    # A question that points at the product ("is it waterproof?" after a tent) asks about
+    # that kind of thing: a jacket that says "waterproof" is no better answer to it.
+    kinds = {p.category for p in pointed} if "it" in q.acts else None
+    best = next((x for x in r.products if x.product not in pointed
+                 and (kinds is None or x.product.category in kinds)), None)
     if best is not None and best.text_match >= 0.7 and best.text_match > here + ELSEWHERE:
         plan.retrieval = r
         plan.why.append(f"{best.product.sku} fits the words ({best.text_match:.2f}) better than "

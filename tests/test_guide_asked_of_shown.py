@@ -1,6 +1,7 @@
-""""有什么颜色" / "what sizes?" about the product discussed asks for the colours or sizes it
-comes in: answered from those fields, not from a policy that mentions colours (exchanges)
-or the sizing guide, nor from another product whose name shares the question's filler."""
+"""What is asked of the products shown is answered from them. "有什么颜色" / "what sizes?" /
+"多少钱" ask for the colours, sizes or price they come in: answered from those fields, not
+from a policy that mentions colours (exchanges), the sizing guide, or another product whose
+name shares the question's filler; "is it waterproof?" asks about the product pointed at."""
 
 from __future__ import annotations
 
@@ -81,3 +82,17 @@ def test_a_price_asked_right_after_a_policy_is_the_policys_fee(engine) -> None:
     list(engine.answer("退货政策是什么", conv))
     plan = engine.plan("多少钱", conv)
     assert plan.variants is None
+
+
+@pytest.mark.parametrize("first, asked", [("羽绒服", "它防水吗"),
+                                          ("Light Down Jacket", "is it waterproof?")])
+def test_a_feature_asked_of_the_product_pointed_at_stays_with_its_kind(
+        engine, first: str, asked: str) -> None:
+    """"is it waterproof?" after a down jacket asks about the jacket: the waterproof hiking
+    boot fits the word better, but it is no jacket (the catalog's silence is the answer)."""
+    conv = Conversation()
+    list(engine.answer(first, conv))
+    assert conv.shown and conv.shown[0].sku == "JK-1"
+    plan = engine.plan(asked, conv)
+    assert [p.sku for p in plan.products] == ["JK-1"], plan.why
+    assert plan.about is not None and plan.about.clause is None
