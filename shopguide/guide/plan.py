@@ -282,13 +282,19 @@ def _fits_better_elsewhere(store: StoreLike, vocab: StoreVocab, q: Query,
     return False
 
 
+def _lists(p: Product, field_name: str) -> bool:
+    """Whether the product states ``field_name`` ("colors", "sizes", "price")."""
+    value = getattr(p, field_name)
+    return value is not None and value != ()
+
+
 def _policy_first(store: StoreLike, vocab: StoreVocab, q: Query, customer: Customer | None,
                   plan: Plan) -> bool:
     """A question that points at the product discussed and names a policy topic ("can I
     return it?") is the store's policy when one answers it; otherwise it is about the product
     ("what replacement parts should I get for this heli?": no policy is about parts). The
     retrieval is kept for the plan when it is the policy."""
-    if not (q.about_focus and q.topics) or q.asks_variants():
+    if not (q.about_focus and q.topics) or q.asks_field():
         return False  # "what sizes?" of a shoe shown asks its sizes, not the sizing guide
     fresh, r = _afresh(store, vocab, q, customer)
     if decide(fresh, r)[0] != "policy":
@@ -379,7 +385,7 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
     elif (named or pointed) and not _policy_first(store, vocab, q, customer, plan) and not (
             q.about_focus and not q.asks_field() and _may_mean_another(q, pointed) and
             _fits_better_elsewhere(store, vocab, q, pointed, customer, plan)):
-        # (The colours or sizes a product comes in are its own fields: "有几种颜色可选" asks
+        # (The colours, sizes or price of a product are its own fields: "有几种颜色可选" asks
         # them of the product discussed, whatever other names hold "可选".)
         plan.products, plan.discussed = (named or pointed)[:SHOWN], True
         plan.why.append("about the product(s) " + ("named by SKU" if named else (
@@ -389,8 +395,7 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
             # "有什么颜色", "多少钱": the colours (price) of the products, from that field;
             # where none of them lists any, the description may say (an attribute question).
             wanted = q.asks_field()
-            if wanted and any(getattr(p, wanted) is not None and getattr(p, wanted) != ()
-                              for p in plan.products):
+            if wanted and any(_lists(p, wanted) for p in plan.products):
                 plan.variants = wanted
             elif len(plan.products) == 1:
                 plan.about = answer_about(plan.products[0], q.slots, vocab.analyzer, lang)

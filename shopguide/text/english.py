@@ -52,13 +52,14 @@ def reads_as_predicate(phrase: str) -> bool:
         return True
     last = words[-1]
     lemmas = _lemmas(last)
-    if not lemmas:
+    if not lemmas:  # (or no lexicon at all)
         return True
     if _PREDICATE_CLASSES & lemmas.keys():
         return True
     return any(last in _participles(lemma) for lemma in lemmas.get("VERB", ()))
 
 
+@lru_cache(maxsize=4096)
 def opens_as_predicate(clause: str) -> bool:
     """Whether a sentence of a description reads as the second predicate of "It is $20 and
     …": it opens with a verb that agrees with "it" ("Suits beginners", "Keeps dogs busy"), or
@@ -70,20 +71,23 @@ def opens_as_predicate(clause: str) -> bool:
         return False
     first = words[0]
     lemmas = _lemmas(first)
+    if lemmas is None:
+        return True  # no lexicon: nothing is masked
     if any(first in _inflections(lemma, "VBZ") for lemma in lemmas.get("VERB", ())):
         return True
     return bool(_PREDICATE_CLASSES & lemmas.keys()) and reads_as_predicate(clause)
 
 
-def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
-    """The word's classes and lemmas ({} where the lexicon cannot be read: a bundle that
-    lost its data files masks nothing rather than fail an answer)."""
+def _lemmas(word: str) -> dict[str, tuple[str, ...]] | None:
+    """The word's classes and lemmas ({}: a word the lexicon lacks; None where the lexicon
+    cannot be read: a bundle that lost its data files masks nothing rather than fail an
+    answer)."""
     try:
         from lemminflect import getAllLemmas  # its lexicon loads on first use (about 0.3 s)
 
         return getAllLemmas(word)
     except (ImportError, OSError):
-        return {}
+        return None
 
 
 def _participles(lemma: str) -> tuple[str, ...]:
