@@ -16,6 +16,7 @@ from shopguide.guide.query import SOCIAL, Query, refers_back
 from shopguide.guide.vocab import color_matches, fold
 from shopguide.store.models import Customer, FaqEntry, Product
 from shopguide.text import plain
+from shopguide.text.phrases import pattern
 from shopguide.text.resources import cue_words
 
 MAX_HISTORY = 6  # turns kept for the prompt; older ones are dropped first anyway
@@ -304,7 +305,10 @@ def _about_focus(q: Query, conv: Conversation) -> bool:
     "what size are the openings, what is the mesh hole size?" after a colander reads the
     sizing topic but asks of the colander (the plan asks the store's policies first,
     ``plan._policy_first``)."""
-    if not conv.shown or q.intent not in ("find", "locate") or not q.slots:
+    # "多重", "几个月能用": a question with no word to search for asks about it too, unless a
+    # policy was just answered ("多少钱" after the delivery terms asks its fee).
+    if not conv.shown or q.intent not in ("find", "locate") or \
+            not (q.slots or (_asks(q) and conv.last_faq is None)):
         return False
     constraint = (q.size or q.color or q.min_price is not None or q.max_price is not None
                   or q.cheap or q.cheaper or q.exclude_brands or q.exclude_colors)
@@ -315,6 +319,11 @@ def _about_focus(q: Query, conv: Conversation) -> bool:
         return False
     focus = recommended(conv)
     return not (q.category_soft and q.category and q.category not in focus.category)
+
+
+def _asks(q: Query) -> bool:
+    """Whether the message holds a question word (the ``asking`` cues: 吗, 几, 多重, what …)."""
+    return bool(pattern(cue_words("asking")).search(fold(q.text)))
 
 
 def _focus_index(conv: Conversation) -> int:
