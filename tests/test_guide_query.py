@@ -167,3 +167,22 @@ def test_a_doubled_colour_says_how_something_looks_not_which_colour_is_wanted() 
     q = understand("小屁屁红红的，擦什么好", VOCAB)
     assert q.color is None
     assert any("红" in s.said for s in q.slots.slots)
+
+
+@pytest.mark.parametrize("text", ["around 30 liters", "under 30 liters", "about 35 l",
+                                  "40升左右"])
+def test_a_number_with_a_measure_word_leaves_no_part_of_itself_as_money(text: str) -> None:
+    """"30 liters" is a volume; the pattern once backtracked into the number and read the
+    "3" of it as a budget of about ¥3 (2.4 to 3.6), which emptied the search."""
+    from shopguide.guide.budget import parse_budget
+
+    b = parse_budget(text)
+    assert b.min_price is None and b.max_price is None and b.around is None
+
+
+def test_a_budget_beside_a_measure_is_still_read() -> None:
+    from shopguide.guide.budget import parse_budget
+
+    assert parse_budget("around 30").around == 30.0
+    assert parse_budget("50 ft hose under $45").max_price == 45.0
+    assert parse_budget("3.5 kg under 200").max_price == 200.0

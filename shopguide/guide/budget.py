@@ -59,7 +59,9 @@ class _Shapes:
 
 @lru_cache(maxsize=1)
 def _shapes() -> _Shapes:
-    n = r"(\d+(?:\.\d+)?)"
+    # The whole number (no backtracking into it): "30 liters" must not leave "3" as money
+    # once the measure word has ruled "30" out.
+    n = r"(\d+(?:\.\d+)?)(?!\d|\.\d)"
     cur = rf"(?:{_alt('currency')}\s*)?"
     unit = rf"(?:\s*{_alt('currency')})?"
     # A number followed by a measure word is a size, a weight or a count, not money.
