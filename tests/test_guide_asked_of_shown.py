@@ -84,12 +84,13 @@ def test_a_price_asked_right_after_a_policy_is_the_policys_fee(engine) -> None:
     assert plan.variants is None
 
 
-@pytest.mark.parametrize("first, asked", [("羽绒服", "它防水吗"),
+@pytest.mark.parametrize("first, asked", [("羽绒服", "它防水吗"), ("羽绒服", "防水吗"),
                                           ("Light Down Jacket", "is it waterproof?")])
 def test_a_feature_asked_of_the_product_pointed_at_stays_with_its_kind(
         engine, first: str, asked: str) -> None:
     """"is it waterproof?" after a down jacket asks about the jacket: the waterproof hiking
-    boot fits the word better, but it is no jacket (the catalog's silence is the answer)."""
+    boot fits the word better, but it is no jacket (the catalog's silence is the answer). A
+    Chinese yes/no question points with no word at all ("防水吗")."""
     conv = Conversation()
     list(engine.answer(first, conv))
     assert conv.shown and conv.shown[0].sku == "JK-1"

@@ -21,6 +21,7 @@ from shopguide.guide.guides import named_products
 from shopguide.guide.matching import Terms, faq_topics, topics_in
 from shopguide.guide.pick import cannot_tell, lead, pick
 from shopguide.guide.query import ASPECTS, Query, understand
+from shopguide.guide.sentence_checks import asks_yes_or_no
 from shopguide.guide.retrieve import (EXACT, Retrieval, StoreLike, decide, find_faq, names_product,
                                       retrieve)
 from shopguide.guide.verify import Facts
@@ -270,8 +271,10 @@ def _fits_better_elsewhere(store: StoreLike, vocab: StoreVocab, q: Query,
     _, r = _afresh(store, vocab, q, customer)
     here = max((covers(p, q.slots, vocab.analyzer) for p in pointed), default=0.0)
     # A question that points at the product ("is it waterproof?" after a tent) asks about
-    # that kind of thing: a jacket that says "waterproof" is no better answer to it.
-    kinds = {p.category for p in pointed} if "it" in q.acts else None
+    # that kind of thing: a jacket that says "waterproof" is no better answer to it. So does
+    # a yes/no question, which in Chinese points with no word at all ("防水吗").
+    kinds = {p.category for p in pointed} if "it" in q.acts or asks_yes_or_no(q.text) \
+        else None
     best = next((x for x in r.products if x.product not in pointed
                  and (kinds is None or x.product.category in kinds)), None)
     if best is not None and best.text_match >= 0.7 and best.text_match > here + ELSEWHERE:
