@@ -17,6 +17,10 @@ from shopguide.store.models import Product
     ("which one is the cheapest?", "cheapest"), ("which is the lightest?", "lightest"),
     ("which of them is the most expensive", "priciest"), ("the cheapest one?", "cheapest"),
     ("最便宜的帐篷", None), ("cheap tents", None), ("which tents are waterproof?", None),
+    # comparatives asked with "which" pick too (哪个更贵 had been a comparison of the catalog)
+    ("哪个更贵", "priciest"), ("哪个更便宜", "cheapest"), ("哪款更轻", "lightest"),
+    ("which one is cheaper?", "cheapest"), ("which is more expensive?", "priciest"),
+    ("which one is lighter?", "lightest"), ("更便宜的呢", None), ("anything cheaper?", None),
 ])
 def test_superlatives_are_read(text: str, kind: str | None) -> None:
     assert superlative(text) == kind

@@ -544,12 +544,19 @@ def _points_at_a_tag(norm: str, spans: Sequence[_Span]) -> bool:
 
 
 def _pick(acts: set[str], spans: Sequence[_Span], norm: str) -> str | None:
-    """"哪个最便宜？", "which one is the lightest?", "the cheapest one", "最便宜的是哪个": a pick
-    among the products just shown (a superlative asked of them, not of the catalog)."""
+    """"哪个最便宜？", "which one is the lightest?", "the cheapest one", "最便宜的是哪个", "哪个
+    更轻": a pick among the products just shown (a superlative or a comparative asked of
+    them, not of the catalog)."""
+    which = tuple(resources.cue_words("which"))
     for s in spans:
         if s.kind in ("cheapest", "priciest", "lightest") and (
-                "which" in acts or "them" in acts or _pick_tail(norm, s.found.end)):
+                "which" in acts or "them" in acts or _pick_tail(norm, s.found.end)
+                or s.found.phrase.startswith(which)):  # "哪个更贵" holds its "which"
             return s.kind
+        if s.kind == "cheaper" and "which" in acts:
+            # "哪个更便宜", "which one is cheaper?": the cheaper of those shown; "更便宜的呢"
+            # alone asks for cheaper ones than the pick (a lower budget).
+            return "cheapest"
     return None
 
 
