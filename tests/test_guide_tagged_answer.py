@@ -1498,3 +1498,20 @@ def test_a_need_keyword_that_reads_as_no_predicate_still_holds_the_others() -> N
     assert tags["[P1.t1]"] in told["banned"]
     assert any(tags["[P1.t2]"] in held and tags["[P1.t1]"] in opening
                for held, opening in told["gates"])
+
+
+def test_a_colour_is_shown_in_the_askers_language_as_the_prompt_states_the_catalogs() -> None:
+    """The prompt keeps the catalog's 黑色/白色 (what the model was trained on); an English
+    answer shows "black/white", as the composed answers do."""
+    from shopguide.guide.refs import product_refs
+    from shopguide.store.models import Product
+
+    shoe = Product("S-1", "跑鞋", "鞋/跑鞋", 459, "CNY", None, 5, "A1", (), ("黑色", "白色"), (),
+                   "", name_en="Runner")
+    refs = References()
+    product_refs(refs, 1, shoe, "en")
+    assert refs.values["[P1.colors]"] == "黑色/白色"
+    assert refs.fill("The [P1] comes in [P1.colors].") == "The Runner comes in black/white."
+    zh = References()
+    product_refs(zh, 1, shoe, "zh")
+    assert zh.fill("[P1]有[P1.colors]。") == "跑鞋有黑色/白色。"

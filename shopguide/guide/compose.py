@@ -18,7 +18,7 @@ from shopguide.guide.prompt import format_price
 from shopguide.text import fold, has_cjk, resources
 from shopguide.text.analyzer import plain
 from shopguide.guide.query import Query
-from shopguide.guide.refs import unended
+from shopguide.guide.refs import colors_in, unended
 from shopguide.guide.verify import aisle_code
 from shopguide.store.models import FaqEntry, Product
 
@@ -286,16 +286,6 @@ def tags_in(p: Product, lang: str) -> list[str]:
     return mine or list(p.tags)
 
 
-def colors_in(p: Product, lang: str) -> list[str]:
-    """Colours as the asker says them: the store's own word when it is in their language,
-    else the common name of that colour (黑色 → black, navy → 藏青)."""
-    out = []
-    for c in p.colors:
-        canon = next((k for k, words in resources.colors().items() if fold(c) in words), None)
-        if canon and _has_cjk(c) != (lang == "zh"):
-            c = next((w for w in resources.colors()[canon] if _has_cjk(w)), c) if lang == "zh" else canon
-        out.append(c)
-    return out
 
 
 _has_cjk = has_cjk

@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from shopguide.store.models import Customer, FaqEntry, Product
 from shopguide.text import fold, has_cjk, plain
+from shopguide.text import resources
 from shopguide.text.resources import cue_words
 
 # The prompt format of a model that answers with these tags (its card's ``prompt_format``).
@@ -157,13 +158,17 @@ def _echo_dropped(out: list[str], value: str, raw: str, pos: int) -> tuple[list[
 
 @dataclass
 class References:
-    """Tag → the fact's own text, for one prompt."""
+    """Tag → the fact's own text, for one prompt; ``shown``: the text an answer shows for a
+    tag where it differs from what the prompt states (a colour in the asker's language)."""
 
     values: dict[str, str] = field(default_factory=dict)
+    shown: dict[str, str] = field(default_factory=dict)
 
-    def add(self, tag: str, value: str | None) -> None:
+    def add(self, tag: str, value: str | None, shown: str | None = None) -> None:
         if value is not None and str(value).strip():
             self.values[tag] = " ".join(str(value).split())
+            if shown and shown != self.values[tag]:
+                self.shown[tag] = shown
 
     def fill(self, raw: str) -> str:
         """The text with every tag replaced by its fact (a tag with no fact is dropped). A
@@ -175,7 +180,7 @@ class References:
         pos = 0
         for m in TAG.finditer(raw):
             out.append(raw[pos:m.start()])
-            value = self.values.get(m.group(0), "")
+            value = self.shown.get(m.group(0)) or self.values.get(m.group(0), "")
             pos = m.end()
             if value:
                 out, pos = _echo_dropped(out, value, raw, pos)
@@ -243,7 +248,10 @@ def product_refs(refs: References, k: int, p: Product, lang: str,
     refs.add(f"[P{k}.stock]", str(p.stock) if p.stock is not None else None)
     refs.add(f"[P{k}.aisle]", p.aisle)
     refs.add(f"[P{k}.sizes]", "/".join(p.sizes) if p.sizes else None)
-    refs.add(f"[P{k}.colors]", "/".join(p.colors) if p.colors else None)
+    # The prompt states the catalog's colours (as the model was trained); the answer shows
+    # them in the asker's language ("comes in black/white", not "comes in 黑色/白色").
+    refs.add(f"[P{k}.colors]", "/".join(p.colors) if p.colors else None,
+             "/".join(colors_in(p, lang)))
     for i, t in enumerate(by_relevance(in_language(list(p.tags), lang), focus)[:PRODUCT_TAGS], 1):
         refs.add(f"[P{k}.t{i}]", t)
     desc = in_language([p.description_zh or "", p.description_en or "", p.description or ""],
@@ -253,6 +261,19 @@ def product_refs(refs: References, k: int, p: Product, lang: str,
         clauses += [c for c in (unended(s) for s in sentences(d)) if c and c not in clauses]
     for i, c in enumerate(by_relevance(clauses, focus)[:PRODUCT_CLAUSES], 1):
         refs.add(f"[P{k}.d{i}]", c)
+
+
+def colors_in(p: Product, lang: str) -> list[str]:
+    """Colours as the asker says them: the store's own word when it is in their language,
+    else the common name of that colour (黑色 → black, navy → 藏青)."""
+    out = []
+    for c in p.colors:
+        canon = next((k for k, words in resources.colors().items() if fold(c) in words), None)
+        if canon and has_cjk(c) != (lang == "zh"):
+            c = next((w for w in resources.colors()[canon] if has_cjk(w)), c) if lang == "zh" \
+                else canon
+        out.append(c)
+    return out
 
 
 def faq_refs(refs: References, k: int, f: FaqEntry, lang: str) -> None:
