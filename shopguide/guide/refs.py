@@ -170,8 +170,9 @@ class References:
             if shown and shown != self.values[tag]:
                 self.shown[tag] = shown
 
-    def fill(self, raw: str) -> str:
-        """The text with every tag replaced by its fact (a tag with no fact is dropped). A
+    def fill(self, raw: str, as_shown: bool = True) -> str:
+        """The text with every tag replaced by its fact (a tag with no fact is dropped; with
+        ``as_shown``, as an answer shows it: ``shown`` first). A
         clause put mid-sentence in English starts lower-case ("and [P1.d2]" → "and warm for
         everyday use"); a mark right after a clause that already ends with one is not added
         ("可退货。，" reads "可退货。"); in English a fact right after a mark gets the space
@@ -180,7 +181,7 @@ class References:
         pos = 0
         for m in TAG.finditer(raw):
             out.append(raw[pos:m.start()])
-            value = self.shown.get(m.group(0)) or self.values.get(m.group(0), "")
+            value = (as_shown and self.shown.get(m.group(0))) or self.values.get(m.group(0), "")
             pos = m.end()
             if value:
                 out, pos = _echo_dropped(out, value, raw, pos)

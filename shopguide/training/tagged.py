@@ -173,7 +173,9 @@ def _ex(kind: str, lang: str, q: str, answer: str, products=(), faqs=(), history
         q = _typed_sometimes(q, lang, kind, answer, products, faqs, history)
     _, refs = build_tagged_prompt(q, list(products), list(faqs), [], customer, lang,
                                   question_first=False)
-    history = [(hq, refs.fill(ha)) for hq, ha in history]
+    # (Filled with the facts as the prompt states them: the shipped corpus predates answers
+    # that show colours in the asker's language, and the preset reproduces it.)
+    history = [(hq, refs.fill(ha, as_shown=False)) for hq, ha in history]
     prompt, _ = build_tagged_prompt(q, list(products), list(faqs), history, customer, lang,
                                     question_first=False)
     prompt.stated = stated
