@@ -144,3 +144,19 @@ def test_one_product_is_not_listed_as_several(lang: str, plural: tuple[str, ...]
         assert ("这款" in one or "这一款" in one) if lang == "zh" else "one" in one, one
         out = compose_find(q, [dataclasses.replace(SHOE, stock=0)], "CNY", lang)
         assert "第一款" not in out and "first one" not in out, out
+
+
+def test_a_kind_said_as_a_modifier_is_not_the_list_s_label() -> None:
+    """"kids bike helmets" reads the category 儿童 from "kids": the list is of kids products,
+    not "these kids"; "hiking boots" names what they are and stays the label."""
+    from types import SimpleNamespace
+
+    from shopguide.guide.compose import _what
+    from shopguide.guide.matching import Slot, Terms
+
+    def asked(said: str, head: str) -> object:
+        slots = Terms([Slot(w, [], head=w == head) for w in ("bike", head)])
+        return SimpleNamespace(category="儿童/装备", category_said=said, slots=slots)
+
+    assert _what(asked("kids", "helmets"), "en") == "kids products"
+    assert _what(asked("hiking boot", "boots"), "en") == "hiking boots"

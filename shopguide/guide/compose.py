@@ -17,6 +17,7 @@ from shopguide.guide.answer_words import say, say_one
 from shopguide.guide.prompt import format_price
 from shopguide.text import fold, has_cjk, resources
 from shopguide.text.analyzer import plain
+from shopguide.text.english import stem
 from shopguide.guide.query import Query
 from shopguide.guide.refs import colors_in, unended
 from shopguide.guide.verify import aisle_code
@@ -101,8 +102,12 @@ def _what(q: Query, lang: str) -> str:
                 not leaf.endswith("s") else leaf
         said = q.category_said
         if said and _has_cjk(said) == (lang == "zh"):
-            if lang == "en" and said.endswith("ing"):
-                return f"{said} products"  # "swimming" names a pastime: no "swimmings"
+            heads = {stem(fold(s.said)) for s in q.slots.slots if s.head}
+            if lang == "en" and (said.endswith("ing") or heads and
+                                 stem(fold(said).split()[-1]) not in heads):
+                # "swimming" names a pastime: no "swimmings"; "kids" said of "kids bike
+                # helmets" is what they are for, not what they are: no "these kids".
+                return say("products_of", lang, what=said)
             return said + ("s" if lang == "en" and not said.endswith("s") else "")
     return say("products", lang)
 
