@@ -232,12 +232,7 @@ def no_predicates(model: Any, prompt_text: str, lang: str | None) -> list[int]:
     """The ids of this prompt's description sentences that do not read as a predicate in an
     English answer (``english.opens_as_predicate``): where one is due ("… is $52.99 and …",
     ``PairGuard.plain``) they are masked, as the noun keywords are everywhere."""
-    if lang != "en":
-        return []
-    tags = tag_ids(model) or {}
-    return [tags[tag] for tag, text in stated(prompt_text).items()
-            if tag in tags and _SENTENCE.fullmatch(tag) and not has_cjk(text)
-            and not opens_as_predicate(text)]
+    return _unread_english(model, prompt_text, lang, _SENTENCE, opens_as_predicate)
 
 
 _KEYWORD = re.compile(r"\[P\d\.t\d\]")
@@ -256,12 +251,20 @@ def nominal_keywords(model: Any, prompt_text: str, lang: str | None,
     need's gates are made (``question_gates.need_gates``): a noun keyword that answers the
     need ("pet hair") still holds the product's other keywords, which answer nothing asked,
     so the answer cites the sentence that says it, not "HEPA"."""
+    kept = (tag_ids(model) or {}).get(owed) if owed else None
+    return [i for i in _unread_english(model, prompt_text, lang, _KEYWORD, reads_as_predicate)
+            if i != kept]
+
+
+def _unread_english(model: Any, prompt_text: str, lang: str | None, kind: re.Pattern[str],
+                    reads: Callable[[str], bool]) -> list[int]:
+    """The ids of this prompt's English facts of ``kind`` (keywords, sentences) that do not
+    ``reads`` as a predicate (none for a Chinese answer: its frames take nouns)."""
     if lang != "en":
         return []
     tags = tag_ids(model) or {}
     return [tags[tag] for tag, text in stated(prompt_text).items()
-            if tag in tags and tag != owed and _KEYWORD.fullmatch(tag) and not has_cjk(text)
-            and not reads_as_predicate(text)]
+            if tag in tags and kind.fullmatch(tag) and not has_cjk(text) and not reads(text)]
 
 
 def _clause_ids(model: Any, prompt_text: str) -> list[int]:

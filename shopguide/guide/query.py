@@ -103,9 +103,8 @@ class Query:
         """What a question asks of the products shown, as a field of theirs: the variants
         (``asks_variants``) or "price" ("多少钱", "how much are they?"; not a fee a policy
         topic names, "运费多少"); else None."""
-        if self.asks_variants():
-            return self.asks_variants()
-        return "price" if "asks_price" in self.acts and not self.topics else None
+        return self.asks_variants() or (
+            "price" if "asks_price" in self.acts and not self.topics else None)
 
     def has_product_signal(self) -> bool:
         return bool(self.category or self.brand or self.tags or self.size or self.color

@@ -47,6 +47,8 @@ def reads_as_predicate(phrase: str) -> bool:
     reads after "it's" / "is": its last word can be an adjective, an adverb or a past
     participle. A word the lexicon does not hold ("kink-free", "non-slip", a brand's
     coinage) is given the benefit of the doubt: nothing says it cannot."""
+    # Hyphenated words whole ("kink-free": the lexicon's word), where WORD splits them as
+    # the index does.
     words = re.findall(r"[a-z]+(?:-[a-z]+)*", phrase.lower())
     if not words:
         return True
@@ -56,7 +58,7 @@ def reads_as_predicate(phrase: str) -> bool:
         return True
     if _PREDICATE_CLASSES & lemmas.keys():
         return True
-    return any(last in _participles(lemma) for lemma in lemmas.get("VERB", ()))
+    return any(last in _inflections(lemma, "VBN") for lemma in lemmas.get("VERB", ()))
 
 
 @lru_cache(maxsize=4096)
@@ -88,10 +90,6 @@ def _lemmas(word: str) -> dict[str, tuple[str, ...]] | None:
         return getAllLemmas(word)
     except (ImportError, OSError):
         return None
-
-
-def _participles(lemma: str) -> tuple[str, ...]:
-    return _inflections(lemma, "VBN")
 
 
 @lru_cache(maxsize=4096)
