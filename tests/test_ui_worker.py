@@ -297,3 +297,29 @@ def test_the_engine_with_the_model_keeps_the_warmed_vocabulary(qtbot, make_windo
     engine = window.client.worker._engine
     assert engine.model is not None
     assert engine._vocab.vocab is not None  # read before the model came, kept after
+
+
+def test_a_model_asked_for_while_another_loads_is_loaded_though_its_thread_lingers(
+        qtbot, make_window, monkeypatch):
+    """The first load's report can arrive while its thread has not returned yet (it
+    emits, then ends): the load asked for meanwhile must start all the same, not be parked
+    again behind a job that is done. Made certain here: every job reads as running."""
+    from ui.background import BackgroundJob
+
+    monkeypatch.setattr(BackgroundJob, "is_running", lambda self: self._thread is not None)
+    backend = fake_backend(load_delay=0.5)
+    loaded: list[str] = []
+    real_load = backend.load_model
+
+    def load(spec, progress=None):
+        model = real_load(spec, progress)
+        loaded.append(spec)
+        return model
+
+    backend.load_model = load
+    window = make_window(backend=backend)  # starts loading "fake"
+    with qtbot.waitSignal(window.client.modelLoading, timeout=30000,
+                          check_params_cb=lambda spec: spec == "/models/new"):
+        window.client.load_model("/models/new")
+    qtbot.waitUntil(lambda: len(loaded) == 2, timeout=30000)
+    assert loaded[-1] == "/models/new"

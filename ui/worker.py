@@ -163,6 +163,10 @@ class GuideWorker(_Reports):
             return True
         pending, self._pending_spec = self._pending_spec, None
         if pending is not None:
+            # The job has reported, so it is done, though its thread may not have returned
+            # yet: still "running", it made load_model park the request again, and the
+            # model asked for last was never loaded (a flaky test under load found it).
+            self._loader = None
             self.load_model(pending)
             return True
         return False
