@@ -56,7 +56,7 @@ def test_a_pair_never_taught_is_masked_for_the_next_token(tmp_path) -> None:
     assert after_colon <= after_space and " " in after_space and " " not in after_colon
     assert "[P1.price]" in after_colon and "[P1.d1]" not in after_colon
     # a unit never taught at all gives nothing to go by: no mask
-    assert guard.after(model.vocab.index("售价")) is None
+    assert guard.after(model.vocab.index("的")) is None
     assert "好" not in start  # the end of the answer is never masked
 
 
@@ -233,3 +233,20 @@ def test_a_sentence_opens_as_a_predicate_with_a_verb_for_it_or_an_adjective_phra
     for clause in ("Water-resistant material keeps pets dry", "Tough rubber.",
                    "【Installation Hole Distance】Ship with an adapter", "Set of 2 bowls"):
         assert not opens_as_predicate(clause), clause
+
+
+def test_a_sentence_that_gave_no_fact_does_not_end_on_a_word_that_announces_one(tmp_path
+                                                                                 ) -> None:
+    # "is ." was taught after a fact ("…, where the [P1] is."); "The [P1] is." gives none
+    model = model_with(tmp_path, ["The [P1] is [P1.price].", "Aisle [P1.aisle], where the [P1] is.",
+                                  "商品售价是[P1.price]。"])
+    end = {".", "好"}  # a full stop and the end of the answer
+    assert end <= masked_after(model, " The", "[P1]", " is")
+    assert not end & masked_after(model, "aisle", " ", "[P1.aisle]", ",", " The", "[P1]", " is")
+    # a sentence's end starts again: the fact of the one before counts no more
+    assert end <= masked_after(model, "[P1.price]", ".", " The", "[P1]", " is")
+    # Chinese: a cue is read across characters (售 + 价); a word that ends in a cue's
+    # letters is no cue ("short" is no "or")
+    assert "。" in masked_after(model, "售价") and "。" in masked_after(model, "特点是")
+    assert "。" not in masked_after(model, "售价", "的")
+    assert "." not in masked_after(model, " The", "[P1]", " has", " short")

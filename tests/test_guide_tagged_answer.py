@@ -411,6 +411,9 @@ def test_a_policy_answer_ends_with_its_quote_and_a_fact_announced_must_come():
     assert dangling("[P1]比较合适，价格是。") and dangling("The [P1] is in aisle.")
     assert not dangling("推荐[P1]，售价[P1.price]。")
     assert dangling(" [P1].") and dangling("[P2]。") and not dangling("Try the [P1].")  # name alone
+    # an English cue is a whole word: "that" does not end in "at", "Maria" in "a"
+    assert not dangling("I can check that.") and not dangling("Ask Maria.")
+    assert dangling("Sizes for the.") and dangling("这是。")
     assert looping("[P1]：[P1.t1]，挺合适，挺合适，挺合适。")
     assert not looping("[P1]：[P1.d1]，[P1.d2]，[P1.d3]，[P1.d4]。")  # a list of facts
 

@@ -16,9 +16,10 @@ from weakref import WeakKeyDictionary
 import numpy as np
 
 from shopguide.guide.answer_shapes import START, Taught, is_word, kind, of_model, units
-from shopguide.text.resources import word_list
+from shopguide.text.resources import cue_words, word_list
 
 _SENTENCE_END = frozenset("。！？!?；;.…")
+_STATEMENT_END = _SENTENCE_END - {"?", "？"}  # a question may end on "with"
 
 
 class _Vocab:
@@ -108,6 +109,11 @@ class _Vocab:
         self.kinds: dict[str, list[int]] = {}
         for i, tag in tags.items():
             self.kinds.setdefault(kind(tag).strip(), []).append(i)
+        # A sentence that has given no fact does not end on a word that announces one
+        # ("The [P1] is.": ``sentence_checks.dangling`` would drop it): the statement's ends.
+        self.announcing = frozenset(w.lower() for w in cue_words("expects_fact"))
+        self.enders = np.array(sorted({i for i, f in enumerate(self.first)
+                                       if f in _STATEMENT_END} | ends), dtype=np.int64)
         # Where the next reference is a predicate ("is", "<p_price> and"): PairGuard.plain.
         self.slots = frozenset(tuple(line.split()) for line in
                                word_list("en/predicate_slots.txt"))
@@ -327,6 +333,7 @@ class PairGuard:
         self.open = True  # no space since the unit: letters may still go on its word
         self.prev: str | None = None  # the unit before ``unit`` in this sentence
         self.count = 0  # units since the sentence's start
+        self.fact = False  # the sentence has given a fact (a reference other than a name)
         # What would make a run of three own words never taught: masked weakly (lifted
         # should it leave nothing to write), after the pairs' masks.
         self.weak: np.ndarray | None = None
@@ -436,7 +443,7 @@ class PairGuard:
                                    if self.unit else None, bool(v.space_end[token]))
             if self.plain.size and ((self.unit,) in v.slots or (self.prev, self.unit) in v.slots):
                 bans = self.plain if bans is None else np.concatenate((bans, self.plain))
-            return bans
+            return self._unended(bans)
         piece = False
         if self.open and v.letter_start[token] and self.unit and is_word(self.unit) \
                 and v.glue[token] is not None:
@@ -451,7 +458,17 @@ class PairGuard:
             self.unit = START if last in _SENTENCE_END else last
             self.initial = self.initial or self.unit == START
         self.open = not v.space_end[token]
+        self.fact = self.unit != START and (self.fact or last.startswith("<") and "_" in last)
         self.weak = None if piece else self._third()
         if piece and self.open and is_word(self.unit):
-            return self._with_dead(v.unfinished(self.unit))
-        return self._with_dead(v.banned_after(self.unit, self.initial, self.open))
+            return self._unended(self._with_dead(v.unfinished(self.unit)))
+        return self._unended(self._with_dead(v.banned_after(self.unit, self.initial, self.open)))
+
+    def _unended(self, bans: np.ndarray | None) -> np.ndarray | None:
+        """``bans`` and, where the sentence has given no fact and its last word announces
+        one ("is", "价格是", "位于"), the tokens that would end it there."""
+        v, unit = self.vocab, self.unit
+        if self.fact or unit is None or unit == START or not (
+                unit in v.announcing or (self.prev or "") + unit in v.announcing):
+            return bans
+        return v.enders if bans is None else np.concatenate((bans, v.enders))

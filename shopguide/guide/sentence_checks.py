@@ -360,5 +360,9 @@ def _closing() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _announces_fact() -> re.Pattern[str]:
+    # An English cue is a whole word: "that" does not end in "at", nor "Maria" in "a"
+    # ("I can check that." announces nothing).
     words = sorted(cue_words("expects_fact"), key=len, reverse=True)
-    return re.compile("(?:" + "|".join(re.escape(w) for w in words) + r")\s*[:：]?$", re.I)
+    return re.compile("(?:" + "|".join(
+        (r"(?<![a-z'])" if w[:1].isascii() and w[:1].isalpha() else "") + re.escape(w)
+        for w in words) + r")\s*[:：]?$", re.I)
