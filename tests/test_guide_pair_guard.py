@@ -10,7 +10,7 @@ from shopguide.guide import answer_shapes
 from shopguide.guide.pair_guard import PairGuard
 from tests.fixtures.guide import FakeModel
 
-WORDS = [" ", ":", ".", " is", " The", " Play", "fun", "。", "售价", "的", " in", " short", "'m",
+WORDS = [" ", ":", ".", " is", " and", " The", " Play", "fun", "。", "售价", "的", " in", " short", "'m",
          "'s", " it", " has", " aisle", ",", " In", "推荐", "特点是", "，", " details", " don", "'t", " say", "LD", "y", "ems", "aisle"]
 
 
@@ -249,4 +249,16 @@ def test_a_sentence_that_gave_no_fact_does_not_end_on_a_word_that_announces_one(
     # letters is no cue ("short" is no "or")
     assert "。" in masked_after(model, "售价") and "。" in masked_after(model, "特点是")
     assert "。" not in masked_after(model, "售价", "的")
+    # a fact given before "and" does not give the one announced after it ("… is $34.99 and
+    # it is.")
+    assert end <= masked_after(model, " The", "[P1]", " is", " ", "[P1.price]", " and", " it",
+                               " is")
     assert "." not in masked_after(model, " The", "[P1]", " has", " short")
+
+
+def test_an_english_word_the_lexicon_lacks_reads_as_a_predicate_only_if_it_ends_as_one() -> None:
+    from shopguide.text.english import reads_as_predicate
+
+    assert not reads_as_predicate("app") and not reads_as_predicate("meal prep")
+    assert reads_as_predicate("kink-free") and reads_as_predicate("washable")
+    assert reads_as_predicate("hypoallergenic") and not reads_as_predicate("chewers")

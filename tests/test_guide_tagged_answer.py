@@ -90,6 +90,21 @@ def test_fill_puts_the_facts_in_place_of_the_tags() -> None:
     assert ta.fill(refs, "[P3.price]") == ""  # no such fact: nothing is invented
 
 
+@pytest.mark.parametrize("raw, text, before, shown", [
+    ("[P1.t1], and it's [P1.price].", "kink-free, and it's $9.", "Consider the X.",
+     "Kink-free, and it's $9."),
+    ("[P1.t1], and it's [P1.price].", "kink-free, and it's $9.", "", "Kink-free, and it's $9."),
+    ("[P1.t1], and it's [P1.price].", "kink-free, and it's $9.", "The X fits best;",
+     "kink-free, and it's $9."),  # the sentence goes on: no capital
+    ("[P1] is [P1.price].", "zdhoor bikini is $9.", "", "zdhoor bikini is $9."),  # a name
+    ("[P1.t1] is in.", "iPhone is in.", "", "iPhone is in."),
+])
+def test_an_english_sentence_opened_by_a_fact_in_small_letters_gets_a_capital(
+        raw: str, text: str, before: str, shown: str) -> None:
+    assert ta._capital(raw, text, "en", before) == shown
+    assert ta._capital(raw, text, "zh", before) == text
+
+
 @pytest.mark.parametrize("raw, bad", [
     ("[F1.c1]，也就是三十天。", True), ("You have thirty days.", True),
     ("推荐这一款[P1]。", False), ("[P1] is one of our best.", False), ("售价[P1.price]。", False),
@@ -430,6 +445,8 @@ def test_a_sentence_that_ends_after_a_fact_as_taught_announces_nothing_more():
     assert not dangling("Aisle [P1.aisle], where the [P1] is.", known)
     assert dangling("[P1]有[P1.colors]可选。")  # without what was taught: the cue at the end
     assert dangling("[P1] is.", known)  # no fact was given
+    assert dangling("[P1] is [P1.price] and it is.", taught(["[P1] is [P1.price] and it is.",
+                                                          "It is."]))  # the fact came before
     assert dangling("[P1.price]，位于。", known)  # "位于" then the end was never taught
 
 
@@ -1518,3 +1535,20 @@ def test_a_colour_is_shown_in_the_askers_language_as_the_prompt_states_the_catal
     zh = References()
     product_refs(zh, 1, shoe, "zh")
     assert zh.fill("[P1]有[P1.colors]。") == "跑鞋有黑色/白色。"
+
+
+def test_an_aisle_is_stated_as_trained_and_shown_as_the_catalog_has_it() -> None:
+    """The prompt states "Aisle 1" as "1" and "A3货架" as "A3" (the training stores' aisles
+    carry no frame word; the model wrote "Yes, the [P1]." to "where is…"); the answer
+    shows the catalog's words once ("in Aisle 1", "在A3货架")."""
+    from shopguide.guide.refs import References, _without_frame_word
+
+    assert _without_frame_word("Aisle 1") == "1" and _without_frame_word("A3货架") == "A3"
+    assert _without_frame_word("B-13") == "B-13" and _without_frame_word("A 3") == "A 3"
+    assert _without_frame_word("货架") == "货架"  # nothing would be left
+    refs = References()
+    refs.add("[P1.aisle]", "1", "Aisle 1")
+    refs.add("[P2.aisle]", "A3", "A3货架")
+    assert refs.fill("It's in aisle [P1.aisle].") == "It's in Aisle 1."
+    assert refs.fill("在[P2.aisle]货架。") == "在A3货架。"
+

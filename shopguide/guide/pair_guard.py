@@ -112,6 +112,7 @@ class _Vocab:
         # A sentence that has given no fact does not end on a word that announces one
         # ("The [P1] is.": ``sentence_checks.dangling`` would drop it): the statement's ends.
         self.announcing = frozenset(w.lower() for w in cue_words("expects_fact"))
+        self.new_clause = frozenset(w.lower() for w in cue_words("new_clause"))
         self.enders = np.array(sorted({i for i, f in enumerate(self.first)
                                        if f in _STATEMENT_END} | ends), dtype=np.int64)
         # Where the next reference is a predicate ("is", "<p_price> and"): PairGuard.plain.
@@ -333,7 +334,8 @@ class PairGuard:
         self.open = True  # no space since the unit: letters may still go on its word
         self.prev: str | None = None  # the unit before ``unit`` in this sentence
         self.count = 0  # units since the sentence's start
-        self.fact = False  # the sentence has given a fact (a reference other than a name)
+        # The sentence (its clause, since "and") has given a fact: a reference, not a name.
+        self.fact = False
         # What would make a run of three own words never taught: masked weakly (lifted
         # should it leave nothing to write), after the pairs' masks.
         self.weak: np.ndarray | None = None
@@ -458,7 +460,8 @@ class PairGuard:
             self.unit = START if last in _SENTENCE_END else last
             self.initial = self.initial or self.unit == START
         self.open = not v.space_end[token]
-        self.fact = self.unit != START and (self.fact or last.startswith("<") and "_" in last)
+        self.fact = self.unit != START and self.unit not in v.new_clause and (
+            self.fact or last.startswith("<") and "_" in last)
         self.weak = None if piece else self._third()
         if piece and self.open and is_word(self.unit):
             return self._unended(self._with_dead(v.unfinished(self.unit)))

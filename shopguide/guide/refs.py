@@ -139,6 +139,22 @@ def _echoes() -> frozenset[str]:
     return frozenset(fold(w) for w in cue_words("echo"))
 
 
+def _without_frame_word(aisle: str | None) -> str | None:
+    """An aisle without a word the aisle's frame says ("Aisle 1" → "1", "A3货架" → "A3"):
+    the ``echo`` cues that are ``frame_aisle`` cues too."""
+    if not aisle:
+        return aisle
+    value = " ".join(aisle.split())
+    for word in sorted(_echoes() & {fold(w) for w in cue_words("frame_aisle")}, key=len,
+                       reverse=True):
+        head, _, rest = value.partition(" ")
+        if not has_cjk(word) and rest and fold(head) == word:
+            return rest
+        if has_cjk(word) and value.endswith(word) and len(value) > len(word):
+            return value[:-len(word)].strip()
+    return value
+
+
 def _echo_dropped(out: list[str], value: str, raw: str, pos: int) -> tuple[list[str], int]:
     """The frame's word that the fact says again, left out: "in aisle [P1.aisle]" of "Aisle 9"
     reads "in Aisle 9", "about the [P1]" of "The Shave Well Company …" "about The Shave Well
@@ -247,7 +263,10 @@ def product_refs(refs: References, k: int, p: Product, lang: str,
     refs.add(f"[P{k}.brand]", p.brand)
     refs.add(f"[P{k}.price]", format_price(p.price, p.currency))
     refs.add(f"[P{k}.stock]", str(p.stock) if p.stock is not None else None)
-    refs.add(f"[P{k}.aisle]", p.aisle)
+    # The prompt states an aisle as the training stores had it ("B-13"), without the word its
+    # frame puts around it ("Aisle 1", "A3货架": the model wrote "Yes, the [P1]." to "where
+    # is…"); the answer shows the catalog's own ("in Aisle 1", ``_echo_dropped``).
+    refs.add(f"[P{k}.aisle]", _without_frame_word(p.aisle), p.aisle)
     refs.add(f"[P{k}.sizes]", "/".join(p.sizes) if p.sizes else None)
     # The prompt states the catalog's colours (as the model was trained); the answer shows
     # them in the asker's language ("comes in black/white", not "comes in 黑色/白色").

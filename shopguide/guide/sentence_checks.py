@@ -132,6 +132,8 @@ def _ends_as_taught(raw: str, taught: Taught | None) -> bool:
     if taught is None or taught.triples is None or not facts:
         return False
     said = units(raw[facts[-1].start():].strip())
+    if set(said) & {w.lower() for w in cue_words("new_clause")}:
+        return False  # "[P1.price] and it is.": the fact came before the clause that ends
     runs = list(zip(said, said[1:], said[2:]))
     return bool(runs) and all(run in taught.triples for run in runs)
 

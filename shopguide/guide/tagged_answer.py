@@ -44,6 +44,9 @@ _SEMICOLONS = ("；", ";")
 _END = re.compile(r"(?<=[。！？!?；;])|(?<=[.…])(?=\s)")
 _ENDED = re.compile(r"[。！？!?.…；;」”)）]$")
 _OPENS_WITH_CLAUSE = re.compile(r"\s*\[(?:P\d\.d\d|F\d\.c\d)\]")
+# A product's fact that is not its name: a keyword in small letters ("hypoallergenic") opens
+# a sentence with a capital; a name is shown as the catalog spells it ("babycare …").
+_OPENS_WITH_FIELD = re.compile(r"\s*\[P\d\.\w+\]")
 _OWN_WORD = re.compile(r"\s*(?!I\b|I')[A-Z][a-z]")  # a word of the model's own ("I" stays)
 _AISLE = re.compile(r"\[P\d\.aisle\]")
 _STOCK = re.compile(r"\[P\d\.stock\]")
@@ -83,6 +86,17 @@ def _joined(raw: str, text: str, lang: str, before: str) -> str:
             or _OWN_WORD.match(raw)):  # "; The [P2] is …": the model's word, never a name
         text = text[0].lower() + text[1:]
     return lead + text
+
+
+def _capital(raw: str, text: str, lang: str, before: str) -> str:
+    """An English sentence opened by a product's fact in small letters starts with a capital
+    ("Consider the X. Hypoallergenic, and …"; "iPhone" keeps its own; a name is shown as the
+    catalog spells it); after a comma or semicolon it goes on the sentence before."""
+    if lang == "en" and before.rstrip()[-1:] not in (",", ";", ":") and \
+            _OPENS_WITH_FIELD.match(raw) and text[:1].isascii() and text[:1].islower() \
+            and not text[1:2].isupper():
+        return text[0].upper() + text[1:]
+    return text
 
 
 def owed(intent: str, comparison: bool, stock_question: bool = False,
@@ -445,6 +459,7 @@ def attempt(model: Any, prompt_text: str, refs: References, lang: str, debt: str
             return
         seen.add(text)
         said_raw += raw
+        text = _capital(raw, text, lang, last_text if started else "")
         held.append(_joined(raw, text, lang, last_text) if started else text)
         last_text = text
         started = True

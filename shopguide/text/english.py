@@ -13,6 +13,8 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from shopguide.text.resources import word_list
+
 # A word: letters and digits, joined by an apostrophe or a dot inside it ("don't", "2.5l").
 # A hyphen separates words, as in the full-text index: "grain-free" is "grain" + "free"
 # on both sides, so it matches "grain free". Numbers are words here too (numbers.py).
@@ -45,8 +47,9 @@ _PREDICATE_CLASSES = frozenset({"ADJ", "ADV"})
 def reads_as_predicate(phrase: str) -> bool:
     """Whether ``phrase`` (a product's keyword: "durable", "chewers", "all life stages")
     reads after "it's" / "is": its last word can be an adjective, an adverb or a past
-    participle. A word the lexicon does not hold ("kink-free", "non-slip", a brand's
-    coinage) is given the benefit of the doubt: nothing says it cannot."""
+    participle. A word the lexicon does not hold is given the benefit of the doubt where it
+    is hyphenated ("kink-free", "non-slip") or ends as adjectives do ("washable"); "app"
+    reads as a noun (resources/lang/en/adjective_endings.txt)."""
     # Hyphenated words whole ("kink-free": the lexicon's word), where WORD splits them as
     # the index does.
     words = re.findall(r"[a-z]+(?:-[a-z]+)*", phrase.lower())
@@ -54,11 +57,18 @@ def reads_as_predicate(phrase: str) -> bool:
         return True
     last = words[-1]
     lemmas = _lemmas(last)
-    if not lemmas:  # (or no lexicon at all)
+    if lemmas is None:  # no lexicon at all
         return True
+    if not lemmas:
+        return "-" in last or last.endswith(_adjective_endings())
     if _PREDICATE_CLASSES & lemmas.keys():
         return True
     return any(last in _inflections(lemma, "VBN") for lemma in lemmas.get("VERB", ()))
+
+
+@lru_cache(maxsize=1)
+def _adjective_endings() -> tuple[str, ...]:
+    return tuple(sorted(word_list("en/adjective_endings.txt"), key=len, reverse=True))
 
 
 @lru_cache(maxsize=4096)
