@@ -359,3 +359,40 @@ def test_a_policy_topic_with_words_of_its_own_asks_of_the_product_discussed() ->
     for text in ("尺码怎么选？", "what is your return policy?", "退货政策是什么？"):
         q = ask(text, conv)
         assert q.topics and not q.about_focus and not q.follow_up, text
+
+
+def test_a_modifier_alone_keeps_the_subject_a_kind_measured_in_it_describes_it(tmp_path
+                                                                                 ) -> None:
+    """"要16G内存的" after laptops asks for a laptop with 16G of memory (内存, measured, is what
+    it has; the store's memory sticks are another kind); "i7的呢" ("what about i7 ones")
+    adds to the same search. "有内存条的吗" names the kind asked for: a new search."""
+    from shopguide.guide.engine import Engine
+    from tests.fixtures.guide import ask_skus, stocked_store
+
+    def laptop(sku: str, name: str, price: float, text: str) -> P:
+        return P(sku, name, "电脑/笔记本电脑", price, "CNY", "星云", 5, "D1", (), (),
+                 ("笔记本电脑",), text)
+
+    ram = P("RM-1", "笔记本内存条 16G", "电脑配件/内存", 379, "CNY", "十铨", 9, "D2", (), (),
+            ("内存", "内存条"), "低电压DDR4笔记本内存，16G。")
+    store = stocked_store(tmp_path / "s.sqlite", {"name": "T", "language": "zh", "currency": "CNY"},
+                          (laptop("NB-1", "轻薄笔记本电脑 8G", 3999, "8G内存，i5处理器。"),
+                           laptop("NB-2", "高性能笔记本电脑 16G", 6999, "16G内存，i7处理器。"),
+                           ram))
+    engine, conv = Engine(store), Conversation()
+    assert set(ask_skus(engine, conv, "笔记本电脑")) == {"NB-1", "NB-2"}
+    assert ask_skus(engine, conv, "要16G内存的")[0] == "NB-2"
+    assert engine.last_plan.query.category == "电脑/笔记本电脑"
+    assert ask_skus(engine, conv, "i7的呢")[0] == "NB-2"
+    assert "RM-1" in ask_skus(engine, conv, "有内存条的吗")
+    store.close()
+
+
+def test_a_modifier_clause_is_read_at_the_end_of_the_message() -> None:
+    from shopguide.guide.query import _headless
+
+    assert _headless("要16G内存的") == 0 and _headless("有防水的吗？") == 0
+    assert _headless("ones with a wide fit") == 0
+    assert _headless("是防水的吗") is None and _headless("第二个是什么材质的") is None
+    assert _headless("电饭煲 五百以内 别推日本产的") == 9  # the kind is named before it
+    assert _headless("withdraw money") is None

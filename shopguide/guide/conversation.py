@@ -90,6 +90,12 @@ def is_follow_up(q: Query, conv: Conversation) -> bool:
         return False  # a new category is a new search
     if q.cheaper or q.refs or (q.pick and conv.shown):
         return True
+    if conv.shown and (("headless" in q.acts and q.category_soft) or
+                       ("swap" in q.acts and not q.category)):
+        # "要16G内存的" / "i7的呢" after laptops: laptops with 16G of memory, with an i7 (a
+        # kind named in a modifier describes the subject; "what about X" with no kind
+        # keeps it).
+        return True
     novel = _novel_terms(q)
     if refers_back(q) and len(novel) <= 2:
         return True

@@ -402,6 +402,15 @@ def understand(text: str, vocab: StoreVocab, default_lang: str = "en") -> Query:
         # "这个摄像头对着电脑的话，能看清电脑上的文字不?": the thing pointed at is the camera (a
         # tag); the computer it faces is no kind to filter by, only a word to rank with.
         q.category_soft = True
+    clause = _headless(norm)
+    if clause is not None and not acts & {"it", "them"}:
+        acts.add("headless")
+        # "要16G内存的" after laptops: 内存, measured, says what the laptop has, not what is
+        # wanted ("有睡袋的吗" asks for sleeping bags; "电饭煲 五百以内 别推日本产的" names its
+        # kind before the modifier's clause).
+        kinds = [s.found for s in spans if s.kind == "category"]
+        q.category_soft = bool(q.category) and all(
+            f.start >= clause and _after_a_figure(norm, tokens, f.start) for f in kinds)
     repaired = _typos(norm, tokens, vocab, consumed)
     if q.category is None:
         kinds = [w for w in repaired.values() if w in vocab.segment_paths()]
@@ -557,6 +566,41 @@ def _pick(acts: set[str], spans: Sequence[_Span], norm: str) -> str | None:
             # alone asks for cheaper ones than the pick (a lower budget).
             return "cheapest"
     return None
+
+
+def _headless(norm: str) -> int | None:
+    """Where a message's last clause starts when it is only a modifier, its head noun left to
+    the conversation (None: it is not): "要16G内存的", "有防水的吗" (``headless_end`` after
+    the marks; after "有…", a question's own ending is left aside), "ones with a wide fit"
+    (``headless_start``). "是防水的吗" and "什么材质的" ask about a product: the cue must close
+    the message, and no asking word come before. Clauses part at commas, and in Chinese at
+    spaces ("电饭煲 五百以内 别推日本产的": the last clause is the modifier, not the kind)."""
+    text = norm.rstrip().rstrip("?？!！。.~～ ").lower()
+    breaks = ",，、；;" + (" " if has_cjk(text) else "")
+    start = max(text.rfind(mark) for mark in breaks) + 1
+    clause = text[start:].strip()
+    start += len(text[start:]) - len(text[start:].lstrip())
+    opens = resources.cue_words("availability_open", "zh") + resources.cue_words(
+        "availability", "zh")
+    end = clause
+    if end.startswith(opens):
+        for particle in resources.cue_words("yes_no_end", "zh"):
+            if end.endswith(particle.rstrip("?？")):
+                end = end[:-len(particle.rstrip("?？"))]
+                break
+    if end.endswith(resources.cue_words("headless_end", "zh")) and \
+            not pattern(resources.cue_words("asking")).search(end[:-1]):
+        return start
+    starts = resources.cue_words("headless_start", "en")
+    if starts and re.match(rf"(?:{'|'.join(map(re.escape, starts))})\b", clause):
+        return start
+    return None
+
+
+def _after_a_figure(norm: str, tokens: Sequence[Token], start: int) -> bool:
+    """Whether a word holding a digit comes right before ``start`` ("16G内存", "8GB RAM")."""
+    before = [t for t in tokens if t.end <= start and not norm[t.end:start].strip()]
+    return any(ch.isdigit() for t in before[-1:] for ch in t.text)
 
 
 def _yes_no(norm: str, tokens: Sequence[Token]) -> bool:
