@@ -10,7 +10,8 @@ from shopguide.guide import answer_shapes
 from shopguide.guide.pair_guard import PairGuard
 from tests.fixtures.guide import FakeModel
 
-WORDS = [" ", ":", ".", " is", " and", " The", " Play", "fun", "。", "售价", "的", " in", " short", "'m",
+WORDS = [" ", ":", ".", " is", " and",
+         " The", " Play", "fun", "。", "售价", "的", " in", " short", "'m",
          "'s", " it", " has", " aisle", ",", " In", "推荐", "特点是", "，", " details", " don", "'t", " say", "LD", "y", "ems", "aisle"]
 
 

@@ -409,7 +409,7 @@ def understand(text: str, vocab: StoreVocab, default_lang: str = "en") -> Query:
         # wanted ("有睡袋的吗" asks for sleeping bags; "电饭煲 五百以内 别推日本产的" names its
         # kind before the modifier's clause).
         kinds = [s.found for s in spans if s.kind == "category"]
-        q.category_soft = bool(q.category) and all(
+        q.category_soft = q.category_soft or bool(q.category) and all(
             f.start >= clause and _after_a_figure(norm, tokens, f.start) for f in kinds)
     repaired = _typos(norm, tokens, vocab, consumed)
     if q.category is None:
