@@ -221,9 +221,10 @@ def test_kiosk_conversation_is_saved_as_kiosk_without_a_customer(
         assert {row.customer_id for row in rows} == {None}
 
 
-def test_a_model_asked_for_while_another_loads_is_loaded_next(qtbot, make_window):
-    """'Use this model' while the bundled one is still loading must not be dropped."""
-    backend = fake_backend(load_delay=1.0)
+def _second_model_while_loading(qtbot, make_window, load_delay: float) -> list[str]:
+    """Start the window (it loads "fake"), ask for "/models/new" while that loads, and give
+    the models loaded once two have been."""
+    backend = fake_backend(load_delay=load_delay)
     loaded: list[str] = []
     real_load = backend.load_model
 
@@ -243,7 +244,12 @@ def test_a_model_asked_for_while_another_loads_is_loaded_next(qtbot, make_window
         window.client.load_model("/models/new")
     # The first model's modelReady may still be on its way: wait for the second load itself.
     qtbot.waitUntil(lambda: len(loaded) == 2, timeout=30000)
-    assert loaded == ["fake", "/models/new"]
+    return loaded
+
+
+def test_a_model_asked_for_while_another_loads_is_loaded_next(qtbot, make_window):
+    """'Use this model' while the bundled one is still loading must not be dropped."""
+    assert _second_model_while_loading(qtbot, make_window, 1.0) == ["fake", "/models/new"]
 
 
 def test_every_report_of_the_worker_reaches_the_client(qtbot):
@@ -307,19 +313,4 @@ def test_a_model_asked_for_while_another_loads_is_loaded_though_its_thread_linge
     from ui.background import BackgroundJob
 
     monkeypatch.setattr(BackgroundJob, "is_running", lambda self: self._thread is not None)
-    backend = fake_backend(load_delay=0.5)
-    loaded: list[str] = []
-    real_load = backend.load_model
-
-    def load(spec, progress=None):
-        model = real_load(spec, progress)
-        loaded.append(spec)
-        return model
-
-    backend.load_model = load
-    window = make_window(backend=backend)  # starts loading "fake"
-    with qtbot.waitSignal(window.client.modelLoading, timeout=30000,
-                          check_params_cb=lambda spec: spec == "/models/new"):
-        window.client.load_model("/models/new")
-    qtbot.waitUntil(lambda: len(loaded) == 2, timeout=30000)
-    assert loaded[-1] == "/models/new"
+    assert _second_model_while_loading(qtbot, make_window, 0.5)[-1] == "/models/new"

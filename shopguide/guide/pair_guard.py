@@ -111,8 +111,8 @@ class _Vocab:
             self.kinds.setdefault(kind(tag).strip(), []).append(i)
         # A sentence that has given no fact does not end on a word that announces one
         # ("The [P1] is.": ``sentence_checks.dangling`` would drop it): the statement's ends.
-        self.announcing = frozenset(w.lower() for w in cue_words("expects_fact"))
-        self.new_clause = frozenset(w.lower() for w in cue_words("new_clause"))
+        self.announcing = frozenset(cue_words("expects_fact"))  # folded, as units are
+        self.new_clause = frozenset(cue_words("new_clause"))
         self.enders = np.array(sorted({i for i, f in enumerate(self.first)
                                        if f in _STATEMENT_END} | ends), dtype=np.int64)
         # Where the next reference is a predicate ("is", "<p_price> and"): PairGuard.plain.

@@ -592,7 +592,7 @@ def _headless(norm: str) -> int | None:
             not pattern(resources.cue_words("asking")).search(end[:-1]):
         return start
     starts = resources.cue_words("headless_start", "en")
-    if starts and re.match(rf"(?:{'|'.join(map(re.escape, starts))})\b", clause):
+    if starts and pattern(starts).match(clause):
         return start
     return None
 

@@ -139,14 +139,20 @@ def _echoes() -> frozenset[str]:
     return frozenset(fold(w) for w in cue_words("echo"))
 
 
+@lru_cache(maxsize=1)
+def _aisle_echoes() -> tuple[str, ...]:
+    """The ``echo`` words an aisle's frame says ("aisle", "货架"), longest first."""
+    return tuple(sorted(_echoes() & {fold(w) for w in cue_words("frame_aisle")}, key=len,
+                        reverse=True))
+
+
 def _without_frame_word(aisle: str | None) -> str | None:
     """An aisle without a word the aisle's frame says ("Aisle 1" → "1", "A3货架" → "A3"):
     the ``echo`` cues that are ``frame_aisle`` cues too."""
     if not aisle:
         return aisle
     value = " ".join(aisle.split())
-    for word in sorted(_echoes() & {fold(w) for w in cue_words("frame_aisle")}, key=len,
-                       reverse=True):
+    for word in _aisle_echoes():
         head, _, rest = value.partition(" ")
         if not has_cjk(word) and rest and fold(head) == word:
             return rest

@@ -132,7 +132,7 @@ def _ends_as_taught(raw: str, taught: Taught | None) -> bool:
     if taught is None or taught.triples is None or not facts:
         return False
     said = units(raw[facts[-1].start():].strip())
-    if set(said) & {w.lower() for w in cue_words("new_clause")}:
+    if set(said) & set(cue_words("new_clause")):
         return False  # "[P1.price] and it is.": the fact came before the clause that ends
     runs = list(zip(said, said[1:], said[2:]))
     return bool(runs) and all(run in taught.triples for run in runs)
@@ -362,9 +362,7 @@ def _closing() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _announces_fact() -> re.Pattern[str]:
-    # An English cue is a whole word: "that" does not end in "at", nor "Maria" in "a"
-    # ("I can check that." announces nothing).
-    words = sorted(cue_words("expects_fact"), key=len, reverse=True)
-    return re.compile("(?:" + "|".join(
-        (r"(?<![a-z'])" if w[:1].isascii() and w[:1].isalpha() else "") + re.escape(w)
-        for w in words) + r")\s*[:：]?$", re.I)
+    # An English cue is a whole word (``pattern``): "that" does not end in "at", nor
+    # "Maria" in "a" ("I can check that." announces nothing).
+    words = pattern(cue_words("expects_fact")).pattern
+    return re.compile(f"(?:{words})" + r"\s*[:：]?$", re.I)
