@@ -111,3 +111,24 @@ def test_a_question_with_no_word_to_search_for_asks_about_the_product_discussed(
     assert plan.intent == "find" and [p.sku for p in plan.products] == ["JK-1"], plan.why
     assert "90%白鸭绒" in plan.composed
     assert engine.plan(asked, Conversation()).intent != "find"
+
+
+MONITOR = Product("MN-1", "显示器 27英寸", "电脑配件/显示器", 1689, "CNY", None, 3, "C2", (), (),
+                  ("显示器",), "亮度在显示器背后的菜单键里调节，无键盘快捷键。")
+
+
+def test_another_kind_named_asks_of_the_product_discussed_when_its_text_holds_every_word(
+        engine, guide_store) -> None:
+    # "键盘没有快捷键嘛?" after a monitor whose own text speaks of keyboard shortcuts asks
+    # about the monitor; "键盘有吗" (only the other kind) is a new search.
+    guide_store.save_product(MONITOR)
+    from shopguide.guide.engine import Engine
+
+    engine = Engine(guide_store)
+    conv = Conversation()
+    list(engine.answer("显示器亮度怎么调", conv))
+    assert [p.sku for p in conv.shown][:1] == ["MN-1"]
+    plan = engine.plan("键盘没有快捷键嘛?", conv)
+    assert [p.sku for p in plan.products] == ["MN-1"] and plan.discussed, plan.why
+    assert "无键盘快捷键" in plan.composed
+    assert [p.sku for p in engine.plan("键盘有吗", conv).products][:1] == ["KB-1"]

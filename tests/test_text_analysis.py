@@ -118,6 +118,8 @@ def test_a_verb_object_word_is_found_split_by_a_filler() -> None:
     assert _find(words, "麻烦你退一下款") == ["退款"]  # before 退一下 and 退 within it
     assert _find(words, "不到一个月就降了价") == ["降价"]
     assert _find(words, "麻烦你退一下") == ["退一下"]
+    # "a little" (点) too: 旧的能折点钱吗 is 折钱, the trade-in credit.
+    assert _find(Phrases(["折钱"], inside=True, separable=True), "旧电饭锅能折点钱吗") == ["折钱"]
     assert _find(Phrases(["退款"], inside=True), "麻烦你退一下款") == []  # not asked for
 
 

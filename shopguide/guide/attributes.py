@@ -16,6 +16,7 @@ from shopguide.text import Analyzer
 
 _CLAUSE = re.compile(r"(?<=[。；;！!？?\n])|(?<=\.)\s+")
 STATED = 0.5  # coverage of the asked words a clause needs to count as the answer
+HELD = 0.5  # a word a product's text holds (in its body, if not its title)
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,12 @@ def answer_about(p: Product, terms: Terms, analyzer: Analyzer, lang: str) -> Ans
     if tags:
         return Answer(tags[0], words)
     return Answer(None, words)
+
+
+def holds_every_word(p: Product, terms: Terms, analyzer: Analyzer) -> bool:
+    """Whether the product's own text (title or body) holds every word of the question."""
+    doc = product_doc(analyzer, p)
+    return bool(terms.slots) and all(slot_score(s, doc) >= HELD for s in terms.slots)
 
 
 def covers(p: Product, terms: Terms, analyzer: Analyzer) -> float:

@@ -9,6 +9,7 @@ one that names a new kind of thing starts afresh.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from shopguide.guide.matching import Terms
@@ -109,8 +110,10 @@ def is_follow_up(q: Query, conv: Conversation) -> bool:
     return bool(has_constraint and not novel)
 
 
-def resolve(q: Query, conv: Conversation) -> Query:
-    """Apply the conversation to a freshly understood message."""
+def resolve(q: Query, conv: Conversation,
+            holds: Callable[[Product, Query], bool] | None = None) -> Query:
+    """Apply the conversation to a freshly understood message. ``holds``: whether a
+    product's own text holds every word of the message (the plan's analysis of the store)."""
     if conv.last_query is None:
         # "Cheaper" needs something to be cheaper than: as a first message ("it is cheaper
         # at another shop") it is no request to lower a budget.
@@ -132,7 +135,7 @@ def resolve(q: Query, conv: Conversation) -> Query:
     if "swap" in q.acts and conv.last_query is not None and q.category and \
             not q.topics and not q.refs and not q.pick:
         return _swapped(q, conv.last_query)
-    if not is_follow_up(q, conv) and _about_focus(q, conv):
+    if not is_follow_up(q, conv) and _about_focus(q, conv, holds):
         # "如果录满了会自动删除之前的接着录么?" after a dash cam: a question about the product being
         # discussed, though it does not point at it. The plan checks that no other product
         # fits the words much better before answering from the product's own text.
@@ -304,7 +307,8 @@ def _points_at_one(q: Query) -> bool:
     return "it" in q.acts and "them" not in q.acts and q.intent != "compare"
 
 
-def _about_focus(q: Query, conv: Conversation) -> bool:
+def _about_focus(q: Query, conv: Conversation,
+                 holds: Callable[[Product, Query], bool] | None = None) -> bool:
     """A message that asks something, names no kind of thing, brand or constraint, and does
     not ask for products ("有没有", "any"), asks about the product in focus. A policy topic
     rules it out when the message says nothing else or names a policy ("退货政策是什么？");
@@ -321,9 +325,12 @@ def _about_focus(q: Query, conv: Conversation) -> bool:
     if (q.topics and not _novel_terms(q)) or "policy" in q.acts or q.brand or constraint or \
             q.refs or q.pick or "ask_for" in q.acts:
         return False
-    if q.category and not q.category_soft:
-        return False
     focus = recommended(conv)
+    if q.category and not q.category_soft:
+        # Another kind named is a new search ("键盘有吗" after a monitor), unless the product
+        # discussed itself speaks of it and of everything else asked: "键盘没有快捷键嘛?"
+        # after a monitor whose text says it has no keyboard shortcut asks about the monitor.
+        return len(q.slots.slots) > 1 and holds is not None and holds(focus, q)
     return not (q.category_soft and q.category and q.category not in focus.category)
 
 

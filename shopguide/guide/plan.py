@@ -15,7 +15,7 @@ from time import perf_counter
 from shopguide.guide import compose
 from shopguide.guide.conversation import Conversation, referenced, resolve
 from shopguide.guide.discussed import colour_word_of, lacked
-from shopguide.guide.attributes import Answer, answer_about, covers
+from shopguide.guide.attributes import Answer, answer_about, covers, holds_every_word
 from shopguide.guide.events import Card, ComparisonCard, FaqCard, ProductCard
 from shopguide.guide.guides import named_products
 from shopguide.guide.matching import Terms, faq_topics, topics_in
@@ -333,7 +333,8 @@ def _speaks_to_it(vocab: StoreVocab, q: Query, conv: Conversation,
 def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation,
               customer: Customer | None, lang_default: str, currency: str,
               store_name: str) -> Plan:
-    q = resolve(understand(text, vocab, lang_default), conv)
+    q = resolve(understand(text, vocab, lang_default), conv,
+                lambda p, asked: holds_every_word(p, asked.slots, vocab.analyzer))
     lang = q.lang
     plan = Plan(q, q.intent)
     if q.intent in ("greeting", "thanks", "goodbye", "staff", "remark", "identity") or \
