@@ -104,7 +104,8 @@ def test_rather_is_not_a_comparison(text: str) -> None:
     assert q.intent == "find" and q.category == "鞋/跑鞋"
 
 
-@pytest.mark.parametrize("text", ["比较一下这两款", "哪个比较轻", "比较前两个", "跑鞋和登山鞋比较"])
+@pytest.mark.parametrize("text", ["比较一下这两款", "哪个比较轻", "比较前两个", "跑鞋和登山鞋比较",
+                                  "跑鞋跟登山鞋比一下", "这两款比一比"])
 def test_a_real_comparison_still_compares(text: str) -> None:
     assert understand(text, StoreVocab(category_paths=["鞋/跑鞋", "鞋/登山鞋"])).intent == "compare"
 
