@@ -343,6 +343,10 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
         plan.why.append(f"small talk ({plan.intent}): no words to search for")
         plan.composed = compose.compose_social(plan.intent, lang, store_name, text)
         return plan
+    if q.intent == "out_of_scope" and "seller" in q.acts:
+        plan.why.append("a marketplace seller's question (the seller cues): no store answers it")
+        plan.composed = compose.compose_social("out_of_scope", lang, store_name, text)
+        return plan
     t0 = perf_counter()
     named = _named_skus(store, text)
     pointed = referenced(q, conv) if q.follow_up else []

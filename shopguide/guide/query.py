@@ -135,7 +135,7 @@ _ACTS = ("greeting", "thanks", "goodbye", "staff", "compare", "locate", "stock_a
          "in_stock", "negation", "negation_end", "other_brand", "other_color", "it", "them",
          "which", "cheapest", "priciest", "lightest", "remark", "cheap", "cheaper", "how_to",
          "ask_for", "swap", "owned", "identity", "policy", "asks_colors", "asks_sizes",
-         "asks_price", *ASPECTS)
+         "asks_price", "seller", *ASPECTS)
 
 
 @lru_cache(maxsize=1)
@@ -727,7 +727,8 @@ def _keys(vocab: StoreVocab, words: Sequence[str]) -> list[tuple[str, str, str]]
 
 
 def _intent(norm: str, tokens: Sequence[Token], q: Query, acts: set[str]) -> str:
-    if not norm.strip() or not re.search(r"\w", norm):
+    if not norm.strip() or not re.search(r"\w", norm) or "seller" in acts:
+        # (A marketplace seller's own business, "怎么入驻", is no question for a store.)
         return "out_of_scope"
     if "staff" in acts and not (q.topics or q.has_product_signal()):
         # With a question of its own ("过了保修期如何维修 我要转人工") the question is answered
