@@ -54,3 +54,22 @@ def test_no_kind_named_is_an_ordinary_follow_up(engine) -> None:
     ask_skus(engine, conv, "a dog bed")
     skus = ask_skus(engine, conv, "what about in large?")
     assert skus == ["DB-1"]
+
+
+def test_a_broader_kind_replaces_only_as_deep_as_it_goes(fresh_store) -> None:
+    # 儿童 (a top-level kind) after 骑行/头盔 replaces 骑行 and keeps the helmet: kids'
+    # helmets, not every kids' product.
+    from shopguide.guide.engine import Engine
+
+    fresh_store.set_settings(name="Nova", language="zh", currency="CNY")
+    for p in (
+        _p("CY-1", "公路骑行头盔", "骑行/头盔", 599, ("头盔", "公路")),
+        _p("CY-2", "城市骑行头盔", "骑行/头盔", 299, ("头盔", "通勤")),
+        _p("KD-1", "儿童速干T恤", "儿童/服装", 69, ("儿童", "速干")),
+        _p("KD-2", "儿童轮滑护具套装", "儿童/装备", 99, ("儿童", "护具")),
+        _p("KD-3", "儿童骑行头盔", "儿童/装备", 159, ("儿童", "头盔")),
+    ):
+        fresh_store.save_product(p)
+    engine, conv = Engine(fresh_store), Conversation()
+    assert set(ask_skus(engine, conv, "骑行头盔")[:2]) == {"CY-1", "CY-2"}
+    assert ask_skus(engine, conv, "儿童的呢") == ["KD-3"]

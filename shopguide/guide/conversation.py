@@ -241,7 +241,14 @@ def _swapped(q: Query, last: Query) -> Query:
     follow-up on the products shown. ("What about in large?" names no kind: a follow-up.)"""
     gone = set()
     if q.category and last.category and q.category != last.category:
-        gone = {fold(seg) for seg in last.category.split("/")} | {fold(last.category_said or "")}
+        # The new kind replaces the last one's path as deep as it goes: "for my cat" after
+        # Dog/Flea & Tick replaces Dog and keeps flea and tick; 儿童 after 骑行/头盔 keeps
+        # the helmet (kids' helmets), where 儿童/装备 would replace both.
+        old = last.category.split("/")
+        depth = len(q.category.split("/"))
+        gone = {fold(seg) for seg in old[:depth]}
+        if depth >= len(old):
+            gone.add(fold(last.category_said or ""))
 
     def kept(word: str) -> bool:
         return fold(word) not in gone
