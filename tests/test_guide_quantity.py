@@ -44,3 +44,37 @@ def test_the_tent_that_sleeps_four_comes_first(guide_store) -> None:
     for question in ("四人帐篷", "a tent for 4 people"):
         cards = next(e for e in Engine(guide_store).answer(question) if isinstance(e, Cards))
         assert cards.cards[0].product.sku == "TN-4", question
+
+
+def test_a_measure_near_the_one_asked_counts_in_part() -> None:
+    from shopguide.guide.quantity import nearness
+
+    about_30 = quantities("around 30 liters")
+    assert nearness(about_30, quantities("野径35升登山包")) == pytest.approx(1 - (5 / 30) / 0.5)
+    assert nearness(about_30, quantities("65L pack")) == 0.0  # far off: nothing
+    assert nearness(about_30, quantities("20-30L")) == 1.0  # held
+    assert nearness(quantities("-10℃"), quantities("0℃ bag")) == 0.0  # a rating is no distance
+
+
+@pytest.mark.parametrize("first, then", [("backpacks", "around 30 liters"), ("背包", "30升左右的")])
+def test_a_measure_said_after_a_search_narrows_it(fresh_store, first: str, then: str) -> None:
+    # The measure (with its "about") is a constraint on the packs shown, not words to search
+    # for: "around" in an "all-around" tee must not bring the tee.
+    from shopguide.guide.conversation import Conversation
+    from shopguide.guide.engine import Engine
+    from shopguide.store.models import Product
+    from tests.fixtures.guide import ask_skus
+
+    fresh_store.set_settings(name="Nova", language="zh", currency="CNY")
+    for sku, name, en, litres in (("BP-1", "野径22升日行包", "22L Daypack", 22),
+                                  ("BP-2", "诺瓦25升运动双肩包", "25L Sports Backpack", 25),
+                                  ("BP-3", "野径35升登山包", "35L Hiking Backpack", 35),
+                                  ("BP-4", "野径65升重装包", "65L Trekking Backpack", 65)):
+        fresh_store.save_product(Product(sku, name, "户外/背包", 100.0 + litres, "CNY",
+                                         name_en=en, tags=("背包", "backpack")))
+    fresh_store.save_product(Product("TS-1", "速干T恤", "服装/T恤", 69.0, "CNY",
+                                     name_en="All-around quick-dry tee"))
+    engine, conv = Engine(fresh_store), Conversation()
+    ask_skus(engine, conv, first)
+    skus = ask_skus(engine, conv, then)
+    assert set(skus[:3]) == {"BP-1", "BP-2", "BP-3"} and "TS-1" not in skus, skus

@@ -48,6 +48,14 @@ def _alt(kind: str) -> str:
     return "(?:" + "|".join(parts) + ")" if parts else "(?!x)x"
 
 
+@lru_cache(maxsize=1)
+def around_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The words that say "about" before and after an amount ("around", 左右): a measure
+    said so is no exact one either ("around 30 liters", "30升左右")."""
+    return (re.compile(rf"{_alt('around_before')}\s*$"),
+            re.compile(rf"^\s*{_alt('around_after')}"))
+
+
 @dataclass(frozen=True)
 class _Shapes:
     range_: tuple[re.Pattern[str], ...]

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from shopguide.guide.matching import Terms
+from shopguide.guide.quantity import quantities
 from shopguide.guide.query import SOCIAL, Query, refers_back
 from shopguide.guide.vocab import color_matches, fold
 from shopguide.store.models import Customer, FaqEntry, Product
@@ -104,9 +105,10 @@ def is_follow_up(q: Query, conv: Conversation) -> bool:
         return True
     if q.other_brand or q.other_color:
         return True
+    # A measure the product is for ("30升左右的", "for 4 people") narrows the subject too.
     has_constraint = (q.size or q.color or q.brand or q.in_stock or q.cheap
                       or q.min_price is not None or q.max_price is not None
-                      or q.exclude_brands or q.exclude_colors)
+                      or q.exclude_brands or q.exclude_colors or quantities(q.text))
     return bool(has_constraint and not novel)
 
 
@@ -328,7 +330,8 @@ def _about_focus(q: Query, conv: Conversation,
             not (q.slots or (_asks(q) and conv.last_faq is None)):
         return False
     constraint = (q.size or q.color or q.min_price is not None or q.max_price is not None
-                  or q.cheap or q.cheaper or q.exclude_brands or q.exclude_colors)
+                  or q.cheap or q.cheaper or q.exclude_brands or q.exclude_colors
+                  or quantities(q.text))
     if (q.topics and not _novel_terms(q)) or "policy" in q.acts or q.brand or constraint or \
             q.refs or q.pick or "ask_for" in q.acts:
         return False

@@ -86,6 +86,44 @@ def quantities(text: str) -> tuple[Quantity, ...]:
     return tuple(out)
 
 
+def quantity_spans(text: str) -> list[tuple[int, int]]:
+    """Where the quantities of ``text`` stand, with an "about" said around them ("around 30
+    liters", "30升左右"): a measure the ranking reads, not words to search for."""
+    from shopguide.guide.budget import around_words
+
+    before, after = around_words()
+    out = []
+    for _, pat in _PATTERNS:
+        for m in pat.finditer(text):
+            start, end = m.span()
+            if (b := before.search(text[:start])) is not None:
+                start = b.start()
+            if (a := after.search(text[end:])) is not None:
+                end += a.end()
+            out.append((start, end))
+    return out
+
+
+NEAR = 0.5  # how far off (a share of what was asked) a stated measure still counts as close
+
+
+def nearness(asked: Sequence[Quantity], stated: Sequence[Quantity]) -> float:
+    """1 where every measure asked is held (``fits``), else how close the nearest stated one
+    of the same unit comes, down to 0 at NEAR off: a 25 L or 35 L pack for "about 30 L"."""
+    if fits(asked, stated):
+        return 1.0
+    if not asked:
+        return 0.0
+    worst = 1.0
+    for a in asked:
+        mid = (a.low + a.high) / 2
+        if a.unit == "celsius" or not mid:
+            return 0.0  # a rating holds a temperature or does not
+        gaps = [min(abs(s.low - mid), abs(s.high - mid)) / mid for s in stated if s.unit == a.unit]
+        worst = min(worst, max(0.0, 1 - min(gaps) / NEAR) if gaps else 0.0)
+    return worst
+
+
 def fits(asked: Sequence[Quantity], stated: Sequence[Quantity]) -> bool:
     """Every quantity asked for is held by one the product states."""
     return bool(asked) and all(any(s.holds(a) for s in stated) for a in asked)

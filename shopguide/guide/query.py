@@ -25,6 +25,7 @@ from shopguide.text.chinese import root as chinese_root
 from shopguide.text.phrases import Found, Phrases, pattern
 from shopguide.text.phrases import overlaps as _overlaps
 from shopguide.text.script import CJK_RUN
+from shopguide.guide.quantity import quantity_spans
 
 # "clarify": a follow-up named a position past the shown list; "remark": a comment on what
 # was shown ("好便宜啊"), not a request; "identity": a question about the assistant itself
@@ -361,7 +362,7 @@ def understand(text: str, vocab: StoreVocab, default_lang: str = "en") -> Query:
     _drop_degree_adverbs(spans, tokens)
     acts = {s.kind for s in spans if s.kind in _ACTS}
     negated, neg_cues, excluded = _negated(norm, tokens, spans)
-    consumed = list(blocked)
+    consumed = list(blocked) + quantity_spans(norm)
     named_segments: list[str] = []
     for i, s in enumerate(spans):
         f = s.found

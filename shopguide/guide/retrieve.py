@@ -18,7 +18,7 @@ from shopguide.guide.candidates import (CANDIDATES, TIED, StoreLike, beyond_cate
                                         ranking_slots, repaired_kind)
 from shopguide.guide.matching import (Alt, Slot, Terms, coverage, faq_doc, faq_topics,
                                       product_doc, slot_score)
-from shopguide.guide.quantity import fits, quantities
+from shopguide.guide.quantity import nearness, quantities
 from shopguide.guide.query import Query
 from shopguide.guide.vocab import (StoreVocab, broader_kinds, category_matches, color_matches,
                                    under)
@@ -32,6 +32,7 @@ from shopguide.text.phrases import pattern
 FAQ_CONFIDENT = 0.6  # coverage above which an FAQ row answers the question
 PRODUCT_CONFIDENT = 0.45  # coverage above which products answer it without a named category
 EXACT = 2.0  # confidence of an FAQ row whose own wording was asked
+QUANTITY = 0.3  # ranking bonus of a product that states the measure asked for
 SUBJECT = 0.2  # ranking bonus of the conversation's kind of thing when none is named
 CLOSE = 0.6  # share of the best product's coverage another needs to be shown beside it
 WIDER = 0.5  # how far an "about" budget widens when nothing is near it (±50%)
@@ -167,10 +168,12 @@ def rank_products(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]
         if names_product(asked, p):
             text += 0.5  # the shopper named this very product
         score = text + 0.15 * tag_hits + 0.1 * max(bm25, 0.0) / top_bm25
-        if wanted and fits(wanted, quantities(" ".join(
+        if wanted:
+            # The tent for 3-4 holds four people; the 2-person one does not. A 25 L pack is
+            # near "about 30 L", a 65 L one is not.
+            score += QUANTITY * nearness(wanted, quantities(" ".join(
                 x for x in (p.name, p.name_en, p.name_zh, *p.tags, p.description,
-                            p.description_en, p.description_zh) if x))):
-            score += 0.3  # the tent for 3-4 holds four people; the 2-person one does not
+                            p.description_en, p.description_zh) if x)))
         if _unwanted_colour(p, q):
             score -= EXCLUDED  # it also comes in the colour ruled out: others first
         if q.exclude_words and set(q.exclude_words) & doc.title_keys:
