@@ -120,6 +120,9 @@ def resolve(q: Query, conv: Conversation,
         # "Cheaper" needs something to be cheaper than: as a first message ("it is cheaper
         # at another shop") it is no request to lower a budget.
         q.cheaper = False
+    if conv.shown and conv.last_query is not None and q.acts & {"reject", "more"} and \
+            "owned" not in q.acts and not q.pick and q.intent == "find":
+        return _others(q, conv)
     if ("it" in q.acts or _names_focus(q, conv)) and conv.shown and not q.refs and \
             q.intent in ("find", "locate") and not q.pick:
         # "does this grill take a cast iron skillet?": the thing pointed at is the product
@@ -162,6 +165,32 @@ def resolve(q: Query, conv: Conversation,
             # it; a named category would replace it).
             q = replace(q, subject=last.category)
         return q
+    return _merged(q, conv)
+
+
+def _others(q: Query, conv: Conversation) -> Query:
+    """"不喜欢，换一个" / "any other options?" with products shown: others of the kind, not the
+    one turned down (the one recommended) or, asked for more, not any shown; the exchange
+    policy its words also name is for a thing already bought ("owned")."""
+    shown = [conv.shown[i] for i in q.refs if -len(conv.shown) <= i < len(conv.shown)]
+    if "reject" in q.acts:
+        gone = [p.sku for p in shown or [recommended(conv)]]  # "不喜欢这个" / "第二个不好看"
+    else:
+        gone = [p.sku for p in conv.shown]
+    asked = replace(q, topics=[], policy_cue=False, intent="find", refs=[],
+                    acts=q.acts - {"it", "them"},
+                    slots=Terms([s for s in q.slots.slots if s.role != "topic"]))
+    last = conv.last_query
+    if last is None or (q.category and q.category != last.category):
+        # "不合适，我想要一个有线的耳机" after speakers: a search for the kind it names.
+        return replace(asked, exclude_skus=gone)
+    merged = _merged(asked, conv)
+    merged.exclude_skus = list(dict.fromkeys(last.exclude_skus + gone))
+    return merged
+
+
+def _merged(q: Query, conv: Conversation) -> Query:
+    """A follow-up: the last search with what this message adds or changes."""
     last = conv.last_query
     assert last is not None
     merged = replace(

@@ -66,6 +66,7 @@ class Query:
     exclude_colors: list[str] = field(default_factory=list)  # "不要黑色的", "not black"
     exclude_tags: list[str] = field(default_factory=list)  # "别推日本产的", "nothing with nuts"
     exclude_words: list[str] = field(default_factory=list)  # "without mesh liner": ranked down
+    exclude_skus: list[str] = field(default_factory=list)  # "不喜欢，换一个": not the one shown
     other_brand: bool = False  # "别的牌子" / "another brand": not the one(s) just shown
     other_color: bool = False
     acts: frozenset[str] = frozenset()  # cue acts the message holds (resources/lang/cues.csv)
@@ -136,7 +137,10 @@ _ACTS = ("greeting", "thanks", "goodbye", "staff", "compare", "locate", "stock_a
          "in_stock", "negation", "negation_end", "other_brand", "other_color", "it", "them",
          "which", "cheapest", "priciest", "lightest", "remark", "cheap", "cheaper", "how_to",
          "ask_for", "swap", "owned", "identity", "policy", "asks_colors", "asks_sizes",
-         "asks_price", "seller", *ASPECTS)
+         "asks_price", "seller", "reject", "more", *ASPECTS)
+# Acts read wherever their words stand, though a longer reading covers them: 换一个 also
+# names the exchange policy, which the conversation then decides about (``resolve``).
+_ANYWHERE = ("reject", "more")
 
 
 @lru_cache(maxsize=1)
@@ -361,8 +365,11 @@ def understand(text: str, vocab: StoreVocab, default_lang: str = "en") -> Query:
     spans = _read_phrases(norm, tokens, vocab, blocked)
     _drop_degree_adverbs(spans, tokens)
     acts = {s.kind for s in spans if s.kind in _ACTS}
+    anywhere = {act: _act_phrases()[act].find(norm, tokens) for act in _ANYWHERE}
+    acts |= {act for act, found in anywhere.items() if found}
     negated, neg_cues, excluded = _negated(norm, tokens, spans)
     consumed = list(blocked) + quantity_spans(norm)
+    consumed += [(f.start, f.end) for found in anywhere.values() for f in found]
     named_segments: list[str] = []
     for i, s in enumerate(spans):
         f = s.found
@@ -736,7 +743,7 @@ def _intent(norm: str, tokens: Sequence[Token], q: Query, acts: set[str]) -> str
         # and the answer ends with the hand-over (``Plan.handover``).
         return "staff"
     bare = not q.slots and not q.has_product_signal() and not q.refs and not q.pick
-    if bare and not q.topics:
+    if bare and not q.topics and not acts & set(_ANYWHERE):  # "谢谢，还有别的吗" asks on
         for act in ("identity", "goodbye", "thanks", "greeting"):
             if act in acts:
                 return act

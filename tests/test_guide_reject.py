@@ -1,0 +1,59 @@
+"""Turning down what was just shown asks for others of its kind: "不喜欢，换一个" after running
+shoes is another running shoe, not the exchange policy its 换 also names (that is for a thing
+already bought); "还有别的吗" / "any other options?" asks for ones not shown yet, and is no
+"thanks" though it opens with one."""
+
+from __future__ import annotations
+
+import pytest
+
+from shopguide.guide.conversation import Conversation
+from shopguide.store.models import FaqEntry, Product
+from tests.fixtures.guide import ask_skus
+
+
+@pytest.fixture
+def engine(fresh_store):
+    from shopguide.guide.engine import Engine
+
+    fresh_store.set_settings(name="Nova", language="zh", currency="CNY")
+    for i, (name, en) in enumerate((("缓震跑鞋", "Cushion Running Shoe"),
+                                    ("稳定跑鞋", "Stability Running Shoe"),
+                                    ("轻量跑鞋", "Lightweight Running Shoe"),
+                                    ("竞速跑鞋", "Racing Running Shoe"),
+                                    ("越野跑鞋", "Trail Running Shoe"))):
+        fresh_store.save_product(Product(f"RS-{i}", name, "鞋/跑鞋", 300.0 + 50 * i, "CNY",
+                                         name_en=en, stock=5, tags=("跑鞋",)))
+    fresh_store.save_faq(FaqEntry("exchanges", "可以换货吗？", "30天内未穿着可以换尺码或颜色。",
+                                  ("can I exchange it",), ("换货",)))
+    return Engine(fresh_store)
+
+
+@pytest.mark.parametrize("first, then", [("跑鞋", "不喜欢，换一个"), ("跑鞋", "这个不好看，换一个"),
+                                         ("running shoes", "I don't like it, show me another one")])
+def test_turning_down_the_one_recommended_shows_others(engine, first: str, then: str) -> None:
+    conv = Conversation()
+    shown = ask_skus(engine, conv, first)
+    plan = engine.plan(then, conv)
+    assert plan.intent == "find" and plan.faq is None, plan.why
+    skus = [p.sku for p in plan.products]
+    assert skus and shown[0] not in skus and all(s.startswith("RS-") for s in skus)
+
+
+@pytest.mark.parametrize("more", ["还有别的吗", "Thanks for the suggestion. Any other options?"])
+def test_asking_for_more_shows_ones_not_shown_yet(engine, more: str) -> None:
+    conv = Conversation()
+    shown = ask_skus(engine, conv, "跑鞋")
+    plan = engine.plan(more, conv)
+    assert plan.intent == "find", plan.why
+    skus = [p.sku for p in plan.products]
+    assert skus and not set(skus) & set(shown)
+
+
+@pytest.mark.parametrize("text", ["我买的鞋不喜欢，能换一个吗", "不喜欢，换一个"])
+def test_a_thing_already_bought_or_nothing_shown_asks_the_policy(engine, text: str) -> None:
+    conv = Conversation()
+    if text.startswith("我买的"):
+        ask_skus(engine, conv, "跑鞋")  # shown, but the shopper speaks of the pair they bought
+    plan = engine.plan(text, conv)
+    assert plan.intent == "policy" and plan.faq is not None and plan.faq.id == "exchanges"
