@@ -158,3 +158,21 @@ def test_a_typo_reaches_the_product(guide_engine) -> None:
 
     plan = guide_engine.plan("轻薄羽绒付多少钱", Conversation())  # 付 for 服, typed by pinyin
     assert plan.products and plan.products[0].sku == "JK-1", [p.sku for p in plan.products]
+
+
+def test_an_english_word_spelt_right_is_no_typo(fresh_store) -> None:
+    # "eyeliner" is two edits from the store's "eyelid" but is a word of its own: a store
+    # without eyeliner says so rather than offer an eye cream; "recieved" is still repaired.
+    from shopguide.guide.conversation import Conversation
+    from shopguide.guide.engine import Engine
+    from shopguide.store.models import Product
+    from shopguide.text.english import in_lexicon
+
+    assert in_lexicon("eyeliner") and not in_lexicon("recieved")
+    fresh_store.set_settings(name="Shop", language="en", currency="USD")
+    fresh_store.save_product(Product("EC-1", "Hydrating Eye Cream for the Upper Eyelid", "Beauty",
+                                     19.0, "USD", stock=4))
+    fresh_store.save_product(Product("KT-1", "Electric Kettle", "Kitchen", 29.0, "USD", stock=4))
+    engine = Engine(fresh_store)
+    assert engine.plan("Do you sell eyeliner?", Conversation()).intent == "out_of_scope"
+    assert [p.sku for p in engine.plan("an electric kettel", Conversation()).products] == ["KT-1"]

@@ -12,7 +12,7 @@ from shopguide.guide.matching import Alt, Slot, Terms
 from shopguide.guide.query import TYPO
 from shopguide.guide.vocab import StoreVocab
 from shopguide.text import fold
-from shopguide.text.english import stem
+from shopguide.text.english import in_lexicon, stem
 from shopguide.text.spelling import nearest_english
 
 HEAD = 1.5  # weight of a compound's head word against its modifiers
@@ -112,6 +112,8 @@ def _repair_english(store: StoreLike, vocab: StoreVocab, slot: Slot,
     """A misspelt English word ("sweetner", "recieved"): the nearest word of the store's
     index joins the slot as a slightly weaker alternative; returns its document count."""
     key = slot.alts[0].key
+    if in_lexicon(fold(slot.alts[0].text or slot.said)):
+        return 0  # "eyeliner" is no typo for the store's "eyelid"
     near = nearest_english(key, vocab.latin_words)
     if near is None:
         return 0

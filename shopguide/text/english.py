@@ -90,6 +90,13 @@ def opens_as_predicate(clause: str) -> bool:
     return bool(_PREDICATE_CLASSES & lemmas.keys()) and reads_as_predicate(clause)
 
 
+@lru_cache(maxsize=4096)
+def in_lexicon(word: str) -> bool:
+    """Whether ``word`` is an English word as spelt ("eyeliner" is; "recieved", "backback" are
+    not): a word spelt right is meant as written, never a typo for a store's word."""
+    return bool(_lemmas(word.lower()))
+
+
 def _lemmas(word: str) -> dict[str, tuple[str, ...]] | None:
     """The word's classes and lemmas ({}: a word the lexicon lacks; None where the lexicon
     cannot be read: a bundle that lost its data files masks nothing rather than fail an
