@@ -28,3 +28,23 @@ def test_who_it_is_for_prefers_their_cut(guide_store) -> None:
         cards = next(e for e in Engine(guide_store).answer(question) if isinstance(e, Cards))
         first[question] = cards.cards[0].product.sku
     assert first == {"给我老婆买双轻跑鞋": "W-1", "给我老公买双轻跑鞋": "M-1"}
+
+
+def test_a_common_short_name_reaches_the_catalogs_word(fresh_store) -> None:
+    # "television" for a catalog that writes "TV"; "a book" is a book, not a booking.
+    from shopguide.guide.conversation import Conversation
+    from shopguide.store.models import FaqEntry
+
+    fresh_store.set_settings(name="Shop", language="en", currency="USD")
+    fresh_store.save_product(Product("TV-1", "55 inch 4K Smart TV", "Electronics", 399.0, "USD",
+                                     stock=3))
+    fresh_store.save_product(Product("BK-1", "Picture Book for Children", "Books", 12.0, "USD",
+                                     stock=9))
+    fresh_store.save_faq(FaqEntry("booking", "How do I book an installation?",
+                                  "Book online or at the counter.", (), ("booking",)))
+    engine = Engine(fresh_store)
+    assert [p.sku for p in engine.plan("I want to buy a television.", Conversation()).products] \
+        == ["TV-1"]
+    plan = engine.plan("I want a book for children.", Conversation())
+    assert plan.intent == "find" and [p.sku for p in plan.products] == ["BK-1"], plan.why
+    assert engine.plan("can I book an installation?", Conversation()).faq.id == "booking"
