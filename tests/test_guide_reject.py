@@ -40,7 +40,8 @@ def test_turning_down_the_one_recommended_shows_others(engine, first: str, then:
     assert skus and shown[0] not in skus and all(s.startswith("RS-") for s in skus)
 
 
-@pytest.mark.parametrize("more", ["还有别的吗", "Thanks for the suggestion. Any other options?"])
+@pytest.mark.parametrize("more", ["还有别的吗", "Thanks for the suggestion. Any other options?",
+                                  "Sounds good. Any other suggestions?", "再推荐几款类似的"])
 def test_asking_for_more_shows_ones_not_shown_yet(engine, more: str) -> None:
     conv = Conversation()
     shown = ask_skus(engine, conv, "跑鞋")
