@@ -176,3 +176,12 @@ def test_an_english_word_spelt_right_is_no_typo(fresh_store) -> None:
     engine = Engine(fresh_store)
     assert engine.plan("Do you sell eyeliner?", Conversation()).intent == "out_of_scope"
     assert [p.sku for p in engine.plan("an electric kettel", Conversation()).products] == ["KT-1"]
+
+
+@pytest.mark.parametrize("text, word", [("我想要一本书", "书"), ("两本书", "书"), ("这本书多少钱", "书"),
+                                        ("想买一盏灯", "灯"), ("有没有四件套", "四件套")])
+def test_a_thing_counted_is_a_word_of_its_own(text: str, word: str) -> None:
+    # jieba glues a measure word to the thing ("两本书") or, after a number, reads "本书" as
+    # "this book" (a pronoun, dropped): the thing is found again; 四件套 is a thing itself.
+    content = [t.text for t in Analyzer().tokens(text) if t.content]
+    assert word in content, content

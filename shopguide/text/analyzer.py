@@ -103,7 +103,7 @@ def _tag(tk, run: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     # Without jieba's HMM guesses at unknown words: they glue a function word to its
     # neighbour (有轻, 码有, 卡卖) and hide both; an unknown word is left as its characters,
     # and the store's own words are in the dictionary anyway.
-    return tk.tag(run, False)
+    return chinese.split_measures(tk.tag(run, False), lambda rest: tk.tag(rest, False))
 
 
 @lru_cache(maxsize=8)

@@ -76,3 +76,35 @@ def root(word: str) -> str:
     if len(word) == 2 and word.endswith(LIGHT_SUFFIXES):
         return word[0]
     return word
+
+
+@lru_cache(maxsize=1)
+def _measures() -> tuple[frozenset[str], frozenset[str]]:
+    """(what may stand before a measure word, the measure words): ``zh/measures.txt``."""
+    lines = resources.word_list("zh/measures.txt")
+    before = "".join(x.partition("=")[2] for x in lines if x.startswith("before="))
+    return frozenset(before), frozenset(x for x in lines if not x.startswith("before="))
+
+
+def split_measures(tagged: list[tuple[str, str]], tag) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """jieba's words with a measure word's thing set free: "一个包" is 一个 + 包, "两本书" 两本
+    + 书, and after a bare number "本书" (to jieba "this book", a pronoun) 本 + 书. ``tag``
+    tags a freed remainder."""
+    digits, measures = _measures()
+    out: list[tuple[str, str]] = []
+    for word, pos in tagged:
+        n = 0
+        while n < len(word) and word[n] in digits:
+            n += 1
+        after_number = bool(out) and all(c in digits for c in out[-1][0])
+        if 0 < n < len(word) - 1 and word[n] in measures and word[n + 1:] not in measures:
+            # (四件套, a set of four, is a thing of its own: its rest is a measure word too)
+            out.append((word[:n + 1], "m"))  # 一个包: the number and its measure word
+            out += tag(word[n + 1:])
+        elif n == 0 and after_number and len(word) > 1 and word[0] in measures and \
+                is_function_word(word, pos):
+            out.append((word[0], "q"))  # 一 本书: 本 counts the 书
+            out += tag(word[1:])
+        else:
+            out.append((word, pos))
+    return out
