@@ -58,3 +58,19 @@ def test_a_thing_already_bought_or_nothing_shown_asks_the_policy(engine, text: s
         ask_skus(engine, conv, "跑鞋")  # shown, but the shopper speaks of the pair they bought
     plan = engine.plan(text, conv)
     assert plan.intent == "policy" and plan.faq is not None and plan.faq.id == "exchanges"
+
+
+def test_turning_down_the_only_match_offers_others_of_its_kind(fresh_store) -> None:
+    # "No, I don't like Adidas." after the one "hat": the caps of the same kind, not the
+    # Adidas hat again.
+    from shopguide.guide.engine import Engine
+
+    fresh_store.set_settings(name="Shop", language="en", currency="USD")
+    for sku, name in (("H-1", "adidas Superlite Performance Hat"), ("C-1", "Nike Featherlight Cap"),
+                      ("C-2", "Nike Aerobill Running Cap")):
+        fresh_store.save_product(Product(sku, name, "Apparel/Headwear", 29.99, "USD", stock=3))
+    fresh_store.save_product(Product("S-1", "adidas Crew Socks", "Apparel/Socks", 12.0, "USD",
+                                     stock=3))
+    engine, conv = Engine(fresh_store), Conversation()
+    assert ask_skus(engine, conv, "I'd like to buy a hat.") == ["H-1"]
+    assert set(ask_skus(engine, conv, "No, I don't like Adidas.")) == {"C-1", "C-2"}

@@ -186,6 +186,7 @@ def _others(q: Query, conv: Conversation) -> Query:
         return replace(asked, exclude_skus=gone)
     merged = _merged(asked, conv)
     merged.exclude_skus = list(dict.fromkeys(last.exclude_skus + gone))
+    merged.subject = merged.subject or recommended(conv).category
     return merged
 
 

@@ -298,8 +298,15 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
             found = [(p, s) for p, s in found if p.price <= ceiling]
         found = cheapest_first(store, filters, found, ceiling)
     found = [(p, s) for p, s in found if _colour_left(p, q) and not _excluded_tag(p, q)]
-    # "不喜欢，换一个": not the one turned down, while others are left to show.
-    found = [(p, s) for p, s in found if p.sku not in q.exclude_skus] or found
+    if q.exclude_skus:
+        # "不喜欢，换一个": not the one turned down; with none other left to show, others of
+        # the kind it is ("not Adidas" after the one hat: the caps).
+        kept = [(p, s) for p, s in found if p.sku not in q.exclude_skus]
+        if not kept and q.subject:
+            kept = [(p, s) for p, s in store.search_products(None, category=q.subject,
+                                                              limit=CANDIDATES)
+                    if p.sku not in q.exclude_skus]
+        found = kept or found
     prefer = partial(category_matches, wanted=soft) if soft else _kept_subject(
         q, vocab, found, customer)
     found += meant_products(store, q, {p.sku for p, _ in found})
