@@ -63,3 +63,21 @@ def test_a_row_must_hold_every_part_to_match_in_full() -> None:
     one = Doc.of(an, "Lawn Grass Seed", "")
     assert alt_score(alt, both) == 1.0
     assert alt_score(alt, one) == 0.0
+
+
+def test_what_a_thing_is_for_is_not_the_thing_asked_for(fresh_store) -> None:
+    # "toast" is no word of the store, but it is what the spread is for: the cheese spreads
+    # answer; "lawn mowers" (an unknown head of the thing itself) still does not find mowers.
+    from shopguide.guide.conversation import Conversation
+    from shopguide.guide.engine import Engine
+    from shopguide.store.models import Product
+
+    fresh_store.set_settings(name="Deli", language="en", currency="USD")
+    fresh_store.save_product(Product("CS-1", "Truffle Cheese Spread", "Deli", 9.0, "USD", stock=4))
+    fresh_store.save_product(Product("LB-1", "Lawn Bag", "Garden", 5.0, "USD", stock=4))
+    for i in range(6):  # enough rows that a word none holds weighs as it would in a store
+        fresh_store.save_product(Product(f"GB-{i}", f"Gift Box {i}", "Gifts", 5.0, "USD", stock=4))
+    engine = Engine(fresh_store)
+    plan = engine.plan("I want a cheese spread for my breakfast toast", Conversation())
+    assert [p.sku for p in plan.products] == ["CS-1"], plan.why
+    assert engine.plan("lawn mowers", Conversation()).intent == "out_of_scope"

@@ -706,9 +706,17 @@ def _compound_heads(norm: str, tokens: Sequence[Token],
     the thing is and the words before it what kind."""
     heads: set[int] = set()
     run: list[int] = []
+    purpose = set(resources.cue_words("purpose"))
+
+    def for_something(first: int) -> bool:
+        # "cheese spread for my breakfast toast": what it is for, not what is asked for.
+        j = first - 1
+        while j >= 0 and tokens[j].stop and tokens[j].text not in purpose:
+            j -= 1
+        return j >= 0 and tokens[j].text in purpose
 
     def close() -> None:
-        if len(run) >= 2:
+        if len(run) >= 2 and not for_something(run[0]):
             heads.add(run[-1])
         run.clear()
 
