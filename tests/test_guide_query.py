@@ -186,3 +186,15 @@ def test_a_budget_beside_a_measure_is_still_read() -> None:
     assert parse_budget("around 30").around == 30.0
     assert parse_budget("50 ft hose under $45").max_price == 45.0
     assert parse_budget("3.5 kg under 200").max_price == 200.0
+
+
+@pytest.mark.parametrize("text, topic", [("arrival time", "delivery"),
+                                         ("How quickly will this item arrive?", "delivery"),
+                                         ("has anyone returned this heavy unit?", "returns"),
+                                         ("can I book an appointment?", "booking")])
+def test_a_policy_topic_in_its_everyday_forms(text: str, topic: str) -> None:
+    assert topic in understand(text, VOCAB).topics
+
+
+def test_a_book_is_no_booking() -> None:
+    assert "booking" not in understand("I want a book for children", VOCAB).topics
