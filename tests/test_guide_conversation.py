@@ -396,3 +396,19 @@ def test_a_modifier_clause_is_read_at_the_end_of_the_message() -> None:
     assert _headless("是防水的吗") is None and _headless("第二个是什么材质的") is None
     assert _headless("电饭煲 五百以内 别推日本产的") == 9  # the kind is named before it
     assert _headless("withdraw money") is None
+
+
+def test_a_kind_found_by_its_words_is_kept_as_the_subject(fresh_store) -> None:
+    # "书桌" names no category of this store (desks live under 家具/桌台); "要折叠的" after
+    # desks still prefers a folding desk to a folding phone.
+    from shopguide.guide.engine import Engine
+    from shopguide.store.models import Product
+    from tests.fixtures.guide import ask_skus
+
+    fresh_store.set_settings(name="Shop", language="zh", currency="CNY")
+    fresh_store.save_product(Product("D-1", "橡木书桌", "家具/桌台", 899.0, "CNY", stock=3))
+    fresh_store.save_product(Product("D-2", "竹制折叠书桌", "家具/桌台", 299.0, "CNY", stock=3))
+    fresh_store.save_product(Product("P-1", "折叠屏手机", "数码/手机", 8999.0, "CNY", stock=3))
+    engine, conv = Engine(fresh_store), Conversation()
+    assert set(ask_skus(engine, conv, "我想买一个书桌")) == {"D-1", "D-2"}
+    assert ask_skus(engine, conv, "有折叠的吗")[0] == "D-2"

@@ -159,11 +159,12 @@ def resolve(q: Query, conv: Conversation,
             _apply_exclusions(q, replace(q, other_brand=False, other_color=False), conv)
         last = conv.last_query
         if (q.intent == "find" and not q.category and not q.brand and last is not None
-                and last.category and conv.shown and not q.topics):
+                and conv.shown and not q.topics):
             # "有没有适合冬天跑步的？" after running shoes still means shoes: a message that names
             # no kind of thing keeps the conversation's as a preference (retrieval ranks by
-            # it; a named category would replace it).
-            q = replace(q, subject=last.category)
+            # it; a named category would replace it). Found by its words ("书桌"), the kind is
+            # the one recommended ("我要可折叠的": a folding desk, not a folding phone).
+            q = replace(q, subject=last.category or recommended(conv).category)
         return q
     return _merged(q, conv)
 
