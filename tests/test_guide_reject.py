@@ -74,3 +74,10 @@ def test_turning_down_the_only_match_offers_others_of_its_kind(fresh_store) -> N
     engine, conv = Engine(fresh_store), Conversation()
     assert ask_skus(engine, conv, "I'd like to buy a hat.") == ["H-1"]
     assert set(ask_skus(engine, conv, "No, I don't like Adidas.")) == {"C-1", "C-2"}
+
+
+@pytest.mark.parametrize("text", ["恩恩，谢谢啦", "嗯嗯 谢谢"])
+def test_a_filler_before_thanks_is_no_question_about_the_product(engine, text: str) -> None:
+    conv = Conversation()
+    ask_skus(engine, conv, "跑鞋")
+    assert engine.plan(text, conv).intent == "thanks"
