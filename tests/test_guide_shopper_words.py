@@ -48,3 +48,22 @@ def test_a_common_short_name_reaches_the_catalogs_word(fresh_store) -> None:
     plan = engine.plan("I want a book for children.", Conversation())
     assert plan.intent == "find" and [p.sku for p in plan.products] == ["BK-1"], plan.why
     assert engine.plan("can I book an installation?", Conversation()).faq.id == "booking"
+
+
+def test_cheap_is_priced_against_the_things_asked_for(fresh_store) -> None:
+    # "the best value cat food": cheap among cat foods, not below the plush cats' prices
+    # (which left no cat food at all).
+    from shopguide.guide.conversation import Conversation
+
+    fresh_store.set_settings(name="Shop", language="en", currency="USD")
+    for sku, name, price in (("CF-1", "Dry Cat Food 3 lb", 23.99), ("CF-2", "Raw Cat Food Pack", 32.99),
+                             ("CF-3", "Wet Cat Food 12 cans", 27.5)):
+        fresh_store.save_product(Product(sku, name, "Pets/Nutrition", price, "USD", stock=5))
+    for i in range(12):  # a store's other rows: "cat" is a rare word, as it would be
+        fresh_store.save_product(Product(f"GH-{i}", f"Garden Hose {i} ft", "Garden", 20.0 + i,
+                                         "USD", stock=5))
+    for i in range(5):
+        fresh_store.save_product(Product(f"PL-{i}", f"Plush Cat Doll {i}", "Toys", 9.99 + i, "USD",
+                                         stock=5))
+    plan = Engine(fresh_store).plan("Tell me about the best value cat food", Conversation())
+    assert plan.products and plan.products[0].sku == "CF-1", plan.why

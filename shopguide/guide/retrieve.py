@@ -194,6 +194,16 @@ def rank_products(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]
     return ranked
 
 
+def _answering(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]]) -> list[Product]:
+    """The candidates that cover the question's words about as well as the best one does."""
+    terms = ranking_slots(q)
+    if not terms:
+        return [p for p, _ in found]
+    covered = [(p, coverage(terms, product_doc(vocab.analyzer, p))) for p, _ in found]
+    best = max((c for _, c in covered), default=0.0)
+    return [p for p, c in covered if c >= CLOSE * best]
+
+
 def _close_to_best(ranked: list[Ranked], best3: list[Ranked]) -> list[Ranked]:
     """Only products that answer about as well as the best: a kids' running shoe matches the
     "kid" of "a bike helmet for my kid", but is no answer to it. A product that shares less
@@ -292,7 +302,9 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
                                                            limit=CANDIDATES, tied=TIED)
                   if p.sku not in seen]
     if q.cheap and "max_price" not in filters:
-        ceiling = cheap_ceiling(store, q, filters, [p for p, _ in found])
+        # Cheap among the things asked for: "the best value cat food" is priced against cat
+        # foods, not against the plush cats that share its word.
+        ceiling = cheap_ceiling(store, q, filters, _answering(q, vocab, found))
         if ceiling is not None:
             out.resolved_max_price = ceiling
             found = [(p, s) for p, s in found if p.price <= ceiling]
