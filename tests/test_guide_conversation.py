@@ -412,3 +412,13 @@ def test_a_kind_found_by_its_words_is_kept_as_the_subject(fresh_store) -> None:
     engine, conv = Engine(fresh_store), Conversation()
     assert set(ask_skus(engine, conv, "我想买一个书桌")) == {"D-1", "D-2"}
     assert ask_skus(engine, conv, "有折叠的吗")[0] == "D-2"
+
+
+@pytest.mark.parametrize("text", ["Not really, just recommend what you think is good.", "你推荐一下吧"])
+def test_a_request_with_nothing_new_keeps_the_subject(guide_engine, text: str) -> None:
+    conv = Conversation()
+    list(guide_engine.answer("跑鞋", conv))
+    kinds = {p.category for p in conv.shown}
+    plan = guide_engine.plan(text, conv)
+    assert plan.intent == "find" and plan.products, plan.why
+    assert {p.category for p in plan.products} <= kinds

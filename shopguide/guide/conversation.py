@@ -103,6 +103,8 @@ def is_follow_up(q: Query, conv: Conversation) -> bool:
         return True
     if q.intent in ("compare", "locate") and not novel:
         return True
+    if not novel and "ask_for" in q.acts and conv.shown:
+        return True  # "just recommend what you think is good": of the same, once more
     if q.other_brand or q.other_color:
         return True
     # A measure the product is for ("30升左右的", "for 4 people") narrows the subject too.
