@@ -81,3 +81,26 @@ def test_what_a_thing_is_for_is_not_the_thing_asked_for(fresh_store) -> None:
     plan = engine.plan("I want a cheese spread for my breakfast toast", Conversation())
     assert [p.sku for p in plan.products] == ["CS-1"], plan.why
     assert engine.plan("lawn mowers", Conversation()).intent == "out_of_scope"
+
+
+def test_a_long_message_is_judged_by_the_sentence_that_states_the_thing(fresh_store) -> None:
+    # The first sentence asks for the plush toy; the others add wishes in words the catalog
+    # need not use. A long message whose sentences each name little stays out of scope.
+    from shopguide.guide.conversation import Conversation
+    from shopguide.guide.engine import Engine
+    from shopguide.store.models import Product
+
+    fresh_store.set_settings(name="Toys", language="en", currency="USD")
+    fresh_store.save_product(Product("PT-1", "Soft Cuddly Plush Cat Stuffed Animal Toy", "Nursery",
+                                     19.99, "USD", stock=4))
+    for i in range(8):
+        fresh_store.save_product(Product(f"BK-{i}", f"Picture Book {i}", "Books", 9.0, "USD",
+                                         stock=4))
+    engine = Engine(fresh_store)
+    long = ("I'm primarily looking for a plush toy or stuffed animal, soft and cuddly. I prefer "
+            "something that's huggable and comfortable to hold. Plastic materials might not be "
+            "suitable for what I have in mind.")
+    assert [p.sku for p in engine.plan(long, Conversation()).products] == ["PT-1"]
+    other = ("My car broke down this morning. The mechanic says the gearbox is gone. Where can I "
+             "find a cheap rental nearby?")
+    assert engine.plan(other, Conversation()).intent == "out_of_scope"

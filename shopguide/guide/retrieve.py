@@ -194,6 +194,27 @@ def rank_products(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]
     return ranked
 
 
+_SENTENCE = re.compile(r"[.!?。！？；;]+\s*")
+CLAUSE_WORDS = 3  # content words a sentence needs to speak for a long message on its own
+
+
+def _clause_confidence(q: Query, vocab: StoreVocab, products: list[Product]) -> float:
+    """How well the best products cover the sentence of a long message they cover best:
+    "I'm looking for a plush toy or stuffed animal, soft and cuddly. I prefer something
+    huggable. Plastic might not suit what I have in mind." states the thing in its first
+    sentence; the others add wishes the catalog need not word alike. 0 for one sentence."""
+    sentences = [x for x in _SENTENCE.split(fold(q.text)) if x.strip()]
+    if len(sentences) < 2 or not products:
+        return 0.0
+    terms = ranking_slots(q).slots
+    best = 0.0
+    for sentence in sentences:
+        own = [s for s in terms if fold(s.said) in sentence]
+        if len(own) >= CLAUSE_WORDS:
+            best = max(best, max(coverage(own, product_doc(vocab.analyzer, p)) for p in products))
+    return best
+
+
 def _answering(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]]) -> list[Product]:
     """The candidates that cover the question's words about as well as the best one does."""
     terms = ranking_slots(q)
@@ -336,7 +357,8 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
     out.products = _close_to_best(ranked, best)
     asked = fold(" ".join((q.text, *q.means)))
     out.named = bool(ranked) and names_product(asked, ranked[0].product)
-    out.product_confidence = max((r.text_match for r in best), default=0.0)
+    out.product_confidence = max([r.text_match for r in best] + [
+        _clause_confidence(q, vocab, [r.product for r in best])], default=0.0)
     known = Terms([s for s in ranking_slots(q).slots if s.known])
     out.known_confidence = max((coverage(known, product_doc(vocab.analyzer, r.product))
                                 for r in best), default=0.0) if known else 0.0
