@@ -198,3 +198,10 @@ def test_a_policy_topic_in_its_everyday_forms(text: str, topic: str) -> None:
 
 def test_a_book_is_no_booking() -> None:
     assert "booking" not in understand("I want a book for children", VOCAB).topics
+
+
+@pytest.mark.parametrize("text, asks", [("i am using the stock charger. can i exchange it?", False),
+                                        ("is the kettle in stock?", True),
+                                        ("do you have stock?", True)])
+def test_stock_before_the_noun_it_describes_asks_no_stock(text: str, asks: bool) -> None:
+    assert understand(text, VOCAB).stock_question is asks

@@ -364,6 +364,7 @@ def understand(text: str, vocab: StoreVocab, default_lang: str = "en") -> Query:
     blocked = budget.spans + size_spans
     spans = _read_phrases(norm, tokens, vocab, blocked)
     _drop_degree_adverbs(spans, tokens)
+    _drop_attributive_stock(spans, tokens)
     acts = {s.kind for s in spans if s.kind in _ACTS}
     anywhere = {act: _act_phrases()[act].find(norm, tokens) for act in _ANYWHERE}
     acts |= {act for act, found in anywhere.items() if found}
@@ -525,6 +526,19 @@ def _kind_by_head(tokens: Sequence[Token], vocab: StoreVocab,
             if best is None or rank[:2] > best[:2]:
                 best = rank
     return (best[2], best[3]) if best else None
+
+
+def _drop_attributive_stock(spans: list[_Span], tokens: Sequence[Token]) -> None:
+    """"the stock charger" (the one it came with) is no question about stock: the word
+    stands between an article and the noun it describes."""
+    articles = set(resources.cue_words("article")) | set(resources.cue_words("definite"))
+    for s in list(spans):
+        if s.kind != "stock" or s.found.first != s.found.last or s.found.first == 0:
+            continue
+        before, nxt = tokens[s.found.first - 1], s.found.last + 1
+        if before.text in articles and nxt < len(tokens) and tokens[nxt].content and \
+                tokens[nxt].script == "en":
+            spans.remove(s)
 
 
 def _drop_degree_adverbs(spans: list[_Span], tokens: Sequence[Token]) -> None:
