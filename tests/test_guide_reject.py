@@ -81,3 +81,19 @@ def test_a_filler_before_thanks_is_no_question_about_the_product(engine, text: s
     conv = Conversation()
     ask_skus(engine, conv, "跑鞋")
     assert engine.plan(text, conv).intent == "thanks"
+
+
+def test_another_brand_when_none_is_left_offers_nothing_unrelated(fresh_store) -> None:
+    from shopguide.guide.engine import Engine
+
+    fresh_store.set_settings(name="Shop", language="zh", currency="CNY")
+    fresh_store.save_product(Product("DJ-1", "北面 男士羽绒服", "服装/外套", 2970.0, "CNY",
+                                     brand="北面", stock=3))
+    fresh_store.save_product(Product("DJ-2", "罗索 无缝羽绒服", "服装/外套", 1420.0, "CNY",
+                                     brand="罗索", stock=3))
+    fresh_store.save_product(Product("HT-1", "雨果 男士帽子", "服装/帽子", 390.0, "CNY",
+                                     brand="雨果", stock=3))
+    engine, conv = Engine(fresh_store), Conversation()
+    assert set(ask_skus(engine, conv, "请问有羽绒服吗？")) == {"DJ-1", "DJ-2"}
+    plan = engine.plan("换个牌子，这个不好看", conv)
+    assert "HT-1" not in [p.sku for p in plan.products], plan.why

@@ -344,6 +344,11 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
         q, vocab, found, customer)
     found += meant_products(store, q, {p.sku for p, _ in found})
     ranked = rank_products(q, vocab, few_of_each_score(found, TIED), customer, prefer)
+    if q.exclude_brands and ranking_slots(q).slots and ranked and \
+            max(r.text_match for r in ranked) == 0:
+        # "换个牌子" when the brands shown are the only ones of the kind: what is left shares
+        # no word with the question (hats for "another brand of down jacket"): nothing fits.
+        ranked = []
     if q.stock_question and ranked:
         # Answer about the product asked for, then offer ones that are on the shelf.
         ranked = ranked[:1] + [r for r in ranked[1:] if r.product.stock != 0]
