@@ -1,7 +1,7 @@
 """The project's own query sets, answered from the facts alone (no model): the demo ≥ 0.98
 and home & kitchen ≥ 0.9 on products_any, faq and none, no constraint violations, every
 answer grounded. These are regression sets (the project wrote them); the sets it did not
-write (tests/data/real_*, written_*) have floors below: the README reports their figures.
+write (tests/data/real_*, real2_*, written_*) have floors below: the README reports their figures.
 """
 
 from __future__ import annotations
@@ -49,7 +49,8 @@ def test_query_set_meets_the_bar(store_dir: Path, queries: Path, tmp_path: Path)
 # Shares of queries passed on the sets the project did not write (dev and test halves
 # together), a little under what the engine scores today: a change that loses ground on
 # real shoppers' words fails here even if the project's own sets still pass.
-FLOORS = {"real_en": 0.75, "real_zh": 0.58, "written_zh": 0.62, "written_en": 0.65}
+FLOORS = {"real_en": 0.75, "real_zh": 0.58, "written_zh": 0.62, "written_en": 0.65,
+          "real2_zh": 0.74, "real2_en": 0.73}  # (real2_*: dev halves only)
 
 
 @pytest.mark.slow
@@ -61,7 +62,8 @@ def test_sets_the_project_did_not_write_keep_their_floor(name: str, tmp_path: Pa
     folder = ROOT / "tests" / "data" / name
     store = open_store(tmp_path / "s.sqlite")
     import_path(store, folder)
-    cases = load_cases(folder / "dev.jsonl") + load_cases(folder / "test.jsonl")
+    cases = [c for part in ("dev", "test") if (folder / f"{part}.jsonl").is_file()
+             for c in load_cases(folder / f"{part}.jsonl")]
     s = run_eval(Engine(store), cases)["summary"]
     assert s["passed"] / s["queries"] >= FLOORS[name], s
     assert s["constraint_violations"] <= 2 and s["grounded_rate"] >= 0.98, s
