@@ -193,7 +193,8 @@ def test_a_budget_beside_a_measure_is_still_read() -> None:
                                          ("has anyone returned this heavy unit?", "returns"),
                                          ("can I book an appointment?", "booking"),
                                          ("are dogs allowed inside?", "pets_allowed"),
-                                         ("可以带狗进去吗", "pets_allowed")])
+                                         ("可以带狗进去吗", "pets_allowed"),
+                                         ("Is it shipped in a plain box?", "gift_wrap")])
 def test_a_policy_topic_in_its_everyday_forms(text: str, topic: str) -> None:
     assert topic in understand(text, VOCAB).topics
 
