@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from shopguide.guide.budget import around_words
+
 _CN = {"单": 1, "一": 1, "双": 2, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
        "八": 8, "九": 9, "十": 10}
 _NUM = r"(\d+(?:\.\d+)?|[单一双两二三四五六七八九十])"
@@ -89,8 +91,6 @@ def quantities(text: str) -> tuple[Quantity, ...]:
 def quantity_spans(text: str) -> list[tuple[int, int]]:
     """Where the quantities of ``text`` stand, with an "about" said around them ("around 30
     liters", "30升左右"): a measure the ranking reads, not words to search for."""
-    from shopguide.guide.budget import around_words
-
     before, after = around_words()
     out = []
     for _, pat in _PATTERNS:

@@ -18,6 +18,7 @@ from functools import lru_cache
 from shopguide.guide.budget import parse_budget
 from shopguide.guide.matching import SYNONYM, Alt, Slot, Terms, topic_phrases
 from shopguide.guide.positions import shown_refs
+from shopguide.guide.quantity import quantity_spans
 from shopguide.guide.vocab import StoreVocab
 from shopguide.privacy.contacts import EMAIL_RE, PHONE_RE
 from shopguide.text import Token, detect_lang, fold, has_cjk, resources
@@ -25,7 +26,6 @@ from shopguide.text.chinese import root as chinese_root
 from shopguide.text.phrases import Found, Phrases, pattern
 from shopguide.text.phrases import overlaps as _overlaps
 from shopguide.text.script import CJK_RUN
-from shopguide.guide.quantity import quantity_spans
 
 # "clarify": a follow-up named a position past the shown list; "remark": a comment on what
 # was shown ("好便宜啊"), not a request; "identity": a question about the assistant itself

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from types import MappingProxyType
 
@@ -86,22 +86,23 @@ def _measures() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(before), frozenset(x for x in lines if not x.startswith("before="))
 
 
-def split_measures(tagged: list[tuple[str, str]], tag) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+def split_measures(tagged: list[tuple[str, str]],
+                   tag: Callable[[str], list[tuple[str, str]]]) -> list[tuple[str, str]]:
     """jieba's words with a measure word's thing set free: "一个包" is 一个 + 包, "两本书" 两本
     + 书, and after a bare number "本书" (to jieba "this book", a pronoun) 本 + 书. ``tag``
     tags a freed remainder."""
-    digits, measures = _measures()
+    counting, measures = _measures()
     out: list[tuple[str, str]] = []
     for word, pos in tagged:
         n = 0
-        while n < len(word) and word[n] in digits:
+        while n < len(word) and word[n] in counting:
             n += 1
-        after_number = bool(out) and all(c in digits for c in out[-1][0])
+        counted = bool(out) and all(c in counting for c in out[-1][0])
         if 0 < n < len(word) - 1 and word[n] in measures and word[n + 1:] not in measures:
             # (四件套, a set of four, is a thing of its own: its rest is a measure word too)
             out.append((word[:n + 1], "m"))  # 一个包: the number and its measure word
             out += tag(word[n + 1:])
-        elif n == 0 and after_number and len(word) > 1 and word[0] in measures and \
+        elif n == 0 and counted and len(word) > 1 and word[0] in measures and \
                 is_function_word(word, pos):
             out.append((word[0], "q"))  # 一 本书: 本 counts the 书
             out += tag(word[1:])
