@@ -67,3 +67,22 @@ def test_cheap_is_priced_against_the_things_asked_for(fresh_store) -> None:
                                          stock=5))
     plan = Engine(fresh_store).plan("Tell me about the best value cat food", Conversation())
     assert plan.products and plan.products[0].sku == "CF-1", plan.why
+
+
+def test_a_colour_ranks_by_the_name_where_the_catalog_lists_no_colours(fresh_store) -> None:
+    # Titles only (no colours column): "black" is still what the shopper wants.
+    from shopguide.guide.conversation import Conversation
+
+    fresh_store.set_settings(name="Shop", language="en", currency="USD")
+    for i in range(4):
+        fresh_store.save_product(Product(f"PH-{i}", f"Galaxy A1{i} Cell Phone, Silver", "Mobile",
+                                         199.0 + i, "USD", stock=3))
+    fresh_store.save_product(Product("PH-9", "Galaxy S10 Unlocked 128GB Cell Phone with Dual SIM "
+                                     "and Fast Charging, Black", "Mobile", 419.0, "USD", stock=3))
+    for i in range(6):
+        fresh_store.save_product(Product(f"GH-{i}", f"Garden Hose {i}", "Garden", 20.0, "USD",
+                                         stock=3))
+    engine, conv = Engine(fresh_store), Conversation()
+    list(engine.answer("cell phones", conv))
+    plan = engine.plan("Black color, please.", conv)  # was "can't help": no colour to filter by
+    assert plan.intent == "find" and [p.sku for p in plan.products][:1] == ["PH-9"], plan.why

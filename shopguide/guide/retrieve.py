@@ -295,8 +295,15 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
     if "color" in filters and text and colour_in_a_name(store, vocab, q, filters, text, found):
         # "Blue Ice" (a pack), "green tea": the colour word belongs to a product's name.
         filters.pop("color")
-        q.color = None
+        colour, q.color = q.color, None
         found = store.search_products(f"{text} {q.text}", **filters, limit=CANDIDATES, tied=TIED)
+        # The colour word is still what the shopper wants where names are all a catalog says
+        # ("a black cell phone" among phones that list no colours): a word to rank by.
+        said = [w for w in (*resources.colors().get(str(colour), ()), fold(str(colour)))
+                if pattern((w,)).search(fold(q.text))]
+        alts = [Alt(k, sc, 1.0, t) for w in said[:1] for k, sc, t in _said_keys(vocab, w)]
+        if alts and all(s.key != alts[0].key for s in q.slots.slots):
+            q.slots.slots.append(Slot(said[0], alts))
     if not found and "category" in filters and len(filters) > 1:
         # Nothing in the named category fits the other constraints: look for the word
         # anywhere (a kids' "羽绒服" may live under 儿童/童装), keeping the other filters.
