@@ -208,3 +208,14 @@ def test_a_book_is_no_booking() -> None:
                                         ("do you have stock?", True)])
 def test_stock_before_the_noun_it_describes_asks_no_stock(text: str, asks: bool) -> None:
     assert understand(text, VOCAB).stock_question is asks
+
+
+@pytest.mark.parametrize("text", ["Any color is fine except for black.", "颜色要黑色的"])
+def test_the_word_for_colour_beside_a_colour_is_no_search_word(text: str) -> None:
+    q = understand(text, VOCAB)
+    assert q.color or q.exclude_colors
+    assert not {s.key for s in q.slots.slots} & {"color", "颜色"}
+
+
+def test_the_word_for_colour_alone_is_still_searched() -> None:
+    assert "color" in {s.key for s in understand("color printer", VOCAB).slots.slots}

@@ -149,6 +149,11 @@ def _act_phrases() -> dict[str, Phrases]:
 
 
 @lru_cache(maxsize=1)
+def _colour_words() -> Phrases:
+    return Phrases(resources.cue_words("colour_word"))
+
+
+@lru_cache(maxsize=1)
 def _size_cues() -> tuple[Phrases, Phrases, frozenset[str], Phrases]:
     systems = resources.sizes()
     cue = Phrases([w for ws in systems.get("cue", {}).values() for w in ws])
@@ -401,6 +406,10 @@ def understand(text: str, vocab: StoreVocab, default_lang: str = "en") -> Query:
                                                 *ASPECTS):
             # (an aspect asked keeps its words for the search: "how long" tells rows apart)
             consumed.append((f.start, f.end))
+    if q.color or q.exclude_colors:
+        # "Any color is fine except for black": with a colour read, the word for colour names
+        # the attribute, not a thing to search for ("Color All-in-One Printer").
+        consumed += [(f.start, f.end) for f in _colour_words().find(norm, tokens)]
     q.category = vocab.best_path(named_segments)
     if q.category and len(set(named_segments)) == 1 and \
             len(vocab.segment_paths().get(named_segments[0], ())) > 1:
