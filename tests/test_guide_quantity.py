@@ -16,6 +16,7 @@ from shopguide.guide.quantity import Quantity, fits, quantities
     ("野径40升登山包", [(40, 40, "litre")]),
     ("a 40L pack", [(40, 40, "litre")]),
     ("750毫升保温水壶", [(750, 750, "ml")]),
+    ("４人帐篷", [(4, 4, "people")]),  # full-width, folded as the resource's words are
     ("一双跑鞋，43码", []),  # a pair of shoes is no person
     ("30 days for returns", []),
 ])

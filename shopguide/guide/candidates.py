@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from shopguide.guide.matching import Alt, Terms, coverage, product_doc
-from shopguide.guide.quantity import UNIT_WORDS, quantities
+from shopguide.guide.quantity import quantities, unit_words
 from shopguide.guide.query import TYPO, Query
 from shopguide.guide.vocab import StoreVocab, category_matches
 from shopguide.store.models import FaqEntry, Product
@@ -37,7 +37,7 @@ def ranking_slots(q: Query) -> Terms:
     slots = list(q.slots.slots)
     wanted = quantities(q.text)  # "4人", "for 4 people", "40升"
     if wanted:  # "people" in "for 4 people" is the quantity's, not a word to look for
-        slots = [s for s in slots if fold(s.said) not in UNIT_WORDS] or slots
+        slots = [s for s in slots if fold(s.said) not in unit_words()] or slots
     return Terms(slots)
 
 

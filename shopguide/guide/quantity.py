@@ -3,7 +3,9 @@
 A tent for four people is the 3-4 person one, not the first tent the index ranks; a 40 L
 backpack is the 40升 one. Both sides are read the same way, as (low, high, unit) ranges,
 so "3-4人" holds 4 and "双人" is 2. Only units whose number says what the product is for
-are read: people and volume. Sizes and prices have their own constraints.
+are read: people and volume. Sizes and prices have their own constraints. How each is said
+(units, number words, the words of a temperature) is language data:
+``resources/lang/quantities.csv``.
 """
 
 from __future__ import annotations
@@ -14,42 +16,75 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from shopguide.guide.budget import around_words
+from shopguide.text import fold, resources
 
-_CN = {"单": 1, "一": 1, "双": 2, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-       "八": 8, "九": 9, "十": 10}
-_NUM = r"(\d+(?:\.\d+)?|[单一双两二三四五六七八九十])"
-_RANGE = rf"{_NUM}(?:\s*(?:-|–|~|～|到|至|to)\s*{_NUM})?"
-_UNITS = {
-    "people": r"\s*(?:人|-?\s*(?:person|persons|people|man|men)\b|\s*p\b)",
-    "litre": r"\s*(?:升|l\b|liters?\b|litres?\b)",
-    "ml": r"\s*(?:毫升|ml\b)",
-}
-_PATTERNS = [(unit, re.compile(_RANGE + pat, re.I)) for unit, pat in _UNITS.items()]
-# "Tent for 3–4", "sleeps 4": a bare number after for/sleeps counts people.
-_FOR = re.compile(r"\b(?:for|sleeps)\s+(\d+)(?:\s*(?:-|–|to)\s*(\d+))?\b(?!\s*(?:%|days?|years?))",
-                  re.I)
+UNITS = ("people", "litre", "ml")  # units whose number says what the product is for
+
+
+def _alt(words: Sequence[str]) -> str:
+    """An alternation of phrases, longest first; Latin words end at a word boundary."""
+    parts = []
+    for w in sorted(words, key=len, reverse=True):
+        body = r"\s+".join(re.escape(x) for x in w.split())
+        parts.append(body + (r"\b" if w[-1:].isascii() and w[-1:].isalnum() else ""))
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!x)x"
+
+
+def _said(kind: str, lang: str | None = None) -> tuple[str, ...]:
+    by = resources.quantities().get(kind, {})
+    return tuple(w for code, ws in by.items() if lang is None or code == lang for w in ws)
+
+
+@dataclass(frozen=True)
+class _Shapes:
+    counts: dict[str, float]
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    bare_for: re.Pattern[str]
+    temp: re.Pattern[str]
+    below_zero: re.Pattern[str]
+    below_words: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _shapes() -> _Shapes:
+    counts = {w: float(v) for w, _, v in (x.partition("=") for x in _said("count")) if v}
+    num = rf"(\d+(?:\.\d+)?|{_alt(tuple(counts))})"
+    joined = rf"{num}(?:\s*{_alt(_said('range'))}\s*{num})?"
+    # ("2-Person": a hyphen may join an English unit to its number)
+    patterns = tuple(
+        (unit, re.compile(rf"{joined}\s*(?:{_alt(_said(unit, 'zh'))}"
+                          rf"|-?\s*{_alt(_said(unit, 'en'))})", re.I))
+        for unit in UNITS)
+    bare_for = re.compile(rf"\b{_alt(_said('for'))}\s+(\d+)(?:\s*{_alt(_said('range'))}\s*(\d+))?"
+                          rf"\b(?!\s*{_alt(_said('for_not'))})", re.I)
+    below = _said("below_zero")
+    temp = re.compile(rf"({_alt(_said('minus'))}\s*)?\s*(\d+(?:\.\d+)?)\s*{_alt(_said('degree'))}"
+                      rf"(\s*{_alt(below + _said('degree_after'))})?", re.I)
+    below_zero = re.compile(rf"(\d+(?:\.\d+)?)\s*(?:{_alt(_said('degree', 'en'))}\s*)?"
+                            rf"{_alt(tuple(w for w in below if ' ' in w))}", re.I)
+    return _Shapes(counts, patterns, bare_for, temp, below_zero, below)
 
 
 # Temperatures: "零下10度", "-10℃", "minus 10 degrees", "10 below". A product's stated
 # temperature is how cold it is rated for (its lowest one counts), so it holds any colder
 # need down to that; the shopper's is the cold they will face.
-_TEMP = re.compile(r"(零下|负|-|−|minus\s*)?\s*(\d+(?:\.\d+)?)\s*(?:℃|°\s*c?|度|degrees?\b)"
-                   r"(\s*(?:below(?:\s+zero)?|以下))?", re.I)
-_BELOW_ZERO = re.compile(r"(\d+(?:\.\d+)?)\s*(?:degrees?\s*)?below\s+zero", re.I)
-
-
 def temperatures(text: str) -> list[float]:
+    shapes = _shapes()
+    text = fold(text)  # as the resource's words are: ℃ is °c
     out = []
-    for m in _TEMP.finditer(text):
+    for m in shapes.temp.finditer(text):
         value = float(m.group(2))
-        out.append(-value if m.group(1) or (m.group(3) and "below" in m.group(3).lower())
-                   else value)
-    out += [-float(m.group(1)) for m in _BELOW_ZERO.finditer(text)]
+        after = (m.group(3) or "").strip().lower()
+        below = any(after == w or after.startswith(w) for w in shapes.below_words)
+        out.append(-value if m.group(1) or below else value)
+    out += [-float(m.group(1)) for m in shapes.below_zero.finditer(text)]
     return out
 
 
-UNIT_WORDS = frozenset({"度", "degree", "degrees","人", "person", "persons", "people", "man", "men", "升", "l", "liter",
-                        "liters", "litre", "litres", "毫升", "ml"})
+@lru_cache(maxsize=1)
+def unit_words() -> frozenset[str]:
+    """The words of the units ("people", "升", "度"): the quantity's, not words to look for."""
+    return frozenset(w for kind in (*UNITS, "degree") for w in _said(kind) if w.isalnum())
 
 
 @dataclass(frozen=True)
@@ -67,18 +102,20 @@ class Quantity:
 
 
 def _value(token: str) -> float:
-    return float(_CN[token]) if token in _CN else float(token)
+    counts = _shapes().counts
+    return counts[token] if token in counts else float(token)
 
 
 @lru_cache(maxsize=4096)  # ranking reads every candidate's names for each such question
 def quantities(text: str) -> tuple[Quantity, ...]:
     out: list[Quantity] = []
-    for unit, pat in _PATTERNS:
+    text = fold(text)  # as the resource's words are
+    for unit, pat in _shapes().patterns:
         for m in pat.finditer(text):
             lo = _value(m.group(1))
             hi = _value(m.group(2)) if m.group(2) else lo
             out.append(Quantity(min(lo, hi), max(lo, hi), unit))
-    for m in _FOR.finditer(text):
+    for m in _shapes().bare_for.finditer(text):
         lo = float(m.group(1))
         hi = float(m.group(2)) if m.group(2) else lo
         out.append(Quantity(min(lo, hi), max(lo, hi), "people"))
@@ -93,7 +130,7 @@ def quantity_spans(text: str) -> list[tuple[int, int]]:
     liters", "30升左右"): a measure the ranking reads, not words to search for."""
     before, after = around_words()
     out = []
-    for _, pat in _PATTERNS:
+    for _, pat in _shapes().patterns:
         for m in pat.finditer(text):
             start, end = m.span()
             if (b := before.search(text[:start])) is not None:

@@ -102,6 +102,12 @@ def topics() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=None)
+def quantities() -> dict[str, dict[str, tuple[str, ...]]]:
+    """kind → lang → how a measure is said (``quantities.csv``)."""
+    return _listed("quantities.csv", "kind")
+
+
+@lru_cache(maxsize=None)
 def sizes() -> dict[str, dict[str, tuple[str, ...]]]:
     """size system → lang → words (``sizes.csv``)."""
     return _listed("sizes.csv", "system")
