@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from shopguide.text import Token, has_cjk, normalize_numbers, resources
+from shopguide.text import Token, normalize_numbers, resources
 from shopguide.text.analyzer import plain
-from shopguide.text.phrases import Phrases
+from shopguide.text.phrases import Phrases, alternation
 
 __all__ = ["Budget", "parse_budget", "normalize_numbers"]
 
@@ -36,16 +36,7 @@ class Budget:
 def _alt(kind: str) -> str:
     """One regex alternation of the phrases of a kind, both languages, longest first;
     English words on word boundaries."""
-    words = resources.budget_words().get(kind, {})
-    phrases = sorted({p for ps in words.values() for p in ps}, key=len, reverse=True)
-    parts = []
-    for p in phrases:
-        body = r"\s+".join(re.escape(w) for w in p.split())
-        if has_cjk(p) or not p[0].isalnum():
-            parts.append(body)
-        else:
-            parts.append(rf"(?<![a-z0-9]){body}(?![a-z0-9])")
-    return "(?:" + "|".join(parts) + ")" if parts else "(?!x)x"
+    return alternation(p for ps in resources.budget_words().get(kind, {}).values() for p in ps)
 
 
 @lru_cache(maxsize=1)

@@ -17,17 +17,14 @@ from functools import lru_cache
 
 from shopguide.guide.budget import around_words
 from shopguide.text import fold, resources
+from shopguide.text.phrases import alternation
 
 UNITS = ("people", "litre", "ml")  # units whose number says what the product is for
 
 
 def _alt(words: Sequence[str]) -> str:
-    """An alternation of phrases, longest first; Latin words end at a word boundary."""
-    parts = []
-    for w in sorted(words, key=len, reverse=True):
-        body = r"\s+".join(re.escape(x) for x in w.split())
-        parts.append(body + (r"\b" if w[-1:].isascii() and w[-1:].isalnum() else ""))
-    return "(?:" + "|".join(parts) + ")" if parts else "(?!x)x"
+    # A unit stands right after its number ("40l"): no word boundary before it.
+    return alternation(words, after_letters=True)
 
 
 def _said(kind: str, lang: str | None = None) -> tuple[str, ...]:

@@ -146,6 +146,22 @@ def _token_at(tokens: Sequence[Token], offset: int) -> int:
     return max(0, len(tokens) - 1)
 
 
+def alternation(phrases: Iterable[str], after_letters: bool = False) -> str:
+    """One regex alternation of phrases (not compiled, to build larger patterns from),
+    longest first, spaces as any run of spaces; an English phrase does not begin or end inside
+    a word, unless ``after_letters``: then it may follow letters or digits ("40l", "2-person"),
+    as a unit after its number does. Never matches anything for no phrases."""
+    parts = []
+    for p in sorted(set(phrases), key=len, reverse=True):
+        body = r"\s+".join(re.escape(w) for w in p.split())
+        if has_cjk(p) or not p[:1].isalnum():
+            parts.append(body)
+        else:
+            lead = "" if after_letters else r"(?<![a-z0-9])"
+            parts.append(rf"{lead}{body}(?![a-z0-9])")
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!x)x"
+
+
 @lru_cache(maxsize=64)
 def pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     """One compiled pattern for a list of words over raw (folded) text, for checks that run
