@@ -28,11 +28,12 @@ import argparse
 import collections
 import csv
 import hashlib
-import io
 import json
 import re
 import sys
 from pathlib import Path
+
+from common import FAQ_COLUMNS, PRODUCT_COLUMNS, csv_text, write_jsonl
 
 CORPUS_REPO = "JieZouIR/PSCon"
 CORPUS_PATH = "dataset/conversation_cn.json"
@@ -807,29 +808,15 @@ def write_store(out: Path) -> list[dict]:
     (out / "store.toml").write_text(
         "# Shoppers' words from PSCon's Chinese conversations (CC BY 4.0); see SOURCE.md.\n"
         'name = "PSCon 对话导购测试店"\nlanguage = "zh"\ncurrency = "CNY"\n', encoding="utf-8")
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["sku", "name", "category", "price", "brand", "currency", "stock", "aisle",
-                "sizes", "colors", "tags", "description"])
-    seen = set()
-    for sku, kind, brand, title in PRODUCTS:
-        assert sku not in seen, sku
-        seen.add(sku)
-        category = KINDS[kind][0]
-        tag = category.split("/")[-1]
-        w.writerow([sku, title, category, "%.2f" % price_for(sku, kind), brand, "CNY", "", "",
-                    "", "", tag, ""])
-    (out / "products.csv").write_text(buf.getvalue(), encoding="utf-8")
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["id", "question", "answer", "alternates", "tags"])
-    for row in FAQ:
-        w.writerow(row)
-    (out / "faq.csv").write_text(buf.getvalue(), encoding="utf-8")
+    skus = [sku for sku, _, _, _ in PRODUCTS]
+    assert len(set(skus)) == len(skus), "a SKU is repeated"
+    (out / "products.csv").write_text(csv_text(PRODUCT_COLUMNS, (
+        [sku, title, KINDS[kind][0], "%.2f" % price_for(sku, kind), brand, "CNY", "", "",
+         "", "", KINDS[kind][0].split("/")[-1], ""] for sku, kind, brand, title in PRODUCTS)),
+        encoding="utf-8")
+    (out / "faq.csv").write_text(csv_text(FAQ_COLUMNS, FAQ), encoding="utf-8")
     items = build_items()
-    with open(out / "dev.jsonl", "w", encoding="utf-8") as f:
-        for it in items:
-            f.write(json.dumps(it, ensure_ascii=False) + "\n")
+    write_jsonl(out / "dev.jsonl", items)
     return items
 
 

@@ -34,20 +34,19 @@ from __future__ import annotations
 import argparse
 import csv
 import gzip
-import hashlib
 import io
 import json
-import os
 import re
 import statistics
-import subprocess
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from common import read_blob
+from common import sha1 as h
+
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "tests" / "data" / "real_en"
-MIRROR = Path(os.environ.get("SHOPGUIDE_MIRROR", "/work/.mirror"))
 
 # (mirror folder, commit, path in repository)
 SOURCES = {
@@ -105,18 +104,7 @@ SOURCES = {
 
 
 def read_source(key: str) -> bytes:
-    folder, commit, path = SOURCES[key]
-    git_dir = MIRROR / folder / "repo"
-    out = subprocess.run(
-        ["git", "--git-dir", str(git_dir), "show", f"{commit}:{path}"],
-        check=True,
-        capture_output=True,
-    )
-    return out.stdout
-
-
-def h(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+    return read_blob(*SOURCES[key])
 
 
 def slug(text: str, n: int = 40) -> str:

@@ -26,12 +26,13 @@ import argparse
 import collections
 import csv
 import hashlib
-import io
 import json
 import re
 import subprocess
 import sys
 from pathlib import Path
+
+from common import FAQ_COLUMNS, PRODUCT_COLUMNS, csv_text, write_jsonl
 
 CORPUS_REPO = "EndlessLethe/jddc2019-3th-retrieve-model"
 CORPUS_COMMIT = "2d443d1679cc3d00022d0ff1697eb0e4cbeedb01"
@@ -901,29 +902,16 @@ def write_store(out: Path, items):
     (out / "store.toml").write_text(
         '# Real shopper questions from JDDC (JD.com customer service); see SOURCE.md.\n'
         'name = "京东客服语料测试店"\nlanguage = "zh"\ncurrency = "CNY"\n', encoding="utf-8")
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["sku", "name", "category", "price", "brand", "currency", "stock", "aisle",
-                "sizes", "colors", "tags", "description"])
-    seen = set()
-    for pr in PRODUCTS:
-        assert pr.sku not in seen, pr.sku
-        seen.add(pr.sku)
-        w.writerow([pr.sku, pr.name, pr.category, "%.2f" % price_for(pr), pr.brand, "CNY", "", "",
-                    pr.sizes, pr.colors, pr.tags, pr.desc])
-    (out / "products.csv").write_text(buf.getvalue(), encoding="utf-8")
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["id", "question", "answer", "alternates", "tags"])
-    for fid, q, a, alts, tags in FAQ:
-        assert len(alts.split(";")) <= 2, fid
-        w.writerow([fid, q, a, alts, tags])
-    (out / "faq.csv").write_text(buf.getvalue(), encoding="utf-8")
+    skus = [pr.sku for pr in PRODUCTS]
+    assert len(set(skus)) == len(skus), "a SKU is repeated"
+    (out / "products.csv").write_text(csv_text(PRODUCT_COLUMNS, (
+        [pr.sku, pr.name, pr.category, "%.2f" % price_for(pr), pr.brand, "CNY", "", "",
+         pr.sizes, pr.colors, pr.tags, pr.desc] for pr in PRODUCTS)), encoding="utf-8")
+    assert all(len(alts.split(";")) <= 2 for _, _, _, alts, _ in FAQ)
+    (out / "faq.csv").write_text(csv_text(FAQ_COLUMNS, FAQ), encoding="utf-8")
     dev, test = split(items)
-    for name, part in (("dev.jsonl", dev), ("test.jsonl", test)):
-        with open(out / name, "w", encoding="utf-8") as f:
-            for it in part:
-                f.write(json.dumps(it, ensure_ascii=False) + "\n")
+    write_jsonl(out / "dev.jsonl", dev)
+    write_jsonl(out / "test.jsonl", test)
     return dev, test
 
 
