@@ -170,7 +170,7 @@ def test_a_doubled_colour_says_how_something_looks_not_which_colour_is_wanted() 
 
 
 @pytest.mark.parametrize("text", ["around 30 liters", "under 30 liters", "about 35 l",
-                                  "40升左右"])
+                                  "40升左右", "at least 16gb", "至少16g内存的", "under 2kg"])
 def test_a_number_with_a_measure_word_leaves_no_part_of_itself_as_money(text: str) -> None:
     """"30 liters" is a volume; the pattern once backtracked into the number and read the
     "3" of it as a budget of about ¥3 (2.4 to 3.6), which emptied the search."""
@@ -219,3 +219,11 @@ def test_the_word_for_colour_beside_a_colour_is_no_search_word(text: str) -> Non
 
 def test_the_word_for_colour_alone_is_still_searched() -> None:
     assert "color" in {s.key for s in understand("color printer", VOCAB).slots.slots}
+
+
+@pytest.mark.parametrize("text, words", [("I'd like at least 16GB.", {"16gb"}),
+                                         ("至少16G内存的", {"16g", "内存"})])
+def test_a_floor_on_a_measure_searches_the_measure(text: str, words: set[str]) -> None:
+    # Not a price from ¥16: the measure, written onto its number, is what to look for.
+    q = understand(text, VOCAB)
+    assert q.min_price is None and set(q.slots.keys()) == words

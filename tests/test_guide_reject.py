@@ -97,3 +97,35 @@ def test_another_brand_when_none_is_left_offers_nothing_unrelated(fresh_store) -
     assert set(ask_skus(engine, conv, "请问有羽绒服吗？")) == {"DJ-1", "DJ-2"}
     plan = engine.plan("换个牌子，这个不好看", conv)
     assert "HT-1" not in [p.sku for p in plan.products], plan.why
+
+
+@pytest.mark.parametrize("first, then", [("跑鞋", "不是很喜欢，换一个"), ("跑鞋", "这个不怎么好看"),
+                                         ("running shoes", "I don't really like it")])
+def test_a_degree_word_inside_the_words_that_turn_down(engine, first: str, then: str) -> None:
+    # 不是很喜欢 is 不喜欢, "don't really like" "don't like": the degree word does not hide it.
+    conv = Conversation()
+    shown = ask_skus(engine, conv, first)
+    plan = engine.plan(then, conv)
+    assert plan.intent == "find" and plan.faq is None, plan.why
+    skus = [p.sku for p in plan.products]
+    assert skus and shown[0] not in skus and all(s.startswith("RS-") for s in skus)
+
+
+def test_turning_down_the_kind_shown_by_its_name_asks_for_others_of_it(fresh_store) -> None:
+    # "I don't like the backpacks you showed me": other backpacks, not anything but backpacks.
+    from shopguide.guide.engine import Engine
+
+    fresh_store.set_settings(name="Shop", language="en", currency="USD")
+    for i, name in enumerate(("Hiking Backpack 20L", "Hiking Backpack 35L",
+                              "Travel Backpack 40L", "Daypack Backpack 25L")):
+        fresh_store.save_product(Product(f"B-{i}", name, "Outdoor/Packs", 40.0 + i, "USD",
+                                         stock=3))
+    fresh_store.save_product(Product("N-1", "Hiking Trail Notebook", "Books/Maps", 9.0, "USD",
+                                     stock=3))
+    engine, conv = Engine(fresh_store), Conversation()
+    shown = ask_skus(engine, conv, "I want a hiking backpack")
+    plan = engine.plan("Please provide some more options. I don't like the backpacks you "
+                       "showed me.", conv)
+    assert "backpack" not in plan.query.exclude_words, plan.why
+    skus = [p.sku for p in plan.products]
+    assert {"B-2", "B-3"} <= set(skus) and not set(skus) & set(shown), skus

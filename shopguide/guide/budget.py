@@ -33,10 +33,11 @@ class Budget:
     spans: list[tuple[int, int]] = field(default_factory=list)
 
 
-def _alt(kind: str) -> str:
+def _alt(kind: str, after_letters: bool = False) -> str:
     """One regex alternation of the phrases of a kind, both languages, longest first;
-    English words on word boundaries."""
-    return alternation(p for ps in resources.budget_words().get(kind, {}).values() for p in ps)
+    English words on word boundaries (``after_letters``: or right after a number)."""
+    return alternation((p for ps in resources.budget_words().get(kind, {}).values() for p in ps),
+                       after_letters)
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +65,8 @@ def _shapes() -> _Shapes:
     cur = rf"(?:{_alt('currency')}\s*)?"
     unit = rf"(?:\s*{_alt('currency')})?"
     # A number followed by a measure word is a size, a weight or a count, not money.
-    money = rf"{cur}{n}{unit}(?!\s*{_alt('measure')})"
+    # The measure may be written onto the number ("16GB", "2kg").
+    money = rf"{cur}{n}{unit}(?!\s*{_alt('measure', after_letters=True)})"
     sep = _alt("range_sep")
     neg_floor = rf"{_alt('negated_min')}\s*{_alt('min_before')}"
     return _Shapes(

@@ -173,10 +173,11 @@ def resolve(q: Query, conv: Conversation,
 
 def _others(q: Query, conv: Conversation) -> Query:
     """"不喜欢，换一个" / "any other options?" with products shown: others of the kind, not the
-    one turned down (the one recommended) or, asked for more, not any shown; the exchange
+    one turned down (the one recommended) or, asked for more (also when turning down: "more
+    options, I don't like the backpacks you showed me"), not any shown; the exchange
     policy its words also name is for a thing already bought ("owned")."""
     shown = [conv.shown[i] for i in q.refs if -len(conv.shown) <= i < len(conv.shown)]
-    if "reject" in q.acts:
+    if "reject" in q.acts and "more" not in q.acts:
         gone = [p.sku for p in shown or [recommended(conv)]]  # "不喜欢这个" / "第二个不好看"
     else:
         gone = [p.sku for p in conv.shown]
@@ -187,10 +188,19 @@ def _others(q: Query, conv: Conversation) -> Query:
     if last is None or (q.category and q.category != last.category):
         # "不合适，我想要一个有线的耳机" after speakers: a search for the kind it names.
         return replace(asked, exclude_skus=gone)
+    asked.exclude_words = [w for w in q.exclude_words if not _names_shown(w, last, conv)]
     merged = _merged(asked, conv)
     merged.exclude_skus = list(dict.fromkeys(last.exclude_skus + gone))
     merged.subject = merged.subject or recommended(conv).category
     return merged
+
+
+def _names_shown(key: str, last: Query, conv: Conversation) -> bool:
+    """Whether a word turned down names the kind shown rather than a feature of it: searched
+    for before and in every shown product's name ("I don't like the backpacks you showed me"
+    asks for other backpacks, not for no backpacks)."""
+    return key in last.slots.keys() and all(
+        key in plain().terms(p.display_name(last.lang)) for p in conv.shown)
 
 
 def _merged(q: Query, conv: Conversation) -> Query:
@@ -366,7 +376,7 @@ def _about_focus(q: Query, conv: Conversation,
                   or q.cheap or q.cheaper or q.exclude_brands or q.exclude_colors
                   or quantities(q.text))
     if (q.topics and not _novel_terms(q)) or "policy" in q.acts or q.brand or constraint or \
-            q.refs or q.pick or "ask_for" in q.acts:
+            q.refs or q.pick or q.acts & {"ask_for", "prefer"}:
         return False
     focus = recommended(conv)
     if q.category and not q.category_soft:

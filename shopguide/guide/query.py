@@ -137,7 +137,7 @@ _ACTS = ("greeting", "thanks", "goodbye", "staff", "compare", "locate", "stock_a
          "in_stock", "negation", "negation_end", "other_brand", "other_color", "it", "them",
          "which", "cheapest", "priciest", "lightest", "remark", "cheap", "cheaper", "how_to",
          "ask_for", "swap", "owned", "identity", "policy", "asks_colors", "asks_sizes",
-         "asks_price", "seller", "reject", "more", *ASPECTS)
+         "asks_price", "seller", "reject", "more", "prefer", *ASPECTS)
 # Acts read wherever their words stand, though a longer reading covers them: 换一个 also
 # names the exchange policy, which the conversation then decides about (``resolve``).
 _ANYWHERE = ("reject", "more")
@@ -426,9 +426,12 @@ def understand(text: str, vocab: StoreVocab, default_lang: str = "en") -> Query:
         # "要16G内存的" after laptops: 内存, measured, says what the laptop has, not what is
         # wanted ("有睡袋的吗" asks for sleeping bags; "电饭煲 五百以内 别推日本产的" names its
         # kind before the modifier's clause).
+        # In English the clause has a pronoun for its head ("one that can run the latest
+        # games", "ones with a wide fit"): a kind named after it describes the head.
         kinds = [s.found for s in spans if s.kind == "category"]
         q.category_soft = q.category_soft or bool(q.category) and all(
-            f.start >= clause and _after_a_figure(norm, tokens, f.start) for f in kinds)
+            f.start >= clause and (q.lang == "en" or _after_a_figure(norm, tokens, f.start))
+            for f in kinds)
     repaired = _typos(norm, tokens, vocab, consumed)
     if q.category is None:
         kinds = [w for w in repaired.values() if w in vocab.segment_paths()]

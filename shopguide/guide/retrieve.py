@@ -59,6 +59,7 @@ class Retrieval:
     head_unknown: bool = False  # what is asked for (a compound's head, any word of a bare
     # noun phrase) is no word of the store
     head_met: bool = True  # a product shown is the thing asked for (matches the heads)
+    subject_kept: bool = False  # the best is of the conversation's kind and shares a word
     resolved_max_price: float | None = None  # what "cheap" came to
     filtered: bool = False  # a named category or brand narrowed the search
     faq_ranked: list[tuple[FaqEntry, float]] = field(default_factory=list)
@@ -367,6 +368,8 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
         ranked.sort(key=lambda r: (r.product.stock == 0, -round(r.text_match, 1), r.product.price))
     best = _answering_best(ranked)
     out.products = _close_to_best(ranked, best)
+    out.subject_kept = not soft and prefer is not None and bool(best) and \
+        prefer(best[0].product.category) and best[0].text_match > 0
     asked = fold(" ".join((q.text, *q.means)))
     out.named = bool(ranked) and names_product(asked, ranked[0].product)
     out.product_confidence = max([r.text_match for r in best] + [
@@ -493,7 +496,9 @@ def decide(q: Query, r: Retrieval) -> tuple[str, str]:
     # what was just shown: products answer, unless a policy fits better. A category named
     # as a modifier ("dog" in "shaggy dog board game") counts only if its products are the
     # thing asked for (the compound's head, "game").
-    kind = bool((q.category or q.brand) and r.head_met) or q.follow_up
+    # So does a message that goes on about the conversation's kind of thing, matched by a
+    # product of that kind ("I'd like regular soda, fruity flavours" after sodas).
+    kind = bool((q.category or q.brand) and r.head_met) or q.follow_up or r.subject_kept
     # Words the store has never seen weigh against the match (a thing it does not sell),
     # unless they are only around what is asked: the known words then carry the question,
     # provided what is asked for (a compound's head) is not itself unknown ("lawn mowers").

@@ -75,8 +75,10 @@ class Phrases:
             if separable else ""
         self._split = [(p, re.compile(f"{re.escape(p[0])}(?:{fillers}){re.escape(p[1])}"))
                        for p in self._zh if fillers and len(p) == 2 and has_cjk(p)]
+        self._split += _with_degree(self._zh)
         self._frames.sort(key=lambda f: len(f[0]), reverse=True)
         self._longest = max((len(k) for k in self._en), default=0)
+        self._degree = {self._key(w) for w in resources.word_list("en/degree_words.txt")}
 
     def _key(self, word: str) -> str:
         return word.replace("’", "'") if self.exact else stem(word)
@@ -122,21 +124,41 @@ class Phrases:
         if self._en:
             keys = [None if t.script == "zh" else (self._key(t.text) if self.exact else t.key)
                     for t in tokens]
-            for n in range(min(self._longest, len(tokens)), 0, -1):
-                for i in range(len(tokens) - n + 1):
-                    words = tuple(keys[i:i + n])
-                    p = self._en.get(words)  # type: ignore[arg-type]
-                    if p is None:
-                        continue
-                    a, b = tokens[i].start, tokens[i + n - 1].end
-                    span = set(range(a, b))
-                    if not span & taken:
-                        taken |= span
-                        found.append(Found(p, a, b, i, i + n - 1))
+            self._find_en(keys, list(range(len(tokens))), tokens, 1, taken, found)
+            # "don't really like" is "don't like": a phrase of several words is found with
+            # degree words between them skipped.
+            kept = [i for i, k in enumerate(keys) if k not in self._degree]
+            if len(kept) < len(keys):
+                self._find_en([keys[i] for i in kept], kept, tokens, 2, taken, found)
         return sorted(found, key=lambda f: f.start)
+
+    def _find_en(self, keys: list[str | None], at: list[int], tokens: Sequence[Token],
+                 shortest: int, taken: set[int], found: list[Found]) -> None:
+        """English phrases over ``keys`` (the keys of ``tokens[at[i]]``), longest first."""
+        for n in range(min(self._longest, len(keys)), shortest - 1, -1):
+            for i in range(len(keys) - n + 1):
+                p = self._en.get(tuple(keys[i:i + n]))  # type: ignore[arg-type]
+                if p is None:
+                    continue
+                first, last = at[i], at[i + n - 1]
+                a, b = tokens[first].start, tokens[last].end
+                span = set(range(a, b))
+                if not span & taken:
+                    taken |= span
+                    found.append(Found(p, a, b, first, last))
 
     def any(self, norm: str, tokens: Sequence[Token]) -> bool:
         return bool(self.find(norm, tokens))
+
+
+def _with_degree(phrases: Iterable[str]) -> list[tuple[str, re.Pattern[str]]]:
+    """Chinese phrases that begin with a negation, found with a degree word after it (不太喜欢
+    is 不喜欢): each with its pattern, as the separable ones are."""
+    negators = resources.word_list("zh/negators.txt")
+    degree = "|".join(re.escape(w) for w in sorted(
+        resources.word_list("zh/degree_words.txt"), key=len, reverse=True))
+    return [(p, re.compile(f"{re.escape(p[0])}(?:{degree}){re.escape(p[1:])}"))
+            for p in phrases if degree and len(p) >= 2 and p[0] in negators and has_cjk(p)]
 
 
 def _token_at(tokens: Sequence[Token], offset: int) -> int:

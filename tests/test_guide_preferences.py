@@ -1,0 +1,55 @@
+"""A shopper's preference goes on with the kind of thing being talked about: "one that can
+run the latest games" after graphics cards describes a graphics card (the games are what it is
+for); "I prefer NVIDIA graphics cards" wishes for products, it asks nothing of the card on
+screen; "I'd like regular soda, I enjoy fruity flavours" after sodas still wants a soda,
+though most of its words are the store's to learn."""
+
+from __future__ import annotations
+
+import pytest
+
+from shopguide.guide.conversation import Conversation
+from shopguide.store.models import Product
+from tests.fixtures.guide import ask_skus
+
+
+@pytest.fixture
+def engine(fresh_store):
+    from shopguide.guide.engine import Engine
+
+    fresh_store.set_settings(name="Shop", language="en", currency="USD")
+    rows = (("G-1", "GIGABYTE GeForce RTX 4070 Graphics Card", "Computing/PC Components"),
+            ("G-2", "NVIDIA GeForce RTX 4060 Graphics Card", "Computing/PC Components"),
+            ("G-3", "Sapphire AMD Radeon RX 6700 Graphics Card", "Computing/PC Components"),
+            ("V-1", "The Witcher 3 Game of the Year Edition", "Gaming/Console Titles"),
+            ("V-2", "Days Gone - Playstation 4 Game", "Gaming/Console Titles"),
+            ("S-1", "Pepsi Zero Sugar Soda, 7.5 Ounce Cans", "Pantry/Cold Drinks"),
+            ("S-2", "Coca-Cola Soda, 12 Ounce Cans", "Pantry/Cold Drinks"),
+            ("K-1", "Lavazza Whole Bean Coffee", "Pantry/Coffee"))
+    for i, (sku, name, category) in enumerate(rows):
+        fresh_store.save_product(Product(sku, name, category, 20.0 + i, "USD", stock=3))
+    return Engine(fresh_store)
+
+
+def test_a_kind_named_after_one_that_describes_the_one(engine) -> None:
+    conv = Conversation()
+    ask_skus(engine, conv, "Can you recommend a graphics card to me?")
+    plan = engine.plan("One that can support the latest large-scale games would be good.", conv)
+    skus = [p.sku for p in plan.products]
+    assert skus and all(s.startswith("G-") for s in skus), plan.why
+
+
+def test_a_stated_preference_is_a_search_not_a_question_about_the_one_shown(engine) -> None:
+    conv = Conversation()
+    ask_skus(engine, conv, "Can you recommend a graphics card to me?")
+    plan = engine.plan("Actually, I prefer NVIDIA graphics cards.", conv)
+    assert not plan.query.about_focus and plan.products, plan.why
+    assert plan.products[0].sku == "G-2", plan.why
+
+
+def test_going_on_about_the_kind_talked_about_finds_it(engine) -> None:
+    conv = Conversation()
+    ask_skus(engine, conv, "Hello, I'm looking to buy some soda.")
+    plan = engine.plan("I'd like regular soda, and I enjoy fruity flavors.", conv)
+    assert plan.intent == "find" and plan.products, plan.why
+    assert all(p.sku.startswith("S-") for p in plan.products)
