@@ -53,3 +53,20 @@ def test_going_on_about_the_kind_talked_about_finds_it(engine) -> None:
     plan = engine.plan("I'd like regular soda, and I enjoy fruity flavors.", conv)
     assert plan.intent == "find" and plan.products, plan.why
     assert all(p.sku.startswith("S-") for p in plan.products)
+
+
+def test_a_trouble_told_after_a_product_is_a_new_need(fresh_store) -> None:
+    # "我家孩子晚上老踢被子怎么办" after car seats asks for what solves it (a sleeping bag that
+    # stays on), not what the car seat's text says about kicking off a quilt.
+    from shopguide.guide.engine import Engine
+
+    fresh_store.set_settings(name="Shop", language="zh", currency="CNY")
+    fresh_store.save_product(Product("CS-1", "儿童安全座椅", "出行/安全座椅", 1599.0, "CNY",
+                                     description="ISOFIX固定，适合9个月-12岁。", stock=3))
+    fresh_store.save_product(Product("SD-1", "婴儿睡袋 四季通用", "童装/睡袋", 199.0, "CNY",
+                                     description="宝宝晚上再怎么踢被子也盖得住。",
+                                     tags=("防踢被",), stock=3))
+    engine, conv = Engine(fresh_store), Conversation()
+    assert ask_skus(engine, conv, "安全座椅") == ["CS-1"]
+    plan = engine.plan("我家孩子晚上老踢被子怎么办", conv)
+    assert not plan.query.about_focus and [p.sku for p in plan.products][:1] == ["SD-1"], plan.why

@@ -90,7 +90,7 @@ def is_follow_up(q: Query, conv: Conversation) -> bool:
         return False
     if q.category and not q.category_soft:
         return False  # a new category is a new search
-    if q.cheaper or q.refs or (q.pick and conv.shown):
+    if q.cheaper or q.refs or (q.pick and conv.shown) or (q.lighter and conv.shown):
         return True
     if conv.shown and (("headless" in q.acts and q.category_soft) or
                        ("swap" in q.acts and not q.category)):
@@ -252,6 +252,11 @@ def _merged(q: Query, conv: Conversation) -> Query:
         merged.around = None
         merged.cheap = False
         merged.min_price = None  # going cheaper lifts any lower bound asked for before
+    if q.lighter and conv.shown:
+        # "有没有更轻一点的": lighter than the product recommended, of its kind.
+        rec = recommended(conv)
+        merged.category = merged.category or rec.category
+        merged.lighter, merged.lighter_than = True, rec
     if not merged.refs and conv.shown and _points_at_one(q):
         focus = conv.focus if conv.focus is not None and conv.focus < len(conv.shown) else 0
         merged.refs = [focus]
@@ -376,7 +381,7 @@ def _about_focus(q: Query, conv: Conversation,
                   or q.cheap or q.cheaper or q.exclude_brands or q.exclude_colors
                   or quantities(q.text))
     if (q.topics and not _novel_terms(q)) or "policy" in q.acts or q.brand or constraint or \
-            q.refs or q.pick or q.acts & {"ask_for", "prefer"}:
+            q.refs or q.pick or q.acts & {"ask_for", "prefer", "problem"}:
         return False
     focus = recommended(conv)
     if q.category and not q.category_soft:

@@ -75,6 +75,8 @@ class Query:
     # store's own "Yankee Flipper Squirrel-Proof Bird Feeder"): a product named there is named.
     means: tuple[str, ...] = ()
     cheaper_than: object = None  # the product a "cheaper?" follow-up is measured against
+    lighter: bool = False  # "有没有更轻一点的", "the lightest tent": lightest first, by stated weight
+    lighter_than: object = None  # the product a "lighter?" follow-up is measured against
     about_focus: bool = False  # asks about the product being discussed, without pointing
     bare_phrase: bool = False  # only content words, as typed into a search box
 
@@ -137,7 +139,7 @@ _ACTS = ("greeting", "thanks", "goodbye", "staff", "compare", "locate", "stock_a
          "in_stock", "negation", "negation_end", "other_brand", "other_color", "it", "them",
          "which", "cheapest", "priciest", "lightest", "remark", "cheap", "cheaper", "how_to",
          "ask_for", "swap", "owned", "identity", "policy", "asks_colors", "asks_sizes",
-         "asks_price", "seller", "reject", "more", "prefer", *ASPECTS)
+         "asks_price", "seller", "reject", "more", "prefer", "problem", *ASPECTS)
 # Acts read wherever their words stand, though a longer reading covers them: 换一个 also
 # names the exchange policy, which the conversation then decides about (``resolve``).
 _ANYWHERE = ("reject", "more")
@@ -463,6 +465,9 @@ def understand(text: str, vocab: StoreVocab, default_lang: str = "en") -> Query:
     q.refs, ref_spans = shown_refs(norm, tokens, compares)
     consumed += ref_spans
     q.pick = _pick(acts, spans, norm)
+    # "lighter" of a colour ("a lighter colour") is no weight.
+    q.lighter = "lightest" in acts and q.pick is None and not q.color and \
+        not _colour_words().find(norm, tokens)
     q.stock_question = "stock_ask" in acts or ("stock" in acts and _yes_no(norm, tokens))
     q.in_stock = "in_stock" in acts or q.stock_question
     q.policy_cue = bool(q.topics)

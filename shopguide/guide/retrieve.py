@@ -18,6 +18,7 @@ from shopguide.guide.candidates import (CANDIDATES, TIED, StoreLike, beyond_cate
                                         ranking_slots, repaired_kind)
 from shopguide.guide.matching import (Alt, Slot, Terms, coverage, faq_doc, faq_topics,
                                       product_doc, slot_score)
+from shopguide.guide.pick import weight_grams
 from shopguide.guide.quantity import nearness, quantities
 from shopguide.guide.query import Query
 from shopguide.guide.vocab import (StoreVocab, broader_kinds, category_matches, color_matches,
@@ -244,6 +245,16 @@ def _answering_best(ranked: list[Ranked]) -> list[Ranked]:
     return sorted(ranked, key=lambda r: -(r.score + r.stock_push))[:3]
 
 
+def lightest_first(ranked: list[Ranked], than: object = None) -> list[Ranked]:
+    """Those whose text states a weight, lightest first; below ``than``'s weight when it
+    states one ("更轻一点的" after a stroller of 6.8 kg)."""
+    ceiling = weight_grams(than) if isinstance(than, Product) else None
+    weighed = [(w, r) for r in ranked if (w := weight_grams(r.product)) is not None
+               and (ceiling is None or w < ceiling)]
+    return [r for _, r in sorted(weighed, key=lambda t: (t[1].product.stock == 0, t[0],
+                                                          -t[1].text_match))]
+
+
 def _kept_subject(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]],
                   customer: Customer | None) -> Callable[[str], bool] | None:
     """The conversation's kind of thing is kept when the message fits it about as well as
@@ -366,6 +377,8 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
         # Among those that answer as well (coverage, not the index's tie-breaking score),
         # the cheapest first.
         ranked.sort(key=lambda r: (r.product.stock == 0, -round(r.text_match, 1), r.product.price))
+    if q.lighter:
+        ranked = lightest_first(ranked, q.lighter_than)
     best = _answering_best(ranked)
     out.products = _close_to_best(ranked, best)
     out.subject_kept = not soft and prefer is not None and bool(best) and \
