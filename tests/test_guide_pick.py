@@ -21,6 +21,8 @@ from shopguide.store.models import Product
     ("哪个更贵", "priciest"), ("哪个更便宜", "cheapest"), ("哪款更轻", "lightest"),
     ("which one is cheaper?", "cheapest"), ("which is more expensive?", "priciest"),
     ("which one is lighter?", "lightest"), ("更便宜的呢", None), ("anything cheaper?", None),
+    ("哪款容量最大", "biggest"), ("which one is the biggest?", "biggest"), ("哪个最小", "smallest"),
+    ("最大承重多少", None),
 ])
 def test_superlatives_are_read(text: str, kind: str | None) -> None:
     assert superlative(text) == kind
@@ -59,3 +61,24 @@ def test_without_weights_the_answer_says_it_cannot_tell(guide_store) -> None:
     assert len(_turn(engine, conv, "跑鞋")[0]) >= 2
     skus, text = _turn(engine, conv, "哪个最轻？")
     assert skus == [] and "重量" in text
+
+
+def test_the_biggest_and_smallest_by_the_measure_each_states(guide_store) -> None:
+    # Volume when every one states it (millilitres counted as litres), else people.
+    for sku, name, desc in (("F-1", "迷你空气炸锅 2L", "一个人用正好。"),
+                            ("F-2", "可视空气炸锅", "容量5升，玻璃可视窗。"),
+                            ("F-3", "双篮空气炸锅", "两个炸篮共7600ml。")):
+        guide_store.save_product(Product(sku, name, "厨房/空气炸锅", 299, "CNY", "小熊", 5, "F2",
+                                         description=desc))
+    engine, conv = Engine(guide_store), Conversation()
+    assert set(_turn(engine, conv, "空气炸锅")[0]) == {"F-1", "F-2", "F-3"}
+    skus, text = _turn(engine, conv, "哪款容量最大")
+    assert skus == ["F-3"] and "最大" in text
+    assert _turn(engine, conv, "which one is the smallest?")[0] == ["F-1"]
+
+
+def test_without_a_measure_the_answer_says_it_cannot_tell_the_size(guide_store) -> None:
+    engine, conv = Engine(guide_store), Conversation()
+    assert len(_turn(engine, conv, "跑鞋")[0]) >= 2
+    skus, text = _turn(engine, conv, "哪个最大？")
+    assert skus == [] and "容量" in text

@@ -137,7 +137,7 @@ class Query:
 ASPECTS = ("asks_cost", "asks_time")  # what a follow-up may ask of a policy (plan._on_aspect)
 _ACTS = ("greeting", "thanks", "goodbye", "staff", "compare", "locate", "stock_ask", "stock",
          "in_stock", "negation", "negation_end", "other_brand", "other_color", "it", "them",
-         "which", "cheapest", "priciest", "lightest", "remark", "cheap", "cheaper", "how_to",
+         "which", "cheapest", "priciest", "lightest", "biggest", "smallest", "remark", "cheap", "cheaper", "how_to",
          "ask_for", "swap", "owned", "identity", "policy", "asks_colors", "asks_sizes",
          "asks_price", "seller", "reject", "more", "prefer", "problem", *ASPECTS)
 # Acts read wherever their words stand, though a longer reading covers them: 换一个 also
@@ -596,7 +596,7 @@ def _pick(acts: set[str], spans: Sequence[_Span], norm: str) -> str | None:
     them, not of the catalog)."""
     which = tuple(resources.cue_words("which"))
     for s in spans:
-        if s.kind in ("cheapest", "priciest", "lightest") and (
+        if s.kind in ("cheapest", "priciest", "lightest", "biggest", "smallest") and (
                 "which" in acts or "them" in acts or _pick_tail(norm, s.found.end)
                 or s.found.phrase.startswith(which)):  # "哪个更贵" holds its "which"
             return s.kind
