@@ -423,3 +423,24 @@ def test_a_request_with_nothing_new_keeps_the_subject(guide_engine, text: str) -
     plan = guide_engine.plan(text, conv)
     assert plan.intent == "find" and plan.products, plan.why
     assert {p.category for p in plan.products} <= kinds
+
+
+def test_cheaper_stays_in_the_recommended_ones_kind(fresh_store) -> None:
+    # "anything cheaper?" after dog food: a cheaper dog food, not the cat food whose name
+    # also says "Food" and whose text fits "sensitive stomach" better.
+    from shopguide.guide.engine import Engine
+    from shopguide.store.models import Product
+    from tests.fixtures.guide import ask_skus
+
+    fresh_store.set_settings(name="Shop", language="en", currency="USD")
+    for sku, name, category, price, tags in (
+            ("D-1", "Pro Plan Sensitive Skin & Stomach Formula 30 lb", "Dog/Food", 71.99,
+             ("sensitive stomach", "adult")),
+            ("D-2", "NUTRO Senior Dry Dog Food 15 lb", "Dog/Food", 45.99, ("senior",)),
+            ("C-1", "Purina ONE Sensitive Skin & Stomach Adult Cat Food", "Cat/Food", 19.99,
+             ("sensitive stomach",))):
+        fresh_store.save_product(Product(sku, name, category, price, "USD", stock=5, tags=tags))
+    engine, conv = Engine(fresh_store), Conversation()
+    assert ask_skus(engine, conv, "dog food for a sensitive stomach")[0] == "D-1"
+    assert ask_skus(engine, conv, "anything cheaper?") == ["D-2"]
+    assert ask_skus(engine, conv, "anything cheaper?") == []  # no cheaper dog food left

@@ -316,7 +316,8 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
         alts = [Alt(k, sc, 1.0, t) for w in said[:1] for k, sc, t in _said_keys(vocab, w)]
         if alts and all(s.key != alts[0].key for s in q.slots.slots):
             q.slots.slots.append(Slot(said[0], alts))
-    if not found and "category" in filters and len(filters) > 1:
+    relative = q.cheaper_than is not None or q.lighter_than is not None
+    if not found and "category" in filters and len(filters) > 1 and not relative:
         # Nothing in the named category fits the other constraints: look for the word
         # anywhere (a kids' "羽绒服" may live under 儿童/童装), keeping the other filters.
         loose = {k: v for k, v in filters.items() if k != "category"}
@@ -331,7 +332,8 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
         q.min_price, q.max_price = round(q.around * (1 - WIDER), 2), round(q.around * (1 + WIDER), 2)
         filters.update(min_price=q.min_price, max_price=q.max_price)
         found = store.search_products(text or None, **filters, limit=CANDIDATES, tied=TIED)
-    if "category" in filters and found:
+    # Cheaper (lighter) than the product recommended is of its very kind: no widening.
+    if "category" in filters and found and not relative:
         found += beyond_category(store, vocab, q, filters, text, found)
         found += named_elsewhere(store, vocab, q, filters, text, found)
     soft = q.category if q.category and q.category_soft else None
