@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from shopguide.guide.quantity import weight_spans
 from shopguide.guide.matching import Doc, Slot, Terms, coverage, product_doc, slot_score
 from shopguide.guide.verify import Facts, check_sentence
 from shopguide.store.models import Product
-from shopguide.text import Analyzer
+from shopguide.text import Analyzer, resources
+from shopguide.text.phrases import alternation
 
 _CLAUSE = re.compile(r"(?<=[。；;！!？?\n])|(?<=\.)\s+")
 STATED = 0.5  # coverage of the asked words a clause needs to count as the answer
@@ -49,12 +52,34 @@ def asked_slots(terms: Terms, p: Product, analyzer: Analyzer) -> list[Slot]:
     return [s for s in terms.slots if s.role != "topic" and slot_score(s, name) < 0.9]
 
 
-def answer_about(p: Product, terms: Terms, analyzer: Analyzer, lang: str) -> Answer | None:
+@lru_cache(maxsize=1)
+def _measure() -> re.Pattern[str]:
+    units = [w for ws in resources.budget_words().get("measure", {}).values() for w in ws]
+    return re.compile(rf"\d+(?:\.\d+)?\s*{alternation(units, after_letters=True)}", re.I)
+
+
+def name_measures(p: Product, lang: str, weight: bool = False) -> str | None:
+    """The measures the product's name states ("30 lb", "2L", "3-4人"), as written there;
+    ``weight``: only its weights."""
+    own = p.name_zh if lang == "zh" else p.name_en
+    for name in (own, p.name):
+        found = weight_spans(name or "") if weight else [
+            m.group(0) for m in _measure().finditer(name or "")]
+        if found:
+            return " · ".join(dict.fromkeys(found))
+    return None
+
+
+def answer_about(p: Product, terms: Terms, analyzer: Analyzer, lang: str,
+                 measure: str | None = None) -> Answer | None:
     """The clause answering a question about ``p``, or Answer(None, …) when the catalog does
-    not say; None when the question asks nothing beyond naming the product."""
+    not say; None when the question asks nothing beyond naming the product. ``measure``: the
+    question asks how big ("size") or how heavy ("weight") it is ("容量多大", "多重"); with
+    no clause on it, the measures of that kind the name states answer."""
     asked = asked_slots(terms, p, analyzer)
-    if not asked:
-        return None
+    stated = name_measures(p, lang, weight=measure == "weight") if measure else None
+    if not asked:  # "多重？": the measure itself is all it asks
+        return Answer(stated, []) if measure else None
     words = [s.said for s in asked]
     best, score = None, 0.0
     facts = Facts.of([p], [], (None, None, None))
@@ -67,6 +92,8 @@ def answer_about(p: Product, terms: Terms, analyzer: Analyzer, lang: str) -> Ans
     tags = [t for t in p.tags if coverage(asked, Doc.of(analyzer, t, "")) >= STATED]
     if score >= STATED and best:
         return Answer(best, words)
+    if stated:
+        return Answer(stated, words)
     if tags:
         return Answer(tags[0], words)
     return Answer(None, words)

@@ -8,23 +8,18 @@ says so rather than guess.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from shopguide.guide.answer_words import say
-from shopguide.guide.quantity import quantities
+from shopguide.guide.quantity import quantities, weights
 from shopguide.store.models import Product
-
-_WEIGHT = re.compile(r"(\d+(?:\.\d+)?)\s*(公斤|千克|kg|克|g)(?![a-z])", re.I)
-_GRAMS = {"公斤": 1000.0, "千克": 1000.0, "kg": 1000.0, "克": 1.0, "g": 1.0}
-
 
 def weight_grams(p: Product) -> float | None:
     """The weight the product's own text states ("整帐仅约1.2公斤", "weighs about 1.2 kg")."""
     for text in (p.description, p.description_zh, p.description_en):
-        m = _WEIGHT.search(text or "")
-        if m:
-            return float(m.group(1)) * _GRAMS[m.group(2).lower()]
+        found = weights(text or "")
+        if found:
+            return found[0]
     return None
 
 

@@ -406,7 +406,8 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
             if wanted and any(_lists(p, wanted) for p in plan.products):
                 plan.variants = wanted
             elif len(plan.products) == 1:
-                plan.about = answer_about(plan.products[0], q.slots, vocab.analyzer, lang)
+                plan.about = answer_about(plan.products[0], q.slots, vocab.analyzer, lang,
+                                          measure=q.asks_measure())
     else:
         if q.about_focus:  # another product fits the words better: a new search after all
             q = plan.query = _new_search(q)

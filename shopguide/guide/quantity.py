@@ -79,6 +79,23 @@ def temperatures(text: str) -> list[float]:
 
 
 @lru_cache(maxsize=1)
+def _grams() -> tuple[dict[str, float], re.Pattern[str]]:
+    units = {w: float(v) for w, _, v in (x.partition("=") for x in _said("weight")) if v}
+    return units, re.compile(rf"(\d+(?:\.\d+)?)\s*({_alt(tuple(units))})", re.I)
+
+
+def weights(text: str) -> list[float]:
+    """The weights a text states, in grams ("整帐仅约1.2公斤" is 1200, "30 lb" 13608)."""
+    units, pat = _grams()
+    return [float(m.group(1)) * units[m.group(2).lower()] for m in pat.finditer(fold(text))]
+
+
+def weight_spans(text: str) -> list[str]:
+    """The weights a text states, as written ("30 lb", "1.2公斤")."""
+    return [m.group(0) for m in _grams()[1].finditer(text)]
+
+
+@lru_cache(maxsize=1)
 def unit_words() -> frozenset[str]:
     """The words of the units ("people", "升", "度"): the quantity's, not words to look for."""
     return frozenset(w for kind in (*UNITS, "degree") for w in _said(kind) if w.isalnum())

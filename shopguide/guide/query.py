@@ -110,6 +110,13 @@ class Query:
         return self.asks_variants() or (
             "price" if "asks_price" in self.acts and not self.topics else None)
 
+    def asks_measure(self) -> str | None:
+        """"weight" for "多重" / "how heavy is it?", "size" for "容量多大" / "how big is it?"
+        (the ``asks_weight`` / ``asks_measure`` cues); else None."""
+        if "asks_weight" in self.acts:
+            return "weight"
+        return "size" if "asks_measure" in self.acts else None
+
     def has_product_signal(self) -> bool:
         return bool(self.category or self.brand or self.tags or self.size or self.color
                     or self.min_price is not None or self.max_price is not None or self.cheap
@@ -139,7 +146,8 @@ _ACTS = ("greeting", "thanks", "goodbye", "staff", "compare", "locate", "stock_a
          "in_stock", "negation", "negation_end", "other_brand", "other_color", "it", "them",
          "which", "cheapest", "priciest", "lightest", "biggest", "smallest", "remark", "cheap", "cheaper", "how_to",
          "ask_for", "swap", "owned", "identity", "policy", "asks_colors", "asks_sizes",
-         "asks_price", "seller", "reject", "more", "prefer", "problem", *ASPECTS)
+         "asks_price", "seller", "reject", "more", "prefer", "problem", "asks_measure",
+         "asks_weight", *ASPECTS)
 # Acts read wherever their words stand, though a longer reading covers them: 换一个 also
 # names the exchange policy, which the conversation then decides about (``resolve``).
 _ANYWHERE = ("reject", "more")
@@ -405,8 +413,10 @@ def understand(text: str, vocab: StoreVocab, default_lang: str = "en") -> Query:
         elif s.kind == "topic":
             q.topics.append(str(s.value))
         elif s.kind in _ACTS and s.kind not in ("it", "them", "which", "ask_for", "policy",
-                                                *ASPECTS):
-            # (an aspect asked keeps its words for the search: "how long" tells rows apart)
+                                                "asks_measure", "asks_weight", *ASPECTS):
+            # (an aspect asked keeps its words for the search: "how long" tells rows apart;
+            # so does a measure: "how big is the bag?" asks of the bag discussed, not of
+            # another that says "bag")
             consumed.append((f.start, f.end))
     if q.color or q.exclude_colors:
         # "Any color is fine except for black": with a colour read, the word for colour names
