@@ -206,6 +206,13 @@ def _variants_asked(q: Query, p: Product, lang: str) -> str:
     return say("space", lang) + say(key, lang, names="/".join(made))
 
 
+def compose_purchase(p: Product, lang: str) -> str:
+    """The shopper chose ``p`` ("I'll take it", "就这款了"): where and what it is, and how to
+    buy it; a sold-out one is said to be so."""
+    key = "purchase_sold_out" if p.stock == 0 else "purchase"
+    return say(key, lang, line=product_line(p, lang))
+
+
 def compose_detail(products: Sequence[Product], lang: str) -> str:
     zh = lang == "zh"
     end, space = say("end", lang), say("space", lang)

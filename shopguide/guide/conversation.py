@@ -211,6 +211,7 @@ def _merged(q: Query, conv: Conversation) -> Query:
         last,
         text=q.text,
         lang=q.lang,
+        acts=q.acts,  # what this message does, not what the last one did
         terms=list(dict.fromkeys(last.terms + _novel_terms(q))),
         slots=Terms(_merge_slots(last, q)),
         tags=list(dict.fromkeys(last.tags + q.tags)),

@@ -13,7 +13,7 @@ from functools import lru_cache
 from time import perf_counter
 
 from shopguide.guide import compose
-from shopguide.guide.conversation import Conversation, referenced, resolve
+from shopguide.guide.conversation import Conversation, recommended, referenced, resolve
 from shopguide.guide.discussed import colour_word_of, lacked
 from shopguide.guide.attributes import Answer, answer_about, covers, holds_every_word
 from shopguide.guide.events import Card, ComparisonCard, FaqCard, ProductCard
@@ -369,6 +369,14 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
             "" if chosen else " cannot be told from the catalog"))
         plan.composed = (lead(q.pick, lang) + compose.compose_detail([chosen], lang) if chosen
                          else cannot_tell(q.pick, lang))
+        plan.retrieval_ms = (perf_counter() - t0) * 1000
+        return plan
+    if "purchase" in q.acts and conv.shown and q.intent == "find" and not q.topics:
+        # "I'll take the second one", "就这款了": the one chosen, where it is, how to buy it.
+        chosen = (pointed or [recommended(conv)])[0]
+        plan.products, plan.intent, plan.discussed = [chosen], "purchase", True
+        plan.why.append(f"the shopper chose {chosen.sku}")
+        plan.composed = compose.compose_purchase(chosen, lang)
         plan.retrieval_ms = (perf_counter() - t0) * 1000
         return plan
     need = _new_need(q, conv)

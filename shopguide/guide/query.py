@@ -29,9 +29,10 @@ from shopguide.text.script import CJK_RUN
 
 # "clarify": a follow-up named a position past the shown list; "remark": a comment on what
 # was shown ("好便宜啊"), not a request; "identity": a question about the assistant itself
-# ("你是机器人吗", "are you a real person?").
+# ("你是机器人吗", "are you a real person?"); "purchase": the shopper chose a product shown
+# ("I'll take the second one", "就这款了"), answered with where it is and how to buy it.
 INTENTS = ("find", "compare", "locate", "policy", "greeting", "thanks", "goodbye", "staff",
-           "remark", "identity", "out_of_scope", "clarify")
+           "remark", "identity", "out_of_scope", "clarify", "purchase")
 MAX_UNDERSTOOD_CHARS = 2000  # the rest of a very long message is kept, but not parsed
 SOCIAL = ("greeting", "thanks", "goodbye", "staff", "identity")
 
@@ -147,7 +148,7 @@ _ACTS = ("greeting", "thanks", "goodbye", "staff", "compare", "locate", "stock_a
          "which", "cheapest", "priciest", "lightest", "biggest", "smallest", "remark", "cheap", "cheaper", "how_to",
          "ask_for", "swap", "owned", "identity", "policy", "asks_colors", "asks_sizes",
          "asks_price", "seller", "reject", "more", "prefer", "problem", "asks_measure",
-         "asks_weight", *ASPECTS)
+         "asks_weight", "purchase", *ASPECTS)
 # Acts read wherever their words stand, though a longer reading covers them: 换一个 also
 # names the exchange policy, which the conversation then decides about (``resolve``).
 _ANYWHERE = ("reject", "more")
