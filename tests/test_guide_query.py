@@ -227,3 +227,14 @@ def test_a_floor_on_a_measure_searches_the_measure(text: str, words: set[str]) -
     # Not a price from ¥16: the measure, written onto its number, is what to look for.
     q = understand(text, VOCAB)
     assert q.min_price is None and set(q.slots.keys()) == words
+
+
+@pytest.mark.parametrize("text, currency, hi", [("she's about 15 pounds", "USD", None),
+                                                ("a 30 pound bag", "CNY", None),
+                                                ("under 50 pounds", "GBP", 50.0),
+                                                ("under 50 pounds", "USD", None),
+                                                ("under $50", "USD", 50.0)])
+def test_pounds_are_money_only_where_prices_are_in_pounds(text: str, currency: str,
+                                                          hi: float | None) -> None:
+    b = parse_budget(normalize_numbers(text), currency=currency)
+    assert b.max_price == hi and (b.around is None or currency == "GBP")

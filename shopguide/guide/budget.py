@@ -33,10 +33,19 @@ class Budget:
     spans: list[tuple[int, int]] = field(default_factory=list)
 
 
-def _alt(kind: str, after_letters: bool = False) -> str:
+def _alt(kind: str, after_letters: bool = False, currency: str = "") -> str:
     """One regex alternation of the phrases of a kind, both languages, longest first;
-    English words on word boundaries (``after_letters``: or right after a number)."""
-    return alternation((p for ps in resources.budget_words().get(kind, {}).values() for p in ps),
+    English words on word boundaries (``after_letters``: or right after a number). The words
+    of a ``currency_<code>`` kind are money in a store priced in ``currency`` ("pounds" with
+    GBP), a measure in any other."""
+    words = resources.budget_words()
+    own = [k for k in words if k.startswith("currency_")]
+    kinds = [kind]
+    if kind == "currency":
+        kinds += [k for k in own if k == f"currency_{currency.lower()}"]
+    elif kind == "measure":
+        kinds += [k for k in own if k != f"currency_{currency.lower()}"]
+    return alternation((p for k in kinds for ps in words.get(k, {}).values() for p in ps),
                        after_letters)
 
 
@@ -57,16 +66,17 @@ class _Shapes:
     bare: re.Pattern[str]
 
 
-@lru_cache(maxsize=1)
-def _shapes() -> _Shapes:
+@lru_cache(maxsize=8)
+def _shapes(currency: str = "") -> _Shapes:
     # The whole number (no backtracking into it): "30 liters" must not leave "3" as money
     # once the measure word has ruled "30" out.
     n = r"(\d+(?:\.\d+)?)(?!\d|\.\d)"
-    cur = rf"(?:{_alt('currency')}\s*)?"
-    unit = rf"(?:\s*{_alt('currency')})?"
+    money_words = _alt("currency", currency=currency)
+    cur = rf"(?:{money_words}\s*)?"
+    unit = rf"(?:\s*{money_words})?"
     # A number followed by a measure word is a size, a weight or a count, not money.
     # The measure may be written onto the number ("16GB", "2kg").
-    money = rf"{cur}{n}{unit}(?!\s*{_alt('measure', after_letters=True)})"
+    money = rf"{cur}{n}{unit}(?!\s*{_alt('measure', True, currency)})"
     sep = _alt("range_sep")
     neg_floor = rf"{_alt('negated_min')}\s*{_alt('min_before')}"
     return _Shapes(
@@ -88,7 +98,7 @@ def _shapes() -> _Shapes:
             re.compile(rf"{money}\s*{_alt('min_after')}"),
         ),
         # A bare amount said with money words: "¥300的跑鞋", "a $50 kettle", "500$".
-        bare=re.compile(rf"{_alt('currency')}\s*{n}|{n}\s*{_alt('currency')}"),
+        bare=re.compile(rf"{money_words}\s*{n}|{n}\s*{money_words}"),
     )
 
 
@@ -109,10 +119,9 @@ def _cheap_phrases() -> tuple[Phrases, Phrases]:
 BARE_RANGE_MIN = 10  # a range of bare numbers below this is a count or a model, not money
 
 
-def _money_range(text: str, m: re.Match[str], values: list[float]) -> bool:
+def _money_range(text: str, m: re.Match[str], values: list[float], shapes: _Shapes) -> bool:
     """A range of plain numbers is money when said with a currency, after a budget word, or
     when its numbers are price-like ("200到400的背包"); "for 1 to 4 axles" is not."""
-    shapes = _shapes()
     if shapes.bare.search(m.group(0)) or _BUDGET_WORD().search(text):
         return True
     return min(values[:2]) >= BARE_RANGE_MIN
@@ -123,16 +132,19 @@ def _BUDGET_WORD() -> re.Pattern[str]:  # noqa: N802 - a lazily compiled constan
     return re.compile(_alt("budget_word"))
 
 
-def parse_budget(text: str, tokens: Sequence[Token] | None = None) -> Budget:
-    """Price bounds in ``text`` (folded, numbers as digits: ``Analyzer.normalize``)."""
+def parse_budget(text: str, tokens: Sequence[Token] | None = None,
+                 currency: str = "") -> Budget:
+    """Price bounds in ``text`` (folded, numbers as digits: ``Analyzer.normalize``);
+    ``currency``: the store's (ISO code), which decides words such as "pounds"."""
     if tokens is None:
         tokens = plain().tokens(text, normalized=True)
-    shapes = _shapes()
+    shapes = _shapes(currency)
     b = Budget()
     for pat in shapes.range_:
         for m in pat.finditer(text):
             values = _amounts(m)
-            if len(values) >= 2 and not _taken(b.spans, m) and _money_range(text, m, values):
+            if len(values) >= 2 and not _taken(b.spans, m) and \
+                    _money_range(text, m, values, shapes):
                 lo, hi = sorted(values[:2])
                 if hi > 0:
                     b.min_price, b.max_price = lo, hi

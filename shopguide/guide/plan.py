@@ -333,7 +333,7 @@ def _speaks_to_it(vocab: StoreVocab, q: Query, conv: Conversation,
 def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation,
               customer: Customer | None, lang_default: str, currency: str,
               store_name: str) -> Plan:
-    q = resolve(understand(text, vocab, lang_default), conv,
+    q = resolve(understand(text, vocab, lang_default, currency), conv,
                 lambda p, asked: holds_every_word(p, asked.slots, vocab.analyzer))
     lang = q.lang
     plan = Plan(q, q.intent)

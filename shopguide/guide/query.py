@@ -366,14 +366,16 @@ def _negated(norm: str, tokens: Sequence[Token],
 
 
 # -- the reading ---------------------------------------------------------------------------
-def understand(text: str, vocab: StoreVocab, default_lang: str = "en") -> Query:
-    """Read one message on its own; ``conversation.resolve`` then applies follow-ups."""
+def understand(text: str, vocab: StoreVocab, default_lang: str = "en",
+               currency: str = "") -> Query:
+    """Read one message on its own; ``conversation.resolve`` then applies follow-ups.
+    ``currency``: the store's, which decides whether "15 pounds" is money or a weight."""
     raw = (text or "")[:MAX_UNDERSTOOD_CHARS]
     an = vocab.analyzer
     norm = an.normalize(raw)
     tokens = an.tokens(norm, normalized=True)
     q = Query(text=text or "", lang=detect_lang(raw, default_lang))
-    budget = parse_budget(norm, tokens)
+    budget = parse_budget(norm, tokens, currency)
     q.min_price, q.max_price = budget.min_price, budget.max_price
     q.around = budget.around if budget.min_price is not None else None
     q.size, size_spans = _size(norm, tokens, vocab, budget.spans)
