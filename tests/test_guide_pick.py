@@ -19,7 +19,8 @@ from shopguide.store.models import Product
     ("最便宜的帐篷", None), ("cheap tents", None), ("which tents are waterproof?", None),
     # comparatives asked with "which" pick too (哪个更贵 had been a comparison of the catalog)
     ("哪个更贵", "priciest"), ("哪个更便宜", "cheapest"), ("哪款更轻", "lightest"),
-    ("which one is cheaper?", "cheapest"), ("which is more expensive?", "priciest"),
+    ("which one is cheaper?", "cheapest"), ("which is cheaper?", "cheapest"),
+    ("which is more expensive?", "priciest"),
     ("which one is lighter?", "lightest"), ("更便宜的呢", None), ("anything cheaper?", None),
     ("哪款容量最大", "biggest"), ("which one is the biggest?", "biggest"), ("哪个最小", "smallest"),
     ("最大承重多少", None),
