@@ -19,6 +19,12 @@ from shopguide.guide.quantity import Quantity, fits, quantities
     ("４人帐篷", [(4, 4, "people")]),  # full-width, folded as the resource's words are
     ("一双跑鞋，43码", []),  # a pair of shoes is no person
     ("30 days for returns", []),
+    ("安全座椅 9个月-12岁", [(0.75, 12, "age")]),  # a month at one end, years at the other
+    ("儿童增高垫 3-12岁", [(3, 12, "age")]),
+    ("for ages 3-12 years", [(3, 12, "age")]),
+    ("sleep sack 0-6 months", [(0, 0.5, "age")]),
+    ("gift for a 3 year old", [(3, 3, "age")]),
+    ("保修12个月", []),  # a month count alone in a product's text is as often a warranty
 ])
 def test_quantities_are_read_as_ranges(text, expected) -> None:
     assert [(q.low, q.high, q.unit) for q in quantities(text)] == [
@@ -79,3 +85,28 @@ def test_a_measure_said_after_a_search_narrows_it(fresh_store, first: str, then:
     ask_skus(engine, conv, first)
     skus = ask_skus(engine, conv, then)
     assert set(skus[:3]) == {"BP-1", "BP-2", "BP-3"} and "TS-1" not in skus, skus
+
+
+@pytest.mark.parametrize("text, age", [("宝宝六个月了", 0.5), ("my 6 month old", 0.5),
+                                       ("孩子3岁", 3.0)])
+def test_a_shoppers_age_is_read_alone_too(text: str, age: float) -> None:
+    assert [(q.low, q.unit) for q in quantities(text, asked=True)] == [(age, "age")]
+
+
+def test_a_product_for_another_age_comes_after_one_that_states_none(fresh_store) -> None:
+    # A six-month-old: the seat for 0-4 years, then the one that says no age; the booster for
+    # 3-12 years last, though its words fit as well.
+    from shopguide.guide.conversation import Conversation
+    from shopguide.guide.engine import Engine
+    from shopguide.store.models import Product
+    from tests.fixtures.guide import ask_skus
+
+    fresh_store.set_settings(name="Shop", language="zh", currency="CNY")
+    for sku, name in (("ZY-1", "感恩 宝宝安全座椅 增高垫 3-12岁"), ("ZY-2", "宝得适 宝宝安全座椅 0-4岁"),
+                      ("ZY-3", "迈可适 宝宝安全座椅")):
+        fresh_store.save_product(Product(sku, name, "出行/安全座椅", 999.0, "CNY", stock=3))
+    for sku, name, kind in (("TC-1", "轻便婴儿推车", "出行/婴儿推车"), ("NP-1", "宽口径奶瓶", "喂养/奶瓶"),
+                            ("NP-2", "玻璃奶瓶", "喂养/奶瓶"), ("WJ-1", "宝宝摇铃", "玩具")):
+        fresh_store.save_product(Product(sku, name, kind, 99.0, "CNY", stock=3))
+    skus = ask_skus(Engine(fresh_store), Conversation(), "宝宝六个月了，想买个安全座椅")
+    assert skus == ["ZY-2", "ZY-3", "ZY-1"], skus

@@ -35,7 +35,7 @@ def ranking_slots(q: Query) -> Terms:
     # Topic words count too: a product that matches "shoes" in "can I return shoes?" covers
     # only part of the question, so the returns policy can win it.
     slots = list(q.slots.slots)
-    wanted = quantities(q.text)  # "4人", "for 4 people", "40升"
+    wanted = quantities(q.text, asked=True)  # "4人", "for 4 people", "40升"
     if wanted:  # "people" in "for 4 people" is the quantity's, not a word to look for
         slots = [s for s in slots if fold(s.said) not in unit_words()] or slots
     return Terms(slots)

@@ -110,7 +110,8 @@ def is_follow_up(q: Query, conv: Conversation) -> bool:
     # A measure the product is for ("30升左右的", "for 4 people") narrows the subject too.
     has_constraint = (q.size or q.color or q.brand or q.in_stock or q.cheap
                       or q.min_price is not None or q.max_price is not None
-                      or q.exclude_brands or q.exclude_colors or quantities(q.text))
+                      or q.exclude_brands or q.exclude_colors
+                      or quantities(q.text, asked=True))
     return bool(has_constraint and not novel)
 
 
@@ -380,7 +381,7 @@ def _about_focus(q: Query, conv: Conversation,
         return False
     constraint = (q.size or q.color or q.min_price is not None or q.max_price is not None
                   or q.cheap or q.cheaper or q.exclude_brands or q.exclude_colors
-                  or quantities(q.text))
+                  or quantities(q.text, asked=True))
     if (q.topics and not _novel_terms(q)) or "policy" in q.acts or q.brand or constraint or \
             q.refs or q.pick or q.acts & {"ask_for", "prefer", "problem"}:
         return False

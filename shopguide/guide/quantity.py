@@ -36,6 +36,10 @@ def _said(kind: str, lang: str | None = None) -> tuple[str, ...]:
 class _Shapes:
     counts: dict[str, float]
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    age_range: re.Pattern[str]
+    age: re.Pattern[str]
+    asked_age: re.Pattern[str]
+    months: frozenset[str]
     bare_for: re.Pattern[str]
     temp: re.Pattern[str]
     below_zero: re.Pattern[str]
@@ -59,7 +63,16 @@ def _shapes() -> _Shapes:
                       rf"(\s*{_alt(below + _said('degree_after'))})?", re.I)
     below_zero = re.compile(rf"(\d+(?:\.\d+)?)\s*(?:{_alt(_said('degree', 'en'))}\s*)?"
                             rf"{_alt(tuple(w for w in below if ' ' in w))}", re.I)
-    return _Shapes(counts, patterns, bare_for, temp, below_zero, below)
+    alone = _said("age_year") + _said("age_month")
+    ranged = alone + _said("age_year_range") + _said("age_month_range")
+    sep = _alt(_said("range"))
+    age_range = re.compile(rf"{num}\s*({_alt(ranged)})?\s*{sep}\s*{num}\s*({_alt(ranged)})",
+                           re.I)
+    age = re.compile(rf"{num}\s*({_alt(alone)})", re.I)
+    asked_age = re.compile(rf"{num}\s*({_alt(alone + _said('age_month_range'))})", re.I)
+    months = frozenset(_said("age_month") + _said("age_month_range"))
+    return _Shapes(counts, patterns, age_range, age, asked_age, months, bare_for, temp,
+                   below_zero, below)
 
 
 # Temperatures: "零下10度", "-10℃", "minus 10 degrees", "10 below". A product's stated
@@ -120,8 +133,33 @@ def _value(token: str) -> float:
     return counts[token] if token in counts else float(token)
 
 
+def _years(value: float, unit: str | None, shapes: _Shapes) -> float:
+    return value / 12.0 if unit and unit.lower() in shapes.months else value
+
+
+def ages(text: str, asked: bool = False) -> list[Quantity]:
+    """The ages a text states, in years: "9个月-12岁" is 0.75–12, "a 6 month old" 0.5, "3岁"
+    3. A month count alone ("12 months") is no age in a product's text (as often a warranty);
+    in a range ("0-12 months") it is, and in a shopper's question (``asked``: "宝宝六个月了")."""
+    shapes = _shapes()
+    single = shapes.asked_age if asked else shapes.age
+    out, taken = [], []
+    for m in shapes.age_range.finditer(text):
+        hi_unit = m.group(4)
+        lo = _years(_value(m.group(1)), m.group(2) or hi_unit, shapes)
+        hi = _years(_value(m.group(3)), hi_unit, shapes)
+        out.append(Quantity(min(lo, hi), max(lo, hi), "age"))
+        taken.append(m.span())
+    for m in single.finditer(text):
+        if not any(a <= m.start() < b for a, b in taken):
+            v = _years(_value(m.group(1)), m.group(2), shapes)
+            out.append(Quantity(v, v, "age"))
+    return out
+
+
 @lru_cache(maxsize=4096)  # ranking reads every candidate's names for each such question
-def quantities(text: str) -> tuple[Quantity, ...]:
+def quantities(text: str, asked: bool = False) -> tuple[Quantity, ...]:
+    """The measures a text states; ``asked``: a shopper's question (``ages``)."""
     out: list[Quantity] = []
     text = fold(text)  # as the resource's words are
     for unit, pat in _shapes().patterns:
@@ -133,6 +171,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         lo = float(m.group(1))
         hi = float(m.group(2)) if m.group(2) else lo
         out.append(Quantity(min(lo, hi), max(lo, hi), "people"))
+    out += ages(text, asked)
     temps = temperatures(text)
     if temps:
         out.append(Quantity(min(temps), min(temps), "celsius"))
@@ -173,6 +212,16 @@ def nearness(asked: Sequence[Quantity], stated: Sequence[Quantity]) -> float:
         gaps = [min(abs(s.low - mid), abs(s.high - mid)) / mid for s in stated if s.unit == a.unit]
         worst = min(worst, max(0.0, 1 - min(gaps) / NEAR) if gaps else 0.0)
     return worst
+
+
+def contradicts(asked: Sequence[Quantity], stated: Sequence[Quantity]) -> bool:
+    """Whether the product states a measure asked for and none of its own comes near it: the
+    car seat for 3-12 years asked for a six-month-old (worse than one that states no age)."""
+    for a in asked:
+        own = [s for s in stated if s.unit == a.unit]
+        if own and nearness([a], own) == 0.0:
+            return True
+    return False
 
 
 def fits(asked: Sequence[Quantity], stated: Sequence[Quantity]) -> bool:

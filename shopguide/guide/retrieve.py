@@ -19,7 +19,7 @@ from shopguide.guide.candidates import (CANDIDATES, TIED, StoreLike, beyond_cate
 from shopguide.guide.matching import (Alt, Slot, Terms, coverage, faq_doc, faq_topics,
                                       product_doc, slot_score)
 from shopguide.guide.pick import weight_grams
-from shopguide.guide.quantity import nearness, quantities
+from shopguide.guide.quantity import contradicts, nearness, quantities
 from shopguide.guide.query import Query
 from shopguide.guide.vocab import (StoreVocab, broader_kinds, category_matches, color_matches,
                                    under)
@@ -160,7 +160,7 @@ def rank_products(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]
     # A product the shopper named, or a synonym of the store's said means ("the neighbours'
     # cat poops in my veggie bed" → the merchant's "Orbit Yard Enforcer" from the review).
     asked = fold(" ".join((q.text, *q.means)))
-    wanted = quantities(q.text)
+    wanted = quantities(q.text, asked=True)
     tags = {fold(t) for t in q.tags}
     ranked = []
     for p, bm25 in found:
@@ -173,9 +173,10 @@ def rank_products(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]
         if wanted:
             # The tent for 3-4 holds four people; the 2-person one does not. A 25 L pack is
             # near "about 30 L", a 65 L one is not.
-            score += QUANTITY * nearness(wanted, quantities(" ".join(
-                x for x in (p.name, p.name_en, p.name_zh, *p.tags, p.description,
-                            p.description_en, p.description_zh) if x)))
+            stated = quantities(" ".join(x for x in (p.name, p.name_en, p.name_zh, *p.tags,
+                                                      p.description, p.description_en,
+                                                      p.description_zh) if x))
+            score += QUANTITY * (nearness(wanted, stated) - contradicts(wanted, stated))
         if _unwanted_colour(p, q):
             score -= EXCLUDED  # it also comes in the colour ruled out: others first
         if q.exclude_words and set(q.exclude_words) & doc.title_keys:
