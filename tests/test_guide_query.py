@@ -189,6 +189,8 @@ def test_a_budget_beside_a_measure_is_still_read() -> None:
 
 
 @pytest.mark.parametrize("text, topic", [("arrival time", "delivery"),
+                                         ("有什么赠品吗", "discounts"),
+                                         ("any freebies with it?", "discounts"),
                                          ("How quickly will this item arrive?", "delivery"),
                                          ("has anyone returned this heavy unit?", "returns"),
                                          ("can I book an appointment?", "booking"),
