@@ -60,3 +60,11 @@ def test_the_last_messages_acts_do_not_carry_into_a_follow_up(guide_engine) -> N
     list(guide_engine.answer("就这款了", conv))
     plan = guide_engine.plan("有黑色的吗", conv)
     assert "purchase" not in plan.query.acts and plan.intent != "purchase"
+
+
+def test_choosing_them_all_names_each(guide_engine) -> None:
+    conv = Conversation()
+    shown = ask_skus(guide_engine, conv, "跑鞋")
+    plan = guide_engine.plan("I'll take them", conv)
+    assert plan.intent == "purchase" and [p.sku for p in plan.products] == shown[:3]
+    assert all(f"{p.price:g}" in plan.composed for p in plan.products)

@@ -206,11 +206,17 @@ def _variants_asked(q: Query, p: Product, lang: str) -> str:
     return say("space", lang) + say(key, lang, names="/".join(made))
 
 
-def compose_purchase(p: Product, lang: str) -> str:
-    """The shopper chose ``p`` ("I'll take it", "就这款了"): where and what it is, and how to
-    buy it; a sold-out one is said to be so."""
-    key = "purchase_sold_out" if p.stock == 0 else "purchase"
-    return say(key, lang, line=product_line(p, lang))
+def compose_purchase(products: Sequence[Product], lang: str) -> str:
+    """The shopper chose these ("I'll take it", "就这款了", "I'll take both"): where and what
+    each is, and how to buy them; sold-out ones are said to be so, each on its own."""
+    out = []
+    on_shelf = [p for p in products if p.stock != 0]
+    if on_shelf:
+        sep = "；" if lang == "zh" else "; "
+        out.append(say("purchase", lang, line=sep.join(product_line(p, lang) for p in on_shelf)))
+    out += [say("purchase_sold_out", lang, line=product_line(p, lang))
+            for p in products if p.stock == 0]
+    return ("" if lang == "zh" else " ").join(out)
 
 
 def compose_detail(products: Sequence[Product], lang: str) -> str:

@@ -372,10 +372,13 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
         plan.retrieval_ms = (perf_counter() - t0) * 1000
         return plan
     if "purchase" in q.acts and conv.shown and q.intent == "find" and not q.topics:
-        # "I'll take the second one", "就这款了": the one chosen, where it is, how to buy it.
-        chosen = (pointed or [recommended(conv)])[0]
-        plan.products, plan.intent, plan.discussed = [chosen], "purchase", True
-        plan.why.append(f"the shopper chose {chosen.sku}")
+        # "I'll take the second one", "就这款了", "I'll take both": the ones chosen, where
+        # they are, how to buy them.
+        them = "them" in q.acts and not q.refs
+        chosen = pointed if q.refs else conv.shown[:SHOWN] if them else [recommended(conv)]
+        chosen = chosen if them else (chosen or [recommended(conv)])[:1]
+        plan.products, plan.intent, plan.discussed = list(chosen), "purchase", True
+        plan.why.append(f"the shopper chose {', '.join(p.sku for p in chosen)}")
         plan.composed = compose.compose_purchase(chosen, lang)
         plan.retrieval_ms = (perf_counter() - t0) * 1000
         return plan
