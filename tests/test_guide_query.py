@@ -240,3 +240,12 @@ def test_pounds_are_money_only_where_prices_are_in_pounds(text: str, currency: s
                                                           hi: float | None) -> None:
     b = parse_budget(normalize_numbers(text), currency=currency)
     assert b.max_price == hi and (b.around is None or currency == "GBP")
+
+
+@pytest.mark.parametrize("text, topic", [("宝宝老是胀气，换什么奶瓶好", None),
+                                         ("跑鞋买哪款好", None), ("能换货吗", "exchange"),
+                                         ("跑鞋可以换吗", "exchange")])
+def test_which_one_to_switch_to_asks_for_products(text: str, topic: str | None) -> None:
+    # 换什么X: switch to which X, no exchange of a thing bought.
+    q = understand(text, VOCAB)
+    assert q.topics == ([topic] if topic else []) and ("ask_for" in q.acts) == (topic is None)

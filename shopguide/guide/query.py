@@ -148,7 +148,7 @@ _ACTS = ("greeting", "thanks", "goodbye", "staff", "compare", "locate", "stock_a
          "which", "cheapest", "priciest", "lightest", "biggest", "smallest", "remark", "cheap", "cheaper", "how_to",
          "ask_for", "swap", "owned", "identity", "policy", "asks_colors", "asks_sizes",
          "asks_price", "seller", "reject", "more", "prefer", "problem", "asks_measure",
-         "asks_weight", "purchase", *ASPECTS)
+         "asks_weight", "purchase", "choose", *ASPECTS)
 # Acts read wherever their words stand, though a longer reading covers them: 换一个 also
 # names the exchange policy, which the conversation then decides about (``resolve``).
 _ANYWHERE = ("reject", "more")
@@ -384,6 +384,8 @@ def understand(text: str, vocab: StoreVocab, default_lang: str = "en",
     _drop_degree_adverbs(spans, tokens)
     _drop_attributive_stock(spans, tokens)
     acts = {s.kind for s in spans if s.kind in _ACTS}
+    if "choose" in acts:  # "换什么奶瓶好": which one to get is a request for products
+        acts.add("ask_for")
     anywhere = {act: _act_phrases()[act].find(norm, tokens) for act in _ANYWHERE}
     acts |= {act for act, found in anywhere.items() if found}
     negated, neg_cues, excluded = _negated(norm, tokens, spans)
