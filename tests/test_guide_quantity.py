@@ -110,3 +110,21 @@ def test_a_product_for_another_age_comes_after_one_that_states_none(fresh_store)
         fresh_store.save_product(Product(sku, name, kind, 99.0, "CNY", stock=3))
     skus = ask_skus(Engine(fresh_store), Conversation(), "宝宝六个月了，想买个安全座椅")
     assert skus == ["ZY-2", "ZY-3", "ZY-1"], skus
+
+
+def test_a_headless_clause_with_a_measure_narrows_the_kind_discussed(fresh_store) -> None:
+    # "四个人住的" after tents: tents for four (个 between the number and 人), not whatever
+    # else says 住.
+    from shopguide.guide.conversation import Conversation
+    from shopguide.guide.engine import Engine
+    from shopguide.store.models import Product
+    from tests.fixtures.guide import ask_skus
+
+    fresh_store.set_settings(name="Shop", language="zh", currency="CNY")
+    for sku, name, kind in (("T-1", "家庭六人帐篷", "户外/帐篷"), ("T-2", "3-4人自动速开帐篷", "户外/帐篷"),
+                            ("T-3", "双人帐篷", "户外/帐篷"), ("H-1", "保暖帽 盖住耳朵", "服饰/帽子")):
+        fresh_store.save_product(Product(sku, name, kind, 399.0, "CNY", stock=3))
+    engine, conv = Engine(fresh_store), Conversation()
+    assert set(ask_skus(engine, conv, "我想买个帐篷")) == {"T-1", "T-2", "T-3"}
+    skus = ask_skus(engine, conv, "四个人住的")
+    assert skus[0] == "T-2" and "H-1" not in skus, skus

@@ -112,7 +112,9 @@ def is_follow_up(q: Query, conv: Conversation) -> bool:
                       or q.min_price is not None or q.max_price is not None
                       or q.exclude_brands or q.exclude_colors
                       or quantities(q.text, asked=True))
-    return bool(has_constraint and not novel)
+    # A clause with no head of its own that states a measure or a constraint ("四个人住的",
+    # "要能放进后备箱的30升的") describes the kind being discussed, whatever its other words.
+    return bool(has_constraint and (not novel or "headless" in q.acts))
 
 
 def resolve(q: Query, conv: Conversation,
