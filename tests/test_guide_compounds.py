@@ -83,6 +83,28 @@ def test_what_a_thing_is_for_is_not_the_thing_asked_for(fresh_store) -> None:
     assert engine.plan("lawn mowers", Conversation()).intent == "out_of_scope"
 
 
+def test_what_a_thing_is_for_weighs_less_than_the_thing(fresh_store) -> None:
+    # "a warm jacket for skiing": jackets, not the ski neck gaiter that is warm too; the "for"
+    # of "looking for" opens no purpose.
+    from shopguide.guide.conversation import Conversation
+    from shopguide.guide.engine import Engine
+    from shopguide.guide.query import understand
+    from shopguide.guide.vocab import StoreVocab
+    from shopguide.store.models import Product
+
+    fresh_store.set_settings(name="Snow", language="en", currency="USD")
+    for sku, name in (("J-1", "Warm Fleece Jacket"), ("J-2", "Warm Padded Jacket"),
+                      ("G-1", "Warm Ski Neck Gaiter for Skiing"), ("B-1", "Ski Base Layer"),
+                      ("S-1", "Ski Goggles"), ("S-2", "Ski Helmet")):
+        fresh_store.save_product(Product(sku, name, "Apparel", 59.0, "USD", stock=4))
+    engine = Engine(fresh_store)
+    plan = engine.plan("looking for a warm jacket for skiing", Conversation())
+    assert {p.sku for p in plan.products[:2]} == {"J-1", "J-2"}, plan.why
+    q = understand("looking for a warm jacket for skiing", StoreVocab())
+    assert [(s.said, s.purpose) for s in q.slots.slots] == [
+        ("warm", False), ("jacket", False), ("skiing", True)]
+
+
 def test_a_long_message_is_judged_by_the_sentence_that_states_the_thing(fresh_store) -> None:
     # The first sentence asks for the plush toy; the others add wishes in words the catalog
     # need not use. A long message whose sentences each name little stays out of scope.

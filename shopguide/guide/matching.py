@@ -77,6 +77,7 @@ class Slot:
     role: str = "word"  # "word", "tag", "topic"
     role_value: str = ""  # the topic a "topic" slot stands for
     head: bool = False  # the last word of a compound ("kids helmet", 儿童头盔): what it is
+    purpose: bool = False  # a word of what the thing is for ("a warm jacket for skiing")
     known: bool = True  # some product or FAQ row of the store holds the word
 
     @property

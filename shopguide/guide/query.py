@@ -692,7 +692,8 @@ def _slots(norm: str, tokens: Sequence[Token], vocab: StoreVocab, spans: Sequenc
                           role="topic", role_value=str(s.value)))
         in_topic.update(own)
     synonyms = _synonym_spans(norm, tokens, vocab)
-    heads = _compound_heads(norm, tokens, consumed)
+    heads, purposes = _compound_heads(norm, tokens, [
+        *consumed, *((s.found.start, s.found.end) for s in spans if s.kind in _MARKERS)])
     repaired = repaired if repaired is not None else _typos(norm, tokens, vocab, consumed)
     for (first, last), word in repaired.items():
         said = norm[tokens[first].start:tokens[last].end]
@@ -716,7 +717,7 @@ def _slots(norm: str, tokens: Sequence[Token], vocab: StoreVocab, spans: Sequenc
                         alts.append(Alt(k, sc, SYNONYM, w))
         role = "tag" if any(s.kind == "tag" and s.found.first <= i <= s.found.last
                             for s in spans) else "word"
-        slots.append(Slot(t.text, alts, role=role, head=i in heads))
+        slots.append(Slot(t.text, alts, role=role, head=i in heads, purpose=i in purposes))
     seen: set[str] = set()
     out = []
     for s in slots:
@@ -746,36 +747,43 @@ def _typos(norm: str, tokens: Sequence[Token], vocab: StoreVocab,
 
 
 def _compound_heads(norm: str, tokens: Sequence[Token],
-                    consumed: Sequence[tuple[int, int]]) -> set[int]:
-    """The last word of each run of two or more content words side by side ("kids helmet",
+                    read: Sequence[tuple[int, int]]) -> tuple[set[int], set[int]]:
+    """``read``: the spans already read (constraints, cues). The last word of each run of two
+    or more content words side by side ("kids helmet",
     "running shoes", 儿童头盔): compounds are head-final in both languages, so it says what
-    the thing is and the words before it what kind."""
+    the thing is and the words before it what kind. And the words of what a thing is for
+    ("a warm jacket for skiing"): they describe the thing, they are not it."""
     heads: set[int] = set()
+    purposes: set[int] = set()
     run: list[int] = []
     purpose = set(resources.cue_words("purpose"))
 
     def for_something(first: int) -> bool:
-        # "cheese spread for my breakfast toast": what it is for, not what is asked for.
+        # "cheese spread for my breakfast toast": what it is for, not what is asked for
+        # ("looking for" asks for the thing: its "for" is a cue's).
         j = first - 1
         while j >= 0 and tokens[j].stop and tokens[j].text not in purpose:
             j -= 1
-        return j >= 0 and tokens[j].text in purpose
+        return j >= 0 and tokens[j].text in purpose and \
+            not _overlaps((tokens[j].start, tokens[j].end), read)
 
     def close() -> None:
-        if len(run) >= 2 and not for_something(run[0]):
+        if run and for_something(run[0]):
+            purposes.update(run)
+        elif len(run) >= 2:
             heads.add(run[-1])
         run.clear()
 
     for i, t in enumerate(tokens):
         joined = bool(run) and not norm[tokens[run[-1]].end:t.start].strip()
-        if t.content and t.script != "num" and not _overlaps((t.start, t.end), consumed):
+        if t.content and t.script != "num" and not _overlaps((t.start, t.end), read):
             if run and not joined:
                 close()
             run.append(i)
         else:
             close()
     close()
-    return heads
+    return heads, purposes
 
 
 def _keys(vocab: StoreVocab, words: Sequence[str]) -> list[tuple[str, str, str]]:

@@ -16,6 +16,7 @@ from shopguide.text.english import in_lexicon, stem
 from shopguide.text.spelling import nearest_english
 
 HEAD = 1.5  # weight of a compound's head word against its modifiers
+PURPOSE = 0.6  # weight of a word of what the thing is for against the thing's own words
 UNKNOWN = 1.0  # weight of a word no row of the store holds, in units of the rarest word's
 MIN_PART = 4  # letters of a one-word compound's shortest part
 
@@ -63,6 +64,8 @@ def weigh(store: StoreLike, vocab: StoreVocab, terms: Terms) -> None:
         slot.idf = UNKNOWN * top if df == 0 else math.log(1 + (n - df + 0.5) / (df + 0.5))
         if slot.head:
             slot.idf *= HEAD
+        elif slot.purpose:
+            slot.idf *= PURPOSE
 
 
 def _doc_count(store: StoreLike, words: list[str], cache: dict[str, int]) -> int:
