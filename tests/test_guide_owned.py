@@ -47,3 +47,26 @@ def test_asking_for_products_after_a_purchase_still_finds_products(engine, text:
                                                                    sku: str) -> None:
     plan = engine.plan(text, Conversation())
     assert plan.products and plan.products[0].sku == sku, (plan.intent, plan.why)
+
+
+def test_after_a_policy_answer_a_purchase_asks_that_policy_on(fresh_store) -> None:
+    # "and if I bought it online?" right after the returns policy: still returns, not the
+    # jacket's text nor the price-match row that speaks of online stores a little better.
+    from shopguide.guide.engine import Engine
+
+    fresh_store.set_settings(name="Shop", language="en", currency="USD")
+    fresh_store.save_product(Product("J-1", "Fleece Jacket", "Apparel/Jackets", 59.0, "USD",
+                                     "Wildpath", 5, "B6", description="Light and warm."))
+    fresh_store.save_faq(FaqEntry("returns", "What is your return policy?",
+                                  "Unworn items can be returned within 30 days with the receipt."))
+    fresh_store.save_faq(FaqEntry("price-match", "Do you price match?",
+                                  "If an official online store sells it for less within 7 days "
+                                  "of purchase, we return the difference."))
+    fresh_store.save_faq(FaqEntry("pickup", "Can I order online and pick up in store?",
+                                  "Yes, online orders are ready in two hours."))
+    engine, conv = Engine(fresh_store), Conversation()
+    for text in ("looking for a warm jacket", "what's the return policy if it doesn't fit"):
+        list(engine.answer(text, conv))
+    assert conv.last_faq is not None and conv.last_faq.id == "returns"
+    plan = engine.plan("and if I bought it online?", conv)
+    assert plan.intent == "policy" and plan.faq is not None and plan.faq.id == "returns", plan.why

@@ -125,6 +125,8 @@ def resolve(q: Query, conv: Conversation,
         # "Cheaper" needs something to be cheaper than: as a first message ("it is cheaper
         # at another shop") it is no request to lower a budget.
         q.cheaper = False
+    if conv.last_faq is not None and "owned" in q.acts and not (q.refs or q.pick):
+        return _policy_on(q, conv)
     if conv.shown and conv.last_query is not None and q.acts & {"reject", "more"} and \
             "owned" not in q.acts and not q.pick and q.intent == "find":
         return _others(q, conv)
@@ -172,6 +174,17 @@ def resolve(q: Query, conv: Conversation,
             q = replace(q, subject=last.category or recommended(conv).category)
         return q
     return _merged(q, conv)
+
+
+def _policy_on(q: Query, conv: Conversation) -> Query:
+    """"And if I bought it online?" right after the returns policy: the policy's topic, asked
+    further (the message's own words say of what)."""
+    last = conv.turns[-1].query if conv.turns else None  # the turn the policy answered
+    if q.topics or last is None or not last.topics:
+        return q
+    said = [s for s in last.slots.slots if s.role == "topic"]
+    return replace(q, topics=list(last.topics), policy_cue=True,
+                   slots=Terms(said + [s for s in q.slots.slots if s.role != "topic"]))
 
 
 def _others(q: Query, conv: Conversation) -> Query:

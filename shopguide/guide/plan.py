@@ -22,8 +22,8 @@ from shopguide.guide.matching import Terms, faq_topics, topics_in
 from shopguide.guide.pick import cannot_tell, lead, pick
 from shopguide.guide.query import ASPECTS, Query, understand
 from shopguide.guide.sentence_checks import asks_yes_or_no
-from shopguide.guide.retrieve import (EXACT, Retrieval, StoreLike, decide, find_faq, names_product,
-                                      retrieve)
+from shopguide.guide.retrieve import (EXACT, KEEP_SUBJECT, Retrieval, StoreLike, decide,
+                                      find_faq, names_product, retrieve)
 from shopguide.guide.verify import Facts
 from shopguide.guide.vocab import StoreVocab, color_matches, fold, size_matches
 from shopguide.store.models import NOT_CARRIED_TAG, Customer, FaqEntry, Product
@@ -222,11 +222,12 @@ def _speaks_of(f: FaqEntry, aspect: str) -> bool:
 
 
 def _continuing(r: Retrieval, conv: Conversation, vocab: StoreVocab) -> FaqEntry | None:
-    """Of the rows that answer a short follow-up equally well ("从哪里申请" is in the exchange,
-    after-sales and price-protection rows alike), the one about what the last policy answer
-    was about: the conversation goes on."""
+    """Of the rows that answer a short follow-up about as well ("从哪里申请" is in the exchange,
+    after-sales and price-protection rows alike; "and if I bought it online?" after the
+    returns policy fits the price-match row's online stores a little better), the one about
+    what the last policy answer was about: the conversation goes on."""
     best = r.faq_ranked[0][1] if r.faq_ranked else 0.0
-    tied = [f for f, s in r.faq_ranked if s >= best - 1e-9]
+    tied = [f for f, s in r.faq_ranked if s >= best - KEEP_SUBJECT]
     if len(tied) < 2 or conv.last_faq is None:
         return r.faq
     before = faq_topics(vocab.analyzer, conv.last_faq)
