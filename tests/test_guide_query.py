@@ -116,6 +116,8 @@ def test_a_new_store_needs_no_code() -> None:
         ("有货吗", "locate"), ("有没有跑鞋", "find"), ("hello, do you have running shoes?", "find"),
         ("跑鞋放在哪个货架", "locate"),
         ("跑鞋放在车上就可以了吧", "find"),  # where it is put, not where it is in the store
+        ("ok where do I find it", "locate"), ("where's the frying pan?", "locate"),
+        ("where would I get a leash", "locate"),
     ],
 )
 def test_intent_cues(text: str, intent: str) -> None:
