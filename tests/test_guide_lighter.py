@@ -53,3 +53,21 @@ def test_a_lighter_colour_is_no_weight(engine) -> None:
     conv = Conversation()
     ask_skus(engine, conv, "婴儿推车")
     assert not engine.plan("do you have it in a lighter colour?", conv).query.lighter
+
+
+def test_lighter_ones_of_a_kind_none_of_which_states_a_weight_are_still_that_kind(
+        fresh_store) -> None:
+    # "笔记本电脑，办公用，轻一点的": no laptop states its weight, so the laptops as ranked
+    # (it emptied the answer); 办公用 says what it is for, not a second kind (the office
+    # category's scissors).
+    from shopguide.guide.engine import Engine
+
+    fresh_store.set_settings(name="Shop", language="zh", currency="CNY")
+    for sku, name, kind, tags in (
+            ("NB-1", "超轻薄便携笔记本电脑", "电脑/笔记本电脑", ()),
+            ("NB-2", "游戏笔记本电脑 独显", "电脑/笔记本电脑", ()),
+            ("OF-1", "办公剪刀", "办公/剪刀", ("办公",)),
+            ("OF-2", "文件资料包", "办公/文件袋", ("办公",))):
+        fresh_store.save_product(Product(sku, name, kind, 99.0, "CNY", stock=5, tags=tags))
+    skus = ask_skus(Engine(fresh_store), Conversation(), "想买个笔记本电脑，办公用，轻一点的")
+    assert skus and all(s.startswith("NB-") for s in skus), skus

@@ -407,13 +407,16 @@ def understand(text: str, vocab: StoreVocab, default_lang: str = "en",
             elif q.brand is None:
                 q.brand = str(s.value)
             consumed.append((f.start, f.end))
+        elif s.kind == "category" and _for_use(tokens, f.last) and len(
+                {str(o.value) for o in spans if o.kind == "category"}) > 1:
+            continue  # "笔记本电脑，办公用": what the laptop is for, not a second kind
         elif s.kind == "category":
             named_segments.append(str(s.value))
             q.category_said = q.category_said or f.phrase
         elif s.kind == "tag" and i in negated:
             q.exclude_tags.append(str(s.value))
             consumed.append((f.start, f.end))
-        elif s.kind == "tag":
+        elif s.kind == "tag" and not _for_use(tokens, f.last):  # (办公用: a use, searched)
             q.tags.append(str(s.value))
         elif s.kind == "topic":
             q.topics.append(str(s.value))
@@ -558,6 +561,13 @@ def _kind_by_head(tokens: Sequence[Token], vocab: StoreVocab,
             if best is None or rank[:2] > best[:2]:
                 best = rank
     return (best[2], best[3]) if best else None
+
+
+def _for_use(tokens: Sequence[Token], last: int) -> bool:
+    """Whether the word after token ``last`` says what a thing is for (``purpose_after``:
+    办公用, 户外用的): the kind before it is a use, not the thing asked for."""
+    nxt = last + 1
+    return nxt < len(tokens) and tokens[nxt].text in resources.cue_words("purpose_after")
 
 
 def _drop_attributive_stock(spans: list[_Span], tokens: Sequence[Token]) -> None:
@@ -717,7 +727,8 @@ def _slots(norm: str, tokens: Sequence[Token], vocab: StoreVocab, spans: Sequenc
                         alts.append(Alt(k, sc, SYNONYM, w))
         role = "tag" if any(s.kind == "tag" and s.found.first <= i <= s.found.last
                             for s in spans) else "word"
-        slots.append(Slot(t.text, alts, role=role, head=i in heads, purpose=i in purposes))
+        slots.append(Slot(t.text, alts, role=role, head=i in heads,
+                          purpose=i in purposes or _for_use(tokens, i)))
     seen: set[str] = set()
     out = []
     for s in slots:

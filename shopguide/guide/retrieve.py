@@ -247,13 +247,18 @@ def _answering_best(ranked: list[Ranked]) -> list[Ranked]:
 
 
 def lightest_first(ranked: list[Ranked], than: object = None) -> list[Ranked]:
-    """Those whose text states a weight, lightest first; below ``than``'s weight when it
-    states one ("更轻一点的" after a stroller of 6.8 kg)."""
+    """Those whose text states a weight, lightest first, then the rest as ranked ("轻一点的
+    笔记本" where no laptop states its weight is still laptops). Lighter than ``than`` (a
+    follow-up, "更轻一点的" after a stroller of 6.8 kg): only those whose weight is stated,
+    below its weight when it states one."""
     ceiling = weight_grams(than) if isinstance(than, Product) else None
     weighed = [(w, r) for r in ranked if (w := weight_grams(r.product)) is not None
                and (ceiling is None or w < ceiling)]
-    return [r for _, r in sorted(weighed, key=lambda t: (t[1].product.stock == 0, t[0],
-                                                          -t[1].text_match))]
+    first = [r for _, r in sorted(weighed, key=lambda t: (t[1].product.stock == 0, t[0],
+                                                           -t[1].text_match))]
+    if isinstance(than, Product):  # lighter than a product: only weights can say so
+        return [r for r in first if r.product.sku != than.sku]
+    return first + [r for r in ranked if weight_grams(r.product) is None]
 
 
 def _kept_subject(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]],
