@@ -45,7 +45,9 @@ def test_a_sold_out_choice_is_said_to_be_sold_out(guide_store) -> None:
     assert "没有货" in text and "收银台" not in text
 
 
-@pytest.mark.parametrize("text", ["就要黑色的", "I want to buy a tent"])
+@pytest.mark.parametrize("text", ["就要黑色的", "I want to buy a tent", "I'll take the blue one",
+                                  "我要这个42码的", "我买了这个，穿着磨脚怎么办",
+                                  "I'll take a look at the other ones"])
 def test_a_wish_is_no_choice(guide_engine, text: str) -> None:
     conv = Conversation()
     ask_skus(guide_engine, conv, "跑鞋")
@@ -68,3 +70,10 @@ def test_choosing_them_all_names_each(guide_engine) -> None:
     plan = guide_engine.plan("I'll take them", conv)
     assert plan.intent == "purchase" and [p.sku for p in plan.products] == shown[:3]
     assert all(f"{p.price:g}" in plan.composed for p in plan.products)
+
+
+def test_choosing_two_by_position_names_both(guide_engine) -> None:
+    conv = Conversation()
+    shown = ask_skus(guide_engine, conv, "跑鞋")
+    plan = guide_engine.plan("I'll take the first and the third one", conv)
+    assert plan.intent == "purchase" and [p.sku for p in plan.products] == [shown[0], shown[2]]

@@ -22,7 +22,8 @@ from shopguide.guide.quantity import Quantity, fits, quantities
     ("安全座椅 9个月-12岁", [(0.75, 12, "age")]),  # a month at one end, years at the other
     ("儿童增高垫 3-12岁", [(3, 12, "age")]),
     ("for ages 3-12 years", [(3, 12, "age")]),
-    ("sleep sack 0-6 months", [(0, 0.5, "age")]),
+    ("sleep sack for babies 0-6 months", [(0, 0.5, "age")]),
+    ("保质期6-12个月", []), ("warranty 1-2 years", []),  # a time, with no word of an age near
     ("gift for a 3 year old", [(3, 3, "age")]),
     ("保修12个月", []),  # a month count alone in a product's text is as often a warranty
 ])
@@ -88,9 +89,20 @@ def test_a_measure_said_after_a_search_narrows_it(fresh_store, first: str, then:
 
 
 @pytest.mark.parametrize("text, age", [("宝宝六个月了", 0.5), ("my 6 month old", 0.5),
-                                       ("孩子3岁", 3.0)])
-def test_a_shoppers_age_is_read_alone_too(text: str, age: float) -> None:
-    assert [(q.low, q.unit) for q in quantities(text, asked=True)] == [(age, "age")]
+                                       ("孩子3岁", 3.0), ("用了3个月就坏了", None),
+                                       ("can I return it within 6 months?", None)])
+def test_a_shoppers_age_is_read_alone_too(text: str, age: float | None) -> None:
+    assert [(q.low, q.unit) for q in quantities(text, asked=True)] == (
+        [(age, "age")] if age is not None else [])
+
+
+@pytest.mark.parametrize("text, grams", [("整帐仅约1.2公斤", [1200.0]), ("Dog Food 30 lb", [13608.0]),
+                                         ("最大承重25kg，车重6.8kg", [6800.0]), ("5G手机", []),
+                                         ("16G内存", []), ("S for dogs up to 26 lb", [])])
+def test_weights_are_the_products_own(text: str, grams: list[float]) -> None:
+    from shopguide.guide.quantity import weights
+
+    assert weights(text) == grams
 
 
 def test_a_product_for_another_age_comes_after_one_that_states_none(fresh_store) -> None:
@@ -128,3 +140,13 @@ def test_a_headless_clause_with_a_measure_narrows_the_kind_discussed(fresh_store
     assert set(ask_skus(engine, conv, "我想买个帐篷")) == {"T-1", "T-2", "T-3"}
     skus = ask_skus(engine, conv, "四个人住的")
     assert skus[0] == "T-2" and "H-1" not in skus, skus
+
+
+@pytest.mark.parametrize("text, said", [("可视空气炸锅 5L", ["5L"]), ("山屿3-4人自动速开帐篷", ["3-4人"]),
+                                        ("LG 27英寸 显示器", ["27英寸"]), ("安全座椅 9个月-12岁", []),
+                                        ("3 Pairs socks 100% cotton", []),
+                                        ("Power bank 10000mAh 20W", [])])
+def test_how_big_a_name_says_a_thing_is(text: str, said: list[str]) -> None:
+    from shopguide.guide.quantity import size_spans
+
+    assert size_spans(text) == said

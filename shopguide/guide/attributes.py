@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from shopguide.guide.quantity import weight_spans
+from shopguide.guide.quantity import size_spans, weight_spans
 from shopguide.guide.matching import Doc, Slot, Terms, coverage, product_doc, slot_score
 from shopguide.guide.verify import Facts, check_sentence
 from shopguide.store.models import Product
-from shopguide.text import Analyzer, resources
-from shopguide.text.phrases import alternation
+from shopguide.text import Analyzer
 
 _CLAUSE = re.compile(r"(?<=[。；;！!？?\n])|(?<=\.)\s+")
 STATED = 0.5  # coverage of the asked words a clause needs to count as the answer
@@ -52,19 +50,12 @@ def asked_slots(terms: Terms, p: Product, analyzer: Analyzer) -> list[Slot]:
     return [s for s in terms.slots if s.role != "topic" and slot_score(s, name) < 0.9]
 
 
-@lru_cache(maxsize=1)
-def _measure() -> re.Pattern[str]:
-    units = [w for ws in resources.budget_words().get("measure", {}).values() for w in ws]
-    return re.compile(rf"\d+(?:\.\d+)?\s*{alternation(units, after_letters=True)}", re.I)
-
-
 def name_measures(p: Product, lang: str, weight: bool = False) -> str | None:
     """The measures the product's name states ("30 lb", "2L", "3-4人"), as written there;
     ``weight``: only its weights."""
     own = p.name_zh if lang == "zh" else p.name_en
     for name in (own, p.name):
-        found = weight_spans(name or "") if weight else [
-            m.group(0) for m in _measure().finditer(name or "")]
+        found = weight_spans(name or "") if weight else size_spans(name or "")
         if found:
             return " · ".join(dict.fromkeys(found))
     return None

@@ -105,8 +105,8 @@ def is_follow_up(q: Query, conv: Conversation) -> bool:
         return True
     if not novel and "ask_for" in q.acts and conv.shown:
         return True  # "just recommend what you think is good": of the same, once more
-    if q.other_brand or q.other_color:
-        return True
+    if (q.other_brand or q.other_color) and not novel:
+        return True  # "换个牌子的"; "running shoes from another brand" is a search of its own
     # A measure the product is for ("30升左右的", "for 4 people") narrows the subject too.
     has_constraint = (q.size or q.color or q.brand or q.in_stock or q.cheap
                       or q.min_price is not None or q.max_price is not None
@@ -396,6 +396,7 @@ def _about_focus(q: Query, conv: Conversation,
         return False
     constraint = (q.size or q.color or q.min_price is not None or q.max_price is not None
                   or q.cheap or q.cheaper or q.exclude_brands or q.exclude_colors
+                  or q.other_brand or q.other_color
                   or quantities(q.text, asked=True))
     if (q.topics and not _novel_terms(q)) or "policy" in q.acts or q.brand or constraint or \
             q.refs or q.pick or q.acts & {"ask_for", "prefer", "problem"}:

@@ -157,7 +157,7 @@ def topic_phrases() -> Phrases:
     for topic, words in resources.topics().items():
         for w in words:
             values.setdefault(w, topic)
-    return Phrases(values, exact=True, inside=True, separable=True)
+    return Phrases(values, exact=True, inside=True, separable=True, degrees=True)
 
 
 @lru_cache(maxsize=1)

@@ -235,6 +235,15 @@ def _continuing(r: Retrieval, conv: Conversation, vocab: StoreVocab) -> FaqEntry
         min(v, before.get(t, 0.0)) for t, v in faq_topics(vocab.analyzer, f).items())))
 
 
+def _chooses(q: Query, conv: Conversation) -> bool:
+    """Whether the message chooses products shown ("就这款了", "I'll take the second one"),
+    and says nothing more: a colour, size or budget named ("I'll take the blue one", "我要这个
+    42码的") narrows the search, a thing already bought ("买了这个，磨脚怎么办") is after-sales."""
+    return ("purchase" in q.acts and bool(conv.shown) and q.intent == "find" and not q.topics
+            and not (q.color or q.size or q.min_price is not None or q.max_price is not None)
+            and not q.acts & {"owned", "problem"})
+
+
 def _about_an_unnamed_product(q: Query, conv: Conversation) -> bool:
     """The message points at a product ("it", "这个") or asks a product's stock or a lower
     price (q.cheaper needs an earlier turn: the cue is read), with no word of its own to
@@ -372,12 +381,12 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
                          else cannot_tell(q.pick, lang))
         plan.retrieval_ms = (perf_counter() - t0) * 1000
         return plan
-    if "purchase" in q.acts and conv.shown and q.intent == "find" and not q.topics:
+    if _chooses(q, conv):
         # "I'll take the second one", "就这款了", "I'll take both": the ones chosen, where
         # they are, how to buy them.
         them = "them" in q.acts and not q.refs
         chosen = pointed if q.refs else conv.shown[:SHOWN] if them else [recommended(conv)]
-        chosen = chosen if them else (chosen or [recommended(conv)])[:1]
+        chosen = chosen or [recommended(conv)]
         plan.products, plan.intent, plan.discussed = list(chosen), "purchase", True
         plan.why.append(f"the shopper chose {', '.join(p.sku for p in chosen)}")
         plan.composed = compose.compose_purchase(chosen, lang)

@@ -40,6 +40,7 @@ class _Shapes:
     age: re.Pattern[str]
     asked_age: re.Pattern[str]
     months: frozenset[str]
+    range_only: frozenset[str]  # units that are an age only near an age word
     bare_for: re.Pattern[str]
     temp: re.Pattern[str]
     below_zero: re.Pattern[str]
@@ -71,8 +72,9 @@ def _shapes() -> _Shapes:
     age = re.compile(rf"{num}\s*({_alt(alone)})", re.I)
     asked_age = re.compile(rf"{num}\s*({_alt(alone + _said('age_month_range'))})", re.I)
     months = frozenset(_said("age_month") + _said("age_month_range"))
-    return _Shapes(counts, patterns, age_range, age, asked_age, months, bare_for, temp,
-                   below_zero, below)
+    range_only = frozenset(w.lower() for w in _said("age_year_range") + _said("age_month_range"))
+    return _Shapes(counts, patterns, age_range, age, asked_age, months, range_only, bare_for,
+                   temp, below_zero, below)
 
 
 # Temperatures: "零下10度", "-10℃", "minus 10 degrees", "10 below". A product's stated
@@ -97,15 +99,47 @@ def _grams() -> tuple[dict[str, float], re.Pattern[str]]:
     return units, re.compile(rf"(\d+(?:\.\d+)?)\s*({_alt(tuple(units))})", re.I)
 
 
+AROUND_CHARS = 8  # how far before or after a figure the words that say what it is stand
+
+
+def _near(text: str, start: int, end: int, before: Sequence[str], after: Sequence[str]) -> bool:
+    """Whether one of ``before`` stands just before ``start`` or one of ``after`` just after
+    ``end``, in the same clause."""
+    head = re.split(r"[,，。.;；!！?？]", text[max(0, start - AROUND_CHARS):start])[-1]
+    tail = re.split(r"[,，。.;；!！?？]", text[end:end + AROUND_CHARS])[0]
+    return bool(before and re.search(_alt(tuple(before)), head, re.I)) or \
+        bool(after and re.search(_alt(tuple(after)), tail, re.I))
+
+
+def _weight_matches(text: str) -> list[re.Match[str]]:
+    """Weights of the product itself: not a load it bears ("最大承重25kg", "for dogs up to
+    26 lb") nor a network's or memory's G ("5G手机", "16G内存")."""
+    return [m for m in _grams()[1].finditer(text)
+            if not _near(text, m.start(), m.end(), _said("weight_not_before"), ())
+            and not _near(text, m.start(), m.end(), (), _said("weight_not_after"))]
+
+
+@lru_cache(maxsize=1)
+def _sizes() -> re.Pattern[str]:
+    num = r"\d+(?:\.\d+)?"
+    joined = rf"{num}(?:\s*{_alt(_said('range'))}\s*{num})?"
+    return re.compile(rf"{joined}\s*-?\s*{_alt(_said('size'))}", re.I)
+
+
+def size_spans(text: str) -> list[str]:
+    """How big a text says a thing is, as written ("5L", "27英寸", "3-4人")."""
+    return [m.group(0) for m in _sizes().finditer(text)]
+
+
 def weights(text: str) -> list[float]:
     """The weights a text states, in grams ("整帐仅约1.2公斤" is 1200, "30 lb" 13608)."""
-    units, pat = _grams()
-    return [float(m.group(1)) * units[m.group(2).lower()] for m in pat.finditer(fold(text))]
+    units = _grams()[0]
+    return [float(m.group(1)) * units[m.group(2).lower()] for m in _weight_matches(fold(text))]
 
 
 def weight_spans(text: str) -> list[str]:
     """The weights a text states, as written ("30 lb", "1.2公斤")."""
-    return [m.group(0) for m in _grams()[1].finditer(text)]
+    return [m.group(0) for m in _weight_matches(text)]
 
 
 @lru_cache(maxsize=1)
@@ -133,6 +167,13 @@ def _value(token: str) -> float:
     return counts[token] if token in counts else float(token)
 
 
+def _aged(text: str, m: re.Match[str]) -> bool:
+    """Whether an age word stands near a figure whose unit alone may be a time ("适合0-12个月
+    宝宝", "宝宝六个月了", "ages 3-12 years")."""
+    context = _said("age_context")
+    return _near(text, m.start(), m.end(), context, context)
+
+
 def _years(value: float, unit: str | None, shapes: _Shapes) -> float:
     return value / 12.0 if unit and unit.lower() in shapes.months else value
 
@@ -146,11 +187,15 @@ def ages(text: str, asked: bool = False) -> list[Quantity]:
     out, taken = [], []
     for m in shapes.age_range.finditer(text):
         hi_unit = m.group(4)
+        if hi_unit.lower() in shapes.range_only and not _aged(text, m):
+            continue  # "保质期6-12个月", "warranty 1-2 years": no age
         lo = _years(_value(m.group(1)), m.group(2) or hi_unit, shapes)
         hi = _years(_value(m.group(3)), hi_unit, shapes)
         out.append(Quantity(min(lo, hi), max(lo, hi), "age"))
         taken.append(m.span())
     for m in single.finditer(text):
+        if m.group(2).lower() in shapes.range_only and not _aged(text, m):
+            continue  # "用了3个月就坏了": a time, not the child's age
         if not any(a <= m.start() < b for a, b in taken):
             v = _years(_value(m.group(1)), m.group(2), shapes)
             out.append(Quantity(v, v, "age"))

@@ -156,7 +156,7 @@ _ANYWHERE = ("reject", "more")
 
 @lru_cache(maxsize=1)
 def _act_phrases() -> dict[str, Phrases]:
-    return {act: Phrases(resources.cue_words(act), exact=True) for act in _ACTS}
+    return {act: Phrases(resources.cue_words(act), exact=True, degrees=True) for act in _ACTS}
 
 
 @lru_cache(maxsize=1)

@@ -38,13 +38,15 @@ class Phrases:
     """A set of phrases to look for; each may carry a value (what it stands for)."""
 
     def __init__(self, phrases: Iterable[str] | dict[str, object], exact: bool = False,
-                 inside: bool = False, separable: bool = False) -> None:
+                 inside: bool = False, separable: bool = False, degrees: bool = False) -> None:
         """``exact``: English words compare as written (folded), not by stem: a list that
         spells out its forms ("return", "returns") should not reach "opened" from "open".
         ``inside``: a Chinese phrase of two or more characters may also begin a longer word
         (退换 in 退换货, not 开门 in 对开门); for lists of words such as policy topics.
         ``separable``: a two-character Chinese phrase is also found split by a filler
-        (``zh/separable_fillers.txt``: 退一下款 is 退款), as shoppers split verb-object words."""
+        (``zh/separable_fillers.txt``: 退一下款 is 退款), as shoppers split verb-object words.
+        ``degrees``: a phrase of the shopper's (a cue, a topic) is also found with degree words
+        inside it ("don't really like", 不太喜欢); a catalog's names and tags are not."""
         self.exact = exact
         self.inside = inside
         items = phrases.items() if isinstance(phrases, dict) else ((p, p) for p in phrases)
@@ -75,10 +77,12 @@ class Phrases:
             if separable else ""
         self._split = [(p, re.compile(f"{re.escape(p[0])}(?:{fillers}){re.escape(p[1])}"))
                        for p in self._zh if fillers and len(p) == 2 and has_cjk(p)]
-        self._split += _with_degree(self._zh)
+        if degrees:
+            self._split += _with_degree(self._zh)
         self._frames.sort(key=lambda f: len(f[0]), reverse=True)
         self._longest = max((len(k) for k in self._en), default=0)
-        self._degree = {self._key(w) for w in resources.word_list("en/degree_words.txt")}
+        self._degree = {self._key(w) for w in resources.word_list("en/degree_words.txt")} \
+            if degrees else set()
 
     def _key(self, word: str) -> str:
         return word.replace("’", "'") if self.exact else stem(word)
@@ -126,15 +130,16 @@ class Phrases:
                     for t in tokens]
             self._find_en(keys, list(range(len(tokens))), tokens, 1, taken, found)
             # "don't really like" is "don't like": a phrase of several words is found with
-            # degree words between them skipped.
+            # degree words between them skipped (within one clause).
             kept = [i for i, k in enumerate(keys) if k not in self._degree]
             if len(kept) < len(keys):
-                self._find_en([keys[i] for i in kept], kept, tokens, 2, taken, found)
+                self._find_en([keys[i] for i in kept], kept, tokens, 2, taken, found, norm)
         return sorted(found, key=lambda f: f.start)
 
     def _find_en(self, keys: list[str | None], at: list[int], tokens: Sequence[Token],
-                 shortest: int, taken: set[int], found: list[Found]) -> None:
-        """English phrases over ``keys`` (the keys of ``tokens[at[i]]``), longest first."""
+                 shortest: int, taken: set[int], found: list[Found], norm: str = "") -> None:
+        """English phrases over ``keys`` (the keys of ``tokens[at[i]]``), longest first;
+        ``norm``: the text, when words may have been skipped (no clause mark in between)."""
         for n in range(min(self._longest, len(keys)), shortest - 1, -1):
             for i in range(len(keys) - n + 1):
                 p = self._en.get(tuple(keys[i:i + n]))  # type: ignore[arg-type]
@@ -142,6 +147,8 @@ class Phrases:
                     continue
                 first, last = at[i], at[i + n - 1]
                 a, b = tokens[first].start, tokens[last].end
+                if norm and _CLAUSE_MARK.search(norm, a, b):
+                    continue
                 span = set(range(a, b))
                 if not span & taken:
                     taken |= span
@@ -151,6 +158,12 @@ class Phrases:
         return bool(self.find(norm, tokens))
 
 
+_CLAUSE_MARK = re.compile(r"[,，。.;；!！?？]")
+# The characters a negated phrase needs for a degree word to stand in it: 不怎么用 is
+# "rarely use", not 不用 (no need).
+NEGATED_MIN = 3
+
+
 def _with_degree(phrases: Iterable[str]) -> list[tuple[str, re.Pattern[str]]]:
     """Chinese phrases that begin with a negation, found with a degree word after it (不太喜欢
     is 不喜欢): each with its pattern, as the separable ones are."""
@@ -158,7 +171,8 @@ def _with_degree(phrases: Iterable[str]) -> list[tuple[str, re.Pattern[str]]]:
     degree = "|".join(re.escape(w) for w in sorted(
         resources.word_list("zh/degree_words.txt"), key=len, reverse=True))
     return [(p, re.compile(f"{re.escape(p[0])}(?:{degree}){re.escape(p[1:])}"))
-            for p in phrases if degree and len(p) >= 2 and p[0] in negators and has_cjk(p)]
+            for p in phrases if degree and len(p) >= NEGATED_MIN and p[0] in negators
+            and has_cjk(p)]
 
 
 def _token_at(tokens: Sequence[Token], offset: int) -> int:
