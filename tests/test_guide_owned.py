@@ -70,3 +70,20 @@ def test_after_a_policy_answer_a_purchase_asks_that_policy_on(fresh_store) -> No
     assert conv.last_faq is not None and conv.last_faq.id == "returns"
     plan = engine.plan("and if I bought it online?", conv)
     assert plan.intent == "policy" and plan.faq is not None and plan.faq.id == "returns", plan.why
+
+
+def test_after_a_policy_answer_a_request_for_products_is_still_one(fresh_store) -> None:
+    from shopguide.guide.engine import Engine
+
+    fresh_store.set_settings(name="Shop", language="en", currency="USD")
+    fresh_store.save_product(Product("TP-1", "Steel Tent Pegs, 10 pack", "Camping/Tents", 9.0,
+                                     "USD", "Wildpath", 5, "C3"))
+    fresh_store.save_product(Product("TN-1", "Two-Person Tent", "Camping/Tents", 199.0, "USD",
+                                     "Wildpath", 5, "C3"))
+    fresh_store.save_faq(FaqEntry("returns", "What is your return policy?",
+                                  "Unused items can be returned within 30 days."))
+    engine, conv = Engine(fresh_store), Conversation()
+    for text in ("tent", "what's your return policy?"):
+        list(engine.answer(text, conv))
+    plan = engine.plan("I bought a tent last week, do you have tent pegs?", conv)
+    assert plan.intent == "find" and [p.sku for p in plan.products][:1] == ["TP-1"], plan.why

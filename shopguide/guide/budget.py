@@ -138,7 +138,7 @@ def parse_budget(text: str, tokens: Sequence[Token] | None = None,
     ``currency``: the store's (ISO code), which decides words such as "pounds"."""
     if tokens is None:
         tokens = plain().tokens(text, normalized=True)
-    shapes = _shapes(currency)
+    shapes = _shapes(currency.upper())
     b = Budget()
     for pat in shapes.range_:
         for m in pat.finditer(text):

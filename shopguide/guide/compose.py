@@ -212,11 +212,11 @@ def compose_purchase(products: Sequence[Product], lang: str) -> str:
     out = []
     on_shelf = [p for p in products if p.stock != 0]
     if on_shelf:
-        sep = "；" if lang == "zh" else "; "
-        out.append(say("purchase", lang, line=sep.join(product_line(p, lang) for p in on_shelf)))
+        lines = say("items", lang).join(product_line(p, lang) for p in on_shelf)
+        out.append(say("purchase", lang, line=lines))
     out += [say("purchase_sold_out", lang, line=product_line(p, lang))
             for p in products if p.stock == 0]
-    return ("" if lang == "zh" else " ").join(out)
+    return say("space", lang).join(out)
 
 
 def compose_detail(products: Sequence[Product], lang: str) -> str:

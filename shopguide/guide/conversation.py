@@ -180,8 +180,9 @@ def _policy_on(q: Query, conv: Conversation) -> Query:
     """"And if I bought it online?" right after the returns policy: the policy's topic, asked
     further (the message's own words say of what)."""
     last = conv.turns[-1].query if conv.turns else None  # the turn the policy answered
-    if q.topics or last is None or not last.topics:
-        return q
+    if q.topics or last is None or not last.topics or q.has_product_signal() or \
+            "ask_for" in q.acts:
+        return q  # ("I bought a tent last week, do you have pegs?" asks for products)
     said = [s for s in last.slots.slots if s.role == "topic"]
     return replace(q, topics=list(last.topics), policy_cue=True,
                    slots=Terms(said + [s for s in q.slots.slots if s.role != "topic"]))
@@ -216,7 +217,8 @@ def _names_shown(key: str, last: Query, conv: Conversation) -> bool:
     for before and in every shown product's name ("I don't like the backpacks you showed me"
     asks for other backpacks, not for no backpacks)."""
     return key in last.slots.keys() and all(
-        key in plain().terms(p.display_name(last.lang)) for p in conv.shown)
+        key in plain().terms(f"{p.display_name(last.lang)} {p.category.replace('/', ' ')}")
+        for p in conv.shown)
 
 
 def _merged(q: Query, conv: Conversation) -> Query:

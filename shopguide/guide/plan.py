@@ -22,8 +22,8 @@ from shopguide.guide.matching import Terms, faq_topics, topics_in
 from shopguide.guide.pick import cannot_tell, lead, pick
 from shopguide.guide.query import ASPECTS, Query, understand
 from shopguide.guide.sentence_checks import asks_yes_or_no
-from shopguide.guide.retrieve import (EXACT, KEEP_SUBJECT, Retrieval, StoreLike, decide,
-                                      find_faq, names_product, retrieve)
+from shopguide.guide.retrieve import (EXACT, Retrieval, StoreLike, decide, find_faq,
+                                      names_product, retrieve)
 from shopguide.guide.verify import Facts
 from shopguide.guide.vocab import StoreVocab, color_matches, fold, size_matches
 from shopguide.store.models import NOT_CARRIED_TAG, Customer, FaqEntry, Product
@@ -122,7 +122,7 @@ def _and() -> re.Pattern[str]:
 
 
 def _compare_parts(store: StoreLike, vocab: StoreVocab, q: Query,
-                   customer: Customer | None) -> list[Product]:
+                   customer: Customer | None, currency: str = "") -> list[Product]:
     """"羽绒服和棉服有什么区别": the best match for each side of the comparison. A side that
     is only a brand shares the words said once after it ("宝得适和惠尔顿的座椅哪个好": the
     宝得适 seat and the 惠尔顿 seat; not "Cloudlite" of "Stridex Cloudlite和诺瓦哪个好")."""
@@ -130,7 +130,7 @@ def _compare_parts(store: StoreLike, vocab: StoreVocab, q: Query,
     if len(parts) < 2:
         return []
     out: list[Product] = []
-    sides = [understand(part, vocab) for part in parts[:SHOWN]]
+    sides = [understand(part, vocab, currency=currency) for part in parts[:SHOWN]]
     for i, pq in enumerate(sides):
         after = [s for later in sides[i + 1:] for s in later.slots.slots]
         if pq.brand and not pq.slots and after:
@@ -227,7 +227,7 @@ def _continuing(r: Retrieval, conv: Conversation, vocab: StoreVocab) -> FaqEntry
     returns policy fits the price-match row's online stores a little better), the one about
     what the last policy answer was about: the conversation goes on."""
     best = r.faq_ranked[0][1] if r.faq_ranked else 0.0
-    tied = [f for f, s in r.faq_ranked if s >= best - KEEP_SUBJECT]
+    tied = [f for f, s in r.faq_ranked if s >= best - KEEP_POLICY]
     if len(tied) < 2 or conv.last_faq is None:
         return r.faq
     before = faq_topics(vocab.analyzer, conv.last_faq)
@@ -256,6 +256,7 @@ def _about_an_unnamed_product(q: Query, conv: Conversation) -> bool:
 
 
 POLICY_FOLLOW_UP_WORDS = 3  # "and on sunday?", "那周末呢", "what about online orders?"
+KEEP_POLICY = 0.1  # how much better another row may fit a policy follow-up and not win it
 ELSEWHERE = 0.3  # how much better another product must fit a question to leave the one discussed
 
 
@@ -408,7 +409,7 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
         plan.products = (named or pointed or conv.shown[:SHOWN])[:SHOWN]
         plan.why.append("compares the products " + ("named by SKU" if named else "shown"))
     elif q.intent == "compare" and not _asked_as_written(store, vocab, q) and len(
-            pair := _compare_parts(store, vocab, q, customer)) >= 2:
+            pair := _compare_parts(store, vocab, q, customer, currency)) >= 2:
         plan.products = pair
         plan.why.append("compares the best match of each side")
     elif (named or pointed) and not _policy_first(store, vocab, q, customer, plan) and not (

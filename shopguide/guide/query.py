@@ -145,8 +145,9 @@ class Query:
 ASPECTS = ("asks_cost", "asks_time")  # what a follow-up may ask of a policy (plan._on_aspect)
 _ACTS = ("greeting", "thanks", "goodbye", "staff", "compare", "locate", "stock_ask", "stock",
          "in_stock", "negation", "negation_end", "other_brand", "other_color", "it", "them",
-         "which", "cheapest", "priciest", "lightest", "biggest", "smallest", "remark", "cheap", "cheaper", "how_to",
-         "ask_for", "swap", "owned", "identity", "policy", "asks_colors", "asks_sizes",
+         "which", "cheapest", "priciest", "lightest", "biggest", "smallest", "remark", "cheap",
+         "cheaper", "how_to", "ask_for", "swap", "owned", "identity", "policy", "asks_colors",
+         "asks_sizes",
          "asks_price", "seller", "reject", "more", "prefer", "problem", "asks_measure",
          "asks_weight", "purchase", "choose", *ASPECTS)
 # Acts read wherever their words stand, though a longer reading covers them: 换一个 also

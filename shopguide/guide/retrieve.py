@@ -250,7 +250,8 @@ def lightest_first(ranked: list[Ranked], than: object = None) -> list[Ranked]:
     """Those whose text states a weight, lightest first, then the rest as ranked ("轻一点的
     笔记本" where no laptop states its weight is still laptops). Lighter than ``than`` (a
     follow-up, "更轻一点的" after a stroller of 6.8 kg): only those whose weight is stated,
-    below its weight when it states one."""
+    below its weight when it states one. (``than`` is typed as the query's ``lighter_than``,
+    which keeps the query free of the store's models, as ``cheaper_than`` does.)"""
     ceiling = weight_grams(than) if isinstance(than, Product) else None
     weighed = [(w, r) for r in ranked if (w := weight_grams(r.product)) is not None
                and (ceiling is None or w < ceiling)]
