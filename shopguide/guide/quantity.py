@@ -102,21 +102,29 @@ def _grams() -> tuple[dict[str, float], re.Pattern[str]]:
 AROUND_CHARS = 8  # how far before or after a figure the words that say what it is stand
 
 
-def _near(text: str, start: int, end: int, before: Sequence[str], after: Sequence[str]) -> bool:
-    """Whether one of ``before`` stands just before ``start`` or one of ``after`` just after
-    ``end``, in the same clause."""
-    head = re.split(r"[,，。.;；!！?？]", text[max(0, start - AROUND_CHARS):start])[-1]
-    tail = re.split(r"[,，。.;；!！?？]", text[end:end + AROUND_CHARS])[0]
-    return bool(before and re.search(_alt(tuple(before)), head, re.I)) or \
-        bool(after and re.search(_alt(tuple(after)), tail, re.I))
+_CLAUSE_MARK = re.compile(r"[,，。.;；!！?？]")
+
+
+@lru_cache(maxsize=8)
+def _words(kind: str) -> re.Pattern[str]:
+    """The words of a kind of quantities.csv, as one pattern."""
+    return re.compile(_alt(_said(kind)), re.I)
+
+
+def _near(text: str, start: int, end: int, before: str = "", after: str = "") -> bool:
+    """Whether a word of the kind ``before`` stands just before ``start``, or one of the kind
+    ``after`` just after ``end``, in the same clause."""
+    head = _CLAUSE_MARK.split(text[max(0, start - AROUND_CHARS):start])[-1]
+    tail = _CLAUSE_MARK.split(text[end:end + AROUND_CHARS])[0]
+    return bool(before and _words(before).search(head)) or \
+        bool(after and _words(after).search(tail))
 
 
 def _weight_matches(text: str) -> list[re.Match[str]]:
     """Weights of the product itself: not a load it bears ("最大承重25kg", "for dogs up to
     26 lb") nor a network's or memory's G ("5G手机", "16G内存")."""
     return [m for m in _grams()[1].finditer(text)
-            if not _near(text, m.start(), m.end(), _said("weight_not_before"), ())
-            and not _near(text, m.start(), m.end(), (), _said("weight_not_after"))]
+            if not _near(text, m.start(), m.end(), "weight_not_before", "weight_not_after")]
 
 
 @lru_cache(maxsize=1)
@@ -170,8 +178,7 @@ def _value(token: str) -> float:
 def _aged(text: str, m: re.Match[str]) -> bool:
     """Whether an age word stands near a figure whose unit alone may be a time ("适合0-12个月
     宝宝", "宝宝六个月了", "ages 3-12 years")."""
-    context = _said("age_context")
-    return _near(text, m.start(), m.end(), context, context)
+    return _near(text, m.start(), m.end(), "age_context", "age_context")
 
 
 def _years(value: float, unit: str | None, shapes: _Shapes) -> float:
