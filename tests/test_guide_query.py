@@ -117,6 +117,7 @@ def test_a_new_store_needs_no_code() -> None:
         ("跑鞋放在哪个货架", "locate"),
         ("跑鞋放在车上就可以了吧", "find"),  # where it is put, not where it is in the store
         ("ok where do I find it", "locate"), ("where's the frying pan?", "locate"),
+        ("what's the difference between these two?", "compare"),
         ("where would I get a leash", "locate"),
     ],
 )
@@ -192,6 +193,8 @@ def test_a_budget_beside_a_measure_is_still_read() -> None:
 
 @pytest.mark.parametrize("text, topic", [("arrival time", "delivery"),
                                          ("有什么赠品吗", "discounts"),
+                                         ("difference between percale and sateen",
+                                          "buying_guide"),
                                          ("推车到底要看哪些地方啊", "buying_guide"),
                                          ("any freebies with it?", "discounts"),
                                          ("How quickly will this item arrive?", "delivery"),
