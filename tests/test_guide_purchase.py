@@ -19,7 +19,8 @@ def _done(engine: Engine, conv: Conversation, text: str) -> str:
 
 @pytest.mark.parametrize("text, index", [("I'll take the second one", 1), ("就要第一个了", 0),
                                          ("就这款了", None), ("帮我下单", None),
-                                         ("OK, I'll go with this one", None)])
+                                         ("OK, I'll go with this one", None),
+                                         ("那就这双吧", None)])
 def test_choosing_one_shown_names_it_and_how_to_buy_it(guide_engine, text: str,
                                                        index: int | None) -> None:
     conv = Conversation()
@@ -77,3 +78,11 @@ def test_choosing_two_by_position_names_both(guide_engine) -> None:
     shown = ask_skus(guide_engine, conv, "跑鞋")
     plan = guide_engine.plan("I'll take the first and the third one", conv)
     assert plan.intent == "purchase" and [p.sku for p in plan.products] == [shown[0], shown[2]]
+
+
+def test_this_one_and_a_position_compares_both(guide_engine) -> None:
+    # "这双和第二双比哪个更耐穿": the one discussed and the second shown.
+    conv = Conversation()
+    shown = ask_skus(guide_engine, conv, "跑鞋")
+    plan = guide_engine.plan("这双和第二双比哪个更耐穿", conv)
+    assert plan.intent == "compare" and [p.sku for p in plan.products] == shown[:2], plan.why

@@ -193,6 +193,7 @@ def test_a_budget_beside_a_measure_is_still_read() -> None:
 
 @pytest.mark.parametrize("text, topic", [("arrival time", "delivery"),
                                          ("有什么赠品吗", "discounts"),
+                                         ("可以开发票吗", "invoice"),  # jieba: 开发票, one word
                                          ("difference between percale and sateen",
                                           "buying_guide"),
                                          ("推车到底要看哪些地方啊", "buying_guide"),

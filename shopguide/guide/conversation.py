@@ -276,6 +276,9 @@ def _merged(q: Query, conv: Conversation) -> Query:
         rec = recommended(conv)
         merged.category = merged.category or rec.category
         merged.lighter, merged.lighter_than = True, rec
+    if q.intent == "compare" and "it" in q.acts and len(merged.refs) == 1 and conv.shown:
+        # "这双和第二双比哪个更耐穿": the one discussed and the one named.
+        merged.refs = list(dict.fromkeys([_focus_index(conv), *merged.refs]))
     if not merged.refs and conv.shown and _points_at_one(q):
         focus = conv.focus if conv.focus is not None and conv.focus < len(conv.shown) else 0
         merged.refs = [focus]
