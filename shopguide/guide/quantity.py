@@ -122,9 +122,12 @@ def _near(text: str, start: int, end: int, before: str = "", after: str = "") ->
 
 def _weight_matches(text: str) -> list[re.Match[str]]:
     """Weights of the product itself: not a load it bears ("最大承重25kg", "for dogs up to
-    26 lb") nor a network's or memory's G ("5G手机", "16G内存")."""
+    26 lb") nor a network's or memory's G ("5G手机", "16G内存": a one-letter unit written
+    against the word after it names something else)."""
     return [m for m in _grams()[1].finditer(text)
-            if not _near(text, m.start(), m.end(), "weight_not_before", "weight_not_after")]
+            if not _near(text, m.start(), m.end(), "weight_not_before", "weight_not_after")
+            and not (len(m.group(2)) == 1 and m.group(2).isascii()
+                     and text[m.end():m.end() + 1].isalpha())]
 
 
 @lru_cache(maxsize=1)
