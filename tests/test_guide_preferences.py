@@ -70,3 +70,26 @@ def test_a_trouble_told_after_a_product_is_a_new_need(fresh_store) -> None:
     assert ask_skus(engine, conv, "安全座椅") == ["CS-1"]
     plan = engine.plan("我家孩子晚上老踢被子怎么办", conv)
     assert not plan.query.about_focus and [p.sku for p in plan.products][:1] == ["SD-1"], plan.why
+
+
+def test_a_word_no_row_holds_said_after_products_is_a_thing_not_carried(fresh_store) -> None:
+    # "耐克吧" after shoes: the store has no Nike; no question about the shoe shown.
+    from shopguide.guide.engine import Engine
+
+    fresh_store.set_settings(name="Shop", language="zh", currency="CNY")
+    for sku, name in (("S-1", "Keen 女士运动鞋"), ("S-2", "亚瑟士 男士跑鞋")):
+        fresh_store.save_product(Product(sku, name, "鞋靴/运动跑鞋", 599.0, "CNY", stock=3))
+    engine, conv = Engine(fresh_store), Conversation()
+    assert ask_skus(engine, conv, "我想要双跑鞋")
+    plan = engine.plan("耐克吧", conv)
+    assert plan.intent == "out_of_scope" and not plan.products, plan.why
+    assert "耐克" in plan.composed
+
+
+@pytest.mark.parametrize("text", ["没有具体的需求", "随便，都可以", "no preference, anything is fine"])
+def test_no_preference_shows_the_kind_again(engine, text: str) -> None:
+    conv = Conversation()
+    ask_skus(engine, conv, "Hello, I'm looking to buy some soda.")
+    plan = engine.plan(text, conv)
+    assert plan.intent == "find" and plan.products, plan.why
+    assert all(p.sku.startswith("S-") for p in plan.products)

@@ -337,13 +337,16 @@ def _names_a_thing(words: str) -> bool:
         tokens[-1].pos.startswith(("n", "eng"))
 
 
-def compose_not_found(text: str, lang: str, categories: Sequence[str]) -> str | None:
+def compose_not_found(text: str, lang: str, categories: Sequence[str],
+                      named: str = "") -> str | None:
     """"Do you sell golf clubs?" with nothing that fits: say so about that thing, and what the
-    store does carry, rather than "I can't help with that"."""
+    store does carry, rather than "I can't help with that". ``named``: the thing, where the
+    plan read it otherwise (words no row holds: "耐克吧")."""
     m = _availability().search(text)
     thing = (m.group("en") or m.group("zh") or "").strip() if m else ""
     if m and m.group("zh_open") and _names_a_thing(m.group("zh_open")):
         thing = m.group("zh_open").strip()
+    thing = thing or named
     if not thing:
         return None
     mine = [c for c in categories if _has_cjk(c) == (lang == "zh")][:8]

@@ -26,6 +26,7 @@ from shopguide.guide.retrieve import (EXACT, Retrieval, StoreLike, decide, find_
                                       names_product, retrieve)
 from shopguide.guide.verify import Facts
 from shopguide.guide.vocab import StoreVocab, color_matches, fold, size_matches
+from shopguide.guide.weights import weigh
 from shopguide.store.models import NOT_CARRIED_TAG, Customer, FaqEntry, Product
 from shopguide.text import resources
 from shopguide.text.phrases import pattern
@@ -50,6 +51,7 @@ class Plan:
     lacks: list[str] = field(default_factory=list)  # features asked that the one discussed lacks
     lacking: Product | None = None  # that product (the products shown are the ones that have them)
     why: list[str] = field(default_factory=list)  # how the answer was decided (ask --explain)
+    unknown: str = ""  # words no row holds, named as the thing asked for ("耐克吧")
     about: Answer | None = None  # a question about one product's attribute, answered
     # "colors", "sizes" or "price": the field asked of the products discussed ("多少钱")
     variants: str | None = None
@@ -296,6 +298,22 @@ def _fits_better_elsewhere(store: StoreLike, vocab: StoreVocab, q: Query,
     return False
 
 
+def _names_the_unknown(store: StoreLike, vocab: StoreVocab, q: Query, plan: Plan) -> bool:
+    """"耐克吧" after shoes: a message that asks nothing and says only words no row of the
+    store holds names something the store does not carry (a brand, a thing); it is no
+    question about the product discussed ("有NFC吗" is one: the catalog's silence answers)."""
+    words = [s for s in q.slots.slots if s.role != "topic"]
+    asking = pattern(resources.cue_words("asking"))
+    if not words or asks_yes_or_no(q.text) or asking.search(fold(q.text)):
+        return False
+    weigh(store, vocab, Terms(words))
+    if any(s.known for s in words):
+        return False
+    plan.unknown = " ".join(s.said for s in words)
+    plan.why.append(f"names only words the store has never seen ({plan.unknown})")
+    return True
+
+
 def _lists(p: Product, field_name: str) -> bool:
     """Whether the product states ``field_name`` ("colors", "sizes", "price")."""
     value = getattr(p, field_name)
@@ -414,7 +432,8 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
         plan.why.append("compares the best match of each side")
     elif (named or pointed) and not _policy_first(store, vocab, q, customer, plan) and not (
             q.about_focus and not q.asks_field() and _may_mean_another(q, pointed) and
-            _fits_better_elsewhere(store, vocab, q, pointed, customer, plan)):
+            (_fits_better_elsewhere(store, vocab, q, pointed, customer, plan)
+             or _names_the_unknown(store, vocab, q, plan))):
         # (The colours, sizes or price of a product are its own fields: "有几种颜色可选" asks
         # them of the product discussed, whatever other names hold "可选".)
         plan.products, plan.discussed = (named or pointed)[:SHOWN], True
@@ -537,7 +556,7 @@ def _compose(plan: Plan, lang: str, currency: str, store_name: str,
     top = list(dict.fromkeys(c.split("/")[0] for c in categories))  # only when asked
     # A policy topic asked ("有上门安装吗") is said to be no policy of the store's, before any
     # thing the words may name is said to be missing from the catalog.
-    return (_no_policy(q, lang) or compose.compose_not_found(q.text, lang, top)
+    return (_no_policy(q, lang) or compose.compose_not_found(q.text, lang, top, plan.unknown)
             or compose.compose_social("out_of_scope", lang, store_name, q.text))
 
 
