@@ -126,3 +126,26 @@ def test_a_long_message_is_judged_by_the_sentence_that_states_the_thing(fresh_st
     other = ("My car broke down this morning. The mechanic says the gearbox is gone. Where can I "
              "find a cheap rental nearby?")
     assert engine.plan(other, Conversation()).intent == "out_of_scope"
+
+
+def test_a_title_that_names_the_thing_as_its_head_comes_first(fresh_store) -> None:
+    # "a new laptop": the laptops before the laptop stands, though the stands say "laptop"
+    # more often; a title ending in a function word has no head ("Watering Can").
+    from shopguide.guide.conversation import Conversation
+    from shopguide.guide.engine import Engine
+    from shopguide.guide.retrieve import title_head
+    from shopguide.store.models import Product
+
+    fresh_store.set_settings(name="Shop", language="en", currency="USD")
+    rows = (("ST-1", "OMOTON Laptop Stand, Detachable Laptop Mount, Aluminum Laptop Holder"),
+            ("ST-2", "VECOFO Laptop Stand for Desk, Aluminum Laptop Riser for All Laptops"),
+            ("ST-3", "RIWUCT Foldable Laptop Stand, Laptop Riser Holder Mount"),
+            ("LT-1", "ASUS Zenbook S 13 OLED Ultra Laptop, 13.3 inch, i7"),
+            ("LT-2", "Dell Latitude 5420 14.0 Touchscreen Laptop (Intel i5, 16GB RAM)"))
+    for sku, name in rows:
+        fresh_store.save_product(Product(sku, name, "Computing", 99.0, "USD", stock=3))
+    engine = Engine(fresh_store)
+    skus = [p.sku for p in engine.plan("I am looking for a new laptop", Conversation()).products]
+    assert skus[:2] and set(skus[:2]) == {"LT-1", "LT-2"}, skus
+    assert title_head(engine.vocab, Product("W-1", "Bloem 2 Gallon Watering Can", "Garden",
+                                            9.0, "USD")) is None

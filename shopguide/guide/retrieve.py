@@ -145,6 +145,27 @@ def _customer_bonus(p: Product, customer: Customer | None) -> float:
     return bonus
 
 
+TITLE_HEAD = 0.1  # ranking bonus of a product whose title names the thing asked as its head
+_TITLE_BREAK = re.compile(r"[,(\[|:–—]| - | with | for ", re.I)
+
+
+def title_head(vocab: StoreVocab, p: Product) -> str | None:
+    """What an English title says the product is: the last word without digits of its first
+    phrase ("OMOTON Laptop Stand, Detachable…" is a stand; "ASUS Zenbook S 13 OLED Ultra
+    Laptop, 13.3”…" a laptop), as an analysed key. None where that word is a function word
+    ("Watering Can") or the title is Chinese (compounds there are one word)."""
+    first = _TITLE_BREAK.split(p.name_en or p.name, maxsplit=1)[0]
+    words = [t for t in vocab.analyzer.tokens(first) if not any(ch.isdigit() for ch in t.text)]
+    last = words[-1] if words else None
+    return last.key if last is not None and last.content and last.script == "en" else None
+
+
+def _is_the_thing(vocab: StoreVocab, p: Product, terms: Terms) -> bool:
+    head = title_head(vocab, p)
+    return head is not None and any(a.key == head for s in terms.slots if s.role != "topic"
+                                    for a in s.alts[:1])
+
+
 def rank_products(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]],
                   customer: Customer | None,
                   prefer: Callable[[str], bool] | None = None) -> list[Ranked]:
@@ -177,6 +198,8 @@ def rank_products(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]
                                                       p.description, p.description_en,
                                                       p.description_zh) if x))
             score += QUANTITY * (nearness(wanted, stated) - contradicts(wanted, stated))
+        if terms and _is_the_thing(vocab, p, terms):
+            score += TITLE_HEAD  # "laptop": the laptops, before the laptop stands
         if _unwanted_colour(p, q):
             score -= EXCLUDED  # it also comes in the colour ruled out: others first
         if q.exclude_words and set(q.exclude_words) & doc.title_keys:
