@@ -147,5 +147,4 @@ def test_a_title_that_names_the_thing_as_its_head_comes_first(fresh_store) -> No
     engine = Engine(fresh_store)
     skus = [p.sku for p in engine.plan("I am looking for a new laptop", Conversation()).products]
     assert skus[:2] and set(skus[:2]) == {"LT-1", "LT-2"}, skus
-    assert title_head(engine.vocab, Product("W-1", "Bloem 2 Gallon Watering Can", "Garden",
-                                            9.0, "USD")) is None
+    assert title_head(Product("W-1", "Bloem 2 Gallon Watering Can", "Garden", 9.0, "USD")) is None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any
 
 from shopguide.guide.candidates import (CANDIDATES, TIED, StoreLike, beyond_category,
@@ -26,7 +26,7 @@ from shopguide.guide.vocab import (StoreVocab, broader_kinds, category_matches, 
 from shopguide.guide.weights import weigh
 from shopguide.store.models import Customer, FaqEntry, Product
 from shopguide.store.ranking import few_of_each_score
-from shopguide.text import fold, has_cjk, resources
+from shopguide.text import fold, has_cjk, plain, resources
 from shopguide.text.english import WORD
 from shopguide.text.phrases import pattern
 
@@ -149,19 +149,24 @@ TITLE_HEAD = 0.1  # ranking bonus of a product whose title names the thing asked
 _TITLE_BREAK = re.compile(r"[,(\[|:–—]| - | with | for ", re.I)
 
 
-def title_head(vocab: StoreVocab, p: Product) -> str | None:
+def title_head(p: Product) -> str | None:
     """What an English title says the product is: the last word without digits of its first
     phrase ("OMOTON Laptop Stand, Detachable…" is a stand; "ASUS Zenbook S 13 OLED Ultra
     Laptop, 13.3”…" a laptop), as an analysed key. None where that word is a function word
     ("Watering Can") or the title is Chinese (compounds there are one word)."""
-    first = _TITLE_BREAK.split(p.name_en or p.name, maxsplit=1)[0]
-    words = [t for t in vocab.analyzer.tokens(first) if not any(ch.isdigit() for ch in t.text)]
+    return _head_of(p.name_en or p.name)
+
+
+@lru_cache(maxsize=65536)  # read for every candidate of every question
+def _head_of(title: str) -> str | None:
+    first = _TITLE_BREAK.split(title, maxsplit=1)[0]
+    words = [t for t in plain().tokens(first) if not any(ch.isdigit() for ch in t.text)]
     last = words[-1] if words else None
     return last.key if last is not None and last.content and last.script == "en" else None
 
 
-def _is_the_thing(vocab: StoreVocab, p: Product, terms: Terms) -> bool:
-    head = title_head(vocab, p)
+def _is_the_thing(p: Product, terms: Terms) -> bool:
+    head = title_head(p)
     return head is not None and any(a.key == head for s in terms.slots if s.role != "topic"
                                     for a in s.alts[:1])
 
@@ -198,7 +203,7 @@ def rank_products(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]
                                                       p.description, p.description_en,
                                                       p.description_zh) if x))
             score += QUANTITY * (nearness(wanted, stated) - contradicts(wanted, stated))
-        if terms and _is_the_thing(vocab, p, terms):
+        if terms and _is_the_thing(p, terms):
             score += TITLE_HEAD  # "laptop": the laptops, before the laptop stands
         if _unwanted_colour(p, q):
             score -= EXCLUDED  # it also comes in the colour ruled out: others first
@@ -292,12 +297,12 @@ def _kept_subject(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]
     is about something else ("冬天骑车手冷怎么办" after socks)."""
     if not q.subject:
         return None
-    plain = rank_products(q, vocab, found, customer)
-    best = max((r.text_match for r in plain), default=0.0)
+    ranked = rank_products(q, vocab, found, customer)
+    best = max((r.text_match for r in ranked), default=0.0)
     # The kind itself, else the nearest broader kind of its branch that fits ("good for
     # skiing?" after down jackets, none of them for skiing: clothing, not the ski boots).
     for kind in _kinds_of(q.subject):
-        inside = max((r.text_match for r in plain if kind(r.product.category)), default=0.0)
+        inside = max((r.text_match for r in ranked if kind(r.product.category)), default=0.0)
         if inside >= best - KEEP_SUBJECT:
             return kind
     return None
