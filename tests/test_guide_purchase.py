@@ -48,7 +48,8 @@ def test_a_sold_out_choice_is_said_to_be_sold_out(guide_store) -> None:
 
 @pytest.mark.parametrize("text", ["就要黑色的", "I want to buy a tent", "I'll take the blue one",
                                   "我要这个42码的", "我买了这个，穿着磨脚怎么办",
-                                  "I'll take a look at the other ones"])
+                                  "I'll take a look at the other ones",
+                                  "I'll take the one with the hood"])
 def test_a_wish_is_no_choice(guide_engine, text: str) -> None:
     conv = Conversation()
     ask_skus(guide_engine, conv, "跑鞋")

@@ -239,11 +239,20 @@ def _continuing(r: Retrieval, conv: Conversation, vocab: StoreVocab) -> FaqEntry
 
 def _chooses(q: Query, conv: Conversation) -> bool:
     """Whether the message chooses products shown ("就这款了", "I'll take the second one"),
-    and says nothing more: a colour, size or budget named ("I'll take the blue one", "我要这个
-    42码的") narrows the search, a thing already bought ("买了这个，磨脚怎么办") is after-sales."""
+    and says nothing more: a colour, size, budget or thing named ("I'll take the blue one", "我要
+    这个42码的") narrows the search, a thing already bought ("买了这个，磨脚怎么办") is
+    after-sales."""
     return ("purchase" in q.acts and bool(conv.shown) and q.intent == "find" and not q.topics
             and not (q.color or q.size or q.min_price is not None or q.max_price is not None)
-            and not q.acts & {"owned", "problem"})
+            and not q.acts & {"owned", "problem"} and not _own_words(q, conv))
+
+
+def _own_words(q: Query, conv: Conversation) -> bool:
+    """Whether the message says words of its own beyond the choice ("I'll take the one with
+    the hood" describes which one: a search among them, not a choice made); a follow-up's
+    query also holds the last search's words."""
+    before = set(conv.last_query.slots.keys()) if conv.last_query is not None else set()
+    return any(s.role != "topic" and s.key not in before for s in q.slots.slots)
 
 
 def _about_an_unnamed_product(q: Query, conv: Conversation) -> bool:
