@@ -181,8 +181,8 @@ def _size_cues() -> tuple[Phrases, Phrases, frozenset[str], Phrases]:
 
 
 _STORE_KINDS = ("brand", "category", "tag", "color", "size")
-_MARKERS = ("ask_for", "how_to", *ASPECTS)  # acts that frame a question rather than name a
-# thing: they block no other reading
+# Acts that frame a question rather than name a thing: they block no other reading.
+_MARKERS = ("ask_for", "how_to", "choose", *ASPECTS)
 _POINTERS = ("it", "them")  # acts that point at shown products, also inside another cue
 
 
@@ -385,8 +385,13 @@ def understand(text: str, vocab: StoreVocab, default_lang: str = "en",
     _drop_degree_adverbs(spans, tokens)
     _drop_attributive_stock(spans, tokens)
     acts = {s.kind for s in spans if s.kind in _ACTS}
-    if "choose" in acts:  # "换什么奶瓶好": which one to get is a request for products
+    if "choose" in acts and "owned" not in acts:
+        # "换什么奶瓶好": which one to get asks for products, and its 换 names no exchange; of
+        # a thing bought ("我买的奶瓶能换什么") it is still after-sales.
         acts.add("ask_for")
+        chosen = [(s.found.start, s.found.end) for s in spans if s.kind == "choose"]
+        spans = [s for s in spans if s.kind != "topic"
+                 or not _overlaps((s.found.start, s.found.end), chosen)]
     anywhere = {act: _act_phrases()[act].find(norm, tokens) for act in _ANYWHERE}
     acts |= {act for act, found in anywhere.items() if found}
     negated, neg_cues, excluded = _negated(norm, tokens, spans)
