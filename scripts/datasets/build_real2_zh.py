@@ -33,7 +33,8 @@ import re
 import sys
 from pathlib import Path
 
-from common import FAQ_COLUMNS, PRODUCT_COLUMNS, csv_text, write_jsonl
+from common import (FAQ_COLUMNS, PRODUCT_COLUMNS, csv_text, phrasing_key, store_keys,
+                    write_jsonl)
 
 CORPUS_REPO = "JieZouIR/PSCon"
 CORPUS_PATH = "dataset/conversation_cn.json"
@@ -821,11 +822,8 @@ def write_store(out: Path) -> list[dict]:
 
 
 def check(out: Path) -> dict:
-    skus = {r["sku"] for r in csv.DictReader(open(out / "products.csv", encoding="utf-8"))}
-    faqs = {r["id"] for r in csv.DictReader(open(out / "faq.csv", encoding="utf-8"))}
-    norm = lambda t: re.sub(r"[\s\W_]+", "", t)
-    phrasings = [norm(x) for r in csv.DictReader(open(out / "faq.csv", encoding="utf-8"))
-                 for x in [r["question"]] + r["alternates"].split(";") if x]
+    skus, faqs, phrasings = store_keys(out)
+    norm = phrasing_key
     assert not (out / "test.jsonl").exists(), "real2_zh is a dev (tuning) set only"
     c = collections.Counter()
     ids, seen = set(), set()

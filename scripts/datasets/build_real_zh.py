@@ -32,7 +32,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from common import FAQ_COLUMNS, PRODUCT_COLUMNS, csv_text, write_jsonl
+from common import (FAQ_COLUMNS, PRODUCT_COLUMNS, csv_text, phrasing_key, store_keys,
+                    write_jsonl)
 
 CORPUS_REPO = "EndlessLethe/jddc2019-3th-retrieve-model"
 CORPUS_COMMIT = "2d443d1679cc3d00022d0ff1697eb0e4cbeedb01"
@@ -916,11 +917,8 @@ def write_store(out: Path, items):
 
 
 def check(out: Path) -> dict:
-    skus = {r["sku"] for r in csv.DictReader(open(out / "products.csv", encoding="utf-8"))}
-    faqs = {r["id"] for r in csv.DictReader(open(out / "faq.csv", encoding="utf-8"))}
-    norm = lambda t: re.sub(r"[\s\W_]+", "", t)
-    phrasings = [norm(x) for r in csv.DictReader(open(out / "faq.csv", encoding="utf-8"))
-                 for x in [r["question"]] + r["alternates"].split(";") if x]
+    skus, faqs, phrasings = store_keys(out)
+    norm = phrasing_key
     stats = {}
     ids = set()
     for name in ("dev.jsonl", "test.jsonl"):

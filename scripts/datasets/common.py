@@ -11,6 +11,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import subprocess
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -48,3 +49,20 @@ def write_jsonl(path: Path, items: Iterable[dict]) -> None:
     with open(path, "w", encoding="utf-8") as f:
         for it in items:
             f.write(json.dumps(it, ensure_ascii=False) + "\n")
+
+
+def phrasing_key(text: str) -> str:
+    """A FAQ phrasing or a turn with spaces and punctuation removed, to tell whether a turn
+    copies a FAQ row's own phrasing."""
+    return re.sub(r"[\s\W_]+", "", text)
+
+
+def store_keys(out: Path) -> tuple[set[str], set[str], list[str]]:
+    """An evaluation store's SKUs, FAQ ids and FAQ phrasings (``phrasing_key``), as written."""
+    with open(out / "products.csv", encoding="utf-8") as f:
+        skus = {r["sku"] for r in csv.DictReader(f)}
+    with open(out / "faq.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    phrasings = [phrasing_key(x) for r in rows
+                 for x in [r["question"]] + r["alternates"].split(";") if x]
+    return skus, {r["id"] for r in rows}, phrasings

@@ -397,7 +397,7 @@ def _about_focus(q: Query, conv: Conversation,
     # "多重", "几个月能用": a question with no word to search for asks about it too, unless a
     # policy was just answered ("多少钱" after the delivery terms asks its fee).
     if not conv.shown or q.intent not in ("find", "locate") or \
-            not (q.slots or (_asks(q) and conv.last_faq is None)):
+            not (q.slots or (asks(q) and conv.last_faq is None)):
         return False
     constraint = (q.size or q.color or q.min_price is not None or q.max_price is not None
                   or q.cheap or q.cheaper or q.exclude_brands or q.exclude_colors
@@ -415,7 +415,7 @@ def _about_focus(q: Query, conv: Conversation,
     return not (q.category_soft and q.category and q.category not in focus.category)
 
 
-def _asks(q: Query) -> bool:
+def asks(q: Query) -> bool:
     """Whether the message holds a question word (the ``asking`` cues: 吗, 几, 多重, what …)."""
     return bool(pattern(cue_words("asking")).search(fold(q.text)))
 
@@ -448,4 +448,4 @@ def referenced(q: Query, conv: Conversation) -> list[Product]:
     return out
 
 
-__all__ = ["Conversation", "resolve", "referenced", "is_follow_up", "recommended"]
+__all__ = ["Conversation", "resolve", "referenced", "is_follow_up", "recommended", "asks"]

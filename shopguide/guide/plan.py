@@ -13,7 +13,8 @@ from functools import lru_cache
 from time import perf_counter
 
 from shopguide.guide import compose
-from shopguide.guide.conversation import Conversation, recommended, referenced, resolve
+from shopguide.guide.conversation import (Conversation, asks, recommended, referenced,
+                                          resolve)
 from shopguide.guide.discussed import colour_word_of, lacked
 from shopguide.guide.attributes import Answer, answer_about, covers, holds_every_word
 from shopguide.guide.events import Card, ComparisonCard, FaqCard, ProductCard
@@ -312,8 +313,7 @@ def _names_the_unknown(store: StoreLike, vocab: StoreVocab, q: Query, plan: Plan
     store holds names something the store does not carry (a brand, a thing); it is no
     question about the product discussed ("有NFC吗" is one: the catalog's silence answers)."""
     words = [s for s in q.slots.slots if s.role != "topic"]
-    asking = pattern(resources.cue_words("asking"))
-    if not words or asks_yes_or_no(q.text) or asking.search(fold(q.text)):
+    if not words or asks_yes_or_no(q.text) or asks(q):
         return False
     weigh(store, vocab, Terms(words))
     if any(s.known for s in words):

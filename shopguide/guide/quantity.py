@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from shopguide.guide.budget import around_words
 from shopguide.text import fold, resources
-from shopguide.text.phrases import alternation
+from shopguide.text.phrases import CLAUSE_MARK, alternation
 
 UNITS = ("people", "litre", "ml")  # units whose number says what the product is for
 
@@ -102,9 +102,6 @@ def _grams() -> tuple[dict[str, float], re.Pattern[str]]:
 AROUND_CHARS = 8  # how far before or after a figure the words that say what it is stand
 
 
-_CLAUSE_MARK = re.compile(r"[,，。.;；!！?？]")
-
-
 @lru_cache(maxsize=8)
 def _words(kind: str) -> re.Pattern[str]:
     """The words of a kind of quantities.csv, as one pattern."""
@@ -114,8 +111,8 @@ def _words(kind: str) -> re.Pattern[str]:
 def _near(text: str, start: int, end: int, before: str = "", after: str = "") -> bool:
     """Whether a word of the kind ``before`` stands just before ``start``, or one of the kind
     ``after`` just after ``end``, in the same clause."""
-    head = _CLAUSE_MARK.split(text[max(0, start - AROUND_CHARS):start])[-1]
-    tail = _CLAUSE_MARK.split(text[end:end + AROUND_CHARS])[0]
+    head = CLAUSE_MARK.split(text[max(0, start - AROUND_CHARS):start])[-1]
+    tail = CLAUSE_MARK.split(text[end:end + AROUND_CHARS])[0]
     return bool(before and _words(before).search(head)) or \
         bool(after and _words(after).search(tail))
 

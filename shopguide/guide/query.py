@@ -23,7 +23,7 @@ from shopguide.guide.vocab import StoreVocab
 from shopguide.privacy.contacts import EMAIL_RE, PHONE_RE
 from shopguide.text import Token, detect_lang, fold, has_cjk, resources
 from shopguide.text.chinese import root as chinese_root
-from shopguide.text.phrases import Found, Phrases, pattern
+from shopguide.text.phrases import CLAUSE_MARK, Found, Phrases, pattern
 from shopguide.text.phrases import overlaps as _overlaps
 from shopguide.text.script import CJK_RUN
 
@@ -330,7 +330,6 @@ def _size_value(raw: str, vocab: StoreVocab, letters: frozenset[str]) -> str:
 
 # -- negation ------------------------------------------------------------------------------
 _NEG_REACH = {"zh": 8, "en": 4}  # characters / words a negation reaches after its cue
-_CLAUSE = re.compile(r"[,，。.;；!！?？]")
 
 
 def _negated(norm: str, tokens: Sequence[Token],
@@ -343,7 +342,7 @@ def _negated(norm: str, tokens: Sequence[Token],
     reaches: list[tuple[int, int]] = []
     excluding = set(resources.cue_words("exclude"))
     ends = [s.found.start for s in spans if s.kind == "negation_end"]
-    ends += [m.start() for m in _CLAUSE.finditer(norm)]
+    ends += [m.start() for m in CLAUSE_MARK.finditer(norm)]
     for i, s in enumerate(spans):
         if s.kind != "negation":
             continue

@@ -287,7 +287,8 @@ def lightest_first(ranked: list[Ranked], than: object = None) -> list[Ranked]:
                                                            -t[1].text_match))]
     if isinstance(than, Product):  # lighter than a product: only weights can say so
         return [r for r in first if r.product.sku != than.sku]
-    return first + [r for r in ranked if weight_grams(r.product) is None]
+    stated = {id(r) for r in first}
+    return first + [r for r in ranked if id(r) not in stated]
 
 
 def _kept_subject(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]],

@@ -147,7 +147,7 @@ class Phrases:
                     continue
                 first, last = at[i], at[i + n - 1]
                 a, b = tokens[first].start, tokens[last].end
-                if norm and _CLAUSE_MARK.search(norm, a, b):
+                if norm and CLAUSE_MARK.search(norm, a, b):
                     continue
                 span = set(range(a, b))
                 if not span & taken:
@@ -158,7 +158,7 @@ class Phrases:
         return bool(self.find(norm, tokens))
 
 
-_CLAUSE_MARK = re.compile(r"[,，。.;；!！?？]")
+CLAUSE_MARK = re.compile(r"[,，。.;；!！?？]")  # where a clause of a message ends
 # The characters a negated phrase needs for a degree word to stand in it: 不怎么用 is
 # "rarely use", not 不用 (no need).
 NEGATED_MIN = 3
