@@ -9,6 +9,7 @@ a category bigger than the candidates read, a colour word that is part of a name
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Protocol
 
 from shopguide.guide.matching import Alt, Terms, coverage, product_doc
@@ -34,7 +35,9 @@ class StoreLike(Protocol):
 def ranking_slots(q: Query) -> Terms:
     # Topic words count too: a product that matches "shoes" in "can I return shoes?" covers
     # only part of the question, so the returns policy can win it.
-    slots = list(q.slots.slots)
+    # A topic's other words are the policy's, not the product's: "washing" in "washing
+    # machine" is no "Eye Care" monitor.
+    slots = [replace(s, alts=s.alts[:1]) if s.role == "topic" else s for s in q.slots.slots]
     wanted = quantities(q.text, asked=True)  # "4人", "for 4 people", "40升"
     if wanted:  # "people" in "for 4 people" is the quantity's, not a word to look for
         slots = [s for s in slots if fold(s.said) not in unit_words()] or slots

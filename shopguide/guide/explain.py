@@ -5,6 +5,7 @@ answer is what it is. For the merchant and the developer; never shown to a shopp
 
 from __future__ import annotations
 
+from shopguide.guide.candidates import ranking_slots
 from shopguide.guide.matching import product_doc, slot_score
 from shopguide.guide.plan import Plan
 from shopguide.guide.vocab import StoreVocab
@@ -45,7 +46,7 @@ def explain(plan: Plan, vocab: StoreVocab) -> list[str]:
     if r is not None:
         for i, x in enumerate(r.products[:TOP], 1):
             doc = product_doc(vocab.analyzer, x.product)
-            per = " ".join(f"{s.said}={slot_score(s, doc):.1f}" for s in q.slots.slots)
+            per = " ".join(f"{s.said}={slot_score(s, doc):.1f}" for s in ranking_slots(q).slots)
             out.append(f"product {i}  {x.product.sku} {x.product.name[:40]}  score {x.score:.2f} "
                        f"covers {x.text_match:.2f}  [{per}]")
         for i, (f, c) in enumerate(r.faq_ranked[:3], 1):

@@ -1,0 +1,40 @@
+"""A policy topic's word said in a product question ("washing" in "washing machine") matches
+a product only as itself: the topic's other words ("care", "clean") are the policy's, so a
+monitor with "Eye Care" in its title is no washing machine; a product that holds the word
+itself still matches it."""
+
+from __future__ import annotations
+
+import pytest
+
+from shopguide.guide.conversation import Conversation
+from shopguide.store.models import FaqEntry, Product
+
+
+@pytest.fixture
+def engine(fresh_store):
+    from shopguide.guide.engine import Engine
+
+    fresh_store.set_settings(name="Shop", language="en", currency="USD")
+    for p in (
+        Product("MON-1", "Gaming Monitor 24 inch, Eye Care, Machine Black", "Electronics/Monitors",
+                199.0, "USD", "Sceptre", 4, "E2", (), ("Black",), (), "A fast gaming monitor."),
+        Product("KET-1", "Electric Kettle", "Kitchen/Kettles", 29.0, "USD", "Cosori", 6, "K1",
+                (), ("Silver",), (), "Boils a litre in three minutes."),
+        Product("WB-1", "Washing Bag for Laundry, Mesh", "Home/Laundry", 9.0, "USD", "Gogooda",
+                6, "H1", (), ("White",), (), "Keeps delicates apart in the machine."),
+    ):
+        fresh_store.save_product(p)
+    fresh_store.save_faq(FaqEntry("returns", "What is your return policy?",
+                                  "Unused items can be returned within 30 days."))
+    return Engine(fresh_store)
+
+
+def test_a_topic_sibling_in_a_title_is_no_match(engine) -> None:
+    plan = engine.plan("Do you sell washing machine?", Conversation())
+    assert "MON-1" not in [p.sku for p in plan.products], plan.why
+
+
+def test_the_topic_word_itself_still_matches_a_product(engine) -> None:
+    plan = engine.plan("a washing bag", Conversation())
+    assert plan.products and plan.products[0].sku == "WB-1", plan.why
