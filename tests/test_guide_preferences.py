@@ -93,3 +93,40 @@ def test_no_preference_shows_the_kind_again(engine, text: str) -> None:
     plan = engine.plan(text, conv)
     assert plan.intent == "find" and plan.products, plan.why
     assert all(p.sku.startswith("S-") for p in plan.products)
+
+
+@pytest.fixture
+def spreads(fresh_store):
+    from shopguide.guide.engine import Engine
+    from shopguide.store.models import FaqEntry
+
+    fresh_store.set_settings(name="Shop", language="en", currency="USD")
+    rows = (("C-1", "Mascarpone Cheese Spread 500g", "Pantry/Spreads", "Made in Italy."),
+            ("C-2", "Garlic Herb Cheese Spread", "Pantry/Spreads", "A soft spread from France."),
+            ("C-3", "Cream Cheese Spread, Original", "Pantry/Spreads", "Smooth and mild."),
+            ("J-1", "Wool Blazer Sport Coat", "Apparel/Tailoring", "Tailored in Italy."),
+            ("P-1", "Cooling Bed Pillows for Sleeping", "Bedding/Pillows", "Gel fibre fill."),
+            ("F-1", "Wood Platform Bed Frame, Queen", "Furnishings/Frames", "Solid pine slats."))
+    for i, (sku, name, category, text) in enumerate(rows):
+        fresh_store.save_product(Product(sku, name, category, 10.0 + i, "USD", stock=3,
+                                         description=text))
+    fresh_store.save_faq(FaqEntry("abroad", "Do you ship to Italy or other countries?",
+                                  "We ship to most of Europe."))
+    return Engine(fresh_store)
+
+
+@pytest.mark.parametrize("wish", ["Preferably from Italy.", "I'd prefer one from Italy."])
+def test_a_wish_that_a_thing_of_the_kind_meets_is_among_that_kind(spreads, wish: str) -> None:
+    conv = Conversation()
+    ask_skus(spreads, conv, "I'd like a cheese spread for my toast.")
+    plan = spreads.plan(wish, conv)
+    assert plan.intent == "find", plan.why  # a wish, not the shipping policy
+    assert [p.sku for p in plan.products][:1] == ["C-1"], plan.why
+    assert "J-1" not in [p.sku for p in plan.products]  # Italian, but no cheese spread
+
+
+def test_a_wish_no_thing_of_the_kind_meets_leads(spreads) -> None:
+    conv = Conversation()
+    ask_skus(spreads, conv, "I want bed pillows.")
+    plan = spreads.plan("Preferably made of wood", conv)
+    assert [p.sku for p in plan.products][:1] == ["F-1"], plan.why

@@ -298,6 +298,8 @@ def _kept_subject(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]
     is about something else ("冬天骑车手冷怎么办" after socks)."""
     if not q.subject:
         return None
+    if "prefer" in q.acts and _wished_within(q, vocab, found):
+        return _kinds_of(q.subject)[0]
     ranked = rank_products(q, vocab, found, customer)
     best = max((r.text_match for r in ranked), default=0.0)
     # The kind itself, else the nearest broader kind of its branch that fits ("good for
@@ -307,6 +309,24 @@ def _kept_subject(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]
         if inside >= best - KEEP_SUBJECT:
             return kind
     return None
+
+
+def _more_of(found: list[tuple[Product, float]],
+             more: list[tuple[Product, float]]) -> list[tuple[Product, float]]:
+    """Of ``more``, those not found yet."""
+    seen = {p.sku for p, _ in found}
+    return [(p, s) for p, s in more if p.sku not in seen]
+
+
+def _wished_within(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]]) -> bool:
+    """A wish about the thing sought ("preferably from Italy" after cheese spreads) that
+    some thing of that kind meets: the answer is among things of that kind. Where none of
+    the kind meets it ("preferably made of wood" after pillows), the wish leads."""
+    if "prefer" not in q.acts or not q.subject:
+        return False
+    terms, kind = ranking_slots(q), _kinds_of(q.subject)[0]
+    return bool(terms) and any(coverage(terms, product_doc(vocab.analyzer, p)) > 0
+                               for p, _ in found if kind(p.category))
 
 
 def _kinds_of(subject: str) -> list[Callable[[str], bool]]:
@@ -375,10 +395,8 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
     soft = q.category if q.category and q.category_soft else None
     if soft and text:
         # A kind named by its head (运动鞋 → 鞋): its members join the candidates.
-        seen = {p.sku for p, _ in found}
-        found += [(p, s) for p, s in store.search_products(text, **filters, category=soft,
-                                                           limit=CANDIDATES, tied=TIED)
-                  if p.sku not in seen]
+        found += _more_of(found, store.search_products(text, **filters, category=soft,
+                                                         limit=CANDIDATES, tied=TIED))
     if q.cheap and "max_price" not in filters:
         # Cheap among the things asked for: "the best value cat food" is priced against cat
         # foods, not against the plush cats that share its word.
@@ -397,8 +415,15 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
                                                               limit=CANDIDATES)
                     if p.sku not in q.exclude_skus]
         found = kept or found
+    if "prefer" in q.acts and q.subject and not soft and "category" not in filters:
+        # A wish about the thing sought ("preferably from Italy" after cheese spreads): the
+        # kind's own things are candidates, whatever else the wish's words find.
+        found += _more_of(found, store.search_products(None, category=q.subject, **filters,
+                                                         limit=CANDIDATES, tied=TIED))
     prefer = partial(category_matches, wanted=soft) if soft else _kept_subject(
         q, vocab, found, customer)
+    if prefer is not None and not soft and _wished_within(q, vocab, found):
+        found = [(p, s) for p, s in found if prefer(p.category)]
     found += meant_products(store, q, {p.sku for p, _ in found})
     ranked = rank_products(q, vocab, few_of_each_score(found, TIED), customer, prefer)
     if q.exclude_brands and ranking_slots(q).slots and ranked and \
@@ -555,7 +580,7 @@ def decide(q: Query, r: Retrieval) -> tuple[str, str]:
     # provided what is asked for (a compound's head) is not itself unknown ("lawn mowers").
     known_ok = r.known_confidence >= KNOWN_CONFIDENT and not r.head_unknown
     prod_ok = bool(r.products) and (r.product_confidence >= bar or known_ok or kind)
-    signal = q.has_product_signal()
+    signal = q.has_product_signal() or "prefer" in q.acts  # a wish is about products
     product_intent = q.intent if q.intent in ("find", "locate", "compare") else "find"
     # Without a policy word, a question that products answer as well goes to products; one
     # that asks how to do something leans to the guides.
