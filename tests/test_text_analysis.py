@@ -185,3 +185,13 @@ def test_a_thing_counted_is_a_word_of_its_own(text: str, word: str) -> None:
     # "this book" (a pronoun, dropped): the thing is found again; 四件套 is a thing itself.
     content = [t.text for t in Analyzer().tokens(text) if t.content]
     assert word in content, content
+
+
+@pytest.mark.parametrize("text, content", [
+    ("I want to buy a pair of shoes.", ["shoes"]),
+    ("recommend a couple of blankets", ["blankets"]),
+    ("a set of kitchen knives", ["kitchen", "knives"]),
+    ("a cooking set for camping", ["cooking", "set", "camping"]),  # no "of": asked for
+])
+def test_an_english_count_before_of_is_no_word_asked_for(text: str, content: list[str]) -> None:
+    assert [t.text for t in Analyzer().tokens(text) if t.content] == content

@@ -65,6 +65,7 @@ class Analyzer:
 
     def _tokens(self, norm: str) -> Iterable[Token]:
         en_stop = resources.word_list("en/stopwords.txt")
+        counts = resources.word_list("en/name_fillers.txt")
         for m in _PIECE.finditer(norm):
             if m.group("zh"):
                 yield from self._chinese(m.group("zh"), m.start())
@@ -75,7 +76,9 @@ class Analyzer:
             else:
                 # A lone letter ("7 x 1.6", "vitamin c") says nothing to search for; sizes
                 # (S, M, L) are read from the tokens themselves, not from the search words.
-                stop = word in en_stop or len(word) == 1
+                # "a pair of shoes", "a couple of options": the count is no thing asked for.
+                stop = word in en_stop or len(word) == 1 or (
+                    word in counts and norm.startswith(" of ", m.end()))
                 yield Token(word, m.start(), m.end(), "en", "eng", stop, english.stem(word))
 
     def _chinese(self, run: str, offset: int) -> Iterable[Token]:
