@@ -51,6 +51,8 @@ def test_in_stock_constraint_filters(guide_engine) -> None:
 
 @pytest.mark.parametrize("text, faq", [("退货政策是什么？", "returns"), ("can I return shoes?", "returns"),
                                        ("when do you open?", "hours"),
+                                       ("are you open on sundays?", "hours"),
+                                       ("is the store open today?", "hours"),
                                        ("how to choose running shoes", "choose-shoes")])
 def test_policy_questions_answer_from_the_faq(guide_engine, text, faq) -> None:
     ev = run(guide_engine, text)

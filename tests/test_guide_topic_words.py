@@ -38,3 +38,14 @@ def test_a_topic_sibling_in_a_title_is_no_match(engine) -> None:
 def test_the_topic_word_itself_still_matches_a_product(engine) -> None:
     plan = engine.plan("a washing bag", Conversation())
     assert plan.products and plan.products[0].sku == "WB-1", plan.why
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("are you open on sundays?", "hours"), ("when do you open?", "hours"),
+    ("what are your opening hours", "hours"),
+    ("I'm open to suggestions on brands", None), ("how do I open the lid?", None)])
+def test_open_names_the_hours_only_said_of_the_store(text: str, topic: str | None) -> None:
+    from shopguide.guide.matching import topics_in
+    from shopguide.text import Analyzer
+
+    assert ("hours" in topics_in(Analyzer(), text)) == (topic == "hours"), text
