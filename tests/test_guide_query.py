@@ -258,3 +258,15 @@ def test_which_one_to_switch_to_asks_for_products(text: str, topic: str | None) 
     q = understand(text, VOCAB)
     assert q.topics == ([topic] if topic else []) and (
         "ask_for" in q.acts) == (topic is None), q
+
+
+@pytest.mark.parametrize("text, left", [
+    ("预算400左右的跑鞋", ["跑鞋"]), ("价格300到500的跑鞋", ["跑鞋"]),
+    ("running shoes, price around $90", ["running", "shoes"]),
+    # a budget word away from the amount is still asked about ("the price jumped")
+    ("why has the price jumped from $47 to $78?", ["price jumped"])])
+def test_the_budget_word_before_an_amount_is_no_word_to_search(text: str,
+                                                               left: list[str]) -> None:
+    q = understand(text, VOCAB)
+    assert q.max_price is not None
+    assert [s.said for s in q.slots.slots] == left, [s.said for s in q.slots.slots]

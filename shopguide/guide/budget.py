@@ -33,6 +33,9 @@ class Budget:
     spans: list[tuple[int, int]] = field(default_factory=list)
 
 
+NEAR_AMOUNT = 4  # characters between a budget word and the amount it introduces
+
+
 def _alt(kind: str, after_letters: bool = False, currency: str = "") -> str:
     """One regex alternation of the phrases of a kind, both languages, longest first;
     English words on word boundaries (``after_letters``: or right after a number). The words
@@ -171,6 +174,10 @@ def parse_budget(text: str, tokens: Sequence[Token] | None = None,
         for m in shapes.bare.finditer(text):
             b.max_price = _amounts(m)[0]
             b.spans.append(m.span())
+    # A budget word right before the amount read names the attribute ("预算400左右的跑鞋",
+    # "my budget: $400"), as a colour word does once a colour is read: no word to search for.
+    b.spans += [m.span() for m in _BUDGET_WORD().finditer(text) if not _taken(b.spans, m)
+                and any(0 <= start - m.end() <= NEAR_AMOUNT for start, _ in b.spans)]
     cheap, cheaper = _cheap_phrases()
     b.cheaper = cheaper.any(text, tokens)
     b.cheap = not b.cheaper and b.max_price is None and cheap.any(text, tokens)
