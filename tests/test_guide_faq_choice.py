@@ -212,3 +212,37 @@ def test_a_short_follow_up_on_a_policy_stays_with_it_though_product_names_share_
     assert engine.plan("有跑鞋吗", conv).intent == "find"
     fresh = engine.plan("那要带什么", Conversation())
     assert fresh.intent != "policy"
+
+
+@pytest.fixture
+def pets(fresh_store):
+    from shopguide.guide.engine import Engine
+
+    fresh_store.set_settings(name="Shop", language="en", currency="USD")
+    for sku, name, category in (("CF-1", "Cat & Kitten Grain-Free Dry Food", "Cat/Food"),
+                                ("CF-2", "Kitten Chicken Recipe Wet Food", "Cat/Food"),
+                                ("GH-1", "Garden Hose 5/8 in. x 50 ft", "Garden/Hoses")):
+        fresh_store.save_product(Product(sku, name, category, 20.0, "USD", stock=4,
+                                         tags=("kitten",) if sku.startswith("CF") else ()))
+    fresh_store.save_faq(FaqEntry("adoption", "Do you sell puppies or kittens?",
+                                  "We don't sell animals; we host adoption days with the shelter.",
+                                  ("can I adopt a pet",)))
+    fresh_store.save_faq(FaqEntry("choose_hose", "What garden hose should I buy?",
+                                  "For the length, measure from the tap to the far end of the garden and add a "
+                                  "few feet; 5/8 in. suits most gardens."))
+    return Engine(fresh_store)
+
+
+@pytest.mark.parametrize("text, faq", [("can I adopt a kitten here?", "adoption"),
+                                       ("what hose length do I need for my garden?",
+                                        "choose_hose")])
+def test_a_row_that_answers_clearly_better_than_products_answers(pets, text: str,
+                                                                 faq: str) -> None:
+    # The kitten food and the hoses share a word each; the row covers the whole question.
+    plan = pets.plan(text, Conversation())
+    assert plan.intent == "policy" and plan.faq is not None and plan.faq.id == faq, plan.why
+
+
+@pytest.mark.parametrize("text", ["kitten food", "do you have a 50 ft garden hose?"])
+def test_products_that_answer_as_well_still_answer(pets, text: str) -> None:
+    assert pets.plan(text, Conversation()).intent == "find"

@@ -472,6 +472,7 @@ def _plain(text: str) -> str:
     return "".join(ch for ch in fold(text) if ch.isalnum())
 
 
+FAQ_CLEAR = 0.25  # how much better a policy row must cover a question that names a store word
 HOW_TO = 0.1  # how much a "how do I …" question leans to the FAQ over products
 TOPIC = 0.4  # share of an FAQ row's score that is its being about the topic asked
 
@@ -557,6 +558,13 @@ def retrieve(store: StoreLike, vocab: StoreVocab, q: Query,
     return out
 
 
+def _constrained(q: Query) -> bool:
+    """A budget, a colour, a size, a brand or a stated wish: what products must be."""
+    return bool(q.brand or q.size or q.color or q.cheap or q.min_price is not None
+                or q.max_price is not None or q.exclude_brands or q.exclude_colors
+                or "prefer" in q.acts)
+
+
 def decide(q: Query, r: Retrieval) -> tuple[str, str]:
     """policy, find/locate/compare, or out_of_scope, from the cues and the confidences, and
     why (for ``ask --explain``)."""
@@ -592,7 +600,11 @@ def decide(q: Query, r: Retrieval) -> tuple[str, str]:
     if r.named and r.products:
         return product_intent, f"the question names {r.products[0].product.sku} in full" + (
             " (through the store's synonym)" if q.means else "")
-    if faq_ok and (policy or not signal) and fc + margin >= min(pc, 1.0 if not kind else bar):
+    # A store word makes products the answer, unless a policy row answers clearly better
+    # ("can I adopt a kitten here?": the row on selling pets, not the kitten food); a
+    # constraint on products (a budget, a colour, a wish) always asks for products.
+    faq_wins = policy or not signal or (fc >= pc + FAQ_CLEAR and not _constrained(q))
+    if faq_ok and faq_wins and fc + margin >= min(pc, 1.0 if not kind else bar):
         return "policy", (f"FAQ {faq_id!r} covers {fc:.2f} (bar {faq_bar:.2f}) against products "
                           f"{pc:.2f}" + (f"; policy topic {', '.join(q.topics)}" if q.topics else ""))
     if prod_ok:
