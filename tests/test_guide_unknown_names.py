@@ -38,3 +38,35 @@ def test_an_unknown_make_in_a_bare_phrase_is_out_of_scope(engine, text: str) -> 
 def test_known_words_alone_still_find_the_product(engine, text: str, sku: str) -> None:
     plan = engine.plan(text, Conversation())
     assert plan.products and plan.products[0].sku == sku
+
+
+@pytest.fixture
+def bedding(fresh_store):
+    from shopguide.guide.engine import Engine
+
+    fresh_store.set_settings(name="Shop", language="en", currency="USD")
+    for sku, name in (("BD-1", "Chunky Knit Throw Blanket"), ("BD-2", "Down Alternative Pillow"),
+                      ("BD-3", "Percale Sheet Set")):
+        fresh_store.save_product(Product(sku, name, "Bedding", 40.0, "USD", stock=4))
+    return Engine(fresh_store)
+
+
+@pytest.mark.parametrize("text", ["a dog bed", "do you have a fitbit pillow?"])
+def test_a_word_naming_another_thing_makes_another_kind(bedding, text: str) -> None:
+    # "dog" is a word the store has never seen that names a thing: a dog bed is no bedding.
+    plan = bedding.plan(text, Conversation())
+    assert plan.intent == "out_of_scope" and not plan.products, plan.why
+
+
+@pytest.mark.parametrize("text, sku", [("a comfy pillow", "BD-2"), ("comfy pillow", "BD-2"),
+                                       ("a cute blanket", "BD-1")])
+def test_a_word_describing_the_kind_keeps_it(bedding, text: str, sku: str) -> None:
+    plan = bedding.plan(text, Conversation())
+    assert plan.products and plan.products[0].sku == sku, plan.why
+
+
+def test_what_names_a_thing() -> None:
+    from shopguide.text.english import names_a_thing
+
+    assert names_a_thing("dog") and names_a_thing("fitbit") and names_a_thing("cotton")
+    assert not any(names_a_thing(w) for w in ("comfy", "red", "waterproof", "wooden"))

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import dropwhile
 
 from shopguide.guide.budget import parse_budget
 from shopguide.guide.matching import SYNONYM, Alt, Slot, Terms, topic_phrases
@@ -502,7 +503,10 @@ def understand(text: str, vocab: StoreVocab, default_lang: str = "en",
     q.slots = _slots(norm, tokens, vocab, spans, consumed, repaired)
     q.means = tuple(m for f in _synonym_spans(norm, tokens, vocab)
                     for m in vocab.synonym_phrases.values[f.phrase].means)  # type: ignore[attr-defined]
-    q.bare_phrase = bool(tokens) and all(t.content for t in tokens) and len(tokens) <= 8
+    # Words before the phrase that ask for it ("a dog bed", "do you have cordless drills")
+    # leave it a phrase as typed into a search box.
+    phrase = list(dropwhile(lambda t: not t.content, tokens))
+    q.bare_phrase = bool(phrase) and all(t.content for t in phrase) and len(phrase) <= 8
     q.terms = q.slots.keys()
     q.intent = _intent(norm, tokens, q, acts)
     return q

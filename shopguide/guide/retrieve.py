@@ -27,7 +27,7 @@ from shopguide.guide.weights import weigh
 from shopguide.store.models import Customer, FaqEntry, Product
 from shopguide.store.ranking import few_of_each_score
 from shopguide.text import fold, has_cjk, plain, resources
-from shopguide.text.english import WORD
+from shopguide.text.english import WORD, names_a_thing
 from shopguide.text.phrases import pattern
 
 FAQ_CONFIDENT = 0.6  # coverage above which an FAQ row answers the question
@@ -456,15 +456,26 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
     # A bare noun phrase ("fitbit charge 3", "cdj stand") is the name of the thing wanted
     # as a whole: a word of it the store has never seen names a make or model it does not
     # carry, as an unknown head names a kind it does not carry ("lawn mowers").
-    out.head_unknown = any((s.head or q.bare_phrase) and not s.known and s.role != "topic"
-                           for s in q.slots.slots)
+    # ("comfy" in "a comfy pillow" describes the thing: no make.)
+    out.head_unknown = any((s.head or q.bare_phrase and _names_a_thing(s)) and not s.known
+                           and s.role != "topic" for s in q.slots.slots)
     # Only for a bare noun phrase ("shaggy dog board game"): in a sentence ("my dog totally
     # freaks out") the last of several words side by side need not be what is asked for.
     heads = [s for s in q.slots.slots if s.head] if q.bare_phrase else []
     out.head_met = not heads or any(
         all(slot_score(h, product_doc(vocab.analyzer, r.product)) >= 0.5 for h in heads)
         for r in ranked[:3])
+    # A word of the phrase the store has never seen that names a thing ("dog" in "a dog
+    # bed", "fitbit") makes it another kind than the one its other words name (bedding).
+    out.head_met = out.head_met and not (q.bare_phrase and any(
+        not s.known and s.role != "topic" and s.alts[0].script == "en" and _names_a_thing(s)
+        for s in q.slots.slots))
     return out
+
+
+def _names_a_thing(s: Slot) -> bool:
+    """An English word that names a thing, not one that describes it; any Chinese word."""
+    return s.alts[0].script != "en" or names_a_thing(s.said)
 
 
 # -- FAQ --------------------------------------------------------------------------------------

@@ -97,6 +97,17 @@ def in_lexicon(word: str) -> bool:
     return bool(_lemmas(word.lower()))
 
 
+@lru_cache(maxsize=4096)
+def names_a_thing(word: str) -> bool:
+    """Whether ``word`` names a thing rather than describing one: a noun that is no
+    adjective ("dog" in "dog bed", "cotton"), or a word the lexicon lacks (a make:
+    "fitbit"); not "comfy", "red" or "waterproof"."""
+    lemmas = _lemmas(word.lower())
+    if lemmas is None:
+        return False  # no lexicon: nothing is ruled out
+    return not lemmas or ("NOUN" in lemmas and "ADJ" not in lemmas)
+
+
 def _lemmas(word: str) -> dict[str, tuple[str, ...]] | None:
     """The word's classes and lemmas ({}: a word the lexicon lacks; None where the lexicon
     cannot be read: a bundle that lost its data files masks nothing rather than fail an
