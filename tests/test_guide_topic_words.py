@@ -53,7 +53,10 @@ def test_open_names_the_hours_only_said_of_the_store(text: str, topic: str | Non
 
 @pytest.mark.parametrize("text, topic", [
     ("网上买了去店里拿可以吗", "pickup"), ("能到店自取吗", "pickup"),
-    ("座椅我自己不会装，你们能装吗", "installation"), ("能帮忙装一下吗", "installation")])
+    ("座椅我自己不会装，你们能装吗", "installation"), ("能帮忙装一下吗", "installation"),
+    ("今天下单明天能到吗", "delivery"), ("海外购的东西要交税吗", "customs"),
+    ("will I have to pay customs duty?", "customs"), ("海鲜送到都不新鲜了", "freshness"),
+    ("the milk arrived spoiled", "freshness")])
 def test_everyday_words_for_a_service_name_its_topic(text: str, topic: str) -> None:
     from shopguide.guide.matching import topics_in
     from shopguide.text import Analyzer
