@@ -56,7 +56,12 @@ def test_open_names_the_hours_only_said_of_the_store(text: str, topic: str | Non
     ("座椅我自己不会装，你们能装吗", "installation"), ("能帮忙装一下吗", "installation"),
     ("今天下单明天能到吗", "delivery"), ("海外购的东西要交税吗", "customs"),
     ("will I have to pay customs duty?", "customs"), ("海鲜送到都不新鲜了", "freshness"),
-    ("the milk arrived spoiled", "freshness")])
+    ("the milk arrived spoiled", "freshness"), ("my package never showed up", "tracking"),
+    ("can I change the size on my order?", "order_change"),
+    ("will they hook up the washer?", "installation"),
+    ("how much to ship a fridge?", "shipping_fee"),
+    ("the box came crushed and the lamp is broken", "damaged_arrival"),
+    ("收到的杯子是破损的", "damaged_arrival")])
 def test_everyday_words_for_a_service_name_its_topic(text: str, topic: str) -> None:
     from shopguide.guide.matching import topics_in
     from shopguide.text import Analyzer

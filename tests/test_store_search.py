@@ -335,3 +335,17 @@ def test_tied_keeps_few_rows_of_one_score_and_all_rows_the_index_tells_apart(fre
     capped = fresh_store.search_products("ceramic travel cup", limit=50, tied=3)
     assert capped[0][0].sku == full[0][0].sku == "C-best"
     assert len(capped) == 1 + 3  # the best one, and 3 of the 8 plain cups that score alike
+
+
+def test_the_words_said_first_are_asked_for_before_a_long_tail_of_synonyms():
+    # The index is asked for so many terms only: a question's own Chinese words come
+    # before the English synonyms of its topics, not after them.
+    tail = " ".join(f"synonym{i}" for i in range(3 * fts_text._MAX_TERMS))
+    terms = fts_text.query_terms("退款 到哪 " + tail)
+    assert terms[:3] == ['"退款"', '"到哪"', '"synonym0"'] and len(terms) == fts_text._MAX_TERMS
+
+
+def test_a_chinese_faq_row_is_found_behind_many_english_synonyms(catalog_store):
+    many = " ".join(f"synonym{i}" for i in range(3 * fts_text._MAX_TERMS))
+    found = catalog_store.search_faq(f"退货 {many}", limit=3)
+    assert found and found[0][0].id == "returns"

@@ -519,7 +519,9 @@ def find_faq(store: StoreLike, vocab: StoreVocab, q: Query) -> tuple[FaqEntry | 
     the question's words; without one, by the words alone."""
     if not q.slots:
         return None, 0.0, []
-    words = [a.text or a.key for s in q.slots.slots for a in s.alts]
+    # The words said first, then their synonyms: the index is asked for so many words only.
+    words = [a.text or a.key for s in q.slots.slots for a in s.alts[:1]] + \
+        [a.text or a.key for s in q.slots.slots for a in s.alts[1:]]
     hits = store.search_faq(" ".join(dict.fromkeys(words)), limit=20)
     asked = _plain(q.text)
     for entry, _ in hits:

@@ -90,26 +90,26 @@ def query_terms(text: str | None) -> list[str]:
     """The quoted FTS terms of a product/FAQ query: every word (stopwords dropped when
     there are other words), and every pair of adjacent CJK characters, so a longer
     Chinese sentence still finds the words inside it."""
-    terms: list[str] = []
-    words: list[str] = []
+    # In the order written: the first words are the question's own, its synonyms follow,
+    # and only the first _MAX_TERMS are asked for.
+    terms: list[tuple[str, bool]] = []  # (term, is an English word)
     for kind, piece in runs(text or ""):
         if kind == "word":
-            words.append(piece.casefold())
+            terms.append((piece.casefold(), True))
         elif len(piece) == 1:
-            terms.append(f'"{piece}"')
+            terms.append((f'"{piece}"', False))
         else:  # each pair is one index word (see index_text)
-            terms.extend(f'"{piece[i : i + 2]}"' for i in range(len(piece) - 1))
+            terms.extend((f'"{piece[i : i + 2]}"', False) for i in range(len(piece) - 1))
             if len(piece) >= 3:
                 # and a compound's last character, its head (运动鞋 is a kind of 鞋), so the
                 # same kind of thing is a candidate though it shares no pair (跑鞋).
-                terms.append(f'"{piece[-1]}"')
+                terms.append((f'"{piece[-1]}"', False))
     # Stopwords (the analysis chain's own list) are dropped when the query has other words.
     stop = resources.word_list("en/stopwords.txt")
-    content = [w for w in words if w not in stop]
-    if content or terms:
-        words = content
-    terms = [_phrase([w]) for w in words] + terms
-    return list(dict.fromkeys(terms))[:_MAX_TERMS]
+    if any(not word or t not in stop for t, word in terms):
+        terms = [(t, word) for t, word in terms if not word or t not in stop]
+    out = [_phrase([t]) if word else t for t, word in terms]
+    return list(dict.fromkeys(out))[:_MAX_TERMS]
 
 
 def ranked_query(text: str | None) -> str | None:
