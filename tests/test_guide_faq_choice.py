@@ -246,3 +246,24 @@ def test_a_row_that_answers_clearly_better_than_products_answers(pets, text: str
 @pytest.mark.parametrize("text", ["kitten food", "do you have a 50 ft garden hose?"])
 def test_products_that_answer_as_well_still_answer(pets, text: str) -> None:
     assert pets.plan(text, Conversation()).intent == "find"
+
+
+def test_a_question_worded_like_a_rows_alternate_picks_that_row(fresh_store) -> None:
+    # Both rows hold "money back"; the refunds row's alternate is worded like the question.
+    from shopguide.guide.engine import Engine
+
+    fresh_store.set_settings(name="Shop", language="en", currency="USD")
+    fresh_store.save_faq(FaqEntry(
+        "returns", "What is your return policy?",
+        "Most items can be returned within 30 days of delivery for a refund or an exchange, "
+        "unused and in the original packaging. Opened games can be returned only if faulty. "
+        "Start a return at the service desk or in your account: we email a prepaid return "
+        "label, and you can also bring the item to any of our stores.",
+        ("can I send something back", "how do I return an item"), ("returns",)))
+    fresh_store.save_faq(FaqEntry(
+        "refunds", "How do refunds work and how long do they take?",
+        "Refunds go back to the card or account you paid with. We start the refund the day "
+        "the returned item reaches us; it shows on your statement within 5-7 business days.",
+        ("when do I get my money back", "can I get a refund"), ("refunds",)))
+    plan = Engine(fresh_store).plan("when will I get my money back?", Conversation())
+    assert plan.faq is not None and plan.faq.id == "refunds", plan.why

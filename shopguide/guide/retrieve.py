@@ -26,7 +26,7 @@ from shopguide.guide.vocab import (StoreVocab, broader_kinds, category_matches, 
 from shopguide.guide.weights import weigh
 from shopguide.store.models import Customer, FaqEntry, Product
 from shopguide.store.ranking import few_of_each_score
-from shopguide.text import fold, has_cjk, plain, resources
+from shopguide.text import Analyzer, fold, has_cjk, plain, resources
 from shopguide.text.english import WORD, names_a_thing
 from shopguide.text.phrases import pattern
 
@@ -512,6 +512,29 @@ def _stress(q: Query, topics: list) -> dict[int, float]:
 _CLAUSE = re.compile(r"[^，,。.!！;；\n…]+[?？]?")
 
 
+PHRASING = 0.1  # weight of how closely the question is worded like a row's own questions
+PHRASED = 0.6  # the share of words in common from which a question is worded like a row's
+
+
+def _phrasing(vocab: StoreVocab, text: str, entry: FaqEntry) -> float:
+    """How closely the question is worded like the row's question or one of its alternates,
+    function words too (0-1): "when will I get my money back?" is the refunds row's "when do
+    I get my money back", though the returns row holds its words as well."""
+    said = set(vocab.analyzer.keys(text))
+    if not said:
+        return 0.0
+    best = max((len(said & other) / len(said | other)
+                for other in _wordings(vocab.analyzer, entry)), default=0.0)
+    return best if best >= PHRASED else 0.0  # a few shared function words are no wording
+
+
+@lru_cache(maxsize=4_000)
+def _wordings(analyzer: Analyzer, entry: FaqEntry) -> tuple[frozenset[str], ...]:
+    """The keys of the row's question and of each alternate (read once per row)."""
+    return tuple(keys for x in (entry.question, *entry.alternates)
+                 if (keys := frozenset(analyzer.keys(x))))
+
+
 def find_faq(store: StoreLike, vocab: StoreVocab, q: Query) -> tuple[FaqEntry | None, float, list[tuple[FaqEntry, float]]]:
     """The best FAQ row and how well it answers; a question asked exactly as the store
     wrote it (question or an alternate) is a certain match. With a policy topic asked, a
@@ -556,6 +579,7 @@ def find_faq(store: StoreLike, vocab: StoreVocab, q: Query) -> tuple[FaqEntry | 
         if asked == 0:
             score *= 0.5  # a row about none of the topics asked: the size guide for "能换吗"
         scored.append((entry, score))
+    scored = [(e, sc + PHRASING * _phrasing(vocab, q.text, e)) for e, sc in scored]
     scored.sort(key=lambda t: -t[1])
     best = scored[0] if scored else (None, 0.0)
     return best[0], best[1], scored
