@@ -61,7 +61,9 @@ def test_open_names_the_hours_only_said_of_the_store(text: str, topic: str | Non
     ("will they hook up the washer?", "installation"),
     ("how much to ship a fridge?", "shipping_fee"),
     ("the box came crushed and the lamp is broken", "damaged_arrival"),
-    ("收到的杯子是破损的", "damaged_arrival")])
+    ("收到的杯子是破损的", "damaged_arrival"),
+    ("do you refund the difference if the price drops?", "price_match"),
+    ("how fast can you get it to me?", "delivery")])
 def test_everyday_words_for_a_service_name_its_topic(text: str, topic: str) -> None:
     from shopguide.guide.matching import topics_in
     from shopguide.text import Analyzer
