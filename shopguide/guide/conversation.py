@@ -130,6 +130,9 @@ def resolve(q: Query, conv: Conversation,
     if conv.shown and conv.last_query is not None and q.acts & {"reject", "more"} and \
             "owned" not in q.acts and not q.pick and q.intent == "find":
         return _others(q, conv)
+    variant = _variant_of(q, conv)
+    if variant is not None:
+        return variant
     if ("it" in q.acts or _names_focus(q, conv)) and conv.shown and not q.refs and \
             q.intent in ("find", "locate") and not q.pick:
         # "does this grill take a cast iron skillet?": the thing pointed at is the product
@@ -380,6 +383,24 @@ def _names_focus(q: Query, conv: Conversation) -> bool:
     named = set(plain().terms(recommended(conv).display_name(q.lang)))
     after = re.findall(rf"\b(?:{'|'.join(map(re.escape, words))})\s+([^\W\d_]+)", fold(q.text))
     return any(set(plain().terms(w)) & named for w in after)
+
+
+def _variant_of(q: Query, conv: Conversation) -> Query | None:
+    """"I like the second one, but with 512 GB of storage" / "第二个不错，但是要黑色的": one
+    like the product pointed at, with what is said after the contrast word: a search
+    among its kind for those words, not a question about the one pointed at."""
+    if len(q.refs) != 1 or not conv.shown or q.intent not in ("find", "locate"):
+        return None
+    text = fold(q.text)
+    mark = pattern(cue_words("contrast")).search(text)
+    after = [s for s in q.slots.slots if mark and text.find(fold(s.said), mark.end()) >= 0]
+    if mark is None or not (after or q.color or q.size or q.max_price is not None):
+        return None
+    i = q.refs[0]
+    if not -len(conv.shown) <= i < len(conv.shown):
+        return None
+    return replace(q, refs=[], intent="find", slots=Terms(after), category_soft=False,
+                   category=conv.shown[i].category, acts=q.acts - {"it", "them"})
 
 
 def _points_at_one(q: Query) -> bool:
