@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from shopguide.text import Token, normalize_numbers, resources
 from shopguide.text.analyzer import plain
+from shopguide.text.english import is_plural_noun
 from shopguide.text.phrases import Phrases, alternation
 
 __all__ = ["Budget", "parse_budget", "normalize_numbers"]
@@ -105,6 +106,10 @@ def _shapes(currency: str = "") -> _Shapes:
     )
 
 
+COUNT_LOOKBACK = 8  # characters before a counted number where a currency makes it money ("$40")
+_COUNTED = re.compile(r"(?<![\d.])(\d+)\s+([a-z]+)")
+
+
 def _taken(spans: list[tuple[int, int]], m: re.Match[str]) -> bool:
     return any(a < m.end() and m.start() < b for a, b in spans)
 
@@ -143,10 +148,15 @@ def parse_budget(text: str, tokens: Sequence[Token] | None = None,
         tokens = plain().tokens(text, normalized=True)
     shapes = _shapes(currency.upper())
     b = Budget()
+    # "at least 5 filters", "under 3 kids": a number before a plural noun (not a currency
+    # word) counts things; no amount is read there.
+    counts = [m.span(1) for m in _COUNTED.finditer(text)
+              if is_plural_noun(m.group(2))
+              and not shapes.bare.search(text, max(0, m.start() - COUNT_LOOKBACK), m.end())]
     for pat in shapes.range_:
         for m in pat.finditer(text):
             values = _amounts(m)
-            if len(values) >= 2 and not _taken(b.spans, m) and \
+            if len(values) >= 2 and not _taken(b.spans + counts, m) and \
                     _money_range(text, m, values, shapes):
                 lo, hi = sorted(values[:2])
                 if hi > 0:
@@ -155,19 +165,19 @@ def parse_budget(text: str, tokens: Sequence[Token] | None = None,
     # Before the ceilings: "预算400左右" is about 400, not at most 400.
     for pat in shapes.around:
         for m in pat.finditer(text):
-            if not _taken(b.spans, m):
+            if not _taken(b.spans + counts, m):
                 v = _amounts(m)[0]
                 b.min_price, b.max_price = round(v * (1 - AROUND), 2), round(v * (1 + AROUND), 2)
                 b.around = v
                 b.spans.append(m.span())
     for pat in shapes.ceiling:
         for m in pat.finditer(text):
-            if not _taken(b.spans, m):
+            if not _taken(b.spans + counts, m):
                 b.max_price = _amounts(m)[0]
                 b.spans.append(m.span())
     for pat in shapes.floor:
         for m in pat.finditer(text):
-            if not _taken(b.spans, m):
+            if not _taken(b.spans + counts, m):
                 b.min_price = _amounts(m)[0]
                 b.spans.append(m.span())
     if b.min_price is None and b.max_price is None:

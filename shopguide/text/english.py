@@ -108,6 +108,13 @@ def names_a_thing(word: str) -> bool:
     return not lemmas or ("NOUN" in lemmas and "ADJ" not in lemmas)
 
 
+@lru_cache(maxsize=4096)
+def is_plural_noun(word: str) -> bool:
+    """Whether ``word`` is a noun in the plural ("filters", "kids"): after a number, a count."""
+    lemmas = _lemmas(word.lower())
+    return bool(lemmas) and any(lemma != word.lower() for lemma in lemmas.get("NOUN", ()))
+
+
 def _lemmas(word: str) -> dict[str, tuple[str, ...]] | None:
     """The word's classes and lemmas ({}: a word the lexicon lacks; None where the lexicon
     cannot be read: a bundle that lost its data files masks nothing rather than fail an
