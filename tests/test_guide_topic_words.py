@@ -63,9 +63,24 @@ def test_open_names_the_hours_only_said_of_the_store(text: str, topic: str | Non
     ("the box came crushed and the lamp is broken", "damaged_arrival"),
     ("收到的杯子是破损的", "damaged_arrival"),
     ("do you refund the difference if the price drops?", "price_match"),
-    ("how fast can you get it to me?", "delivery")])
+    ("how fast can you get it to me?", "delivery"), ("what if the goldfish dies?", "warranty"),
+    ("do you do gift certificates?", "gift_cards"), ("can my dog come in with me?", "pets_allowed")])
 def test_everyday_words_for_a_service_name_its_topic(text: str, topic: str) -> None:
     from shopguide.guide.matching import topics_in
     from shopguide.text import Analyzer
 
     assert topic in topics_in(Analyzer(), text), text
+
+
+def test_the_cost_of_shipping_asked_of_a_store_with_one_delivery_row(fresh_store) -> None:
+    # The row says what delivery costs without a fee word of its own: it still answers.
+    from shopguide.guide.engine import Engine
+
+    fresh_store.set_settings(name="Shop", language="en", currency="USD")
+    fresh_store.save_faq(FaqEntry("delivery", "Do you deliver?",
+                                  "We deliver within 15 miles. Orders over $49 deliver free; "
+                                  "smaller orders are $7.99.", tags=("delivery",)))
+    fresh_store.save_faq(FaqEntry("returns", "What is your return policy?",
+                                  "Unused items can be returned within 30 days."))
+    plan = Engine(fresh_store).plan("how much is shipping", Conversation())
+    assert plan.intent == "policy" and plan.faq is not None and plan.faq.id == "delivery", plan.why
