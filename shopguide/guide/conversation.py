@@ -174,7 +174,8 @@ def resolve(q: Query, conv: Conversation,
             # no kind of thing keeps the conversation's as a preference (retrieval ranks by
             # it; a named category would replace it). Found by its words ("书桌"), the kind is
             # the one recommended ("我要可折叠的": a folding desk, not a folding phone).
-            q = replace(q, subject=last.category or recommended(conv).category)
+            q = _budget_kept(replace(q, subject=last.category or recommended(conv).category),
+                             last)
         return q
     return _merged(q, conv)
 
@@ -306,7 +307,17 @@ def _on_focus(q: Query, conv: Conversation) -> Query:
     waterproof jacket before waterproof boots), unless the question names a kind."""
     i = _focus_index(conv)
     kind = None if q.category else conv.shown[i].category
-    return replace(q, follow_up=True, refs=[i], about_focus=True, subject=q.subject or kind)
+    on = replace(q, follow_up=True, refs=[i], about_focus=True, subject=q.subject or kind)
+    return _budget_kept(on, conv.last_query) if conv.last_query is not None else on
+
+
+def _budget_kept(q: Query, last: Query) -> Query:
+    """A message that keeps the conversation's kind keeps the budget said for it, unless it
+    says one of its own ("预算500以内的跑鞋", then "有没有适合冬天跑步的": still within 500)."""
+    if q.subject and not q.states_price():
+        said = last.min_price is not None or last.max_price is not None
+        q.subject_budget = (last.min_price, last.max_price) if said else last.subject_budget
+    return q
 
 
 def _swapped(q: Query, last: Query) -> Query:

@@ -73,6 +73,9 @@ class Query:
     other_color: bool = False
     acts: frozenset[str] = frozenset()  # cue acts the message holds (resources/lang/cues.csv)
     subject: str | None = None  # the conversation's category, kept as a preference
+    # The budget said earlier (min, max), for things of the kept subject: "预算500以内的跑鞋" then
+    # "有没有适合冬天跑步的" is still within 500.
+    subject_budget: tuple[float | None, float | None] | None = None
     # What the synonyms the text holds mean, as written ("squirrels eat my birdseed" → the
     # store's own "Yankee Flipper Squirrel-Proof Bird Feeder"): a product named there is named.
     means: tuple[str, ...] = ()

@@ -311,6 +311,16 @@ def _kept_subject(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]
     return None
 
 
+def _within(found: list[tuple[Product, float]],
+            budget: tuple[float | None, float | None]) -> list[tuple[Product, float]]:
+    """Those within the budget said earlier, if any is ("有没有适合冬天跑步的" after "预算500以内
+    的跑鞋": the subject kept, its budget too)."""
+    lo, hi = budget
+    kept = [(p, s) for p, s in found
+            if (lo is None or p.price >= lo) and (hi is None or p.price <= hi)]
+    return kept or found
+
+
 def _more_of(found: list[tuple[Product, float]],
              more: list[tuple[Product, float]]) -> list[tuple[Product, float]]:
     """Of ``more``, those not found yet."""
@@ -422,6 +432,8 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
                                                          limit=CANDIDATES, tied=TIED))
     prefer = partial(category_matches, wanted=soft) if soft else _kept_subject(
         q, vocab, found, customer)
+    if prefer is not None and not soft and q.subject_budget is not None:
+        found = _within(found, q.subject_budget)
     if prefer is not None and not soft and _wished_within(q, vocab, found):
         found = [(p, s) for p, s in found if prefer(p.category)]
     found += meant_products(store, q, {p.sku for p, _ in found})

@@ -1,0 +1,41 @@
+"""A budget said for a kind of thing holds while the conversation keeps that kind: "预算500以
+内的跑鞋", then "他体重比较大，要缓震好的" and "有没有适合冬天跑步的" are still within 500 (the
+winter shoe at 529 is not shown); a message that says a budget of its own replaces it."""
+
+from __future__ import annotations
+
+import pytest
+
+from shopguide.guide.conversation import Conversation
+from shopguide.store.models import Product
+from tests.fixtures.guide import ask_skus
+
+
+@pytest.fixture
+def shoes(fresh_store):
+    from shopguide.guide.engine import Engine
+
+    fresh_store.set_settings(name="店", language="zh", currency="CNY")
+    for sku, name, price, tags in (("RS-1", "基础跑鞋", 299.0, ("入门",)),
+                                   ("RS-2", "缓震跑鞋", 459.0, ("缓震",)),
+                                   ("RS-3", "宽楦缓震跑鞋", 489.0, ("缓震", "大体重")),
+                                   ("RS-4", "冬季防泼水跑鞋", 529.0, ("冬季", "保暖")),
+                                   ("RS-5", "轻量冬季跑鞋", 399.0, ("冬季",))):
+        fresh_store.save_product(Product(sku, name, "鞋/跑鞋", price, "CNY", stock=5, tags=tags))
+    return Engine(fresh_store)
+
+
+def test_the_budget_holds_while_the_kind_is_kept(shoes) -> None:
+    conv = Conversation()
+    ask_skus(shoes, conv, "预算500以内的跑鞋")
+    for text in ("他体重比较大，要缓震好的", "有没有适合冬天跑步的"):
+        skus = ask_skus(shoes, conv, text)
+        assert skus and "RS-4" not in skus, (text, skus)
+    assert skus[0] == "RS-5"
+
+
+def test_a_budget_of_its_own_replaces_it(shoes) -> None:
+    conv = Conversation()
+    ask_skus(shoes, conv, "预算500以内的跑鞋")
+    skus = ask_skus(shoes, conv, "有没有600以内适合冬天跑步的")
+    assert "RS-4" in skus
