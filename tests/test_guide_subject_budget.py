@@ -21,7 +21,9 @@ def shoes(fresh_store):
                                    ("RS-3", "宽楦缓震跑鞋", 489.0, ("缓震", "大体重")),
                                    ("RS-4", "冬季防泼水跑鞋", 529.0, ("冬季", "保暖")),
                                    ("RS-5", "轻量冬季跑鞋", 399.0, ("冬季",))):
-        fresh_store.save_product(Product(sku, name, "鞋/跑鞋", price, "CNY", stock=5, tags=tags))
+        sizes = ("42", "43") if sku != "RS-4" else ("40", "41")
+        fresh_store.save_product(Product(sku, name, "鞋/跑鞋", price, "CNY", stock=5, tags=tags,
+                                         sizes=sizes))
     return Engine(fresh_store)
 
 
@@ -32,6 +34,13 @@ def test_the_budget_holds_while_the_kind_is_kept(shoes) -> None:
         skus = ask_skus(shoes, conv, text)
         assert skus and "RS-4" not in skus, (text, skus)
     assert skus[0] == "RS-5"
+
+
+def test_the_size_holds_too(shoes) -> None:
+    conv = Conversation()
+    assert ask_skus(shoes, conv, "43码的跑鞋")
+    skus = ask_skus(shoes, conv, "有没有适合冬天跑步的")
+    assert skus == ["RS-5"], skus  # the winter shoe in 43, not the one without it
 
 
 def test_a_budget_of_its_own_replaces_it(shoes) -> None:

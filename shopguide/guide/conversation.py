@@ -312,11 +312,14 @@ def _on_focus(q: Query, conv: Conversation) -> Query:
 
 
 def _budget_kept(q: Query, last: Query) -> Query:
-    """A message that keeps the conversation's kind keeps the budget said for it, unless it
-    says one of its own ("预算500以内的跑鞋", then "有没有适合冬天跑步的": still within 500)."""
+    """A message that keeps the conversation's kind keeps the budget and the size said for
+    it, unless it says its own ("预算500以内的跑鞋", then "有没有适合冬天跑步的": still within
+    500)."""
     if q.subject and not q.states_price():
         said = last.min_price is not None or last.max_price is not None
         q.subject_budget = (last.min_price, last.max_price) if said else last.subject_budget
+    if q.subject and not q.size:
+        q.subject_size = last.size or last.subject_size
     return q
 
 

@@ -76,6 +76,7 @@ class Query:
     # The budget said earlier (min, max), for things of the kept subject: "预算500以内的跑鞋" then
     # "有没有适合冬天跑步的" is still within 500.
     subject_budget: tuple[float | None, float | None] | None = None
+    subject_size: str | None = None  # the size said earlier ("43码的跑鞋"), kept the same way
     # What the synonyms the text holds mean, as written ("squirrels eat my birdseed" → the
     # store's own "Yankee Flipper Squirrel-Proof Bird Feeder"): a product named there is named.
     means: tuple[str, ...] = ()

@@ -22,7 +22,7 @@ from shopguide.guide.pick import weight_grams
 from shopguide.guide.quantity import contradicts, nearness, quantities
 from shopguide.guide.query import Query
 from shopguide.guide.vocab import (StoreVocab, broader_kinds, category_matches, color_matches,
-                                   under)
+                                   size_matches, under)
 from shopguide.guide.weights import weigh
 from shopguide.store.models import Customer, FaqEntry, Product
 from shopguide.store.ranking import few_of_each_score
@@ -311,13 +311,14 @@ def _kept_subject(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]
     return None
 
 
-def _within(found: list[tuple[Product, float]],
-            budget: tuple[float | None, float | None]) -> list[tuple[Product, float]]:
-    """Those within the budget said earlier, if any is ("有没有适合冬天跑步的" after "预算500以内
-    的跑鞋": the subject kept, its budget too)."""
-    lo, hi = budget
+def _within(found: list[tuple[Product, float]], budget: tuple[float | None, float | None] | None,
+            size: str | None) -> list[tuple[Product, float]]:
+    """Those within the budget and in the size said earlier, if any is ("有没有适合冬天跑步的"
+    after "预算500以内的43码跑鞋": the subject kept, its budget and size too)."""
+    lo, hi = budget or (None, None)
     kept = [(p, s) for p, s in found
-            if (lo is None or p.price >= lo) and (hi is None or p.price <= hi)]
+            if (lo is None or p.price >= lo) and (hi is None or p.price <= hi)
+            and (size is None or size_matches(p.sizes, size))]
     return kept or found
 
 
@@ -432,8 +433,8 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
                                                          limit=CANDIDATES, tied=TIED))
     prefer = partial(category_matches, wanted=soft) if soft else _kept_subject(
         q, vocab, found, customer)
-    if prefer is not None and not soft and q.subject_budget is not None:
-        found = _within(found, q.subject_budget)
+    if prefer is not None and not soft:
+        found = _within(found, q.subject_budget, q.subject_size)
     if prefer is not None and not soft and _wished_within(q, vocab, found):
         found = [(p, s) for p, s in found if prefer(p.category)]
     found += meant_products(store, q, {p.sku for p, _ in found})
