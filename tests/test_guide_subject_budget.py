@@ -48,3 +48,13 @@ def test_a_budget_of_its_own_replaces_it(shoes) -> None:
     ask_skus(shoes, conv, "预算500以内的跑鞋")
     skus = ask_skus(shoes, conv, "有没有600以内适合冬天跑步的")
     assert "RS-4" in skus
+
+
+def test_explain_says_what_was_kept(shoes) -> None:
+    from shopguide.guide.explain import explain
+
+    conv = Conversation()
+    ask_skus(shoes, conv, "预算500以内的43码跑鞋")
+    lines = explain(shoes.plan("有没有适合冬天跑步的", conv), shoes.vocab)
+    reading = next(line for line in lines if line.startswith("reading"))
+    assert "its budget kept: –500" in reading and "its size kept: 43" in reading, reading

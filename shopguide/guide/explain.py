@@ -26,6 +26,11 @@ def explain(plan: Plan, vocab: StoreVocab) -> list[str]:
         reading.append(f"category (preference) {q.category}")
     if q.subject:
         reading.append(f"subject kept from the conversation: {q.subject}")
+    if q.subject_budget is not None and any(v is not None for v in q.subject_budget):
+        lo, hi = ("" if v is None else f"{v:g}" for v in q.subject_budget)
+        reading.append(f"its budget kept: {lo}–{hi}")
+    if q.subject_size:
+        reading.append(f"its size kept: {q.subject_size}")
     for name in ("tags", "topics", "refs"):
         value = getattr(q, name)
         if value:
