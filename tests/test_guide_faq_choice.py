@@ -228,8 +228,8 @@ def pets(fresh_store):
                                   "We don't sell animals; we host adoption days with the shelter.",
                                   ("can I adopt a pet",)))
     fresh_store.save_faq(FaqEntry("choose_hose", "What garden hose should I buy?",
-                                  "For the length, measure from the tap to the far end of the garden and add a "
-                                  "few feet; 5/8 in. suits most gardens."))
+                                  "For the length, measure from the tap to the far end of the "
+                                  "garden and add a few feet; 5/8 in. suits most gardens."))
     return Engine(fresh_store)
 
 

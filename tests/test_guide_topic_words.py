@@ -64,7 +64,8 @@ def test_open_names_the_hours_only_said_of_the_store(text: str, topic: str | Non
     ("收到的杯子是破损的", "damaged_arrival"),
     ("do you refund the difference if the price drops?", "price_match"),
     ("how fast can you get it to me?", "delivery"), ("what if the goldfish dies?", "warranty"),
-    ("do you do gift certificates?", "gift_cards"), ("can my dog come in with me?", "pets_allowed")])
+    ("do you do gift certificates?", "gift_cards"),
+    ("can my dog come in with me?", "pets_allowed")])
 def test_everyday_words_for_a_service_name_its_topic(text: str, topic: str) -> None:
     from shopguide.guide.matching import topics_in
     from shopguide.text import Analyzer
