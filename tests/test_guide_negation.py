@@ -152,3 +152,31 @@ def test_words_after_without_are_ruled_out_not_sought(tmp_path) -> None:
     plan = Engine(store).plan("outdoor ceiling fan without light", Conversation())
     assert [p.sku for p in plan.products][0] == "F-2"
     store.close()
+
+
+@pytest.fixture
+def fridges(fresh_store):
+    from shopguide.guide.engine import Engine
+    from shopguide.store.models import Product
+
+    fresh_store.set_settings(name="店", language="zh", currency="CNY")
+    for sku, name, category in (("P-1", "LG 冰箱抽屉 原装零件", "家电/冷藏设备配件"),
+                                ("P-2", "冰箱空气过滤器 替换装", "家电/冷藏设备配件"),
+                                ("P-3", "冰箱启动继电器", "家电/冷藏设备配件"),
+                                ("F-1", "迷你冰箱 25升", "家电/冷藏设备"),
+                                ("F-2", "双门冰箱 300升", "家电/冷藏设备")):
+        fresh_store.save_product(Product(sku, name, category, 99.0, "CNY", stock=4))
+    return Engine(fresh_store)
+
+
+@pytest.mark.parametrize("text", ["我要的是冰箱，不是配件", "a fridge, not parts"])
+def test_a_negation_opening_a_clause_rules_its_kind_out(fridges, text: str) -> None:
+    q = understand(text, fridges.vocab)
+    assert q.exclude_words and len(q.slots.slots) == 1, (q.exclude_words, q.slots)
+    if q.lang == "zh":  # the Chinese catalog: the fridges first, the parts after
+        skus = [p.sku for p in fridges.plan(text, Conversation()).products]
+        assert skus[:2] and set(skus[:2]) == {"F-1", "F-2"}, skus
+
+
+def test_a_yes_no_question_after_a_comma_rules_nothing_out() -> None:
+    assert understand("这双鞋，是不是防水的", VOCAB).exclude_words == []

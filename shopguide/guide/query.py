@@ -365,7 +365,10 @@ def _negated(norm: str, tokens: Sequence[Token],
         if hit:
             negated.update(hit)
             cues.add(i)
-        if s.found.phrase in excluding and stop > start:
+        # "我要的是冰箱，不是配件", "a fridge, not parts": a negation opening a clause after a
+        # wish rules its words out, as "without" does.
+        opens = bool(CLAUSE_MARK.fullmatch(norm[:s.found.start].rstrip()[-1:] or "x"))
+        if (s.found.phrase in excluding or opens) and stop > start:
             reaches.append((start, stop))
     return negated, cues, reaches
 
@@ -468,12 +471,12 @@ def understand(text: str, vocab: StoreVocab, default_lang: str = "en",
         if kinds:  # 电饭褒 is the store's 电饭煲: preferred, as a repair may be wrong
             q.category, q.category_said, q.category_soft = vocab.best_path(kinds), kinds[0], True
     if q.category is None:
-        via = _kind_by_synonym(norm, tokens, vocab, consumed)
+        via = _kind_by_synonym(norm, tokens, vocab, [*consumed, *excluded])
         if via:
             q.category, q.category_said = via
             q.category_soft = True
     if q.category is None:
-        kind = _kind_by_head(tokens, vocab, consumed)
+        kind = _kind_by_head(tokens, vocab, [*consumed, *excluded])
         if kind:
             q.category, q.category_said = kind
             q.category_soft = True

@@ -171,6 +171,20 @@ def _is_the_thing(p: Product, terms: Terms) -> bool:
                                     for a in s.alts[:1])
 
 
+def _of_excluded_kind(vocab: StoreVocab, p: Product, words: list[str]) -> bool:
+    """Whether the product's kind is one ruled out: a level of its category ends in the
+    word ("不是配件": 冷藏设备配件 is a kind of 配件; "not parts": Refrigerator Parts)."""
+    return any(head in words or any(head.endswith(w) for w in words if has_cjk(w))
+               for head in _category_heads(vocab.analyzer, p.category))
+
+
+@lru_cache(maxsize=4_096)
+def _category_heads(analyzer: Analyzer, category: str) -> tuple[str, ...]:
+    """The last key of each level of a category path (compounds are head-final)."""
+    return tuple(keys[-1] for segment in category.split("/")
+                 if (keys := analyzer.keys(segment)))
+
+
 def rank_products(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]],
                   customer: Customer | None,
                   prefer: Callable[[str], bool] | None = None) -> list[Ranked]:
@@ -207,7 +221,8 @@ def rank_products(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]
             score += TITLE_HEAD  # "laptop": the laptops, before the laptop stands
         if _unwanted_colour(p, q):
             score -= EXCLUDED  # it also comes in the colour ruled out: others first
-        if q.exclude_words and set(q.exclude_words) & doc.title_keys:
+        if q.exclude_words and (set(q.exclude_words) & doc.title_keys
+                                or _of_excluded_kind(vocab, p, q.exclude_words)):
             score -= EXCLUDED  # "ceiling fan without light": the one with a light last
         push = 0.0
         if p.stock == 0:
