@@ -275,6 +275,7 @@ def test_the_budget_word_before_an_amount_is_no_word_to_search(text: str,
 @pytest.mark.parametrize("text, lo, hi", [
     ("I would like to buy at least 5 filters", None, None), ("under 3 kids", None, None),
     ("at least 100 bucks", 100, None), ("under 50 dollars", None, 50),
+    ("under 500 pesos", None, 500),
     ("kettles under 40", None, 40)])
 def test_a_number_before_a_plural_noun_counts_things(text: str, lo: float | None,
                                                       hi: float | None) -> None:

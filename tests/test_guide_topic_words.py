@@ -58,10 +58,10 @@ def test_open_names_the_hours_only_said_of_the_store(text: str, topic: str | Non
     ("will I have to pay customs duty?", "customs"), ("海鲜送到都不新鲜了", "freshness"),
     ("the milk arrived spoiled", "freshness"), ("my package never showed up", "tracking"),
     ("can I change the size on my order?", "order_change"),
-    ("will they hook up the washer?", "installation"),
+    ("will they hook it up when they deliver?", "installation"),
     ("how much to ship a fridge?", "shipping_fee"),
     ("the box came crushed and the lamp is broken", "damaged_arrival"),
-    ("收到的杯子是破损的", "damaged_arrival"),
+    ("收到的杯子是破损的", "damaged_arrival"), ("能上门取件吗", "after_sales"),
     ("do you refund the difference if the price drops?", "price_match"),
     ("how fast can you get it to me?", "delivery"), ("what if the goldfish dies?", "warranty"),
     ("do you do gift certificates?", "gift_cards"),
@@ -85,3 +85,16 @@ def test_the_cost_of_shipping_asked_of_a_store_with_one_delivery_row(fresh_store
                                   "Unused items can be returned within 30 days."))
     plan = Engine(fresh_store).plan("how much is shipping", Conversation())
     assert plan.intent == "policy" and plan.faq is not None and plan.faq.id == "delivery", plan.why
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("heavy duty shelving", "customs"), ("does this dog bed come in blue?", "pets_allowed"),
+    ("a dog bed for inside", "pets_allowed"), ("a blender for crushed ice", "damaged_arrival"),
+    ("can I hook up two monitors with a hub?", "installation"),
+    ("续航能到10小时吗", "delivery"), ("温度能到多少度", "delivery"),
+    ("能上门取件吗", "pickup")])
+def test_a_product_question_names_no_service_topic(text: str, topic: str) -> None:
+    from shopguide.guide.matching import topics_in
+    from shopguide.text import Analyzer
+
+    assert topic not in topics_in(Analyzer(), text), text

@@ -42,3 +42,11 @@ def test_without_a_contrast_the_message_is_about_the_one_pointed_at(phones) -> N
     ask_skus(phones, conv, "a galaxy phone")
     plan = phones.plan("does the first one have 512GB?", conv)
     assert plan.query.refs == [0], plan.why
+
+
+@pytest.mark.parametrize("text", ["I like the first one, but is it waterproof?",
+                                  "第一个不错，但是防水吗"])
+def test_a_question_after_the_contrast_asks_of_the_one_pointed_at(phones, text: str) -> None:
+    conv = Conversation()
+    ask_skus(phones, conv, "a galaxy phone")
+    assert phones.plan(text, conv).query.refs == [0]

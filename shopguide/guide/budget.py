@@ -106,7 +106,7 @@ def _shapes(currency: str = "") -> _Shapes:
     )
 
 
-COUNT_LOOKBACK = 8  # characters before a counted number where a currency makes it money ("$40")
+COUNT_LOOKBACK = 4  # characters before a counted number where a currency makes it money ("$40")
 _COUNTED = re.compile(r"(?<![\d.])(\d+)\s+([a-z]+)")
 
 

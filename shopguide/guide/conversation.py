@@ -315,12 +315,13 @@ def _budget_kept(q: Query, last: Query) -> Query:
     """A message that keeps the conversation's kind keeps the budget and the size said for
     it, unless it says its own ("预算500以内的跑鞋", then "有没有适合冬天跑步的": still within
     500)."""
-    if q.subject and not q.states_price():
-        said = last.min_price is not None or last.max_price is not None
-        q.subject_budget = (last.min_price, last.max_price) if said else last.subject_budget
-    if q.subject and not q.size:
-        q.subject_size = last.size or last.subject_size
-    return q
+    if not q.subject:
+        return q
+    said = last.min_price is not None or last.max_price is not None
+    budget = None if q.states_price() else (
+        (last.min_price, last.max_price) if said else last.subject_budget)
+    return replace(q, subject_budget=budget,
+                   subject_size=None if q.size else last.size or last.subject_size)
 
 
 def _swapped(q: Query, last: Query) -> Query:
@@ -399,12 +400,17 @@ def _names_focus(q: Query, conv: Conversation) -> bool:
     return any(set(plain().terms(w)) & named for w in after)
 
 
+_ASKS_OF_IT = frozenset({"asks_measure", "asks_weight", "asks_price", "asks_colors",
+                         "asks_sizes", "policy"})
+
+
 def _variant_of(q: Query, conv: Conversation) -> Query | None:
     """"I like the second one, but with 512 GB of storage" / "第二个不错，但是要黑色的": one
     like the product pointed at, with what is said after the contrast word: a search
     among its kind for those words, not a question about the one pointed at."""
-    if len(q.refs) != 1 or not conv.shown or q.intent not in ("find", "locate"):
-        return None
+    if len(q.refs) != 1 or not conv.shown or q.intent not in ("find", "locate") or \
+            asks(q) or q.topics or q.asks_field() or q.acts & _ASKS_OF_IT:
+        return None  # "the first one, but is it waterproof?" asks of the one pointed at
     text = fold(q.text)
     mark = pattern(cue_words("contrast")).search(text)
     after = [s for s in q.slots.slots if mark and text.find(fold(s.said), mark.end()) >= 0]

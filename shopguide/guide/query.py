@@ -14,7 +14,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import dropwhile
 
 from shopguide.guide.budget import parse_budget
 from shopguide.guide.matching import SYNONYM, Alt, Slot, Terms, topic_phrases
@@ -127,6 +126,16 @@ class Query:
         return bool(self.category or self.brand or self.tags or self.size or self.color
                     or self.min_price is not None or self.max_price is not None or self.cheap
                     or self.exclude_brands or self.exclude_colors)
+
+    def constrains_products(self) -> bool:
+        """Whether the message says what products must be: a budget, a colour, a size, a
+        brand, in stock, a tag or brand ruled out, a stated wish, or a budget or size kept
+        from earlier turns."""
+        return bool(self.brand or self.size or self.color or self.cheap or self.in_stock
+                    or self.min_price is not None or self.max_price is not None
+                    or self.exclude_brands or self.exclude_colors or self.exclude_tags
+                    or "prefer" in self.acts or self.subject_size
+                    or (self.subject_budget and any(v is not None for v in self.subject_budget)))
 
     def constraints(self) -> dict[str, object]:
         """The hard constraints, as the eval and the JSON report name them."""
@@ -510,10 +519,7 @@ def understand(text: str, vocab: StoreVocab, default_lang: str = "en",
     q.slots = _slots(norm, tokens, vocab, spans, consumed, repaired)
     q.means = tuple(m for f in _synonym_spans(norm, tokens, vocab)
                     for m in vocab.synonym_phrases.values[f.phrase].means)  # type: ignore[attr-defined]
-    # Words before the phrase that ask for it ("a dog bed", "do you have cordless drills")
-    # leave it a phrase as typed into a search box.
-    phrase = list(dropwhile(lambda t: not t.content, tokens))
-    q.bare_phrase = bool(phrase) and all(t.content for t in phrase) and len(phrase) <= 8
+    q.bare_phrase = bool(tokens) and all(t.content for t in tokens) and len(tokens) <= 8
     q.terms = q.slots.keys()
     q.intent = _intent(norm, tokens, q, acts)
     return q

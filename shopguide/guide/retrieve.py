@@ -307,13 +307,14 @@ def lightest_first(ranked: list[Ranked], than: object = None) -> list[Ranked]:
 
 
 def _kept_subject(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]],
-                  customer: Customer | None) -> Callable[[str], bool] | None:
+                  customer: Customer | None, wished: bool) -> Callable[[str], bool] | None:
     """The conversation's kind of thing is kept when the message fits it about as well as
     anything else ("有没有适合冬天跑步的" after running shoes), and dropped when the message
-    is about something else ("冬天骑车手冷怎么办" after socks)."""
+    is about something else ("冬天骑车手冷怎么办" after socks); always for a wish that some
+    thing of the kind meets (``wished``, ``_wished_within``)."""
     if not q.subject:
         return None
-    if "prefer" in q.acts and _wished_within(q, vocab, found):
+    if wished:
         return _kinds_of(q.subject)[0]
     ranked = rank_products(q, vocab, found, customer)
     best = max((r.text_match for r in ranked), default=0.0)
@@ -328,13 +329,12 @@ def _kept_subject(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]
 
 def _within(found: list[tuple[Product, float]], budget: tuple[float | None, float | None] | None,
             size: str | None) -> list[tuple[Product, float]]:
-    """Those within the budget and in the size said earlier, if any is ("有没有适合冬天跑步的"
-    after "预算500以内的43码跑鞋": the subject kept, its budget and size too)."""
+    """Those within the budget and in the size said earlier ("有没有适合冬天跑步的" after "预算
+    500以内的43码跑鞋": the subject kept, its budget and size too; none may be left)."""
     lo, hi = budget or (None, None)
-    kept = [(p, s) for p, s in found
+    return [(p, s) for p, s in found
             if (lo is None or p.price >= lo) and (hi is None or p.price <= hi)
             and (size is None or size_matches(p.sizes, size))]
-    return kept or found
 
 
 def _more_of(found: list[tuple[Product, float]],
@@ -446,12 +446,13 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
         # kind's own things are candidates, whatever else the wish's words find.
         found += _more_of(found, store.search_products(None, category=q.subject, **filters,
                                                          limit=CANDIDATES, tied=TIED))
+    wished = not soft and _wished_within(q, vocab, found)
     prefer = partial(category_matches, wanted=soft) if soft else _kept_subject(
-        q, vocab, found, customer)
+        q, vocab, found, customer, wished)
     if prefer is not None and not soft:
         found = _within(found, q.subject_budget, q.subject_size)
-    if prefer is not None and not soft and _wished_within(q, vocab, found):
-        found = [(p, s) for p, s in found if prefer(p.category)]
+        if wished:
+            found = [(p, s) for p, s in found if prefer(p.category)]
     found += meant_products(store, q, {p.sku for p, _ in found})
     ranked = rank_products(q, vocab, few_of_each_score(found, TIED), customer, prefer)
     if q.exclude_brands and ranking_slots(q).slots and ranked and \
@@ -493,11 +494,6 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
     out.head_met = not heads or any(
         all(slot_score(h, product_doc(vocab.analyzer, r.product)) >= 0.5 for h in heads)
         for r in ranked[:3])
-    # A word of the phrase the store has never seen that names a thing ("dog" in "a dog
-    # bed", "fitbit") makes it another kind than the one its other words name (bedding).
-    out.head_met = out.head_met and not (q.bare_phrase and any(
-        not s.known and s.role != "topic" and s.alts[0].script == "en" and _names_a_thing(s)
-        for s in q.slots.slots))
     return out
 
 
@@ -544,11 +540,10 @@ PHRASING = 0.1  # weight of how closely the question is worded like a row's own 
 PHRASED = 0.6  # the share of words in common from which a question is worded like a row's
 
 
-def _phrasing(vocab: StoreVocab, text: str, entry: FaqEntry) -> float:
-    """How closely the question is worded like the row's question or one of its alternates,
-    function words too (0-1): "when will I get my money back?" is the refunds row's "when do
-    I get my money back", though the returns row holds its words as well."""
-    said = set(vocab.analyzer.keys(text))
+def _phrasing(vocab: StoreVocab, said: frozenset[str], entry: FaqEntry) -> float:
+    """How closely the question (``said``: its keys) is worded like the row's question or one
+    of its alternates, function words too (0-1): "when will I get my money back?" is the
+    refunds row's "when do I get my money back", though the returns row holds its words too."""
     if not said:
         return 0.0
     best = max((len(said & other) / len(said | other)
@@ -607,7 +602,8 @@ def find_faq(store: StoreLike, vocab: StoreVocab, q: Query) -> tuple[FaqEntry | 
         if asked == 0:
             score *= 0.5  # a row about none of the topics asked: the size guide for "能换吗"
         scored.append((entry, score))
-    scored = [(e, sc + PHRASING * _phrasing(vocab, q.text, e)) for e, sc in scored]
+    said = frozenset(vocab.analyzer.keys(q.text))
+    scored = [(e, sc + PHRASING * _phrasing(vocab, said, e)) for e, sc in scored]
     scored.sort(key=lambda t: -t[1])
     best = scored[0] if scored else (None, 0.0)
     return best[0], best[1], scored
@@ -621,13 +617,6 @@ def retrieve(store: StoreLike, vocab: StoreVocab, q: Query,
     if not q.follow_up:
         out.faq, out.faq_confidence, out.faq_ranked = find_faq(store, vocab, q)
     return out
-
-
-def _constrained(q: Query) -> bool:
-    """A budget, a colour, a size, a brand or a stated wish: what products must be."""
-    return bool(q.brand or q.size or q.color or q.cheap or q.min_price is not None
-                or q.max_price is not None or q.exclude_brands or q.exclude_colors
-                or "prefer" in q.acts)
 
 
 def decide(q: Query, r: Retrieval) -> tuple[str, str]:
@@ -668,7 +657,7 @@ def decide(q: Query, r: Retrieval) -> tuple[str, str]:
     # A store word makes products the answer, unless a policy row answers clearly better
     # ("can I adopt a kitten here?": the row on selling pets, not the kitten food); a
     # constraint on products (a budget, a colour, a wish) always asks for products.
-    faq_wins = policy or not signal or (fc >= pc + FAQ_CLEAR and not _constrained(q))
+    faq_wins = policy or not signal or (fc >= pc + FAQ_CLEAR and not q.constrains_products())
     if faq_ok and faq_wins and fc + margin >= min(pc, 1.0 if not kind else bar):
         return "policy", (f"FAQ {faq_id!r} covers {fc:.2f} (bar {faq_bar:.2f}) against products "
                           f"{pc:.2f}" + (f"; policy topic {', '.join(q.topics)}" if q.topics else ""))

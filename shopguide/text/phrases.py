@@ -201,8 +201,8 @@ def alternation(phrases: Iterable[str], after_letters: bool = False) -> str:
 @lru_cache(maxsize=64)
 def pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     """One compiled pattern for a list of words over raw (folded) text, for checks that run
-    on a model's sentences rather than analysed text: Chinese words as substrings, English
-    ones on word boundaries."""
+    on a whole message or a model's sentence rather than on analysed text: Chinese words as
+    substrings, English ones on word boundaries."""
     parts = []
     for w in sorted(words, key=len, reverse=True):
         if "..." in w:  # a frame, as in Phrases: a few words of one clause in between
