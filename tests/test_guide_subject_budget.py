@@ -58,3 +58,16 @@ def test_explain_says_what_was_kept(shoes) -> None:
     lines = explain(shoes.plan("有没有适合冬天跑步的", conv), shoes.vocab)
     reading = next(line for line in lines if line.startswith("reading"))
     assert "its budget kept: –500" in reading and "its size kept: 43" in reading, reading
+
+
+def test_a_kind_named_with_nothing_found_stays_the_conversations(shoes) -> None:
+    shoes.store.save_product(Product("SD-1", "户外凉鞋", "鞋/凉鞋", 199.0, "CNY", stock=5))
+    shoes.store.save_product(Product("WS-1", "冬季跑步保暖袜", "配件/袜子", 59.0, "CNY", stock=5,
+                                     tags=("冬季", "跑步")))
+    conv = Conversation()
+    assert ask_skus(shoes, conv, "预算250以内的跑鞋") == []
+    skus = ask_skus(shoes, conv, "那500以内的呢")  # the running shoes, now within 500
+    assert skus and set(skus) <= {"RS-1", "RS-2", "RS-3", "RS-5"}, skus  # not the sandal
+    conv = Conversation()
+    ask_skus(shoes, conv, "预算250以内的跑鞋")
+    assert "RS-4" not in ask_skus(shoes, conv, "有没有适合冬天跑步的")

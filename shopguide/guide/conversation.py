@@ -66,6 +66,13 @@ class Conversation:
             self.last_query = query
             self.shown = list(products)
             self.focus = None
+        elif query.intent == "find" and query.category and not query.category_soft \
+                and not products and not query.refs:
+            # "预算150以内的跑鞋" with none found: the kind and its budget are still the
+            # conversation's ("那300以内的呢", "有没有适合冬天跑步的"); nothing is on screen.
+            self.last_query = query
+            self.shown = []
+            self.focus = None
         elif query.refs and len(products) == 1 and products[0] in self.shown:
             # "第二个呢" then "它多少钱": "it" is the second one now, not the first card.
             self.focus = self.shown.index(products[0])
@@ -169,11 +176,12 @@ def resolve(q: Query, conv: Conversation,
             _apply_exclusions(q, replace(q, other_brand=False, other_color=False), conv)
         last = conv.last_query
         if (q.intent == "find" and not q.category and not q.brand and last is not None
-                and conv.shown and not q.topics):
+                and (conv.shown or last.category) and not q.topics):
             # "有没有适合冬天跑步的？" after running shoes still means shoes: a message that names
             # no kind of thing keeps the conversation's as a preference (retrieval ranks by
             # it; a named category would replace it). Found by its words ("书桌"), the kind is
-            # the one recommended ("我要可折叠的": a folding desk, not a folding phone).
+            # the one recommended ("我要可折叠的": a folding desk, not a folding phone). A kind
+            # named with nothing found for it ("预算150以内的跑鞋") is kept the same way.
             q = _budget_kept(replace(q, subject=last.category or recommended(conv).category),
                              last)
         return q
@@ -256,6 +264,9 @@ def _merged(q: Query, conv: Conversation) -> Query:
         refs=list(q.refs),
         pick=q.pick,
         follow_up=True,
+        # a budget or size of its own replaces the one kept from earlier turns
+        subject_budget=None if q.states_price() else last.subject_budget,
+        subject_size=None if q.size else last.subject_size,
     )
     _apply_exclusions(merged, q, conv)
     if q.intent in ("compare", "locate"):
