@@ -71,3 +71,20 @@ def test_a_kind_named_with_nothing_found_stays_the_conversations(shoes) -> None:
     conv = Conversation()
     ask_skus(shoes, conv, "预算250以内的跑鞋")
     assert "RS-4" not in ask_skus(shoes, conv, "有没有适合冬天跑步的")
+
+
+def test_where_nothing_of_the_kind_within_it_fits_the_kinds_answer_is_shown(fresh_store) -> None:
+    from shopguide.guide.engine import Engine
+
+    fresh_store.set_settings(name="Shop", language="en", currency="USD")
+    for sku, name, category, price in (
+            ("KT-1", "Electric Kettle 1.7 L", "Kitchen/Kettles", 29.99),
+            ("KT-2", "Glass Electric Kettle with LED Light", "Kitchen/Kettles", 34.99),
+            ("KT-3", "Gooseneck Electric Kettle with Temperature Control", "Kitchen/Kettles",
+             79.99),
+            ("LB-1", "Smart LED Bulbs, Colour Temperature Control", "Lighting/Bulbs", 34.99)):
+        fresh_store.save_product(Product(sku, name, category, price, "USD", stock=5))
+    engine, conv = Engine(fresh_store), Conversation()
+    ask_skus(engine, conv, "an electric kettle under $40")
+    # No kettle under $40 has it: the kettle that does, priced, not the bulbs under $40.
+    assert ask_skus(engine, conv, "any with temperature control?")[:1] == ["KT-3"]

@@ -327,10 +327,19 @@ def _kept_subject(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]
     return None
 
 
+def _answers_in_kind(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]],
+                     kind: Callable[[str], bool]) -> bool:
+    """Whether some product of the kind shares a word with the message (or the message has
+    none to share)."""
+    terms = ranking_slots(q)
+    return any(kind(p.category) and (not terms or coverage(terms, product_doc(
+        vocab.analyzer, p)) > 0) for p, _ in found)
+
+
 def _within(found: list[tuple[Product, float]], budget: tuple[float | None, float | None] | None,
             size: str | None) -> list[tuple[Product, float]]:
     """Those within the budget and in the size said earlier ("有没有适合冬天跑步的" after "预算
-    500以内的43码跑鞋": the subject kept, its budget and size too; none may be left)."""
+    500以内的43码跑鞋": the subject kept, its budget and size too)."""
     lo, hi = budget or (None, None)
     return [(p, s) for p, s in found
             if (lo is None or p.price >= lo) and (hi is None or p.price <= hi)
@@ -450,7 +459,12 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
     prefer = partial(category_matches, wanted=soft) if soft else _kept_subject(
         q, vocab, found, customer, wished)
     if prefer is not None and not soft:
-        found = _within(found, q.subject_budget, q.subject_size)
+        within = _within(found, q.subject_budget, q.subject_size)
+        if _answers_in_kind(q, vocab, within, prefer):
+            # Where nothing of the kind within them fits ("any with temperature control?"
+            # after kettles under $40), the kind's own answer over them is shown, priced,
+            # rather than another kind's within them.
+            found = within
         if wished:
             found = [(p, s) for p, s in found if prefer(p.category)]
     found += meant_products(store, q, {p.sku for p, _ in found})
