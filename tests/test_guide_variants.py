@@ -50,3 +50,9 @@ def test_a_question_after_the_contrast_asks_of_the_one_pointed_at(phones, text: 
     conv = Conversation()
     ask_skus(phones, conv, "a galaxy phone")
     assert phones.plan(text, conv).query.refs == [0]
+
+
+def test_a_comparison_after_the_contrast_is_no_search_of_its_own(phones) -> None:
+    conv = Conversation()
+    ask_skus(phones, conv, "a galaxy phone")
+    assert phones.plan("I like the first one, but bigger", conv).query.refs == [0]

@@ -18,6 +18,7 @@ from shopguide.guide.query import SOCIAL, Query, refers_back
 from shopguide.guide.vocab import color_matches, fold
 from shopguide.store.models import Customer, FaqEntry, Product
 from shopguide.text import plain
+from shopguide.text.english import is_comparative
 from shopguide.text.phrases import pattern
 from shopguide.text.resources import cue_words
 
@@ -425,8 +426,9 @@ def _variant_of(q: Query, conv: Conversation) -> Query | None:
     text = fold(q.text)
     mark = pattern(cue_words("contrast")).search(text)
     after = [s for s in q.slots.slots if mark and text.find(fold(s.said), mark.end()) >= 0]
-    if mark is None or not (after or q.color or q.size or q.max_price is not None):
-        return None
+    if mark is None or not (after or q.color or q.size or q.max_price is not None) or \
+            any(is_comparative(s.said) for s in after):
+        return None  # "the first one, but longer" compares with it: no words to search
     i = q.refs[0]
     if not -len(conv.shown) <= i < len(conv.shown):
         return None

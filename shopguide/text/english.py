@@ -115,6 +115,14 @@ def is_plural_noun(word: str) -> bool:
     return bool(lemmas) and any(lemma != word.lower() for lemma in lemmas.get("NOUN", ()))
 
 
+@lru_cache(maxsize=4096)
+def is_comparative(word: str) -> bool:
+    """Whether ``word`` compares ("longer", "bigger", "lighter"): an adjective's -er form."""
+    w = word.lower()
+    lemmas = _lemmas(w) or {}
+    return any(w != lemma and w in _inflections(lemma, "JJR") for lemma in lemmas.get("ADJ", ()))
+
+
 def _lemmas(word: str) -> dict[str, tuple[str, ...]] | None:
     """The word's classes and lemmas ({}: a word the lexicon lacks; None where the lexicon
     cannot be read: a bundle that lost its data files masks nothing rather than fail an
