@@ -56,3 +56,10 @@ def test_a_comparison_after_the_contrast_is_no_search_of_its_own(phones) -> None
     conv = Conversation()
     ask_skus(phones, conv, "a galaxy phone")
     assert phones.plan("I like the first one, but bigger", conv).query.refs == [0]
+
+
+def test_the_budget_said_before_holds_for_the_variant(phones) -> None:
+    conv = Conversation()
+    ask_skus(phones, conv, "a galaxy phone under $350")
+    plan = phones.plan("I like the first one, but with 512GB", conv)
+    assert plan.query.max_price == 350 and [p.sku for p in plan.products] == ["P-4"], plan.why

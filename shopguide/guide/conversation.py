@@ -432,8 +432,12 @@ def _variant_of(q: Query, conv: Conversation) -> Query | None:
     i = q.refs[0]
     if not -len(conv.shown) <= i < len(conv.shown):
         return None
-    return replace(q, refs=[], intent="find", slots=Terms(after), category_soft=False,
-                   category=conv.shown[i].category, acts=q.acts - {"it", "them"})
+    asked = replace(q, refs=[], slots=Terms(after), acts=q.acts - {"it", "them"})
+    # What the conversation asked before still holds (a budget, a size), for the pointed
+    # one's kind.
+    base = _merged(asked, conv) if conv.last_query is not None else asked
+    return replace(base, refs=[], intent="find", category_soft=False,
+                   category=conv.shown[i].category)
 
 
 def _points_at_one(q: Query) -> bool:
