@@ -130,3 +130,18 @@ def test_a_wish_no_thing_of_the_kind_meets_leads(spreads) -> None:
     ask_skus(spreads, conv, "I want bed pillows.")
     plan = spreads.plan("Preferably made of wood", conv)
     assert [p.sku for p in plan.products][:1] == ["F-1"], plan.why
+
+
+def test_a_headless_clause_after_products_narrows_them(fresh_store) -> None:
+    # "索尼的" after headphones: the Sony ones (a catalog without a brand column), not a
+    # question about the headphone on screen.
+    from shopguide.guide.engine import Engine
+
+    fresh_store.set_settings(name="店", language="zh", currency="CNY")
+    for sku, name in (("H-1", "Bose 蓝牙降噪耳机"), ("H-2", "Sony 索尼 入耳式耳机 白色"),
+                      ("H-3", "Sony 索尼 头戴式无线耳机")):
+        fresh_store.save_product(Product(sku, name, "影音/耳机", 500.0, "CNY", stock=3))
+    engine, conv = Engine(fresh_store), Conversation()
+    assert ask_skus(engine, conv, "我想买个耳机")
+    plan = engine.plan("索尼的", conv)
+    assert not plan.query.about_focus and {p.sku for p in plan.products} == {"H-2", "H-3"}

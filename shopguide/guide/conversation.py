@@ -464,6 +464,8 @@ def _about_focus(q: Query, conv: Conversation,
     if (q.topics and not _novel_terms(q)) or "policy" in q.acts or q.brand or constraint or \
             q.refs or q.pick or q.acts & {"ask_for", "prefer", "problem"}:
         return False
+    if "headless" in q.acts and not asks(q):
+        return False  # "索尼的" after headphones: the Sony ones, not a question about one
     focus = recommended(conv)
     if q.category and not q.category_soft:
         # Another kind named is a new search ("键盘有吗" after a monitor), unless the product
