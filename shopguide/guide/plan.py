@@ -373,8 +373,15 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
               store_name: str) -> Plan:
     q = resolve(understand(text, vocab, lang_default, currency), conv,
                 lambda p, asked: holds_every_word(p, asked.slots, vocab.analyzer))
+    unchecked = not vocab.sizes and bool(q.size or q.subject_size)
+    if unchecked:
+        # A catalog that lists no sizes cannot say what comes in 41: the size said is no
+        # filter, and no answer claims it.
+        q = replace(q, size=None, subject_size=None)
     lang = q.lang
     plan = Plan(q, q.intent)
+    if unchecked:
+        plan.why.append("the catalog lists no sizes: the size said is not checked")
     if q.intent in ("greeting", "thanks", "goodbye", "staff", "remark", "identity") or \
             not text.strip():
         plan.intent = q.intent if text.strip() else "out_of_scope"
