@@ -195,3 +195,9 @@ def test_a_thing_counted_is_a_word_of_its_own(text: str, word: str) -> None:
 ])
 def test_an_english_count_before_of_is_no_word_asked_for(text: str, content: list[str]) -> None:
     assert [t.text for t in Analyzer().tokens(text) if t.content] == content
+
+
+def test_use_carries_no_search_meaning_in_either_language() -> None:
+    # 使用 as 用 and "use": what a thing is used for is in the other words.
+    assert [t.text for t in Analyzer().tokens("我想要在厨房使用") if t.content] == ["厨房"]
+    assert [t.text for t in Analyzer().tokens("to use in the kitchen") if t.content] == ["kitchen"]
