@@ -281,3 +281,8 @@ def test_a_number_before_a_plural_noun_counts_things(text: str, lo: float | None
                                                       hi: float | None) -> None:
     b = parse_budget(normalize_numbers(text.lower()))
     assert (b.min_price, b.max_price) == (lo, hi)
+
+
+@pytest.mark.parametrize("text", ["可以重新推荐吗", "再推荐几个"])
+def test_asking_to_recommend_again_asks_for_more(text: str) -> None:
+    assert "more" in understand(text, VOCAB).acts
