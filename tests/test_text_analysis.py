@@ -201,3 +201,8 @@ def test_use_carries_no_search_meaning_in_either_language() -> None:
     # 使用 as 用 and "use": what a thing is used for is in the other words.
     assert [t.text for t in Analyzer().tokens("我想要在厨房使用") if t.content] == ["厨房"]
     assert [t.text for t in Analyzer().tokens("to use in the kitchen") if t.content] == ["kitchen"]
+
+
+def test_a_function_word_with_its_clitic_is_one_still() -> None:
+    toks = Analyzer().tokens("No, this one's too small. The dog's bed")
+    assert [t.text for t in toks if t.content] == ["small", "dog's", "bed"]

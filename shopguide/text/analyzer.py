@@ -77,7 +77,9 @@ class Analyzer:
                 # A lone letter ("7 x 1.6", "vitamin c") says nothing to search for; sizes
                 # (S, M, L) are read from the tokens themselves, not from the search words.
                 # "a pair of shoes", "a couple of options": the count is no thing asked for.
-                stop = word in en_stop or len(word) == 1 or (
+                # "one's", "it's": a function word with its clitic is one still.
+                base = word[:-2] if word.endswith(("'s", "’s")) else word
+                stop = word in en_stop or base in en_stop or len(word) == 1 or (
                     word in counts and norm.startswith(" of ", m.end()))
                 yield Token(word, m.start(), m.end(), "en", "eng", stop, english.stem(word))
 
