@@ -70,3 +70,31 @@ def test_what_names_a_thing() -> None:
 
     assert names_a_thing("dog") and names_a_thing("fitbit") and names_a_thing("cotton")
     assert not any(names_a_thing(w) for w in ("comfy", "red", "waterproof", "wooden"))
+
+
+@pytest.fixture
+def desk(fresh_store):
+    from shopguide.guide.engine import Engine
+
+    fresh_store.set_settings(name="Shop", language="en", currency="USD")
+    fresh_store.save_product(Product("LP-1", "LED Desk Lamp", "Lighting", 29.0, "USD",
+                                     description="A USB port charges your phone overnight."))
+    fresh_store.save_product(Product("ST-1", "Bottle Steriliser", "Baby", 59.0, "USD",
+                                     description="Controlled from your phone."))
+    fresh_store.save_product(Product("KB-1", "Wireless Keyboard", "Computing", 39.0, "USD"))
+    return Engine(fresh_store)
+
+
+@pytest.mark.parametrize("text", ["do you sell phones?", "do you have phones?"])
+def test_one_word_only_in_descriptions_is_no_such_thing(desk, text: str) -> None:
+    # "phone" is in the lamp's and the steriliser's descriptions only: no phone is sold.
+    plan = desk.plan(text, Conversation())
+    assert plan.intent == "out_of_scope" and plan.retrieval.body_only, plan.why
+
+
+def test_one_word_of_a_title_or_a_need_finds_its_product(desk) -> None:
+    assert [p.sku for p in desk.plan("do you have lamps?", Conversation()).products][:1] == \
+        ["LP-1"]
+    # a need told is met by a description: no question whether the store sells a thing
+    assert [p.sku for p in desk.plan("I want to sterilise bottles from my phone",
+                                     Conversation()).products][:1] == ["ST-1"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from typing import Any
 
@@ -65,6 +65,9 @@ class Retrieval:
     filtered: bool = False  # a named category or brand narrowed the search
     faq_ranked: list[tuple[FaqEntry, float]] = field(default_factory=list)
     named: bool = False  # the best product is named in full, by the question or a synonym it holds
+    # The one word asked ("有卖手机的吗") is only in the best products' descriptions (a
+    # steriliser "controlled from your phone"), none of their titles.
+    body_only: bool = False
 
 
 # -- filters and candidates -----------------------------------------------------------------
@@ -353,6 +356,18 @@ def _more_of(found: list[tuple[Product, float]],
     return [(p, s) for p, s in more if p.sku not in seen]
 
 
+def _body_only(q: Query, vocab: StoreVocab, products: list[Product]) -> bool:
+    """Whether the store is asked if it sells one thing ("有卖手机的吗", "do you have phones?":
+    the ``availability`` cues) that the products hold only in their descriptions. (A need
+    told, "I want to make fries", is met by a description.)"""
+    slots = ranking_slots(q).slots
+    if len(slots) != 1 or not products or \
+            not pattern(resources.cue_words("availability")).search(fold(q.text)):
+        return False
+    return all(slot_score(slots[0], replace(product_doc(vocab.analyzer, p), body_weight=0.0))
+               == 0 for p in products)
+
+
 def _wished_within(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]]) -> bool:
     """A wish about the thing sought ("preferably from Italy" after cheese spreads) that
     some thing of that kind meets: the answer is among things of that kind. Where none of
@@ -493,6 +508,7 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
     out.named = bool(ranked) and names_product(asked, ranked[0].product)
     out.product_confidence = max([r.text_match for r in best] + [
         _clause_confidence(q, vocab, [r.product for r in best])], default=0.0)
+    out.body_only = _body_only(q, vocab, [r.product for r in best])
     known = Terms([s for s in ranking_slots(q).slots if s.known])
     out.known_confidence = max((coverage(known, product_doc(vocab.analyzer, r.product))
                                 for r in best), default=0.0) if known else 0.0
@@ -655,7 +671,8 @@ def decide(q: Query, r: Retrieval) -> tuple[str, str]:
     # unless they are only around what is asked: the known words then carry the question,
     # provided what is asked for (a compound's head) is not itself unknown ("lawn mowers").
     known_ok = r.known_confidence >= KNOWN_CONFIDENT and not r.head_unknown
-    prod_ok = bool(r.products) and (r.product_confidence >= bar or known_ok or kind)
+    prod_ok = bool(r.products) and (r.product_confidence >= bar and not r.body_only
+                                    or known_ok or kind)
     signal = q.has_product_signal() or "prefer" in q.acts  # a wish is about products
     product_intent = q.intent if q.intent in ("find", "locate", "compare") else "find"
     # Without a policy word, a question that products answer as well goes to products; one
@@ -690,7 +707,9 @@ def decide(q: Query, r: Retrieval) -> tuple[str, str]:
     if faq_ok:
         return "policy", f"FAQ {faq_id!r} covers {fc:.2f} (bar {faq_bar:.2f})"
     return "out_of_scope", (f"nothing matches well enough: products {pc:.2f} (bar {bar:.2f}), "
-                            f"FAQ {fc:.2f} (bar {faq_bar:.2f})")
+                            f"FAQ {fc:.2f} (bar {faq_bar:.2f})" + (
+                                "; the one word asked is only in their descriptions"
+                                if r.body_only else ""))
 
 
 def choose(q: Query, r: Retrieval) -> str:
