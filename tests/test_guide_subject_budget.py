@@ -82,9 +82,26 @@ def test_where_nothing_of_the_kind_within_it_fits_the_kinds_answer_is_shown(fres
             ("KT-2", "Glass Electric Kettle with LED Light", "Kitchen/Kettles", 34.99),
             ("KT-3", "Gooseneck Electric Kettle with Temperature Control", "Kitchen/Kettles",
              79.99),
-            ("LB-1", "Smart LED Bulbs, Colour Temperature Control", "Lighting/Bulbs", 34.99)):
+            ("LB-1", "Smart LED Bulbs, Colour Temperature Control", "Lighting/Bulbs", 34.99),
+            ("TO-1", "4-Slice Toaster", "Kitchen/Toasters", 49.99)):
         fresh_store.save_product(Product(sku, name, category, price, "USD", stock=5))
     engine, conv = Engine(fresh_store), Conversation()
     ask_skus(engine, conv, "an electric kettle under $40")
     # No kettle under $40 has it: the kettle that does, priced, not the bulbs under $40.
     assert ask_skus(engine, conv, "any with temperature control?")[:1] == ["KT-3"]
+    # a new kind named is no longer the one the budget was said for
+    assert ask_skus(engine, conv, "what about a toaster?")[:1] == ["TO-1"]
+
+
+def test_a_follow_up_that_finds_nothing_leaves_the_products_on_screen(shoes) -> None:
+    conv = Conversation()
+    shown = ask_skus(shoes, conv, "跑鞋")
+    assert ask_skus(shoes, conv, "有44码的吗") == []
+    assert ask_skus(shoes, conv, "第二个多少钱") == shown[1:2]
+
+
+def test_pointing_with_nothing_on_screen_asks_which_one(shoes) -> None:
+    conv = Conversation()
+    assert ask_skus(shoes, conv, "预算250以内的跑鞋") == []
+    plan = shoes.plan("第一个多少钱", conv)
+    assert not plan.products, plan.why

@@ -63,3 +63,10 @@ def test_the_budget_said_before_holds_for_the_variant(phones) -> None:
     ask_skus(phones, conv, "a galaxy phone under $350")
     plan = phones.plan("I like the first one, but with 512GB", conv)
     assert plan.query.max_price == 350 and [p.sku for p in plan.products] == ["P-4"], plan.why
+
+
+def test_a_thing_named_like_a_comparative_is_no_comparison() -> None:
+    from shopguide.text.english import is_comparative
+
+    assert is_comparative("longer") and is_comparative("bigger")
+    assert not any(is_comparative(w) for w in ("trimmer", "cooler", "warmer", "blue"))

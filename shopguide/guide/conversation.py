@@ -68,7 +68,7 @@ class Conversation:
             self.shown = list(products)
             self.focus = None
         elif query.intent == "find" and query.category and not query.category_soft \
-                and not products and not query.refs:
+                and not products and not query.refs and not query.follow_up:
             # "预算150以内的跑鞋" with none found: the kind and its budget are still the
             # conversation's ("那300以内的呢", "有没有适合冬天跑步的"); nothing is on screen.
             self.last_query = query
@@ -96,6 +96,8 @@ def _novel_terms(q: Query) -> list[str]:
 def is_follow_up(q: Query, conv: Conversation) -> bool:
     if conv.last_query is None or q.intent in SOCIAL or q.topics:
         return False
+    if not conv.shown and (q.refs or q.acts & {"it", "them"}):
+        return False  # "the first one?" with nothing on screen: which one is asked (plan)
     if q.category and not q.category_soft:
         return False  # a new category is a new search
     if q.cheaper or q.refs or (q.pick and conv.shown) or (q.lighter and conv.shown):
@@ -373,6 +375,10 @@ def _swapped(q: Query, last: Query) -> Query:
         cheaper=False,
         intent="find",
         acts=q.acts,
+        # a new kind is no longer the one a kept budget or size was said for
+        subject=None if q.category else last.subject,
+        subject_budget=None if q.category else last.subject_budget,
+        subject_size=None if q.category else last.subject_size,
         brand=q.brand or last.brand,
         size=q.size or last.size,
         color=q.color or last.color,

@@ -120,6 +120,8 @@ def is_comparative(word: str) -> bool:
     """Whether ``word`` compares ("longer", "bigger", "lighter"): an adjective's -er form."""
     w = word.lower()
     lemmas = _lemmas(w) or {}
+    if w in lemmas.get("NOUN", ()):
+        return False  # "a trimmer", "a cooler": a thing, not a comparison
     return any(w != lemma and w in _inflections(lemma, "JJR") for lemma in lemmas.get("ADJ", ()))
 
 
