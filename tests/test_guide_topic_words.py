@@ -65,7 +65,10 @@ def test_open_names_the_hours_only_said_of_the_store(text: str, topic: str | Non
     ("do you refund the difference if the price drops?", "price_match"),
     ("how fast can you get it to me?", "delivery"), ("what if the goldfish dies?", "warranty"),
     ("do you do gift certificates?", "gift_cards"),
-    ("can my dog come in with me?", "pets_allowed")])
+    ("can my dog come in with me?", "pets_allowed"),
+    ("will you beat a competitor's price?", "price_match"),
+    ("can I set up a wedding list?", "registry"),
+    ("how do I season a cast iron pan?", "care")])
 def test_everyday_words_for_a_service_name_its_topic(text: str, topic: str) -> None:
     from shopguide.guide.matching import topics_in
     from shopguide.text import Analyzer
@@ -92,7 +95,7 @@ def test_the_cost_of_shipping_asked_of_a_store_with_one_delivery_row(fresh_store
     ("a dog bed for inside", "pets_allowed"), ("a blender for crushed ice", "damaged_arrival"),
     ("can I hook up two monitors with a hub?", "installation"),
     ("续航能到10小时吗", "delivery"), ("温度能到多少度", "delivery"),
-    ("能上门取件吗", "pickup")])
+    ("能上门取件吗", "pickup"), ("a seasoning for steak", "care")])
 def test_a_product_question_names_no_service_topic(text: str, topic: str) -> None:
     from shopguide.guide.matching import topics_in
     from shopguide.text import Analyzer
