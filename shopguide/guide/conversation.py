@@ -185,8 +185,8 @@ def resolve(q: Query, conv: Conversation,
             # it; a named category would replace it). Found by its words ("书桌"), the kind is
             # the one recommended ("我要可折叠的": a folding desk, not a folding phone). A kind
             # named with nothing found for it ("预算150以内的跑鞋") is kept the same way.
-            q = _budget_kept(replace(q, subject=last.category or recommended(conv).category),
-                             last)
+            kind = last.category or recommended(conv).category
+            q = _kept_for_subject(replace(q, subject=kind), last)
         return q
     return _merged(q, conv)
 
@@ -322,10 +322,10 @@ def _on_focus(q: Query, conv: Conversation) -> Query:
     i = _focus_index(conv)
     kind = None if q.category else conv.shown[i].category
     on = replace(q, follow_up=True, refs=[i], about_focus=True, subject=q.subject or kind)
-    return _budget_kept(on, conv.last_query) if conv.last_query is not None else on
+    return _kept_for_subject(on, conv.last_query) if conv.last_query is not None else on
 
 
-def _budget_kept(q: Query, last: Query) -> Query:
+def _kept_for_subject(q: Query, last: Query) -> Query:
     """A message that keeps the conversation's kind keeps the budget and the size said for
     it, unless it says its own ("预算500以内的跑鞋", then "有没有适合冬天跑步的": still within
     500)."""

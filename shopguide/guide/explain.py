@@ -26,7 +26,7 @@ def explain(plan: Plan, vocab: StoreVocab) -> list[str]:
         reading.append(f"category (preference) {q.category}")
     if q.subject:
         reading.append(f"subject kept from the conversation: {q.subject}")
-    if q.subject_budget is not None and any(v is not None for v in q.subject_budget):
+    if q.subject_budget is not None:
         lo, hi = ("" if v is None else f"{v:g}" for v in q.subject_budget)
         reading.append(f"its budget kept: {lo}–{hi}")
     if q.subject_size:

@@ -72,8 +72,8 @@ class Query:
     other_color: bool = False
     acts: frozenset[str] = frozenset()  # cue acts the message holds (resources/lang/cues.csv)
     subject: str | None = None  # the conversation's category, kept as a preference
-    # The budget said earlier (min, max), for things of the kept subject: "预算500以内的跑鞋" then
-    # "有没有适合冬天跑步的" is still within 500.
+    # The budget said earlier (min, max; one of them set), for things of the kept subject:
+    # "预算500以内的跑鞋" then "有没有适合冬天跑步的" is still within 500.
     subject_budget: tuple[float | None, float | None] | None = None
     subject_size: str | None = None  # the size said earlier ("43码的跑鞋"), kept the same way
     # What the synonyms the text holds mean, as written ("squirrels eat my birdseed" → the
@@ -134,8 +134,7 @@ class Query:
         return bool(self.brand or self.size or self.color or self.cheap or self.in_stock
                     or self.min_price is not None or self.max_price is not None
                     or self.exclude_brands or self.exclude_colors or self.exclude_tags
-                    or "prefer" in self.acts or self.subject_size
-                    or (self.subject_budget and any(v is not None for v in self.subject_budget)))
+                    or "prefer" in self.acts or self.subject_size or self.subject_budget)
 
     def constraints(self) -> dict[str, object]:
         """The hard constraints, as the eval and the JSON report name them."""
@@ -376,7 +375,8 @@ def _negated(norm: str, tokens: Sequence[Token],
             cues.add(i)
         # "我要的是冰箱，不是配件", "a fridge, not parts": a negation opening a clause after a
         # wish rules its words out, as "without" does.
-        opens = bool(CLAUSE_MARK.fullmatch(norm[:s.found.start].rstrip()[-1:] or "x"))
+        before = norm[:s.found.start].rstrip()
+        opens = bool(before) and CLAUSE_MARK.fullmatch(before[-1]) is not None
         if (s.found.phrase in excluding or opens) and stop > start:
             reaches.append((start, stop))
     return negated, cues, reaches

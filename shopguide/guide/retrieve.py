@@ -372,11 +372,9 @@ def _wished_within(q: Query, vocab: StoreVocab, found: list[tuple[Product, float
     """A wish about the thing sought ("preferably from Italy" after cheese spreads) that
     some thing of that kind meets: the answer is among things of that kind. Where none of
     the kind meets it ("preferably made of wood" after pillows), the wish leads."""
-    if "prefer" not in q.acts or not q.subject:
+    if "prefer" not in q.acts or not q.subject or not ranking_slots(q):
         return False
-    terms, kind = ranking_slots(q), _kinds_of(q.subject)[0]
-    return bool(terms) and any(coverage(terms, product_doc(vocab.analyzer, p)) > 0
-                               for p, _ in found if kind(p.category))
+    return _answers_in_kind(q, vocab, found, _kinds_of(q.subject)[0])
 
 
 def _kinds_of(subject: str) -> list[Callable[[str], bool]]:
@@ -474,8 +472,9 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
     prefer = partial(category_matches, wanted=soft) if soft else _kept_subject(
         q, vocab, found, customer, wished)
     if prefer is not None and not soft:
-        within = _within(found, q.subject_budget, q.subject_size)
-        if _answers_in_kind(q, vocab, within, prefer):
+        within = _within(found, q.subject_budget, q.subject_size) if (
+            q.subject_budget or q.subject_size) else found
+        if within is not found and _answers_in_kind(q, vocab, within, prefer):
             # Where nothing of the kind within them fits ("any with temperature control?"
             # after kettles under $40), the kind's own answer over them is shown, priced,
             # rather than another kind's within them.
