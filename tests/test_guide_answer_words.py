@@ -18,7 +18,7 @@ def _fields(text: str) -> set[str]:
 # What compose.py fills in; a field outside this (a typo) would fail at the shopper's turn.
 FIELDS = {"name", "bits", "n", "aisle", "size", "lo", "hi", "what", "cond", "cons", "ceiling",
           "who", "said", "lines", "names", "i", "price", "place", "stock", "where", "tags",
-          "line", "thing", "carry", "categories", "clause", "quote", "store", "topic"}
+          "line", "thing", "carry", "categories", "clause", "quote", "store", "topic", "budget"}
 
 
 def test_both_languages_have_every_key_and_only_known_fields() -> None:

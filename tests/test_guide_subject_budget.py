@@ -93,6 +93,39 @@ def test_where_nothing_of_the_kind_within_it_fits_the_kinds_answer_is_shown(fres
     assert ask_skus(engine, conv, "what about a toaster?")[:1] == ["TO-1"]
 
 
+def _answer(engine, conv: Conversation, text: str) -> str:
+    return list(engine.answer(text, conv))[-1].text
+
+
+def test_the_answer_says_the_kinds_answer_is_over_the_budget(fresh_store) -> None:
+    from shopguide.guide.engine import Engine
+
+    fresh_store.set_settings(name="Shop", language="en", currency="USD")
+    for sku, name, category, price in (
+            ("KT-1", "Electric Kettle 1.7 L", "Kitchen/Kettles", 29.99),
+            ("KT-3", "Gooseneck Electric Kettle with Temperature Control", "Kitchen/Kettles",
+             79.99),
+            ("LB-1", "Smart LED Bulbs, Colour Temperature Control", "Lighting/Bulbs", 34.99)):
+        fresh_store.save_product(Product(sku, name, category, price, "USD", stock=5))
+    engine, conv = Engine(fresh_store), Conversation()
+    _answer(engine, conv, "an electric kettle under $40")
+    said = _answer(engine, conv, "any with temperature control?")
+    assert "over that budget" in said and "up to $40" in said, said
+    assert "Bulbs" not in said  # only the kind's own, not another kind within the budget
+    plan = engine.last_plan
+    assert plan.over_budget == (None, 40.0) and [p.sku for p in plan.products] == ["KT-3"]
+    # Within the budget, nothing is said to be over it.
+    _answer(engine, conv, "an electric kettle under $100")
+    assert "over" not in _answer(engine, conv, "any with temperature control?")
+
+
+def test_said_of_the_kind_kept_in_chinese(shoes) -> None:
+    conv = Conversation()
+    _answer(shoes, conv, "预算350以内的跑鞋")
+    said = _answer(shoes, conv, "有没有适合冬天跑步的")
+    assert "超出预算" in said and "¥350以内" in said and "跑鞋" in said, said
+
+
 def test_a_follow_up_that_finds_nothing_leaves_the_products_on_screen(shoes) -> None:
     conv = Conversation()
     shown = ask_skus(shoes, conv, "跑鞋")

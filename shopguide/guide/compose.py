@@ -77,17 +77,22 @@ def _constraint_words(q: Query, currency: str, lang: str,
     if isinstance(rec, Product):
         # "Cheaper than the one recommended", never a ceiling the shopper did not say.
         words.append(say("cheaper_than", lang, name=rec.display_name(lang)))
-    elif lo is not None and hi is not None:
-        words.append(say("price_range", lang, lo=_money(lo, currency), hi=_money(hi, currency)))
-    elif hi is not None:
-        words.append(say("up_to", lang, hi=_money(hi, currency)))
-    elif lo is not None:
-        words.append(say("from_price", lang, lo=_money(lo, currency)))
+    elif lo is not None or hi is not None:
+        words.append(_budget_words(lo, hi, currency, lang))
     if q.in_stock:
         words.append(say("in_stock", lang))
     # Exclusions ("not Nova") are not restated: the cards show they hold, and a name the
     # answer leaves out would be the one word in it that no shown product carries.
     return say("words", lang).join(words)
+
+
+def _budget_words(lo: float | None, hi: float | None, currency: str, lang: str) -> str:
+    """A budget as the answer says it ("up to $40", "¥200–¥500"); one bound at least."""
+    if lo is not None and hi is not None:
+        return say("price_range", lang, lo=_money(lo, currency), hi=_money(hi, currency))
+    if hi is not None:
+        return say("up_to", lang, hi=_money(hi, currency))
+    return say("from_price", lang, lo=_money(lo or 0.0, currency))
 
 
 def _what(q: Query, lang: str) -> str:
@@ -113,14 +118,20 @@ def _what(q: Query, lang: str) -> str:
 
 
 def compose_find(q: Query, products: Sequence[Product], currency: str, lang: str,
-                 cheap_ceiling: float | None = None) -> str:
+                 cheap_ceiling: float | None = None,
+                 over: tuple[float | None, float | None] | None = None) -> str:
+    """``over``: the budget said earlier that nothing of the kind fitting this turn is within
+    (the products shown are over it, and the answer says so)."""
     what = _what(q, lang)
     cons = _constraint_words(q, currency, lang, products)
     if not products:
         cond = say("find_none_cond", lang, cons=cons) if cons else ""
         return say("find_none", lang, what=what, cond=cond)
     seed = q.text
-    if q.cheaper:
+    if over is not None:
+        head = say("find_over_budget", lang, what=what,
+                   budget=_budget_words(*over, currency, lang))
+    elif q.cheaper:
         head = (say("find_cheaper_than", lang, name=q.cheaper_than.display_name(lang))
                 if isinstance(q.cheaper_than, Product) else say("find_cheaper", lang))
     elif q.cheap and cheap_ceiling is not None:

@@ -150,6 +150,7 @@ class Engine:
         # A turn whose plan reports something missing (a size or budget nothing meets) is the
         # composed answer's: the facts alone do not say what is missing.
         if (self.model is not None and plan.intent in MODEL_INTENTS and not plan.missing
+                and plan.over_budget is None
                 and not _is_set(cancel) and tag_ids(self.model) and self.model_track.should_ask()):
             try:
                 for sentence in self._tagged_sentences(plan, conv, customer, facts, cancel):

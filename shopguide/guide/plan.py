@@ -62,6 +62,9 @@ class Plan:
     # The products the FAQ row answered names (a buying guide's "like the PetSafe Easy
     # Walk"): cards after it, not facts of the model's prompt (``guides.named_products``).
     mentioned: list[Product] = field(default_factory=list)
+    # The budget kept from earlier turns that the products shown are over (none of the kind
+    # within it fits this turn): the answer says so (``retrieve.Retrieval.over_budget``).
+    over_budget: tuple[float | None, float | None] | None = None
 
     @property
     def handover(self) -> str | None:
@@ -509,6 +512,10 @@ def make_plan(store: StoreLike, vocab: StoreVocab, text: str, conv: Conversation
                               and p.price >= (q.min_price or 0)] if r.faq else []
         elif plan.intent in ("find", "locate", "compare"):
             plan.products = [x.product for x in r.products[:SHOWN]]
+            plan.over_budget = r.over_budget
+            if r.over_budget:
+                plan.why.append("nothing of the kind within the budget said earlier fits: "
+                                "those over it are shown, said to be over")
             by_name = _named_in(text, plan.products)
             if by_name and plan.intent != "compare" and not (
                     q.cheaper or q.max_price is not None or q.min_price is not None):
@@ -565,6 +572,10 @@ def _compose(plan: Plan, lang: str, currency: str, store_name: str,
         return compose.compose_lacking(q, plan.lacking, plan.lacks, plan.products, lang)
     if plan.missing:
         return compose.compose_missing(q, plan.missing, plan.products, currency, lang)
+    if plan.intent == "find" and plan.over_budget:
+        # Said of the kind kept from earlier turns, which this message need not name.
+        kind = replace(q, category=q.category or q.subject)
+        return compose.compose_find(kind, plan.products, currency, lang, over=plan.over_budget)
     if plan.intent == "find":
         return compose.compose_find(q, plan.products, currency, lang, plan.cheap_ceiling)
     if plan.reply is not None:

@@ -68,6 +68,9 @@ class Retrieval:
     # The one word asked ("有卖手机的吗") is only in the best products' descriptions (a
     # steriliser "controlled from your phone"), none of their titles.
     body_only: bool = False
+    # The budget kept from earlier turns ((low, high)) that the products shown are outside of:
+    # nothing of the kind within it fits, so the kind's answer beyond it is shown.
+    over_budget: tuple[float | None, float | None] | None = None
 
 
 # -- filters and candidates -----------------------------------------------------------------
@@ -475,10 +478,12 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
         within = _within(found, q.subject_budget, q.subject_size) if (
             q.subject_budget or q.subject_size) else found
         if within is not found and _answers_in_kind(q, vocab, within, prefer):
-            # Where nothing of the kind within them fits ("any with temperature control?"
-            # after kettles under $40), the kind's own answer over them is shown, priced,
-            # rather than another kind's within them.
             found = within
+        elif within is not found:
+            # Nothing of the kind within them fits ("any with temperature control?" after
+            # kettles under $40): the kind's own answer over them is shown, priced and said
+            # to be over, rather than another kind's within them.
+            out.over_budget = q.subject_budget
         if wished:
             found = [(p, s) for p, s in found if prefer(p.category)]
     found += meant_products(store, q, {p.sku for p, _ in found})
@@ -501,6 +506,12 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
         ranked = lightest_first(ranked, q.lighter_than)
     best = _answering_best(ranked)
     out.products = _close_to_best(ranked, best)
+    top = out.products[0].product if out.products else None
+    if out.over_budget and prefer is not None and top is not None and prefer(top.category) \
+            and not _within([(top, 0.0)], out.over_budget, None):
+        out.products = [r for r in out.products if prefer(r.product.category)]
+    else:
+        out.over_budget = None
     out.subject_kept = not soft and prefer is not None and bool(best) and \
         prefer(best[0].product.category) and best[0].text_match > 0
     asked = fold(" ".join((q.text, *q.means)))
