@@ -30,7 +30,8 @@ from shopguide.store.importer import import_path  # noqa: E402
 SETS = [
     ("real_en", "test"), ("real_zh", "test"), ("written_zh", "test"), ("written_en", "test"),
     ("real_en", "dev"), ("real_zh", "dev"), ("written_zh", "dev"), ("written_en", "dev"),
-    ("real2_zh", "dev"), ("real2_en", "dev"),
+    ("written2_zh", "test"),
+    ("written2_zh", "dev"), ("real2_zh", "dev"), ("real2_en", "dev"),
     ("home_kitchen", "queries"), ("demo", "demo"),
 ]
 KINDS = ("products_any", "products_all", "faq", "none")

@@ -76,6 +76,30 @@ def test_a_kind_named_by_its_head_reaches_the_category() -> None:
     assert q.category == "鞋" and q.category_soft and q.color == "黑色"
 
 
+def test_the_long_form_of_a_category_name_is_that_category() -> None:
+    # 跑步鞋 (split by the segmenter into 跑步 + 鞋) is the store's 跑鞋 written out: the
+    # category itself, not a preference, and 跑步 inside it is no tag of its own.
+    v = StoreVocab(category_paths=["鞋", "鞋/跑鞋", "鞋/登山鞋", "配件/袜子"],
+                   tags=["跑步", "宽楦"])
+    q = understand("想买双跑步鞋 五百以内的", v)
+    assert q.category == "鞋/跑鞋" and not q.category_soft and "跑步" not in q.tags
+    # a head alone still names the broader kind, preferred
+    q = understand("想买双运动鞋", v)
+    assert q.category == "鞋" and q.category_soft
+    # a word that shares the head but not the modifier is not that category
+    assert understand("想买双徒步鞋", v).category != "鞋/跑鞋"
+
+
+@pytest.mark.parametrize("short, long, yes", [
+    ("跑鞋", "跑步鞋", True), ("保温杯", "保温水杯", True), ("跑鞋", "徒步鞋", False),
+    ("鞋", "跑步鞋", False), ("跑步", "跑步鞋", False)])
+def test_a_short_form_keeps_the_first_and_last_characters(short: str, long: str,
+                                                          yes: bool) -> None:
+    from shopguide.guide.query import _abbreviates
+
+    assert _abbreviates(short, long) is yes
+
+
 def test_of_two_kinds_named_the_later_is_the_thing_asked_for() -> None:
     # Both paths hold "women" (named last); "pants" comes after "dress": dress pants.
     v = StoreVocab(category_paths=["Women", "Women/Clothing", "Women/Clothing/Dresses",

@@ -68,7 +68,12 @@ def test_open_names_the_hours_only_said_of_the_store(text: str, topic: str | Non
     ("can my dog come in with me?", "pets_allowed"),
     ("will you beat a competitor's price?", "price_match"),
     ("can I set up a wedding list?", "registry"),
-    ("how do I season a cast iron pan?", "care")])
+    ("how do I season a cast iron pan?", "care"),
+    ("你们晚上开到多晚", "hours"), ("how late are you open tonight?", "hours"),
+    ("羽绒服被烟头烫了个洞 能处理吗", "warranty"), ("鞋子穿了一个月就开胶了", "warranty"),
+    ("my jacket is torn at the shoulder, can you fix it?", "warranty"),
+    ("gore-tex的衣服能直接扔洗衣机吗", "care"),
+    ("can I put the duvet in the washing machine?", "care")])
 def test_everyday_words_for_a_service_name_its_topic(text: str, topic: str) -> None:
     from shopguide.guide.matching import topics_in
     from shopguide.text import Analyzer
@@ -95,7 +100,9 @@ def test_the_cost_of_shipping_asked_of_a_store_with_one_delivery_row(fresh_store
     ("a dog bed for inside", "pets_allowed"), ("a blender for crushed ice", "damaged_arrival"),
     ("can I hook up two monitors with a hub?", "installation"),
     ("续航能到10小时吗", "delivery"), ("温度能到多少度", "delivery"),
-    ("能上门取件吗", "pickup"), ("a seasoning for steak", "care")])
+    ("能上门取件吗", "pickup"), ("a seasoning for steak", "care"),
+    ("有没有破洞牛仔裤", "warranty"), ("有洗衣机卖吗", "care"),
+    ("开发票开到公司抬头", "hours")])
 def test_a_product_question_names_no_service_topic(text: str, topic: str) -> None:
     from shopguide.guide.matching import topics_in
     from shopguide.text import Analyzer

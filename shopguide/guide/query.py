@@ -458,6 +458,12 @@ def understand(text: str, vocab: StoreVocab, default_lang: str = "en",
         # "basketball" names a kind found under several branches (the balls, and shoes under
         # Men and under Boys): every branch that has it, not the deepest one.
         q.category = named_segments[0]
+    if q.category and len(set(named_segments)) == 1 and len(named_segments[0]) == 1:
+        # 跑步鞋 where the store names 鞋 and 鞋/跑鞋: the long form of the narrower name.
+        longer = _kind_by_head(tokens, vocab, [*consumed, *excluded])
+        if longer and longer[2] and longer[0].startswith(q.category + "/"):
+            q.category, q.category_said = longer[:2]
+            _drop_tags_inside(q)
     if q.category and _points_at_a_tag(norm, spans):
         # "这个摄像头对着电脑的话，能看清电脑上的文字不?": the thing pointed at is the camera (a
         # tag); the computer it faces is no kind to filter by, only a word to rank with.
@@ -487,8 +493,12 @@ def understand(text: str, vocab: StoreVocab, default_lang: str = "en",
     if q.category is None:
         kind = _kind_by_head(tokens, vocab, [*consumed, *excluded])
         if kind:
-            q.category, q.category_said = kind
-            q.category_soft = True
+            # The store's word in its long form (跑步鞋 for 跑鞋) names the category itself;
+            # a head names a broader kind (运动鞋: some 鞋), preferred, not required.
+            q.category, q.category_said, short = kind
+            q.category_soft = not short
+            if short:
+                _drop_tags_inside(q)
     q.exclude_colors = list(dict.fromkeys(q.exclude_colors))
     q.exclude_brands = list(dict.fromkeys(q.exclude_brands))
     q.tags = list(dict.fromkeys(q.tags))
@@ -545,7 +555,7 @@ def _kind_by_synonym(norm: str, tokens: Sequence[Token], vocab: StoreVocab,
 
 
 def _kind_by_head(tokens: Sequence[Token], vocab: StoreVocab,
-                  consumed: Sequence[tuple[int, int]]) -> tuple[str, str] | None:
+                  consumed: Sequence[tuple[int, int]]) -> tuple[str, str, bool] | None:
     """A kind of thing named by its head rather than by the store's own word: 运动鞋 is a
     kind of 鞋, 推车 what 婴儿推车 is a kind of, "trail running shoes" a kind of "Running
     Shoes" (compounds are head-final in both languages). One side must end the other: a
@@ -555,22 +565,24 @@ def _kind_by_head(tokens: Sequence[Token], vocab: StoreVocab,
     free = [t for t in tokens if not t.stop and t.script != "num"
             and not _overlaps((t.start, t.end), consumed)]
     en_keys = [t.key for t in free if t.script == "en"]
-    best: tuple[int, int, str, str] | None = None
+    best: tuple[int, int, str, str, bool] | None = None
     seg_words = vocab.__dict__.setdefault("_segment_words", {})
     if not seg_words:
         for seg in vocab.segment_paths():
             seg_words[seg] = [t for t in vocab.analyzer.tokens(seg) if t.content]
+    zh_words = _zh_compounds(free)
     for seg, paths in vocab.segment_paths().items():
         words = seg_words[seg]
         if not words:
             continue
-        said = None
+        said, short = None, False
         if words[-1].script == "zh":
             head = chinese_root(words[-1].key)[-1]
-            for t in free:
-                if t.script == "zh" and chinese_root(t.key)[-1] == head and (
-                        t.key.endswith(seg) or (len(t.key) >= 2 and seg.endswith(t.key))):
-                    said = t.text  # 鞋 heads 运动鞋 and 推车 婴儿推车; 跑鞋 does not head 运动鞋
+            for key, text in zh_words:
+                short = _abbreviates(seg, key) or _abbreviates(key, seg)
+                if chinese_root(key)[-1] == head and (
+                        short or key.endswith(seg) or (len(key) >= 2 and seg.endswith(key))):
+                    said = text  # 鞋 heads 运动鞋 and 推车 婴儿推车; 跑鞋 does not head 运动鞋
                     break
         elif len(words) >= 2:
             tail = [w.key for w in words[-2:]]
@@ -579,10 +591,38 @@ def _kind_by_head(tokens: Sequence[Token], vocab: StoreVocab,
         if said is None:
             continue
         for path in paths:
-            rank = (path.count("/"), len(seg), path, said)
+            rank = (path.count("/"), len(seg), path, said, short)
             if best is None or rank[:2] > best[:2]:
                 best = rank
-    return (best[2], best[3]) if best else None
+    return (best[2], best[3], best[4]) if best else None
+
+
+def _drop_tags_inside(q: Query) -> None:
+    """A category named in its long form: its modifier is no tag of its own (跑步 of 跑步鞋
+    is the store's 跑鞋, not also the running socks)."""
+    said = fold(q.category_said or "")
+    q.tags = [t for t in q.tags if fold(t) not in said]
+
+
+def _zh_compounds(free: Sequence[Token]) -> list[tuple[str, str]]:
+    """The Chinese words said (key, text), and each word joined with a one-character noun
+    right after it: the segmenter splits a compound the store does not write (跑步鞋 → 跑步 +
+    鞋), whose last character is still its head."""
+    out = [(t.key, t.text) for t in free if t.script == "zh"]
+    for a, b in zip(free, free[1:]):
+        if a.script == b.script == "zh" and a.end == b.start and len(b.key) == 1 and \
+                b.pos[:1] == "n":
+            out.append((a.key + b.key, a.text + b.text))
+    return out
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """Whether a Chinese word is the short form of a longer one: its characters in order
+    within it, the first and the last the same (跑鞋 of 跑步鞋, 保温杯 of 保温水杯)."""
+    if not 2 <= len(short) < len(long) or short[0] != long[0] or short[-1] != long[-1]:
+        return False
+    rest = iter(long)
+    return all(ch in rest for ch in short)
 
 
 def _for_use(tokens: Sequence[Token], last: int) -> bool:
