@@ -98,3 +98,28 @@ def test_one_word_of_a_title_or_a_need_finds_its_product(desk) -> None:
     # a need told is met by a description: no question whether the store sells a thing
     assert [p.sku for p in desk.plan("I want to sterilise bottles from my phone",
                                      Conversation()).products][:1] == ["ST-1"]
+
+
+@pytest.fixture
+def bikes(fresh_store):
+    from shopguide.guide.engine import Engine
+
+    fresh_store.set_settings(name="店", language="zh", currency="CNY")
+    fresh_store.save_product(Product("CH-1", "一体成型骑行头盔", "骑行/头盔", 299.0, "CNY",
+                                     tags=("山地车", "公路车"), stock=5))
+    fresh_store.save_product(Product("CG-1", "冬季加绒骑行手套", "骑行/手套", 89.0, "CNY",
+                                     tags=("冬季",), stock=5))
+    return Engine(fresh_store)
+
+
+def test_a_thing_sold_only_as_a_tag_is_no_such_thing(bikes) -> None:
+    # The helmet is for mountain bikes (a tag), not a mountain bike: asked whether the store
+    # sells one, the other words of the message unknown to it, the answer is no.
+    plan = bikes.plan("你们这卖整车吗 想买辆山地车", Conversation())
+    assert plan.intent == "out_of_scope" and plan.retrieval.body_only, plan.why
+    # what the products are (their names, their category) still finds them
+    plan = bikes.plan("你们这有骑行头盔吗", Conversation())
+    assert [p.sku for p in plan.products][:1] == ["CH-1"], plan.why
+    # a kind named that the tag describes is a product question
+    plan = bikes.plan("有适合山地车的头盔吗", Conversation())
+    assert [p.sku for p in plan.products][:1] == ["CH-1"], plan.why

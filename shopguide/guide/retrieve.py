@@ -16,7 +16,7 @@ from shopguide.guide.candidates import (CANDIDATES, TIED, StoreLike, beyond_cate
                                         cheap_ceiling, cheapest_first, colour_in_a_name,
                                         meant_products, named_elsewhere, names_product,
                                         ranking_slots, repaired_kind)
-from shopguide.guide.matching import (Alt, Slot, Terms, coverage, faq_doc, faq_topics,
+from shopguide.guide.matching import (Alt, Doc, Slot, Terms, coverage, faq_doc, faq_topics,
                                       product_doc, slot_score)
 from shopguide.guide.pick import weight_grams
 from shopguide.guide.quantity import contradicts, nearness, quantities
@@ -361,14 +361,22 @@ def _more_of(found: list[tuple[Product, float]],
 
 def _body_only(q: Query, vocab: StoreVocab, products: list[Product]) -> bool:
     """Whether the store is asked if it sells one thing ("有卖手机的吗", "do you have phones?":
-    the ``availability`` cues) that the products hold only in their descriptions. (A need
-    told, "I want to make fries", is met by a description.)"""
-    slots = ranking_slots(q).slots
-    if len(slots) != 1 or not products or \
+    the ``availability`` cues; the one word of the message the store knows) that the
+    products name neither in their names nor in their category, only in descriptions or
+    tags (helmets tagged 山地车 for "卖整车吗 想买辆山地车"). (A need told, "I want to make
+    fries", is met by a description.)"""
+    slots = [s for s in ranking_slots(q).slots if s.known]
+    if len(slots) != 1 or not products or q.category or \
             not pattern(resources.cue_words("availability")).search(fold(q.text)):
         return False
-    return all(slot_score(slots[0], replace(product_doc(vocab.analyzer, p), body_weight=0.0))
-               == 0 for p in products)
+    return not any(slot_score(slots[0], _name_doc(vocab.analyzer, p)) for p in products)
+
+
+@lru_cache(maxsize=4_096)
+def _name_doc(analyzer: Analyzer, p: Product) -> Doc:
+    """A product's names and category alone: what it is, not what it is for."""
+    names = " ".join(x for x in (p.name, p.name_en, p.name_zh, p.category.replace("/", " ")) if x)
+    return Doc.of(analyzer, names, "", 0.0)
 
 
 def _wished_within(q: Query, vocab: StoreVocab, found: list[tuple[Product, float]]) -> bool:
@@ -681,8 +689,8 @@ def decide(q: Query, r: Retrieval) -> tuple[str, str]:
     # unless they are only around what is asked: the known words then carry the question,
     # provided what is asked for (a compound's head) is not itself unknown ("lawn mowers").
     known_ok = r.known_confidence >= KNOWN_CONFIDENT and not r.head_unknown
-    prod_ok = bool(r.products) and (r.product_confidence >= bar and not r.body_only
-                                    or known_ok or kind)
+    prod_ok = bool(r.products) and not r.body_only and (r.product_confidence >= bar
+                                                        or known_ok or kind)
     signal = q.has_product_signal() or "prefer" in q.acts  # a wish is about products
     product_intent = q.intent if q.intent in ("find", "locate", "compare") else "find"
     # Without a policy word, a question that products answer as well goes to products; one
