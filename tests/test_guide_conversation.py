@@ -278,6 +278,29 @@ def test_a_feature_the_product_discussed_is_not_listed_with_shows_those_that_are
     store.close()
 
 
+def test_a_feature_its_own_description_states_is_answered_from_it(tmp_path) -> None:
+    """"这个防水吗" of a head torch whose description says "IP66防水" but whose tags do not:
+    it is about that torch, answered from its details, not a search for the tagged one."""
+    from shopguide.guide.engine import Engine
+    from tests.fixtures.guide import ask_skus, stocked_store
+
+    store = stocked_store(tmp_path / "s.sqlite", {"name": "T", "language": "zh", "currency": "CNY"},
+                          (P("HL-1", "超轻充电头灯", "配件/头灯", 199, "CNY", "奈特科尔", 5, "F2", (),
+                             (), ("充电", "夜跑"), "仅约56克，USB-C充电，IP66防水。"),
+                           P("HL-2", "Spot 400 头灯", "配件/头灯", 369, "CNY", "黑钻", 5, "F2", (),
+                             (), ("防水", "电池"), "IPX8防水，可短时浸水。"),
+                           P("HL-3", "入门头灯", "配件/头灯", 39, "CNY", "迪卡侬", 5, "F2", (), (),
+                             ("电池",), "营地走动够用。")))
+    engine, conv = Engine(store), Conversation()
+    assert ask_skus(engine, conv, "夜跑用的充电头灯")[0] == "HL-1"
+    assert ask_skus(engine, conv, "这个防水吗") == ["HL-1"]
+    assert "IP66防水" in engine.last_plan.composed
+    conv = Conversation()  # one that says nothing of it: the ones that are
+    assert ask_skus(engine, conv, "入门头灯")[0] == "HL-3"
+    assert ask_skus(engine, conv, "这个防水吗")[:1] == ["HL-2"]
+    store.close()
+
+
 def test_a_feature_none_of_its_kind_has_is_looked_for_in_the_broader_kind(tmp_path) -> None:
     """"is it waterproof?" about a down jacket when no down jacket is waterproof: the
     clothing that is (within the budget set), on the shelf first, never the waterproof boots

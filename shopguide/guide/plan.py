@@ -351,10 +351,17 @@ def _may_mean_another(q: Query, pointed: list[Product]) -> bool:
     """Whether a question taken to be about the product discussed may be a new search. One
     that points at it ("does this product have replaceable batteries?") is about it, unless it
     names a feature the store tags and the product lacks ("这款记录仪前后双录?" after a dash
-    cam without it: the ones that have it are the answer)."""
+    cam without it: the ones that have it are the answer). A product whose own name or
+    description states the feature has it, tagged or not ("这个防水吗" of a head torch
+    "IP66防水")."""
     if "it" not in q.acts:
         return True
-    return any(t not in p.tags for t in q.tags for p in pointed)
+    return any(t not in p.tags and fold(t) not in _own_text(p) for t in q.tags for p in pointed)
+
+
+def _own_text(p: Product) -> str:
+    return fold(" ".join(x for x in (p.name, p.name_en, p.name_zh, p.description,
+                                     p.description_en, p.description_zh) if x))
 
 
 def _speaks_to_it(vocab: StoreVocab, q: Query, conv: Conversation,
