@@ -7,6 +7,7 @@ import pytest
 
 from shopguide.guide.conversation import Conversation
 from shopguide.store.models import FaqEntry, Product
+from shopguide.text import has_cjk
 
 EXCHANGES = FaqEntry("exchanges", "可以换尺码或颜色吗？",
                      "30天内商品未使用、吊牌完好，可以免费换尺码或颜色，差价多退少补。",
@@ -62,6 +63,50 @@ def test_a_word_that_names_two_topics_counts_for_both() -> None:
 
     assert topics_in(plain(), "支持退换") == {"returns": 0.5, "exchange": 0.5}
     assert topics_in(plain(), "可以退货吗") == {"returns": 1.0}
+
+
+RETURNS_ZH = FaqEntry("returns", "退换货规则是什么？",
+                      "线上、门店购买的商品，签收（或购买）之日起7天内，未下水、未户外使用、吊牌和包装"
+                      "齐全、不影响二次销售的，可以无理由退货；15天内出现质量问题可以换货。鞋子请在室"
+                      "内干净地面试穿，鞋底有磨损、沾泥就不能退了。以下商品不支持无理由退换：已拆封的袜"
+                      "子和贴身内衣、高山气罐和卡式气罐、已激活的户外电源、刻字或定制商品。质量问题退换"
+                      "的来回运费由本店承担，非质量问题寄回运费由顾客承担。门店购买请带上小票或报订单号"
+                      "。",
+                      ("能退货吗", "买了不合适可以换吗"), ("售后", "退货", "换货"))
+REFUND_ZH = FaqEntry("refund-time", "退款多久能到账？",
+                     "退回的商品到仓库签收并验货后，1-2个工作日内发起退款，原路退回：微信、支付宝一"
+                     "般当天到账，最晚1个工作日；储蓄卡3-7个工作日；信用卡和花呗分期7-15个工作"
+                     "日。订单用过的积分同步退回；优惠券如果还在有效期内会退回账户，已过期的不补发。",
+                     ("退款什么时候到",), ("售后", "退款"))
+RETURNS_EN = FaqEntry("returns", "What is your return policy?",
+                      "Unused items can be returned within 30 days with the receipt for a full "
+                      "refund.", (), ("returns",))
+REFUNDS_EN = FaqEntry("refunds", "How do refunds work and how long do they take?",
+                      "Refunds go back to the card you paid with within 5 business days.", (),
+                      ("refund",))
+
+
+@pytest.mark.parametrize("rows, text, faq", [
+    ((RETURNS_ZH, REFUND_ZH), "退了货 钱多久能回到我卡上", "refund-time"),
+    ((RETURNS_ZH, REFUND_ZH), "买的鞋不合适可以退吗", "returns"),
+    ((RETURNS_EN, REFUNDS_EN), "how long does it take to receive my refund?", "refunds"),
+    ((RETURNS_EN, REFUNDS_EN), "can I return shoes I wore once?", "returns"),
+    ((RETURNS_ZH,), "钱多久能退回来", "returns"),  # no refund row: the returns policy says it
+])
+def test_the_refund_is_its_own_topic_and_still_part_of_returning(
+        fresh_store, rows: tuple, text: str, faq: str) -> None:
+    """Money back (退款, 到账, "refund") is a topic of its own and a word of returning
+    too: a row on when the money arrives answers it before the returns rules, and where the
+    store has no such row the returns policy still does."""
+    from shopguide.guide.engine import Engine
+
+    zh = has_cjk(text)
+    fresh_store.set_settings(name="店", language="zh" if zh else "en",
+                             currency="CNY" if zh else "USD")
+    for row in rows:
+        fresh_store.save_faq(row)
+    plan = Engine(fresh_store).plan(text, Conversation())
+    assert plan.intent == "policy" and plan.faq is not None and plan.faq.id == faq, plan.why
 
 
 AFTER_SALES = FaqEntry("after-sales", "怎么申请售后、上门取件？",

@@ -17,7 +17,7 @@ from shopguide.guide.candidates import (CANDIDATES, TIED, StoreLike, beyond_cate
                                         meant_products, named_elsewhere, names_product,
                                         ranking_slots, repaired_kind)
 from shopguide.guide.matching import (Alt, Doc, Slot, Terms, coverage, faq_doc, faq_topics,
-                                      product_doc, slot_score)
+                                      product_doc, slot_score, topics_of_words)
 from shopguide.guide.pick import weight_grams
 from shopguide.guide.quantity import contradicts, nearness, quantities
 from shopguide.guide.query import Query
@@ -630,6 +630,8 @@ def find_faq(store: StoreLike, vocab: StoreVocab, q: Query) -> tuple[FaqEntry | 
     rest = Terms([s for s in q.slots.slots if s.role == "topic" or not topics or needs_object
                   or any(slot_score(s, d) > 0 for _, d in docs)])
     stress = _stress(q, topics)
+    # A word may name several topics ("refund": the returns and the refund itself).
+    named = {id(s): topics_of_words().get(fold(s.said)) or (s.role_value,) for s in topics}
     weight = sum(s.idf * stress[id(s)] for s in topics)
     scored: list[tuple[FaqEntry, float]] = []
     for entry, doc in docs:
@@ -637,10 +639,11 @@ def find_faq(store: StoreLike, vocab: StoreVocab, q: Query) -> tuple[FaqEntry | 
             scored.append((entry, coverage(q.slots, doc)))
             continue
         about = faq_topics(vocab.analyzer, entry)
-        asked = sum(s.idf * stress[id(s)] for s in topics if about.get(s.role_value)) / weight
+        asked = sum(s.idf * stress[id(s)] for s in topics
+                    if any(about.get(t) for t in named[id(s)])) / weight
         # How much of what the row is about was asked: the returns row beats a row on
         # exchanges that mentions 退换 once.
-        focus = sum(v for t, v in about.items() if any(s.role_value == t for s in topics))
+        focus = sum(v for t, v in about.items() if any(t in named[id(s)] for s in topics))
         topic = asked * focus ** 0.5
         others = coverage(rest, doc) if rest else topic
         score = TOPIC * topic + (1 - TOPIC) * others
