@@ -301,6 +301,24 @@ def test_a_feature_its_own_description_states_is_answered_from_it(tmp_path) -> N
     store.close()
 
 
+def test_a_place_outside_the_store_is_no_question_about_the_product(tmp_path) -> None:
+    """"附近哪有加油站" after power stations asks about the neighbourhood, not the power
+    station's details; a question about the product still is."""
+    from shopguide.guide.engine import Engine
+    from tests.fixtures.guide import ask_skus, stocked_store
+
+    store = stocked_store(tmp_path / "s.sqlite", {"name": "T", "language": "zh", "currency": "CNY"},
+                          (P("PS-1", "600W 户外电源", "户外电源", 1999, "CNY", "电小二", 5, "G1", (),
+                             (), ("露营", "自驾"), "约7.5公斤，自驾露营够用两天。"),))
+    engine, conv = Engine(store), Conversation()
+    assert ask_skus(engine, conv, "自驾露营带什么电源好") == ["PS-1"]
+    plan = engine.plan("对了 附近哪有加油站", conv)
+    assert plan.intent == "out_of_scope" and not plan.discussed, plan.why
+    plan = engine.plan("这个多重", conv)
+    assert plan.discussed and [p.sku for p in plan.products] == ["PS-1"], plan.why
+    store.close()
+
+
 def test_a_feature_none_of_its_kind_has_is_looked_for_in_the_broader_kind(tmp_path) -> None:
     """"is it waterproof?" about a down jacket when no down jacket is waterproof: the
     clothing that is (within the budget set), on the shelf first, never the waterproof boots

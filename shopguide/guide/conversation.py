@@ -457,7 +457,8 @@ def _about_focus(q: Query, conv: Conversation,
     rules it out when the message says nothing else or names a policy ("退货政策是什么？");
     "what size are the openings, what is the mesh hole size?" after a colander reads the
     sizing topic but asks of the colander (the plan asks the store's policies first,
-    ``plan._policy_first``)."""
+    ``plan._policy_first``). A place outside the store ("附近哪有加油站") is no question
+    about the product."""
     # "多重", "几个月能用": a question with no word to search for asks about it too, unless a
     # policy was just answered ("多少钱" after the delivery terms asks its fee).
     if not conv.shown or q.intent not in ("find", "locate") or \
@@ -468,7 +469,7 @@ def _about_focus(q: Query, conv: Conversation,
                   or q.other_brand or q.other_color
                   or quantities(q.text, asked=True))
     if (q.topics and not _novel_terms(q)) or "policy" in q.acts or q.brand or constraint or \
-            q.refs or q.pick or q.acts & {"ask_for", "prefer", "problem"}:
+            q.refs or q.pick or q.acts & {"ask_for", "prefer", "problem", "elsewhere"}:
         return False
     if "headless" in q.acts and not asks(q):
         return False  # "索尼的" after headphones: the Sony ones, not a question about one

@@ -162,7 +162,7 @@ _ACTS = ("greeting", "thanks", "goodbye", "staff", "compare", "locate", "stock_a
          "cheaper", "how_to", "ask_for", "swap", "owned", "identity", "policy", "asks_colors",
          "asks_sizes",
          "asks_price", "seller", "reject", "more", "prefer", "problem", "asks_measure",
-         "asks_weight", "purchase", "choose", *ASPECTS)
+         "asks_weight", "purchase", "choose", "elsewhere", *ASPECTS)
 # Acts read wherever their words stand, though a longer reading covers them: 换一个 also
 # names the exchange policy, which the conversation then decides about (``resolve``).
 _ANYWHERE = ("reject", "more")
@@ -443,10 +443,12 @@ def understand(text: str, vocab: StoreVocab, default_lang: str = "en",
         elif s.kind == "topic":
             q.topics.append(str(s.value))
         elif s.kind in _ACTS and s.kind not in ("it", "them", "which", "ask_for", "policy",
-                                                "asks_measure", "asks_weight", *ASPECTS):
+                                                "asks_measure", "asks_weight", "elsewhere",
+                                                *ASPECTS):
             # (an aspect asked keeps its words for the search: "how long" tells rows apart;
             # so does a measure: "how big is the bag?" asks of the bag discussed, not of
-            # another that says "bag")
+            # another that says "bag"; and a place outside the store: "nearby" is a word no
+            # product holds)
             consumed.append((f.start, f.end))
     if q.color or q.exclude_colors:
         # "Any color is fine except for black": with a colour read, the word for colour names
