@@ -73,10 +73,11 @@ def test_an_activity_is_not_pluralised_as_if_it_were_a_product() -> None:
 
     q = Query(text="swimming things", lang="en", intent="find")
     q.category, q.category_said = "游泳", "swimming"
-    text = compose_find(q, [SHOE], "CNY", "en")
+    goggles = dataclasses.replace(SHOE, category="游泳")
+    text = compose_find(q, [goggles], "CNY", "en")
     assert "swimmings" not in text and "swimming products" in text
     q.category_said = "tent"
-    assert "tents" in compose_find(q, [SHOE], "CNY", "en")
+    assert "tents" in compose_find(q, [goggles], "CNY", "en")
 
 
 def test_asked_for_a_thing_the_store_lacks_the_answer_names_it_and_what_it_carries() -> None:
@@ -104,6 +105,17 @@ def test_a_department_named_in_the_singular_is_listed_as_its_products() -> None:
     assert _what(Query(text="x", category="Pets/Cat"), "en") == "Cat products"
     assert _what(Query(text="x", category="Shoes/Running Shoes"), "en") == "Running Shoes"
     assert _what(Query(text="x", category="鞋/跑鞋"), "zh") == "跑鞋"
+
+
+def test_a_kind_none_of_the_products_shown_is_of_is_not_the_lists_label() -> None:
+    # "自驾露营带什么电源好" names 露营 (camping) and finds power stations filed elsewhere.
+    from shopguide.guide.compose import compose_find
+    from shopguide.guide.query import Query
+
+    station = Product("PS-1", "600W 户外电源", "户外电源", 1999, "CNY", None, 5, "G1")
+    text = compose_find(Query(text="自驾露营带什么电源好", category="露营"), [station], "CNY", "zh")
+    assert "露营" not in text.split("：")[0] and "商品" in text, text
+    assert "跑鞋" in compose_find(Query(text="跑鞋", category="鞋/跑鞋"), [SHOE], "CNY", "zh")
 
 
 def test_a_stock_question_naming_a_size_or_colour_is_told_the_ones_it_comes_in() -> None:

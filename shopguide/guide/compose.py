@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from shopguide.guide.answer_words import say, say_one
@@ -21,6 +22,7 @@ from shopguide.text.english import stem
 from shopguide.guide.query import Query
 from shopguide.guide.refs import colors_in, unended
 from shopguide.guide.verify import aisle_code
+from shopguide.guide.vocab import category_matches
 from shopguide.store.models import FaqEntry, Product
 
 
@@ -122,6 +124,9 @@ def compose_find(q: Query, products: Sequence[Product], currency: str, lang: str
                  over: tuple[float | None, float | None] | None = None) -> str:
     """``over``: the budget said earlier that nothing of the kind fitting this turn is within
     (the products shown are over it, and the answer says so)."""
+    if q.category and products and not any(category_matches(p.category, q.category)
+                                           for p in products):
+        q = replace(q, category=None)  # "露营" named, power stations found: not "these 露营"
     what = _what(q, lang)
     cons = _constraint_words(q, currency, lang, products)
     if not products:
