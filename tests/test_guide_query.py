@@ -310,3 +310,12 @@ def test_a_number_before_a_plural_noun_counts_things(text: str, lo: float | None
 @pytest.mark.parametrize("text", ["可以重新推荐吗", "再推荐几个"])
 def test_asking_to_recommend_again_asks_for_more(text: str) -> None:
     assert "more" in understand(text, VOCAB).acts
+
+
+@pytest.mark.parametrize("text, kept", [("Recommend more OMOTON brands", "omoton"),
+                                        ("有没有安踏品牌的跑鞋", "安踏")])
+def test_the_name_of_an_attribute_is_no_word_to_search(text: str, kept: str) -> None:
+    # "brands", 品牌 name the attribute; the value said with them is what is searched for.
+    q = understand(text, VOCAB)
+    said = [s.said.casefold() for s in q.slots.slots]
+    assert not {"brands", "品牌"} & set(said) and (kept in said or q.brand), said
