@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import string
 
-from shopguide.guide import compose
+from shopguide.guide import availability, compose
 from shopguide.guide.answer_words import say, say_one
 from shopguide.store.models import Product
 from shopguide.text import resources
@@ -63,9 +63,9 @@ def test_an_empty_cue_list_fails_loudly_rather_than_matching_everything(monkeypa
     real = resources.cue_words
     monkeypatch.setattr(resources, "cue_words",
                         lambda act, lang=None: () if act == "availability" else real(act, lang))
-    compose._availability.cache_clear()
+    availability._availability.cache_clear()
     try:
         with pytest.raises(resources.ResourceError):
             compose.compose_not_found("what's the weather", "en", ["Shoes"])
     finally:
-        compose._availability.cache_clear()
+        availability._availability.cache_clear()

@@ -95,9 +95,9 @@ def test_the_long_form_of_a_category_name_is_that_category() -> None:
     ("鞋", "跑步鞋", False), ("跑步", "跑步鞋", False)])
 def test_a_short_form_keeps_the_first_and_last_characters(short: str, long: str,
                                                           yes: bool) -> None:
-    from shopguide.guide.query import _abbreviates
+    from shopguide.text.chinese import abbreviates
 
-    assert _abbreviates(short, long) is yes
+    assert abbreviates(short, long) is yes
 
 
 def test_of_two_kinds_named_the_later_is_the_thing_asked_for() -> None:

@@ -72,6 +72,9 @@ def test_the_stemmer_agrees_with_the_full_text_index(tmp_path) -> None:
     ("看一下", "看一下"), ("便宜一点", "便宜一点"), ("三星", "三星"),  # words, not numbers
     ("this one", "this one"), ("compare one and three", "compare one and 3"),
     ("vitamin k", "vitamin k"),
+    ("两三个人住的帐篷", "2-3个人住的帐篷"), ("四五天", "4-5天"), ("一两岁", "1-2岁"),
+    ("容量一点五升", "容量1.5升"), ("六十升往上", "60升往上"),
+    ("九五折", "九五折"), ("一点点", "一点点"),  # no neighbours; "a little"
 ])
 def test_numbers_as_people_write_them(text: str, expected: str) -> None:
     assert normalize_numbers(fold(text)) == expected
@@ -206,3 +209,12 @@ def test_use_carries_no_search_meaning_in_either_language() -> None:
 def test_a_function_word_with_its_clitic_is_one_still() -> None:
     toks = Analyzer().tokens("No, this one's too small. The dog's bed")
     assert [t.text for t in toks if t.content] == ["small", "dog's", "bed"]
+
+
+def test_a_measure_reads_the_whole_chinese_numeral() -> None:
+    # "六十升" is 60 litres, not the 十升 inside it; "两三个人" two to three people.
+    from shopguide.guide.quantity import Quantity, quantities
+
+    assert quantities("要大背包 六十升往上", asked=True) == (Quantity(60.0, 60.0, "litre"),)
+    assert quantities("两三个人住的帐篷", asked=True) == (Quantity(2.0, 3.0, "people"),)
+    assert quantities("for two people", asked=True) == (Quantity(2.0, 2.0, "people"),)

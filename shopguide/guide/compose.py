@@ -12,12 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache
 
 from shopguide.guide.answer_words import say, say_one
+from shopguide.guide.availability import asked_thing
 from shopguide.guide.prompt import format_price
-from shopguide.text import fold, has_cjk, resources
-from shopguide.text.analyzer import plain
+from shopguide.text import fold, has_cjk
 from shopguide.text.english import stem
 from shopguide.guide.query import Query
 from shopguide.guide.refs import colors_in, unended
@@ -325,44 +324,12 @@ def tags_in(p: Product, lang: str) -> list[str]:
 _has_cjk = has_cjk
 
 
-@lru_cache(maxsize=1)
-def _availability() -> re.Pattern[str]:
-    """"do you sell …?", "有没有卖…吗": the thing asked for, from the ``availability`` cues."""
-    def alt(act: str, lang: str) -> str:
-        words = resources.cue_words(act, lang)
-        if not words:  # "(?:)" would match anywhere: any text would name a "thing"
-            raise resources.ResourceError(f"cues.csv: no {act} words for {lang}")
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-
-    return re.compile(
-        rf"(?:{alt('availability', 'en')})\s+(?:(?:{alt('availability_filler', 'en')})\s+)?"
-        rf"(?P<en>[^?.!]{{2,40}}?)\s*(?:{alt('availability_end', 'en')})?\s*(?:[?.!]|$)"
-        rf"|(?:{alt('availability', 'zh')})(?P<zh>[^？?。！!，,]{{1,20}}?)"
-        rf"(?:{alt('availability_end', 'zh')}|[？?。！!]|$)"
-        # "有冰箱吗": a cue that asks only where a message or clause opens ("这款有蓝色的吗"
-        # asks about a product's colour), and only with its question word after the thing.
-        rf"|(?:^|(?<=[，,。！!？?\s]))(?:{alt('availability_open', 'zh')})"
-        rf"(?P<zh_open>[^？?。！!，,]{{1,20}}?)(?:{alt('availability_end', 'zh')})", re.I)
-
-
-def _names_a_thing(words: str) -> bool:
-    """Whether the words after a bare 有 name a thing: every word a content word, the last a
-    noun ("有冰箱吗"; not "有什么推荐吗", "有必要买吗", "有上门安装吗")."""
-    tokens = plain().tokens(words)
-    return bool(tokens) and all(t.content for t in tokens) and \
-        tokens[-1].pos.startswith(("n", "eng"))
-
-
 def compose_not_found(text: str, lang: str, categories: Sequence[str],
                       named: str = "") -> str | None:
     """"Do you sell golf clubs?" with nothing that fits: say so about that thing, and what the
     store does carry, rather than "I can't help with that". ``named``: the thing, where the
     plan read it otherwise (words no row holds: "耐克吧")."""
-    m = _availability().search(text)
-    thing = (m.group("en") or m.group("zh") or "").strip() if m else ""
-    if m and m.group("zh_open") and _names_a_thing(m.group("zh_open")):
-        thing = m.group("zh_open").strip()
-    thing = thing or named
+    thing = asked_thing(text) or named
     if not thing:
         return None
     mine = [c for c in categories if _has_cjk(c) == (lang == "zh")][:8]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from shopguide.store.models import NOT_CARRIED_TAG, FaqEntry, Product
-from shopguide.text import Analyzer, chinese, has_cjk, resources
+from shopguide.text import Analyzer, chinese, fold, has_cjk, resources
 from shopguide.text.phrases import Phrases
 
 BODY = 0.6  # a word only in a row's body counts this much of one in its title
@@ -124,6 +124,32 @@ def name_head(analyzer: Analyzer, name: str) -> str | None:
                 and t.text not in fillers:
             words.append(t.key)
     return words[-1] if words else None
+
+
+@lru_cache(maxsize=65_536)  # read for the candidates of every Chinese question
+def is_a(analyzer: Analyzer, p: Product, word: str) -> bool:
+    """Whether a product is a ``word`` (a Chinese word): its category's last level ends in it
+    or is its short form (跑鞋 for 跑步鞋), or its name says it other than as a modifier:
+    not right before another noun (汽车洗发水, 水果浓缩液) and not after a with/for word in the
+    same phrase (内置麦克风, 适用于…智能手机: ``zh/name_breaks.txt``). Chinese names run
+    brand, series and kind side by side, so the category is asked first (李宁跑鞋男鞋)."""
+    kind = fold(p.category.split("/")[-1].strip())
+    if kind.endswith(word) or chinese.abbreviates(kind, word) or chinese.abbreviates(word, kind):
+        return True
+    breaks = resources.word_list("zh/name_breaks.txt")
+    for name in (p.name, p.name_zh):
+        for phrase in _NAME_END.split(analyzer.normalize(name or "")):
+            tokens = [t for t in analyzer.tokens(phrase, normalized=True)]
+            for i, t in enumerate(tokens):
+                if t.script != "zh" or not t.key.endswith(word):
+                    continue
+                after = tokens[i + 1] if i + 1 < len(tokens) else None
+                before = {x.text for x in tokens[:i]}
+                modifies = after is not None and after.script == "zh" and \
+                    after.start == t.end and after.pos[:1] == "n"
+                if not modifies and not before & breaks:
+                    return True
+    return False
 
 
 @lru_cache(maxsize=20_000)

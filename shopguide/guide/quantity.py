@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from shopguide.guide.budget import around_words
-from shopguide.text import fold, resources
+from shopguide.text import fold, normalize_numbers, resources
 from shopguide.text.phrases import CLAUSE_MARK, alternation
 
 UNITS = ("people", "litre", "ml")  # units whose number says what the product is for
@@ -213,7 +213,8 @@ def ages(text: str, asked: bool = False) -> list[Quantity]:
 def quantities(text: str, asked: bool = False) -> tuple[Quantity, ...]:
     """The measures a text states; ``asked``: a shopper's question (``ages``)."""
     out: list[Quantity] = []
-    text = fold(text)  # as the resource's words are
+    # As the resource's words are, Chinese numerals read whole ("六十升" is 60, not 十升).
+    text = normalize_numbers(fold(text))
     for unit, pat in _shapes().patterns:
         for m in pat.finditer(text):
             lo = _value(m.group(1))
@@ -227,7 +228,7 @@ def quantities(text: str, asked: bool = False) -> tuple[Quantity, ...]:
     temps = temperatures(text)
     if temps:
         out.append(Quantity(min(temps), min(temps), "celsius"))
-    return tuple(out)
+    return tuple(dict.fromkeys(out))  # ("for 2 people" is a count and a "for" both)
 
 
 def quantity_spans(text: str) -> list[tuple[int, int]]:

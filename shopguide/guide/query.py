@@ -22,6 +22,7 @@ from shopguide.guide.quantity import quantity_spans
 from shopguide.guide.vocab import StoreVocab
 from shopguide.privacy.contacts import EMAIL_RE, PHONE_RE
 from shopguide.text import Token, detect_lang, fold, has_cjk, resources
+from shopguide.text.chinese import abbreviates
 from shopguide.text.chinese import root as chinese_root
 from shopguide.text.phrases import CLAUSE_MARK, Found, Phrases, pattern
 from shopguide.text.phrases import overlaps as _overlaps
@@ -581,7 +582,7 @@ def _kind_by_head(tokens: Sequence[Token], vocab: StoreVocab,
         if words[-1].script == "zh":
             head = chinese_root(words[-1].key)[-1]
             for key, text in zh_words:
-                short = _abbreviates(seg, key) or _abbreviates(key, seg)
+                short = abbreviates(seg, key) or abbreviates(key, seg)
                 if chinese_root(key)[-1] == head and (
                         short or key.endswith(seg) or (len(key) >= 2 and seg.endswith(key))):
                     said = text  # 鞋 heads 运动鞋 and 推车 婴儿推车; 跑鞋 does not head 运动鞋
@@ -616,15 +617,6 @@ def _zh_compounds(free: Sequence[Token]) -> list[tuple[str, str]]:
                 b.pos[:1] == "n":
             out.append((a.key + b.key, a.text + b.text))
     return out
-
-
-def _abbreviates(short: str, long: str) -> bool:
-    """Whether a Chinese word is the short form of a longer one: its characters in order
-    within it, the first and the last the same (跑鞋 of 跑步鞋, 保温杯 of 保温水杯)."""
-    if not 2 <= len(short) < len(long) or short[0] != long[0] or short[-1] != long[-1]:
-        return False
-    rest = iter(long)
-    return all(ch in rest for ch in short)
 
 
 def _for_use(tokens: Sequence[Token], last: int) -> bool:

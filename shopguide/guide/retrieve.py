@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from typing import Any
 
+from shopguide.guide.availability import asked_thing
 from shopguide.guide.candidates import (CANDIDATES, TIED, StoreLike, beyond_category,
                                         cheap_ceiling, cheapest_first, colour_in_a_name,
                                         meant_products, named_elsewhere, names_product,
                                         ranking_slots, repaired_kind)
 from shopguide.guide.matching import (Alt, Doc, Slot, Terms, coverage, faq_doc, faq_topics,
-                                      product_doc, slot_score, topics_of_words)
+                                      is_a, product_doc, slot_score, topics_of_words)
 from shopguide.guide.pick import weight_grams
 from shopguide.guide.quantity import contradicts, nearness, quantities
 from shopguide.guide.query import Query
@@ -363,13 +364,15 @@ def _body_only(q: Query, vocab: StoreVocab, products: list[Product]) -> bool:
     """Whether the store is asked if it sells one thing ("有卖手机的吗", "do you have phones?":
     the ``availability`` cues; the one word of the message the store knows) that the
     products name neither in their names nor in their category, only in descriptions or
-    tags (helmets tagged 山地车 for "卖整车吗 想买辆山地车"). (A need told, "I want to make
-    fries", is met by a description.)"""
+    tags (helmets tagged 山地车 for "卖整车吗 想买辆山地车"), or, in Chinese, only as what
+    they have, are for or are made of (``matching.is_a``: 汽车洗发水 for "有汽车吗", 内置麦克风
+    for "请问有麦克风吗"). (A need told, "I want to make fries", is met by a description.)"""
     slots = [s for s in ranking_slots(q).slots if s.known]
-    if len(slots) != 1 or not products or q.category or \
-            not pattern(resources.cue_words("availability")).search(fold(q.text)):
+    if len(slots) != 1 or not products or q.category or asked_thing(q.text) is None:
         return False
-    return not any(slot_score(slots[0], _name_doc(vocab.analyzer, p)) for p in products)
+    said = slots[0].alts[0]
+    return not any(slot_score(slots[0], _name_doc(vocab.analyzer, p)) and (
+        said.script != "zh" or is_a(vocab.analyzer, p, said.key)) for p in products)
 
 
 @lru_cache(maxsize=4_096)
@@ -729,7 +732,8 @@ def decide(q: Query, r: Retrieval) -> tuple[str, str]:
         return "policy", f"FAQ {faq_id!r} covers {fc:.2f} (bar {faq_bar:.2f})"
     return "out_of_scope", (f"nothing matches well enough: products {pc:.2f} (bar {bar:.2f}), "
                             f"FAQ {fc:.2f} (bar {faq_bar:.2f})" + (
-                                "; the one word asked is only in their descriptions"
+                                "; the one thing asked is no product's name or kind (a "
+                                "description, a tag or a modifier says it)"
                                 if r.body_only else ""))
 
 

@@ -78,6 +78,15 @@ def root(word: str) -> str:
     return word
 
 
+def abbreviates(short: str, long: str) -> bool:
+    """Whether a Chinese word is the short form of a longer one: its characters in order
+    within it, the first and the last the same (跑鞋 of 跑步鞋, 保温杯 of 保温水杯)."""
+    if not 2 <= len(short) < len(long) or short[0] != long[0] or short[-1] != long[-1]:
+        return False
+    rest = iter(long)
+    return all(ch in rest for ch in short)
+
+
 @lru_cache(maxsize=1)
 def _measures() -> tuple[frozenset[str], frozenset[str]]:
     """(what may stand before a measure word, the measure words): ``zh/measures.txt``."""

@@ -23,6 +23,12 @@ _CN_RUN = re.compile(r"[零〇一二两三四五六七八九十百千万亿]*[�
 # "五六百", "两三百", "一两百", "八九十": two neighbouring digits before a unit, "five or six hundred".
 _CN_APPROX = re.compile(r"([一两二三四五六七八九])([两二三四五六七八九])([十百千万])(?![零一二两三四五六七八九十百千万])")
 _CN_DIGIT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+# "两三个人", "四五天", "一两岁": two neighbouring digits before what they count, "two or three"
+# ("九五折", 95% of the price, are no neighbours).
+_CN_PAIR = re.compile(r"(?<![零〇一二两三四五六七八九十百千万亿\d])([一两二三四五六七八])"
+                      r"([两二三四五六七八九])(?![零〇一二两三四五六七八九十百千万亿点\d])")
+# "一点五升", "零点八": a decimal said in words ("一点" alone is "a little").
+_CN_DECIMAL = re.compile(r"[零〇一二两三四五六七八九十百千万]+点[零〇一二三四五六七八九]+")
 _CN_UNIT = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 _NUM = r"\d+(?:\.\d+)?"
 # "15到20万", "1.5-2千": the unit after the second amount is the first one's too.
@@ -59,6 +65,14 @@ def _chinese(text: str) -> str:
         return f"{_CN_DIGIT[m.group(1)] * unit}-{_CN_DIGIT[m.group(2)] * unit}"
 
     text = _CN_APPROX.sub(approx, text)
+
+    def pair(m: re.Match[str]) -> str:
+        a, b = _CN_DIGIT[m.group(1)], _CN_DIGIT[m.group(2)]
+        return f"{a}-{b}" if b == a + 1 else m.group(0)
+
+    text = _CN_PAIR.sub(pair, text)
+    text = _CN_DECIMAL.sub(lambda m: _fmt(v) if (v := _cn_value(m.group(0))) is not None
+                           else m.group(0), text)
 
     def run(m: re.Match[str]) -> str:
         value = _cn_value(m.group(0))
