@@ -165,3 +165,33 @@ def test_a_thing_only_named_as_what_products_have_or_are_for_is_not_carried(
 def test_what_products_are_is_still_found(things) -> None:
     for text, sku in (("请问有耳机吗？", "HP-1"), ("有手机壳卖吗", "PC-1"), ("有挂钟吗", "CL-1")):
         assert [p.sku for p in things.plan(text, Conversation()).products][:1] == [sku], text
+
+
+@pytest.fixture
+def pillows(fresh_store):
+    from shopguide.guide.engine import Engine
+
+    fresh_store.set_settings(name="Shop", language="en", currency="USD")
+    for sku, name, leaf in (
+            ("PC-1", "Decorative Throw Pillow Covers Set of 2, Cushion Case for Sofa Couch Bed",
+             "Throw Pillow Covers"),
+            ("PI-1", "18x18 Pillow Insert Set of 4, Square Throw Pillows for Bed", "Pillow Inserts"),
+            ("BF-1", "Zinus Metal Platform Bed Frame, Queen", "Beds")):
+        fresh_store.save_product(Product(sku, name, f"Home & Kitchen/Bedding/{leaf}", 29.0,
+                                         "USD", stock=5))
+    return Engine(fresh_store)
+
+
+def test_a_bare_phrase_whose_head_no_product_is_gets_no_easier_bar(pillows) -> None:
+    # "bed" is said by the pillows' names ("for … Bed") and their Bedding department, but no
+    # pillow is a bed, and the one bed here is no wall bed: "lori" is a make it lacks.
+    pillows.store.delete_product("BF-1")
+    plan = pillows.plan("lori wall bed", Conversation())
+    assert plan.intent == "out_of_scope", plan.why
+
+
+def test_a_bare_phrase_whose_head_a_product_is_finds_it(pillows) -> None:
+    assert [p.sku for p in pillows.plan("queen bed frame", Conversation()).products][:1] == \
+        ["BF-1"]
+    assert "PC-1" in [p.sku for p in pillows.plan("throw pillow covers",
+                                                  Conversation()).products]

@@ -543,9 +543,19 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
     # freaks out") the last of several words side by side need not be what is asked for.
     heads = [s for s in q.slots.slots if s.head] if q.bare_phrase else []
     out.head_met = not heads or any(
-        all(slot_score(h, product_doc(vocab.analyzer, r.product)) >= 0.5 for h in heads)
-        for r in ranked[:3])
+        all(_heads(vocab, r.product, h) for h in heads) for r in ranked[:3])
     return out
+
+
+def _heads(vocab: StoreVocab, p: Product, head: Slot) -> bool:
+    """Whether the product is the thing a bare phrase's head names: its English title's head
+    or its category's last level says it ("lori wall bed": no pillow cover "for Couch Bed");
+    a Chinese title (no head read from it) by the word alone."""
+    said = head.alts[0].key
+    if has_cjk(p.name_en or p.name):
+        return slot_score(head, product_doc(vocab.analyzer, p)) >= 0.5
+    leaf = p.category.split("/")[-1]
+    return title_head(p) == said or said in vocab.analyzer.keys(leaf)
 
 
 def _names_a_thing(s: Slot) -> bool:
@@ -683,7 +693,8 @@ def decide(q: Query, r: Retrieval) -> tuple[str, str]:
     faq_bar = FAQ_CONFIDENT - (0.25 if policy else 0.0)
     faq_ok = r.faq is not None and r.faq_confidence >= faq_bar
     # A store word (tag, category) in the question makes a partial match more believable.
-    bar = PRODUCT_CONFIDENT - (0.1 if (q.tags or q.category) else 0.0)
+    # (Not where what a bare phrase asks for, its head, is no product shown: "lori wall bed".)
+    bar = PRODUCT_CONFIDENT - (0.1 if (q.tags or q.category) and r.head_met else 0.0)
     # A kind of thing the store carries, named (or named by its head), or a follow-up on
     # what was just shown: products answer, unless a policy fits better. A category named
     # as a modifier ("dog" in "shaggy dog board game") counts only if its products are the
