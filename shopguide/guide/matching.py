@@ -126,28 +126,30 @@ def name_head(analyzer: Analyzer, name: str) -> str | None:
     return words[-1] if words else None
 
 
-@lru_cache(maxsize=65_536)  # read for the candidates of every Chinese question
-def is_a(analyzer: Analyzer, p: Product, word: str) -> bool:
+@lru_cache(maxsize=65_536)
+def is_a(analyzer: Analyzer, p: Product, word: str, kinds: frozenset[str]) -> bool:
     """Whether a product is a ``word`` (a Chinese word): its category's last level ends in it
-    or is its short form (跑鞋 for 跑步鞋), or its name says it other than as a modifier:
-    not right before another noun (汽车洗发水, 水果浓缩液) and not after a with/for word in the
-    same phrase (内置麦克风, 适用于…智能手机: ``zh/name_breaks.txt``). Chinese names run
-    brand, series and kind side by side, so the category is asked first (李宁跑鞋男鞋)."""
+    or is its short form (跑鞋 for 跑步鞋), or its name says it other than as a modifier: not
+    right before a word of another kind the store carries (``kinds``: the last characters of
+    its category names; 汽车 of 汽车钥匙包, 水果 of 水果浓缩液 where 液 is a kind; not 跑鞋 of
+    跑鞋女鞋, both shoes, nor of 跑鞋男款), and not after a with/for word in the same phrase
+    (内置麦克风, 适用于…智能手机: ``zh/name_breaks.txt``)."""
     kind = fold(p.category.split("/")[-1].strip())
     if kind.endswith(word) or chinese.abbreviates(kind, word) or chinese.abbreviates(word, kind):
         return True
     breaks = resources.word_list("zh/name_breaks.txt")
+    head = chinese.root(word)[-1]
     for name in (p.name, p.name_zh):
         for phrase in _NAME_END.split(analyzer.normalize(name or "")):
-            tokens = [t for t in analyzer.tokens(phrase, normalized=True)]
+            tokens = analyzer.tokens(phrase, normalized=True)
             for i, t in enumerate(tokens):
                 if t.script != "zh" or not t.key.endswith(word):
                     continue
                 after = tokens[i + 1] if i + 1 < len(tokens) else None
-                before = {x.text for x in tokens[:i]}
                 modifies = after is not None and after.script == "zh" and \
-                    after.start == t.end and after.pos[:1] == "n"
-                if not modifies and not before & breaks:
+                    after.start == t.end and len(after.key) >= 2 and \
+                    chinese.root(after.key)[-1] in kinds - {head}
+                if not modifies and not {x.text for x in tokens[:i]} & breaks:
                     return True
     return False
 

@@ -372,7 +372,8 @@ def _body_only(q: Query, vocab: StoreVocab, products: list[Product]) -> bool:
         return False
     said = slots[0].alts[0]
     return not any(slot_score(slots[0], _name_doc(vocab.analyzer, p)) and (
-        said.script != "zh" or is_a(vocab.analyzer, p, said.key)) for p in products)
+        said.script != "zh" or is_a(vocab.analyzer, p, said.key, vocab.kind_heads))
+        for p in products)
 
 
 @lru_cache(maxsize=4_096)
