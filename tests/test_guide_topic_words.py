@@ -73,7 +73,13 @@ def test_open_names_the_hours_only_said_of_the_store(text: str, topic: str | Non
     ("羽绒服被烟头烫了个洞 能处理吗", "warranty"), ("鞋子穿了一个月就开胶了", "warranty"),
     ("my jacket is torn at the shoulder, can you fix it?", "warranty"),
     ("gore-tex的衣服能直接扔洗衣机吗", "care"),
-    ("can I put the duvet in the washing machine?", "care")])
+    ("can I put the duvet in the washing machine?", "care"),
+    ("我在成都，从你们那儿寄过来一般要几天", "delivery"), ("能不能给我发顺丰", "delivery"),
+    ("一年要买满多少钱才能升金卡", "membership"), ("周日晚上九点半过去还开着吗", "hours"),
+    ("扫地机器人电池不行了还保不保", "warranty"), ("宝宝大了婴儿车用不上了，你们收不收", "trade_in"),
+    ("上个月在门店买的，现在还能补开吗", "invoice"), ("宝宝七公斤半穿S还是M", "sizing"),
+    ("三合一的冲锋衣要不要买大一号啊", "sizing"), ("推车选啥样的方便", "buying_guide"),
+    ("能约周六上午送吗", "delivery")])
 def test_everyday_words_for_a_service_name_its_topic(text: str, topic: str) -> None:
     from shopguide.guide.matching import topics_in
     from shopguide.text import Analyzer
@@ -102,7 +108,11 @@ def test_the_cost_of_shipping_asked_of_a_store_with_one_delivery_row(fresh_store
     ("续航能到10小时吗", "delivery"), ("温度能到多少度", "delivery"),
     ("能上门取件吗", "pickup"), ("a seasoning for steak", "care"),
     ("有没有破洞牛仔裤", "warranty"), ("有洗衣机卖吗", "care"),
-    ("开发票开到公司抬头", "hours")])
+    ("开发票开到公司抬头", "hours"),
+    ("给朋友买生日礼物", "membership"), ("这个台灯能一直开着吗", "hours"),
+    ("国庆去爬山穿什么鞋", "hours"), ("地铁通勤用的双肩包", "contact"),
+    ("有礼盒装的茶叶吗", "gift_wrap"), ("充电的时候会发出声音吗", "delivery"),
+    ("冲锋衣能抵挡大雨吗", "trade_in"), ("活动什么时候开始", "buying_guide")])
 def test_a_product_question_names_no_service_topic(text: str, topic: str) -> None:
     from shopguide.guide.matching import topics_in
     from shopguide.text import Analyzer
