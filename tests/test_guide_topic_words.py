@@ -79,7 +79,14 @@ def test_open_names_the_hours_only_said_of_the_store(text: str, topic: str | Non
     ("扫地机器人电池不行了还保不保", "warranty"), ("宝宝大了婴儿车用不上了，你们收不收", "trade_in"),
     ("上个月在门店买的，现在还能补开吗", "invoice"), ("宝宝七公斤半穿S还是M", "sizing"),
     ("三合一的冲锋衣要不要买大一号啊", "sizing"), ("推车选啥样的方便", "buying_guide"),
-    ("能约周六上午送吗", "delivery")])
+    ("能约周六上午送吗", "delivery"),
+    ("how long do i have to bring stuff back", "returns"),
+    ("chewy has the same bag for $8 less, will u match that?", "price_match"),
+    ("do u guys beat amazon prices", "price_match"),
+    ("how much is it to get a small order dropped off", "delivery"),
+    ("can i order online and just pick it up at the curb", "pickup"),
+    ("how much to get my golden retriever groomed", "grooming"),
+    ("are your groomers working on mondays", "grooming")])
 def test_everyday_words_for_a_service_name_its_topic(text: str, topic: str) -> None:
     from shopguide.guide.matching import topics_in
     from shopguide.text import Analyzer
@@ -112,7 +119,8 @@ def test_the_cost_of_shipping_asked_of_a_store_with_one_delivery_row(fresh_store
     ("给朋友买生日礼物", "membership"), ("这个台灯能一直开着吗", "hours"),
     ("国庆去爬山穿什么鞋", "hours"), ("地铁通勤用的双肩包", "contact"),
     ("有礼盒装的茶叶吗", "gift_wrap"), ("充电的时候会发出声音吗", "delivery"),
-    ("冲锋衣能抵挡大雨吗", "trade_in"), ("活动什么时候开始", "buying_guide")])
+    ("冲锋衣能抵挡大雨吗", "trade_in"), ("活动什么时候开始", "buying_guide"),
+    ("a golf driver for beginners", "delivery"), ("any deals on tents?", "discounts")])
 def test_a_product_question_names_no_service_topic(text: str, topic: str) -> None:
     from shopguide.guide.matching import topics_in
     from shopguide.text import Analyzer
