@@ -85,8 +85,8 @@ def test_open_names_the_hours_only_said_of_the_store(text: str, topic: str | Non
     ("do u guys beat amazon prices", "price_match"),
     ("how much is it to get a small order dropped off", "delivery"),
     ("can i order online and just pick it up at the curb", "pickup"),
-    ("how much to get my golden retriever groomed", "grooming"),
-    ("are your groomers working on mondays", "grooming")])
+    ("how much to get my golden retriever groomed", "pet_grooming"),
+    ("are your groomers working on mondays", "pet_grooming")])
 def test_everyday_words_for_a_service_name_its_topic(text: str, topic: str) -> None:
     from shopguide.guide.matching import topics_in
     from shopguide.text import Analyzer
