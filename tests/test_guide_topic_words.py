@@ -95,7 +95,9 @@ def test_open_names_the_hours_only_said_of_the_store(text: str, topic: str | Non
     ("can i write a check", "payment"), ("we're getting married in june", "registry"),
     ("my knives are super dull, can you guys fix that", "knife_sharpening"),
     ("my cast iron pan got all rusty, is it ruined", "care"),
-    ("is 800 thread count worth paying extra for", "buying_guide")])
+    ("is 800 thread count worth paying extra for", "buying_guide"),
+    ("Which cat litter should I choose?", "buying_guide"),
+    ("can my dog come shopping with me", "pets_allowed")])
 def test_everyday_words_for_a_service_name_its_topic(text: str, topic: str) -> None:
     from shopguide.guide.matching import topics_in
     from shopguide.text import Analyzer
