@@ -29,9 +29,9 @@ from shopguide.store.importer import import_path  # noqa: E402
 # (folder, set) in the order the README reports them: data the project did not write first.
 SETS = [
     ("real_en", "test"), ("real_zh", "test"), ("written_zh", "test"), ("written_en", "test"),
-    ("written2_zh", "test"),
+    ("written2_zh", "test"), ("written2_en", "test"),
     ("real_en", "dev"), ("real_zh", "dev"), ("written_zh", "dev"), ("written_en", "dev"),
-    ("written2_zh", "dev"), ("real2_zh", "dev"), ("real2_en", "dev"),
+    ("written2_zh", "dev"), ("written2_en", "dev"), ("real2_zh", "dev"), ("real2_en", "dev"),
     # policy questions written blind to the engine for the written stores' FAQs (dev)
     ("written_zh", "policy"), ("written_en", "policy"), ("written2_zh", "policy"),
     ("home_kitchen", "policy"),

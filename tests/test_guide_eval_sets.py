@@ -50,7 +50,8 @@ def test_query_set_meets_the_bar(store_dir: Path, queries: Path, tmp_path: Path)
 # together), a little under what the engine scores today: a change that loses ground on
 # real shoppers' words fails here even if the project's own sets still pass.
 FLOORS = {"real_en": 0.75, "real_zh": 0.58, "written_zh": 0.62, "written_en": 0.65,
-          "real2_zh": 0.74, "real2_en": 0.73, "written2_zh": 0.72}  # (real2_*: dev halves only)
+          "real2_zh": 0.74, "real2_en": 0.73,  # (real2_*: dev halves only)
+          "written2_zh": 0.80, "written2_en": 0.77}
 
 
 @pytest.mark.slow

@@ -65,3 +65,23 @@ def test_a_code_the_policy_itself_holds_is_no_invented_sku() -> None:
     assert check_sentence("地址在万象城负一楼B118。", facts) is None
     assert check_sentence("地址在万象城负一楼B119。", facts) is not None  # not what it says
     assert check_sentence("地址在万象城负一楼B118。", FACTS) is not None  # not given
+
+
+def test_a_policy_quoted_after_a_lead_in_is_its_own_words() -> None:
+    """"The store's rule is: gift cards from $10 to $500 are available …" quotes the row (its
+    "$500 are available" is an amount of money, no stock count); the lead-in must claim
+    nothing and the rest must be the row's words."""
+    from shopguide.store.models import FaqEntry
+
+    cards = FaqEntry("gift-cards", "Do you sell gift cards?",
+                     "Gift cards from $10 to $500 are available at every register and never "
+                     "expire. They cannot be redeemed for cash.")
+    facts = Facts.of([], [cards])
+    said = "The store's rule is: gift cards from $10 to $500 are available at every register"
+    assert verify(said + " and never expire.", facts).grounded
+    assert not verify("The store's rule is: gift cards from $10 to $900 are available at every "
+                      "register.", facts).grounded
+    assert not verify("Only 3 left: gift cards from $10 to $500 are available at every register "
+                      "and never expire.", facts).grounded
+    assert check_sentence("Gift cards up to $500 are available.", facts) != \
+        "stock figure 500 is not in the facts"

@@ -382,7 +382,13 @@ def _policy_words(sentence: str, facts: Facts) -> bool:
     descriptions get no such pass: a catalog line may claim what the catalog's own
     fields contradict."""
     said = re.sub(r"\s+", " ", fold(sentence)).strip(" .。")
-    return len(said) >= 4 and any(said in re.sub(r"\s+", " ", fold(e.answer)) for e in facts.faqs)
+    if len(said) >= 4 and any(said in re.sub(r"\s+", " ", fold(e.answer)) for e in facts.faqs):
+        return True
+    # "The store's rule is: gift cards … are available at every register": a lead-in that
+    # claims nothing, then the policy's words.
+    parts = re.split(r"[:：]", sentence, maxsplit=1)
+    return len(parts) == 2 and _policy_words(parts[1], facts) and \
+        check_sentence(parts[0], facts) is None
 
 
 def verify(text: str, facts: Facts) -> Verdict:

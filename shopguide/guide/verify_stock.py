@@ -40,8 +40,9 @@ _OF_IT = r"(?:\s+of\s+(?:the|these|those|them|it|this)(?=\s{2,}|\s+(?:are|is|in|
 STOCK_NUM = [
     re.compile(_ZH_LEAD + _DIGITS + _NOT_COUNT),
     re.compile(rf"(?:还有|还剩|仅剩|只剩|剩|有货)\s*{_DIGITS}{_NOT_COUNT}"),
-    re.compile(rf"(?<![\d.,]){_DIGITS}\s*{_UNIT}?\s*(?:库存|现货|有货)"),
-    re.compile(rf"(?<![\d.,A-Za-z]){_DIGITS}\s*(?:units?|pieces?|pcs|pairs?|items?)?{_OF_IT}\s*"
+    # (An amount of money is no count: "gift cards from $10 to $500 are available".)
+    re.compile(rf"(?<![\d.,$¥€£]){_DIGITS}\s*{_UNIT}?\s*(?:库存|现货|有货)"),
+    re.compile(rf"(?<![\d.,A-Za-z$¥€£]){_DIGITS}\s*(?:units?|pieces?|pcs|pairs?|items?)?{_OF_IT}\s*"
                rf"{_EN_LEFT}", re.I),
     re.compile(_EN_LEAD + _DIGITS + _NOT_COUNT, re.I),
     # Written out: "还剩三件", "库存为十二", "only three left", "stock: twelve".
