@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from shopguide.store.models import NOT_CARRIED_TAG, FaqEntry, Product
-from shopguide.text import Analyzer, chinese, fold, has_cjk, resources
+from shopguide.text import Analyzer, Token, chinese, fold, has_cjk, resources
 from shopguide.text.phrases import Phrases
 
 BODY = 0.6  # a word only in a row's body counts this much of one in its title
@@ -128,29 +128,38 @@ def name_head(analyzer: Analyzer, name: str) -> str | None:
 
 @lru_cache(maxsize=65_536)
 def is_a(analyzer: Analyzer, p: Product, word: str, kinds: frozenset[str]) -> bool:
-    """Whether a product is a ``word`` (a Chinese word): its category's last level ends in it
-    or is its short form (跑鞋 for 跑步鞋), or its name says it other than as a modifier: not
-    right before a word of another kind the store carries (``kinds``: the last characters of
-    its category names; 汽车 of 汽车钥匙包, 水果 of 水果浓缩液 where 液 is a kind; not 跑鞋 of
-    跑鞋女鞋, both shoes, nor of 跑鞋男款), and not after a with/for word in the same phrase
-    (内置麦克风, 适用于…智能手机: ``zh/name_breaks.txt``)."""
-    kind = fold(p.category.split("/")[-1].strip())
-    if kind.endswith(word) or chinese.abbreviates(kind, word) or chinese.abbreviates(word, kind):
+    """Whether a product is a ``word`` (a Chinese word): its category's last level ends in it,
+    or its name says it other than as a modifier: not right before another of the store's
+    kinds (``kinds``: its Chinese category names; 汽车 of 汽车钥匙包), and not right after a
+    with/for word (内置麦克风, 适用于 X60 智能手机: ``zh/name_breaks.txt``). Chinese names run
+    brand, series and kind side by side, so the category is asked first (李宁跑鞋男鞋)."""
+    if fold(p.category.split("/")[-1].strip()).endswith(word):
         return True
-    breaks = resources.word_list("zh/name_breaks.txt")
-    head = chinese.root(word)[-1]
     for name in (p.name, p.name_zh):
         for phrase in _NAME_END.split(analyzer.normalize(name or "")):
             tokens = analyzer.tokens(phrase, normalized=True)
-            for i, t in enumerate(tokens):
-                if t.script != "zh" or not t.key.endswith(word):
-                    continue
-                after = tokens[i + 1] if i + 1 < len(tokens) else None
-                modifies = after is not None and after.script == "zh" and \
-                    after.start == t.end and len(after.key) >= 2 and \
-                    chinese.root(after.key)[-1] in kinds - {head}
-                if not modifies and not {x.text for x in tokens[:i]} & breaks:
-                    return True
+            if any(t.script == "zh" and t.key.endswith(word) and not _modifies(tokens, i, kinds)
+                   and not _after_a_break(tokens, i) for i, t in enumerate(tokens)):
+                return True
+    return False
+
+
+def _modifies(tokens: Sequence[Token], i: int, kinds: frozenset[str]) -> bool:
+    """Whether token ``i`` stands right before a word of another kind (汽车|钥匙包)."""
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    return after is not None and after.script == "zh" and after.start == tokens[i].end and \
+        after.key != tokens[i].key and any(after.key.endswith(k) for k in kinds if len(k) >= 2)
+
+
+def _after_a_break(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the nearest Chinese content word before token ``i`` (past model numbers and
+    function words) is a with/for word: 带|麦克风, 适用于 X60 Pro|智能手机."""
+    breaks = resources.word_list("zh/name_breaks.txt")
+    for t in reversed(tokens[:i]):
+        if t.text in breaks:
+            return True
+        if t.script == "zh" and t.content:
+            return False
     return False
 
 

@@ -356,12 +356,19 @@ def _may_mean_another(q: Query, pointed: list[Product]) -> bool:
     "IP66防水")."""
     if "it" not in q.acts:
         return True
-    return any(t not in p.tags and fold(t) not in _own_text(p) for t in q.tags for p in pointed)
+    return any(t not in p.tags and not _states(p, t) for t in q.tags for p in pointed)
 
 
-def _own_text(p: Product) -> str:
-    return fold(" ".join(x for x in (p.name, p.name_en, p.name_zh, p.description,
-                                     p.description_en, p.description_zh) if x))
+_DENIED = re.compile(r"(?:[不没无非未免][\w]?|\b(?:not|non|no|without)[\s-]*)$")
+
+
+def _states(p: Product, feature: str) -> bool:
+    """Whether the product's own name or description says it has the feature, not negated
+    ("IP66防水" does; "不带防水膜" does not)."""
+    text = fold(" ".join(x for x in (p.name, p.name_en, p.name_zh, p.description,
+                                      p.description_en, p.description_zh) if x))
+    return any(not _DENIED.search(text[max(0, m.start() - 4):m.start()])
+               for m in re.finditer(re.escape(fold(feature)), text))
 
 
 def _speaks_to_it(vocab: StoreVocab, q: Query, conv: Conversation,

@@ -581,8 +581,9 @@ def _kind_by_head(tokens: Sequence[Token], vocab: StoreVocab,
         said, short = None, False
         if words[-1].script == "zh":
             head = chinese_root(words[-1].key)[-1]
-            for key, text in zh_words:
-                short = abbreviates(seg, key) or abbreviates(key, seg)
+            for key, text, joined in zh_words:
+                # (Only a compound the segmenter split: 手机套 is its own word, no 手套.)
+                short = joined and (abbreviates(seg, key) or abbreviates(key, seg))
                 if chinese_root(key)[-1] == head and (
                         short or key.endswith(seg) or (len(key) >= 2 and seg.endswith(key))):
                     said = text  # 鞋 heads 运动鞋 and 推车 婴儿推车; 跑鞋 does not head 运动鞋
@@ -607,15 +608,15 @@ def _drop_tags_inside(q: Query) -> None:
     q.tags = [t for t in q.tags if fold(t) not in said]
 
 
-def _zh_compounds(free: Sequence[Token]) -> list[tuple[str, str]]:
-    """The Chinese words said (key, text), and each word joined with a one-character noun
-    right after it: the segmenter splits a compound the store does not write (跑步鞋 → 跑步 +
-    鞋), whose last character is still its head."""
-    out = [(t.key, t.text) for t in free if t.script == "zh"]
+def _zh_compounds(free: Sequence[Token]) -> list[tuple[str, str, bool]]:
+    """The Chinese words said (key, text, False), and each word joined with a one-character
+    noun right after it (…, True): the segmenter splits a compound the store does not write
+    (跑步鞋 → 跑步 + 鞋), whose last character is still its head."""
+    out = [(t.key, t.text, False) for t in free if t.script == "zh"]
     for a, b in zip(free, free[1:]):
         if a.script == b.script == "zh" and a.end == b.start and len(b.key) == 1 and \
                 b.pos[:1] == "n":
-            out.append((a.key + b.key, a.text + b.text))
+            out.append((a.key + b.key, a.text + b.text, True))
     return out
 
 

@@ -372,7 +372,7 @@ def _body_only(q: Query, vocab: StoreVocab, products: list[Product]) -> bool:
         return False
     said = slots[0].alts[0]
     return not any(slot_score(slots[0], _name_doc(vocab.analyzer, p)) and (
-        said.script != "zh" or is_a(vocab.analyzer, p, said.key, vocab.kind_heads))
+        said.script != "zh" or is_a(vocab.analyzer, p, said.key, vocab.kind_words))
         for p in products)
 
 

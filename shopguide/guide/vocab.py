@@ -136,6 +136,12 @@ class StoreVocab:
                          if has_cjk(seg[-1:]))
 
     @cached_property
+    def kind_words(self) -> frozenset[str]:
+        """The store's Chinese category names, each level (跑鞋, 钥匙包): the kinds it carries,
+        as whole words."""
+        return frozenset(fold(seg) for seg in self.segment_paths() if has_cjk(seg))
+
+    @cached_property
     def category_phrases(self) -> Phrases:
         return Phrases({seg: seg for seg in self.segment_paths()})
 

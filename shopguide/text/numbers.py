@@ -25,10 +25,15 @@ _CN_APPROX = re.compile(r"([一两二三四五六七八九])([两二三四五六
 _CN_DIGIT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 # "两三个人", "四五天", "一两岁": two neighbouring digits before what they count, "two or three"
 # ("九五折", 95% of the price, are no neighbours).
-_CN_PAIR = re.compile(r"(?<![零〇一二两三四五六七八九十百千万亿\d])([一两二三四五六七八])"
-                      r"([两二三四五六七八九])(?![零〇一二两三四五六七八九十百千万亿点\d])")
-# "一点五升", "零点八": a decimal said in words ("一点" alone is "a little").
-_CN_DECIMAL = re.compile(r"[零〇一二两三四五六七八九十百千万]+点[零〇一二三四五六七八九]+")
+# Not a size or floor said relative to another ("大三四码": three or four sizes up, "三四楼").
+_CN_PAIR = re.compile(r"(?<![零〇一二两三四五六七八九十百千万亿\d大小第周期])([一两二三四五六七八])"
+                      r"([两二三四五六七八九])(?![零〇一二两三四五六七八九十百千万亿点码号楼月日\d])")
+# "一点五升", "零点八": a decimal said in words. Not a time ("七点二十", "两点五十分", "七点半")
+# nor "a little" before an amount ("便宜一点五百以内", "大一点三十升的"): the digits after 点
+# end the number.
+_CN_DECIMAL = re.compile(r"(?<![零〇一二两三四五六七八九十百千万])"
+                         r"[零〇一二两三四五六七八九十]+点[零〇一二三四五六七八九]+"
+                         r"(?![零〇一二两三四五六七八九十百千万亿分刻半点钟])")
 _CN_UNIT = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 _NUM = r"\d+(?:\.\d+)?"
 # "15到20万", "1.5-2千": the unit after the second amount is the first one's too.
@@ -70,9 +75,9 @@ def _chinese(text: str) -> str:
         a, b = _CN_DIGIT[m.group(1)], _CN_DIGIT[m.group(2)]
         return f"{a}-{b}" if b == a + 1 else m.group(0)
 
-    text = _CN_PAIR.sub(pair, text)
     text = _CN_DECIMAL.sub(lambda m: _fmt(v) if (v := _cn_value(m.group(0))) is not None
                            else m.group(0), text)
+    text = _CN_PAIR.sub(pair, text)
 
     def run(m: re.Match[str]) -> str:
         value = _cn_value(m.group(0))

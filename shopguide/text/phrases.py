@@ -60,7 +60,9 @@ class Phrases:
                 continue
             self.values.setdefault(p, value)
             if "..." in p:  # a frame: "有…吗" (folded to 有...吗) is 有, a few words, then 吗
-                parts = [re.escape(x) for x in p.split("...")]
+                # An English end is a whole word ("take...back" is not in "take a backpack").
+                parts = [(r"\b" if re.match(r"[a-z0-9]", x) else "") + re.escape(x)
+                         + (r"\b" if re.search(r"[a-z0-9]$", x) else "") for x in p.split("...")]
                 self._frames.append((p, re.compile(r"[^,，。.;；!！?？]{1,20}?".join(parts))))
             elif has_cjk(p):
                 self._zh.append(p)
