@@ -183,7 +183,8 @@ def pillows(fresh_store):
     for sku, name, leaf in (
             ("PC-1", "Decorative Throw Pillow Covers Set of 2, Cushion Case for Sofa Couch Bed",
              "Throw Pillow Covers"),
-            ("PI-1", "18x18 Pillow Insert Set of 4, Square Throw Pillows for Bed", "Pillow Inserts"),
+            ("PI-1", "18x18 Pillow Insert Set of 4, Square Throw Pillows for Bed",
+             "Pillow Inserts"),
             ("BF-1", "Zinus Metal Platform Bed Frame, Queen", "Beds")):
         fresh_store.save_product(Product(sku, name, f"Home & Kitchen/Bedding/{leaf}", 29.0,
                                          "USD", stock=5))

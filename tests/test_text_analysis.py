@@ -75,6 +75,8 @@ def test_the_stemmer_agrees_with_the_full_text_index(tmp_path) -> None:
     ("两三个人住的帐篷", "2-3个人住的帐篷"), ("四五天", "4-5天"), ("一两岁", "1-2岁"),
     ("容量一点五升", "容量1.5升"), ("六十升往上", "60升往上"),
     ("九五折", "九五折"), ("一点点", "一点点"),  # no neighbours; "a little"
+    ("七点二十", "七点20"), ("七点半", "七点半"), ("再便宜一点五百以内", "再便宜一点500以内"),
+    ("大三四码的跑鞋", "大三四码的跑鞋"), ("三四楼", "三四楼"), ("一点二三米", "1.23米"),
 ])
 def test_numbers_as_people_write_them(text: str, expected: str) -> None:
     assert normalize_numbers(fold(text)) == expected

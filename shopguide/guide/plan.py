@@ -359,7 +359,13 @@ def _may_mean_another(q: Query, pointed: list[Product]) -> bool:
     return any(t not in p.tags and not _states(p, t) for t in q.tags for p in pointed)
 
 
-_DENIED = re.compile(r"(?:[不没无非未免][\w]?|\b(?:not|non|no|without)[\s-]*)$")
+@lru_cache(maxsize=1)
+def _denied() -> re.Pattern[str]:
+    """A negation right before a word (``zh/negators.txt`` and one character more: 不带防水膜;
+    the English ``negation`` cues: "not waterproof", "non-slip")."""
+    zh = "".join(re.escape(c) for c in resources.word_list("zh/negators.txt"))
+    en = "|".join(re.escape(w) for w in resources.cue_words("negation", "en") if " " not in w)
+    return re.compile(rf"(?:[{zh}]\w?|\b(?:{en}|non)[\s-]*)$")
 
 
 def _states(p: Product, feature: str) -> bool:
@@ -367,7 +373,7 @@ def _states(p: Product, feature: str) -> bool:
     ("IP66防水" does; "不带防水膜" does not)."""
     text = fold(" ".join(x for x in (p.name, p.name_en, p.name_zh, p.description,
                                       p.description_en, p.description_zh) if x))
-    return any(not _DENIED.search(text[max(0, m.start() - 4):m.start()])
+    return any(not _denied().search(text[max(0, m.start() - 4):m.start()])
                for m in re.finditer(re.escape(fold(feature)), text))
 
 

@@ -25,15 +25,34 @@ _CN_APPROX = re.compile(r"([一两二三四五六七八九])([两二三四五六
 _CN_DIGIT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 # "两三个人", "四五天", "一两岁": two neighbouring digits before what they count, "two or three"
 # ("九五折", 95% of the price, are no neighbours).
-# Not a size or floor said relative to another ("大三四码": three or four sizes up, "三四楼").
-_CN_PAIR = re.compile(r"(?<![零〇一二两三四五六七八九十百千万亿\d大小第周期])([一两二三四五六七八])"
-                      r"([两二三四五六七八九])(?![零〇一二两三四五六七八九十百千万亿点码号楼月日\d])")
-# "一点五升", "零点八": a decimal said in words. Not a time ("七点二十", "两点五十分", "七点半")
-# nor "a little" before an amount ("便宜一点五百以内", "大一点三十升的"): the digits after 点
-# end the number.
-_CN_DECIMAL = re.compile(r"(?<![零〇一二两三四五六七八九十百千万])"
-                         r"[零〇一二两三四五六七八九十]+点[零〇一二三四五六七八九]+"
-                         r"(?![零〇一二两三四五六七八九十百千万亿分刻半点钟])")
+_NUMERALS = "零〇一二两三四五六七八九十百千万亿"
+
+
+@lru_cache(maxsize=1)
+def _context() -> dict[str, str]:
+    """``zh/number_context.txt``: the characters around numerals that make them no amount."""
+    out = dict(line.split("=", 1) for line in resources.word_list("zh/number_context.txt"))
+    return {k: re.escape(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _cn_pair() -> re.Pattern[str]:
+    """"两三个人", "四五天", "一两岁": two neighbouring digits before what they count, "two or
+    three" ("九五折", 95% of the price, are no neighbours; "大三四码" is no amount)."""
+    c = _context()
+    return re.compile(rf"(?<![{_NUMERALS}\d{c['pair_after']}])([一两二三四五六七八])"
+                      rf"([两二三四五六七八九])(?![{_NUMERALS}\d{c['pair_before']}])")
+
+
+@lru_cache(maxsize=1)
+def _cn_decimal() -> re.Pattern[str]:
+    """"一点五升", "零点八": a decimal said in words; not a time ("七点二十", "七点半") nor "a
+    little" before an amount ("便宜一点五百以内"): the digits after 点 end the number."""
+    c = _context()
+    return re.compile(rf"(?<![{_NUMERALS}])[零〇一二两三四五六七八九十]+点[零〇一二三四五六七八九]+"
+                      rf"(?![{_NUMERALS}点{c['decimal_before']}])")
+
+
 _CN_UNIT = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 _NUM = r"\d+(?:\.\d+)?"
 # "15到20万", "1.5-2千": the unit after the second amount is the first one's too.
@@ -75,9 +94,9 @@ def _chinese(text: str) -> str:
         a, b = _CN_DIGIT[m.group(1)], _CN_DIGIT[m.group(2)]
         return f"{a}-{b}" if b == a + 1 else m.group(0)
 
-    text = _CN_DECIMAL.sub(lambda m: _fmt(v) if (v := _cn_value(m.group(0))) is not None
+    text = _cn_decimal().sub(lambda m: _fmt(v) if (v := _cn_value(m.group(0))) is not None
                            else m.group(0), text)
-    text = _CN_PAIR.sub(pair, text)
+    text = _cn_pair().sub(pair, text)
 
     def run(m: re.Match[str]) -> str:
         value = _cn_value(m.group(0))
