@@ -204,3 +204,15 @@ def test_a_bare_phrase_whose_head_a_product_is_finds_it(pillows) -> None:
         ["BF-1"]
     assert "PC-1" in [p.sku for p in pillows.plan("throw pillow covers",
                                                   Conversation()).products]
+
+
+def test_a_bare_phrases_head_met_by_a_synonym_is_met(fresh_store) -> None:
+    # The store's synonyms.csv says a skillet is a pan: "cast iron pan" is met by the skillet.
+    from shopguide.guide.engine import Engine
+
+    fresh_store.set_settings(name="Shop", language="en", currency="USD")
+    fresh_store.save_product(Product("SK-1", "Lodge Cast Iron Skillet, 10 inch", "Kitchen/Skillets",
+                                     29.0, "USD", stock=5))
+    fresh_store.save_synonym("pan", ["skillet"], "en")
+    plan = Engine(fresh_store).plan("cast iron pan", Conversation())
+    assert plan.retrieval.head_met and [p.sku for p in plan.products] == ["SK-1"], plan.why

@@ -30,7 +30,7 @@ def _availability() -> re.Pattern[str]:
         rf"(?P<zh_open>[^？?。！!，,]{{1,20}}?)(?:{alt('availability_end', 'zh')})", re.I)
 
 
-def _names_a_thing(words: str) -> bool:
+def _names_an_object(words: str) -> bool:
     """Whether the words after a bare 有 name a thing: every word a content word, the last a
     noun ("有冰箱吗"; not "有什么推荐吗", "有必要买吗", "有上门安装吗")."""
     tokens = plain().tokens(words)
@@ -42,6 +42,6 @@ def asked_thing(text: str) -> str | None:
     """The thing a message asks whether the store sells, as said, or None."""
     m = _availability().search(text)
     thing = (m.group("en") or m.group("zh") or "").strip() if m else ""
-    if m and m.group("zh_open") and _names_a_thing(m.group("zh_open")):
+    if m and m.group("zh_open") and _names_an_object(m.group("zh_open")):
         thing = m.group("zh_open").strip()
     return thing or None

@@ -552,11 +552,11 @@ def _heads(vocab: StoreVocab, p: Product, head: Slot) -> bool:
     """Whether the product is the thing a bare phrase's head names: its English title's head
     or its category's last level says it ("lori wall bed": no pillow cover "for Couch Bed");
     a Chinese title (no head read from it) by the word alone."""
-    said = head.alts[0].key
     if has_cjk(p.name_en or p.name):
         return slot_score(head, product_doc(vocab.analyzer, p)) >= 0.5
-    leaf = p.category.split("/")[-1]
-    return title_head(p) == said or said in vocab.analyzer.keys(leaf)
+    said = {a.key for a in head.alts}  # the word or a synonym of it (a skillet is a pan)
+    leaf = set(vocab.analyzer.keys(p.category.split("/")[-1]))
+    return title_head(p) in said or bool(said & leaf)
 
 
 def _names_a_thing(s: Slot) -> bool:
