@@ -156,17 +156,13 @@ def test_words_after_without_are_ruled_out_not_sought(tmp_path) -> None:
 
 @pytest.fixture
 def fridges(fresh_store):
-    from shopguide.guide.engine import Engine
-    from shopguide.store.models import Product
+    from tests.fixtures.guide import zh_kinds_engine
 
-    fresh_store.set_settings(name="店", language="zh", currency="CNY")
-    for sku, name, category in (("P-1", "LG 冰箱抽屉 原装零件", "家电/冷藏设备配件"),
-                                ("P-2", "冰箱空气过滤器 替换装", "家电/冷藏设备配件"),
-                                ("P-3", "冰箱启动继电器", "家电/冷藏设备配件"),
-                                ("F-1", "迷你冰箱 25升", "家电/冷藏设备"),
-                                ("F-2", "双门冰箱 300升", "家电/冷藏设备")):
-        fresh_store.save_product(Product(sku, name, category, 99.0, "CNY", stock=4))
-    return Engine(fresh_store)
+    return zh_kinds_engine(fresh_store, (("P-1", "LG 冰箱抽屉 原装零件", "家电/冷藏设备配件"),
+                                         ("P-2", "冰箱空气过滤器 替换装", "家电/冷藏设备配件"),
+                                         ("P-3", "冰箱启动继电器", "家电/冷藏设备配件"),
+                                         ("F-1", "迷你冰箱 25升", "家电/冷藏设备"),
+                                         ("F-2", "双门冰箱 300升", "家电/冷藏设备")), stock=4)
 
 
 @pytest.mark.parametrize("text", ["我要的是冰箱，不是配件", "a fridge, not parts"])

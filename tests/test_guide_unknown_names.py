@@ -152,15 +152,12 @@ def test_what_a_chinese_product_is(name: str, category: str, word: str, yes: boo
 
 @pytest.fixture
 def things(fresh_store):
-    from shopguide.guide.engine import Engine
+    from tests.fixtures.guide import zh_kinds_engine
 
-    fresh_store.set_settings(name="店", language="zh", currency="CNY")
-    for sku, name, category in (("CR-1", "蔓越莓水果浓缩液 软胶囊", "保健/浓缩液"),
-                                ("CL-1", "托斯卡纳水果挂钟", "家居/挂钟"),
-                                ("PC-1", "皮套适用于 X60 Pro 智能手机", "数码/手机壳"),
-                                ("HP-1", "降噪蓝牙耳机 内置麦克风", "影音/耳机")):
-        fresh_store.save_product(Product(sku, name, category, 99.0, "CNY", stock=5))
-    return Engine(fresh_store)
+    return zh_kinds_engine(fresh_store, (("CR-1", "蔓越莓水果浓缩液 软胶囊", "保健/浓缩液"),
+                                         ("CL-1", "托斯卡纳水果挂钟", "家居/挂钟"),
+                                         ("PC-1", "皮套适用于 X60 Pro 智能手机", "数码/手机壳"),
+                                         ("HP-1", "降噪蓝牙耳机 内置麦克风", "影音/耳机")))
 
 
 @pytest.mark.parametrize("text", ["请问有水果卖吗？", "请问有手机吗？", "有麦克风吗"])

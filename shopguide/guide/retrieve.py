@@ -550,8 +550,9 @@ def find_products(store: StoreLike, vocab: StoreVocab, q: Query,
 
 def _heads(vocab: StoreVocab, p: Product, head: Slot) -> bool:
     """Whether the product is the thing a bare phrase's head names: its English title's head
-    or its category's last level says it ("lori wall bed": no pillow cover "for Couch Bed");
-    a Chinese title (no head read from it) by the word alone."""
+    or its category's last level says the word or a synonym of it ("lori wall bed": no
+    pillow cover "for Couch Bed"; "cast iron pan": a skillet where the store says so); a
+    Chinese title (no head read from it) by the word alone."""
     if has_cjk(p.name_en or p.name):
         return slot_score(head, product_doc(vocab.analyzer, p)) >= 0.5
     said = {a.key for a in head.alts}  # the word or a synonym of it (a skillet is a pan)
